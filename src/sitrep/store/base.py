@@ -1,0 +1,69 @@
+"""The store interface: SQLite (default) and PostgreSQL implement it the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from sitrep.records import Document, Event, Incident, PersonRole
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Filters shared by every query command, export and the web API."""
+
+    country: str | None = None  # ISO2 ("SY") or name ("Syria")
+    admin1: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    type: str | None = None  # event_type or sub_event_type
+    actor: str | None = None  # substring of actor1/actor2 name or mention
+    near: tuple[float, float, float] | None = None  # lat, lon, km
+    text: str | None = None  # full-text query over evidence / document text
+    source: str | None = None
+    incident_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    inserted: tuple[str, ...]  # ids of new documents
+    existing: tuple[str, ...]  # ids already in the store (idempotent re-ingest)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the pipeline, the query commands, exports and the web UI need from storage."""
+
+    url: str
+
+    # documents
+    def add_documents(self, docs: Iterable[Document]) -> AddResult: ...
+    def has_documents(self, ids: Iterable[str]) -> set[str]: ...
+    def get_document(self, doc_id: str) -> Document | None: ...
+    def documents(self, q: Query = Query()) -> list[Document]: ...
+    def iter_documents(self, batch: int = 500) -> Iterator[Document]: ...
+    def count_documents(self) -> int: ...
+    def document_shingles(self) -> Iterator[tuple[str, bytes]]: ...
+
+    # events and incidents
+    def add_events(self, events: Iterable[Event]) -> int: ...
+    def events(self, q: Query = Query()) -> list[Event]: ...
+    def get_events(self, event_ids: Iterable[str]) -> list[Event]: ...
+    def replace_incidents(self, incidents: Iterable[Incident], removed: Iterable[str] = ()) -> None: ...
+    def incidents(self, q: Query = Query()) -> list[Incident]: ...
+    def get_incident(self, incident_id: str) -> Incident | None: ...
+    def incident_for_events(self, event_ids: Iterable[str]) -> dict[str, str]: ...
+
+    # people
+    def replace_people(self, people: Iterable[PersonRole]) -> None: ...
+    def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]: ...
+
+    # bookkeeping for watch/resume
+    def seen_sources(self) -> dict[str, str]: ...
+    def mark_source(self, key: str, fingerprint: str) -> None: ...
+
+    def stats(self) -> dict[str, int]: ...
+    def close(self) -> None: ...
