@@ -479,3 +479,38 @@ class PersonRole:
             sources=tuple(d.get("sources") or ()),
             evidence=tuple(e for e in (Evidence.from_dict(x) for x in d.get("evidence") or ()) if e),
         )
+
+
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day an ISO date value can mean: '2025-12' -> ('2025-12-01', '2025-12-31')."""
+    import calendar
+    import datetime as _dt
+
+    if not value:
+        return None, None
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            monday = _dt.date.fromisocalendar(int(year), int(week), 1)
+            return monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat()
+        parts = value.split("-")
+        if len(parts) == 1:
+            return f"{int(parts[0]):04d}-01-01", f"{int(parts[0]):04d}-12-31"
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            last = calendar.monthrange(y, m)[1]
+            return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}"
+        day = _dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+        return day.isoformat(), day.isoformat()
+    except (ValueError, IndexError):
+        return None, None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

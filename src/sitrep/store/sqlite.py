@@ -1,0 +1,502 @@
+"""SQLite store: WAL, FTS5 search, schema under migrations, idempotent upserts.
+
+All SQL here is parameterised; filter values never reach the SQL text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sitrep.errors import StoreError
+from sitrep.records import Document, Event, Incident, PersonRole, date_bounds, haversine_km
+from sitrep.store.base import AddResult, Query
+
+T = TypeVar("T")
+
+_DOC_COLUMNS = (
+    "id, title, source, url, language, published, published_precision, published_method, origin, "
+    "duplicate_of, text"
+)
+
+
+def migrations(dialect: str) -> list[tuple[int, str]]:
+    """The numbered migration scripts of a dialect, in order: [(version, sql)]."""
+    folder = resources.files("sitrep.store.migrations").joinpath(dialect)
+    out = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            out.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def fts_query(text: str) -> str:
+    """Turn user words into a safe FTS5 query: every word quoted, all must match."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    return " ".join(f'"{w}"' for w in words[:32])
+
+
+def near_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """A lat/lon bounding box that contains the circle (for an index pre-filter)."""
+    dlat = km / 111.0
+    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def country_code(value: str) -> str:
+    """ISO2 for a country given as ISO2, ISO3 or name ('Syria' -> 'SY'); unknown names pass as given."""
+    v = value.strip()
+    if len(v) == 2:
+        return v.upper()
+    try:
+        from sitrep.extract.gazetteer import country_code as lookup
+
+        code = lookup(v)
+        if code:
+            return str(code)
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        pass
+    return v
+
+
+class SQLiteStore:
+    """The default store: one SQLite file (WAL mode, so readers never block the writer)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
+        self.path = str(path)
+        self.url = self.path
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot create database {self.path}: folder {parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=OFF")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        def run() -> None:
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
+            done = {r[0] for r in self.conn.execute("SELECT version FROM schema_version")}
+            for version, sql in migrations("sqlite"):
+                if version in done:
+                    continue
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+
+        self._write(run)
+
+    def _write(self, fn: Callable[[], T]) -> T:
+        """Run fn in one IMMEDIATE transaction, retrying while another writer holds the lock."""
+        delay = 0.05
+        for attempt in range(200):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    time.sleep(delay)
+                    delay = min(delay * 1.5, 1.0)
+                    continue
+                raise StoreError(f"database {self.path}: {exc}") from exc
+            try:
+                result = fn()
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:  # pragma: no cover - commit contention
+                self.conn.execute("ROLLBACK")
+                if attempt < 199 and ("locked" in str(exc) or "busy" in str(exc)):
+                    time.sleep(delay)
+                    continue
+                raise StoreError(f"database {self.path}: {exc}") from exc
+            return result
+        raise StoreError(f"database {self.path} stayed locked by another process")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents --------------------------------------------------------------------------
+    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
+        docs = list(docs)
+        signatures = signatures or {}
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+        def run() -> AddResult:
+            inserted, existing = [], []
+            for d in docs:
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO documents (id, title, source, url, language, published, "
+                    "published_precision, published_method, origin, duplicate_of, text, signature, ingested_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        d.id, d.title, d.source, d.url, d.language, d.published, d.published_precision,
+                        d.published_method, d.origin, d.duplicate_of, d.text, signatures.get(d.id), now,
+                    ),
+                )
+                (inserted if cur.rowcount else existing).append(d.id)
+            return AddResult(tuple(inserted), tuple(existing))
+
+        return self._write(run)
+
+    def has_documents(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document(**dict(row)) if row else None
+
+    def documents(self, q: Query = Query()) -> list[Document]:
+        where, params = [], []
+        join = ""
+        if q.text:
+            match = fts_query(q.text)
+            if not match:
+                return []
+            join = "JOIN documents_fts f ON f.rowid = d.rowid"
+            where.append("documents_fts MATCH ?")
+            params.append(match)
+        if q.since:
+            where.append("(d.published IS NOT NULL AND d.published >= substr(?, 1, length(d.published)))")
+            params.append(q.since)
+        if q.until:
+            where.append("(d.published IS NOT NULL AND d.published <= ?)")
+            params.append(q.until)
+        if q.source:
+            where.append("lower(d.source) = lower(?)")
+            params.append(q.source)
+        sql = f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))} FROM documents d {join}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.published IS NULL, d.published DESC, d.id"
+        sql += " LIMIT ? OFFSET ?"
+        params += [q.limit if q.limit is not None else -1, q.offset]
+        return [Document(**dict(r)) for r in self.conn.execute(sql, params)]
+
+    def iter_documents(self, batch: int = 500) -> Iterator[Document]:
+        last = ""
+        while True:
+            rows = self.conn.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield Document(**dict(r))
+            last = rows[-1]["id"]
+
+    def count_documents(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def document_shingles(self) -> Iterator[tuple[str, bytes]]:
+        for r in self.conn.execute(
+            "SELECT id, signature FROM documents WHERE signature IS NOT NULL AND duplicate_of IS NULL"
+        ):
+            yield r[0], bytes(r[1])
+
+    # -- events -----------------------------------------------------------------------------
+    def add_events(self, events: Iterable[Event]) -> int:
+        rows = [_event_row(e) for e in events]
+
+        def run() -> int:
+            n = 0
+            for row in rows:
+                cur = self.conn.execute(
+                    "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, "
+                    "date_high, country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, "
+                    "evidence, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    row,
+                )
+                n += cur.rowcount
+            return n
+
+        return self._write(run)
+
+    def events(self, q: Query = Query()) -> list[Event]:
+        sql, params = _filtered("events", "e", q, fts="events_fts")
+        if sql is None:
+            return []
+        rows = self.conn.execute(sql, params).fetchall()
+        return _near_filter([Event.from_dict(json.loads(r["data"])) for r in rows], q, _event_latlon)
+
+    def get_events(self, event_ids: Iterable[str]) -> list[Event]:
+        ids = list(event_ids)
+        out: list[Event] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [
+                Event.from_dict(json.loads(r[0]))
+                for r in self.conn.execute(f"SELECT data FROM events WHERE event_id IN ({marks})", chunk)
+            ]
+        order = {e: i for i, e in enumerate(ids)}
+        return sorted(out, key=lambda e: order.get(e.event_id, 0))
+
+    def events_in_window(self, since: str, until: str) -> list[Event]:
+        """Events whose date range overlaps [since, until] (candidates for incremental resolution)."""
+        rows = self.conn.execute(
+            "SELECT data FROM events WHERE date_high >= ? AND date_low <= ? AND generic = 0", (since, until)
+        ).fetchall()
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    # -- incidents --------------------------------------------------------------------------
+    def replace_incidents(self, incidents: Iterable[Incident], removed: Iterable[str] = ()) -> None:
+        incidents = list(incidents)
+        removed = list(removed)
+
+        def run() -> None:
+            for iid in removed:
+                self.conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
+                self.conn.execute("DELETE FROM incident_events WHERE incident_id = ?", (iid,))
+            for inc in incidents:
+                self.conn.execute("DELETE FROM incident_events WHERE incident_id = ?", (inc.incident_id,))
+                self.conn.execute("INSERT OR REPLACE INTO incidents VALUES (" + ",".join("?" * 19) + ")",
+                                  _incident_row(inc))
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO incident_events (event_id, incident_id) VALUES (?, ?)",
+                    [(e, inc.incident_id) for e in inc.event_ids],
+                )
+
+        self._write(run)
+
+    def incidents(self, q: Query = Query()) -> list[Incident]:
+        sql, params = _filtered("incidents", "i", q, fts=None)
+        if sql is None:
+            return []
+        rows = self.conn.execute(sql, params).fetchall()
+        return _near_filter([Incident.from_dict(json.loads(r["data"])) for r in rows], q, _event_latlon)
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        row = self.conn.execute("SELECT data FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
+        return Incident.from_dict(json.loads(row[0])) if row else None
+
+    def incident_for_events(self, event_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(event_ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                (r[0], r[1])
+                for r in self.conn.execute(
+                    f"SELECT event_id, incident_id FROM incident_events WHERE event_id IN ({marks})", chunk
+                )
+            )
+        return out
+
+    # -- people -----------------------------------------------------------------------------
+    def replace_people(self, people: Iterable[PersonRole]) -> None:
+        rows = [
+            (p.person_id, p.name, p.role, p.first_seen, p.last_seen, json.dumps(p.to_dict(), ensure_ascii=False))
+            for p in people
+        ]
+
+        def run() -> None:
+            self.conn.executemany("INSERT OR REPLACE INTO people VALUES (?,?,?,?,?,?)", rows)
+
+        self._write(run)
+
+    def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]:
+        sql, params = "SELECT data FROM people", []
+        if name:
+            sql += " WHERE lower(name) LIKE lower(?) ESCAPE '\\' OR lower(data) LIKE lower(?) ESCAPE '\\'"
+            like = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [like, like]
+        sql += " ORDER BY last_seen IS NULL, last_seen DESC, name LIMIT ?"
+        params.append(limit if limit is not None else -1)
+        return [PersonRole.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, params)]
+
+    # -- bookkeeping ------------------------------------------------------------------------
+    def seen_sources(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT key, fingerprint FROM sources_seen")}
+
+    def mark_source(self, key: str, fingerprint: str) -> None:
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self._write(
+            lambda: self.conn.execute(
+                "INSERT OR REPLACE INTO sources_seen (key, fingerprint, seen_at) VALUES (?,?,?)",
+                (key, fingerprint, now),
+            )
+        )
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "events", "incidents", "people"):
+            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        out["duplicates"] = int(
+            self.conn.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        )
+        out["contradictions"] = int(
+            self.conn.execute("SELECT coalesce(sum(n_contradictions), 0) FROM incidents").fetchone()[0]
+        )
+        return out
+
+
+# -- helpers shared by events and incidents ----------------------------------------------------
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration script into statements (triggers hold ';' inside BEGIN ... END)."""
+    out, buf, depth = [], [], 0
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buf.append(line)
+        upper = stripped.upper()
+        if upper.endswith("BEGIN"):
+            depth += 1
+        if upper.startswith("END;"):
+            depth -= 1
+        if stripped.endswith(";") and depth == 0:
+            out.append("\n".join(buf))
+            buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return out
+
+
+def _event_row(e: Event) -> tuple[Any, ...]:
+    low, high = date_bounds(e.date)
+    loc = e.location
+    return (
+        e.event_id, e.doc_id, e.event_type, e.sub_event_type, e.date, low, high,
+        loc.country if loc else None, loc.admin1 if loc else None, loc.name if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None,
+        _actor_text(e.actor1), _actor_text(e.actor2), e.fatalities, e.source, int(e.generic),
+        e.evidence.text, json.dumps(e.to_dict(), ensure_ascii=False),
+    )
+
+
+def _incident_row(i: Incident) -> tuple[Any, ...]:
+    low, high = i.date_low, i.date_high
+    if low is None or high is None:
+        low, high = date_bounds(i.date)
+    loc = i.location
+    return (
+        i.incident_id, i.event_type, i.sub_event_type, i.date, low, high,
+        loc.country if loc else None, loc.admin1 if loc else None, loc.name if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None,
+        _actor_text(i.actor1), _actor_text(i.actor2), i.fatalities, len(i.event_ids),
+        len(set(i.sources)) or len(set(i.doc_ids)), len(i.contradictions), "; ".join(i.sources),
+        json.dumps(i.to_dict(), ensure_ascii=False),
+    )
+
+
+def _actor_text(a: Any) -> str | None:
+    if a is None:
+        return None
+    return " | ".join(x for x in (a.name, a.mention) if x)
+
+
+def _filtered(table: str, alias: str, q: Query, fts: str | None) -> tuple[str | None, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    join = ""
+    if q.text:
+        match = fts_query(q.text)
+        if not match:
+            return None, []
+        if fts:
+            join = f"JOIN {fts} f ON f.rowid = {alias}.rowid"
+            where.append(f"{fts} MATCH ?")
+            params.append(match)
+        else:  # incidents: match through their events
+            where.append(
+                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e2 "
+                "ON e2.event_id = ie.event_id JOIN events_fts f ON f.rowid = e2.rowid WHERE events_fts MATCH ?)"
+            )
+            params.append(match)
+    if q.country:
+        where.append(f"{alias}.country = ?")
+        params.append(country_code(q.country))
+    if q.admin1:
+        where.append(f"lower({alias}.admin1) = lower(?)")
+        params.append(q.admin1)
+    if q.since:
+        where.append(f"{alias}.date_high >= ?")
+        params.append(date_bounds(q.since)[0] or q.since)
+    if q.until:
+        where.append(f"{alias}.date_low <= ?")
+        params.append(date_bounds(q.until)[1] or q.until)
+    if q.type:
+        where.append(f"(lower({alias}.event_type) = lower(?) OR lower({alias}.sub_event_type) = lower(?))")
+        params += [q.type, q.type]
+    if q.actor:
+        like = "%" + q.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append(
+            f"(lower({alias}.actor1) LIKE lower(?) ESCAPE '\\' OR lower({alias}.actor2) LIKE lower(?) ESCAPE '\\')"
+        )
+        params += [like, like]
+    if q.source:
+        if table == "events":
+            where.append(f"lower({alias}.source) = lower(?)")
+            params.append(q.source)
+        else:
+            like = "%" + q.source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(f"lower({alias}.sources) LIKE lower(?) ESCAPE '\\'")
+            params.append(like)
+    if q.incident_id:
+        if table == "events":
+            where.append(f"{alias}.event_id IN (SELECT event_id FROM incident_events WHERE incident_id = ?)")
+        else:
+            where.append(f"{alias}.incident_id = ?")
+        params.append(q.incident_id)
+    if q.near:
+        lat, lon, km = q.near
+        s, n, w, e = near_box(lat, lon, km)
+        where.append(f"{alias}.lat BETWEEN ? AND ? AND {alias}.lon BETWEEN ? AND ?")
+        params += [s, n, w, e]
+    sql = f"SELECT {alias}.data FROM {table} {alias} {join}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {alias}.date_low IS NULL, {alias}.date_low DESC, {alias}.rowid"
+    if not q.near:
+        sql += " LIMIT ? OFFSET ?"
+        params += [q.limit if q.limit is not None else -1, q.offset]
+    return sql, params
+
+
+def _event_latlon(x: Any) -> tuple[float | None, float | None]:
+    loc = x.location
+    return (loc.lat, loc.lon) if loc else (None, None)
+
+
+def _near_filter(items: list[T], q: Query, latlon: Callable[[T], tuple[float | None, float | None]]) -> list[T]:
+    if not q.near:
+        return items
+    lat, lon, km = q.near
+    out = []
+    for it in items:
+        a, b = latlon(it)
+        if a is not None and b is not None and haversine_km(lat, lon, a, b) <= km:
+            out.append(it)
+    end = None if q.limit is None else q.offset + q.limit
+    return out[q.offset : end]
