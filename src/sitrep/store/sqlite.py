@@ -143,10 +143,11 @@ class SQLiteStore:
     def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
         docs = list(docs)
         signatures = signatures or {}
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
         def run() -> AddResult:
-            inserted, existing = [], []
+            inserted: list[str] = []
+            existing: list[str] = []
             for d in docs:
                 cur = self.conn.execute(
                     "INSERT OR IGNORE INTO documents (id, title, source, url, language, published, "
@@ -176,7 +177,8 @@ class SQLiteStore:
         return Document(**dict(row)) if row else None
 
     def documents(self, q: Query = Query()) -> list[Document]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         join = ""
         if q.text:
             match = fts_query(q.text)
@@ -326,7 +328,8 @@ class SQLiteStore:
         self._write(run)
 
     def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]:
-        sql, params = "SELECT data FROM people", []
+        sql = "SELECT data FROM people"
+        params: list[Any] = []
         if name:
             sql += " WHERE lower(name) LIKE lower(?) ESCAPE '\\' OR lower(data) LIKE lower(?) ESCAPE '\\'"
             like = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -340,7 +343,7 @@ class SQLiteStore:
         return {r[0]: r[1] for r in self.conn.execute("SELECT key, fingerprint FROM sources_seen")}
 
     def mark_source(self, key: str, fingerprint: str) -> None:
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self._write(
             lambda: self.conn.execute(
                 "INSERT OR REPLACE INTO sources_seen (key, fingerprint, seen_at) VALUES (?,?,?)",

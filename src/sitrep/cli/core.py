@@ -1,0 +1,491 @@
+"""Core commands: ingest, documents, the stateless batch commands, queries, demo, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitrep.cli.options import (
+    db_option,
+    emit,
+    engine_options,
+    filter_options,
+    format_option,
+    open_output,
+    output_option,
+    query_from,
+    read_jsonl,
+)
+from sitrep.config import Settings, load_settings
+from sitrep.errors import InputError, SitrepError, UsageError
+from sitrep.store.base import Query, Store
+
+
+def settings(**flags: Any) -> Settings:
+    return load_settings(**flags)
+
+
+def store_for(db: str | None) -> Store:
+    from sitrep.store import open_store
+
+    return open_store(settings(db=db).db)
+
+
+def _parse_mapping(value: str | None) -> dict[str, str] | None:
+    if not value:
+        return None
+    out = {}
+    for part in value.split(","):
+        if "=" not in part:
+            raise UsageError(f"--map expects FIELD=COLUMN pairs separated by commas, got {part!r}")
+        k, v = part.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+# -- ingest -------------------------------------------------------------------------------------
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@engine_options
+@click.option("--map", "mapping", default=None, help="Column mapping for CSV/JSONL: text=body,title=headline,...")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Documents per engine batch.")
+@click.option("--no-resolve", is_flag=True, help="Store events without resolving incidents.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    engine: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    mapping: str | None,
+    batch_size: int | None,
+    no_resolve: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Read files, folders, globs, feeds and channel exports into the store (idempotent).
+
+    Each input is cleaned, split into articles, dated, de-duplicated, and its events are
+    extracted and resolved into incidents. One bad input never stops the batch: it is listed
+    at the end and the exit code is 1.
+    """
+    s = settings(db=db, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size)
+    report = run_ingest(list(paths), s, mapping=_parse_mapping(mapping), resolve=not no_resolve, quiet=quiet)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1))
+    else:
+        click.echo(
+            f"{report.documents_new} new documents, {report.documents_existing} already stored, "
+            f"{report.near_duplicates} near-duplicates linked, {report.events} events, "
+            f"{report.incidents_changed} incidents updated, {report.failed} inputs failed",
+            err=True,
+        )
+    for origin, message in report.errors:
+        click.echo(f"failed: {origin}: {message}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def run_ingest(
+    paths: list[str], s: Settings, *, mapping: dict[str, str] | None = None, resolve: bool = True, quiet: bool = False
+) -> Any:
+    from sitrep.engines import get_engine
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import open_store
+
+    store = open_store(s.db)
+    engine = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
+    try:
+        with _progress(quiet) as tick:
+            pipe = Pipeline(
+                store,
+                engine,
+                batch_size=s.batch_size,
+                resolve=resolve and s.resolve,
+                near_dup_threshold=s.near_dup_threshold,
+                progress=tick,
+            )
+            return pipe.ingest(paths, mapping=mapping)
+    finally:
+        engine.close()
+        store.close()
+
+
+class _progress:
+    """A rich progress bar on stderr (a no-op when quiet or not a terminal and CI)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int, str], None]:
+        if self.quiet:
+            return lambda n, label: None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("articles"),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[label]}"),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.bar.start()
+        task = self.bar.add_task("ingest", total=None, label="")
+
+        def tick(n: int, label: str) -> None:
+            self.bar.update(task, advance=n, label=Path(label).name[-40:] if label else "")
+
+        return tick
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+# -- documents ----------------------------------------------------------------------------------
+@click.command()
+@db_option
+@click.option("--text", default=None, help="Full-text search (FTS5 / tsvector).")
+@click.option("--since", default=None, help="Published on or after (ISO).")
+@click.option("--until", default=None, help="Published on or before (ISO).")
+@click.option("--source", default=None, help="Outlet.")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None)
+@format_option
+def documents(
+    db: str | None, text: str | None, since: str | None, until: str | None, source: str | None,
+    limit: int | None, fmt: str,
+) -> None:
+    """List and search stored documents."""
+    store = store_for(db)
+    try:
+        docs = store.documents(Query(text=text, since=since, until=until, source=source, limit=limit))
+    finally:
+        store.close()
+    rows = [d.to_dict() for d in docs]
+    if fmt == "table":
+        for r in rows:
+            r["text"] = " ".join(r["text"].split())[:80]
+    emit(rows, fmt, ["id", "published", "published_precision", "source", "title", "duplicate_of"])
+
+
+# -- stateless batch commands ---------------------------------------------------------------------
+def _batch(
+    in_path: str, output: str, per_record: Callable[[dict[str, Any]], list[dict[str, Any]]], engine: Any = None
+) -> None:
+    """Apply per_record to every JSONL line; bad lines are reported on stderr and skipped."""
+    failed = 0
+    out = open_output(output)
+    records: list[tuple[int, dict[str, Any]]] = []
+    for n, obj in read_jsonl(in_path):
+        if isinstance(obj, InputError):
+            click.echo(f"failed: {obj}", err=True)
+            failed += 1
+            continue
+        records.append((n, obj))
+    try:
+        items = [obj for _, obj in records]
+        mapper: Iterator[Any] = (
+            engine.map(_safe_call, [(per_record, o) for o in items], chunksize=8)
+            if engine is not None
+            else (_safe_call((per_record, o)) for o in items)
+        )
+        for (n, obj), result in zip(records, mapper, strict=True):
+            if isinstance(result, str):
+                click.echo(f"failed: {in_path}:{n} (id {obj.get('id')!r}): {result}", err=True)
+                failed += 1
+                continue
+            for row in result:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    if failed:
+        sys.exit(1)
+
+
+def _safe_call(arg: tuple[Callable[[dict[str, Any]], list[dict[str, Any]]], dict[str, Any]]) -> Any:
+    fn, obj = arg
+    try:
+        return fn(obj)
+    except SitrepError as exc:
+        return str(exc)
+    except Exception as exc:  # one bad record never stops the batch
+        return f"{type(exc).__name__}: {exc}"
+
+
+def extract_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    from sitrep.pipeline import extract_record
+
+    return [e.to_dict() for e in extract_record(rec)]
+
+
+def places_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    from sitrep.extract.places import find_places
+    from sitrep.pipeline import document_from_record
+
+    doc = document_from_record(rec)
+    return [{"id": doc.id, "places": [p.to_dict() for p in find_places(doc.text)]}]
+
+
+def dates_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    from sitrep.extract.dates import find_dates
+    from sitrep.pipeline import document_from_record
+
+    doc = document_from_record(rec)
+    return [{"id": doc.id, "dates": [m.to_dict() for m in find_dates(doc.text, doc.published)]}]
+
+
+@click.command()
+@click.argument("in_path", metavar="IN.jsonl")
+@output_option
+@engine_options
+def extract(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
+    """Events from documents: each input line {"id","text","published"?,...} -> Event JSON lines."""
+    from sitrep.engines import get_engine
+
+    s = settings(engine=engine, workers=workers, scheduler=scheduler)
+    eng = None
+    if s.engine != "local":
+        eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
+    try:
+        _batch(in_path, output, extract_rows, eng)
+    finally:
+        if eng is not None:
+            eng.close()
+
+
+@click.command()
+@click.argument("in_path", metavar="IN.jsonl")
+@output_option
+def places(in_path: str, output: str) -> None:
+    """Toponyms only: per document {"id","places":[{mention,start,end,name,lat,lon,geonameid,country,admin1}]}."""
+    _batch(in_path, output, places_rows)
+
+
+@click.command()
+@click.argument("in_path", metavar="IN.jsonl")
+@output_option
+def dates(in_path: str, output: str) -> None:
+    """Time expressions only: per document {"id","dates":[{mention,start,end,value,precision}]}."""
+    _batch(in_path, output, dates_rows)
+
+
+@click.command()
+@click.argument("in_path", metavar="EVENTS.jsonl")
+@output_option
+def resolve(in_path: str, output: str) -> None:
+    """Merge extract output across documents into incidents with contradictions (stateless)."""
+    from sitrep.records import Event
+    from sitrep.resolve import resolve_events
+
+    events = []
+    failed = 0
+    for n, obj in read_jsonl(in_path):
+        if isinstance(obj, InputError):
+            click.echo(f"failed: {obj}", err=True)
+            failed += 1
+            continue
+        try:
+            events.append(Event.from_dict(obj))
+        except (KeyError, TypeError, ValueError) as exc:
+            click.echo(f"failed: {in_path}:{n}: not an event ({type(exc).__name__}: {exc})", err=True)
+            failed += 1
+    result = resolve_events(events)
+    out = open_output(output)
+    try:
+        for inc in result.incidents:
+            out.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if failed:
+        sys.exit(1)
+
+
+# -- queries ------------------------------------------------------------------------------------
+EVENT_COLUMNS = ["date", "event_type", "sub_event_type", "location.name", "location.admin1", "actor1.name",
+                 "actor2.name", "fatalities", "source", "evidence.text"]
+INCIDENT_COLUMNS = ["incident_id", "date", "event_type", "sub_event_type", "location.name", "fatalities",
+                    "sources", "contradictions"]
+
+
+@click.command()
+@db_option
+@filter_options
+@format_option
+@click.option("--include-generic", is_flag=True, help="Also list generic/aggregate mentions.")
+def events(db: str | None, fmt: str, include_generic: bool, **kw: Any) -> None:
+    """Events (one per source report) with filters."""
+    q = query_from(kw)
+    store = store_for(db)
+    try:
+        rows = [e.to_dict() for e in store.events(q) if include_generic or not e.generic]
+    finally:
+        store.close()
+    emit(rows, fmt, EVENT_COLUMNS)
+
+
+@click.command()
+@db_option
+@filter_options
+@format_option
+def incidents(db: str | None, fmt: str, **kw: Any) -> None:
+    """Incidents: merged reports with consensus values."""
+    q = query_from(kw)
+    store = store_for(db)
+    try:
+        rows = [i.to_dict() for i in store.incidents(q)]
+    finally:
+        store.close()
+    if fmt == "table":
+        for r in rows:
+            r["contradictions"] = ", ".join(c["field"] for c in r["contradictions"])
+    emit(rows, fmt, INCIDENT_COLUMNS)
+
+
+@click.command()
+@db_option
+@filter_options
+@format_option
+def conflicts(db: str | None, fmt: str, **kw: Any) -> None:
+    """Contradictions between sources, one row per disputed field, values side by side."""
+    q = query_from(kw)
+    store = store_for(db)
+    try:
+        incs = store.incidents(q)
+    finally:
+        store.close()
+    rows = []
+    for inc in incs:
+        for c in inc.contradictions:
+            rows.append(
+                {
+                    "incident_id": inc.incident_id,
+                    "date": inc.date,
+                    "location": inc.location.name if inc.location else None,
+                    "field": c.field,
+                    "kind": c.kind,
+                    "values": [v.to_dict() for v in c.values],
+                    "side_by_side": " | ".join(
+                        f"{v.value} ({', '.join(v.sources or v.doc_ids)})" for v in c.values
+                    ),
+                }
+            )
+    emit(rows, fmt, ["incident_id", "date", "location", "field", "side_by_side"])
+
+
+@click.command()
+@db_option
+@click.option("--name", default=None, help="Name or alias (substring).")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None)
+@format_option
+def people(db: str | None, name: str | None, limit: int | None, fmt: str) -> None:
+    """Who's who: person, role, organisation, first/last seen (document time)."""
+    store = store_for(db)
+    try:
+        rows = [p.to_dict() for p in store.people(name=name, limit=limit)]
+    finally:
+        store.close()
+    emit(rows, fmt, ["name", "role", "organisation", "first_seen", "last_seen", "aliases", "sources"])
+
+
+@click.command()
+@db_option
+@format_option
+def stats(db: str | None, fmt: str) -> None:
+    """Counts of documents, events, incidents, contradictions and people in the store."""
+    store = store_for(db)
+    try:
+        st = store.stats()
+    finally:
+        store.close()
+    emit([st], fmt, list(st))
+
+
+# -- demo and eval ------------------------------------------------------------------------------
+def sample_corpus() -> list[str]:
+    """Paths of the bundled sample corpus (seed documents + a FA-KES sample)."""
+    from importlib import resources
+
+    root = resources.files("sitrep.data").joinpath("sample")
+    return [str(p) for p in sorted(Path(str(root)).iterdir()) if p.suffix in {".txt", ".csv", ".jsonl", ".html"}]
+
+
+@click.command()
+@db_option
+@click.option("--brief", "brief_path", default="brief.html", show_default=True, help="Where to write the brief.")
+@click.option("--fresh/--keep", default=True, help="Start from an empty database (default) or add to it.")
+@engine_options
+def demo(
+    db: str | None, brief_path: str, fresh: bool, engine: str | None, workers: int | None, scheduler: str | None
+) -> None:
+    """Build a database from the bundled sample corpus, write a situation brief, say where to look."""
+    s = settings(db=db, engine=engine, workers=workers, scheduler=scheduler)
+    if fresh and "://" not in s.db:
+        for suffix in ("", "-wal", "-shm"):
+            Path(s.db + suffix).unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    report = run_ingest(sample_corpus(), s, quiet=not sys.stderr.isatty())
+    took = time.perf_counter() - t0
+    store = store_for(s.db)
+    try:
+        st = store.stats()
+    finally:
+        store.close()
+    click.echo(
+        f"Ingested the sample corpus in {took:.1f}s: {st['documents']} documents "
+        f"({st['duplicates']} near-duplicates), {st['events']} events, {st['incidents']} incidents, "
+        f"{st['contradictions']} contradictions, {st['people']} people -> {s.db}"
+    )
+    for origin, message in report.errors:
+        click.echo(f"failed: {origin}: {message}", err=True)
+    from sitrep.brief import write_brief
+
+    write_brief(s.db, brief_path, Query())
+    click.echo(f"Situation brief: {Path(brief_path).resolve()}")
+    click.echo(f"Try:  sitrep conflicts --db {s.db}")
+    click.echo(f"      sitrep serve --db {s.db}     (then open http://127.0.0.1:{s.port}/)")
+
+
+@click.command(name="eval")
+@click.argument("gold", metavar="FILE")
+@click.option("--limit", type=click.IntRange(1, 10_000_000), default=None, help="Only the first N documents.")
+@click.option("--json", "as_json", default=None, help="Also write metrics as JSON to this file.")
+def eval_(gold: str, limit: int | None, as_json: str | None) -> None:
+    """Score the extractor on your own coded data (ACLED-style CSV or JSONL gold)."""
+    from sitrep.extract.evaluate import score_file
+
+    if not Path(gold).is_file():
+        raise UsageError(f"no such file: {gold}")
+    metrics = score_file(gold, limit=limit)
+    width = max((len(k) for k in metrics), default=0)
+    for key, value in metrics.items():
+        if isinstance(value, float):
+            click.echo(f"{key:<{width}}  {value:.3f}")
+        elif isinstance(value, int | str) or value is None:
+            click.echo(f"{key:<{width}}  {value}")
+    if as_json:
+        Path(as_json).write_text(json.dumps(metrics, indent=1), encoding="utf-8")

@@ -1,0 +1,356 @@
+"""The only orchestrator: sources -> documents -> events -> incidents -> store.
+
+Stages are pure, module-level functions (picklable), so the same stage list runs in-process,
+on a process pool or on a Dask cluster. State (dedup index, store writes, incremental
+resolution) lives here, in the driver, never inside a stage.
+
+Crash safety: for every batch the events are written before their documents, each in its own
+transaction. A document is in the store only once its events are, so an interrupted run
+simply re-processes the documents that did not land (events are upserts by content id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sitrep.engines import Engine, get_engine
+from sitrep.records import Document, Event, Incident, PersonRole, date_bounds
+from sitrep.store.base import Query, Store
+
+STAGES: tuple[tuple[str, str, str], ...] = (
+    # (stage, reads, writes) — checked by tests/test_pipeline.py against the functions below
+    ("prepare", "RawArticle", "Document"),
+    ("extract", "Document", "Event, PersonRole"),
+    ("resolve", "Event", "Incident"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the prepare stage yields for one raw article."""
+
+    origin: str
+    documents: tuple[Document, ...]
+    signatures: tuple[bytes, ...]
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What the extract stage yields for one document."""
+
+    doc_id: str
+    events: tuple[Event, ...]
+    people: tuple[PersonRole, ...]
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """Counts and per-input errors of one ingest run."""
+
+    inputs: int = 0
+    documents_new: int = 0
+    documents_existing: int = 0
+    near_duplicates: int = 0
+    events: int = 0
+    incidents_changed: int = 0
+    people: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "documents_new": self.documents_new,
+            "documents_existing": self.documents_existing,
+            "near_duplicates": self.near_duplicates,
+            "events": self.events,
+            "incidents_changed": self.incidents_changed,
+            "people": self.people,
+            "failed": self.failed,
+            "errors": [{"input": o, "error": m} for o, m in self.errors],
+        }
+
+
+# -- pure stages --------------------------------------------------------------------------------
+def stage_prepare(raw: Any) -> Prepared:
+    """RawArticle -> cleaned, split, dated Documents with their near-duplicate signatures."""
+    from sitrep.documents import prepare, signature
+
+    origin = str(getattr(raw, "origin", "") or "")
+    try:
+        docs = tuple(prepare(raw))
+        return Prepared(origin, docs, tuple(signature(d.text) for d in docs))
+    except Exception as exc:  # one bad article never stops the batch
+        return Prepared(origin, (), (), error=f"{type(exc).__name__}: {exc}")
+
+
+def stage_extract(doc: Document) -> Extracted:
+    """Document -> Events (one per report) and person-role mentions."""
+    from sitrep.extract import extract_document
+    from sitrep.resolve.people import extract_people
+
+    try:
+        events = tuple(e if e.source else replace(e, source=doc.source) for e in extract_document(doc))
+        people = tuple(extract_people(doc))
+        return Extracted(doc.id, events, people)
+    except Exception as exc:
+        return Extracted(doc.id, (), (), error=f"{type(exc).__name__}: {exc}")
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- the driver ---------------------------------------------------------------------------------
+class Pipeline:
+    """Runs ingest against a store with one engine; keeps the run's near-duplicate index."""
+
+    def __init__(
+        self,
+        store: Store,
+        engine: Engine | None = None,
+        *,
+        batch_size: int = 64,
+        resolve: bool = True,
+        near_dup_threshold: float = 0.8,
+        progress: Callable[[int, str], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.engine = engine or get_engine("local")
+        self.batch_size = max(1, batch_size)
+        self.resolve = resolve
+        self.progress = progress
+        from sitrep.documents import NearDupIndex
+
+        self.index = NearDupIndex(threshold=near_dup_threshold)
+        for doc_id, sig in store.document_shingles():
+            self.index.add(doc_id, sig)
+
+    def ingest(self, paths: Sequence[str], *, mapping: dict[str, str] | None = None) -> IngestReport:
+        """Read every path, store new documents, their events and incidents."""
+        from sitrep.ingest import IngestError, iter_raw
+
+        report = IngestReport()
+        raws: list[Any] = []
+
+        def raw_items() -> Iterator[Any]:
+            for item in iter_raw(paths, mapping=mapping):
+                report.inputs += 1
+                if isinstance(item, IngestError):
+                    report.errors.append((item.origin, item.message))
+                    self._tick(1, item.origin)
+                    continue
+                yield item
+
+        for raws in _batched(raw_items(), self.batch_size):
+            self._ingest_batch(raws, report)
+        return report
+
+    def ingest_raw(self, raws: Iterable[Any]) -> IngestReport:
+        """Ingest already-read RawArticles (used by watch and tests)."""
+        report = IngestReport()
+        for batch in _batched(raws, self.batch_size):
+            report.inputs += len(batch)
+            self._ingest_batch(batch, report)
+        return report
+
+    def _tick(self, n: int, label: str) -> None:
+        if self.progress:
+            self.progress(n, label)
+
+    def _ingest_batch(self, raws: list[Any], report: IngestReport) -> None:
+        prepared: list[Prepared] = list(self.engine.map(stage_prepare, raws, chunksize=8))
+        fresh: list[Document] = []
+        sigs: dict[str, bytes] = {}
+        batch_ids: set[str] = set()
+        for p in prepared:
+            self._tick(1, p.origin)
+            if p.error:
+                report.errors.append((p.origin, p.error))
+                continue
+            ids = [d.id for d in p.documents]
+            known = self.store.has_documents(ids)
+            for doc, sig in zip(p.documents, p.signatures, strict=True):
+                if doc.id in known or doc.id in batch_ids:
+                    report.documents_existing += 1
+                    continue
+                batch_ids.add(doc.id)
+                original = self.index.query(sig)
+                if original is not None and original != doc.id:
+                    doc = replace(doc, duplicate_of=original)
+                    report.near_duplicates += 1
+                else:
+                    self.index.add(doc.id, sig)
+                sigs[doc.id] = sig
+                fresh.append(doc)
+        to_extract = [d for d in fresh if d.duplicate_of is None]
+        results: list[Extracted] = list(self.engine.map(stage_extract, to_extract, chunksize=4))
+        events: list[Event] = []
+        people: list[PersonRole] = []
+        failed_docs: set[str] = set()
+        origins = {d.id: d.origin or d.id for d in fresh}
+        for r in results:
+            if r.error:
+                report.errors.append((origins.get(r.doc_id, r.doc_id), r.error))
+                failed_docs.add(r.doc_id)
+                continue
+            events.extend(r.events)
+            people.extend(r.people)
+        keep = [d for d in fresh if d.id not in failed_docs]
+        # events first, then their documents: a stored document always has its events
+        if events:
+            self.store.add_events(events)
+        added = self.store.add_documents(keep, signatures={d.id: sigs[d.id] for d in keep})
+        report.documents_new += len(added.inserted)
+        report.documents_existing += len(added.existing)
+        report.events += len(events)
+        if people:
+            report.people += self._merge_people(people)
+        if self.resolve and events:
+            report.incidents_changed += self._resolve(events)
+
+    def _merge_people(self, people: list[PersonRole]) -> int:
+        from sitrep.resolve.people import merge_people
+
+        merged = merge_people([*self.store.people(), *people])
+        self.store.replace_people(merged)
+        return len(people)
+
+    def _resolve(self, events: list[Event]) -> int:
+        """Attach new reports to existing incidents in their window; nothing is recomputed wholesale."""
+        from sitrep.resolve import resolve_events
+
+        window = candidate_window(events)
+        existing: list[Incident] = []
+        existing_events: list[Event] = []
+        if window is not None:
+            since, until = window
+            existing = self.store.incidents(Query(since=since, until=until))
+            ids = [eid for inc in existing for eid in inc.event_ids]
+            new_ids = {e.event_id for e in events}
+            existing_events = [e for e in self.store.get_events(ids) if e.event_id not in new_ids]
+        result = resolve_events(events, existing=existing, existing_events=existing_events)
+        self.store.replace_incidents(result.incidents, removed=result.removed)
+        return len(result.incidents)
+
+
+def candidate_window(events: Sequence[Event], pad_days: int = 15) -> tuple[str, str] | None:
+    """The date window of stored incidents a batch of new reports may join (conflicting dates included)."""
+    lows, highs = [], []
+    for e in events:
+        low, high = date_bounds(e.date)
+        if low and high:
+            lows.append(low)
+            highs.append(high)
+    if not lows:
+        return None
+    pad = dt.timedelta(days=pad_days)
+    since = dt.date.fromisoformat(min(lows)) - pad
+    until = dt.date.fromisoformat(max(highs)) + pad
+    return since.isoformat(), until.isoformat()
+
+
+def rebuild_incidents(store: Store) -> int:
+    """Resolve every stored event from scratch (``sitrep resolve --db``): a repair, not the normal path."""
+    from sitrep.resolve import resolve_events
+
+    events = store.events(Query())
+    old = [i.incident_id for i in store.incidents(Query())]
+    result = resolve_events(events)
+    store.replace_incidents(result.incidents, removed=old)
+    return len(result.incidents)
+
+
+def document_from_record(rec: dict[str, Any]) -> Document:
+    """A batch-command input line {"id","text","published"?,...} -> Document (validated here, at the edge)."""
+    from sitrep.errors import InputError
+
+    if not isinstance(rec, dict):
+        raise InputError("each line must be a JSON object")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError("missing string field 'text'")
+    doc_id = str(rec.get("id") or "") or None
+    published = rec.get("published")
+    precision = "unknown"
+    if published is not None:
+        published = str(published)[:10]
+        low, _ = date_bounds(published)
+        if low is None:
+            raise InputError(f"'published' is not an ISO date: {published!r}")
+        precision = {10: "day", 7: "month", 4: "year"}.get(len(published), "unknown")
+    from sitrep.records import content_id
+
+    return Document(
+        id=doc_id or content_id(text),
+        text=text,
+        title=rec.get("title"),
+        source=rec.get("source"),
+        url=rec.get("url"),
+        published=published,
+        published_precision=precision,  # type: ignore[arg-type]
+        published_method="metadata" if published else None,
+    )
+
+
+def extract_record(rec: dict[str, Any]) -> list[Event]:
+    """Stateless extraction of one batch-command line; offsets index into the line's own text.
+
+    When the line carries no ``published`` date, the document is prepared as ingest would
+    (cleaned, split into articles, dated from dateline/caption/content) and each part's events
+    are mapped back to offsets in the original text.
+    """
+    from sitrep.extract import extract_document
+
+    doc = document_from_record(rec)
+    if doc.published is not None:
+        return [e if e.source else replace(e, source=doc.source) for e in extract_document(doc)]
+    from sitrep.documents import prepare
+    from sitrep.ingest import RawArticle
+
+    raw = RawArticle(text=doc.text, title=doc.title, source=doc.source, url=doc.url, origin=doc.id)
+    out: list[Event] = []
+    cursor = 0
+    for part in prepare(raw):
+        for ev in extract_document(part):
+            out.append(_rebase(ev, doc, part, cursor))
+        last = doc.text.find(part.text[-200:].strip()[-60:], cursor) if part.text else -1
+        cursor = max(cursor, last)
+    return out
+
+
+def _rebase(ev: Event, doc: Document, part: Document, cursor: int) -> Event:
+    """Move an event from a prepared part back onto the original document's id and offsets."""
+    text = ev.evidence.text
+    pos = doc.text.find(text, max(0, cursor - 200))
+    if pos < 0:
+        pos = doc.text.find(text)
+    evidence = ev.evidence
+    if pos >= 0:
+        evidence = replace(evidence, start=pos, end=pos + len(text))
+    return replace(
+        ev,
+        doc_id=doc.id,
+        event_id=Event.make_id(doc.id, evidence.start, evidence.end, ev.event_type + (ev.sub_event_type or "")),
+        evidence=evidence,
+        source=ev.source or doc.source,
+    )
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
