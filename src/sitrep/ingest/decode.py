@@ -1,0 +1,97 @@
+"""Bytes -> text: encoding detection that never raises on bad bytes, and binary sniffing."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+# Magic numbers of formats that are certainly not articles we can read.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF file (convert it to text first)"),
+    (b"PK\x03\x04", "a ZIP archive or Office document (unpack or convert it first)"),
+    (b"\x1f\x8b", "a gzip archive (unpack it first)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (convert it to text first)"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding we can read."""
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Why ``head`` (the first bytes of a file) is not text, or None if it may be text."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return None
+    sample = head[:8192]
+    if b"\x00" in sample:
+        return "a binary file (it contains NUL bytes)"
+    if sample:
+        control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+        if control / len(sample) > 0.1:
+            return "a binary file (mostly control bytes)"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` to text; return (text, encoding). Raise NotText for binary data.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are taken as they are; anything else
+    is detected with charset-normalizer (windows-1256 Arabic, latin-1/windows-1252, ...).
+    Bytes that do not fit the detected encoding are replaced, never fatal.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    why = sniff_binary(data[:8192])
+    if why:
+        raise NotText(why)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:262144]).best()
+    enc = best.encoding if best is not None else "windows-1252"
+    try:
+        return data.decode(enc, errors="replace"), enc
+    except LookupError:
+        return data.decode("windows-1252", errors="replace"), "windows-1252"
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a file from its first bytes (``sample`` may end inside a character)."""
+    for bom, enc in _BOMS:
+        if sample.startswith(bom):
+            return enc
+    why = sniff_binary(sample[:8192])
+    if why:
+        raise NotText(why)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(sample).best()
+    if best is None:
+        return "windows-1252"
+    try:
+        codecs.lookup(best.encoding)
+    except LookupError:
+        return "windows-1252"
+    return best.encoding
