@@ -1,0 +1,145 @@
+"""Cross-document resolution: reports (Events) -> Incidents with contradictions; who's who.
+
+Public API:
+- :func:`resolve_events` — whole-file (stateless) and incremental resolution;
+- :func:`candidate_queries` — which stored reports an incremental run must load;
+- :func:`resolve_into_store` — load, resolve and write back through the Store interface;
+- :mod:`sitrep.resolve.people` — person–role–organisation records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sitrep.records import Event, Incident
+from sitrep.store.base import Query, Store
+
+from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval
+from .incidents import ResolveResult, build_incident, cluster
+
+__all__ = ["ResolveResult", "candidate_queries", "resolve_events", "resolve_into_store"]
+
+
+def resolve_events(
+    events: Sequence[Event],
+    existing: Sequence[Incident] = (),
+    existing_events: Sequence[Event] = (),
+) -> ResolveResult:
+    """Merge reports into incidents.
+
+    Stateless mode (``existing`` empty): every non-generic report ends in exactly one incident and
+    all incidents are returned; ids are content hashes of the member event ids.
+
+    Incremental mode: ``existing`` are stored incidents near the new reports and
+    ``existing_events`` their reports plus any other stored reports in the window (see
+    :func:`candidate_queries`). New reports attach to existing incidents or form new ones; two
+    existing incidents bridged by a new report are merged (the larger keeps its id, the other
+    id is in ``removed``). Only new or changed incidents are returned; stored incidents are never
+    split. Reports already stored (same event_id) are not added twice.
+
+    Generic/aggregate/hypothetical mentions (``Event.generic``) never form incidents.
+    """
+    old: dict[str, Event] = {e.event_id: e for e in existing_events}
+    new = [e for e in dict((e.event_id, e) for e in events).values() if e.event_id not in old]
+    pool = list(old.values()) + new
+    index = {e.event_id: i for i, e in enumerate(pool)}
+    incident_of: dict[int, str] = {}
+    groups: list[list[int]] = []
+    known: dict[str, Incident] = {}
+    for inc in existing:
+        members = [index[eid] for eid in inc.event_ids if eid in index]
+        if not members:
+            continue
+        known[inc.incident_id] = inc
+        groups.append(members)
+        for m in members:
+            incident_of[m] = inc.incident_id
+    new_idx = set(range(len(old), len(pool)))
+    clusters, scores = cluster(pool, groups=groups, only_with=new_idx if existing or old else None)
+
+    incidents: list[Incident] = []
+    removed: list[str] = []
+    for members in clusters:
+        evs = [pool[i] for i in members if not pool[i].generic]
+        if not evs:
+            continue
+        olds = sorted({incident_of[i] for i in members if i in incident_of})
+        has_new = any(i in new_idx for i in members)
+        if not olds:
+            incidents.append(build_incident(evs))
+            continue
+        if len(olds) == 1 and not has_new:
+            continue  # unchanged
+        survivor = sorted(olds, key=lambda iid: (-len(known[iid].event_ids), iid))[0]
+        removed.extend(i for i in olds if i != survivor)
+        incidents.append(build_incident(evs, incident_id=survivor))
+    incidents.sort(key=lambda inc: (inc.date or "", inc.incident_id))
+    return ResolveResult(incidents=incidents, removed=sorted(removed), scores=scores)
+
+
+def candidate_queries(events: Sequence[Event]) -> list[Query]:
+    """The store queries that load every stored report a batch of new reports could match.
+
+    One query per country in the batch (plus one without a country filter for reports with no
+    country), spanning the batch's dates widened by the matching window (``MAX_GAP_DAYS``) and
+    the widest interval that is swept by date (a month). Undated and generic reports need nothing
+    loaded beyond that.
+    """
+    spans: dict[str | None, tuple[int, int]] = {}
+    for ev in events:
+        if ev.generic:
+            continue
+        iv = date_interval(ev.date)
+        if iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+            continue
+        c = ev.location.country if ev.location else None
+        lo, hi = spans.get(c, iv)
+        spans[c] = (min(lo, iv[0]), max(hi, iv[1]))
+    out = []
+    for c, (lo, hi) in sorted(spans.items(), key=lambda kv: kv[0] or ""):
+        out.append(
+            Query(
+                country=c,
+                since=dt.date.fromordinal(lo - MAX_GAP_DAYS - MAX_SPAN_DAYS).isoformat(),
+                until=dt.date.fromordinal(hi + MAX_GAP_DAYS).isoformat(),
+            )
+        )
+    return out
+
+
+def resolve_into_store(store: Store, events: Sequence[Event]) -> ResolveResult:
+    """Incremental resolution of a batch of new reports against a store, written back to it.
+
+    Loads the stored reports in :func:`candidate_queries`, the incidents they belong to and those
+    incidents' other reports; resolves; replaces the changed incidents.
+    """
+    loaded: dict[str, Event] = {}
+    for q in candidate_queries(events):
+        for ev in store.events(q):
+            loaded[ev.event_id] = ev
+    new_ids = {e.event_id for e in events}
+    inc_map = store.incident_for_events(set(loaded) | new_ids)
+    # a batch report that is already stored without an incident is still new to resolution;
+    # one that already has an incident (a re-run) is existing and changes nothing
+    loaded = {k: v for k, v in loaded.items() if k not in new_ids or k in inc_map}
+    for e in events:
+        if e.event_id in inc_map:
+            loaded.setdefault(e.event_id, e)
+    inc_ids = set(inc_map.values())
+    incidents: list[Incident] = []
+    missing: dict[str, None] = {}
+    for iid in sorted(inc_ids):
+        inc = store.get_incident(iid)
+        if inc is None:
+            continue
+        incidents.append(inc)
+        for eid in inc.event_ids:
+            if eid not in loaded:
+                missing[eid] = None
+    if missing:
+        for ev in store.get_events(missing):
+            loaded[ev.event_id] = ev
+    result = resolve_events(events, existing=incidents, existing_events=list(loaded.values()))
+    store.replace_incidents(result.incidents, result.removed)
+    return result

@@ -1,0 +1,248 @@
+"""Candidate blocking: which pairs of reports are worth comparing at all.
+
+No all-pairs comparison. Every report is put into a few *blocks* by type family and place, and
+inside a block only reports whose date intervals lie within ``max_gap_days`` of each other are
+paired (a sorted sweep over the interval start). The blocks:
+
+- ``point``/``district`` reports: a 0.5-degree grid cell (about 50 km); a report looks at its own
+  cell and the eight around it, and a pair is kept when the two places are at most ``max_km``
+  apart (or share admin2 when coordinates are missing);
+- ``admin1`` reports: the province; they pair with every report located in that province;
+- ``country`` reports pair only with other country-precision reports of the same country;
+- reports without a place pair only with other place-less reports of the same type family (and the
+  matcher then asks for agreeing actors).
+
+Generic mentions (``Event.generic``) never enter a block. Undated reports and year-only dates are
+too vague to sweep by date: they are paired only with the other undated/vague reports of their
+place block (at most ``undated_cap`` of them), and the matcher asks for strong evidence before
+merging them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sitrep.records import VIOLENT_TYPES, Event, date_bounds, haversine_km
+
+MAX_GAP_DAYS = 7  # two reports of one incident may give dates this far apart (Palmyra: 6 days)
+MAX_KM = 50.0  # ... and places this far apart
+CELL_DEG = 0.5
+MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
+
+
+def type_family(event_type: str | None) -> str:
+    """violent | unrest | strategic | diplomacy — reports of different families never merge."""
+    if event_type in VIOLENT_TYPES:
+        return "violent"
+    if event_type in ("Protests", "Riots"):
+        return "unrest"
+    if event_type == "Diplomacy":
+        return "diplomacy"
+    return "strategic"
+
+
+def date_interval(value: str | None) -> tuple[int, int] | None:
+    """The ordinal day interval an ISO date value covers, or None when unknown."""
+    lo, hi = date_bounds(value)
+    if lo is None or hi is None:
+        return None
+    return dt.date.fromisoformat(lo).toordinal(), dt.date.fromisoformat(hi).toordinal()
+
+
+def interval_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two intervals; 0 when they overlap."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """What blocking needs from one report, computed once."""
+
+    index: int
+    family: str
+    interval: tuple[int, int] | None  # None: undated, or vaguer than MAX_SPAN_DAYS
+    level: str  # point | admin1 | country | none
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+
+
+def key_event(index: int, ev: Event) -> Keyed:
+    iv = date_interval(ev.date)
+    if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+        iv = None
+    loc = ev.location
+    if loc is None or not (loc.country or loc.admin1 or loc.lat is not None):
+        level = "none"
+    elif loc.precision == "country" or (loc.admin1 is None and loc.lat is None):
+        level = "country"
+    elif loc.precision == "admin1" or loc.lat is None and loc.admin2 is None:
+        level = "admin1"
+    else:
+        level = "point"
+    return Keyed(
+        index=index,
+        family=type_family(ev.event_type),
+        interval=iv,
+        level=level,
+        country=loc.country if loc else None,
+        admin1=_norm(loc.admin1) if loc else None,
+        admin2=_norm(loc.admin2) if loc else None,
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+    )
+
+
+def _norm(s: str | None) -> str | None:
+    return " ".join(s.casefold().replace("-", " ").split()) if s else None
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)
+
+
+def places_compatible(a: Keyed, b: Keyed, max_km: float = MAX_KM) -> bool:
+    """Could two located reports be about one place (given their precisions)?"""
+    if a.level == "none" or b.level == "none":
+        return a.level == b.level
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.level == "country" or b.level == "country":
+        return a.level == b.level
+    if a.level == "admin1" or b.level == "admin1":
+        return a.admin1 is not None and a.admin1 == b.admin1
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
+    return a.admin2 is not None and a.admin2 == b.admin2
+
+
+class _Sweep:
+    """Reports of one block sorted by interval start, for date-window look-ups."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int]] = []  # (start ordinal, report index)
+        self.undated: list[int] = []
+
+    def add(self, k: Keyed) -> None:
+        if k.interval is None:
+            self.undated.append(k.index)
+        else:
+            self.items.append((k.interval[0], k.index))
+
+    def finish(self) -> None:
+        self.items.sort()
+
+    def near(self, iv: tuple[int, int], max_gap: int) -> Iterable[int]:
+        lo = bisect.bisect_left(self.items, (iv[0] - max_gap - MAX_SPAN_DAYS, -1))
+        hi = bisect.bisect_right(self.items, (iv[1] + max_gap, 1 << 62))
+        for _, j in self.items[lo:hi]:
+            yield j
+
+
+def candidate_pairs(
+    events: Sequence[Event],
+    *,
+    only_with: set[int] | None = None,
+    max_gap_days: int = MAX_GAP_DAYS,
+    max_km: float = MAX_KM,
+    undated_cap: int = 200,
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of reports that may describe one incident.
+
+    ``only_with``: when given, keep only pairs with at least one index in it (incremental mode:
+    the new reports against each other and against the loaded existing ones).
+    """
+    keyed = [key_event(i, ev) for i, ev in enumerate(events) if not ev.generic]
+    by_cell: dict[tuple[str, tuple[int, int]], _Sweep] = defaultdict(_Sweep)
+    by_admin1_all: dict[tuple[str, str | None, str], _Sweep] = defaultdict(_Sweep)
+    by_admin1_level: dict[tuple[str, str | None, str], _Sweep] = defaultdict(_Sweep)
+    by_admin2_nocoord: dict[tuple[str, str | None, str], _Sweep] = defaultdict(_Sweep)
+    by_country_level: dict[tuple[str, str | None], _Sweep] = defaultdict(_Sweep)
+    by_none: dict[str, _Sweep] = defaultdict(_Sweep)
+    for k in keyed:
+        if k.level == "point":
+            if k.lat is not None and k.lon is not None:
+                by_cell[(k.family, _cell(k.lat, k.lon))].add(k)
+            elif k.admin2:
+                by_admin2_nocoord[(k.family, k.country, k.admin2)].add(k)
+            if k.admin1:
+                by_admin1_all[(k.family, k.country, k.admin1)].add(k)
+        elif k.level == "admin1":
+            if k.admin1:
+                by_admin1_all[(k.family, k.country, k.admin1)].add(k)
+                by_admin1_level[(k.family, k.country, k.admin1)].add(k)
+        elif k.level == "country":
+            by_country_level[(k.family, k.country)].add(k)
+        else:
+            by_none[k.family].add(k)
+    for d in (by_cell, by_admin1_all, by_admin1_level, by_admin2_nocoord, by_country_level, by_none):
+        for sweep in d.values():
+            sweep.finish()
+
+    by_index = {k.index: k for k in keyed}
+    pairs: set[tuple[int, int]] = set()
+
+    def consider(k: Keyed, sweeps: Iterable[_Sweep]) -> None:
+        for sweep in sweeps:
+            if k.interval is not None:
+                others: Iterable[int] = sweep.near(k.interval, max_gap_days)
+            else:
+                # undated or vague: only against the block's other undated/vague reports
+                others = sweep.undated[:undated_cap]
+            for j in others:
+                if j == k.index:
+                    continue
+                if only_with is not None and k.index not in only_with and j not in only_with:
+                    continue
+                o = by_index[j]
+                if (
+                    k.interval is not None
+                    and o.interval is not None
+                    and interval_gap(k.interval, o.interval) > max_gap_days
+                ):
+                    continue
+                if not places_compatible(k, o, max_km):
+                    continue
+                pairs.add((k.index, j) if k.index < j else (j, k.index))
+
+    for k in keyed:
+        if only_with is not None and k.index not in only_with:
+            continue  # pairs among existing reports were decided before
+        sweeps: list[_Sweep] = []
+        if k.level == "point":
+            if k.lat is not None and k.lon is not None:
+                cy, cx = _cell(k.lat, k.lon)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        s = by_cell.get((k.family, (cy + dy, cx + dx)))
+                        if s is not None:
+                            sweeps.append(s)
+            elif k.admin2:
+                s = by_admin2_nocoord.get((k.family, k.country, k.admin2))
+                if s is not None:
+                    sweeps.append(s)
+            if k.admin1:
+                s = by_admin1_level.get((k.family, k.country, k.admin1))
+                if s is not None:
+                    sweeps.append(s)
+        elif k.level == "admin1":
+            s = by_admin1_all.get((k.family, k.country, k.admin1 or ""))
+            if s is not None:
+                sweeps.append(s)
+        elif k.level == "country":
+            s = by_country_level.get((k.family, k.country))
+            if s is not None:
+                sweeps.append(s)
+        else:
+            s = by_none.get(k.family)
+            if s is not None:
+                sweeps.append(s)
+        consider(k, sweeps)
+    return pairs

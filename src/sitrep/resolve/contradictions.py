@@ -1,0 +1,167 @@
+"""Where the reports of one incident disagree, as typed Contradiction records.
+
+A disagreement is recorded only when it goes beyond what the values' precision explains:
+- ``date``: two reports' date intervals do not overlap (a month and a day inside it agree);
+- ``fatalities`` / ``injured``: different specific figures (a missing figure disagrees with none);
+- ``sub_event_type`` (kind "method/sub-type"): different ACLED sub types; ``method``: stated
+  methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs "suicide
+  bomber"), not different wordings of one class;
+- ``actor1`` (kind "perpetrator"): different named perpetrators (an unidentified one agrees with all);
+- ``location``: point places more than 25 km apart, or different provinces/countries.
+Each value lists the reports behind it with their event ids, sources, documents and evidence spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
+
+from .blocking import date_interval, interval_gap
+from .matching import actor_key
+
+LOCATION_KM = 25.0
+
+
+@lru_cache(maxsize=1)
+def method_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    text = resources.files("sitrep.data").joinpath("resolve_methods.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return tuple((str(k), tuple(str(c).casefold() for c in v)) for k, v in (data.get("classes") or {}).items())
+
+
+def method_class(method: str | None) -> str | None:
+    """The class of a stated method ("ambush by gunman" -> "gunfire / ambush"), else its own wording."""
+    if not method:
+        return None
+    m = method.casefold()
+    for name, cues in method_classes():
+        if any(c in m for c in cues):
+            return name
+    return " ".join(m.split())
+
+
+def _value(value: Any, events: Sequence[Event]) -> ContradictionValue:
+    return ContradictionValue(
+        value=value,
+        event_ids=tuple(e.event_id for e in events),
+        evidence=tuple(e.evidence for e in events),
+        sources=tuple(dict.fromkeys(e.source for e in events if e.source)),
+        doc_ids=tuple(dict.fromkeys(e.doc_id for e in events)),
+    )
+
+
+def _group(
+    events: Sequence[Event], key: Callable[[Event], Hashable | None], shown: Callable[[Event], Any]
+) -> list[tuple[Any, list[Event]]]:
+    groups: dict[Hashable, tuple[Any, list[Event]]] = {}
+    for ev in events:
+        k = key(ev)
+        if k is None:
+            continue
+        if k not in groups:
+            groups[k] = (shown(ev), [])
+        groups[k][1].append(ev)
+    return sorted(groups.values(), key=lambda g: (-len(g[1]), str(g[0])))
+
+
+def _contradiction(
+    field: str, kind: str, groups: list[tuple[Any, list[Event]]]
+) -> Contradiction | None:
+    if len(groups) < 2:
+        return None
+    return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
+
+
+def _date_conflict(events: Sequence[Event]) -> Contradiction | None:
+    dated = [(e, date_interval(e.date)) for e in events]
+    dated_ok = [(e, iv) for e, iv in dated if iv is not None]
+    # any two intervals that do not overlap?
+    clash = any(
+        interval_gap(a[1], b[1]) > 0 for i, a in enumerate(dated_ok) for b in dated_ok[i + 1 :]
+    )
+    if not clash:
+        return None
+    # the precise values (the vaguer ones that contain a precise one agree with it and are not shown)
+    precise = [(e, iv) for e, iv in dated_ok if not any(
+        o is not e and oiv[0] >= iv[0] and oiv[1] <= iv[1] and oiv != iv for o, oiv in dated_ok)]
+    groups = _group([e for e, _ in precise], lambda e: e.date, lambda e: e.date)
+    return _contradiction("date", "date beyond precision", groups)
+
+
+def _location_key_fn(events: Sequence[Event]) -> Callable[[Event], Hashable | None]:
+    """Group point places within LOCATION_KM of each other under one key; admin areas by name."""
+    anchors: list[tuple[str, Place]] = []
+
+    def key(e: Event) -> Hashable | None:
+        p = e.location
+        if p is None:
+            return None
+        if p.precision in ("point", "district") and p.lat is not None and p.lon is not None:
+            for k, a in anchors:
+                if a.lat is not None and a.lon is not None and haversine_km(p.lat, p.lon, a.lat, a.lon) <= LOCATION_KM:
+                    return k
+            k = f"pt:{len(anchors)}"
+            anchors.append((k, p))
+            return k
+        return None
+
+    return key
+
+
+def _location_conflict(events: Sequence[Event]) -> Contradiction | None:
+    located = [e for e in events if e.location is not None]
+    countries = {e.location.country for e in located if e.location and e.location.country}
+    if len(countries) > 1:
+        groups = _group(located, lambda e: e.location.country if e.location else None, _place_shown)
+        return _contradiction("location", "different country", groups)
+    admin1s = {
+        (e.location.admin1 or "").casefold() for e in located if e.location and e.location.precision != "country"
+    } - {""}
+    if len(admin1s) > 1:
+        groups = _group(
+            [e for e in located if e.location and e.location.precision != "country" and e.location.admin1],
+            lambda e: (e.location.admin1 or "").casefold() if e.location else None,
+            _place_shown,
+        )
+        return _contradiction("location", "different province", groups)
+    key = _location_key_fn(located)
+    groups = _group(located, key, _place_shown)
+    return _contradiction("location", "places far apart", groups)
+
+
+def _place_shown(e: Event) -> Any:
+    return e.location.to_dict() if e.location else None
+
+
+def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
+    """Every typed disagreement among the reports of one incident."""
+    if len(events) < 2:
+        return ()
+    out: list[Contradiction | None] = [_date_conflict(events)]
+    out.append(_contradiction("fatalities", "casualty figures",
+                              _group(events, lambda e: e.fatalities, lambda e: e.fatalities)))
+    out.append(_contradiction("injured", "casualty figures", _group(events, lambda e: e.injured, lambda e: e.injured)))
+    out.append(
+        _contradiction("sub_event_type", "method/sub-type", _group(events, lambda e: e.sub_event_type,
+                                                                   lambda e: e.sub_event_type))
+    )
+    out.append(
+        _contradiction("method", "method/sub-type", _group(events, lambda e: method_class(e.method),
+                                                           lambda e: e.method))
+    )
+    out.append(
+        _contradiction(
+            "actor1",
+            "perpetrator",
+            _group(events, lambda e: actor_key(e.actor1.name) if e.actor1 else None,
+                   lambda e: e.actor1.name if e.actor1 else None),
+        )
+    )
+    out.append(_location_conflict(events))
+    return tuple(c for c in out if c is not None)

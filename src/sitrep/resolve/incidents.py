@@ -1,0 +1,266 @@
+"""Reports -> incidents: constrained clustering of matched pairs, consensus values with support.
+
+Clustering is single-link over the candidate pairs (see blocking.py) whose match score reaches the
+threshold, strongest pair first, with three constraints checked at every merge:
+- the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days (no chains
+  of daily reports drifting over weeks);
+- one report per document and per source, unless the source repeats itself: two reports from one
+  document or one outlet end up in one incident only when they match each other directly;
+- an existing incident is never split (incremental mode starts from the stored incidents).
+
+Consensus per field, with the support (how many reports give each value) kept in
+``Incident.support``:
+- date: the most supported day-precise value (ties: the earliest); ``date_low``/``date_high``
+  span every report; a month-only report takes the day of a corroborating report in the same
+  incident (date refinement; the method is recorded in ``support["date"]``);
+- location: the most precise place with the most support;
+- actor1/actor2, event type, sub type, method: the most supported value (an unidentified actor
+  yields to a named one);
+- fatalities/injured: ACLED's conservative rule, the lowest specific figure, with low/high.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.records import ActorRef, Event, Incident, Place
+
+from .blocking import candidate_pairs, date_interval
+from .contradictions import find_contradictions, method_class
+from .matching import CORROBORATED_GAP_DAYS, THRESHOLD, Profile, actor_key, match_score, profile
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+_PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveResult:
+    """What changed: incidents that are new or changed, and ids of stored incidents to delete."""
+
+    incidents: list[Incident]
+    removed: list[str]
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)  # matched pairs (event ids)
+
+
+class _Clusters:
+    """Union-find over report indexes, with the per-cluster facts the merge constraints need."""
+
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self.parent = list(range(len(profiles)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
+        self.span: dict[int, tuple[int, int] | None] = {}
+        for p in profiles:
+            iv = p.interval
+            self.span[p.index] = iv if iv is not None and iv[0] == iv[1] else None
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        sa, sb = self.span[ra], self.span.pop(rb)
+        if sa is None:
+            self.span[ra] = sb
+        elif sb is not None:
+            self.span[ra] = (min(sa[0], sb[0]), max(sa[1], sb[1]))
+        return ra
+
+
+def _merged_span_ok(c: _Clusters, ra: int, rb: int) -> bool:
+    sa, sb = c.span[ra], c.span[rb]
+    if sa is None or sb is None:
+        return True
+    return max(sa[1], sb[1]) - min(sa[0], sb[0]) <= CORROBORATED_GAP_DAYS
+
+
+def _same_origin_ok(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
+    """Reports sharing a document or a source must match each other directly."""
+    for i in c.members[ra]:
+        pi = profiles[i]
+        for j in c.members[rb]:
+            pj = profiles[j]
+            if (pi.doc_id == pj.doc_id or (pi.source and pi.source == pj.source)) and score(i, j) < THRESHOLD:
+                return False
+    return True
+
+
+def cluster(
+    events: Sequence[Event],
+    *,
+    groups: Iterable[Sequence[int]] = (),
+    only_with: set[int] | None = None,
+) -> tuple[list[list[int]], dict[tuple[str, str], float]]:
+    """Cluster report indexes. ``groups``: indexes already together (stored incidents)."""
+    profiles = [profile(i, ev) for i, ev in enumerate(events)]
+    cache: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        k = (i, j) if i < j else (j, i)
+        s = cache.get(k)
+        if s is None:
+            s = match_score(profiles[k[0]], profiles[k[1]])
+            cache[k] = s
+        return s
+
+    c = _Clusters(profiles)
+    for g in groups:
+        g = list(g)
+        for j in g[1:]:
+            c.union(g[0], j)
+    pairs = candidate_pairs(events, only_with=only_with)
+    scored = sorted(
+        ((s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    matched: dict[tuple[str, str], float] = {}
+    for s, i, j in scored:
+        ra, rb = c.find(i), c.find(j)
+        if ra == rb:
+            matched[(events[i].event_id, events[j].event_id)] = s
+            continue
+        if not _merged_span_ok(c, ra, rb) or not _same_origin_ok(c, ra, rb, profiles, score):
+            continue
+        c.union(ra, rb)
+        matched[(events[i].event_id, events[j].event_id)] = s
+    clusters = [sorted(m) for m in c.members.values()]
+    clusters.sort(key=lambda m: m[0])
+    return clusters, matched
+
+
+# ------------------------------------------------------------------------------ consensus
+
+
+def _ranked(values: Iterable[Any]) -> list[tuple[Any, int]]:
+    counts = Counter(v for v in values if v is not None)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+
+
+def _support(values: Iterable[Any]) -> dict[str, int]:
+    return {str(k): n for k, n in _ranked(values)}
+
+
+def _consensus_date(events: Sequence[Event]) -> tuple[str | None, str, str | None, str | None, dict[str, Any]]:
+    dated: list[tuple[Event, tuple[int, int]]] = []
+    for e in events:
+        iv = date_interval(e.date)
+        if iv is not None:
+            dated.append((e, iv))
+    if not dated:
+        return None, "unknown", None, None, {}
+    best_rank = min(_PRECISION_RANK.get(e.date_precision, 4) for e, _ in dated)
+    best = [e for e, _ in dated if _PRECISION_RANK.get(e.date_precision, 4) == best_rank]
+    counts = Counter(e.date for e in best)
+    date = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+    chosen = next(e for e in best if e.date == date)
+    lo = min(iv[0] for _, iv in dated)
+    hi = max(iv[1] for _, iv in dated)
+    support: dict[str, Any] = {"values": _support(e.date for e, _ in dated)}
+    # date refinement: vaguer reports whose interval contains the chosen precise date
+    iv_chosen = date_interval(date)
+    refined = [
+        e.event_id
+        for e, iv in dated
+        if iv_chosen is not None
+        and _PRECISION_RANK.get(e.date_precision, 4) > best_rank
+        and iv[0] <= iv_chosen[0]
+        and iv_chosen[1] <= iv[1]
+    ]
+    if refined:
+        support["method"] = "refined from corroborating report"
+        support["refined_event_ids"] = refined
+        support["from_event_id"] = chosen.event_id
+    else:
+        support["method"] = chosen.date_method or "report"
+    return (
+        date,
+        chosen.date_precision,
+        dt.date.fromordinal(lo).isoformat(),
+        dt.date.fromordinal(hi).isoformat(),
+        support,
+    )
+
+
+def _consensus_place(events: Sequence[Event]) -> tuple[Place | None, dict[str, int]]:
+    places = [e.location for e in events if e.location is not None]
+    if not places:
+        return None, {}
+    keyed = [(p.geonameid if p.geonameid is not None else p.name.casefold(), p) for p in places]
+    counts = Counter(k for k, _ in keyed)
+    best = min(
+        keyed,
+        key=lambda kp: (_PLACE_RANK.get(kp[1].precision, 4), -counts[kp[0]], str(kp[0])),
+    )[1]
+    return best, _support(p.name for p in places)
+
+
+def _consensus_actor(refs: Sequence[ActorRef | None]) -> tuple[ActorRef | None, dict[str, int]]:
+    named = [r for r in refs if r is not None]
+    if not named:
+        return None, {}
+    known = [r for r in named if actor_key(r.name) is not None] or named
+    ranked = _ranked(r.name for r in known)
+    name = ranked[0][0]
+    return next(r for r in known if r.name == name), _support(r.name for r in named)
+
+
+def build_incident(events: Sequence[Event], incident_id: str | None = None) -> Incident:
+    """One incident from its reports: consensus values, support and contradictions."""
+    events = sorted(events, key=lambda e: e.event_id)
+    ids = tuple(e.event_id for e in events)
+    date, precision, lo, hi, date_support = _consensus_date(events)
+    place, place_support = _consensus_place(events)
+    a1, a1_support = _consensus_actor([e.actor1 for e in events])
+    a2, a2_support = _consensus_actor([e.actor2 for e in events])
+    etype = _ranked(e.event_type for e in sorted(events, key=lambda e: -e.confidence))[0][0]
+    subs = [e.sub_event_type for e in events if e.event_type == etype]
+    sub = _ranked(subs)[0][0] if any(subs) else None
+    methods = _ranked(e.method for e in events)
+    fat = [e.fatalities for e in events if e.fatalities is not None]
+    inj = [e.injured for e in events if e.injured is not None]
+    support: dict[str, Any] = {
+        "reports": len(events),
+        "date": date_support,
+        "location": place_support,
+        "actor1": a1_support,
+        "actor2": a2_support,
+        "event_type": _support(e.event_type for e in events),
+        "sub_event_type": _support(e.sub_event_type for e in events),
+        "method": _support(method_class(e.method) for e in events),
+        "fatalities": {e.event_id: e.fatalities for e in events if e.fatalities is not None},
+        "injured": {e.event_id: e.injured for e in events if e.injured is not None},
+    }
+    return Incident(
+        incident_id=incident_id or Incident.make_id(ids),
+        event_ids=ids,
+        doc_ids=tuple(sorted(set(e.doc_id for e in events))),
+        event_type=etype,
+        sub_event_type=sub,
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        date_low=lo,
+        date_high=hi,
+        location=place,
+        actor1=a1,
+        actor2=a2,
+        fatalities=min(fat) if fat else None,
+        fatalities_low=min(fat) if fat else None,
+        fatalities_high=max(fat) if fat else None,
+        injured=min(inj) if inj else None,
+        method=methods[0][0] if methods else None,
+        sources=tuple(sorted(set(e.source for e in events if e.source))),
+        contradictions=find_contradictions(events),
+        support=support,
+    )

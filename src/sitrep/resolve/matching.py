@@ -1,0 +1,268 @@
+"""Pairwise matching: how likely two reports describe the same real-world incident.
+
+Each report is reduced once to a :class:`Profile` (token set of its evidence sentence, actor keys,
+figures, method class, date interval, place). :func:`match_score` compares two profiles:
+
+1. **Gates** (hard "no"): different type family; incompatible places; dates more than one day
+   apart unless the reports *corroborate* each other (the same specific death toll, a shared named
+   actor and places within 10 km or the same place id) — that is how two reports six days apart
+   (Palmyra, 13 vs 19 December) can still be one incident while two air strikes on one town on
+   different days are not; two reports from one document unless it plainly repeats itself (the same
+   type and the same spot or death toll, and dates that agree); place-less reports without a shared
+   named actor; meetings/calls whose named participants differ.
+2. **Score** in [0, 1]: a weighted sum of evidence-text similarity (token-set Dice over content
+   words, see ``data/resolve_stopwords.txt``), date closeness, place closeness, type agreement,
+   actor agreement and figure agreement. Pairs at or above :data:`THRESHOLD` match.
+
+The text similarity is lexical (a bag of stemmed content words), not a sentence embedding: the
+embedding model needs a tokenizer vocabulary that no installed package ships, and the lexical
+measure is fast enough for the 20,000-report benchmark. How the threshold was chosen is written in
+docs/bench/resolve.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.records import Event, haversine_km
+
+from .blocking import date_interval, interval_gap, type_family
+
+THRESHOLD = 0.5
+CORROBORATED_GAP_DAYS = 7
+PLAIN_GAP_DAYS = 1
+
+WEIGHTS = {"text": 0.25, "date": 0.20, "place": 0.15, "type": 0.15, "actors": 0.15, "figures": 0.10}
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("sitrep.data").joinpath("resolve_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _stem(tok: str) -> str:
+    for suf in ("ings", "ing", "ed", "es", "s"):
+        if tok.endswith(suf) and len(tok) - len(suf) >= 4:
+            return tok[: -len(suf)]
+    return tok
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Stemmed content words of an evidence sentence."""
+    stop = stopwords()
+    return frozenset(_stem(t) for t in _TOKEN.findall(text.casefold()) if t not in stop and len(t) > 1)
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2.0 * len(a & b) / (len(a) + len(b))
+
+
+def actor_key(name: str | None) -> str | None:
+    """A comparable actor name; None for unknown/unidentified actors (they agree with anyone)."""
+    if not name:
+        return None
+    key = _PAREN.sub("", name).casefold().strip()
+    if not key or _UNKNOWN_ACTOR.match(key):
+        return None
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What matching needs from one report."""
+
+    index: int
+    event_id: str
+    doc_id: str
+    source: str | None
+    family: str
+    event_type: str
+    sub_event_type: str | None
+    interval: tuple[int, int] | None
+    precision: str
+    tokens: frozenset[str]
+    actor1: str | None
+    actors: frozenset[str]
+    fatalities: int | None
+    place_id: int | None
+    lat: float | None
+    lon: float | None
+    place_level: str
+    admin1: str | None
+    country: str | None
+
+
+def profile(index: int, ev: Event) -> Profile:
+    loc = ev.location
+    a1 = actor_key(ev.actor1.name if ev.actor1 else None)
+    a2 = actor_key(ev.actor2.name if ev.actor2 else None)
+    if loc is None:
+        level = "none"
+    elif loc.precision == "country" or (loc.admin1 is None and loc.lat is None):
+        level = "country"
+    elif loc.precision == "admin1":
+        level = "admin1"
+    else:
+        level = "point"
+    return Profile(
+        index=index,
+        event_id=ev.event_id,
+        doc_id=ev.doc_id,
+        source=ev.source,
+        family=type_family(ev.event_type),
+        event_type=ev.event_type,
+        sub_event_type=ev.sub_event_type,
+        interval=date_interval(ev.date),
+        precision=ev.date_precision,
+        tokens=content_tokens(ev.evidence.text),
+        actor1=a1,
+        actors=frozenset(a for a in (a1, a2) if a),
+        fatalities=ev.fatalities,
+        place_id=loc.geonameid if loc else None,
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+        place_level=level,
+        admin1=(loc.admin1 or "").casefold() or None if loc else None,
+        country=loc.country if loc else None,
+    )
+
+
+def _distance(a: Profile, b: Profile) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _same_spot(a: Profile, b: Profile) -> bool:
+    if a.place_level != "point" or b.place_level != "point":
+        return False
+    if a.place_id is not None and a.place_id == b.place_id:
+        return True
+    d = _distance(a, b)
+    return d is not None and d <= 10.0
+
+
+def corroborates(a: Profile, b: Profile) -> bool:
+    """The same specific toll, a shared named actor and the same spot: strong evidence of identity."""
+    return (
+        a.fatalities is not None
+        and a.fatalities > 0
+        and a.fatalities == b.fatalities
+        and bool(a.actors & b.actors)
+        and _same_spot(a, b)
+    )
+
+
+def same_document_repeat(a: Profile, b: Profile) -> bool:
+    """Two reports from one document are one incident only when the document plainly repeats itself:
+    the same type, no two different named perpetrators, and the same spot or the same death toll."""
+    if a.event_type != b.event_type:
+        return False
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False
+    same_toll = a.fatalities is not None and a.fatalities > 0 and a.fatalities == b.fatalities
+    return same_toll or _same_spot(a, b)
+
+
+def _place_score(a: Profile, b: Profile) -> float:
+    if a.place_level == "none" and b.place_level == "none":
+        return 0.3
+    if _same_spot(a, b):
+        return 1.0
+    d = _distance(a, b)
+    if a.place_level == "point" and b.place_level == "point" and d is not None:
+        return max(0.0, 0.8 - d / 60.0)
+    if a.place_level == b.place_level == "country":
+        return 0.3
+    if a.admin1 and a.admin1 == b.admin1:
+        return 0.5
+    return 0.2
+
+
+def _date_score(a: Profile, b: Profile) -> float:
+    if a.interval is None or b.interval is None:
+        return 0.2
+    gap = interval_gap(a.interval, b.interval)
+    if gap == 0:
+        if a.interval == b.interval and a.interval[0] == a.interval[1]:
+            return 1.0
+        return 0.7  # compatible within the stated precision
+    return 0.6 * max(0.0, 1.0 - gap / (CORROBORATED_GAP_DAYS + 1))
+
+
+def _type_score(a: Profile, b: Profile) -> float:
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0
+    if a.event_type == b.event_type:
+        return 0.7
+    return 0.3
+
+
+def _actor_score(a: Profile, b: Profile) -> float:
+    if not a.actors or not b.actors:
+        return 0.4
+    inter = len(a.actors & b.actors)
+    if inter == 0:
+        return 0.0
+    score = inter / len(a.actors | b.actors)
+    if a.actor1 and a.actor1 == b.actor1:
+        score = max(score, 0.8)
+    return min(1.0, score + 0.2)
+
+
+def _figure_score(a: Profile, b: Profile) -> float:
+    fa, fb = a.fatalities, b.fatalities
+    if fa is None or fb is None:
+        return 0.4
+    if fa == fb:
+        return 1.0 if fa > 0 else 0.6
+    hi = max(fa, fb)
+    return 0.5 * min(fa, fb) / hi if hi else 0.0
+
+
+def gate(a: Profile, b: Profile) -> bool:
+    """False when the two reports cannot be one incident, whatever else agrees."""
+    if a.family != b.family:
+        return False
+    if a.interval is not None and b.interval is not None:
+        gap = interval_gap(a.interval, b.interval)
+        if a.doc_id == b.doc_id and gap > 0:
+            return False  # one document giving two different dates describes two happenings
+        if gap > PLAIN_GAP_DAYS and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
+            return False
+    elif (a.interval is None) != (b.interval is None):
+        return False  # an undated report is compared only with other undated ones
+    if a.doc_id == b.doc_id and not same_document_repeat(a, b):
+        return False
+    shared = len(a.actors & b.actors)
+    if (a.place_level == "none" or b.place_level == "none") and (a.place_level != b.place_level or not shared):
+        return False
+    # a meeting/call is identified by who took part: both named sides must agree
+    return not (a.family == "diplomacy" and (not shared or shared < min(2, len(a.actors), len(b.actors))))
+
+
+def match_score(a: Profile, b: Profile) -> float:
+    """0 when gated out, else the weighted agreement in [0, 1]."""
+    if not gate(a, b):
+        return 0.0
+    score = (
+        WEIGHTS["text"] * dice(a.tokens, b.tokens)
+        + WEIGHTS["date"] * _date_score(a, b)
+        + WEIGHTS["place"] * _place_score(a, b)
+        + WEIGHTS["type"] * _type_score(a, b)
+        + WEIGHTS["actors"] * _actor_score(a, b)
+        + WEIGHTS["figures"] * _figure_score(a, b)
+    )
+    if a.interval is None or b.interval is None:
+        score -= 0.15  # undated: ask for stronger evidence
+    return round(score, 4)
