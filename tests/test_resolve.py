@@ -31,7 +31,7 @@ def seed_text(prefix: str) -> str:
 
 
 def _plain_quotes(s: str) -> str:
-    return s.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    return s.translate(str.maketrans("\u2019\u2018\u201c\u201d", "''\"\""))
 
 
 def evidence(prefix: str, sentence: str) -> Evidence:
@@ -50,7 +50,7 @@ def report(prefix: str, sentence: str, event_type: str, sub: str | None, date: s
         event_type=event_type,
         sub_event_type=sub,
         date=date,
-        date_precision=precision,  # type: ignore[arg-type]
+        date_precision=precision,
         evidence=ev,
         **kw,
     )
