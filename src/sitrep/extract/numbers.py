@@ -1,0 +1,251 @@
+"""Casualty figures from a sentence or clause: fatalities and injured.
+
+``parse_count`` turns one quantity ("12", "1,200", "twenty-five", "a", "dozens") into an int;
+``find_casualties`` reads the killed / wounded figures a clause states ("killed two US service
+members and one American civilian, and wounded three others" -> 3 killed, 3 wounded), the
+explicit zeros ("Neither injuries nor fatalities were reported", "without casualties") and
+ACLED's conventions for vague words (dozens -> 12, tens -> 10, hundreds -> 100, several -> 10).
+Absurd figures ("10^30 killed", twenty digits) are rejected, never overflowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_COUNT = 100_000  # no single incident report states more; anything larger is an error in the text
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "dozen": 12, "couple": 2, "both": 2, "pair": 2,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+# Vague quantities, coded as ACLED codes them.
+VAGUE = {
+    "dozens": 12, "tens": 10, "hundreds": 100, "scores": 20, "thousands": 1000, "several": 10,
+    "many": 10, "numerous": 10, "a number of": 10, "an unknown number of": 10, "unknown number of": 10,
+    "a few": 3, "few": 3, "some": 10, "multiple": 10, "a handful of": 3,
+}
+
+_NUMWORD = "|".join(sorted(set(UNITS) | set(TENS) | set(SCALES), key=len, reverse=True))
+_VAGUE_RE = "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
+# one quantity: digits (1,234 / 1.234), "twenty-five", "two hundred", "dozens of", "at least 70", "10-15"
+_DIGITS = r"\d[\d,.]*(?:\s*(?:\^|e|x\s*10\^?)\s*\d+)?"
+_WORDS = rf"(?:{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}))*"
+QUANTITY = (
+    rf"\b(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
+    rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS})(?:\s+of)?"
+)
+
+
+def _parse_digits(s: str) -> int | None:
+    s = s.strip()
+    if re.search(r"\^|e|x", s, re.I):  # 10^30, 1e9: reject
+        return None
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", s):
+        s = re.sub(r"[,.]", "", s)
+    elif not re.fullmatch(r"\d+", s):
+        s = re.split(r"[,.]", s)[0]
+        if not s.isdigit():
+            return None
+    if len(s) > 9:
+        return None
+    v = int(s)
+    return v if v <= MAX_COUNT else None
+
+
+def _parse_words(s: str) -> int | None:
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s-]+", s.lower()):
+        if not w or w == "and":
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    v = total + current
+    return v if v <= MAX_COUNT else None
+
+
+def parse_count(text: str) -> int | None:
+    """One quantity as an int: '12', '1,200', 'twenty-five', 'a', 'dozens', 'at least 70', '10-15'.
+
+    Ranges give their lower bound (ACLED's conservative figure). None when it is not a quantity or
+    is absurd (more than MAX_COUNT, exponent notation).
+    """
+    if not text:
+        return None
+    s = " ".join(text.lower().split())
+    s = re.sub(r"\s+of$", "", s)
+    s = re.sub(
+        r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s
+    )
+    if s in VAGUE:
+        return VAGUE[s]
+    m = re.fullmatch(rf"({_DIGITS})\s*(?:-|to|or)\s*({_DIGITS})", s)
+    if m:
+        lo, hi = _parse_digits(m.group(1)), _parse_digits(m.group(2))
+        if lo is None or hi is None:
+            return None
+        return min(lo, hi)
+    if s and s[0].isdigit():
+        return _parse_digits(s)
+    if s == "some":
+        return VAGUE["some"]
+    return _parse_words(s)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Figures a clause states; None means it says nothing (not zero)."""
+
+    fatalities: int | None = None
+    injured: int | None = None
+    killed_spans: tuple[tuple[int, int], ...] = ()
+    injured_spans: tuple[tuple[int, int], ...] = ()
+    explicit_none: bool = False  # "no casualties", "neither injuries nor fatalities"
+    coded: bool = False  # an explicit coder note "... coded as N" fixed the figure
+
+
+# words that may sit between a number and its noun, and the victims' nouns
+_MOD = (
+    r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
+    r"as|the|to|from|after|when|while|during)\b|\d)[\w'’.\-]+\s+){0,5}?"
+)
+_PERSON = (
+    r"(?:civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
+    r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
+    r"children|child|kids?|boys?|girls?|elements?|gunmen|insurgents?|rebels?|terrorists?|jihadists?|"
+    r"recruits?|guards?|workers?|residents?|villagers?|farmers?|shepherds?|displaced|idps?|refugees?|"
+    r"americans?|iraqis?|syrians?|kurds?|leaders?|commanders?|operatives?|suspects?|others?|"
+    r"interpreters?|journalists?|doctors?|volunteers?|victims?|citizens?|students?|prisoners?|"
+    r"detainees?|pilgrims?|worshippers?|protesters?|demonstrators?|contractors?|staff|crew|family|"
+    r"relatives|brothers?|sons?|daughters?|wife|husband|mother|father|infants?|teenagers?|youths?|"
+    r"agents?|recruits?|conscripts?|volunteers?|staffers?|employees?|passengers?|drivers?|"
+    r"casualties|bodies)\b"
+)
+_Q = QUANTITY
+_NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
+_NP_LIST = rf"(?:{_Q})\s+{_MOD}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:{_Q})\s+{_MOD}{_PERSON})*"
+
+_KILL_VERB = (
+    r"(?:kill(?:ed|ing|s)?|claim(?:ed|ing)?\s+the\s+lives?\s+of|left\s+dead|leaving\s+dead|executed|"
+    r"executing|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing)|slaughter(?:ed|ing)|massacr(?:ed|ing)|"
+    r"eliminat(?:ed|ing)|beheaded|beheading|murder(?:ed|ing))"
+)
+_KILL_NOUN = r"(?:the\s+)?(?:killing|deaths?|death|loss\s+of\s+life|martyrdom|execution|assassination)\s+of"
+_DIED = (
+    r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|reported)\s+)?"
+    r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered|assassinated|martyred|"
+    r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life)"
+)
+_INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
+_INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
+_HURT = (
+    r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|seriously|"
+    r"critically|lightly|slightly)\s+)?(?:wounded|injured|hurt|maimed)"
+)
+
+KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST})", re.I)
+KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
+_OF_TAIL = r"(?:\s+(?:of|from|in|among)\s+[^.;:]{0,70}?)?[\s,\"\u201d\u2019']*"
+_REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
+KILLED_BEFORE = re.compile(rf"\b{_NP}{_OF_TAIL}{_REL}{_DIED}\b", re.I)
+KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
+                         re.I)
+DEATH_TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})",
+                        re.I)
+INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
+INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
+INJURED_BEFORE = re.compile(rf"\b{_NP}{_OF_TAIL}{_REL}{_HURT}\b", re.I)
+INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:wounded|injured|injuries)\b",
+                          re.I)
+CODED_AS = re.compile(rf"\bfatalities\s+(?:\w+\s+){{0,3}}?coded\s+as\s+(?P<q>{_Q})", re.I)
+NO_CASUALTIES = re.compile(
+    r"\b(?:neither\s+(?:injuries|casualties|fatalities|deaths)\s+nor\s+(?:injuries|casualties|fatalities|deaths)|"
+    r"no\s+(?:reported\s+)?(?:injuries|casualties|fatalities|deaths|victims)(?:\s+(?:or|and|nor)\s+"
+    r"(?:injuries|casualties|fatalities|deaths))?(?:\s+(?:were|was|have\s+been))?\s*(?:reported)?|"
+    r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries|fatalities|deaths|victims)|"
+    r"there\s+(?:are|were)\s+no\s+casualties|no\s+one\s+was\s+(?:killed|hurt|injured)|"
+    r"(?:did\s+not|didn't)\s+(?:cause|result\s+in)\s+(?:any\s+)?(?:casualties|injuries|fatalities))",
+    re.I,
+)
+NO_FATALITIES = re.compile(
+    r"\b(?:no\s+(?:reported\s+)?(?:fatalities|deaths)|without\s+(?:any\s+)?(?:fatalities|deaths)|"
+    r"no\s+one\s+was\s+killed)", re.I
+)
+_QTY_IN = re.compile(rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}", re.I)
+
+
+def _sum_list(s: str) -> int | None:
+    total, found = 0, False
+    for m in _QTY_IN.finditer(s):
+        v = parse_count(m.group("q"))
+        if v is None:
+            continue
+        total += v
+        found = True
+        if total > MAX_COUNT:
+            return None
+    return total if found else None
+
+
+def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, list[tuple[int, int]]]:
+    total: int | None = None
+    spans: list[tuple[int, int]] = []
+    for pat in patterns:
+        for m in pat.finditer(text):
+            span = m.span()
+            if any(_spans_overlap(span, s) for s in spans):
+                continue
+            if "list" in m.groupdict() and m.group("list"):
+                v = _sum_list(m.group("list"))
+            else:
+                v = parse_count(m.group("q"))
+            if v is None:
+                continue
+            spans.append(span)
+            total = v if total is None else min(MAX_COUNT, total + v)
+    return total, spans
+
+
+def find_casualties(text: str) -> Casualties:
+    """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
+    coded = CODED_AS.search(text)
+    fat: int | None
+    kspans: list[tuple[int, int]]
+    if coded:
+        fat, kspans = parse_count(coded.group("q")), [coded.span()]
+    else:
+        toll = DEATH_TOLL.search(text)
+        fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE))
+        if toll:
+            tv = parse_count(toll.group("q"))
+            if tv is not None and (fat is None or tv > fat):
+                fat, kspans = tv, [toll.span()]
+    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE))
+    none_all = NO_CASUALTIES.search(text) is not None
+    if fat is None and (none_all or NO_FATALITIES.search(text)):
+        fat = 0
+    if inj is None and none_all:
+        inj = 0
+    return Casualties(fat, inj, tuple(kspans), tuple(ispans), none_all, coded is not None)
