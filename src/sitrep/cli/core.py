@@ -40,13 +40,12 @@ def store_for(db: str | None) -> Store:
 def _parse_mapping(value: str | None) -> dict[str, str] | None:
     if not value:
         return None
-    out = {}
-    for part in value.split(","):
-        if "=" not in part:
-            raise UsageError(f"--map expects FIELD=COLUMN pairs separated by commas, got {part!r}")
-        k, v = part.split("=", 1)
-        out[k.strip()] = v.strip()
-    return out
+    from sitrep.ingest import parse_mapping
+
+    try:
+        return parse_mapping([value])
+    except ValueError as exc:
+        raise UsageError(f"--map: {exc}") from exc
 
 
 # -- ingest -------------------------------------------------------------------------------------
@@ -426,14 +425,6 @@ def stats(db: str | None, fmt: str) -> None:
 
 
 # -- demo and eval ------------------------------------------------------------------------------
-def sample_corpus() -> list[str]:
-    """Paths of the bundled sample corpus (seed documents + a FA-KES sample)."""
-    from importlib import resources
-
-    root = resources.files("sitrep.data").joinpath("sample")
-    return [str(p) for p in sorted(Path(str(root)).iterdir()) if p.suffix in {".txt", ".csv", ".jsonl", ".html"}]
-
-
 @click.command()
 @db_option
 @click.option("--brief", "brief_path", default="brief.html", show_default=True, help="Where to write the brief.")
@@ -448,7 +439,9 @@ def demo(
         for suffix in ("", "-wal", "-shm"):
             Path(s.db + suffix).unlink(missing_ok=True)
     t0 = time.perf_counter()
-    report = run_ingest(sample_corpus(), s, quiet=not sys.stderr.isatty())
+    from sitrep.ingest import sample_corpus_paths
+
+    report = run_ingest(sample_corpus_paths(), s, quiet=not sys.stderr.isatty())
     took = time.perf_counter() - t0
     store = store_for(s.db)
     try:

@@ -1,0 +1,78 @@
+"""The CLI contract: exit codes, formats, one line per failed input, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitrep.cli import main
+
+
+def run(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sitrep", *args], input=input, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_usage_errors_exit_2() -> None:
+    r = run("events", "--near", "north")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    r = run("events", "--since", "yesterday")
+    assert r.returncode == 2
+
+
+def test_dates_batch_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(
+        json.dumps({"id": "a", "text": "The ceasefire began on 3 March 2024.", "published": "2024-03-05"}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "b", "text": "Clashes erupted on Saturday.", "published": "2024-03-05"}) + "\n"
+        + json.dumps({"id": "c"}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    r = run("dates", str(inp), "-o", str(out))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert r.stderr.count("failed:") == 2
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in rows] == ["a", "b"]
+    values = {d["value"] for d in rows[0]["dates"]}
+    assert "2024-03-03" in values
+    assert {d["value"] for d in rows[1]["dates"]} == {"2024-03-02"}
+
+
+def test_query_commands_formats_on_an_empty_store(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    runner = CliRunner()
+    for cmd in ("events", "incidents", "conflicts", "people", "documents"):
+        res = runner.invoke(main, [cmd, "--db", db, "--format", "json"])
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.stdout) == []
+
+
+def test_ingest_cli_exit_code_1_when_an_input_fails(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text(
+        "Baghdad, 4 May 2023 - A roadside bomb exploded near an army patrol in Tarmiyah, north of Baghdad, "
+        "on Thursday, wounding three soldiers, security sources said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "x.db")
+    r = run("ingest", str(good), str(tmp_path / "nope.txt"), "--db", db, "-q", "--json")
+    assert r.returncode == 1, r.stderr
+    report = json.loads(r.stdout)
+    assert report["documents_new"] == 1
+    assert report["failed"] == 1
+    assert "nope.txt" in r.stderr
+    r = run("documents", "--db", db, "--format", "json", "--text", "roadside")
+    assert r.returncode == 0
+    docs = json.loads(r.stdout)
+    assert docs and docs[0]["published"] == "2023-05-04"
+    assert {"id", "title", "source", "published", "published_precision", "published_method", "text",
+            "duplicate_of"} <= set(docs[0])
