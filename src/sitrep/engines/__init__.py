@@ -1,15 +1,35 @@
 """Engines run a pure stage function over batches of items: in-process, process pool, Dask.
 
-Every engine returns results in input order, so output is identical whichever runs it.
+Every engine returns results in input order, so output is identical whichever runs it::
+
+    with get_engine("processes", workers=2) as engine:
+        events = list(engine.map(extract_document, documents))
+
+``local`` runs in this process (no start-up cost, the default); ``processes`` is a local pool of
+worker processes (:mod:`sitrep.engines.processes`); ``dask`` ships the stage function and
+document batches to a Dask distributed cluster, a ``LocalCluster`` unless ``scheduler`` names one
+(:mod:`sitrep.engines.dask`). Stage functions must be module-level (picklable) and pure.
 """
 
 from __future__ import annotations
 
+import importlib
+import itertools
+import logging
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+ENGINE_NAMES = ("local", "processes", "dask")
+
+# Called once in every worker process before it runs any stage (a dotted "module:function").
+# The spaCy pipeline is the expensive part of a worker; loading it up front keeps the first batch
+# from paying for it and lets ``warm_worker`` fail early when the model is missing.
+DEFAULT_WARMUP = "sitrep.extract.nlp:get_nlp"
 
 
 class Engine(Protocol):
@@ -21,6 +41,10 @@ class Engine(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 class LocalEngine:
@@ -43,8 +67,105 @@ class LocalEngine:
         self.close()
 
 
-def get_engine(name: str = "local", *, workers: int | None = None, scheduler: str | None = None) -> Engine:
-    """Build an engine by name: ``local`` | ``processes`` | ``dask``."""
+def default_workers() -> int:
+    """The CPUs this process may use (affinity-aware), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def warm_worker(warmup: str | None = DEFAULT_WARMUP) -> None:
+    """Run the warm-up hook ``module:function`` in a worker; a missing module is not an error.
+
+    The hook loads shared, read-only state (the spaCy pipeline) once per worker process.
+    """
+    if not warmup:
+        return
+    module_name, _, func_name = warmup.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return
+    try:
+        getattr(module, func_name or "main")()
+    except Exception as exc:  # the stage itself will raise the real error with its context
+        logging.getLogger(__name__).warning("worker warm-up %s failed: %s", warmup, exc)
+
+
+def run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    """What a worker runs: the stage over one chunk of items, in order."""
+    return [fn(item) for item in chunk]
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Split an iterable lazily into lists of ``size`` items (the last may be shorter)."""
+    if size < 1:
+        raise ValueError("chunksize must be >= 1")
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def ordered_window(
+    submit: Callable[[list[T]], Any],
+    result: Callable[[Any], list[R]],
+    chunks: Iterable[list[T]],
+    in_flight: int,
+) -> Iterator[R]:
+    """Keep at most ``in_flight`` chunks submitted; yield their results in submission order.
+
+    Bounds memory on long inputs (a feed that never ends, 300k documents) while keeping every
+    worker busy; the order of results never depends on which worker finished first.
+    """
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
+def get_engine(
+    name: str = "local",
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    warmup: str | None = DEFAULT_WARMUP,
+) -> Engine:
+    """Build an engine by name: ``local`` | ``processes`` | ``dask``.
+
+    ``workers`` defaults to the usable CPUs; ``scheduler`` (``tcp://host:8786``) makes the Dask
+    engine join an existing cluster instead of starting a local one; ``warmup`` is the
+    ``module:function`` each worker runs once before its first chunk (None to skip).
+    """
+    if workers is not None and workers < 1:
+        raise ValueError("workers must be >= 1")
+    if scheduler and name != "dask":
+        raise ValueError("--scheduler only applies to --engine dask")
     if name == "local":
         return LocalEngine()
-    raise ValueError(f"unknown engine {name!r} (choose local, processes or dask)")
+    if name == "processes":
+        from sitrep.engines.processes import ProcessEngine
+
+        return ProcessEngine(workers=workers, warmup=warmup)
+    if name == "dask":
+        from sitrep.engines.dask import DaskEngine
+
+        return DaskEngine(workers=workers, scheduler=scheduler, warmup=warmup)
+    raise ValueError(f"unknown engine {name!r} (choose {', '.join(ENGINE_NAMES)})")
+
+
+__all__ = [
+    "DEFAULT_WARMUP",
+    "ENGINE_NAMES",
+    "Engine",
+    "LocalEngine",
+    "chunked",
+    "default_workers",
+    "get_engine",
+    "ordered_window",
+    "run_chunk",
+    "warm_worker",
+]

@@ -1,0 +1,79 @@
+"""A local pool of worker processes (``--engine processes``).
+
+Items are cut into chunks; each chunk goes to a worker with the stage function (pickled by
+reference, so it must be a module-level function) and comes back as a list. At most a few chunks
+per worker are in flight, and results are yielded in input order. Workers are started with the
+``spawn`` method (no inherited locks or threads from the parent, e.g. a progress bar) and each
+loads the spaCy pipeline once, in its initializer, before its first chunk.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from sitrep.engines import DEFAULT_WARMUP, chunked, default_workers, ordered_window, run_chunk, warm_worker
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class ProcessEngine:
+    """Runs a stage on ``workers`` local processes; results in input order."""
+
+    name = "processes"
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        warmup: str | None = DEFAULT_WARMUP,
+        start_method: str = "spawn",
+        in_flight_per_worker: int = 4,
+    ) -> None:
+        self.workers = workers or default_workers()
+        self.warmup = warmup
+        self.start_method = start_method
+        self.in_flight = max(2, self.workers * in_flight_per_worker)
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        """The executor, started on first use and reused by every later ``map``."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context(self.start_method),
+                initializer=warm_worker,
+                initargs=(self.warmup,),
+            )
+        return self._pool
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the running workers (for memory measurements)."""
+        procs = getattr(self._pool, "_processes", None) or {}
+        return sorted(procs)
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T], *, chunksize: int = 16) -> Iterator[R]:
+        pool = self.pool
+
+        def submit(chunk: list[T]) -> Future[list[R]]:
+            return pool.submit(run_chunk, fn, chunk)
+
+        def result(fut: Future[list[R]]) -> list[R]:
+            return fut.result()
+
+        return ordered_window(submit, result, chunked(items, chunksize), self.in_flight)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> ProcessEngine:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

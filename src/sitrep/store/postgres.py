@@ -1,0 +1,475 @@
+"""PostgreSQL store (``--db postgresql://user@host:5432/dbname``): the SQLite store's interface and schema.
+
+For teams: several ingest workers and readers on one database. The schema mirrors SQLite's
+(migrations/postgres/, same tables and columns); full-text search is a tsvector column with a GIN
+index; documents and events load in bulk with COPY into a temporary table followed by one
+``INSERT ... SELECT`` (idempotent: ids come from content, existing rows are kept or replaced
+exactly as the SQLite store does). Install with ``pip install 'sitrep[postgres]'`` (psycopg 3).
+
+All SQL is parameterised; filter values never reach the SQL text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+from sitrep.errors import StoreError, require
+from sitrep.records import Document, Event, Incident, PersonRole, date_bounds
+from sitrep.store.base import AddResult, Query
+from sitrep.store.sqlite import (
+    _event_latlon,
+    _event_row,
+    _incident_row,
+    _near_filter,
+    country_code,
+    migrations,
+    near_box,
+)
+
+T = TypeVar("T")
+
+_DOC_FIELDS = (
+    "id", "title", "source", "url", "language", "published", "published_precision", "published_method",
+    "origin", "duplicate_of", "text",
+)
+_EVENT_FIELDS = (
+    "event_id", "doc_id", "event_type", "sub_event_type", "date", "date_low", "date_high", "country", "admin1",
+    "location", "lat", "lon", "actor1", "actor2", "fatalities", "source", "generic", "evidence", "data",
+)
+_INCIDENT_FIELDS = (
+    "incident_id", "event_type", "sub_event_type", "date", "date_low", "date_high", "country", "admin1",
+    "location", "lat", "lon", "actor1", "actor2", "fatalities", "n_reports", "n_sources", "n_contradictions",
+    "sources", "data",
+)
+_PEOPLE_FIELDS = ("person_id", "name", "role", "first_seen", "last_seen", "data")
+
+# PostgreSQL caps a tsvector at 1 MB; the words of the first ~400k characters of a document are
+# searchable (a long news article is ~20k characters). The document text itself is stored whole.
+_FTS_MAX_CHARS = 400_000
+_WORD = re.compile(r"[^\W_]+")
+_LOCK_MIGRATE = 7_345_001  # pg_advisory_xact_lock key: one migrator at a time
+
+
+def fts_words(text: str | None) -> list[str]:
+    """The words FTS5's unicode61 tokenizer (remove_diacritics 2) would index, case-folded.
+
+    Both the stored tsvector and the query are built from these words with the 'simple'
+    configuration (no stemming, no stop words), so a search finds what SQLite finds.
+    """
+    if not text:
+        return []
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _WORD.findall(folded)
+
+
+def fts_text(*parts: str | None) -> str:
+    """The space-joined words of ``parts``, bounded for PostgreSQL's tsvector size limit."""
+    words: list[str] = []
+    budget = _FTS_MAX_CHARS
+    for part in parts:
+        if not part or budget <= 0:
+            continue
+        chunk = part[:budget]
+        budget -= len(chunk)
+        words += (w for w in fts_words(chunk) if len(w) < 256)
+    return " ".join(words)
+
+
+def redact(url: str) -> str:
+    """The URL without its password (for messages and ``store.url``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "postgresql://..."
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+
+
+def _clean(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL; it becomes U+FFFD (same length, so offsets stay valid)."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class PostgresStore:
+    """Store on a PostgreSQL server (13 or newer); one connection, explicit transactions."""
+
+    def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
+        psycopg: Any = require("psycopg", "postgres")
+        self._psycopg = psycopg
+        self.url = redact(url)
+        try:
+            self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
+        except psycopg.Error as exc:
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"cannot connect to {self.url}: {msg}") from exc
+        try:
+            self._migrate()
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise StoreError(f"cannot migrate {self.url}: {exc}") from exc
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_MIGRATE,))
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
+            done = {r[0] for r in self.conn.execute("SELECT version FROM schema_version")}
+            for version, sql in migrations("postgres"):
+                if version in done:
+                    continue
+                self.conn.execute(sql)
+                self.conn.execute("INSERT INTO schema_version(version) VALUES (%s)", (version,))
+
+    def _write(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` in one transaction; database errors become StoreError."""
+        try:
+            with self.conn.transaction():
+                return fn()
+        except self._psycopg.Error as exc:
+            raise StoreError(f"database {self.url}: {exc}") from exc
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return list(self.conn.execute(sql, params).fetchall())
+        except self._psycopg.Error as exc:
+            raise StoreError(f"database {self.url}: {exc}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _copy_stage(self, name: str, like: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Create a temporary table shaped like ``like`` (plus ``fts``) and COPY ``rows`` into it."""
+        self.conn.execute(
+            f"CREATE TEMP TABLE {name} (LIKE {like} INCLUDING DEFAULTS, fts TEXT) ON COMMIT DROP"
+        )
+        with self.conn.cursor().copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    # -- documents --------------------------------------------------------------------------
+    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
+        docs = list(docs)
+        if not docs:
+            return AddResult((), ())
+        signatures = signatures or {}
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        columns = (*_DOC_FIELDS, "signature", "ingested_at", "fts")
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for d in docs:
+                values = tuple(_clean(getattr(d, f)) for f in _DOC_FIELDS)
+                yield (*values, signatures.get(d.id), now, fts_text(d.title, d.text))
+
+        def run() -> set[str]:
+            self._copy_stage("stage_documents", "documents", columns, rows())
+            cols = ", ".join(columns[:-1])
+            cur = self.conn.execute(
+                f"INSERT INTO documents ({cols}, tsv) "
+                f"SELECT {cols}, to_tsvector('simple', fts) FROM stage_documents ORDER BY seq "
+                "ON CONFLICT (id) DO NOTHING RETURNING id"
+            )
+            return {r[0] for r in cur.fetchall()}
+
+        new = self._write(run)
+        inserted, existing = [], []
+        for d in docs:
+            if d.id in new:
+                inserted.append(d.id)
+                new.discard(d.id)
+            else:
+                existing.append(d.id)
+        return AddResult(tuple(inserted), tuple(existing))
+
+    def has_documents(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        return {r[0] for r in self._rows("SELECT id FROM documents WHERE id = ANY(%s)", (ids,))}
+
+    def get_document(self, doc_id: str) -> Document | None:
+        rows = self._rows(f"SELECT {', '.join(_DOC_FIELDS)} FROM documents WHERE id = %s", (doc_id,))
+        return _document(rows[0]) if rows else None
+
+    def documents(self, q: Query = Query()) -> list[Document]:
+        where: list[str] = []
+        params: list[Any] = []
+        if q.text:
+            words = fts_words(q.text)[:32]
+            if not words:
+                return []
+            where.append("d.tsv @@ plainto_tsquery('simple', %s)")
+            params.append(" ".join(words))
+        if q.since:
+            where.append("(d.published IS NOT NULL AND d.published >= substr(%s, 1, length(d.published)))")
+            params.append(q.since)
+        if q.until:
+            where.append("(d.published IS NOT NULL AND d.published <= %s)")
+            params.append(q.until)
+        if q.source:
+            where.append("lower(d.source) = lower(%s)")
+            params.append(q.source)
+        sql = f"SELECT {', '.join('d.' + c for c in _DOC_FIELDS)} FROM documents d"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT %s OFFSET %s"
+        params += [q.limit, q.offset]
+        return [_document(r) for r in self._rows(sql, params)]
+
+    def iter_documents(self, batch: int = 500) -> Iterator[Document]:
+        last = ""
+        while True:
+            rows = self._rows(
+                f"SELECT {', '.join(_DOC_FIELDS)} FROM documents WHERE id > %s ORDER BY id LIMIT %s", (last, batch)
+            )
+            if not rows:
+                return
+            for r in rows:
+                yield _document(r)
+            last = rows[-1][0]
+
+    def count_documents(self) -> int:
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
+
+    def document_shingles(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._rows(
+            "SELECT id, signature FROM documents WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY seq"
+        )
+        for r in rows:
+            yield r[0], bytes(r[1])
+
+    # -- events -----------------------------------------------------------------------------
+    def add_events(self, events: Iterable[Event]) -> int:
+        staged: dict[str, tuple[Any, ...]] = {}
+        for e in events:  # the last report of an id wins, as with INSERT OR REPLACE
+            row = tuple(_clean(v) for v in _event_row(e))
+            staged.pop(e.event_id, None)
+            staged[e.event_id] = (*row, fts_text(row[17], row[12], row[13], row[9]))
+        if not staged:
+            return 0
+        columns = (*_EVENT_FIELDS, "fts")
+        cols = ", ".join(_EVENT_FIELDS)
+
+        def run() -> int:
+            self._copy_stage("stage_events", "events", columns, staged.values())
+            self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM stage_events)")
+            cur = self.conn.execute(
+                f"INSERT INTO events ({cols}, tsv) "
+                f"SELECT {cols}, to_tsvector('simple', fts) FROM stage_events ORDER BY seq"
+            )
+            return int(cur.rowcount)
+
+        return self._write(run)
+
+    def events(self, q: Query = Query()) -> list[Event]:
+        sql, params = _filtered("events", "e", q)
+        if sql is None:
+            return []
+        rows = self._rows(sql, params)
+        return _near_filter([Event.from_dict(json.loads(r[0])) for r in rows], q, _event_latlon)
+
+    def get_events(self, event_ids: Iterable[str]) -> list[Event]:
+        ids = list(event_ids)
+        if not ids:
+            return []
+        rows = self._rows("SELECT data FROM events WHERE event_id = ANY(%s)", (ids,))
+        out = [Event.from_dict(json.loads(r[0])) for r in rows]
+        order = {e: i for i, e in enumerate(ids)}
+        return sorted(out, key=lambda e: order.get(e.event_id, 0))
+
+    def events_in_window(self, since: str, until: str) -> list[Event]:
+        """Events whose date range overlaps [since, until] (candidates for incremental resolution)."""
+        rows = self._rows(
+            "SELECT data FROM events WHERE date_high >= %s AND date_low <= %s AND generic = 0 ORDER BY seq",
+            (since, until),
+        )
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    # -- incidents --------------------------------------------------------------------------
+    def replace_incidents(self, incidents: Iterable[Incident], removed: Iterable[str] = ()) -> None:
+        incidents = list(incidents)
+        removed = list(removed)
+        ids = [i.incident_id for i in incidents]
+        rows = [tuple(_clean(v) for v in _incident_row(i)) for i in incidents]
+        links: dict[str, str] = {}
+        for inc in incidents:
+            for e in inc.event_ids:
+                links[e] = inc.incident_id
+        marks = ", ".join(["%s"] * len(_INCIDENT_FIELDS))
+
+        def run() -> None:
+            gone = removed + ids
+            if gone:
+                self.conn.execute("DELETE FROM incidents WHERE incident_id = ANY(%s)", (gone,))
+                self.conn.execute("DELETE FROM incident_events WHERE incident_id = ANY(%s)", (gone,))
+            if links:
+                self.conn.execute("DELETE FROM incident_events WHERE event_id = ANY(%s)", (list(links),))
+            with self.conn.cursor() as cur:
+                cur.executemany(f"INSERT INTO incidents ({', '.join(_INCIDENT_FIELDS)}) VALUES ({marks})", rows)
+                cur.executemany(
+                    "INSERT INTO incident_events (event_id, incident_id) VALUES (%s, %s)", list(links.items())
+                )
+
+        self._write(run)
+
+    def incidents(self, q: Query = Query()) -> list[Incident]:
+        sql, params = _filtered("incidents", "i", q)
+        if sql is None:
+            return []
+        rows = self._rows(sql, params)
+        return _near_filter([Incident.from_dict(json.loads(r[0])) for r in rows], q, _event_latlon)
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        rows = self._rows("SELECT data FROM incidents WHERE incident_id = %s", (incident_id,))
+        return Incident.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def incident_for_events(self, event_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(event_ids)
+        if not ids:
+            return {}
+        rows = self._rows("SELECT event_id, incident_id FROM incident_events WHERE event_id = ANY(%s)", (ids,))
+        return {r[0]: r[1] for r in rows}
+
+    # -- people -----------------------------------------------------------------------------
+    def replace_people(self, people: Iterable[PersonRole]) -> None:
+        rows: dict[str, tuple[Any, ...]] = {}
+        for p in people:
+            data = json.dumps(p.to_dict(), ensure_ascii=False)
+            rows[p.person_id] = tuple(_clean(v) for v in (p.person_id, p.name, p.role, p.first_seen, p.last_seen, data))
+        if not rows:
+            return
+        marks = ", ".join(["%s"] * len(_PEOPLE_FIELDS))
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _PEOPLE_FIELDS[1:])
+
+        def run() -> None:
+            with self.conn.cursor() as cur:
+                cur.executemany(
+                    f"INSERT INTO people ({', '.join(_PEOPLE_FIELDS)}) VALUES ({marks}) "
+                    f"ON CONFLICT (person_id) DO UPDATE SET {updates}",
+                    list(rows.values()),
+                )
+
+        self._write(run)
+
+    def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]:
+        sql = "SELECT data FROM people"
+        params: list[Any] = []
+        if name:
+            sql += " WHERE lower(name) LIKE lower(%s) ESCAPE '\\' OR lower(data) LIKE lower(%s) ESCAPE '\\'"
+            params += [_like(name), _like(name)]
+        sql += " ORDER BY last_seen IS NULL, last_seen DESC, name COLLATE \"C\" LIMIT %s"
+        params.append(limit)
+        return [PersonRole.from_dict(json.loads(r[0])) for r in self._rows(sql, params)]
+
+    # -- bookkeeping ------------------------------------------------------------------------
+    def seen_sources(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self._rows("SELECT key, fingerprint FROM sources_seen")}
+
+    def mark_source(self, key: str, fingerprint: str) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self._write(
+            lambda: self.conn.execute(
+                "INSERT INTO sources_seen (key, fingerprint, seen_at) VALUES (%s, %s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, seen_at = EXCLUDED.seen_at",
+                (_clean(key), fingerprint, now),
+            )
+        )
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "events", "incidents", "people"):
+            out[table] = int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
+        out["duplicates"] = int(self._rows("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")[0][0])
+        out["contradictions"] = int(
+            self._rows("SELECT coalesce(sum(n_contradictions), 0) FROM incidents")[0][0]
+        )
+        return out
+
+
+def _document(row: Sequence[Any]) -> Document:
+    return Document(**dict(zip(_DOC_FIELDS, row, strict=True)))
+
+
+def _filtered(table: str, alias: str, q: Query) -> tuple[str | None, list[Any]]:
+    """SELECT data with the Query's filters: the PostgreSQL twin of the SQLite store's ``_filtered``."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.text:
+        words = fts_words(q.text)[:32]
+        if not words:
+            return None, []
+        if table == "events":
+            where.append(f"{alias}.tsv @@ plainto_tsquery('simple', %s)")
+        else:  # incidents: match through their events
+            where.append(
+                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e2 "
+                "ON e2.event_id = ie.event_id WHERE e2.tsv @@ plainto_tsquery('simple', %s))"
+            )
+        params.append(" ".join(words))
+    if q.country:
+        where.append(f"{alias}.country = %s")
+        params.append(country_code(q.country))
+    if q.admin1:
+        where.append(f"lower({alias}.admin1) = lower(%s)")
+        params.append(q.admin1)
+    if q.since:
+        where.append(f"{alias}.date_high >= %s")
+        params.append(date_bounds(q.since)[0] or q.since)
+    if q.until:
+        where.append(f"{alias}.date_low <= %s")
+        params.append(date_bounds(q.until)[1] or q.until)
+    if q.type:
+        where.append(f"(lower({alias}.event_type) = lower(%s) OR lower({alias}.sub_event_type) = lower(%s))")
+        params += [q.type, q.type]
+    if q.actor:
+        where.append(
+            f"(lower({alias}.actor1) LIKE lower(%s) ESCAPE '\\' OR lower({alias}.actor2) LIKE lower(%s) ESCAPE '\\')"
+        )
+        params += [_like(q.actor), _like(q.actor)]
+    if q.source:
+        if table == "events":
+            where.append(f"lower({alias}.source) = lower(%s)")
+            params.append(q.source)
+        else:
+            where.append(f"lower({alias}.sources) LIKE lower(%s) ESCAPE '\\'")
+            params.append(_like(q.source))
+    if q.incident_id:
+        if table == "events":
+            where.append(f"{alias}.event_id IN (SELECT event_id FROM incident_events WHERE incident_id = %s)")
+        else:
+            where.append(f"{alias}.incident_id = %s")
+        params.append(q.incident_id)
+    if q.near:
+        lat, lon, km = q.near
+        s, n, w, e = near_box(lat, lon, km)
+        where.append(f"{alias}.lat BETWEEN %s AND %s AND {alias}.lon BETWEEN %s AND %s")
+        params += [s, n, w, e]
+    sql = f"SELECT {alias}.data FROM {table} {alias}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {alias}.date_low IS NULL, {alias}.date_low DESC, {alias}.seq"
+    if not q.near:
+        sql += " LIMIT %s OFFSET %s"
+        params += [q.limit, q.offset]
+    return sql, params
