@@ -52,7 +52,7 @@ TEXT_D = "Hundreds of demonstrators gathered in Tahrir Square in Baghdad on Frid
 
 
 def _doc(text: str, **kw: object) -> Document:
-    return Document.create(text, **kw)  # type: ignore[arg-type]
+    return Document.create(text, **kw)
 
 
 DOC_A = _doc(TEXT_A, title="US troops killed in Palmyra ambush", source="Reuters", url="https://example.org/a",
@@ -75,7 +75,7 @@ def _event(doc: Document, sentence: str, **kw: object) -> Event:
         event_type=event_type,
         evidence=ev,
         source=doc.source,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
