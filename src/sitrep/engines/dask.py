@@ -1,11 +1,11 @@
 """Dask distributed engine (``--engine dask [--scheduler tcp://host:8786]``).
 
 Without a scheduler address it starts a ``LocalCluster`` of ``workers`` single-threaded worker
-processes on loopback (no dashboard); with one it joins that cluster, whose workers must have the
-same sitrep version installed. The stage function (module-level, pickled by reference) and one
-chunk of items travel in each task; at most a few chunks per worker are in flight and results are
-yielded in input order. A worker plugin loads the spaCy pipeline once per worker, including
-workers that join later.
+processes on loopback (its status page also binds to loopback, on a free port); with one it joins
+that cluster, whose workers must have the same sitrep version installed. The stage function
+(module-level, pickled by reference) and one chunk of items travel in each task; at most a few
+chunks per worker are in flight and results are yielded in input order. A worker plugin loads
+the spaCy pipeline once per worker, including workers that join later.
 
 Install with ``pip install 'sitrep[dask]'``.
 """
@@ -17,19 +17,15 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from sitrep.engines import DEFAULT_WARMUP, chunked, default_workers, ordered_window, run_chunk
+from sitrep.errors import require
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-_MISSING = "the dask engine needs Dask distributed: pip install 'sitrep[dask]' (dask[distributed])"
-
 
 def _import_distributed() -> Any:
-    try:
-        import distributed
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise RuntimeError(_MISSING) from exc
-    return distributed
+    """dask.distributed, or MissingExtraError saying ``pip install 'sitrep[dask]'``."""
+    return require("distributed", "dask")
 
 
 class DaskEngine:
@@ -59,7 +55,7 @@ class DaskEngine:
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",  # status page on loopback, any free port
                 silence_logs=logging.ERROR,
             )
             self._client = distributed.Client(self._cluster)
