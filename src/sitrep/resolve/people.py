@@ -1,0 +1,462 @@
+"""Who's who: person – role – organisation records with first/last seen in document time.
+
+:func:`extract_people` reads one document. A person is found where news text ties a name to a
+title (the titles, organisations and country qualifiers are data: ``data/roles.yaml``):
+- title before the name: "Syrian Foreign Minister Asaad al-Shaibani", "US Secretary of State
+  Marco Rubio", "UN special envoy to Syria Geir Pedersen", "White House press secretary Jen
+  Psaki", "Iranian Foreign Ministry spokesman Saeed Khatibzadeh", "Jordan's King Abdullah II";
+- apposition before the name: "the spokesman of Iran's Foreign Ministry, Saeed Khatibzadeh";
+- apposition after the name: "Orabi Orabi, a researcher at the Dimensions Center" (the name must
+  be a PERSON entity of the shared spaCy pipeline, :func:`sitrep.extract.nlp.get_nlp`).
+A lower-case title counts only with a qualifier, organisation or complement next to it ("press
+secretary" after "White House"). A name found after a title must not be tagged as a place,
+organisation or group by the NER, and a one-word name must be a PERSON entity or the surname of a
+full name in the document. Later short mentions in the same document ("Blinken", "Secretary
+Rubio", "President al-Sharaa") attach to the full name. A bare title ("President Joe Biden")
+takes its country from, in order: another mention of the same person with a qualifier; an
+unnamed qualified use of the same title in the document ("the US president"); the previous
+qualified title in the same sentence when they are coordinated ("... Israeli Foreign Minister
+Yair Lapid visited Moscow and ahead of Prime Minister Naftali Bennett's visit"), not when a verb
+of meeting/speaking links them.
+
+:func:`merge_people` joins the records of many documents: spelling variants of one person
+(Ahmad/Ahmed al-Sharaa, Antony/Anthony Blinken: the same surname and the same consonant skeleton
+of the given name) become one person with aliases; first/last seen are the earliest and latest
+publication dates of the documents (document time, not event time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.records import Document, Evidence, PersonRole
+
+MAX_EVIDENCE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLexicon:
+    titles: dict[str, str]  # written form (casefolded) -> canonical title
+    complement_titles: frozenset[str]
+    orgs: dict[str, str]  # written form -> canonical organisation
+    government_orgs: frozenset[str]
+    org_country: dict[str, str]
+    country_forms: dict[str, str]  # written form -> ISO2
+    country_names: dict[str, str]  # ISO2 -> name
+    honorifics: tuple[str, ...]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> RoleLexicon:
+    text = resources.files("sitrep.data").joinpath("roles.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    titles: dict[str, str] = {}
+    complement: set[str] = set()
+    for canon, spec in data["titles"].items():
+        for form in spec.get("forms") or []:
+            titles[str(form).casefold()] = str(canon)
+        if spec.get("complement"):
+            complement.add(str(canon))
+    orgs = {str(f): str(canon) for canon, forms in data["organisations"].items() for f in forms}
+    cforms = {str(f): str(code) for code, spec in data["countries"].items() for f in spec["forms"]}
+    return RoleLexicon(
+        titles=titles,
+        complement_titles=frozenset(complement),
+        orgs=orgs,
+        government_orgs=frozenset(str(o) for o in data.get("government_organisations") or ()),
+        org_country={str(k): str(v) for k, v in (data.get("organisation_countries") or {}).items()},
+        country_forms=cforms,
+        country_names={str(code): str(spec["name"]) for code, spec in data["countries"].items()},
+        honorifics=tuple(str(h) for h in data.get("honorifics") or ()),
+        particles=frozenset(str(p).casefold().rstrip("-") for p in data.get("particles") or ()),
+    )
+
+
+def _alt(forms: Iterable[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+_APOS = "'\u2019"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    quals = _alt(lx.country_forms)
+    orgs = _alt(lx.orgs)
+    titles = _alt(lx.titles)
+    hons = _alt(lx.honorifics)
+    parts = _alt(p for p in lx.particles)
+    word = rf"[A-Z][\w]*(?:-[A-Za-z]\w*|[{_APOS}][A-Z]\w*)*"
+    name_tok = rf"(?:(?:(?i:{parts})[- ])?{word})"
+    name = rf"(?:(?:al|el)-)?{word}(?:\s+{name_tok}){{0,5}}(?:\s+[IVX]{{1,4}}\b)?"
+    comp = rf"(?:the\s+)?[A-Z][\w.]*(?:[{_APOS}]s)?(?:\s+(?:of\s+)?[A-Z][\w.]*(?:[{_APOS}]s)?){{0,4}}?"
+    comp_greedy = comp.removesuffix("?")
+    before = re.compile(
+        rf"(?<![\w-])(?:(?P<q>{quals})(?:[{_APOS}]s)?\s+)?(?:(?P<o>{orgs})\s+)?"
+        rf"(?P<t>(?i:{titles}))(?![\w-])"
+        rf"(?:\s+(?:for|to|of|on|at)\s+(?P<ca>{comp_greedy}),\s+"  # "the spokesman of X, NAME"
+        rf"|(?:\s+(?:for|to|of|on|at)\s+(?P<c>{comp}))?\s+)"  # "special envoy to Syria NAME"
+        rf"(?:(?:{hons})\s+)*(?P<name>{name})"
+    )
+    after = re.compile(
+        rf",\s+(?:the|a|an)\s+(?:(?P<q>{quals})(?:[{_APOS}]s)?\s+)?(?:(?P<o>{orgs})\s+)?"
+        rf"(?P<t>(?i:{titles}|researcher|analyst|expert|official|professor))(?![\w-])"
+        rf"(?:\s+(?:for|to|of|at|with)\s+(?P<c>{comp_greedy}))?"
+    )
+    unnamed = re.compile(rf"\b(?:the|a)\s+(?P<q>{quals})\s+(?P<t>(?i:{titles}))\b(?!\s+[A-Z])")
+    return before, after, unnamed
+
+
+_ORG_LIKE = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME"}
+_LINK_VERBS = re.compile(
+    r"\b(met|meet|meets|meeting|with|told|tell|tells|call|called|calls|phoned|spoke|speaks|said|says|"
+    r"urged|asked|received|hosted|from|by|against|to)\b",
+    re.I,
+)
+
+
+def _skeleton(word: str) -> str:
+    w = word.casefold()
+    for a, b in (("th", "t"), ("ph", "f"), ("kh", "k"), ("dh", "d"), ("ou", "u"), ("ee", "i"), ("oo", "u")):
+        w = w.replace(a, b)
+    if not w:
+        return w
+    body = re.sub(r"[aeiouy]", "", w[1:])
+    out = w[0] + body
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def name_key(name: str) -> str:
+    """A comparable form: case-folded, honorifics dropped, al-/Al/el- unified, possessive removed."""
+    lx = lexicon()
+    s = re.sub(rf"[{_APOS}]s$", "", name.strip())
+    toks = s.split()
+    hons = {h.casefold() for h in lx.honorifics}
+    while toks and toks[0].casefold() in hons:
+        toks = toks[1:]
+    s = " ".join(toks).casefold()
+    s = re.sub(r"\b(al|el)[- ]", "al-", s)
+    return " ".join(s.split())
+
+
+def _surname(key: str) -> str:
+    toks = key.split()
+    last = toks[-1] if toks else ""
+    if re.fullmatch(r"[ivx]+", last) and len(toks) > 1:
+        last = toks[-2]
+    return last.removeprefix("al-")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Spelling variants of one full name (same surname, same given-name skeleton, same length)."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    if len(ta) != len(tb) or len(ta) < 2 or _surname(ka) != _surname(kb):
+        return False
+    return all(
+        _skeleton(x.removeprefix("al-")) == _skeleton(y.removeprefix("al-")) for x, y in zip(ta, tb, strict=True)
+    )
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    end: int
+    title: str | None
+    complement: str | None
+    org: str | None
+    country: str | None
+    qualified: bool
+    span: tuple[int, int]
+
+
+def _strip_honorifics(name: str) -> str:
+    lx = lexicon()
+    toks = name.split()
+    hons = {h.casefold() for h in lx.honorifics}
+    while len(toks) > 1 and toks[0].casefold() in hons:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _parse_complement(c: str | None) -> tuple[str | None, str | None]:
+    """(country, organisation) named in an "of X" complement ("Iran's Foreign Ministry")."""
+    if not c:
+        return None, None
+    lx = lexicon()
+    country = org = None
+    for form, code in sorted(lx.country_forms.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", c):
+            country = code
+            break
+    for form, canon in sorted(lx.orgs.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", c):
+            org = canon
+            break
+    return country, org
+
+
+def _entity_labels(nlp_doc: Any) -> list[tuple[int, int, str]]:
+    return [(e.start_char, e.end_char, e.label_) for e in nlp_doc.ents]
+
+
+def _overlaps(spans: Sequence[tuple[int, int, str]], start: int, end: int, labels: set[str]) -> bool:
+    return any(s < end and start < e and lab in labels for s, e, lab in spans)
+
+
+def _starts_within(spans: Sequence[tuple[int, int, str]], start: int, end: int, labels: set[str]) -> bool:
+    return any(start <= s < end and lab in labels for s, _, lab in spans)
+
+
+def _trim_name(name: str, start: int, ents: Sequence[tuple[int, int, str]]) -> str:
+    """Cut a name where a non-person entity starts inside it ("Abdullah II Jordan" -> "Abdullah II")."""
+    end = start + len(name)
+    for s, _e, lab in ents:
+        if lab in _ORG_LIKE and start < s < end:
+            name = name[: s - start].rstrip()
+            end = start + len(name)
+    return name
+
+
+def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Mention]:
+    lx = lexicon()
+    before, after, _ = _patterns()
+    out: list[_Mention] = []
+    for m in before.finditer(text):
+        title_text = m.group("t")
+        qualified = bool(m.group("q") or m.group("o") or m.group("c") or m.group("ca"))
+        if not qualified and not title_text[:1].isupper():
+            continue
+        comp_text = m.group("ca") or m.group("c")
+        nstart = m.start("name")
+        name = _trim_name(_strip_honorifics(m.group("name")), nstart, ents)
+        nstart = m.end("name") - len(name) if name != m.group("name") and m.group("name").endswith(name) else nstart
+        nend = nstart + len(name)
+        if not name or _starts_within(ents, nstart, nend, _ORG_LIKE) and not _overlaps(
+            ents, nstart, nend, {"PERSON"}
+        ):
+            continue
+        canon = lx.titles[title_text.casefold()]
+        ccountry, corg = _parse_complement(comp_text)
+        org = lx.orgs.get(m.group("o") or "") or (corg if canon not in lx.complement_titles else None)
+        country = lx.country_forms.get(m.group("q") or "") or (
+            ccountry if canon not in lx.complement_titles else None
+        )
+        if org and not country:
+            country = lx.org_country.get(org)
+        complement = comp_text if canon in lx.complement_titles else None
+        out.append(
+            _Mention(name, nstart, nend, canon, complement, org, country, qualified, (m.start(), nend))
+        )
+    taken = [(mm.start, mm.end) for mm in out]
+    for s, e, lab in ents:
+        if lab != "PERSON" or any(a < e and s < b for a, b in taken):
+            continue
+        am = after.match(text, e)
+        if am is None:
+            continue
+        t = am.group("t")
+        canon = lx.titles.get(t.casefold(), t.capitalize())
+        ccountry, corg = _parse_complement(am.group("c"))
+        org = lx.orgs.get(am.group("o") or "") or corg
+        if org is None and am.group("c") and canon not in lx.titles.values():
+            org = re.sub(r"^the\s+", "", am.group("c"))
+        country = lx.country_forms.get(am.group("q") or "") or ccountry
+        out.append(_Mention(text[s:e], s, e, canon, None, org, country, True, (s, am.end())))
+    out.sort(key=lambda mm: mm.start)
+    return out
+
+
+def _role(title: str, complement: str | None) -> str:
+    if complement:
+        return f"{title} for {re.sub(r'^the ', '', complement)}"
+    return title
+
+
+def extract_people(doc: Document, nlp_doc: Any = None) -> list[PersonRole]:
+    """Person–role records stated in one document (one per person and role).
+
+    ``nlp_doc``: the spaCy Doc of ``doc.text`` when the caller already has it; otherwise the shared
+    pipeline of :func:`sitrep.extract.nlp.get_nlp` parses the text.
+    """
+    text = doc.text
+    if nlp_doc is None:
+        from sitrep.extract.nlp import get_nlp
+
+        nlp_doc = get_nlp()(text)
+    ents = _entity_labels(nlp_doc)
+    sents = [(s.start_char, s.end_char) for s in nlp_doc.sents]
+    mentions = _find_mentions(text, ents)
+    lx = lexicon()
+
+    # full names: two or more tokens; short names attach to them by surname
+    full: list[str] = []
+    for mm in mentions:
+        if len(mm.name.split()) >= 2 and not any(same_person(mm.name, f) for f in full):
+            full.append(mm.name)
+    for s, e, lab in ents:
+        n = text[s:e]
+        if lab == "PERSON" and len(n.split()) >= 2 and not any(same_person(n, f) for f in full):
+            full.append(re.sub(rf"[{_APOS}]s$", "", n))
+
+    def canonical(name: str) -> str | None:
+        for f in full:
+            if same_person(name, f):
+                return f
+        key = name_key(name)
+        if len(key.split()) == 1:
+            hits = [f for f in full if _surname(name_key(f)) == key.removeprefix("al-")]
+            if len(hits) == 1:
+                return hits[0]
+            return None
+        return name
+
+    _, _, unnamed = _patterns()
+    unnamed_country: dict[str, str] = {}
+    for um in unnamed.finditer(text):
+        t = lx.titles.get(um.group("t").casefold())
+        if t:
+            unnamed_country.setdefault(t, lx.country_forms[um.group("q")])
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for s, e in sents:
+            if s <= pos < e:
+                return s, e
+        return 0, len(text)
+
+    resolved: list[tuple[str, _Mention]] = []
+    for mm in mentions:
+        who = canonical(mm.name)
+        if who is None:
+            continue
+        resolved.append((who, mm))
+    # country for bare titles
+    known_country: dict[tuple[str, str | None], str] = {}
+    for who, mm in resolved:
+        if mm.country:
+            known_country.setdefault((who, mm.title), mm.country)
+    records: dict[tuple[str, str], dict[str, Any]] = {}
+    for i, (who, mm) in enumerate(resolved):
+        if mm.title is None:
+            continue
+        country = mm.country or known_country.get((who, mm.title)) or unnamed_country.get(mm.title)
+        if country is None and mm.org is None:
+            s0, _ = sentence_of(mm.start)
+            for _who2, prev in reversed(resolved[:i]):
+                if prev.end <= s0:
+                    break
+                if prev.country and prev.qualified and not _LINK_VERBS.search(text[prev.end : mm.span[0]]):
+                    country = prev.country
+                    break
+        role = _role(mm.title, mm.complement)
+        # a generic title ("Secretary Rubio") adds to the specific role the person has in this doc
+        specific = [
+            r for (w, r) in records if w == who and r != role and set(role.split()) < set(r.split())
+        ]
+        if specific:
+            role = specific[0]
+        rec = records.setdefault(
+            (who, role),
+            {"org": Counter(), "country": Counter(), "evidence": [], "variants": Counter()},
+        )
+        if mm.org:
+            rec["org"][mm.org] += 1
+        if country:
+            rec["country"][country] += 1
+        rec["variants"][mm.name] += 1
+        s, e = mm.span
+        if len(rec["evidence"]) < MAX_EVIDENCE:
+            rec["evidence"].append(Evidence(text[s:e], s, e))
+    out: list[PersonRole] = []
+    for (who, role), rec in records.items():
+        country = rec["country"].most_common(1)[0][0] if rec["country"] else None
+        org = rec["org"].most_common(1)[0][0] if rec["org"] else None
+        if org in lx.government_orgs and country is None:
+            country = lx.org_country.get(org)
+        aliases = tuple(sorted(v for v in rec["variants"] if name_key(v) != name_key(who) and len(v.split()) >= 2))
+        out.append(
+            PersonRole(
+                name=who,
+                role=role,
+                organisation=org,
+                country=country,
+                first_seen=doc.published,
+                last_seen=doc.published,
+                aliases=aliases,
+                doc_ids=(doc.id,),
+                sources=(doc.source,) if doc.source else (),
+                evidence=tuple(rec["evidence"]),
+            )
+        )
+    return sorted(out, key=lambda p: (name_key(p.name), p.role or ""))
+
+
+def merge_people(people: Iterable[PersonRole]) -> list[PersonRole]:
+    """One record per person and role across documents; spelling variants merged with aliases."""
+    items = list(people)
+    # cluster names into persons
+    persons: list[list[str]] = []
+    for p in items:
+        for n in (p.name, *p.aliases):
+            if any(n in group for group in persons):
+                continue
+            for group in persons:
+                if any(same_person(n, g) for g in group):
+                    group.append(n)
+                    break
+            else:
+                persons.append([n])
+    person_of: dict[str, int] = {}
+    for i, group in enumerate(persons):
+        for n in group:
+            person_of[n] = i
+    by_key: dict[tuple[int, str], list[PersonRole]] = defaultdict(list)
+    for p in items:
+        by_key[(person_of[p.name], p.role or "")].append(p)
+
+    out: list[PersonRole] = []
+    for (_, role), recs in by_key.items():
+        names: Counter[str] = Counter()
+        latest: dict[str, str] = {}
+        for r in recs:
+            names[r.name] += len(r.doc_ids) or 1
+            latest[r.name] = max(latest.get(r.name, ""), r.last_seen or "")
+        # the spelling most documents use; ties go to the spelling of the most recent document
+        name = max(names, key=lambda n: (names[n], latest[n], n))
+        aliases = sorted({n for r in recs for n in (r.name, *r.aliases)} - {name})
+        seen = [d for r in recs for d in (r.first_seen, r.last_seen) if d]
+        countries = Counter(r.country for r in recs if r.country)
+        orgs = Counter(r.organisation for r in recs if r.organisation)
+        evidence: list[Evidence] = []
+        for r in recs:
+            for ev in r.evidence:
+                if len(evidence) < MAX_EVIDENCE and ev not in evidence:
+                    evidence.append(ev)
+        out.append(
+            PersonRole(
+                name=name,
+                role=role or None,
+                organisation=orgs.most_common(1)[0][0] if orgs else None,
+                country=countries.most_common(1)[0][0] if countries else None,
+                first_seen=min(seen) if seen else None,
+                last_seen=max(seen) if seen else None,
+                aliases=tuple(aliases),
+                doc_ids=tuple(sorted({d for r in recs for d in r.doc_ids})),
+                sources=tuple(sorted({s for r in recs for s in r.sources})),
+                evidence=tuple(evidence),
+            )
+        )
+    return sorted(out, key=lambda p: (name_key(p.name), p.role or ""))
