@@ -253,8 +253,9 @@ def _timestamp() -> int:
     return int(env) if env and env.isdigit() else int(time.time())
 
 
-def acled_rows(store: Store, q: Query = Query()) -> Iterator[dict[str, Any]]:
+def acled_rows(store: Store, q: Query | None = None) -> Iterator[dict[str, Any]]:
     """ACLED rows for the incidents that match ``q``."""
+    q = q or Query()
     ts = _timestamp()
     for inc in store.incidents(q):
         yield acled_row(inc, store.get_events(inc.event_ids), timestamp=ts)
@@ -360,10 +361,11 @@ def export(
     store: Store,
     out: TextIO,
     fmt: str = "jsonl",
-    q: Query = Query(),
+    q: Query | None = None,
     what: Literal["events", "incidents"] = "incidents",
 ) -> ExportResult:
     """Write the records matching ``q`` to ``out``; ``acled-csv`` is always one row per incident."""
+    q = q or Query()
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     if what not in ("events", "incidents"):
@@ -379,7 +381,7 @@ def export(
     return ExportResult(fmt, what, len(fc["features"]))
 
 
-def export_text(store: Store, fmt: str = "jsonl", q: Query = Query(), what: str = "incidents") -> str:
+def export_text(store: Store, fmt: str = "jsonl", q: Query | None = None, what: str = "incidents") -> str:
     """The export as a string (for notebooks and tests)."""
     buf = io.StringIO()
     export(store, buf, fmt, q, what)  # type: ignore[arg-type]

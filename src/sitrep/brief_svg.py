@@ -1,0 +1,251 @@
+"""Inline SVG drawings for the situation brief: a map from Natural Earth boundaries and a timeline.
+
+No tiles, no network: the map draws the bundled Natural Earth extracts (public domain) in an
+equirectangular projection scaled by the cosine of the mid latitude, which is faithful enough at
+the scale of one country. All text placed in the SVG is XML-escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from html import escape
+from importlib import resources
+from typing import Any
+
+from sitrep.records import EVENT_TYPES, Event, Incident, date_bounds
+
+__all__ = ["TYPE_COLOURS", "map_svg", "timeline_svg", "type_colour"]
+
+# One colour per ACLED event type (colour-blind-safe Okabe-Ito palette).
+TYPE_COLOURS: dict[str, str] = {
+    "Battles": "#D55E00",
+    "Explosions/Remote violence": "#CC79A7",
+    "Violence against civilians": "#000000",
+    "Protests": "#009E73",
+    "Riots": "#E69F00",
+    "Strategic developments": "#0072B2",
+    "Diplomacy": "#56B4E9",
+}
+
+
+def type_colour(event_type: str | None) -> str:
+    return TYPE_COLOURS.get(event_type or "", "#777777")
+
+
+@lru_cache(maxsize=4)
+def _geojson(name: str) -> dict[str, Any]:
+    path = resources.files("sitrep") / "data" / "naturalearth" / name
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _rings(geom: dict[str, Any]) -> Iterable[list[list[float]]]:
+    if geom["type"] == "Polygon":
+        yield from geom["coordinates"]
+    elif geom["type"] == "MultiPolygon":
+        for poly in geom["coordinates"]:
+            yield from poly
+
+
+def _bbox_of(features: Iterable[dict[str, Any]]) -> tuple[float, float, float, float] | None:
+    xs: list[float] = []
+    ys: list[float] = []
+    for f in features:
+        for ring in _rings(f["geometry"]):
+            xs += [p[0] for p in ring]
+            ys += [p[1] for p in ring]
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@dataclass(frozen=True, slots=True)
+class _Proj:
+    x0: float
+    y1: float
+    kx: float
+    ky: float
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.x0) * self.kx, (self.y1 - lat) * self.ky
+
+
+def _frame(
+    points: Sequence[tuple[float, float]], country: str | None, width: int, height: int
+) -> tuple[tuple[float, float, float, float], _Proj, int]:
+    box = None
+    if country:
+        box = _bbox_of(
+            f for f in _geojson("region_50m.geojson")["features"] if f["properties"]["iso2"] == country
+        )
+    if box is None and points:
+        lons = [p[0] for p in points]
+        lats = [p[1] for p in points]
+        box = (min(lons), min(lats), max(lons), max(lats))
+    if box is None:
+        box = (35.5, 32.0, 42.5, 37.5)  # the Syrian frame when there is nothing to show
+    x0, y0, x1, y1 = box
+    pad = max(0.4, 0.08 * max(x1 - x0, y1 - y0))
+    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    coslat = math.cos(math.radians((y0 + y1) / 2))
+    kx = width / max(1e-6, (x1 - x0))
+    ky = kx / max(coslat, 0.2)
+    h = int(min(height, max(120, (y1 - y0) * ky)))
+    if (y1 - y0) * ky > height:  # too tall: fit the height instead
+        ky = height / (y1 - y0)
+        kx = ky * coslat
+        h = height
+    return (x0, y0, x1, y1), _Proj(x0, y1, kx, ky), h
+
+
+def _path(ring: list[list[float]], proj: _Proj) -> str:
+    pts = [proj(p[0], p[1]) for p in ring]
+    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z"
+
+
+def _located(records: Iterable[Event | Incident]) -> list[tuple[float, float, Event | Incident]]:
+    out = []
+    for r in records:
+        loc = r.location
+        if loc is not None and loc.lat is not None and loc.lon is not None:
+            out.append((float(loc.lon), float(loc.lat), r))
+    return out
+
+
+def map_svg(
+    records: Sequence[Event | Incident], country: str | None = None, width: int = 720, height: int = 560
+) -> str:
+    """An inline SVG map: country outlines, the focus country's provinces, one dot per record."""
+    located = _located(records)
+    (x0, y0, x1, y1), proj, h = _frame([(lon, lat) for lon, lat, _ in located], country, width, height)
+
+    def visible(f: dict[str, Any]) -> bool:
+        b = _bbox_of([f])
+        return b is not None and not (b[2] < x0 or b[0] > x1 or b[3] < y0 or b[1] > y1)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="map" role="img" viewBox="0 0 {width} {h}" '
+        f'width="{width}" height="{h}" aria-label="Map of events">',
+        "<title>Map of events (Natural Earth boundaries)</title>",
+        f'<rect width="{width}" height="{h}" fill="#dbe9f4"/>',
+    ]
+    countries = [f for f in _geojson("region_50m.geojson")["features"] if visible(f)]
+    for f in countries:
+        focus = f["properties"]["iso2"] == country
+        d = "".join(_path(r, proj) for r in _rings(f["geometry"]))
+        fill = "#f7f4ea" if focus or not country else "#e6e3da"
+        parts.append(f'<path d="{d}" fill="{fill}" stroke="#8a8a8a" stroke-width="0.8"/>')
+    admin1 = [
+        f
+        for f in _geojson("admin1_10m.geojson")["features"]
+        if (country is None or f["properties"]["iso2"] == country) and visible(f)
+    ]
+    for f in admin1:
+        d = "".join(_path(r, proj) for r in _rings(f["geometry"]))
+        parts.append(
+            f'<path d="{d}" fill="none" stroke="#b9b4a6" stroke-width="0.5" stroke-dasharray="2,2"/>'
+        )
+    if country:
+        for f in admin1:
+            b = _bbox_of([f])
+            if b is None:
+                continue
+            cx, cy = proj((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+            parts.append(
+                f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="9" fill="#8d877a" text-anchor="middle" '
+                f'font-family="sans-serif">{escape(str(f["properties"]["name"]))}</text>'
+            )
+    for lon, lat, r in sorted(located, key=lambda t: -(t[2].fatalities or 0)):
+        x, y = proj(lon, lat)
+        radius = 3.5 + min(9.0, math.sqrt(r.fatalities or 0) * 1.5)
+        label = f"{r.date or 'undated'} {r.event_type}: {r.location.name if r.location else ''}"
+        if r.fatalities:
+            label += f", {r.fatalities} killed"
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{type_colour(r.event_type)}" '
+            f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{escape(label)}</title></circle>'
+        )
+    parts.append(
+        f'<text x="{width - 6}" y="{h - 6}" font-size="9" fill="#555" text-anchor="end" '
+        'font-family="sans-serif">Boundaries: Natural Earth (public domain)</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _day(value: str | None) -> date | None:
+    lo, hi = date_bounds(value)
+    if lo is None or lo != hi:
+        return None  # only day-precise dates go on a per-day timeline
+    return date.fromisoformat(lo)
+
+
+def timeline_svg(events: Sequence[Event], width: int = 720, height: int = 220) -> str:
+    """Events per day, stacked by event type; only day-precise dates are counted."""
+    per_day: dict[date, Counter[str]] = defaultdict(Counter)
+    for e in events:
+        d = _day(e.date)
+        if d is not None and not e.generic:
+            per_day[d][e.event_type] += 1
+    left, bottom, top = 34, 28, 14
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" aria-label="Events per day by type">',
+        "<title>Events per day by type</title>",
+    ]
+    if not per_day:
+        parts.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" font-family="sans-serif" '
+            'font-size="12" fill="#555">No day-precise events in this selection</text></svg>'
+        )
+        return "".join(parts)
+    first, last = min(per_day), max(per_day)
+    ndays = (last - first).days + 1
+    if ndays > 400:  # long spans: keep the latest 400 days readable
+        first = last - timedelta(days=399)
+        ndays = 400
+    peak = max(sum(c.values()) for c in per_day.values())
+    plot_w, plot_h = width - left - 8, height - bottom - top
+    bar_w = plot_w / ndays
+    order = [t for t in EVENT_TYPES if any(t in c for c in per_day.values())]
+    for d, counts in sorted(per_day.items()):
+        if d < first:
+            continue
+        x = left + (d - first).days * bar_w
+        y = float(top + plot_h)
+        for t in order:
+            n = counts.get(t, 0)
+            if not n:
+                continue
+            hgt = plot_h * n / peak
+            y -= hgt
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(1.0, bar_w * 0.85):.1f}" height="{hgt:.1f}" '
+                f'fill="{type_colour(t)}"><title>{escape(f"{d.isoformat()}: {n} {t}")}</title></rect>'
+            )
+    axis_y = top + plot_h
+    parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{width - 8}" y2="{axis_y}" stroke="#444"/>')
+    parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{axis_y}" stroke="#444"/>')
+    font = 'font-family="sans-serif" font-size="10" fill="#333"'
+    parts.append(f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" {font}>{peak}</text>')
+    parts.append(f'<text x="{left - 4}" y="{axis_y}" text-anchor="end" {font}>0</text>')
+    ticks = 6 if ndays > 6 else ndays
+    for i in range(ticks):
+        d = first + timedelta(days=round(i * (ndays - 1) / max(1, ticks - 1)))
+        x = left + (d - first).days * bar_w + bar_w / 2
+        parts.append(
+            f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" {font}>{d.isoformat()}</text>'
+        )
+    lx = float(left)
+    for t in order:
+        parts.append(f'<rect x="{lx}" y="{height - 10}" width="9" height="9" fill="{type_colour(t)}"/>')
+        parts.append(f'<text x="{lx + 12}" y="{height - 2}" {font}>{escape(t)}</text>')
+        lx += 16 + 6 * len(t)
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,556 @@
+"""The web UI and JSON API of ``sitrep serve`` (Starlette, the ``web`` extra).
+
+Hardening, on by default:
+
+* binds to 127.0.0.1 unless told otherwise (see :func:`sitrep.serve.run`);
+* read-only: the only write endpoint (``POST /api/documents``) exists only when a token is
+  configured, and it wants ``Authorization: Bearer <token>``;
+* every response carries a Content-Security-Policy without inline scripts
+  (``script-src 'self'``), ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY`` with
+  ``frame-ancestors 'none'``, ``Referrer-Policy: no-referrer`` and a restrictive permissions policy;
+* the pages are static shells; ``app.js`` builds the DOM with ``textContent`` only, so article
+  text can never become markup;
+* every query goes through the Store interface (parameterised SQL); every parameter is validated
+  here and a bad one gives a 400 JSON error, never a 500;
+* request bodies over 1 MiB get 413, URLs over 4 KiB get 414, and ``limit`` is capped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import json
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from sitrep.errors import require
+from sitrep.records import EVENT_TYPES, Document, Event, Incident, date_bounds
+from sitrep.store.base import Query, Store
+
+require("starlette", "web")
+
+from starlette.applications import Starlette  # noqa: E402
+from starlette.exceptions import HTTPException  # noqa: E402
+from starlette.requests import Request  # noqa: E402
+from starlette.responses import FileResponse, JSONResponse, Response  # noqa: E402
+from starlette.routing import Mount, Route  # noqa: E402
+from starlette.staticfiles import StaticFiles  # noqa: E402
+
+__all__ = ["ApiError", "Limits", "create_app"]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+)
+SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"geolocation=(), camera=(), microphone=(), interest-cohort=()"),
+]
+MAX_STR = 200  # longest accepted filter value (characters)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_body: int = 1 << 20  # bytes of a request body
+    max_url: int = 4096  # bytes of path + query string
+    default_limit: int = 100
+    max_limit: int = 1000  # rows of a list endpoint
+    map_default: int = 5000
+    map_max: int = 20_000  # features of /api/map
+    max_offset: int = 1_000_000
+
+
+class ApiError(HTTPException):
+    """A 4xx with a clear message, rendered as JSON."""
+
+
+def _err(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+
+
+class Hardening:
+    """Pure ASGI middleware: security headers on every response, URL and body size limits."""
+
+    def __init__(self, app: ASGIApp, limits: Limits) -> None:
+        self.app = app
+        self.limits = limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                if scope["path"].startswith("/api/") or scope["path"] == "/openapi.json":
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        url_len = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+        if url_len > self.limits.max_url:
+            await _err(414, f"URL longer than {self.limits.max_url} bytes")(scope, receive, send_with_headers)
+            return
+        declared = None
+        for k, v in scope.get("headers", []):
+            if k == b"content-length":
+                try:
+                    declared = int(v)
+                except ValueError:
+                    await _err(400, "bad Content-Length")(scope, receive, send_with_headers)
+                    return
+        if declared is not None and declared > self.limits.max_body:
+            await _err(413, f"request body larger than {self.limits.max_body} bytes")(
+                scope, receive, send_with_headers
+            )
+            return
+
+        received = 0
+        max_body = self.limits.max_body
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > max_body:
+                    raise ApiError(413, f"request body larger than {max_body} bytes")
+            return message
+
+        await self.app(scope, limited_receive, send_with_headers)
+
+
+# -- parameter validation -----------------------------------------------------------------------------
+
+
+def _str(request: Request, name: str) -> str | None:
+    value = request.query_params.get(name)
+    if value is None or value.strip() == "":
+        return None
+    if len(value) > MAX_STR:
+        raise ApiError(400, f"{name}: longer than {MAX_STR} characters")
+    if "\x00" in value:
+        raise ApiError(400, f"{name}: contains a NUL character")
+    return value.strip()
+
+
+def _int(request: Request, name: str, default: int, lo: int, hi: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(400, f"{name}: expected an integer, got {raw[:40]!r}") from None
+    if not lo <= value <= hi:
+        raise ApiError(400, f"{name}: must be between {lo} and {hi}")
+    return value
+
+
+def _date(request: Request, name: str) -> str | None:
+    value = _str(request, name)
+    if value is None:
+        return None
+    if date_bounds(value)[0] is None:
+        raise ApiError(400, f"{name}: {value[:40]!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _near(request: Request) -> tuple[float, float, float] | None:
+    value = _str(request, "near")
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise ApiError(400, "near: expected LAT,LON,KM, e.g. 34.56,38.28,50") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
+        raise ApiError(400, "near: LAT in [-90,90], LON in [-180,180], KM in (0, 20000]")
+    return lat, lon, km
+
+
+def query_from_request(request: Request, default_limit: int, max_limit: int, max_offset: int) -> Query:
+    """The shared filters from a request's query string, validated."""
+    return Query(
+        country=_str(request, "country"),
+        admin1=_str(request, "admin1"),
+        since=_date(request, "since"),
+        until=_date(request, "until"),
+        type=_str(request, "type"),
+        actor=_str(request, "actor"),
+        near=_near(request),
+        text=_str(request, "text"),
+        source=_str(request, "source"),
+        limit=_int(request, "limit", default_limit, 1, max_limit),
+        offset=_int(request, "offset", 0, 0, max_offset),
+    )
+
+
+def _ident(value: str) -> str:
+    if not value or len(value) > 64 or not all(c.isalnum() or c in "-_" for c in value):
+        raise ApiError(404, "no such record")
+    return value
+
+
+# -- JSON shapes --------------------------------------------------------------------------------------
+
+
+def _doc_summary(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "published": doc.published,
+        "published_precision": doc.published_precision,
+        "duplicate_of": doc.duplicate_of,
+    }
+
+
+def _excerpt(text: str, start: int, end: int, room: int = 700) -> dict[str, Any]:
+    """The paragraph around a span (at most ``room`` characters either side)."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    lo = text.rfind("\n", max(0, start - room), start)
+    lo = max(0, start - room) if lo < 0 else lo + 1
+    hi = text.find("\n", end, end + room)
+    hi = min(len(text), end + room) if hi < 0 else hi
+    return {"text": text[lo:hi], "offset": lo, "start": start - lo, "end": end - lo}
+
+
+def _snippet(text: str, query: str, room: int = 160) -> str:
+    low = text.casefold()
+    pos = -1
+    for word in query.split():
+        pos = low.find(word.casefold().strip('"'))
+        if pos >= 0:
+            break
+    pos = max(0, pos)
+    lo = max(0, pos - room // 2)
+    return (
+        ("…" if lo else "") + " ".join(text[lo : lo + room].split()) + ("…" if lo + room < len(text) else "")
+    )
+
+
+class _Stores:
+    """One store connection per thread (SQLite connections are not shared across threads)."""
+
+    def __init__(self, url: str, opener: Callable[[str], Store]) -> None:
+        self.url = url
+        self.opener = opener
+        self.local = threading.local()
+        self.all: list[Store] = []
+        self.lock = threading.Lock()
+
+    def get(self) -> Store:
+        store: Store | None = getattr(self.local, "store", None)
+        if store is None:
+            store = self.opener(self.url)
+            self.local.store = store
+            with self.lock:
+                self.all.append(store)
+        return store
+
+    def close(self) -> None:
+        with self.lock:
+            for s in self.all:
+                with contextlib.suppress(Exception):  # closing at shutdown: nothing to report
+                    s.close()
+            self.all.clear()
+
+
+def create_app(
+    db: str,
+    *,
+    token: str | None = None,
+    limits: Limits | None = None,
+    opener: Callable[[str], Store] | None = None,
+) -> ASGIApp:
+    """The ASGI app serving the UI and the JSON API over the store at ``db``."""
+    from sitrep.store import open_store
+
+    limits = limits or Limits()
+    stores = _Stores(db, opener or open_store)
+    stores.get()  # open (and migrate) once now, so a bad path fails at start-up
+    meta_cache: dict[str, Any] = {}
+    meta_lock = threading.Lock()
+
+    def q(request: Request) -> Query:
+        return query_from_request(request, limits.default_limit, limits.max_limit, limits.max_offset)
+
+    def listing(items: list[dict[str, Any]], query: Query) -> JSONResponse:
+        return JSONResponse(
+            {"count": len(items), "limit": query.limit, "offset": query.offset, "items": items}
+        )
+
+    # -- API endpoints (sync: Starlette runs them in its thread pool) -------------------------------
+    def api_events(request: Request) -> JSONResponse:
+        query = q(request)
+        return listing([e.to_dict() for e in stores.get().events(query)], query)
+
+    def api_incidents(request: Request) -> JSONResponse:
+        query = q(request)
+        return listing([i.to_dict() for i in stores.get().incidents(query)], query)
+
+    def api_incident(request: Request) -> JSONResponse:
+        store = stores.get()
+        inc = store.get_incident(_ident(request.path_params["incident_id"]))
+        if inc is None:
+            raise ApiError(404, "no such incident")
+        return JSONResponse(incident_detail(store, inc))
+
+    def api_document(request: Request) -> JSONResponse:
+        store = stores.get()
+        doc = store.get_document(_ident(request.path_params["doc_id"]))
+        if doc is None:
+            raise ApiError(404, "no such document")
+        events = document_events(store, doc)
+        links = store.incident_for_events(e.event_id for e in events)
+        body = _doc_summary(doc) | {
+            "text": doc.text,
+            "language": doc.language,
+            "published_method": doc.published_method,
+            "events": [e.to_dict() | {"incident_id": links.get(e.event_id)} for e in events],
+        }
+        return JSONResponse(body)
+
+    def api_people(request: Request) -> JSONResponse:
+        name = _str(request, "name")
+        limit = _int(request, "limit", limits.default_limit, 1, limits.max_limit)
+        people = stores.get().people(name=name, limit=limit)
+        return JSONResponse({"count": len(people), "limit": limit, "items": [p.to_dict() for p in people]})
+
+    def api_map(request: Request) -> JSONResponse:
+        from sitrep.export import feature_collection
+
+        query = query_from_request(request, limits.map_default, limits.map_max, limits.max_offset)
+        fc = feature_collection(stores.get().incidents(query), located_only=True)
+        return JSONResponse(fc, media_type="application/geo+json")
+
+    def api_search(request: Request) -> JSONResponse:
+        text = _str(request, "q")
+        if text is None:
+            raise ApiError(400, "q: a search text is required")
+        limit = _int(request, "limit", 20, 1, limits.max_limit)
+        store = stores.get()
+        docs = store.documents(Query(text=text, limit=limit))
+        incidents = store.incidents(Query(text=text, limit=limit))
+        return JSONResponse(
+            {
+                "q": text,
+                "documents": [_doc_summary(d) | {"snippet": _snippet(d.text, text)} for d in docs],
+                "incidents": [incident_summary(i) for i in incidents],
+            }
+        )
+
+    def api_meta(request: Request) -> JSONResponse:
+        with meta_lock:
+            cached = meta_cache.get("meta")
+            if cached is None or time.monotonic() - cached[0] > 30:
+                cached = (time.monotonic(), build_meta(stores.get(), token is not None))
+                meta_cache["meta"] = cached
+        return JSONResponse(cached[1])
+
+    async def api_add_document(request: Request) -> JSONResponse:
+        auth = request.headers.get("authorization", "")
+        if not token or not hmac.compare_digest(auth.encode(), f"Bearer {token}".encode()):
+            raise ApiError(401, "a valid 'Authorization: Bearer <token>' header is required")
+        try:
+            payload = json.loads(await request.body())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise ApiError(400, "the body must be a JSON object") from None
+        if (
+            not isinstance(payload, dict)
+            or not isinstance(payload.get("text"), str)
+            or not payload["text"].strip()
+        ):
+            raise ApiError(400, "the body must be a JSON object with a non-empty 'text'")
+        fields = {k: payload.get(k) for k in ("title", "source", "url", "published")}
+        if any(v is not None and not isinstance(v, str) for v in fields.values()):
+            raise ApiError(400, "title, source, url and published must be strings")
+        from starlette.concurrency import run_in_threadpool
+
+        report = await run_in_threadpool(ingest_text, stores.get, payload["text"], fields)
+        with meta_lock:
+            meta_cache.clear()
+        return JSONResponse(report, status_code=201)
+
+    def openapi(request: Request) -> JSONResponse:
+        from sitrep.serve.openapi import schema
+
+        return JSONResponse(schema(write=token is not None))
+
+    pages = resources.files("sitrep") / "serve" / "templates"
+    basemaps = resources.files("sitrep") / "data" / "naturalearth"
+
+    def page(name: str) -> Callable[[Request], Awaitable[Response]]:
+        path = str(pages / name)
+
+        async def endpoint(request: Request) -> Response:
+            return FileResponse(path, media_type="text/html; charset=utf-8")
+
+        return endpoint
+
+    def basemap(name: str) -> Callable[[Request], Awaitable[Response]]:
+        path = str(basemaps / name)
+
+        async def endpoint(request: Request) -> Response:
+            return FileResponse(
+                path, media_type="application/geo+json", headers={"cache-control": "max-age=86400"}
+            )
+
+        return endpoint
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _err(404, "not found")
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        detail = getattr(exc, "detail", "error")
+        return _err(status, str(detail))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _err(500, "internal error")
+
+    routes = [
+        Route("/", page("index.html")),
+        Route("/incident/{incident_id}", page("incident.html")),
+        Route("/document/{doc_id}", page("document.html")),
+        Route("/search", page("search.html")),
+        Route("/people", page("people.html")),
+        Route("/basemap/world.geojson", basemap("world_110m.geojson")),
+        Route("/basemap/admin1.geojson", basemap("admin1_10m.geojson")),
+        Route("/openapi.json", openapi),
+        Route("/api/meta", api_meta),
+        Route("/api/events", api_events),
+        Route("/api/incidents", api_incidents),
+        Route("/api/incidents/{incident_id}", api_incident),
+        Route("/api/documents/{doc_id}", api_document),
+        Route("/api/people", api_people),
+        Route("/api/map", api_map),
+        Route("/api/search", api_search),
+        Mount("/static", app=StaticFiles(directory=str(resources.files("sitrep") / "serve" / "static"))),
+    ]
+    if token:
+        routes.append(Route("/api/documents", api_add_document, methods=["POST"]))
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: not_found, HTTPException: http_error, Exception: server_error},
+        lifespan=_lifespan(stores),
+    )
+    return Hardening(app, limits)
+
+
+def _lifespan(stores: _Stores) -> Callable[[Any], Any]:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> Any:
+        yield
+        stores.close()
+
+    return lifespan
+
+
+# -- shapes shared by the endpoints -------------------------------------------------------------------
+
+
+def incident_summary(inc: Incident) -> dict[str, Any]:
+    loc = inc.location
+    return {
+        "incident_id": inc.incident_id,
+        "date": inc.date,
+        "date_precision": inc.date_precision,
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
+        "place": loc.name if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "country": loc.country if loc else None,
+        "fatalities": inc.fatalities,
+        "sources": list(inc.sources),
+        "contradictions": [c.field for c in inc.contradictions],
+    }
+
+
+def incident_detail(store: Store, inc: Incident) -> dict[str, Any]:
+    """An incident with each report, its document and the paragraph around its evidence."""
+    reports = []
+    for ev in store.get_events(inc.event_ids):
+        doc = store.get_document(ev.doc_id)
+        reports.append(
+            {
+                "event": ev.to_dict(),
+                "document": _doc_summary(doc) if doc else None,
+                "excerpt": _excerpt(doc.text, ev.evidence.start, ev.evidence.end) if doc else None,
+            }
+        )
+    return inc.to_dict() | {"reports": reports}
+
+
+def document_events(store: Store, doc: Document, cap: int = 5000) -> list[Event]:
+    """The events extracted from one document (the store is filtered by its outlet first)."""
+    events = (
+        store.events(Query(source=doc.source, limit=cap)) if doc.source else store.events(Query(limit=cap))
+    )
+    return sorted((e for e in events if e.doc_id == doc.id), key=lambda e: e.evidence.start)
+
+
+def build_meta(store: Store, writable: bool) -> dict[str, Any]:
+    """What the UI needs to build its filters: types, sources, provinces, the date range."""
+    from sitrep.brief_svg import TYPE_COLOURS
+
+    incidents = store.incidents(Query(limit=100_000))
+    sources: dict[str, int] = {}
+    admin1: dict[str, int] = {}
+    dates = []
+    for i in incidents:
+        for s in i.sources:
+            sources[s] = sources.get(s, 0) + 1
+        if i.location and i.location.admin1:
+            admin1[i.location.admin1] = admin1.get(i.location.admin1, 0) + 1
+        lo, hi = (i.date_low or date_bounds(i.date)[0]), (i.date_high or date_bounds(i.date)[1])
+        if lo:
+            dates.append(lo)
+        if hi:
+            dates.append(hi)
+    return {
+        "stats": store.stats(),
+        "event_types": {k: list(v) for k, v in EVENT_TYPES.items()},
+        "colours": TYPE_COLOURS,
+        "sources": sorted(sources, key=lambda s: (-sources[s], s))[:200],
+        "admin1": sorted(admin1)[:500],
+        "date_min": min(dates) if dates else None,
+        "date_max": max(dates) if dates else None,
+        "writable": writable,
+    }
+
+
+def ingest_text(get_store: Callable[[], Store], text: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Ingest one posted article through the normal pipeline (the write endpoint, token only)."""
+    from sitrep.ingest.records import RawArticle
+    from sitrep.pipeline import Pipeline
+
+    raw = RawArticle(text=text, origin="api", **{k: v for k, v in fields.items() if v})
+    report = Pipeline(get_store()).ingest_raw([raw])
+    return {
+        "documents_new": report.documents_new,
+        "documents_existing": report.documents_existing,
+        "events": report.events,
+        "errors": [{"origin": o, "message": m} for o, m in report.errors],
+    }
