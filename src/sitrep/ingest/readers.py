@@ -77,9 +77,9 @@ def resolve_mapping(columns: list[str], mapping: Mapping[str, str] | None = None
             continue
         taken = set(out.values()) | set(mapping.values())
         for cand in AUTO_COLUMNS[fld]:
-            col = by_norm.get(cand)
-            if col is not None and col not in taken:
-                out[fld] = col
+            found = by_norm.get(cand)
+            if found is not None and found not in taken:
+                out[fld] = found
                 break
     return out
 
@@ -148,7 +148,7 @@ def _text_stream(fp: IO[bytes], origin: str) -> tuple[IO[str] | None, IngestErro
         enc = detect_encoding(head)
     except NotText as exc:
         return None, IngestError(origin, f"not text: {exc}")
-    rest = io.BufferedReader(_Prepend(head, fp))  # type: ignore[arg-type]
+    rest = io.BufferedReader(_Prepend(head, fp))
     return io.TextIOWrapper(rest, encoding=enc, errors="replace", newline=""), None
 
 

@@ -35,9 +35,12 @@ KIND_BY_SUFFIX: dict[str, str] = {
 # Files a folder walk passes over without complaint (media next to a channel export, office
 # files, archives). Named explicitly, they still get a one-line error.
 SKIP_IN_FOLDERS = frozenset(
-    ".jpg .jpeg .png .gif .webp .bmp .tif .tiff .svg .ico .mp4 .mov .avi .mkv .webm .mp3 .ogg .oga .wav .m4a "
-    ".opus .tgs .zip .gz .tgz .bz2 .xz .7z .rar .tar .pdf .doc .docx .xls .xlsx .ppt .pptx .odt .exe .bin "
-    ".db .sqlite .pyc .css .js .woff .woff2 .ttf".split()
+    {
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".svg", ".ico", ".mp4", ".mov",
+        ".avi", ".mkv", ".webm", ".mp3", ".ogg", ".oga", ".wav", ".m4a", ".opus", ".tgs", ".zip", ".gz", ".tgz",
+        ".bz2", ".xz", ".7z", ".rar", ".tar", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt",
+        ".exe", ".bin", ".db", ".sqlite", ".pyc", ".css", ".js", ".woff", ".woff2", ".ttf",
+    }
 )
 
 
