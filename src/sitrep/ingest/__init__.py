@@ -47,5 +47,5 @@ def parse_mapping(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 def sample_corpus_paths() -> list[str]:
     """The bundled demo corpus: the seed articles and a FA-KES sample (see data/sample/README.md)."""
-    root = resources.files("sitrep") / "data" / "sample"
-    return [str(root / "seeds"), str(root / "fakes_sample.csv")]
+    root = resources.files("sitrep").joinpath("data", "sample")
+    return sorted(str(p) for p in root.iterdir() if p.name.endswith((".txt", ".csv")))
