@@ -194,6 +194,7 @@ class _Lexicon:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     triggers: dict[str, frozenset[int]]  # lower-cased word -> indexes of the patterns it can start
     future_cue: re.Pattern[str]
+    deadline: re.Pattern[str]
     ambiguous_months: frozenset[str]
 
 
@@ -223,7 +224,7 @@ def _lexicon() -> _Lexicon:
     mon = rf"(?:{mon_full}|(?:{mon_abbr})\b\.?)"
     wd_full = _alt(weekdays_full, upper=True)
     wd_any = rf"(?:{wd_full}|(?:{_alt(weekdays_abbr, upper=True)})\b\.?)"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
     year = r"(?:1[0-9]\d\d|20\d\d)(?![\d])"
     nums = _alt(numbers)
     ords = _alt(ordinals)
@@ -378,6 +379,7 @@ def _lexicon() -> _Lexicon:
         patterns=patterns,
         triggers={k: frozenset(v) for k, v in trig.items()},
         future_cue=cue,
+        deadline=re.compile(r"(?<![\w'])(?:" + _alt(raw["deadline_prepositions"]) + r")\s+$", re.IGNORECASE),
         ambiguous_months=frozenset(str(w) for w in raw["ambiguous_months"]),
     )
 
@@ -414,16 +416,34 @@ def _paragraph_start(text: str, pos: int) -> int:
     return 0 if k < 0 else k + 1
 
 
-def future_context(text: str, start: int, end: int | None = None) -> bool:
-    """Whether the clause before ``text[start:end]`` points forward (will, expected to, upcoming, next...)."""
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|announced|reported|added|stated|confirmed|noted|wrote)\b",
+                       re.IGNORECASE)
+
+
+def future_context(text: str, start: int, end: int | None = None, reach: int = 60) -> bool:
+    """Whether the clause just before ``text[start:end]`` points forward (will, expected to, upcoming, next...).
+
+    Only cue words within ``reach`` characters of the expression, in the same sentence and not followed
+    by a reporting verb ("will ..., he said Friday"), count.
+    """
+    lex = _lexicon()
+    if deadline_context(text, start):
+        return True
     lo, _ = sentence_bounds(text, start, end)
-    lo = max(lo, start - 90)
-    window = text[lo:start]
-    # stop at a clause boundary that closes a previous, different clause
+    window = text[max(lo, start - reach) : start]
     cut = max(window.rfind(";"), window.rfind(" while "), window.rfind(" but "))
     if cut >= 0:
-        window = window[cut + 1 :]
-    return bool(_lexicon().future_cue.search(window))
+        window = window[cut + 1 :]  # a cue in an earlier, different clause does not count
+    cues = list(lex.future_cue.finditer(window))
+    if not cues:
+        return False
+    last = cues[-1]
+    return not _REPORTED.search(window, last.end())
+
+
+def deadline_context(text: str, start: int) -> bool:
+    """A deadline or target right before the expression: "by Jan. 14", "until Tuesday", "effective June 1"."""
+    return bool(_lexicon().deadline.search(text, max(0, start - 16), start))
 
 
 def is_future(m: TimeMention) -> bool:
@@ -483,7 +503,7 @@ def _anchor_for(st: _State, m: re.Match[str], *, allow_narrative: bool = True) -
     """Anchor for a date without a year: an explicit year stated earlier in this paragraph, else publication."""
     na = st.narr_year_anchor
     if (allow_narrative and na is not None and st.narr_year_pos >= _paragraph_start(st.text, m.start())
-            and (st.pub is None or na.first <= st.pub.last)):
+            and (st.pub is None or (st.pub.precision == "year" and na.first <= st.pub.last))):
         return na, "narrative"
     if st.pub is not None:
         return st.pub, "publication"
@@ -493,11 +513,14 @@ def _anchor_for(st: _State, m: re.Match[str], *, allow_narrative: bool = True) -
 
 
 def _pick_year(
-    make: Callable[[int], Anchor | None], anchor: Anchor, future: bool, pub: Anchor | None
+    make: Callable[[int], Anchor | None], anchor: Anchor, future: bool, pub: Anchor | None, grace: int = 90,
+    deadline: bool = False,
 ) -> tuple[Anchor | None, bool]:
     """Among the anchor's year and its neighbours, the candidate closest to the anchor.
 
-    Without a forward-looking context the result never lies after the publication date.
+    A candidate after the publication date is allowed only in a forward-looking clause, or within
+    90 days of a day-precise publication date (deadlines, scheduled meetings); a past-tense report
+    of "December 16" in an April article is the December before.
     Returns (value, points_after_publication).
     """
     best: tuple[int, Anchor] | None = None
@@ -505,7 +528,10 @@ def _pick_year(
         cand = make(y)
         if cand is None:
             continue
-        if pub is not None and not future and cand.first > pub.last:
+        if deadline and pub is not None and (pub.first - cand.last).days > 31:
+            continue  # "by Jan. 14": the coming Jan. 14 (or one just past)
+        if (pub is not None and cand.first > pub.last and not future
+                and (pub.precision != "day" or (cand.first - pub.last).days > grace)):
             continue
         if cand.last < anchor.first:
             dist = (anchor.first - cand.last).days
@@ -513,8 +539,6 @@ def _pick_year(
             dist = (cand.first - anchor.last).days
         else:
             dist = 0
-        if future and pub is not None and cand.last < pub.first:
-            dist += 400  # forward-looking: prefer a date that is not over yet
         if best is None or dist < best[0]:
             best = (dist, cand)
     if best is None:
@@ -530,7 +554,8 @@ def _explicit_day(st: _State, m: re.Match[str], y: int | None, mo: int, d: int) 
     if _safe_date(2000, mo, d) is None:  # 2000 is a leap year: accepts Feb 29
         return None
     anchor, _src = _anchor_for(st, m)
-    fut = future_context(st.text, m.start())
+    pos = m.start("mon") if "mon" in m.re.groupindex else m.start()
+    fut = future_context(st.text, pos)
     if anchor is None:
         return _Res(None, "unanchored")
 
@@ -538,7 +563,7 @@ def _explicit_day(st: _State, m: re.Match[str], y: int | None, mo: int, d: int) 
         date = _safe_date(yy, mo, d)
         return Anchor.day(date) if date else None
 
-    val, after = _pick_year(make, anchor, fut, st.pub)
+    val, after = _pick_year(make, anchor, fut, st.pub, deadline=deadline_context(st.text, pos))
     return _Res(val, "explicit-without-year", fut or after)
 
 
@@ -575,9 +600,10 @@ def _month_res(st: _State, m: re.Match[str], mo: int, y: int | None) -> _Res | N
     anchor, _src = _anchor_for(st, m)
     if anchor is None:
         return _Res(None, "unanchored")
-    fut = future_context(st.text, m.start())
+    pos = m.start("mon")
+    fut = future_context(st.text, pos)
     val, after = _pick_year(lambda yy: Anchor.month(yy, mo) if _MIN_YEAR <= yy <= _MAX_YEAR else None,
-                            anchor, fut, st.pub)
+                            anchor, fut, st.pub, grace=0, deadline=deadline_context(st.text, pos))
     return _Res(val, "explicit-without-year", fut or after)
 
 
@@ -733,7 +759,9 @@ def _relative(st: _State, unit: str, n: int, *, base: str = "publication") -> _R
         # the anchor's own month/year is all that can be said
         return _Res(anchor, f"{method}-{anchor.precision}", n > 0)
     val = _shift(anchor.coarsen(unit), unit, n)
-    return _Res(val, method, n > 0 or bool(val and st.pub and val.first > st.pub.last))
+    if base == "publication":
+        return _Res(val, method, n > 0)
+    return _Res(val, method, bool(val and st.pub and val.first > st.pub.last))
 
 
 def _h_relday(m: re.Match[str], st: _State) -> _Res | None:
@@ -869,12 +897,17 @@ def _h_yearago(m: re.Match[str], st: _State) -> _Res | None:
 
 
 def _quarter_context(text: str, pos: int) -> bool:
+    """A financial-results sentence, where "a year ago" means the year-ago quarter (no calendar value)."""
     lo, hi = sentence_bounds(text, pos)
-    return bool(re.search(r"\bquarter|\bperiod\b", text[lo:hi], re.IGNORECASE))
+    return bool(re.search(r"\bquarter|\bperiod\b|cents a share|a share\b|net income|\bnet\b|revenue|\bsales\b|"
+                          r"earnings|profit", text[lo:hi], re.IGNORECASE))
 
 
 def _h_ago(m: re.Match[str], st: _State) -> _Res | None:
-    n = _num(m["n"])
+    word = " ".join(m["n"].lower().split())
+    if word in ("few", "a few", "several", "some"):
+        return _Res(None, "reference")  # "several years ago": past, no calendar value
+    n = _num(word)
     if n is None:
         return None
     unit = m["u"].lower().rstrip("s")
@@ -991,6 +1024,22 @@ def _span(name: str, m: re.Match[str]) -> tuple[int, int]:
     return s, e
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """A capitalised relative expression inside a name: "The Europe Today", ABC's "This Week"."""
+    words = text[s:e].split()
+    if not all(w[:1].isupper() for w in words) or text[s:e].isupper():
+        return False
+    before = text[max(0, s - 40) : s].rstrip(" \t")
+    if not before or before[-1] in ".!?:\n" or before.endswith(("“", '"', "(")) and len(words) == 1:
+        return False
+    if before.endswith(("“", '"')):
+        return True  # a quoted title: "This Week"
+    return bool(_TITLE_WORD.search(before))
+
+
 def _to_precision(p: str) -> DatePrecision:
     if p == "day":
         return "day"
@@ -1076,6 +1125,8 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
     st = _State(text=text, pub=parse_iso(published))
     out: list[TimeMention] = []
     for s, e, name, m in chosen:
+        if name in ("relday", "relunit", "ref") and _in_title(text, s, e):
+            continue
         try:
             res = _HANDLERS[name](m, st)
         except (ValueError, OverflowError, KeyError):
