@@ -322,8 +322,13 @@ _SUB_RANK = {
 }
 
 
+def _soft_date(c: _Cand) -> bool:
+    return c.date_method in (None, "publication", "undated") or "date:other-clause" in c.notes or (
+        "date:vague" in c.notes) or (c.date_method or "").startswith("narrative:")
+
+
 def _dates_compatible(a: _Cand, b: _Cand) -> bool:
-    if a.date_method in (None, "publication", "undated") or b.date_method in (None, "publication", "undated"):
+    if _soft_date(a) or _soft_date(b):
         return True
     if a.date is None or b.date is None:
         return True
@@ -337,6 +342,8 @@ def _places_compatible(a: _Cand, b: _Cand) -> bool:
         return True
     if a.place.name == b.place.name:
         return True
+    if a.place.precision == "country" or b.place.precision == "country":
+        return a.place.country == b.place.country or not a.place.country or not b.place.country
     if a.place.precision != "point" or b.place.precision != "point":
         # a province and a town in it
         return bool(a.place.admin1 and a.place.admin1 == b.place.admin1)
@@ -367,8 +374,8 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.injured = other.injured if into.injured is None else max(into.injured, other.injured)
     # the more specific date, place, sub type and actors win
     rank = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
-    precise_other = other.date is not None and other.date_method not in ("publication", "undated")
-    precise_into = into.date is not None and into.date_method not in ("publication", "undated")
+    precise_other = other.date is not None and not _soft_date(other)
+    precise_into = into.date is not None and not _soft_date(into)
     take_evidence = False
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
@@ -459,72 +466,192 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     places = _find_places(text, sp)
     times = _find_dates(text, doc.published)
     mentions = dic.find(text)
+    quotes = _quote_spans(text)
     cands: list[_Cand] = []
     generic_cands: list[_Cand] = []
     for si, (ss, se) in enumerate(sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in clauses(text, ss, se):
             hits = find_triggers(text, cs, ce)
-            hit = main_hit(hits)
-            if hit is None:
-                if forced is not None:
-                    hit = Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)])
-                elif cands and cands[-1].sent >= si - 1 and _CAS_CONTINUATION.search(text[cs:ce]):
-                    cas = find_casualties(text[cs:ce])
-                    prev = cands[-1]
-                    if cas.fatalities is not None and prev.violent:
-                        also = re.search(r"\balso\b", text[cs:ce], re.I) is not None
-                        if prev.fatalities is None or cas.coded:
-                            prev.fatalities = cas.fatalities
-                        elif also:
-                            prev.fatalities += cas.fatalities
-                        else:
-                            prev.fatalities = max(prev.fatalities, cas.fatalities)
-                    if cas.injured is not None and prev.violent:
-                        prev.injured = cas.injured if prev.injured is None else max(prev.injured, cas.injured)
-                    prev.extra_spans.append((cs, ce))
+            picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"]),
+                                 main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
+            if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
+                picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
+            if not picks:
+                if cands and cands[-1].sent >= si - 1 and _CAS_CONTINUATION.search(text[cs:ce]):
+                    _add_casualties(cands[-1], text, cs, ce)
+                continue
+            for hit in picks:
+                cand = _candidate(doc, sp, text, hit, (cs, ce), si, forced, mentions, times, places, quotes, dic)
+                if forced is not None and hit.trigger.type != "Diplomacy":
+                    forced = None
+                if cand is None:
                     continue
+                if any(n.startswith("generic:") for n in cand.notes):
+                    generic_cands.append(cand)
                 else:
-                    continue
-            gen = genericity(text, hit, (cs, ce)) if forced is None else None
-            cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
-            cand.anaphoric = is_anaphoric(text, hit)
-            if forced is not None:
-                cand.event_type, cand.sub = forced
-                cand.notes.append("prefix-label")
-                forced = None
-            _assign_roles(text, sp, cand, mentions, (cs, ce))
-            if "prefix-label" not in cand.notes:
-                _refine_type(text, cand, (cs, ce), dic)
-            cas = find_casualties(text[cs:ce])
-            cand.fatalities, cand.injured = cas.fatalities, cas.injured
-            if cand.event_type == "Diplomacy":
-                cand.fatalities = cand.fatalities or None
-            value, precision, method = _date_for_span(times, cs, ce, text, doc.published)
-            cand.date, cand.precision, cand.date_method = value, precision, method
-            cand.place = _place_for_span(places, cs, ce, text)
-            cand.confidence = _confidence(cand, hits)
-            cand.notes.append(f"trigger:{hit.trigger.id}")
-            if gen is not None and gen.generic:
-                cand.notes.append(f"generic:{gen.reason}")
-                generic_cands.append(cand)
-                continue
-            if method == "future":
-                cand.notes.append("generic:future-date")
-                generic_cands.append(cand)
-                continue
-            if cand.anaphoric and not cands and cand.place is None and cand.date_method in ("publication", "undated"):
-                # "the attack" with nothing before it to refer to: too vague to stand alone
-                cand.notes.append("generic:unanchored-anaphora")
-                generic_cands.append(cand)
-                continue
-            cands.append(cand)
+                    cands.append(cand)
     merged = _merge(cands, text)
+    merged = _merge_references(merged, text)
     doc_country = _doc_country(places, mentions)
     events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
     if keep_generic:
         events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
     return events
+
+
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:following|after|since|amid|in\s+the\s+wake\s+of|in\s+response\s+to|responsible\s+for|"
+    r"condemned|denounced|defended|about|of|claimed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
+    re.I,
+)
+_RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
+
+
+def _candidate(
+    doc: Document, sp: Any, text: str, hit: Hit, clause: tuple[int, int], si: int,
+    forced: tuple[str, str] | None, mentions: list[ActorMention], times: list[TimeMention],
+    places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary,
+) -> _Cand | None:
+    cs, ce = clause
+    cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
+    labelled = hit.trigger.id == "label" or (forced is not None and hit.trigger.type != "Diplomacy")
+    cand.anaphoric = not labelled and (is_anaphoric(text, hit) or bool(
+        _REFERENCE_BEFORE.search(text[max(cs, hit.start - 60):hit.start]) and hit.trigger.priority <= 70
+    ))
+    if labelled and forced is not None:
+        cand.event_type, cand.sub = forced
+        cand.notes.append("prefix-label")
+    _assign_roles(text, sp, cand, mentions, clause)
+    if cand.actor1 is None:
+        cand.actor1 = _demonym_actor(text, hit, cs, dic)
+    if not labelled:
+        _refine_type(text, cand, clause, dic)
+    cas = find_casualties(text[cs:ce])
+    cand.fatalities, cand.injured = cas.fatalities, cas.injured
+    nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
+    follow = find_casualties(nxt.group(0)) if nxt else cas
+    figures = cas.fatalities is not None or cas.injured is not None or (
+        follow.fatalities is not None or follow.injured is not None)
+    value, precision, method = _date_for_span(times, cs, ce, text, doc.published)
+    cand.date, cand.precision, cand.date_method = value, precision, method
+    in_clause = any(cs <= t.start < ce and t.value for t in times)
+    if method.startswith("sentence:") and not in_clause:
+        cand.notes.append("date:other-clause")
+    if _RECENT.search(text[max(cs, hit.start - 30):hit.end + 5]) and not in_clause:
+        cand.notes.append("date:vague")
+    cand.place = _place_for_span(places, cs, ce, text)
+    cand.confidence = _confidence(cand)
+    cand.notes.append(f"trigger:{hit.trigger.id}")
+    if labelled:
+        return cand
+    gen = genericity(text, hit, clause)
+    if gen.generic:
+        cand.notes.append(f"generic:{gen.reason}")
+    elif method == "future":
+        cand.notes.append("generic:future-date")
+    elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
+        cand.notes.append("generic:unanchored")
+    elif hit.trigger.priority < 50 and any(qs <= hit.start < qe for qs, qe in quotes) and cand.event_type != "Diplomacy":
+        cand.notes.append("generic:quoted")
+    return cand
+
+
+_PLACE_CUE = re.compile(
+    r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
+    r"(?:village|town|city|area|countryside|province|governorate|district|neighbou?rhood|camp|desert|"
+    r"countryside|outskirts|airbase|base|checkpoint|oil\s+field|crossing|border)s?\b|"
+    r"\b(?:in|on|near|at|outside)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*",
+)
+
+
+def _specificity(c: _Cand, figures: bool, date_in_clause: bool, clause_text: str = "") -> float:
+    score = 0.0
+    if date_in_clause:
+        score += 1
+    if c.place is not None or _PLACE_CUE.search(clause_text):
+        score += 1
+    if figures:
+        score += 1
+    if c.actor1 is not None and not c.actor1.generic:
+        score += 0.5
+    if c.actor2 is not None and not c.actor2.generic:
+        score += 0.5
+    return score
+
+
+def _needed(c: _Cand) -> float:
+    if c.anaphoric:
+        return 0.0  # kept for merging into the incident it refers to; dropped later if it finds none
+    if c.event_type == "Diplomacy":
+        return 0.5
+    if c.hit.trigger.priority >= 55:
+        return 0.5
+    if (c.violent or c.event_type in ("Protests", "Riots")) and c.hit.trigger.priority >= 45:
+        return 1.0
+    return 1.5
+
+
+def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
+    cas = find_casualties(text[cs:ce])
+    if prev.violent and cas.fatalities is not None:
+        also = re.search(r"\balso\b", text[cs:ce], re.I) is not None
+        if prev.fatalities is None or cas.coded:
+            prev.fatalities = cas.fatalities
+        elif also:
+            prev.fatalities += cas.fatalities
+        else:
+            prev.fatalities = max(prev.fatalities, cas.fatalities)
+    if prev.violent and cas.injured is not None:
+        prev.injured = cas.injured if prev.injured is None else max(prev.injured, cas.injured)
+    prev.extra_spans.append((cs, ce))
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
+
+
+_DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+
+
+def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
+    m = _DEMONYM_BEFORE.search(text[max(cs, hit.start - 30):hit.start])
+    if not m:
+        return None
+    iso = dic.demonym_country(m.group(1))
+    actor = dic.military_of(iso) if iso else None
+    if actor is None:
+        return None
+    start = max(cs, hit.start - 30) + m.start(1)
+    return ActorMention(start, start + len(m.group(1)), m.group(1), actor)
+
+
+def _weak(c: _Cand) -> bool:
+    """A mention that refers to an incident rather than reporting one: it joins a fuller report."""
+    return c.anaphoric or "date:vague" in c.notes
+
+
+def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Attach weak / referring mentions to the fullest compatible report of the same document."""
+    strong = [c for c in cands if not _weak(c)]
+    out: list[_Cand] = list(strong)
+    for c in cands:
+        if not _weak(c):
+            continue
+        best = None
+        for s in strong:
+            if _family(s.event_type) != _family(c.event_type):
+                continue
+            if _dates_compatible(s, c) and _places_compatible(s, c) and _actors_compatible(s, c):
+                if best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent):
+                    best = s
+        if best is not None:
+            _absorb(best, c, text)
+        elif not c.anaphoric or c.place is not None or c.fatalities is not None or (
+            c.date_method or "").startswith("sentence:"):
+            out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 _FORCED_RX = re.compile(r"^")
@@ -534,7 +661,7 @@ _FORCED = TriggerDef(id="label", type="Strategic developments", sub="Other", pri
                      regex=_FORCED_RX)
 
 
-def _confidence(c: _Cand, hits: Sequence[Hit]) -> float:
+def _confidence(c: _Cand) -> float:
     score = 0.45
     if c.actor1 is not None:
         score += 0.12

@@ -19,7 +19,7 @@ UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "dozen": 12, "couple": 2, "both": 2, "pair": 2,
+    "nineteen": 19, "another": 1, "dozen": 12, "couple": 2, "both": 2, "pair": 2,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
@@ -152,7 +152,7 @@ _KILL_NOUN = r"(?:the\s+)?(?:killing|deaths?|death|loss\s+of\s+life|martyrdom|ex
 _DIED = (
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|reported)\s+)?"
     r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered|assassinated|martyred|"
-    r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life)"
+    r"eliminated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life)"
 )
 _INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
 _INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
