@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from sitrep.extract.actors import ActorDef, ActorDictionary, ActorMention, load_
 from sitrep.extract.events import (
     VIOLENT,
     Hit,
+    TriggerDef,
     clauses,
     find_triggers,
     genericity,
@@ -287,9 +288,7 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
         after = text[cand.hit.start:ce]
         if victim is not None and victim.type == "civilians":
             civil = True
-        elif victim is not None:
-            civil = False
-        elif _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
+        elif victim is not None or _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
             civil = False
         elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext):
             civil = True
@@ -304,9 +303,8 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.sub = "Excessive force against protesters"
         elif _DISPERSED.search(ctext):
             cand.sub = "Protest with intervention"
-    elif t.type == "Riots":
-        if re.search(r"\bmob\b", ctext, re.I):
-            cand.sub = "Mob violence"
+    elif t.type == "Riots" and re.search(r"\bmob\b", ctext, re.I):
+        cand.sub = "Mob violence"
 
 
 # --------------------------------------------------------------------------- merging
@@ -452,7 +450,7 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iter
 def extract(text: str, published: str | None = None, **meta: Any) -> list[Event]:
     """Events in ``text`` (published ``YYYY-MM-DD``/``YYYY-MM``/``YYYY`` or None); ``meta``: Document fields."""
     precision = {10: "day", 7: "month", 4: "year"}.get(len(published or ""), "unknown")
-    doc = Document.create(text, published=published, published_precision=precision,  # type: ignore[arg-type]
+    doc = Document.create(text, published=published, published_precision=precision,
                           **{k: v for k, v in meta.items() if k not in ("published", "published_precision")})
     return extract_document(doc)
 
@@ -552,7 +550,8 @@ def _candidate(
         cand.notes.append("generic:future-date")
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
         cand.notes.append("generic:unanchored")
-    elif hit.trigger.priority < 50 and any(qs <= hit.start < qe for qs, qe in quotes) and cand.event_type != "Diplomacy":
+    elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
+            qs <= hit.start < qe for qs, qe in quotes):
         cand.notes.append("generic:quoted")
     return cand
 
@@ -642,9 +641,9 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
         for s in strong:
             if _family(s.event_type) != _family(c.event_type):
                 continue
-            if _dates_compatible(s, c) and _places_compatible(s, c) and _actors_compatible(s, c):
-                if best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent):
-                    best = s
+            if (_dates_compatible(s, c) and _places_compatible(s, c) and _actors_compatible(s, c)
+                    and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
+                best = s
         if best is not None:
             _absorb(best, c, text)
         elif not c.anaphoric or c.place is not None or c.fatalities is not None or (
@@ -654,11 +653,8 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
-_FORCED_RX = re.compile(r"^")
-from sitrep.extract.events import TriggerDef  # noqa: E402
-
 _FORCED = TriggerDef(id="label", type="Strategic developments", sub="Other", priority=100, method="coded label",
-                     regex=_FORCED_RX)
+                     regex=re.compile(r"^"))
 
 
 def _confidence(c: _Cand) -> float:
@@ -772,6 +768,3 @@ def _BY_NAME(dic: ActorDictionary, name: str) -> ActorDef:
         raise KeyError(f"actors.yaml lacks {name!r}")
     return a
 
-
-def _unused(_: Callable[..., Any]) -> None:  # pragma: no cover - keeps linters quiet about imports
-    return None

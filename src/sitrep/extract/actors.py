@@ -159,11 +159,11 @@ class ActorDictionary:
         if not date:
             return actor
         d = date[:10]
-        if actor.until and d >= actor.until[: len(d)] and actor.successor:
-            # "2024-12" >= "2024-12" also holds: a month-precise date in the month of the change is ambiguous;
-            # keep the older actor unless the day is known to be after the change
-            if len(d) == 10 or d > actor.until[: len(d)]:
-                return self.by_name.get(actor.successor, actor)
+        # a month-precise date in the month of the change is ambiguous: keep the older actor then
+        if actor.until and actor.successor and (
+            (len(d) == 10 and d >= actor.until) or (len(d) < 10 and d > actor.until[: len(d)])
+        ):
+            return self.by_name.get(actor.successor, actor)
         if actor.since and d < actor.since[: len(d)]:
             pred = next((a for a in self.actors if a.successor == actor.name), None)
             if pred is not None:

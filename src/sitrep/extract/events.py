@@ -198,11 +198,9 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "negated")
     if lex.cues["ongoing"].search(window):
         return Genericity(True, "ongoing")
-    if _PLURAL_NOUN.search(hit.text) or _PLURAL_NOUN.match(text, hit.end - 12 if hit.end > 12 else 0):
-        if _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(
-            text[cs:ce]
-        ):
-            return Genericity(True, "aggregate")
+    plural = _PLURAL_NOUN.search(hit.text) is not None
+    if plural and _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(text[cs:ce]):
+        return Genericity(True, "aggregate")
     return Genericity(False)
 
 

@@ -217,10 +217,7 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
             span = m.span()
             if any(_spans_overlap(span, s) for s in spans):
                 continue
-            if "list" in m.groupdict() and m.group("list"):
-                v = _sum_list(m.group("list"))
-            else:
-                v = parse_count(m.group("q"))
+            v = _sum_list(m.group("list")) if "list" in m.groupdict() and m.group("list") else parse_count(m.group("q"))
             if v is None:
                 continue
             spans.append(span)
