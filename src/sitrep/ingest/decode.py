@@ -66,12 +66,34 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:262144]).best()
-    enc = best.encoding if best is not None else "windows-1252"
+    enc = _guess_legacy(data[:262144])
+    return data.decode(enc, errors="replace"), enc
+
+
+_WESTERN_PUNCT = frozenset("’‘“”„–—…«»°€£§©®·•")
+
+
+def _guess_legacy(sample: bytes) -> str:
+    """A single-byte or legacy encoding for bytes that are not UTF-8.
+
+    Mostly-ASCII text whose other bytes all read as Latin-1 letters or common typographic
+    marks in windows-1252 is taken as windows-1252 (Western European news, where detectors
+    often guess a Central European code page from a handful of accents); anything else goes
+    to charset-normalizer (windows-1256 Arabic, KOI8-R, Shift-JIS, ...).
+    """
+    non_ascii = sum(1 for b in sample if b > 127)
+    if 0 < non_ascii <= 0.1 * len(sample):
+        text = sample.decode("windows-1252", errors="replace")
+        if all(ch.isalpha() or ch in _WESTERN_PUNCT for ch in text if ord(ch) > 127):
+            return "windows-1252"
+    best = from_bytes(sample).best()
+    if best is None:
+        return "windows-1252"
     try:
-        return data.decode(enc, errors="replace"), enc
+        codecs.lookup(best.encoding)
     except LookupError:
-        return data.decode("windows-1252", errors="replace"), "windows-1252"
+        return "windows-1252"
+    return best.encoding
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -86,12 +108,4 @@ def detect_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(sample).best()
-    if best is None:
-        return "windows-1252"
-    try:
-        codecs.lookup(best.encoding)
-    except LookupError:
-        return "windows-1252"
-    return best.encoding
+        return _guess_legacy(sample)

@@ -219,7 +219,7 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
         counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     lines = _chain_first(first, stream)
-    reader = csv.reader(lines, delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -234,14 +234,24 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
         yield IngestError(origin, f"no text column among {', '.join(header)}; pass a mapping such as text=COLUMN")
         return
     row_no = 1
+    failures = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            yield IngestError(f"{origin}#row{row_no + 1}", f"malformed CSV: {exc}")
-            break
+            row_no += 1
+            what = f"malformed CSV: {exc}"
+            if "end of data" in str(exc):
+                what = "truncated row (a quoted field never closes)"
+            yield IngestError(f"{origin}#row{row_no}", what)
+            failures += 1
+            if failures >= 100:
+                yield IngestError(origin, "gave up after 100 malformed rows")
+                break
+            continue
+        failures = 0
         row_no += 1
         if not any(cell.strip() for cell in row):
             continue
