@@ -91,14 +91,16 @@ def fakes_speed() -> dict[str, Any]:
     find_dates("warm up on Monday, 5 May 2017", "2017-05-06")
     times = []
     n_mentions = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for text, pub in docs:
         t = time.perf_counter()
         n_mentions += len(find_dates(text, pub))
         times.append(time.perf_counter() - t)
-    wall = time.perf_counter() - t0
-    return {"docs": len(docs), "mentions": n_mentions, "ms_per_doc": 1000 * wall / len(docs),
-            "p95_ms": 1000 * sorted(times)[int(0.95 * len(times))], "median_ms": 1000 * statistics.median(times)}
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    # CPU time is the figure to quote on a shared machine; wall time includes waiting for a core
+    return {"docs": len(docs), "mentions": n_mentions, "cpu_ms_per_doc": 1000 * cpu / len(docs),
+            "wall_ms_per_doc": 1000 * wall / len(docs), "median_ms": 1000 * statistics.median(times),
+            "p95_ms": 1000 * sorted(times)[int(0.95 * len(times))]}
 
 
 def main() -> int:

@@ -378,3 +378,16 @@ def test_property_arbitrary_text(text: str, pub: str | None) -> None:
         s = len(text) // 2
         value, precision, _how = date_for_span(ms, s, s, text, pub)
         assert value is None or _ISO[precision].match(value)
+
+
+def test_days_after_an_undated_event_is_not_counted_from_publication() -> None:
+    text = "The opposition resumed population exchanges four days after a deadly attack on a convoy."
+    m = one(text, "2017-04-19", "four days after")
+    assert (m.value, m.method) == (None, "unanchored")
+
+
+def test_may_the_month_is_not_a_future_cue() -> None:
+    text = "2 May 2017 At least 24 people were killed on Tuesday in a Daesh attack near a camp."
+    m = one(text, "2017-05-02", "Tuesday")
+    assert m.value == "2017-05-02"
+    assert not is_future(m)

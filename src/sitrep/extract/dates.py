@@ -434,7 +434,7 @@ def future_context(text: str, start: int, end: int | None = None, reach: int = 6
     cut = max(window.rfind(";"), window.rfind(" while "), window.rfind(" but "))
     if cut >= 0:
         window = window[cut + 1 :]  # a cue in an earlier, different clause does not count
-    cues = list(lex.future_cue.finditer(window))
+    cues = [c for c in lex.future_cue.finditer(window) if c.group() != "May"]  # the month, not the modal
     if not cues:
         return False
     last = cues[-1]
@@ -921,9 +921,15 @@ def _h_ago(m: re.Match[str], st: _State) -> _Res | None:
     if direction in ("from now", "hence"):
         return _relative(st, unit, n)
     sign = -1 if direction in ("earlier", "before") else 1
-    if direction in ("earlier",) and st.narr is None:
-        return _relative(st, unit, sign * n)
-    return _relative(st, unit, sign * n, base="narrative")
+    if direction == "earlier" and st.narr is None:
+        return _relative(st, unit, sign * n)  # "a year earlier" with no date stated: from publication
+    if st.narr is None and st.narr_day is None:
+        return _Res(None, "unanchored")  # "three days later" / "four days after X" with no date to count from
+    res = _relative(st, unit, sign * n, base="narrative")
+    if (res.value is not None and st.pub is not None and st.pub.precision == "day" and res.value.first > st.pub.last
+            and not future_context(st.text, m.start())):
+        return _Res(None, "unanchored")  # counting from the narrative lands after publication: wrong anchor
+    return res
 
 
 def _nth_weekday(y: int, month: int, wd: int, nth: int) -> dt.date:
