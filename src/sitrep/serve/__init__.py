@@ -11,7 +11,7 @@ from typing import Any
 
 from sitrep.errors import UsageError, require
 
-__all__ = ["app_from_env", "make_app", "run"]
+__all__ = ["app_from_env", "make_app", "run", "server_config"]
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -22,6 +22,23 @@ def make_app(db: str, token: str | None = None, **kw: Any) -> Any:
     from sitrep.serve.app import create_app
 
     return create_app(db, token=token or None, **kw)
+
+
+def server_config(app: Any, host: str = "127.0.0.1", port: int = 8765, **kw: Any) -> Any:
+    """uvicorn settings shared by ``sitrep serve``, the tests and the benchmark."""
+    require("uvicorn", "web")
+    import uvicorn
+
+    options: dict[str, Any] = {
+        "log_level": "warning",
+        "server_header": False,
+        "proxy_headers": False,
+        "h11_max_incomplete_event_size": 16 * 1024,  # request line + headers
+        "limit_concurrency": 200,
+        "timeout_keep_alive": 5,
+    }
+    options.update(kw)
+    return uvicorn.Config(app, host=host, port=port, **options)
 
 
 def app_from_env() -> Any:

@@ -1,5 +1,5 @@
 /* sitrep web UI. Article text is data: every string from the API reaches the page through
-   textContent / text nodes, never innerHTML. No inline scripts (the CSP forbids them). */
+   textContent / text nodes only, never as markup. No inline scripts (the CSP forbids them). */
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
