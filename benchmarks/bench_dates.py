@@ -103,6 +103,28 @@ def fakes_speed() -> dict[str, Any]:
             "p95_ms": 1000 * sorted(times)[int(0.95 * len(times))]}
 
 
+def acled_dates() -> dict[str, Any]:
+    """date_for_span over whole ACLED coder notes (published = event date + 1, as score_acled.py does)."""
+    import datetime as dt
+
+    from sitrep.extract.dates import date_for_span, find_dates
+
+    path = SHARED / "eval" / "dev" / "acled_2018_syria_iraq.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    c: Counter[str] = Counter()
+    for r in rows:
+        day = dt.datetime.strptime(r["event_date"], "%d-%b-%y").date()
+        pub = (day + dt.timedelta(days=1)).isoformat()
+        text = r["notes"]
+        value, precision, how = date_for_span(find_dates(text, pub), 0, len(text), text, pub)
+        c["rows"] += 1
+        c["exact"] += value == day.isoformat() and precision == "day"
+        c[how.split(":")[0]] += 1
+    return {"rows": c["rows"], "date_exact": c["exact"] / max(1, c["rows"]), "from_sentence": c["sentence"],
+            "previous_day": c["publication-previous-day"], "future": c["future"]}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", choices=["fp", "fn", "val"], default=None)
@@ -115,6 +137,9 @@ def main() -> int:
     te = tempeval(args.show, args.limit)
     print("TempEval-3 TBAQ dev (DATE):", " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
                                                    for k, v in te.items()))
+    ac = acled_dates()
+    print("ACLED 2018 notes (date_for_span over the note):",
+          " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in ac.items()))
     if not args.no_speed:
         sp = fakes_speed()
         print("FA-KES speed:", " ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in sp.items()))

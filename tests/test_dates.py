@@ -391,3 +391,21 @@ def test_may_the_month_is_not_a_future_cue() -> None:
     m = one(text, "2017-05-02", "Tuesday")
     assert m.value == "2017-05-02"
     assert not is_future(m)
+
+
+def test_undated_past_event_is_dated_the_day_before_a_day_precise_publication() -> None:
+    text = "Warplanes conducted several airstrikes on Tamanaah town in Idleb countryside."
+    ms = find_dates(text, "2018-03-06")
+    s, e = span_of(text, "conducted several airstrikes")
+    assert date_for_span(ms, s, e, text, "2018-03-06") == ("2018-03-05", "day", "publication-previous-day")
+    assert date_for_span(ms, s, e, text, "2018-03-06", undated_lag_days=0) == ("2018-03-06", "day",
+                                                                                "publication")
+
+
+def test_following_day_after_an_undated_event_is_unanchored() -> None:
+    text = ("Syrian or Russian warplanes carried out four raids on the town of Duma. At least 11 deceased "
+            "civilians were pulled from the rubble the following day.")
+    m = one(text, "2018-03-09", "the following day")
+    assert (m.value, m.method) == (None, "unanchored")
+    s, e = span_of(text, "carried out four raids")
+    assert date_for_span(find_dates(text, "2018-03-09"), s, e, text, "2018-03-09")[0] == "2018-03-08"

@@ -748,7 +748,9 @@ def _relative(st: _State, unit: str, n: int, *, base: str = "publication") -> _R
     if base == "narrative":
         anchor = st.narr_day if unit == "day" else (st.narr or st.narr_day)
         if anchor is None:
-            anchor, base = st.pub, "publication"
+            if n != 0:
+                return _Res(None, "unanchored")  # "the following day" after an undated event
+            anchor, base = st.pub, "publication"  # "that day", "that year": the article's own time
     else:
         anchor = st.pub
     if anchor is None:
@@ -1165,34 +1167,47 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
 
 
 def date_for_span(
-    mentions: Sequence[TimeMention], start: int, end: int, text: str, published: str | None
+    mentions: Sequence[TimeMention],
+    start: int,
+    end: int,
+    text: str,
+    published: str | None,
+    *,
+    undated_lag_days: int = 1,
 ) -> tuple[str | None, str, str]:
     """The date that governs the clause ``text[start:end]`` (an event trigger or its sentence).
 
-    Order: a dated expression in the same sentence (nearest to the span, forward-looking ones
-    skipped); else the narrative's current date — the last dated expression earlier in the same
-    paragraph, kept only to the month; else the publication date.  Returns (value, precision,
-    method); method is ``sentence:<how>``, ``narrative:<how>``, ``publication``, ``future`` (the
-    sentence only points forward: the event is not dated) or ``undated``.
+    Order: a dated expression in the same sentence (nearest to the span); else the narrative's
+    current date — the last dated expression earlier in the same paragraph, kept only to the month;
+    else the publication date.  A clause that points forward ("will visit ... next week") is not
+    dated at all.  An undated report of a past event in an article with a day-precise publication
+    date is dated ``undated_lag_days`` before it (news mostly reports the previous day's events;
+    0 gives the publication day itself).
+
+    Returns (value, precision, method); method is ``sentence:<how>``, ``narrative:<how>``,
+    ``publication``, ``publication-previous-day``, ``future`` (not dated: forward-looking) or
+    ``undated``.
     """
     lo, hi = sentence_bounds(text, start, end)
     best: tuple[int, TimeMention] | None = None
-    saw_future = False
+    near_future = False
     for mt in mentions:
         if mt.end <= lo or mt.start >= hi:
             continue
+        dist = 0 if (mt.start < end and start < mt.end) else min(abs(mt.start - end), abs(start - mt.end))
         if is_future(mt):
-            saw_future = saw_future or mt.value is not None or mt.method.startswith("reference")
+            near_future = near_future or dist <= 40
             continue
         if mt.value is None:
             continue
-        dist = 0 if (mt.start < end and start < mt.end) else min(abs(mt.start - end), abs(start - mt.end))
         if best is None or dist < best[0]:
             best = (dist, mt)
+    if near_future and (best is None or future_context(text, start)):
+        return None, "unknown", "future"
     if best is not None:
         mt = best[1]
         return mt.value, mt.precision, f"sentence:{mt.method}"
-    if saw_future:
+    if future_context(text, start):
         return None, "unknown", "future"
     para = _paragraph_start(text, lo)
     for mt in reversed(mentions):
@@ -1206,6 +1221,10 @@ def date_for_span(
         a = a.coarsen("month")
         return a.value, _to_precision(a.precision), f"narrative:{mt.method}"
     pub = parse_iso(published)
-    if pub is not None:
-        return pub.value, _to_precision(pub.precision), "publication"
-    return None, "unknown", "undated"
+    if pub is None:
+        return None, "unknown", "undated"
+    if pub.precision == "day" and undated_lag_days:
+        prev = _shift(pub, "day", -undated_lag_days)
+        if prev is not None:
+            return prev.value, "day", "publication-previous-day"
+    return pub.value, _to_precision(pub.precision), "publication"
