@@ -409,3 +409,11 @@ def test_following_day_after_an_undated_event_is_unanchored() -> None:
     assert (m.value, m.method) == (None, "unanchored")
     s, e = span_of(text, "carried out four raids")
     assert date_for_span(find_dates(text, "2018-03-09"), s, e, text, "2018-03-09")[0] == "2018-03-08"
+
+
+def test_dateline_is_not_the_narrative() -> None:
+    text = ("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use WHO. Warplanes struck "
+            "a market in Idlib province.")
+    ms = find_dates(text, "2017-04-05")
+    s, e = span_of(text, "Warplanes struck")
+    assert date_for_span(ms, s, e, text, "2017-04-05") == ("2017-04-04", "day", "publication-previous-day")

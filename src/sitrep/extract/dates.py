@@ -1209,18 +1209,20 @@ def date_for_span(
         return mt.value, mt.precision, f"sentence:{mt.method}"
     if future_context(text, start):
         return None, "unknown", "future"
+    pub = parse_iso(published)
     para = _paragraph_start(text, lo)
     for mt in reversed(mentions):
         if mt.start >= lo or mt.start < para:
             continue
         if is_future(mt) or mt.value is None or mt.precision not in ("day", "week", "month"):
             continue
+        if pub is not None and mt.value == pub.value:
+            continue  # the dateline / header restating the publication date is not the narrative
         a = parse_iso(mt.value)
         if a is None:
             continue
         a = a.coarsen("month")
         return a.value, _to_precision(a.precision), f"narrative:{mt.method}"
-    pub = parse_iso(published)
     if pub is None:
         return None, "unknown", "undated"
     if pub.precision == "day" and undated_lag_days:
