@@ -1,0 +1,452 @@
+"""The gazetteer: GeoNames places, admin areas and countries plus a curated Syria/Iraq supplement.
+
+Data files live in ``sitrep/data/gazetteer/`` (built by ``scripts/build_gazetteer.py`` from GeoNames,
+CC BY 4.0, and Natural Earth, public domain; ``supplement.yaml`` and ``countries.yaml`` are written
+by hand).  ``load_gazetteer()`` reads them once per process; lookups go through a normalised name key
+that ignores case, diacritics, punctuation, Arabic articles (al-/el-/ad-/ash-...) and doubled letters,
+with a looser consonant skeleton for Arabic transliterations inside the Middle East theatre.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.records import Place, PlacePrecision
+
+KEY_VERSION = 2  # bump when norm_key changes; the build script stores keys computed with it
+
+__all__ = [
+    "KEY_VERSION",
+    "Entry",
+    "Gazetteer",
+    "THEATRE",
+    "ruler_stoplist",
+    "haversine_km",
+    "load_gazetteer",
+    "norm_key",
+    "skeleton_key",
+]
+
+# Countries whose places may be matched by the loose transliteration skeleton and whose names
+# feed the entity ruler in full (the Middle East theatre sitrep is built for).
+THEATRE = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "SA", "YE", "EG", "KW"})
+
+_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "az", "an", "at", "ez", "ed", "es", "ul", "the"})
+_SYNONYMS = {"saint": "st", "ste": "st", "sainte": "st", "mount": "mt", "fort": "ft", "port": "pt"}
+_APOSTROPHES = str.maketrans("", "", "'’‘`ʼʿʾ´")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
+_DOUBLE = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+
+# GeoNames feature codes and supplement types -> (fcode, precision)
+_SUPP_TYPES: dict[str, tuple[str, PlacePrecision]] = {
+    "city": ("PPLA2", "point"),
+    "town": ("PPL", "point"),
+    "village": ("PPL", "point"),
+    "neighbourhood": ("PPLX", "point"),
+    "camp": ("CMP", "point"),
+    "shrine": ("SHRN", "point"),
+    "oilfield": ("OILF", "point"),
+    "gasfield": ("GASF", "point"),
+    "dam": ("DAM", "point"),
+    "base": ("MILB", "point"),
+    "airport": ("AIRB", "point"),
+    "crossing": ("PSTB", "point"),
+    "prison": ("PRN", "point"),
+    "mountain": ("MT", "point"),
+    "district": ("ADM2", "district"),
+    "subdistrict": ("ADM3", "district"),
+    "region": ("RGN", "district"),
+    "desert": ("DSRT", "district"),
+}
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=200_000)
+def norm_key(name: str) -> str:
+    """Lookup key: folded, no punctuation, no Arabic/English articles, doubled letters collapsed."""
+    s = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), _fold(name).translate(_APOSTROPHES))  # U.S. = US
+    toks = [_SYNONYMS.get(t, t) for t in _NON_ALNUM.sub(" ", s).split()]
+    kept = [t for t in toks if t not in _ARTICLES] or toks
+    key = _DOUBLE.sub(r"\1", " ".join(kept))
+    return _FINAL_H.sub("", key)  # Raqqah = Raqqa, Hasakah = Hasaka
+
+
+_SKEL_SUBS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("q", "k"),
+              ("j", "g"), ("ph", "f"), ("z", "s"), ("c", "k"))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(name: str) -> str:
+    """A loose consonant skeleton for Arabic/Kurdish transliterations (Zaynab = Zainab = Zeinab)."""
+    words = []
+    for w in norm_key(name).split():
+        for a, b in _SKEL_SUBS:
+            w = w.replace(a, b)
+        w = w[0] + re.sub(r"[aeiouyhw]", "", w[1:]) if w else w
+        w = "" if w in ("h", "y", "w") else w  # stray letters left of a vowel-only word
+        if w and w[0] in "aeiouyw" and len(w) > 1:
+            w = w[1:] if w[1] not in "aeiou" else w
+        if w:
+            words.append(_DOUBLE.sub(r"\1", w))
+    return " ".join(words)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry: a populated place, a facility, an admin area or a country."""
+
+    idx: int  # position in Gazetteer.entries
+    id: int  # GeoNames id; curated supplement entries without one get ids from 900_000_000
+    name: str
+    lat: float | None
+    lon: float | None
+    fcode: str  # GeoNames feature code (PPL, PPLA, ADM1, ADM2, PCLI, OILF, MILB, ...)
+    country: str  # ISO2 ('' for none)
+    admin1: str  # admin1 code 'SY.07' ('' when unknown)
+    admin2: str  # admin2 code 'SY.07.170793' ('' when unknown)
+    population: int
+    kind: str  # country | admin1 | admin2 | place | supplement
+    precision: PlacePrecision = "point"
+
+    @property
+    def is_area(self) -> bool:
+        """Admin areas, countries and regions (not a point on the map)."""
+        return self.kind in ("country", "admin1", "admin2") or self.fcode in ("RGN", "ADM2", "ADM3", "DSRT")
+
+
+def admin2_names(code: str, name: str) -> list[str]:
+    """An admin2 area's names: "Tadmur District" is also "Tadmur" outside the US/UK, where a bare
+    "Laurel" would be the town rather than the county."""
+    short = _ADMIN2_SUFFIX.sub("", name)
+    return [name, short] if short != name and code.split(".")[0] not in ("US", "GB") else [name]
+
+
+def ruler_label(kind: str, fcode: str, country: str, population: int, min_population: int) -> str | None:
+    """The entity label a gazetteer entry feeds the entity ruler with, or None to leave it to NER.
+
+    Countries, admin1 areas, the whole Middle East theatre (places and districts), the supplement and
+    places elsewhere above ``min_population`` are in; the rest of the world's small towns are not
+    (NER finds them, the gazetteer resolves them)."""
+    if kind in ("country", "admin1"):
+        return "GPE"
+    if kind == "supplement":
+        if fcode in _FAC_CODES:
+            return "FAC"
+        return "LOC" if fcode in ("RGN", "DSRT", "MT") else "GPE"
+    if country in THEATRE:
+        return "GPE"
+    if kind == "place" and population >= min_population:
+        return "GPE"
+    return None
+
+
+_ADMIN2_SUFFIX = re.compile(r"\s+(District|County|Parish|Borough|Municipality|Department)$")
+_FAC_CODES = frozenset({"OILF", "GASF", "MILB", "AIRB", "PSTB", "PRN", "DAM", "CMP", "SHRN"})
+RULER_MIN_POPULATION = 15000
+
+
+def ruler_stoplist(data_dir: Path | None = None) -> frozenset[str]:
+    """Place names that are also common words or first names ("Of", "Mobile", "Victoria"): the ruler
+    leaves them to NER, which sees the context."""
+    path = (data_dir or _data_dir()) / "ruler_stop.txt"
+    return frozenset(x.strip() for x in path.read_text(encoding="utf-8").splitlines()
+                     if x.strip() and not x.startswith("#"))
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("sitrep") / "data" / "gazetteer"))
+
+
+def _read_lines(path: Path) -> list[str]:
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        raw = gzip.decompress(raw)
+    return raw.decode("utf-8").split("\n")
+
+
+def _f(s: str) -> float | None:
+    return float(s) if s else None
+
+
+def _safe_yaml(path: Path) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+
+
+class Gazetteer:
+    """Entries plus name indexes.  Build with ``load_gazetteer()`` (cached).
+
+    The big GeoNames tables (admin2 areas, places) stay as raw lines and become ``Entry`` objects on
+    first use; their name index is precomputed by the build script (``names.idx.gz``).  Countries,
+    admin1 areas and the curated supplement are small and indexed at load.  Index values are entry
+    numbers, ``~i`` (negative) when the key is an alternate name rather than the main one.
+    """
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        d = data_dir or _data_dir()
+        self._rows: list[str] = []  # admin2 + places, raw TSV lines (entry i < len(_rows))
+        self._n_admin2 = 0
+        self._cache: dict[int, Entry] = {}
+        self._small: list[Entry] = []  # countries, admin1, supplement (entry i >= len(_rows))
+        self._small_alts: list[list[str]] = []
+        self._big_index: dict[str, str] = {}
+        self._big_skeleton: dict[str, str] = {}
+        self._index: dict[str, list[int]] = {}
+        self._skeleton: dict[str, list[int]] = {}
+        self._admin2_row: dict[str, int] = {}
+        self.countries: dict[str, Entry] = {}
+        self.admin1: dict[str, Entry] = {}
+        self.admin1_display: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}  # folded demonym -> ISO2
+        self.country_aliases: dict[str, str] = {}  # norm key -> ISO2
+        self.abbreviations: dict[str, str] = {}  # state abbreviation as written ('Ga.') -> admin1 code
+        self.data_dir = d
+        self._load(d)
+
+    # ------------------------------------------------------------------ loading
+    def _load(self, d: Path) -> None:
+        a2 = _read_lines(d / "admin2.tsv.gz")
+        pl = _read_lines(d / "places.tsv.gz")
+        self._rows = [x for x in a2[1:] if x] + [x for x in pl[1:] if x]
+        self._n_admin2 = sum(1 for x in a2[1:] if x)
+        self._admin2_row = {self._rows[i].split("\t", 1)[0]: i for i in range(self._n_admin2)}
+        idx = _read_lines(d / "names.idx.gz")
+        if idx[0] != f"keys:{KEY_VERSION}\t{len(self._rows)}":
+            raise RuntimeError(f"{d / 'names.idx.gz'} is stale: run scripts/build_gazetteer.py")
+        for line in idx[1:]:
+            if not line:
+                continue
+            kind, key, ids = line.split("\t")
+            (self._big_index if kind == "N" else self._big_skeleton)[key] = ids
+
+        extra = _safe_yaml(d / "countries.yaml") or {}
+        supp = _safe_yaml(d / "supplement.yaml") or {}
+        cdefs = extra.get("countries") or {}
+        for k, v in cdefs.items():
+            for dem in v.get("demonyms") or []:
+                self.demonyms[_fold(dem)] = k
+        for line in _read_lines(d / "countries.tsv")[1:]:
+            if not line:
+                continue
+            iso2, _iso3, name, _cap, pop, gid, lat, lon, _cont = line.split("\t")[:9]
+            e = self._add_small((int(gid or 0), name, _f(lat), _f(lon), "PCLI", iso2, "", "", int(pop or 0),
+                                 "country", "country"), list((cdefs.get(iso2) or {}).get("aliases") or []))
+            self.countries[iso2] = e
+            for n in self.names(e):
+                self.country_aliases[norm_key(n)] = iso2
+        a1_extra = supp.get("admin1") or {}
+        for line in _read_lines(d / "admin1.tsv")[1:]:
+            if not line:
+                continue
+            code, name, gid, lat, lon, alts = line.split("\t")[:6]
+            ex = a1_extra.get(code) or {}
+            display = ex.get("name") or name
+            alternates = [display, *(ex.get("aliases") or []), *(a for a in alts.split("|") if a)]
+            self.admin1_display[code] = display
+            self.admin1[code] = self._add_small(
+                (int(gid or 0), name, _f(lat), _f(lon), "ADM1", code.split(".")[0], code, "", 0, "admin1",
+                 "admin1"), [a for a in alternates if a != name])
+        self._load_supplement(supp)
+        for code, abbrs in (supp.get("abbreviations") or {}).items():
+            for a in abbrs or ():
+                self.abbreviations[str(a)] = code
+
+    def _add_small(self, fields: tuple[Any, ...], alternates: list[str]) -> Entry:
+        i = len(self._rows) + len(self._small)
+        e = Entry(i, *fields)
+        self._small.append(e)
+        self._small_alts.append(alternates)
+        keys: list[str] = []
+        for n in (e.name, *alternates):
+            k = norm_key(n)
+            if k and k not in keys:
+                keys.append(k)
+        for j, k in enumerate(keys):
+            self._index.setdefault(k, []).append(i if j == 0 else ~i)
+        if e.country in THEATRE:
+            for sk in {skeleton_key(n) for n in (e.name, *alternates)}:
+                if sk:
+                    self._skeleton.setdefault(sk, []).append(i)
+        return e
+
+    def _load_supplement(self, supp: dict[str, Any]) -> None:
+        next_id = 900_000_000
+        for p in supp.get("places") or []:
+            cc = p.get("country", "SY")
+            a1 = self._admin1_code(cc, p.get("admin1"))
+            a2 = self._admin2_code(a1, p.get("admin2"))
+            fcode, precision = _SUPP_TYPES.get(p.get("type", "village"), ("PPL", "point"))
+            gid = int(p.get("geonameid") or 0)
+            if not gid:
+                next_id += 1
+                gid = next_id
+            self._add_small((gid, p["name"], float(p["lat"]), float(p["lon"]), fcode, cc, a1, a2,
+                             int(p.get("population") or 0), "supplement", precision), list(p.get("aliases") or ()))
+
+    def _admin1_code(self, country: str, name: str | None) -> str:
+        if not name:
+            return ""
+        for e, _how in self.lookup(name, loose=False):
+            if e.kind == "admin1" and e.country == country:
+                return e.admin1
+        return ""
+
+    def _admin2_code(self, admin1: str, name: str | None) -> str:
+        if not name or not admin1:
+            return ""
+        for n in (name, f"{name} District"):
+            for e, _how in self.lookup(n, loose=False):
+                if e.kind == "admin2" and e.admin1 == admin1:
+                    return e.admin2
+        return ""
+
+    # ------------------------------------------------------------------ entries
+    def entry(self, i: int) -> Entry:
+        """Entry number ``i`` (materialised from its table row on first use)."""
+        n = len(self._rows)
+        if i >= n:
+            return self._small[i - n]
+        e = self._cache.get(i)
+        if e is None:
+            r = self._rows[i].split("\t")
+            if i < self._n_admin2:
+                code = r[0]
+                parts = code.split(".")
+                e = Entry(i, int(r[2] or 0), r[1], _f(r[3]), _f(r[4]), "ADM2", parts[0], ".".join(parts[:2]), code,
+                          0, "admin2", "district")
+            else:
+                cc, a1, a2 = r[5], r[6], r[7]
+                e = Entry(i, int(r[0]), r[1], float(r[2]), float(r[3]), r[4], cc, f"{cc}.{a1}" if a1 else "",
+                          f"{cc}.{a1}.{a2}" if a2 else "", int(r[8] or 0), "place", "point")
+            self._cache[i] = e
+        return e
+
+    def names(self, e: Entry) -> list[str]:
+        """The entry's main name followed by its alternate names."""
+        n = len(self._rows)
+        if e.idx >= n:
+            return [e.name, *self._small_alts[e.idx - n]]
+        if e.idx < self._n_admin2:
+            return admin2_names(e.admin2, e.name)
+        alts = self._rows[e.idx].split("\t")[9]
+        return [e.name, *alts.split("|")] if alts else [e.name]
+
+    @property
+    def small_entries(self) -> list[Entry]:
+        """Countries, admin1 areas and supplement entries."""
+        return self._small
+
+    # ------------------------------------------------------------------ lookups
+    def lookup(self, name: str, loose: bool = True) -> list[tuple[Entry, str]]:
+        """(entry, how) for entries whose name has the same key: how is 'name' (main name), 'alt'
+        (alternate name) or 'loose' (transliteration skeleton, tried only when nothing else matches)."""
+        k = norm_key(name)
+        ids = list(self._index.get(k, ()))
+        big = self._big_index.get(k)
+        if big:
+            ids += [int(x) for x in big.split(",")]
+        if ids:
+            return [(self.entry(i), "name") if i >= 0 else (self.entry(~i), "alt") for i in ids]
+        if loose:
+            s = skeleton_key(name)
+            if len(s.replace(" ", "")) >= 4:
+                ids = list(self._skeleton.get(s, ()))
+                big = self._big_skeleton.get(s)
+                if big:
+                    ids += [int(x) for x in big.split(",")]
+                return [(self.entry(i), "loose") for i in ids]
+        return []
+
+    def country_of(self, name: str) -> str | None:
+        """ISO2 for a country name/alias ('U.S.', 'Britain') or demonym ('Syrian', 'Iraqis')."""
+        iso = self.country_aliases.get(norm_key(name))
+        if iso:
+            return iso
+        f = _fold(name).strip()
+        return self.demonyms.get(f) or (self.demonyms.get(f[:-1]) if f.endswith("s") else None)
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO2 for a demonym only ('Syrian' -> SY); None for anything else."""
+        f = _fold(word).strip()
+        return self.demonyms.get(f)
+
+    def demonym_words(self) -> set[str]:
+        """Demonyms as written in text ("Syrian", "Iraqi"), capitalised."""
+        return {w[:1].upper() + w[1:] for w in self.demonyms}
+
+    def admin1_name(self, code: str) -> str | None:
+        return self.admin1_display.get(code) if code else None
+
+    def admin2_entry(self, code: str) -> Entry | None:
+        i = self._admin2_row.get(code) if code else None
+        return self.entry(i) if i is not None else None
+
+    def admin2_name(self, code: str) -> str | None:
+        e = self.admin2_entry(code)
+        if e is None:
+            return None
+        return e.name if e.country in ("US", "GB") else _ADMIN2_SUFFIX.sub("", e.name)
+
+    def to_place(self, e: Entry, mention: str | None = None, precision: PlacePrecision | None = None) -> Place:
+        """A Place record for an entry (admin names spelled the way ACLED codes them)."""
+        name = e.name
+        if e.kind == "admin1":
+            name = self.admin1_display.get(e.admin1, e.name)
+        elif e.kind == "admin2":
+            name = self.admin2_name(e.admin2) or e.name
+        return Place(
+            name=name,
+            country=e.country or None,
+            admin1=self.admin1_name(e.admin1),
+            admin2=self.admin2_name(e.admin2),
+            lat=e.lat,
+            lon=e.lon,
+            geonameid=e.id or None,
+            precision=precision or e.precision,
+            feature=e.fcode,
+            mention=mention,
+        )
+
+    def ruler_names(self) -> Iterator[tuple[str, str]]:
+        """(name, label) pairs for the entity ruler (see ``ruler_label``): the prebuilt list for the
+        GeoNames tables plus countries, admin1 areas and the supplement."""
+        for line in _read_lines(self.data_dir / "ruler.tsv.gz")[1:]:
+            if line:
+                name, label = line.split("\t")
+                yield name, label
+        stop = ruler_stoplist(self.data_dir)
+        for e in self._small:
+            lab = ruler_label(e.kind, e.fcode, e.country, e.population, RULER_MIN_POPULATION)
+            if lab:
+                for n in self.names(e):
+                    if n not in stop:
+                        yield n, lab
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer(Path(data_dir) if data_dir else None)

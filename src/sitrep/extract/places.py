@@ -1,0 +1,387 @@
+"""Toponyms: find place names in a text and resolve them to gazetteer entries.
+
+``find_places(text, doc=None)`` recognises place mentions (NER GPE/LOC/FAC after the gazetteer ruler,
+plus country demonyms such as "Syrian") and resolves each one in two passes: first by its own prior
+(feature type, population, main vs alternate name), then again with the document's context — the
+majority country of the other mentions, the admin1 areas the text names or implies, an explicit
+container ("Kafr Nabl in Idlib", "Gainesville, Ga.") and the distance to the other places.
+
+Precision follows ACLED's conventions: a town is a ``point``; "near X", "X countryside", "the outskirts
+of X" keep X's coordinates at ``district`` precision; "X province/governorate" is the admin1 area at
+``admin1`` precision; a country alone is ``country``.  A name the gazetteer does not know, or cannot
+tell apart without support, falls back to the area the text names around it (never a guessed village).
+
+``resolve_place(name, context)`` resolves one name; ``place_for_span(mentions, start, end, text)``
+picks the location of an event clause from the mentions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer
+from sitrep.records import Place, PlaceMention, PlacePrecision
+
+__all__ = ["PlaceContext", "find_places", "is_demonym", "place_for_span", "resolve_place"]
+
+_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ADMIN1_WORDS = r"province|governorate|governorates|provinces|state|region"
+_AFTER = re.compile(
+    r"^(?:'s)?\s+(?P<q>province|governorate|countryside|district|county|parish|state|city|town|village|"
+    r"suburbs?|outskirts|area|desert|region|subdistrict|camp|oil ?field|gas ?field)\b",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    r"(?P<q>\bnear|\bnearby|\bclose to|\baround|\boutskirts of|\bcountryside of|\bvicinity of|\bsuburbs of|"
+    r"\boutside|\bprovince of|\bgovernorate of|\bdistrict of|\bcounty of|\bstate of|\bcity of|\btown of|"
+    r"\bvillage of|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+)?of|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+(?:of|countryside of|outskirts of|part of|parts of))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+)$", re.IGNORECASE)
+_DISTRICT_WORDS = frozenset({"countryside", "district", "suburbs", "suburb", "outskirts", "area", "subdistrict",
+                             "near", "nearby", "close to", "around", "outside", "countryside of", "outskirts of",
+                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish"})
+_ADMIN1_QUALS = frozenset({"province", "governorate", "province of", "governorate of", "state", "state of"})
+_POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp"})
+_STRIP_LEAD = re.compile(r"^(?:the|downtown|central|greater|old)\s+", re.IGNORECASE)
+_STRIP_TAIL = re.compile(r"(?:'s|’s)$")
+
+
+@dataclass
+class PlaceContext:
+    """What the rest of a document says about where it is."""
+
+    countries: dict[str, float] = field(default_factory=dict)  # ISO2 -> weight of mentions
+    admin1: dict[str, float] = field(default_factory=dict)  # admin1 code -> weight
+    points: list[tuple[float, float, float]] = field(default_factory=list)  # (lat, lon, weight)
+    container: Entry | None = None  # an explicit container: "X, Georgia", "X in Idlib"
+
+    def top_country(self, exclude: str | None = None, own: float = 0.0) -> str | None:
+        best, best_w = None, 0.0
+        for cc, w in self.countries.items():
+            w2 = w - (own if cc == exclude else 0.0)
+            if w2 > best_w:
+                best, best_w = cc, w2
+        return best
+
+
+def is_demonym(mention: str) -> bool:
+    """True for a country adjective or people ("Syrian", "Iraqis") rather than a place name."""
+    return load_gazetteer().demonym_country(mention) is not None
+
+
+# ---------------------------------------------------------------------------------------- scoring
+def _prior(e: Entry, how: str) -> float:
+    if e.kind == "country":
+        s = 4.0
+    elif e.kind == "admin1":
+        s = 3.0
+    elif e.kind == "admin2":
+        s = 1.3
+    elif e.kind == "supplement":
+        s = 2.2 + (math.log10(e.population + 10) / 7 if e.population else 0.0)
+    else:
+        s = 0.5 + math.log10(e.population + 10) / 7 * 2.5
+        if e.fcode == "PPLC":
+            s += 0.7
+        elif e.fcode == "PPLA":
+            s += 0.35
+        elif e.fcode == "PPLA2":
+            s += 0.1
+        elif e.fcode == "PPLX":
+            s -= 0.5
+    if e.country in ("SY", "IQ"):
+        s += 0.3  # the theatre sitrep is built for
+    if how == "alt":
+        s -= 0.6
+    elif how == "loose":
+        s -= 1.2
+    return s
+
+
+def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None, own_weight: float,
+           qual: str | None) -> float:
+    s = _prior(e, how)
+    if qual in _ADMIN1_QUALS:
+        s += 3.0 if e.kind == "admin1" else (-1.0 if e.kind == "country" else 0.0)
+    elif qual in _POINT_QUALS:
+        s += 1.0 if e.kind in ("place", "supplement") else -1.0
+    elif qual in ("county", "county of", "parish", "district", "district of") and e.kind == "admin2":
+        s += 1.5
+    if ctx is None:
+        return s
+    if ctx.container is not None:
+        c = ctx.container
+        inside = (c.kind == "country" and e.country == c.country) or (
+            c.kind == "admin1" and e.admin1 == c.admin1) or (c.kind == "admin2" and e.admin2 == c.admin2)
+        if inside and e.idx != c.idx:
+            s += 4.0
+        elif c.kind in ("admin1", "country") and e.country == c.country:
+            s += 0.5
+    top = ctx.top_country(own_country, own_weight)
+    if top and e.country == top:
+        s += 1.5
+    elif top and e.kind != "country":
+        s -= 0.3
+    if e.admin1 and e.kind != "admin1":
+        w = ctx.admin1.get(e.admin1, 0.0)
+        if w:
+            s += min(1.8, 1.0 + 0.4 * w)
+    if ctx.points and e.lat is not None and e.lon is not None and e.kind in ("place", "supplement", "admin2"):
+        d = min(haversine_km(e.lat, e.lon, la, lo) for la, lo, _w in ctx.points)
+        s += 1.0 if d < 50 else 0.6 if d < 200 else 0.2 if d < 600 else 0.0
+    return s
+
+
+def _candidates(gaz: Gazetteer, name: str) -> list[tuple[Entry, str]]:
+    name = _STRIP_TAIL.sub("", _STRIP_LEAD.sub("", name.strip()))
+    cands = gaz.lookup(name)
+    if not cands:
+        short = re.sub(r"\s+(?:city|town|village|province|governorate|district|county|area|region)$", "", name,
+                       flags=re.IGNORECASE)
+        if short != name:
+            cands = gaz.lookup(short)
+    return cands
+
+
+def _rank(gaz: Gazetteer, cands: list[tuple[Entry, str]], ctx: PlaceContext | None, own: Entry | None,
+          qual: str | None) -> list[tuple[float, Entry]]:
+    own_cc = own.country if own else None
+    # dedupe: the same GeoNames id may come from two tables (cities15000 and the supplement)
+    scored = [(_score(e, how, ctx, own_cc, 1.0, qual), e) for e, how in cands]
+    scored.sort(key=lambda x: (-x[0], x[1].idx))
+    return scored
+
+
+def _make_place(gaz: Gazetteer, e: Entry, mention: str, qual: str | None) -> Place:
+    precision: PlacePrecision = e.precision
+    if qual in _DISTRICT_WORDS and precision == "point":
+        precision = "district"
+    return gaz.to_place(e, mention=mention, precision=precision)
+
+
+def resolve_place(name: str, context: PlaceContext | None = None, qualifier: str | None = None) -> Place | None:
+    """The best gazetteer match for one place name, given what the document says (``context``) and a
+    qualifier from the text around it ("province", "near", "countryside", "city")."""
+    gaz = load_gazetteer()
+    iso = gaz.demonym_country(name)
+    if iso and iso in gaz.countries:
+        return gaz.to_place(gaz.countries[iso], mention=name)
+    cands = _candidates(gaz, name)
+    if not cands:
+        return None
+    ranked = _rank(gaz, cands, context, None, qualifier)
+    return _make_place(gaz, ranked[0][1], name, qualifier)
+
+
+# ---------------------------------------------------------------------------------------- finding
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    qual: str | None = None
+    demonym: str | None = None  # ISO2
+    cands: list[tuple[Entry, str]] = field(default_factory=list)
+    best: Entry | None = None
+    margin: float = 0.0
+    container: _Mention | None = None
+    place: Place | None = None
+
+
+def _qualifier(text: str, start: int, end: int) -> str | None:
+    after = _AFTER.match(text[end:end + 40])
+    before = _BEFORE.search(text[max(0, start - 60):start])
+    qa = after.group("q").lower() if after else None
+    qb = " ".join(before.group("q").lower().split()) if before else None
+    if qa in ("province", "governorate", "state") or qb in _ADMIN1_QUALS:
+        return "province" if qa != "state" else "state"
+    if qb and re.search(r"(?:kilomet|km|mile)", qb):
+        return "near"
+    if qb and re.match(r"(?:north|south|east|west)", qb):
+        return "countryside of"
+    return qa or qb
+
+
+def _abbreviation_after(gaz: Gazetteer, text: str, end: int) -> tuple[str, int, int] | None:
+    """A US state abbreviation right after "Town, " ("Gainesville, Ga.") -> (admin1 code, start, end)."""
+    m = re.match(r",\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2})(?=\W|$)", text[end:end + 12])
+    if not m:
+        return None
+    code = gaz.abbreviations.get(m.group(1))
+    if not code:
+        return None
+    return code, end + m.start(1), end + m.end(1)
+
+
+def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
+    out: list[_Mention] = []
+    taken = 0
+    for ent in doc.ents:
+        label = ent.label_
+        s, e = ent.start_char, ent.end_char
+        t = text[s:e]
+        if label == "NORP":
+            iso = gaz.demonym_country(t)
+            if iso:
+                out.append(_Mention(s, e, t, label, demonym=iso))
+            continue
+        if label not in _LABELS:
+            continue
+        # trim a leading "the" and a trailing possessive
+        m = re.match(r"(?:the|The)\s+", t)
+        if m and s + m.end() < e:
+            s += m.end()
+        if text[e - 2:e] in ("'s", "’s"):
+            e -= 2
+        t = text[s:e].strip()
+        if not t or not t[0].isupper() and t[:3].lower() not in ("al-", "el-", "ad-", "ar-", "as-", "az-"):
+            continue
+        if s < taken:  # an abbreviation already taken ("Pineville, La.")
+            continue
+        code = gaz.abbreviations.get(t) if text[max(0, s - 2):s].strip() == "," else None
+        out.append(_Mention(s, e, t, label, cands=[(gaz.admin1[code], "name")] if code in gaz.admin1 else []))
+        ab = _abbreviation_after(gaz, text, e)
+        if ab and ab[0] in gaz.admin1:
+            out.append(_Mention(ab[1], ab[2], text[ab[1]:ab[2]], "GPE", cands=[(gaz.admin1[ab[0]], "name")]))
+            taken = ab[2]
+    out.sort(key=lambda m: m.start)
+    # explicit containers: "X, Y" and "X in Y" where Y follows X directly
+    for m1, m2 in zip(out, out[1:], strict=False):
+        if m2.start - m1.end <= 8 and _CONTAINER.match(text[m1.end:m2.start]):
+            m1.container = m2
+    return out
+
+
+def _context(mentions: Sequence[_Mention]) -> PlaceContext:
+    ctx = PlaceContext()
+    for m in mentions:
+        if m.demonym:
+            ctx.countries[m.demonym] = ctx.countries.get(m.demonym, 0.0) + 0.5
+            continue
+        e = m.best
+        if e is None:
+            continue
+        w = 1.0 if m.margin >= 1.0 else 0.5
+        if e.country:
+            ctx.countries[e.country] = ctx.countries.get(e.country, 0.0) + w
+        if e.kind == "admin1":
+            ctx.admin1[e.admin1] = ctx.admin1.get(e.admin1, 0.0) + w
+        elif e.admin1 and m.margin >= 1.0 and e.kind != "country":
+            ctx.admin1[e.admin1] = ctx.admin1.get(e.admin1, 0.0) + 0.5 * w
+        if e.kind in ("place", "supplement") and e.lat is not None and e.lon is not None and m.margin >= 1.0:
+            ctx.points.append((e.lat, e.lon, w))
+    return ctx
+
+
+def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
+    """Place mentions of ``text`` with their resolution (``doc``: the text parsed by ``get_nlp()``)."""
+    if not text.strip():
+        return []
+    gaz = load_gazetteer()
+    if doc is None:
+        from sitrep.extract.nlp import get_nlp
+
+        doc = get_nlp()(text)
+    mentions = _collect(text, doc, gaz)
+    for m in mentions:
+        if m.demonym:
+            continue
+        m.qual = _qualifier(text, m.start, m.end)
+        if not m.cands:
+            m.cands = _candidates(gaz, m.text)
+    # pass 1: each mention on its own
+    for m in mentions:
+        if m.cands:
+            ranked = _rank(gaz, m.cands, None, None, m.qual)
+            m.best = ranked[0][1]
+            m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+    # pass 2 (twice): with the document's context, minus the mention's own vote
+    for _ in range(2):
+        ctx = _context(mentions)
+        for m in mentions:
+            if not m.cands:
+                continue
+            local = PlaceContext(ctx.countries, ctx.admin1, ctx.points)
+            if m.container is not None and m.container.best is not None:
+                local.container = m.container.best
+            if m.best is not None:
+                own_w = 1.0 if m.margin >= 1.0 else 0.5
+                local.countries = dict(ctx.countries)
+                local.countries[m.best.country] = local.countries.get(m.best.country, 0.0) - own_w
+                if m.best.lat is not None and m.best.lon is not None:
+                    local.points = [p for p in ctx.points if (p[0], p[1]) != (m.best.lat, m.best.lon)]
+            ranked = _rank(gaz, m.cands, local, None, m.qual)
+            m.best = ranked[0][1]
+            m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if m.demonym:
+            c = gaz.countries.get(m.demonym)
+            place = gaz.to_place(c, mention=m.text) if c else None
+        elif m.best is not None:
+            place = _make_place(gaz, m.best, m.text, m.qual)
+        elif m.container is not None and m.container.best is not None:
+            # unknown name in a known area ("Kafr Xyz in Idlib"): the area, at its own precision
+            place = _make_place(gaz, m.container.best, m.text, "countryside of")
+        elif m.label == "GPE":
+            place = None
+        else:
+            continue
+        out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=place))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- events
+_PRECISION_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
+
+
+def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
+    """The location of an event stated in ``text[start:end]``.
+
+    The finest resolved place mentioned inside the span wins (a town over its province over its
+    country; demonyms only as a last resort), preferring one introduced by "in/at/near/of"; with
+    nothing inside, the nearest place mentioned before the span in the same paragraph, then the
+    document's most mentioned area.  An unresolved name falls back to the area the text names.
+    """
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.place is not None]
+
+    def key(m: PlaceMention) -> tuple[int, int, int]:
+        p = m.place
+        assert p is not None
+        dem = 1 if is_demonym(m.mention) else 0
+        pre = text[max(0, m.start - 12):m.start].lower()
+        prep = 0 if re.search(r"\b(?:in|at|near|of|on|outside|around|from|into|to)\s+(?:the\s+)?$", pre) else 1
+        return (dem, _PRECISION_RANK.get(p.precision, 3), prep)
+
+    if inside:
+        best = min(inside, key=key)
+        # "Kafr X in Idlib": a district-precision fallback whose area is more specific stays as it is
+        return best.place
+    before = [m for m in mentions if m.end <= start and m.place is not None and not is_demonym(m.mention)
+              and "\n\n" not in text[m.end:start]]
+    if before:
+        return before[-1].place
+    areas = Counter((m.place.name, m.place.precision) for m in mentions if m.place is not None
+                    and not is_demonym(m.mention))
+    if areas:
+        (name, _prec), _n = areas.most_common(1)[0]
+        for m in mentions:
+            if m.place is not None and m.place.name == name:
+                return m.place
+    return None
+
+
+def _theatre_country(places: Sequence[PlaceMention]) -> str | None:
+    cc = Counter(m.place.country for m in places if m.place and m.place.country in THEATRE)
+    return cc.most_common(1)[0][0] if cc else None
