@@ -398,7 +398,9 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
     """The (start, end) of the sentence holding ``text[start:end]`` (a light, abbreviation-aware split)."""
     end = start if end is None else end
     lo = 0
-    for m in _SENT_END.finditer(text, max(0, start - 600), start):
+    for m in _SENT_END.finditer(text, max(0, start - 600), min(len(text), start + 2)):
+        if m.end() > start:
+            break
         if m.group().startswith(".") and _ABBREV_END.search(text, max(0, m.start() - 6), m.start() + 1):
             continue
         lo = m.end()
