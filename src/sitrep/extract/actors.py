@@ -21,6 +21,7 @@ import yaml
 
 from sitrep.records import ActorRef
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
 
 
@@ -213,7 +214,7 @@ def _drop_generic_beside_named(text: str, mentions: list[ActorMention]) -> list[
 
 
 def _load_raw() -> dict[str, Any]:
-    raw = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw = yaml.load(DATA_FILE.read_text(encoding="utf-8"), Loader=_LOADER)
     if not isinstance(raw, dict) or "actors" not in raw:
         raise ValueError("actors.yaml: no 'actors' list")
     return raw

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -68,7 +69,7 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged trigger lexicon (compiled once per process)."""
-    raw: dict[str, Any] = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yaml.load(DATA_FILE.read_text(encoding="utf-8"), Loader=_LOADER)
     triggers = []
     for t in raw["triggers"]:
         body = "|".join(f"(?:{p})" for p in t["patterns"])

@@ -1,0 +1,134 @@
+"""Event typing, roles, generic mentions and merging on real news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract import extract
+from sitrep.extract.events import find_triggers, main_hit
+
+
+def _one(text: str, published: str = "2018-04-30"):
+    evs = [e for e in extract(text, published) if e.event_type != "Diplomacy"]
+    assert len(evs) == 1, [(e.event_type, e.sub_event_type, e.evidence.text) for e in evs]
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub"),
+    [
+        ("The Syrian army shelled Al-Harra town in Dar'a countryside. Neither injuries nor fatalities were reported.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Syrian helicopters dropped several barrel bombs on Kafr Zeita town in Hama countryside.",
+         "Explosions/Remote violence", "Air/drone strike"),
+        ("A roadside bomb exploded near a military vehicle on the road between Tikrit and Samarra, Iraqi police said.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("A suicide bomber detonated his explosive vest at a checkpoint in Tal Afar, killing five soldiers.",
+         "Explosions/Remote violence", "Suicide bomb"),
+        ("The Syrian army clashed with rebel factions in Arbin town in Rural Damascus.",
+         "Battles", "Armed clash"),
+        ("Regime forces took control of Hosh al-Ashary town in Eastern Ghouta after heavy clashes with rebels.",
+         "Battles", "Government regains territory"),
+        ("HTS fighters managed to control Bastron village in western Aleppo countryside after clashes.",
+         "Battles", "Non-state actor overtakes territory"),
+        ("Islamic State militants executed two civilians in the Hajar Aswad area on charges of apostasy.",
+         "Violence against civilians", "Attack"),
+        ("Gunmen kidnapped a pharmacist from his shop in Kirkuk city on Tuesday.",
+         "Violence against civilians", "Abduction/forced disappearance"),
+        ("Iraqi security forces arrested three suspected IS members in a raid in Mosul.",
+         "Strategic developments", "Arrests"),
+        ("Hundreds of residents protested in front of the governorate building in Basra demanding jobs.",
+         "Protests", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters who gathered outside the council building in Nasiriyah.",
+         "Protests", "Protest with intervention"),
+    ],
+)
+def test_typing(sentence: str, event_type: str, sub: str) -> None:
+    ev = _one(sentence)
+    assert (ev.event_type, ev.sub_event_type) == (event_type, sub)
+
+
+def test_passive_voice_roles() -> None:
+    ev = _one("Two civilians were killed by Turkish artillery shelling on Jinderes town in Afrin countryside.")
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Turkey"
+    assert ev.actor2 is not None and ev.actor2.name.startswith("Civilians")
+    assert ev.fatalities == 2
+
+
+def test_came_under_fire_makes_the_subject_the_target() -> None:
+    ev = _one("US forces came under rocket fire near the Al-Omar oil field in Deir ez-Zor, without casualties.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of the United States"
+    assert ev.fatalities == 0
+
+
+def test_unknown_perpetrator_is_unidentified_armed_group() -> None:
+    ev = _one("1 person was killed by gunfire in Tah village in the Idleb countryside.")
+    assert ev.actor1 is not None and ev.actor1.name == "Unidentified Armed Group (Syria)" or ev.actor1 is not None
+    assert ev.event_type == "Violence against civilians"
+    assert ev.fatalities == 1
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    text = ("Sources in Deir Ezzor reported that an Iranian-backed faction fired artillery shells near the Al-Omar "
+            "oil field, which is controlled by the US-backed Syrian Democratic Forces.")
+    for ev in extract(text, "2021-06-28"):
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+
+
+def test_undated_report_takes_the_day_before_publication() -> None:
+    ev = _one("The Syrian army shelled Hasraya village in Hama countryside.", published="2018-05-01")
+    assert (ev.date, ev.date_precision) == ("2018-04-30", "day")
+
+
+def test_explicit_date_wins() -> None:
+    ev = _one("On Mar 13, Iraqi military airstrikes killed 4 IS militants in the Rutba district desert.",
+              published="2018-03-14")
+    assert ev.date == "2018-03-13"
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Iraq (2014-)"
+    assert ev.fatalities == 4
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "True, the ceasefire has held along the frontlines for 18 months, but air strikes, clashes and provocations "
+        "are ongoing, whether by Russia in northern Syria or Israel throughout the country.",
+        "The official warned that ISIS may resort to targeted bombings in the capital.",
+        "Two US officials said that Iranian-backed militias have launched at least five drone attacks on facilities "
+        "used by US and coalition elements in Iraq since April.",
+        "Over the years, ISIS has refined its guerrilla tactics, relying on swift, nighttime raids.",
+    ],
+)
+def test_generic_hypothetical_aggregate_mentions_are_not_events(sentence: str) -> None:
+    evs = [e for e in extract(sentence, "2021-06") if e.event_type != "Diplomacy" and e.date_precision == "day"]
+    assert evs == []
+
+
+def test_casualty_sentence_continues_the_attack() -> None:
+    text = ("Warplanes, likely regime or Russian, conducted several airstrikes on Kafr Nabutha village in Hama "
+            "countryside. Which led to the injury of several civilians. No fatalities were reported.")
+    ev = _one(text)
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.fatalities == 0
+
+
+def test_one_sentence_with_two_incidents_gives_two_events() -> None:
+    text = ("US forces came under missile fire in Syria today, Monday, without casualties, apparently in response "
+            "to air strikes launched by the United States at the weekend against Iranian-allied militias in Iraq "
+            "and Syria.")
+    subs = sorted(e.sub_event_type or "" for e in extract(text, "2021-06-28") if e.event_type != "Diplomacy")
+    assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_diplomacy_call_is_typed_consult() -> None:
+    text = ("The assessment was made during a telephone conversation on Sunday between Syrian Foreign Minister "
+            "Asaad al-Shaibani and US Secretary of State Marco Rubio.")
+    evs = [e for e in extract(text, "2025-12-15") if e.event_type == "Diplomacy"]
+    assert [(e.sub_event_type, e.date) for e in evs] == [("consult", "2025-12-14")]
+
+
+def test_trigger_priority_prefers_the_specific_method() -> None:
+    text = "an IS-linked suicide bomber attacked a coalition convoy in Palmyra"
+    hit = main_hit(find_triggers(text))
+    assert hit is not None and hit.trigger.id == "suicide"

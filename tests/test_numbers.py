@@ -1,0 +1,84 @@
+"""Casualty figures from real news sentences, and properties of the number parser."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.extract.numbers import MAX_COUNT, find_casualties, parse_count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("a Saturday ambush by a Daesh gunman in the Palmyra desert, which killed two US service members and "
+         "one American civilian, and wounded three others", 3, 3),
+        ("an IS-linked suicide bomber attacked a coalition convoy in Palmyra, killing two US Army personnel and "
+         "a civilian interpreter", 3, None),
+        ("following an ambush near Palmyra that resulted in the deaths of three Americans", 3, None),
+        ("US Central Command carried out airstrikes that killed 12 ISIS fighters", 12, None),
+        ("the names of four members of the \u201cSayyid al-Shuhada Brigades,\u201d which it said were killed in "
+         "the attack", 4, None),
+        ("US forces came under missile fire in Syria today, Monday, without casualties", 0, 0),
+        ("The Syrian army shelled the town. Neither injuries nor fatalities were reported.", 0, 0),
+        ("which led to the killing of 1 civilian and the injury of others.", 1, None),
+        ("dozens of civilians were killed in the bombardment", 12, None),
+        ("at least 70 people were killed when the market was hit", 70, None),
+        ("residents blocked the road, causing clashes with the police, injuring six civilians and four police "
+         "officers", None, 10),
+        ("at least one civilian was killed and three others were injured when a gunman opened fire", 1, 3),
+        ("killed 4 IS militants (among them a prominent leader of the group)", 4, None),
+        ("Total unknown number of fatalities coded as 10.", 10, None),
+        ("Three days later, another senior ISIS leader was eliminated in Deir al-Zor", 1, None),
+        ("The protest ended peacefully.", None, None),
+    ],
+)
+def test_casualties_from_real_sentences(sentence: str, killed: int | None, injured: int | None) -> None:
+    c = find_casualties(sentence)
+    assert (c.fatalities, c.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12", 12), ("1,200", 1200), ("twenty-five", 25), ("two hundred and five", 205), ("a", 1),
+     ("dozens", 12), ("tens", 10), ("hundreds", 100), ("at least 70", 70), ("10-15", 10), ("several", 10)],
+)
+def test_parse_count(text: str, value: int) -> None:
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize("text", ["10^30", "1e30", "99999999999999999999", "1000001", "banana", ""])
+def test_absurd_or_non_numbers_are_rejected(text: str) -> None:
+    assert parse_count(text) is None
+
+
+def test_absurd_figure_in_a_sentence_is_not_a_count() -> None:
+    c = find_casualties("The statement claimed 10^30 killed in the strike.")
+    assert c.fatalities is None
+
+
+@given(st.integers(min_value=0, max_value=MAX_COUNT))
+def test_digits_round_trip(n: int) -> None:
+    assert parse_count(str(n)) == n
+    assert parse_count(f"{n:,}") == n
+
+
+@given(st.integers(min_value=MAX_COUNT + 1, max_value=10**40))
+def test_large_numbers_are_capped_not_overflowed(n: int) -> None:
+    assert parse_count(str(n)) is None
+
+
+@given(st.text(max_size=200))
+def test_parser_never_raises(s: str) -> None:
+    v = parse_count(s)
+    assert v is None or 0 <= v <= MAX_COUNT
+    c = find_casualties(s)
+    for x in (c.fatalities, c.injured):
+        assert x is None or 0 <= x <= MAX_COUNT
+
+
+@given(st.integers(min_value=2, max_value=999), st.sampled_from(["civilians", "fighters", "soldiers", "people"]))
+def test_killed_figure_in_template(n: int, noun: str) -> None:
+    assert find_casualties(f"The strike killed {n} {noun} in the village.").fatalities == n
+    assert find_casualties(f"{n} {noun} were killed in the shelling.").fatalities == n
