@@ -174,6 +174,13 @@ def test_feed_html_fragment() -> None:
     assert doc.text == "Rockets hit the Al-Omar oil field.\nNo one was hurt."
 
 
+def test_source_title_wins_and_a_different_first_line_stays() -> None:
+    (doc,) = prepare(_raw(f"Five people were killed in Idlib on Monday\n\n{BODY_A}", title="Idlib shelling"))
+    assert doc.title == "Idlib shelling" and doc.text.startswith("Five people were killed in Idlib on Monday\n")
+    (doc,) = prepare(_raw(f"Idlib shelling\n\n{BODY_A}", title="Idlib shelling"))
+    assert doc.text == BODY_A
+
+
 def test_empty_after_cleaning_gives_no_document() -> None:
     assert prepare(_raw("TT\n20\nPlease enter your comment!\n")) == []
 

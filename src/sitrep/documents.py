@@ -428,7 +428,8 @@ class PubDate:
 UNKNOWN = PubDate(None, "unknown", "unknown")
 
 _LEADING_DATE = re.compile(
-    rf"^(?:(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*)?(?:{_WEEKDAY},?\s+)?"
+    rf"^(?:(?:date of publication|publication date|published|posted|updated|last updated|date)\s*(?:on|at|:)?\s*)?"
+    rf"(?:{_WEEKDAY},?\s+)?"
     rf"(?P<date>(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR})|(?:{_YEAR}-\d\d-\d\d))",
     re.I,
 )
@@ -438,7 +439,8 @@ _PLACE_PREFIX = re.compile(r"^[A-Z][\w'’.\-]*(?:[ /][A-Za-z][\w'’.\-]*){0,4}
 def _leading_date(line: str) -> tuple[str, DatePrecision] | None:
     """A full date opening a line, as datelines and article headers print it: after a place
     ("Washington, December 15, 2025 –"), a weekday ("Wed 05 Apr 2017") or "Published:", or
-    alone / followed by a dash, colon, bracket or time."""
+    followed by a dash, colon, bracket, time or a capitalised word ("21 Jul 2016 Dozens of ..."),
+    or alone on its line; not when a sentence goes on ("December 8, 2024, marked ...")."""
     s = line.strip()
     place = _PLACE_PREFIX.match(s)
     for candidate, prefixed in ((s, False), (s[place.end():], True) if place else (s, False)):
@@ -454,7 +456,7 @@ def _leading_date(line: str) -> tuple[str, DatePrecision] | None:
     return None
 
 
-_AFTER_DATELINE = re.compile(r"\s*(?:$|[–—\-:|(]|\d{1,2}[:.]\d\d|GMT|UTC)")
+_AFTER_DATELINE = re.compile(r"\s*(?:$|[–—\-:|(]|\d{1,2}[:.]\d\d|GMT|UTC)|\s+[A-Z]")
 
 
 _PAPER_HEADINGS = re.compile(
@@ -690,8 +692,14 @@ def prepare(raw: RawArticle, *, today: dt.date | None = None) -> list[Document]:
         parts[0] = replace(parts[0], title=parts[0].title or raw.title)
     docs: list[Document] = []
     for k, part in enumerate(parts):
-        part_title = part.title if (len(parts) > 1 or not title) else title
-        lines, captions = clean_lines(part.lines, part_title or title)
+        part_lines = part.lines
+        part_title = part.title
+        if len(parts) == 1 and title:
+            # the source named the title: a different headline-like first line stays in the text
+            if part.title and _norm_line(part.title) != _norm_line(title):
+                part_lines = (part.title, *part.lines)
+            part_title = title
+        lines, captions = clean_lines(part_lines, part_title)
         body = "\n".join(lines).strip()
         if len(body) < MIN_ARTICLE_CHARS:
             continue
