@@ -417,3 +417,11 @@ def test_dateline_is_not_the_narrative() -> None:
     ms = find_dates(text, "2017-04-05")
     s, e = span_of(text, "Warplanes struck")
     assert date_for_span(ms, s, e, text, "2017-04-05") == ("2017-04-04", "day", "publication-previous-day")
+
+
+def test_hypothetical_clause_is_not_dated() -> None:
+    text = ("The official warned that ISIS may increasingly resort to targeted attacks on checkpoints in "
+            "the desert.")
+    ms = find_dates(text, "2025-04-21")
+    s, e = span_of(text, "The official warned that ISIS may increasingly resort to targeted attacks")
+    assert date_for_span(ms, s, e, text, "2025-04-21") == (None, "unknown", "future")

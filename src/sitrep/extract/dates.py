@@ -1168,6 +1168,16 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
 # --------------------------------------------------------------------------- dating an event
 
 
+def _clause_points_forward(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A modal or future cue early in the clause itself: "ISIS may increasingly resort to attacks"."""
+    lex = _lexicon()
+    window = text[max(sentence_start, start - 60) : min(end, start + 80)]
+    cues = [c for c in lex.future_cue.finditer(window) if c.group() != "May"]
+    if not cues:
+        return False
+    return not _REPORTED.search(window, cues[-1].end())
+
+
 def date_for_span(
     mentions: Sequence[TimeMention],
     start: int,
@@ -1209,7 +1219,7 @@ def date_for_span(
     if best is not None:
         mt = best[1]
         return mt.value, mt.precision, f"sentence:{mt.method}"
-    if future_context(text, start):
+    if future_context(text, start) or _clause_points_forward(text, start, end, lo):
         return None, "unknown", "future"
     pub = parse_iso(published)
     para = _paragraph_start(text, lo)
