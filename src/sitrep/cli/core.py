@@ -443,9 +443,12 @@ def demo(
 
     report = run_ingest(sample_corpus_paths(), s, quiet=not sys.stderr.isatty())
     took = time.perf_counter() - t0
+    from sitrep.brief import write_brief
+
     store = store_for(s.db)
     try:
         st = store.stats()
+        write_brief(store, brief_path, Query())
     finally:
         store.close()
     click.echo(
@@ -455,9 +458,6 @@ def demo(
     )
     for origin, message in report.errors:
         click.echo(f"failed: {origin}: {message}", err=True)
-    from sitrep.brief import write_brief
-
-    write_brief(s.db, brief_path, Query())
     click.echo(f"Situation brief: {Path(brief_path).resolve()}")
     click.echo(f"Try:  sitrep conflicts --db {s.db}")
     click.echo(f"      sitrep serve --db {s.db}     (then open http://127.0.0.1:{s.port}/)")
