@@ -106,6 +106,34 @@ def fakes(shared: Path, threshold: float, repeat: int, show_pairs: bool) -> None
                   f"{o.source} {o.published} {(o.title or '')[:50]!r}")
 
 
+def dates_without_metadata(shared: Path) -> None:
+    """Drop FA-KES's date column and compare what the text alone gives with that column."""
+    import dataclasses
+    import datetime as dt
+
+    from sitrep.documents import parse_date_string
+
+    res: Counter[str] = Counter()
+    for raw in iter_raw([str(shared / "corpus" / "fakes" / "FA-KES-Dataset.csv")]):
+        if not isinstance(raw, RawArticle):
+            continue
+        meta = parse_date_string(raw.published)
+        for doc in prepare(dataclasses.replace(raw, published=None)):
+            if meta is None or doc.published is None:
+                res[f"{doc.published_method}"] += 1
+            elif doc.published_precision == "day":
+                gap = abs((dt.date.fromisoformat(doc.published) - dt.date.fromisoformat(meta[0])).days)
+                what = "same day" if gap == 0 else "within 3 days" if gap <= 3 else "more than 3 days off"
+                res[f"dateline: {what}"] += 1
+            else:
+                same = meta[0].startswith(doc.published)
+                earlier = doc.published <= meta[0][: len(doc.published)]
+                what = "same period" if same else "earlier (a valid lower bound)" if earlier else "LATER"
+                res[f"inferred {doc.published_precision}: {what}"] += 1
+    for key, n in sorted(res.items()):
+        print(f"  {key}: {n}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -120,6 +148,8 @@ def main() -> int:
     ok = seeds(args.shared)
     print("FA-KES")
     fakes(args.shared, args.threshold, args.repeat, args.pairs)
+    print("FA-KES dated from the text alone (date column dropped), against the date column")
+    dates_without_metadata(args.shared)
     return 0 if ok else 1
 
 
