@@ -1,21 +1,24 @@
 """Candidate blocking: which pairs of reports are worth comparing at all.
 
 No all-pairs comparison. Every report is put into a few *blocks* by type family and place, and
-inside a block only reports whose date intervals lie within ``max_gap_days`` of each other are
-paired (a sorted sweep over the interval start). The blocks:
+inside a block only reports whose date intervals lie close to each other are paired (a sorted
+sweep over the interval start). The blocks:
 
 - ``point``/``district`` reports: a 0.5-degree grid cell (about 50 km); a report looks at its own
   cell and the eight around it, and a pair is kept when the two places are at most ``max_km``
-  apart (or share admin2 when coordinates are missing);
+  apart (or share admin2 when coordinates are missing). Day-precise reports with a death toll are
+  also put in a *toll block* (cell + toll), the only block swept with the wide ``MAX_GAP_DAYS``
+  window (two reports of one attack six days apart, Palmyra 13 vs 19 December, agree on the toll);
 - ``admin1`` reports: the province; they pair with every report located in that province;
 - ``country`` reports pair only with other country-precision reports of the same country;
-- reports without a place pair only with other place-less reports of the same type family (and the
-  matcher then asks for agreeing actors).
+- reports without a place pair only with other place-less, day-precise reports of the same type
+  family (and the matcher then asks for agreeing actors and wording).
 
-Generic mentions (``Event.generic``) never enter a block. Undated reports and year-only dates are
-too vague to sweep by date: they are paired only with the other undated/vague reports of their
-place block (at most ``undated_cap`` of them), and the matcher asks for strong evidence before
-merging them.
+Everywhere else the window is ``PLAIN_GAP_DAYS`` (1 day) for day-precise reports and "overlapping"
+for reports dated to a week or a month. Generic mentions (``Event.generic``) never enter a block.
+Undated reports and year-only dates are too vague to sweep by date: they are paired only with the
+other undated/vague reports of their grid cell (at most ``undated_cap`` of them), and the matcher
+asks for strong evidence before merging them.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from dataclasses import dataclass
 
 from sitrep.records import VIOLENT_TYPES, Event, date_bounds, haversine_km
 
-MAX_GAP_DAYS = 7  # two reports of one incident may give dates this far apart (Palmyra: 6 days)
+MAX_GAP_DAYS = 7  # two corroborating reports of one incident may give dates this far apart (Palmyra: 6)
+PLAIN_GAP_DAYS = 1  # other reports at most this far apart (time zones, 'yesterday')
 MAX_KM = 50.0  # ... and places this far apart
 CELL_DEG = 0.5
 MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
@@ -151,98 +155,91 @@ def candidate_pairs(
     *,
     only_with: set[int] | None = None,
     max_gap_days: int = MAX_GAP_DAYS,
+    plain_gap_days: int = PLAIN_GAP_DAYS,
     max_km: float = MAX_KM,
     undated_cap: int = 200,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) of reports that may describe one incident.
 
-    ``only_with``: when given, keep only pairs with at least one index in it (incremental mode:
-    the new reports against each other and against the loaded existing ones).
+    Day-precise reports are swept with a window of ``plain_gap_days``; the wide window
+    (``max_gap_days``) is used only inside *toll blocks* (the same grid cell and the same specific
+    death toll), the only pairs the matcher lets bridge several days. Reports dated vaguer than a
+    day pair only with reports whose interval overlaps theirs, and only when located (province or
+    better). ``only_with``: when given, keep only pairs with at least one index in it (incremental
+    mode: the new reports against each other and against the loaded existing ones).
     """
     keyed = [key_event(i, ev) for i, ev in enumerate(events) if not ev.generic]
-    by_cell: dict[tuple[str, tuple[int, int]], _Sweep] = defaultdict(_Sweep)
-    by_admin1_all: dict[tuple[str, str | None, str], _Sweep] = defaultdict(_Sweep)
-    by_admin1_level: dict[tuple[str, str | None, str], _Sweep] = defaultdict(_Sweep)
-    by_admin2_nocoord: dict[tuple[str, str | None, str], _Sweep] = defaultdict(_Sweep)
-    by_country_level: dict[tuple[str, str | None], _Sweep] = defaultdict(_Sweep)
-    by_none: dict[str, _Sweep] = defaultdict(_Sweep)
+    fat = {i: ev.fatalities for i, ev in enumerate(events)}
+    blocks: dict[tuple[object, ...], _Sweep] = defaultdict(_Sweep)
     for k in keyed:
+        day = k.interval is not None and k.interval[0] == k.interval[1]
         if k.level == "point":
             if k.lat is not None and k.lon is not None:
-                by_cell[(k.family, _cell(k.lat, k.lon))].add(k)
+                cell = _cell(k.lat, k.lon)
+                blocks[("cell", k.family, cell)].add(k)
+                toll = fat.get(k.index)
+                if day and toll:
+                    blocks[("toll", k.family, cell, toll)].add(k)
             elif k.admin2:
-                by_admin2_nocoord[(k.family, k.country, k.admin2)].add(k)
+                blocks[("a2", k.family, k.country, k.admin2)].add(k)
             if k.admin1:
-                by_admin1_all[(k.family, k.country, k.admin1)].add(k)
+                blocks[("a1all", k.family, k.country, k.admin1)].add(k)
         elif k.level == "admin1":
-            if k.admin1:
-                by_admin1_all[(k.family, k.country, k.admin1)].add(k)
-                by_admin1_level[(k.family, k.country, k.admin1)].add(k)
+            blocks[("a1all", k.family, k.country, k.admin1)].add(k)
+            blocks[("a1lvl", k.family, k.country, k.admin1)].add(k)
         elif k.level == "country":
-            by_country_level[(k.family, k.country)].add(k)
-        else:
-            by_none[k.family].add(k)
-    for d in (by_cell, by_admin1_all, by_admin1_level, by_admin2_nocoord, by_country_level, by_none):
-        for sweep in d.values():
-            sweep.finish()
+            blocks[("ctry", k.family, k.country)].add(k)
+        elif day:
+            blocks[("none", k.family)].add(k)
+    for sweep in blocks.values():
+        sweep.finish()
 
     by_index = {k.index: k for k in keyed}
     pairs: set[tuple[int, int]] = set()
 
-    def consider(k: Keyed, sweeps: Iterable[_Sweep]) -> None:
-        for sweep in sweeps:
-            if k.interval is not None:
-                others: Iterable[int] = sweep.near(k.interval, max_gap_days)
-            else:
-                # undated or vague: only against the block's other undated/vague reports
-                others = sweep.undated[:undated_cap]
-            for j in others:
-                if j == k.index:
-                    continue
-                if only_with is not None and k.index not in only_with and j not in only_with:
-                    continue
-                o = by_index[j]
-                if (
-                    k.interval is not None
-                    and o.interval is not None
-                    and interval_gap(k.interval, o.interval) > max_gap_days
-                ):
-                    continue
-                if not places_compatible(k, o, max_km):
-                    continue
-                pairs.add((k.index, j) if k.index < j else (j, k.index))
+    def consider(k: Keyed, sweep: _Sweep | None, window: int) -> None:
+        if sweep is None:
+            return
+        if k.interval is not None:
+            others: Iterable[int] = sweep.near(k.interval, window)
+        else:
+            others = sweep.undated[:undated_cap]
+        for j in others:
+            if j == k.index:
+                continue
+            if only_with is not None and k.index not in only_with and j not in only_with:
+                continue
+            o = by_index[j]
+            if (o.interval is None) != (k.interval is None):
+                continue
+            if k.interval is not None and o.interval is not None and interval_gap(k.interval, o.interval) > window:
+                continue
+            if not places_compatible(k, o, max_km):
+                continue
+            pairs.add((k.index, j) if k.index < j else (j, k.index))
 
     for k in keyed:
         if only_with is not None and k.index not in only_with:
             continue  # pairs among existing reports were decided before
-        sweeps: list[_Sweep] = []
+        day = k.interval is not None and k.interval[0] == k.interval[1]
+        window = plain_gap_days if day else 0
         if k.level == "point":
             if k.lat is not None and k.lon is not None:
                 cy, cx = _cell(k.lat, k.lon)
+                toll = fat.get(k.index)
                 for dy in (-1, 0, 1):
                     for dx in (-1, 0, 1):
-                        s = by_cell.get((k.family, (cy + dy, cx + dx)))
-                        if s is not None:
-                            sweeps.append(s)
+                        consider(k, blocks.get(("cell", k.family, (cy + dy, cx + dx))), window)
+                        if day and toll:
+                            consider(k, blocks.get(("toll", k.family, (cy + dy, cx + dx), toll)), max_gap_days)
             elif k.admin2:
-                s = by_admin2_nocoord.get((k.family, k.country, k.admin2))
-                if s is not None:
-                    sweeps.append(s)
-            if k.admin1:
-                s = by_admin1_level.get((k.family, k.country, k.admin1))
-                if s is not None:
-                    sweeps.append(s)
-        elif k.level == "admin1":
-            s = by_admin1_all.get((k.family, k.country, k.admin1 or ""))
-            if s is not None:
-                sweeps.append(s)
-        elif k.level == "country":
-            s = by_country_level.get((k.family, k.country))
-            if s is not None:
-                sweeps.append(s)
-        else:
-            s = by_none.get(k.family)
-            if s is not None:
-                sweeps.append(s)
-        consider(k, sweeps)
+                consider(k, blocks.get(("a2", k.family, k.country, k.admin2)), window)
+            if k.admin1 and k.interval is not None:
+                consider(k, blocks.get(("a1lvl", k.family, k.country, k.admin1)), window)
+        elif k.level == "admin1" and k.interval is not None:
+            consider(k, blocks.get(("a1all", k.family, k.country, k.admin1)), window)
+        elif k.level == "country" and day:
+            consider(k, blocks.get(("ctry", k.family, k.country)), window)
+        elif k.level == "none" and day:
+            consider(k, blocks.get(("none", k.family)), window)
     return pairs

@@ -3,7 +3,9 @@
 Each report is reduced once to a :class:`Profile` (token set of its evidence sentence, actor keys,
 figures, method class, date interval, place). :func:`match_score` compares two profiles:
 
-1. **Gates** (hard "no"): different type family; incompatible places; dates more than one day
+1. **Gates** (hard "no"): different type family; incompatible places; reports dated only to a
+   week or a month (or undated) unless they are located to a province or better, of one type and
+   agree on the toll or the wording; dates more than one day
    apart unless the reports *corroborate* each other (the same specific death toll, a shared named
    actor and places within 10 km or the same place id) — that is how two reports six days apart
    (Palmyra, 13 vs 19 December) can still be one incident while two air strikes on one town on
@@ -29,11 +31,10 @@ from importlib import resources
 
 from sitrep.records import Event, haversine_km
 
-from .blocking import date_interval, interval_gap, type_family
+from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
+from .blocking import PLAIN_GAP_DAYS, date_interval, interval_gap, type_family
 
 THRESHOLD = 0.5
-CORROBORATED_GAP_DAYS = 7
-PLAIN_GAP_DAYS = 1
 
 WEIGHTS = {"text": 0.25, "date": 0.20, "place": 0.15, "type": 0.15, "actors": 0.15, "figures": 0.10}
 
@@ -230,23 +231,44 @@ def _figure_score(a: Profile, b: Profile) -> float:
     return 0.5 * min(fa, fb) / hi if hi else 0.0
 
 
+def _vague(iv: tuple[int, int] | None) -> bool:
+    return iv is None or iv[1] > iv[0]
+
+
 def gate(a: Profile, b: Profile) -> bool:
     """False when the two reports cannot be one incident, whatever else agrees."""
     if a.family != b.family:
         return False
+    if (a.interval is None) != (b.interval is None):
+        return False  # an undated report is compared only with other undated ones
+    text = dice(a.tokens, b.tokens)
+    shared = len(a.actors & b.actors)
+    same_toll = a.fatalities is not None and a.fatalities == b.fatalities
     if a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
         if a.doc_id == b.doc_id and gap > 0:
             return False  # one document giving two different dates describes two happenings
         if gap > PLAIN_GAP_DAYS and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
             return False
-    elif (a.interval is None) != (b.interval is None):
-        return False  # an undated report is compared only with other undated ones
+    if _vague(a.interval) or _vague(b.interval):
+        # a week, a month or no date: the place must be precise enough and the reports must agree
+        # on the type and on the toll or the wording
+        if a.event_type != b.event_type or a.place_level in ("none", "country") or b.place_level in (
+            "none",
+            "country",
+        ):
+            return False
+        if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
+            return False
+        if not (same_toll or text >= 0.35) or not (shared or text >= 0.5):
+            return False
     if a.doc_id == b.doc_id and not same_document_repeat(a, b):
         return False
-    shared = len(a.actors & b.actors)
-    if (a.place_level == "none" or b.place_level == "none") and (a.place_level != b.place_level or not shared):
-        return False
+    if a.place_level == "none" or b.place_level == "none":
+        if a.place_level != b.place_level or not shared:
+            return False
+        if a.family != "diplomacy" and (a.event_type != b.event_type or text < 0.4):
+            return False
     # a meeting/call is identified by who took part: both named sides must agree
     return not (a.family == "diplomacy" and (not shared or shared < min(2, len(a.actors), len(b.actors))))
 
@@ -263,6 +285,4 @@ def match_score(a: Profile, b: Profile) -> float:
         + WEIGHTS["actors"] * _actor_score(a, b)
         + WEIGHTS["figures"] * _figure_score(a, b)
     )
-    if a.interval is None or b.interval is None:
-        score -= 0.15  # undated: ask for stronger evidence
     return round(score, 4)
