@@ -18,6 +18,7 @@ Without ``--events`` the FA-KES articles are extracted first with ``sitrep.extra
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -42,10 +43,8 @@ def fakes_documents(path: Path) -> list[Document]:
             if not text:
                 continue
             published = None
-            try:
+            with contextlib.suppress(KeyError, ValueError):
                 published = dt.datetime.strptime(row["date"].strip(), "%m/%d/%Y").date().isoformat()
-            except (KeyError, ValueError):
-                pass
             docs.append(
                 Document.create(
                     text,
