@@ -191,6 +191,9 @@ def test_incremental_attach_is_stable_and_idempotent() -> None:
     # re-running the same batch changes nothing
     again = resolve_events([bomb], existing=second.incidents, existing_events=[ambush, bomb])
     assert again.incidents == [] and again.removed == []
+    # ... also when the caller leaves the batch's own reports out of existing_events
+    again = resolve_events([bomb], existing=second.incidents, existing_events=[ambush])
+    assert again.incidents == [] and again.removed == []
 
 
 def test_new_report_bridging_two_incidents_merges_them() -> None:

@@ -41,6 +41,10 @@ def resolve_events(
     Generic/aggregate/hypothetical mentions (``Event.generic``) never form incidents.
     """
     old: dict[str, Event] = {e.event_id: e for e in existing_events}
+    stored_ids = {eid for inc in existing for eid in inc.event_ids}
+    for e in events:  # a report that already belongs to a stored incident is not new (a re-run)
+        if e.event_id in stored_ids:
+            old.setdefault(e.event_id, e)
     new = [e for e in dict((e.event_id, e) for e in events).values() if e.event_id not in old]
     pool = list(old.values()) + new
     index = {e.event_id: i for i, e in enumerate(pool)}
