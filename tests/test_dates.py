@@ -425,3 +425,16 @@ def test_hypothetical_clause_is_not_dated() -> None:
     ms = find_dates(text, "2025-04-21")
     s, e = span_of(text, "The official warned that ISIS may increasingly resort to targeted attacks")
     assert date_for_span(ms, s, e, text, "2025-04-21") == (None, "unknown", "future")
+
+
+def test_day_ranges_take_the_first_day_and_the_shared_year() -> None:
+    text = "Warplanes dropped nerve agents on eastern Hama on December 11 and 12 2016 and on 11-12 April 2017."
+    ms = find_dates(text, "2017-04-20")
+    assert [(m.mention, m.value) for m in ms] == [("December 11 and 12 2016", "2016-12-11"),
+                                                  ("11-12 April 2017", "2017-04-11")]
+
+
+def test_deadline_weekday_in_a_past_narrative() -> None:
+    text = "By Friday all but one of the villages had been evacuated."
+    assert one(text, "2015-02-24", "Friday").value == "2015-02-20"
+    assert is_future(one("The relatives have until Tuesday to sign the paper.", "2000-04-03", "Tuesday"))

@@ -241,11 +241,12 @@ def _lexicon() -> _Lexicon:
         (
             "mdy",
             rf"(?:(?P<wd>{wd_any}),?\s+)?(?P<mon>{mon})\s*(?P<d>{day})(?!\s*(?:%|{i}percent|per\s+cent)\b))"
-            rf"(?:(?:,\s*|\s+)(?P<y>{year}))?",
+            rf"(?:\s*(?:-|–|{i}and|to)\s*){day}(?=,?\s+{year}))?(?:(?:,\s*|\s+)(?P<y>{year}))?",
         ),
         (
             "dmy",
-            rf"(?:(?P<wd>{wd_any}),?\s+)?(?<![\d.,$])(?:{i}the)\s+)?(?P<d>{day})(?:\s+{i}of))?\s+(?P<mon>{mon})"
+            rf"(?:(?P<wd>{wd_any}),?\s+)?(?<![\d.,$])(?:{i}the)\s+)?(?P<d>{day})(?:\s*(?:-|–|{i}and|to))\s*{day})?"
+            rf"(?:\s+{i}of))?\s+(?P<mon>{mon})"
             rf"(?:,?\s+(?P<y>{year}))?",
         ),
         (
@@ -781,9 +782,14 @@ def _h_relday(m: re.Match[str], st: _State) -> _Res | None:
     return _relative(st, "day", n)
 
 
+_PAST_AFTER = re.compile(r"[^.;!?]{0,60}?\b(?:had|was|were|did|been)\b", re.IGNORECASE)
+
+
 def _weekday_res(st: _State, m: re.Match[str], wd: int, rel: str) -> _Res:
     fut = rel in ("next", "this coming") or (rel not in ("last", "this past", "the previous") and
                                               future_context(st.text, m.start()))
+    if fut and rel not in ("next", "this coming") and _PAST_AFTER.match(st.text, m.end()):
+        fut = False  # "By Friday all but one of the villages had been evacuated"
     if rel in ("the previous", "the following", "the next"):
         anchor = st.narr_day or st.pub
         base = "weekday-from-narrative"
