@@ -154,7 +154,7 @@ def _str(request: Request, name: str) -> str | None:
 
 def _int(request: Request, name: str, default: int, lo: int, hi: int) -> int:
     raw = request.query_params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     try:
         value = int(raw)
@@ -425,7 +425,10 @@ def create_app(
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
         detail = getattr(exc, "detail", "error")
-        return _err(status, str(detail))
+        response = _err(status, str(detail))
+        for k, v in (getattr(exc, "headers", None) or {}).items():
+            response.headers[k] = v
+        return response
 
     async def server_error(request: Request, exc: Exception) -> Response:
         return _err(500, "internal error")

@@ -32,20 +32,28 @@ def _param(
     return {"name": name, "in": where, "required": required, "description": desc, "schema": schema}
 
 
+TEXT = {"type": "string", "maxLength": 200, "pattern": "^[^\\x00]*$"}
+ISO_DATE = {
+    "type": "string",
+    "pattern": "^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?)?$",
+    "example": "2025-12-13",
+}
+NEAR = {
+    "type": "string",
+    "pattern": "^-?[0-8]?[0-9](\\.[0-9]+)?,-?1?[0-7]?[0-9](\\.[0-9]+)?,[1-9][0-9]{0,3}(\\.[0-9]+)?$",
+    "example": "34.56,38.28,50",
+}
+
 FILTERS = [
-    _param("country", "Country: ISO code (SY) or name.", {"type": "string", "maxLength": 200}),
-    _param("admin1", "Province / governorate.", {"type": "string", "maxLength": 200}),
-    _param("since", "From this date (ISO: YYYY, YYYY-MM or YYYY-MM-DD), inclusive.", {"type": "string"}),
-    _param("until", "Up to this date (ISO), inclusive.", {"type": "string"}),
-    _param(
-        "type",
-        "Event type or sub-event type.",
-        {"type": "string", "maxLength": 200, "example": next(iter(EVENT_TYPES))},
-    ),
-    _param("actor", "Actor name or alias (substring).", {"type": "string", "maxLength": 200}),
-    _param("near", "LAT,LON,KM: within KM of a point.", {"type": "string", "example": "34.56,38.28,50"}),
-    _param("text", "Full-text search in the evidence.", {"type": "string", "maxLength": 200}),
-    _param("source", "Outlet / source name.", {"type": "string", "maxLength": 200}),
+    _param("country", "Country: ISO code (SY) or name.", TEXT),
+    _param("admin1", "Province / governorate.", TEXT),
+    _param("since", "From this date (ISO: YYYY, YYYY-MM or YYYY-MM-DD), inclusive.", ISO_DATE),
+    _param("until", "Up to this date (ISO), inclusive.", ISO_DATE),
+    _param("type", "Event type or sub-event type.", {**TEXT, "example": next(iter(EVENT_TYPES))}),
+    _param("actor", "Actor name or alias (substring).", TEXT),
+    _param("near", "LAT,LON,KM: within KM of a point.", NEAR),
+    _param("text", "Full-text search in the evidence.", TEXT),
+    _param("source", "Outlet / source name.", TEXT),
     _param("offset", "Rows to skip.", {"type": "integer", "minimum": 0, "maximum": 1_000_000}),
 ]
 
@@ -212,6 +220,7 @@ def _errors(*codes: int) -> dict[str, Any]:
 
 
 def _get(summary: str, params: list[dict[str, Any]], ok: dict[str, Any], *codes: int) -> dict[str, Any]:
+    codes = tuple(sorted({*codes, 414}))  # every URL is length-limited
     return {"get": {"summary": summary, "parameters": params, "responses": {"200": ok, **_errors(*codes)}}}
 
 
@@ -246,6 +255,7 @@ def schema(write: bool = False) -> dict[str, Any]:
             [_param("incident_id", "Incident id.", ident, "path", True)],
             _ok({"$ref": "#/components/schemas/Incident"}),
             404,
+            414,
         ),
         "/api/documents/{doc_id}": _get(
             "One document with its text and the events extracted from it",
@@ -265,7 +275,7 @@ def schema(write: bool = False) -> dict[str, Any]:
         ),
         "/api/people": _get(
             "Who's who: person, role, organisation, first/last seen",
-            [_param("name", "Name (substring).", {"type": "string", "maxLength": 200}), limit(100, 1000)],
+            [_param("name", "Name (substring).", TEXT), limit(100, 1000)],
             _ok(_listing({"$ref": "#/components/schemas/Person"})),
             400,
         ),
@@ -290,7 +300,7 @@ def schema(write: bool = False) -> dict[str, Any]:
             "Full-text search over documents and incidents",
             [
                 _param(
-                    "q", "Words to find.", {"type": "string", "minLength": 1, "maxLength": 200}, required=True
+                    "q", "Words to find.", {**TEXT, "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$"}, required=True
                 ),
                 limit(20, 1000),
             ],
