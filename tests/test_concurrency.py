@@ -1,0 +1,104 @@
+"""Two `sitrep ingest` processes started together on one SQLite file, over overlapping inputs.
+
+Both must exit 0, neither may surface "database is locked" (the store waits and retries under
+BEGIN IMMEDIATE with a busy timeout), the file must pass SQLite's integrity check, and the final
+counts must be exact: every distinct report stored once, with its events, and every incident
+consistent with its event links.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_crash_safety import (
+    assert_healthy,
+    make_corpus,
+    no_traceback,
+    read_only,
+    start_sitrep,
+    store_health,
+    write_jsonl,
+)
+
+
+def _run_two(tmp_path: Path, resolve: bool, n: int, overlap: int) -> None:
+    corpus = make_corpus(n, seed=23 if resolve else 5)
+    half = (n + overlap) // 2
+    a = write_jsonl(tmp_path / "a.jsonl", corpus[:half])
+    b = write_jsonl(tmp_path / "b.jsonl", corpus[n - half :][::-1])  # opposite order: they meet in the middle
+    db = tmp_path / "shared.db"
+    extra = () if resolve else ("--no-resolve",)
+    procs = [
+        start_sitrep("ingest", str(src), "--db", str(db), "-q", "--batch-size", "4", *extra,
+                     stderr_path=tmp_path / f"{src.stem}.err")
+        for src in (a, b)
+    ]
+    deadline = time.monotonic() + 600
+    for p in procs:
+        try:
+            p.wait(max(1.0, deadline - time.monotonic()))
+        except Exception:
+            for q in procs:
+                q.kill()
+            raise
+    for p, name in zip(procs, ("a", "b"), strict=True):
+        err = (tmp_path / f"{name}.err").read_text(errors="replace")
+        no_traceback(err)
+        assert p.returncode == 0, f"ingest {name} exited {p.returncode}: {err[-2000:]}"
+
+    h = store_health(db)
+    assert_healthy(h, documents=n)
+    assert not h.docs_without_events, f"{len(h.docs_without_events)} documents without events"
+    con = read_only(db)
+    try:
+        origins = [r[0].rsplit("#", 1)[-1] for r in con.execute("SELECT origin FROM documents")]
+        per_doc = dict(con.execute("SELECT doc_id, count(*) FROM events GROUP BY doc_id").fetchall())
+        incidents = con.execute("SELECT count(*) FROM incidents").fetchone()[0]
+        linked = con.execute("SELECT count(*) FROM incident_events").fetchone()[0]
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        con.close()
+    assert sorted(origins) == sorted(r["id"] for r in corpus)
+    assert len(per_doc) == n
+    if resolve:
+        assert incidents > 0
+        assert linked == events, "every event belongs to exactly one incident"
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_into_one_sqlite_file(tmp_path: Path) -> None:
+    _run_two(tmp_path, resolve=False, n=600, overlap=200)
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_with_incremental_resolution(tmp_path: Path) -> None:
+    _run_two(tmp_path, resolve=True, n=200, overlap=80)
+
+
+def test_concurrent_reruns_of_the_same_input_add_nothing(tmp_path: Path) -> None:
+    """Idempotence under concurrency: two processes re-ingesting one stored file change nothing."""
+    from tests.test_crash_safety import run_sitrep
+
+    corpus = make_corpus(40, seed=31)
+    src = write_jsonl(tmp_path / "same.jsonl", corpus)
+    db = tmp_path / "same.db"
+    first = run_sitrep("ingest", str(src), "--db", str(db), "-q", "--json", "--no-resolve")
+    assert first.returncode == 0, first.stderr[-2000:]
+    before = store_health(db)
+    procs = [
+        start_sitrep("ingest", str(src), "--db", str(db), "-q", "--no-resolve", stderr_path=tmp_path / f"{i}.err")
+        for i in range(2)
+    ]
+    for i, p in enumerate(procs):
+        p.wait(300)
+        err = (tmp_path / f"{i}.err").read_text(errors="replace")
+        no_traceback(err)
+        assert p.returncode == 0, err[-2000:]
+    after = store_health(db)
+    assert_healthy(after, documents=40)
+    assert (after.documents, after.events) == (before.documents, before.events)
+    assert json.loads(first.stdout)["documents_new"] == 40
