@@ -1129,12 +1129,12 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
     # longest first; on equal length the earlier pattern (more specific) wins
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     cands = list({(c[0], c[1], c[2]): c for c in cands}.values())
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a longer mention already lies
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     for s, e, _order, name, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.find(1, s, e) >= 0:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append((s, e, name, m))
     chosen.sort(key=lambda c: c[0])
 
