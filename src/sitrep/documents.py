@@ -45,13 +45,17 @@ from sitrep.ingest.records import RawArticle
 from sitrep.records import DatePrecision, Document
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
     "NearDupIndex",
     "PubDate",
     "clean_lines",
     "find_explicit_dates",
+    "guess_language",
     "html_to_text",
+    "is_furniture",
     "is_paper",
     "mark_duplicates",
+    "normalise_text",
     "parse_date_string",
     "prepare",
     "publication_date",

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -517,5 +517,3 @@ def _entry_link(entry: Any) -> str | None:
             return child.text.strip()
     return None
 
-
-Reader = Callable[..., Iterator[Item]]
