@@ -48,6 +48,7 @@ from sitrep.records import DatePrecision, TimeMention
 __all__ = [
     "Anchor",
     "date_for_span",
+    "deadline_context",
     "find_dates",
     "future_context",
     "is_future",
