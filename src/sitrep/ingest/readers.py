@@ -56,6 +56,11 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_HINT.search(text[:4000]))
 
 
+def _show_columns(columns: list[str] | list[Any]) -> str:
+    shown = [repr(str(c))[1:-1][:40] for c in columns[:20]]
+    return ", ".join(shown) + (f" (+{len(columns) - 20} more)" if len(columns) > 20 else "") or "(none)"
+
+
 def _norm_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", name.strip().casefold()).strip("_")
 
@@ -72,7 +77,7 @@ def resolve_mapping(columns: list[str], mapping: Mapping[str, str] | None = None
         if fld in mapping:
             col = mapping[fld]
             if "." not in col and col not in columns and _norm_key(col) not in by_norm:
-                raise ValueError(f"mapping {fld}={col}: no such column (columns: {', '.join(columns)})")
+                raise ValueError(f"mapping {fld}={col}: no such column (columns: {_show_columns(columns)})")
             out[fld] = col if ("." in col or col in columns) else by_norm[_norm_key(col)]
             continue
         taken = set(out.values()) | set(mapping.values())
@@ -231,7 +236,7 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
         yield IngestError(origin, str(exc))
         return
     if "text" not in cols:
-        yield IngestError(origin, f"no text column among {', '.join(header)}; pass a mapping such as text=COLUMN")
+        yield IngestError(origin, f"no text column among {_show_columns(header)}; pass a mapping such as text=COLUMN")
         return
     row_no = 1
     failures = 0
@@ -304,7 +309,7 @@ def _records(records: list[Any], origin: str, limits: Limits, mapping: Mapping[s
         cols = cache[key]
         if "text" not in cols:
             yield IngestError(f"{origin}#{position}",
-                              f"no text field among {', '.join(map(str, rec))}; pass a mapping such as text=KEY")
+                              f"no text field among {_show_columns(list(rec))}; pass a mapping such as text=KEY")
             continue
         yield record_to_article(rec, cols, origin, position, limits)
 

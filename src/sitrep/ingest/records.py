@@ -35,5 +35,10 @@ class IngestError:
     origin: str
     message: str
 
+    def __post_init__(self) -> None:
+        # one line, whatever the input put into the message (column names, parser text)
+        one_line = " ".join(str(self.message).split())
+        object.__setattr__(self, "message", (one_line[:500] + "…") if len(one_line) > 500 else one_line or "unreadable")
+
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
