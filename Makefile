@@ -2,9 +2,9 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
-EXTRAS  ?= dev,web,postgres,dask,embed
-STAMP   := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
+EXTRAS  ?= dev,web,postgres,dask
 comma   := ,
+STAMP   := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
 .PHONY: setup demo test lint fast-test bench docs clean
 
