@@ -222,10 +222,10 @@ def _starts_within(spans: Sequence[tuple[int, int, str]], start: int, end: int, 
 
 
 def _trim_name(name: str, start: int, ents: Sequence[tuple[int, int, str]]) -> str:
-    """Cut a name where a non-person entity starts inside it ("Abdullah II Jordan" -> "Abdullah II")."""
+    """Cut a name where a place/organisation starts after two name words ("Joe Biden Washington")."""
     end = start + len(name)
-    for s, _e, lab in ents:
-        if lab in _ORG_LIKE and start < s < end:
+    for s, _e, lab in sorted(ents):
+        if lab in _ORG_LIKE and start < s < end and len(name[: s - start].split()) >= 2:
             name = name[: s - start].rstrip()
             end = start + len(name)
     return name
@@ -245,10 +245,10 @@ def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Men
         name = _trim_name(_strip_honorifics(m.group("name")), nstart, ents)
         nstart = m.end("name") - len(name) if name != m.group("name") and m.group("name").endswith(name) else nstart
         nend = nstart + len(name)
-        if not name or _starts_within(ents, nstart, nend, _ORG_LIKE) and not _overlaps(
+        if not name or _starts_within(ents, nstart, nstart + 1, _ORG_LIKE) and not _overlaps(
             ents, nstart, nend, {"PERSON"}
         ):
-            continue
+            continue  # the words after the title are a place or an organisation, not a name
         canon = lx.titles[title_text.casefold()]
         ccountry, corg = _parse_complement(comp_text)
         org = lx.orgs.get(m.group("o") or "") or (corg if canon not in lx.complement_titles else None)
