@@ -129,6 +129,13 @@ def test_split_on_headline_with_dateline_and_share_bar() -> None:
     assert docs[1].text == BODY_B and "Share this" not in docs[1].text
 
 
+def test_split_on_separator_lines() -> None:
+    text = f"{BODY_A}\n\n* * *\n\nLebanon cabinet meets over fuel crisis\n{BODY_B.replace('BEIRUT – ', '')}\n"
+    docs = prepare(_raw(text), today=TODAY)
+    assert [d.title for d in docs] == [None, "Lebanon cabinet meets over fuel crisis"]
+    assert docs[0].text == BODY_A
+
+
 def test_no_split_without_header_signals() -> None:
     body = BODY_B.replace("BEIRUT – ", "In Beirut, ")  # without the dateline, a heading is only a heading
     text = f"Three civilians killed in Idlib shelling\n\n{BODY_A}\n\nReactions in Damascus\n\n{body}\n"

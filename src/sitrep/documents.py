@@ -348,20 +348,23 @@ def _header_signals(lines: Sequence[str], i: int) -> bool:
 def split_articles(text: str) -> list[Part]:
     """Split a text that may hold several articles; each part keeps its headline separately.
 
-    A new article starts at a title-like line that follows a blank line and at least 300
-    characters of body text, and whose header shows it is a headline (``_header_signals``).
+    A new article starts at a title-like line after at least 300 characters of body text that
+    either follows a separator line ("-----", "* * *") or follows a blank line and has a
+    headline's header (``_header_signals``).
     """
     lines = text.split("\n")
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
         return []
     starts = [first]
-    prose = 0
+    head = lines[first].strip()
+    prose = 0 if _is_titlelike(head) or is_furniture(head) or _is_caption(head) else len(head)
     for i in range(first + 1, len(lines)):
         s = lines[i].strip()
         if not s:
             continue
-        if prose >= 300 and not lines[i - 1].strip() and _is_titlelike(s) and _header_signals(lines, i):
+        if prose >= 300 and _is_titlelike(s) and (_after_separator(lines, i) or (
+                not lines[i - 1].strip() and _header_signals(lines, i))):
             starts.append(i)
             prose = 0
             continue
@@ -377,6 +380,17 @@ def split_articles(text: str) -> list[Part]:
             chunk = chunk[1:]
         parts.append(Part(title, tuple(chunk)))
     return parts
+
+
+_SEPARATOR = re.compile(r"^\s*(?:[-=*_#~•·]\s*){3,}$")
+
+
+def _after_separator(lines: Sequence[str], i: int) -> bool:
+    """Line ``i`` follows a separator line ("-----", "* * *", "====") with only blanks between."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j >= 0 and bool(_SEPARATOR.match(lines[j]))
 
 
 def _first_title_ok(lines: Sequence[str], i: int) -> bool:
