@@ -13,7 +13,8 @@ from sitrep.records import Event, Evidence
 from sitrep.store import open_store
 from sitrep.store.base import Query
 
-SAMPLE_SEEDS = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "sample" / "seeds"
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "sample"
+SEED_FILES = sorted(str(p) for p in SAMPLE.glob("00*.txt"))
 
 
 def _ingest(db: str, paths: list[str]) -> tuple[object, dict[str, int]]:
@@ -26,11 +27,11 @@ def _ingest(db: str, paths: list[str]) -> tuple[object, dict[str, int]]:
 
 
 def test_seeds_ingest_is_idempotent_and_resolves_palmyra(db_path: str) -> None:
-    report, stats = _ingest(db_path, [str(SAMPLE_SEEDS)])
+    report, stats = _ingest(db_path, SEED_FILES)
     assert report.failed == 0  # type: ignore[attr-defined]
     assert stats["documents"] == 5  # 001 holds two articles
     assert stats["events"] > 5
-    again, stats2 = _ingest(db_path, [str(SAMPLE_SEEDS)])
+    again, stats2 = _ingest(db_path, SEED_FILES)
     assert again.documents_new == 0  # type: ignore[attr-defined]
     assert stats2 == stats
     store = open_store(db_path)
