@@ -28,6 +28,7 @@ from sitrep.extract.events import (
     find_triggers,
     genericity,
     is_anaphoric,
+    is_plural_mention,
     main_hit,
     prefix_type,
 )
@@ -159,8 +160,11 @@ def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
     if sp is None:
         return None
     span = sp.char_span(mention.start, mention.end, alignment_mode="expand")
-    trig = _token_at(sp, hit.start)
-    if span is None or trig is None:
+    hspan = sp.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or hspan is None or not len(hspan):
+        return None
+    trig = hspan.root
+    if span.start <= trig.i < span.end:
         return None
     head = span.root
     # the trigger's governing verb: itself if a verb, else the verb it hangs from
@@ -324,7 +328,7 @@ _SUB_RANK = {
 
 
 def _soft_date(c: _Cand) -> bool:
-    return c.date_method in (None, "publication", "undated") or "date:other-clause" in c.notes or (
+    return c.anaphoric or c.date_method in (None, "publication", "undated") or "date:other-clause" in c.notes or (
         "date:vague" in c.notes) or (c.date_method or "").startswith("narrative:")
 
 
@@ -343,6 +347,11 @@ def _places_compatible(a: _Cand, b: _Cand) -> bool:
         return True
     if a.place.name == b.place.name:
         return True
+    if None not in (a.place.lat, a.place.lon, b.place.lat, b.place.lon):
+        from sitrep.extract.evaluate import haversine_km
+
+        if haversine_km((a.place.lat or 0.0, a.place.lon or 0.0), (b.place.lat or 0.0, b.place.lon or 0.0)) <= 60:
+            return True
     if a.place.precision == "country" or b.place.precision == "country":
         return a.place.country == b.place.country or not a.place.country or not b.place.country
     if a.place.precision != "point" or b.place.precision != "point":
@@ -355,10 +364,9 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
     def key(m: ActorMention | None) -> str | None:
         return m.actor.key if m is not None and not m.generic else None
 
-    a1, a2, b1, b2 = key(a.actor1), key(a.actor2), key(b.actor1), key(b.actor2)
-    if a1 and b1 and a1 != b1:
-        return False
-    return not ((a1 and b2 and a1 == b2) or (a2 and b1 and a2 == b1))
+    a1, b1 = key(a.actor1), key(b.actor1)
+    # roles from a parse are often swapped in referring mentions: only two different initiators conflict
+    return not (a1 and b1 and a1 != b1 and a1 != key(b.actor2) and b1 != key(a.actor2))
 
 
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
@@ -381,7 +389,7 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
         take_evidence = True
-    if other.place is not None and (into.place is None or (other.place.precision == "point"
+    if other.place is not None and (into.place is None or (other.place.precision == "point" and not _weak(other)
                                                             and into.place.precision != "point")):
         into.place = other.place
     if other.violent and into.violent and _SUB_RANK.get(other.sub or "", 0) > _SUB_RANK.get(into.sub or "", 0) \
@@ -542,8 +550,10 @@ def _candidate(
     in_clause = any(cs <= t.start < ce and t.value for t in times)
     if method.startswith("sentence:") and not in_clause:
         cand.notes.append("date:other-clause")
-    if _RECENT.search(text[max(cs, hit.start - 30):hit.end + 5]) and not in_clause:
+    if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
         cand.notes.append("date:vague")
+    if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
+        cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
     cand.confidence = _confidence(cand)
     cand.notes.append(f"trigger:{hit.trigger.id}")
@@ -633,7 +643,9 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
 
 def _weak(c: _Cand) -> bool:
     """A mention that refers to an incident rather than reporting one: it joins a fuller report."""
-    return c.anaphoric or "date:vague" in c.notes
+    return c.anaphoric or "date:vague" in c.notes or (
+        is_plural_mention(c.hit) and c.fatalities is None and "date:other-clause" not in c.notes
+        and not (c.date_method or "").startswith("sentence:"))
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -647,13 +659,13 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
         for s in strong:
             if _family(s.event_type) != _family(c.event_type):
                 continue
-            if (_dates_compatible(s, c) and _places_compatible(s, c) and _actors_compatible(s, c)
+            if (_dates_compatible(s, c) and _actors_compatible(s, c)
+                    and (_places_compatible(s, c) or c.anaphoric or "date:vague" in c.notes)
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s
         if best is not None:
             _absorb(best, c, text)
-        elif not c.anaphoric or c.place is not None or c.fatalities is not None or (
-            c.date_method or "").startswith("sentence:"):
+        elif c.place is not None or c.fatalities is not None or (c.date_method or "").startswith("sentence:"):
             out.append(c)
     out.sort(key=lambda c: c.start)
     return out

@@ -197,7 +197,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "future")
     if lex.cues["negated"].search(near_before):
         return Genericity(True, "negated")
-    if lex.cues["ongoing"].search(window):
+    if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]):
         return Genericity(True, "ongoing")
     plural = _PLURAL_NOUN.search(hit.text) is not None
     if plural and _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(text[cs:ce]):
@@ -205,12 +205,19 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     return Genericity(False)
 
 
+_DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
+
+
 def is_anaphoric(text: str, hit: Hit) -> bool:
-    """'the attack', 'this incident': a noun that refers back to an incident already reported."""
-    if not hit.trigger.noun:
-        return False
+    """'the attack', 'this incident', 'the targeting': a noun that refers back to an incident already reported."""
     words = re.findall(r"[\w’']+", hit.text.lower())
-    return bool(words) and words[0] in ("the", "this", "that", "its", "their") and words[-1] in load_lexicon().anaphora
+    if not words or words[-1] not in load_lexicon().anaphora:
+        return False
+    if not hit.trigger.noun and len(words) > 1:
+        return False  # "foiling of a planned attack": a report of its own
+    if words[0] in ("the", "this", "that", "its", "their"):
+        return True
+    return _DET_BEFORE.search(text[max(0, hit.start - 40):hit.start]) is not None
 
 
 def is_plural_mention(hit: Hit) -> bool:
