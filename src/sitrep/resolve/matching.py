@@ -101,6 +101,8 @@ class Profile:
     place_level: str
     admin1: str | None
     country: str | None
+    admin2: str | None = None
+    area: bool = False  # a district-precision place ("the Palmyra desert"): an area, not a town
 
 
 def profile(index: int, ev: Event) -> Profile:
@@ -133,6 +135,8 @@ def profile(index: int, ev: Event) -> Profile:
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
         place_level=level,
+        admin2=(loc.admin2 or "").casefold() or None if loc else None,
+        area=loc is not None and loc.precision == "district",
         admin1=(loc.admin1 or "").casefold() or None if loc else None,
         country=loc.country if loc else None,
     )
@@ -150,6 +154,9 @@ def _same_spot(a: Profile, b: Profile) -> bool:
     if a.place_id is not None and a.place_id == b.place_id:
         return True
     d = _distance(a, b)
+    if a.area or b.area:
+        # a town inside a district-level area ("Palmyra" in "the Palmyra desert")
+        return (a.admin2 is not None and a.admin2 == b.admin2) or (d is not None and d <= 30.0)
     return d is not None and d <= 10.0
 
 
