@@ -244,7 +244,7 @@ def test_absurd_metadata_falls_back_to_the_text() -> None:
 @pytest.mark.parametrize(
     "opening",
     ["Washington, December 15, 2025 – ", "DAMASCUS, 15 December 2025 (SANA) – ", "Mon 15 Dec 2025 ",
-     "Published: 15 December 2025\n", "15 December 2025 - "],
+     "Published: 15 December 2025\n", "15 December 2025 - ", "15/12/2025 · ", "Posted on 15.12.2025\n"],
 )
 def test_datelines(opening: str) -> None:
     assert _pub(opening + BODY_A) == ("2025-12-15", "day", "dateline")
@@ -288,6 +288,17 @@ def test_unknown_without_evidence() -> None:
 def test_papers_are_not_dated_from_their_content() -> None:
     text = "Abstract\nThis paper examines the attack of December 19, 2025.\n\nIntroduction\n\n" + BODY_A
     assert _pub(text) == (None, "unknown", "unknown")
+
+
+def test_reports_are_not_dated_from_their_content() -> None:
+    text = (
+        "Executive Summary\nThis report assesses the attacks of December 2025.\n\nKey Findings\n\n" + BODY_A
+        + "\n\nRecommendations\n\nDonors should fund demining."
+    )
+    assert _pub(text) == (None, "unknown", "unknown")
+    # a news article crediting its reporters is still dated from its content
+    assert _pub(BODY_A + " The attack followed a raid on 3 March 2021.\nReuters contributed to this report.")[0] == (
+        "2021-03")
 
 
 def test_find_explicit_dates() -> None:

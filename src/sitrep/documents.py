@@ -448,7 +448,8 @@ UNKNOWN = PubDate(None, "unknown", "unknown")
 _LEADING_DATE = re.compile(
     rf"^(?:(?:date of publication|publication date|published|posted|updated|last updated|date)\s*(?:on|at|:)?\s*)?"
     rf"(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date>(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR})|(?:{_YEAR}-\d\d-\d\d))",
+    rf"(?P<date>(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR})|(?:{_YEAR}-\d\d-\d\d)"
+    rf"|(?:\d{{1,2}}([/.])\d{{1,2}}\2{_YEAR}))",
     re.I,
 )
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w'’.\-]*(?:[ /][A-Za-z][\w'’.\-]*){0,4},\s*")
@@ -468,21 +469,28 @@ def _leading_date(line: str) -> tuple[str, DatePrecision] | None:
         rest = candidate[m.end():]
         if not (prefixed or m.end("date") > m.start("date") > 0 or _AFTER_DATELINE.match(rest)):
             continue
-        hits = find_explicit_dates(m["date"])
-        if hits and hits[0].precision == "day":
-            return hits[0].value, "day"
+        parsed = _parse_date_string(m["date"])  # numeric dates: day first unless the month is first
+        if parsed and parsed[1] == "day":
+            return parsed[0], "day"
     return None
 
 
-_AFTER_DATELINE = re.compile(r"\s*(?:$|[–—\-:|(]|\d{1,2}[:.]\d\d|GMT|UTC)|\s+[A-Z]")
+_AFTER_DATELINE = re.compile(r"\s*(?:$|[–—\-:|(·•/]|\d{1,2}[:.]\d\d|GMT|UTC)|\s+[A-Z]")
 
 
 _PAPER_HEADINGS = re.compile(
-    r"^(?:abstract|introduction|conclusions?|references|bibliography|works cited|methodology|methods|"
-    r"literature review|keywords\s*:.*|acknowledg(?:e)?ments)\s*$",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:abstract|introduction|conclusions?|references|bibliography|works cited|"
+    r"methodology|methods|literature review|keywords\s*:.*|acknowledg(?:e)?ments|executive summary|"
+    r"key findings|(?:policy )?recommendations|endnotes|footnotes|notes|table of contents|contents|"
+    r"about the authors?)\s*:?\s*$",
     re.I,
 )
-_PAPER_PHRASES = re.compile(r"\b(?:this (?:paper|study|thesis|dissertation)|the present (?:paper|study))\b", re.I)
+_PAPER_PHRASES = re.compile(
+    r"\b(?:this (?:paper|study|thesis|dissertation|article|report|brief|analysis) "
+    r"(?:examines|analy[sz]es|argues|explores|investigates|assesses|discusses|provides|contributes|offers)|"
+    r"this (?:paper|study|thesis|dissertation)|the present (?:paper|study))\b",
+    re.I,
+)
 
 
 def is_paper(lines: Sequence[str]) -> bool:
