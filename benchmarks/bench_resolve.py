@@ -108,6 +108,32 @@ def fakes_report(events: list[Event], docs: dict[str, Document], sample: int, sa
     return stats
 
 
+def threshold_sweep(events: list[Event], out: Path | None) -> dict[str, object]:
+    """Scores of every candidate pair that passes the gates, and the merges each threshold would make."""
+    from sitrep.resolve.blocking import candidate_pairs
+    from sitrep.resolve.matching import match_score, profile
+
+    profiles = [profile(i, e) for i, e in enumerate(events)]
+    scored = []
+    for i, j in candidate_pairs(events):
+        s = match_score(profiles[i], profiles[j])
+        if s > 0:
+            scored.append((s, i, j))
+    cross = [(s, i, j) for s, i, j in scored if events[i].source != events[j].source]
+    sweep = {f"{t:.2f}": sum(1 for s, _, _ in cross if s >= t) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)}
+    hist = Counter(f"{int(s * 20) / 20:.2f}" for s, _, _ in cross)
+    if out is not None:
+        lines = []
+        for s, i, j in sorted(cross, key=lambda t: t[0]):
+            if 0.4 <= s < 0.6:
+                a, b = events[i], events[j]
+                lines.append(f"{s:.3f} | [{a.source} {a.date}] {' '.join(a.evidence.text.split())[:220]}\n"
+                             f"      | [{b.source} {b.date}] {' '.join(b.evidence.text.split())[:220]}")
+        out.write_text("\n".join(lines), encoding="utf-8")
+    return {"gated_pairs": len(scored), "cross_source_pairs": len(cross), "pairs_at_or_above": sweep,
+            "histogram": dict(sorted(hist.items()))}
+
+
 def write_sample(incidents: list[Incident], by_id: dict[str, Event], docs: dict[str, Document], out: Path) -> None:
     lines = []
     for n, inc in enumerate(incidents, 1):
@@ -163,12 +189,14 @@ def main() -> int:
     ap.add_argument("--sample-out", type=Path, default=None)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip-scale", action="store_true")
+    ap.add_argument("--sweep-out", type=Path, default=None, help="write cross-source pairs scored 0.4-0.6")
     args = ap.parse_args()
     if not FAKES.is_file() and args.events is None:
         print(f"FA-KES not found at {FAKES}", file=sys.stderr)
         return 1
     events, docs = load_or_extract(args.events, args.cache)
     print(json.dumps({"fakes": fakes_report(events, docs, args.sample, args.sample_out, args.seed)}, indent=1))
+    print(json.dumps({"threshold": threshold_sweep(events, args.sweep_out)}, indent=1))
     if not args.skip_scale:
         many = replicate(events, args.n, args.shift_days, args.seed)
         t0, c0 = time.perf_counter(), time.process_time()

@@ -131,6 +131,14 @@ def test_palmyra_reports_form_one_incident_with_typed_contradictions() -> None:
     assert Incident.from_dict(d).contradictions == inc.contradictions
 
 
+def test_town_inside_a_district_level_area_corroborates() -> None:
+    ambush, bomb = palmyra_reports()
+    desert = Place("Badia", "SY", "Homs", "Tadmur", 34.4, 38.4, None, "district", mention="the Palmyra desert")
+    res = resolve_events([ambush.with_(location=desert), bomb])
+    assert len(res.incidents) == 1
+    assert not any(c.field == "location" for c in res.incidents[0].contradictions)
+
+
 def test_same_pair_far_apart_or_without_corroboration_does_not_merge() -> None:
     ambush, bomb = palmyra_reports()
     # a different toll removes the corroboration that bridges a 6-day gap
