@@ -323,6 +323,22 @@ def test_bad_files_give_errors_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert [a.text for a in arts] == ["complete row", REPORT]  # the CSV's good row and the good file
 
 
+def test_truncated_html_keeps_what_is_complete(tmp_path: Path) -> None:
+    from sitrep.documents import prepare
+
+    cut = HTML_PAGE[: HTML_PAGE.index("several shops") + 5]  # ends inside the second paragraph
+    f = tmp_path / "cut.html"
+    f.write_text(cut, encoding="utf-8")
+    (raw,), errs = _items([f])
+    assert not errs and raw.is_html
+    (doc,) = prepare(raw)
+    assert doc.text.startswith("Five civilians were killed") and doc.published == "2021-06-28"
+    shell = tmp_path / "shell.html"
+    shell.write_text("<html><head><title>x</title></head><body><div class='ad'></div>", encoding="utf-8")
+    (raw2,), _ = _items([shell])
+    assert prepare(raw2) == []  # no article text: the pipeline reports it, nothing is stored
+
+
 def test_huge_text_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fp:
