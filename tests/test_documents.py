@@ -54,7 +54,7 @@ def _seed_docs() -> dict[str, list[Document]]:
 
 
 def _raw(text: str, **kw: object) -> RawArticle:
-    return RawArticle(text=text, origin="test", **kw)  # type: ignore[arg-type]
+    return RawArticle(text=text, origin="test", **kw)
 
 
 # ---------------------------------------------------------------------------------------- seeds
@@ -357,7 +357,7 @@ def test_mark_duplicates_keeps_the_first_as_original() -> None:
 def test_fakes_reads_804_dated_articles(shared: Path) -> None:
     items = list(iter_raw([str(shared / "corpus" / "fakes" / "FA-KES-Dataset.csv")]))
     assert len(items) == 804 and all(isinstance(i, RawArticle) for i in items)
-    docs = [d for raw in items for d in prepare(raw, today=TODAY)]  # type: ignore[arg-type]
+    docs = [d for raw in items for d in prepare(raw, today=TODAY)]
     assert len(docs) == 804
     assert Counter(d.published_method for d in docs) == {"metadata": 804}
     assert len({d.source for d in docs}) == 15

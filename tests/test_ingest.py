@@ -105,8 +105,8 @@ TELEGRAM = {
 def _items(paths: Sequence[str | Path], **kw: object) -> tuple[list[RawArticle], list[IngestError]]:
     arts: list[RawArticle] = []
     errs: list[IngestError] = []
-    for it in iter_raw([str(p) for p in paths], **kw):  # type: ignore[arg-type]
-        (arts if isinstance(it, RawArticle) else errs).append(it)  # type: ignore[arg-type]
+    for it in iter_raw([str(p) for p in paths], **kw):
+        (arts if isinstance(it, RawArticle) else errs).append(it)
     return arts, errs
 
 
