@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
+from sitrep.ingest.decode import NotText, decode
 from sitrep.ingest.fetch import Fetcher, FetchError, HttpFetcher
 from sitrep.ingest.readers import (
     Item,
@@ -189,8 +190,14 @@ def _follow(item: RawArticle, fetcher: Fetcher) -> Iterator[Item]:
         yield IngestError(item.url, f"{exc} (kept the feed summary instead)")
         yield item
         return
+    try:
+        html, _enc = decode(page.content)
+    except NotText as exc:
+        yield IngestError(page.url, f"not a web page: {exc} (kept the feed summary instead)")
+        yield item
+        return
     yield RawArticle(
-        text=page.content.decode("utf-8", errors="replace") if page.content else item.text,
+        text=html if html.strip() else item.text,
         origin=page.url,
         title=item.title,
         source=item.source,
