@@ -137,7 +137,9 @@ _PERSON = (
     r"detainees?|pilgrims?|worshippers?|protesters?|demonstrators?|contractors?|staff|crew|family|"
     r"relatives|brothers?|sons?|daughters?|wife|husband|mother|father|infants?|teenagers?|youths?|"
     r"agents?|recruits?|conscripts?|volunteers?|staffers?|employees?|passengers?|drivers?|"
-    r"casualties|bodies)\b"
+    r"officials?|candidates?|spies|spy|directors?|chiefs?|forces|pharmacists?|lieutenants?|colonels?|"
+    r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|rescuers?|herders?|"
+    r"militiam[ae]n|loyalists?|defectors?|casualties|bodies)\b"
 )
 _Q = QUANTITY
 _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
@@ -165,17 +167,37 @@ KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST})", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 _OF_TAIL = r"(?:\s+(?:of|from|in|among)\s+[^.;:]{0,70}?)?[\s,\"\u201d\u2019']*"
 _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
-KILLED_BEFORE = re.compile(rf"\b{_NP}{_OF_TAIL}{_REL}{_DIED}\b", re.I)
+KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
 KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
                          re.I)
 DEATH_TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})",
                         re.I)
 INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
-INJURED_BEFORE = re.compile(rf"\b{_NP}{_OF_TAIL}{_REL}{_HURT}\b", re.I)
+INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b", re.I)
 INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:wounded|injured|injuries)\b",
                           re.I)
-CODED_AS = re.compile(rf"\bfatalities\s+(?:\w+\s+){{0,3}}?coded\s+as\s+(?P<q>{_Q})", re.I)
+CODED_AS = re.compile(rf"\bfatalities[\s,]+(?:\w+[\s,]+){{0,3}}?coded\s+as\s+(?P<q>{_Q})", re.I)
+# one victim described without a count noun: "killing a candidate", "the director ... was killed", "his death"
+ONE_KILLED = re.compile(
+    r"(?:\b(?:killed|killing|assassinated|assassinating|executed|executing|shot\s+dead|the\s+killing\s+of|"
+    r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+|"
+    r"(?:^|[.;,]\s+|\b(?:a|an|one)\s+)(?:[\w\"“”'’\-]+\s+){0,12}?(?:was|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|shot\s+dead|assassinated|executed|found\s+dead)|"
+    r"\b(?:he|she)\s+(?:was|died)\s+(?:\w+\s+)?(?:killed|shot\s+dead|of\s+(?:his|her)\s+wounds)?|"
+    r"(?:led\s+to|resulted\s+in|resulting\s+in|causing)\s+(?:his|her)\s+(?:\w+\s+)?death)",
+    re.I,
+)
+_DATE_MASK = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?\b",
+)
+
+
+def _mask_dates(text: str) -> str:
+    """Dates and times blanked (same length) so that 'On Apr 30, one civilian was killed' counts one."""
+    return _DATE_MASK.sub(lambda m: " " * len(m.group(0)), text)
 NO_CASUALTIES = re.compile(
     r"\b(?:neither\s+(?:injuries|casualties|fatalities|deaths)\s+nor\s+(?:injuries|casualties|fatalities|deaths)|"
     r"no\s+(?:reported\s+)?(?:injuries|casualties|fatalities|deaths|victims)(?:\s+(?:or|and|nor)\s+"
@@ -227,6 +249,7 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
 
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
+    text = _mask_dates(text)
     coded = CODED_AS.search(text)
     fat: int | None
     kspans: list[tuple[int, int]]
@@ -239,6 +262,10 @@ def find_casualties(text: str) -> Casualties:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
                 fat, kspans = tv, [toll.span()]
+    if fat is None:
+        one = ONE_KILLED.search(text)
+        if one:
+            fat, kspans = 1, [one.span()]
     inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE))
     none_all = NO_CASUALTIES.search(text) is not None
     if fat is None and (none_all or NO_FATALITIES.search(text)):
