@@ -28,7 +28,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("scheduler", "", "Dask scheduler address (tcp://host:8786); empty = a LocalCluster"),
     Setting("batch_size", 64, "documents per batch shipped to an engine"),
     Setting("max_doc_chars", 2_000_000, "longest article text kept (characters); longer input is cut"),
-    Setting("near_dup_threshold", 0.8, "estimated Jaccard similarity above which a document is a copy"),
+    Setting("near_dup_threshold", 0.7, "estimated Jaccard similarity above which a document is a copy"),
     Setting("resolve", True, "resolve events into incidents during ingest"),
     Setting("host", "127.0.0.1", "address sitrep serve binds to"),
     Setting("port", 8765, "port sitrep serve listens on"),
@@ -45,7 +45,7 @@ class Settings:
     scheduler: str = ""
     batch_size: int = 64
     max_doc_chars: int = 2_000_000
-    near_dup_threshold: float = 0.8
+    near_dup_threshold: float = 0.7
     resolve: bool = True
     host: str = "127.0.0.1"
     port: int = 8765

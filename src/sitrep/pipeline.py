@@ -87,6 +87,8 @@ def stage_prepare(raw: Any) -> Prepared:
     origin = str(getattr(raw, "origin", "") or "")
     try:
         docs = tuple(prepare(raw))
+        if not docs:
+            return Prepared(origin, (), (), error="no article text left after extraction and cleaning")
         return Prepared(origin, docs, tuple(signature(d.text) for d in docs))
     except Exception as exc:  # one bad article never stops the batch
         return Prepared(origin, (), (), error=f"{type(exc).__name__}: {exc}")
@@ -127,7 +129,7 @@ class Pipeline:
         *,
         batch_size: int = 64,
         resolve: bool = True,
-        near_dup_threshold: float = 0.8,
+        near_dup_threshold: float | None = None,
         progress: Callable[[int, str], None] | None = None,
     ) -> None:
         self.store = store
@@ -135,9 +137,9 @@ class Pipeline:
         self.batch_size = max(1, batch_size)
         self.resolve = resolve
         self.progress = progress
-        from sitrep.documents import NearDupIndex
+        from sitrep.documents import DEFAULT_THRESHOLD, NearDupIndex
 
-        self.index = NearDupIndex(threshold=near_dup_threshold)
+        self.index = NearDupIndex(threshold=near_dup_threshold if near_dup_threshold is not None else DEFAULT_THRESHOLD)
         for doc_id, sig in store.document_shingles():
             self.index.add(doc_id, sig)
 
