@@ -18,11 +18,14 @@ Hardening, on by default:
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hmac
 import json
+import os
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -277,6 +280,101 @@ class _Stores:
             self.all.clear()
 
 
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def store_version(db: str) -> Callable[[], Hashable]:
+    """A cheap token that changes whenever the database does.
+
+    SQLite: the size and modification time of the database file and its write-ahead log (every
+    commit appends to the WAL). Other stores: a 5-second clock, so cached answers are at most
+    that stale.
+    """
+    if db.startswith(("postgresql://", "postgres://")) or db == ":memory:":
+        return lambda: int(time.monotonic() // 5)
+    path = db[len("sqlite:///") :] if db.startswith("sqlite:///") else db
+
+    def version() -> Hashable:
+        out: list[int] = []
+        for p in (path, path + "-wal"):
+            try:
+                st = os.stat(p)
+            except OSError:
+                out += [0, 0]
+                continue
+            out += [st.st_mtime_ns, st.st_size]
+        return tuple(out)
+
+    return version
+
+
+class ResponseCache:
+    """Response bodies by request, dropped as soon as the database changes (read-mostly UI).
+
+    One computation per key at a time (concurrent requests for the same key wait for the first);
+    bounded in entries and bytes; large bodies are not kept.
+    """
+
+    def __init__(
+        self,
+        version: Callable[[], Hashable],
+        max_entries: int = 512,
+        max_bytes: int = 64 << 20,
+        max_item: int = 8 << 20,
+    ) -> None:
+        self.version = version
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.max_item = max_item
+        self.items: OrderedDict[str, bytes] = OrderedDict()
+        self.size = 0
+        self.seen: Hashable = None
+        self.lock = threading.Lock()
+        self.key_locks: dict[str, threading.Lock] = {}
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+            self.size = 0
+            self.seen = None
+
+    def _lookup(self, key: str) -> bytes | None:
+        with self.lock:
+            now = self.version()
+            if now != self.seen:
+                self.items.clear()
+                self.size = 0
+                self.seen = now
+            body = self.items.get(key)
+            if body is not None:
+                self.items.move_to_end(key)
+            return body
+
+    def get(self, key: str, compute: Callable[[], bytes]) -> bytes:
+        body = self._lookup(key)
+        if body is not None:
+            return body
+        with self.lock:
+            key_lock = self.key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            body = self._lookup(key)
+            if body is None:
+                seen = self.seen
+                body = compute()
+                with self.lock:
+                    if len(body) <= self.max_item and self.seen == seen:
+                        self.items[key] = body
+                        self.size += len(body)
+                        while len(self.items) > self.max_entries or self.size > self.max_bytes:
+                            _, old = self.items.popitem(last=False)
+                            self.size -= len(old)
+        with self.lock:
+            if len(self.key_locks) > 4 * self.max_entries:
+                self.key_locks.clear()
+        return body
+
+
 def create_app(
     db: str,
     *,
@@ -290,62 +388,73 @@ def create_app(
     limits = limits or Limits()
     stores = _Stores(db, opener or open_store)
     stores.get()  # open (and migrate) once now, so a bad path fails at start-up
-    meta_cache: dict[str, Any] = {}
-    meta_lock = threading.Lock()
+    cache = ResponseCache(version=store_version(db))
 
     def q(request: Request) -> Query:
         return query_from_request(request, limits.default_limit, limits.max_limit, limits.max_offset)
 
-    def listing(items: list[dict[str, Any]], query: Query) -> JSONResponse:
-        return JSONResponse(
-            {"count": len(items), "limit": query.limit, "offset": query.offset, "items": items}
-        )
+    def cached(
+        fn: Callable[[Request], dict[str, Any]], media_type: str = "application/json"
+    ) -> Callable[[Request], Response]:
+        """A sync endpoint whose JSON body is cached until the database changes."""
+
+        def endpoint(request: Request) -> Response:
+            key = request.url.path + "?" + "&".join(sorted(request.url.query.split("&")))
+            body = cache.get(key, lambda: _dumps(fn(request)))
+            headers = {"vary": "accept-encoding"}
+            if len(body) > 2048 and "gzip" in request.headers.get("accept-encoding", ""):
+                body = cache.get(key + "#gzip", lambda: gzip.compress(body, compresslevel=5, mtime=0))
+                headers["content-encoding"] = "gzip"
+            return Response(body, media_type=media_type, headers=headers)
+
+        return endpoint
+
+    def listing(items: list[dict[str, Any]], query: Query) -> dict[str, Any]:
+        return {"count": len(items), "limit": query.limit, "offset": query.offset, "items": items}
 
     # -- API endpoints (sync: Starlette runs them in its thread pool) -------------------------------
-    def api_events(request: Request) -> JSONResponse:
+    def api_events(request: Request) -> dict[str, Any]:
         query = q(request)
         return listing([e.to_dict() for e in stores.get().events(query)], query)
 
-    def api_incidents(request: Request) -> JSONResponse:
+    def api_incidents(request: Request) -> dict[str, Any]:
         query = q(request)
         return listing([i.to_dict() for i in stores.get().incidents(query)], query)
 
-    def api_incident(request: Request) -> JSONResponse:
+    def api_incident(request: Request) -> dict[str, Any]:
         store = stores.get()
         inc = store.get_incident(_ident(request.path_params["incident_id"]))
         if inc is None:
             raise ApiError(404, "no such incident")
-        return JSONResponse(incident_detail(store, inc))
+        return incident_detail(store, inc)
 
-    def api_document(request: Request) -> JSONResponse:
+    def api_document(request: Request) -> dict[str, Any]:
         store = stores.get()
         doc = store.get_document(_ident(request.path_params["doc_id"]))
         if doc is None:
             raise ApiError(404, "no such document")
         events = document_events(store, doc)
         links = store.incident_for_events(e.event_id for e in events)
-        body = _doc_summary(doc) | {
+        return _doc_summary(doc) | {
             "text": doc.text,
             "language": doc.language,
             "published_method": doc.published_method,
             "events": [e.to_dict() | {"incident_id": links.get(e.event_id)} for e in events],
         }
-        return JSONResponse(body)
 
-    def api_people(request: Request) -> JSONResponse:
+    def api_people(request: Request) -> dict[str, Any]:
         name = _str(request, "name")
         limit = _int(request, "limit", limits.default_limit, 1, limits.max_limit)
         people = stores.get().people(name=name, limit=limit)
-        return JSONResponse({"count": len(people), "limit": limit, "items": [p.to_dict() for p in people]})
+        return {"count": len(people), "limit": limit, "items": [p.to_dict() for p in people]}
 
-    def api_map(request: Request) -> JSONResponse:
+    def api_map(request: Request) -> dict[str, Any]:
         from sitrep.export import feature_collection
 
         query = query_from_request(request, limits.map_default, limits.map_max, limits.max_offset)
-        fc = feature_collection(stores.get().incidents(query), located_only=True)
-        return JSONResponse(fc, media_type="application/geo+json")
+        return feature_collection(stores.get().incidents(query), located_only=True)
 
-    def api_search(request: Request) -> JSONResponse:
+    def api_search(request: Request) -> dict[str, Any]:
         text = _str(request, "q")
         if text is None:
             raise ApiError(400, "q: a search text is required")
@@ -353,21 +462,14 @@ def create_app(
         store = stores.get()
         docs = store.documents(Query(text=text, limit=limit))
         incidents = store.incidents(Query(text=text, limit=limit))
-        return JSONResponse(
-            {
-                "q": text,
-                "documents": [_doc_summary(d) | {"snippet": _snippet(d.text, text)} for d in docs],
-                "incidents": [incident_summary(i) for i in incidents],
-            }
-        )
+        return {
+            "q": text,
+            "documents": [_doc_summary(d) | {"snippet": _snippet(d.text, text)} for d in docs],
+            "incidents": [incident_summary(i) for i in incidents],
+        }
 
-    def api_meta(request: Request) -> JSONResponse:
-        with meta_lock:
-            cached = meta_cache.get("meta")
-            if cached is None or time.monotonic() - cached[0] > 30:
-                cached = (time.monotonic(), build_meta(stores.get(), token is not None))
-                meta_cache["meta"] = cached
-        return JSONResponse(cached[1])
+    def api_meta(request: Request) -> dict[str, Any]:
+        return build_meta(stores.get(), token is not None)
 
     async def api_add_document(request: Request) -> JSONResponse:
         auth = request.headers.get("authorization", "")
@@ -389,8 +491,7 @@ def create_app(
         from starlette.concurrency import run_in_threadpool
 
         report = await run_in_threadpool(ingest_text, stores.get, payload["text"], fields)
-        with meta_lock:
-            meta_cache.clear()
+        cache.clear()
         return JSONResponse(report, status_code=201)
 
     def openapi(request: Request) -> JSONResponse:
@@ -402,10 +503,10 @@ def create_app(
     basemaps = resources.files("sitrep") / "data" / "naturalearth"
 
     def page(name: str) -> Callable[[Request], Awaitable[Response]]:
-        path = str(pages / name)
+        html = (pages / name).read_bytes()  # static shells: read once
 
         async def endpoint(request: Request) -> Response:
-            return FileResponse(path, media_type="text/html; charset=utf-8")
+            return Response(html, media_type="text/html; charset=utf-8")
 
         return endpoint
 
@@ -442,14 +543,14 @@ def create_app(
         Route("/basemap/world.geojson", basemap("world_110m.geojson")),
         Route("/basemap/admin1.geojson", basemap("admin1_10m.geojson")),
         Route("/openapi.json", openapi),
-        Route("/api/meta", api_meta),
-        Route("/api/events", api_events),
-        Route("/api/incidents", api_incidents),
-        Route("/api/incidents/{incident_id}", api_incident),
-        Route("/api/documents/{doc_id}", api_document),
-        Route("/api/people", api_people),
-        Route("/api/map", api_map),
-        Route("/api/search", api_search),
+        Route("/api/meta", cached(api_meta)),
+        Route("/api/events", cached(api_events)),
+        Route("/api/incidents", cached(api_incidents)),
+        Route("/api/incidents/{incident_id}", cached(api_incident)),
+        Route("/api/documents/{doc_id}", cached(api_document)),
+        Route("/api/people", cached(api_people)),
+        Route("/api/map", cached(api_map, "application/geo+json")),
+        Route("/api/search", cached(api_search)),
         Mount("/static", app=StaticFiles(directory=str(resources.files("sitrep") / "serve" / "static"))),
     ]
     if token:
