@@ -83,8 +83,10 @@ _sitrep_pg_main() {
             start >&2 || { tail -20 "$dir/server.log" >&2; return 1; }
     fi
 
-    if ! "$bindir/psql" -h 127.0.0.1 -p "$port" -U "$pguser" -d postgres -tAc \
-        "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    local exists
+    exists="$("$bindir/psql" -h 127.0.0.1 -p "$port" -U "$pguser" -d postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname = '$db'")" || return 1
+    if [ "$exists" != "1" ]; then
         "$bindir/createdb" -h 127.0.0.1 -p "$port" -U "$pguser" "$db" || return 1
     fi
 
