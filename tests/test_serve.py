@@ -272,3 +272,27 @@ def test_schemathesis_finds_no_server_error(server: LiveServer) -> None:
            "--request-timeout", "20", "--workers", "1", "--no-color"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_cached_answers_follow_the_database(tmp_path: Path) -> None:
+    """The response cache is dropped as soon as another process writes to the database."""
+    import gzip
+
+    from sitrep.records import Event
+
+    db = tmp_path / "live.db"
+    build_store(db).close()
+    with LiveServer(db) as live:
+        first = json.loads(http_request("GET", live.url + "/api/events?limit=1000")[2])["count"]
+        assert json.loads(http_request("GET", live.url + "/api/events?limit=1000")[2])["count"] == first
+        writer = build_store(db)  # same records again: nothing new
+        ev = writer.events()[0]
+        writer.add_events([Event.from_dict(ev.to_dict() | {"event_id": "feedfacefeedface", "fatalities": 9})])
+        writer.close()
+        assert json.loads(http_request("GET", live.url + "/api/events?limit=1000")[2])["count"] == first + 1
+        # large bodies are gzipped for clients that ask, and decode to the same JSON
+        status, headers, body = http_request("GET", live.url + "/api/map", headers={"Accept-Encoding": "gzip"})
+        plain = http_request("GET", live.url + "/api/map")[2]
+        if headers.get("content-encoding") == "gzip":
+            body = gzip.decompress(body)
+        assert status == 200 and json.loads(body) == json.loads(plain)
