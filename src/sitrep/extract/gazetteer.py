@@ -252,8 +252,11 @@ class Gazetteer:
             if not line:
                 continue
             iso2, _iso3, name, _cap, pop, gid, lat, lon, _cont = line.split("\t")[:9]
-            e = self._add_small((int(gid or 0), name, _f(lat), _f(lon), "PCLI", iso2, "", "", int(pop or 0),
-                                 "country", "country"), list((cdefs.get(iso2) or {}).get("aliases") or []))
+            cdef = cdefs.get(iso2) or {}
+            point = cdef.get("point")  # the conventional centre point of a large country
+            la, lo = (float(point[0]), float(point[1])) if point else (_f(lat), _f(lon))
+            e = self._add_small((int(gid or 0), name, la, lo, "PCLI", iso2, "", "", int(pop or 0),
+                                 "country", "country"), list(cdef.get("aliases") or []))
             self.countries[iso2] = e
             for n in self.names(e):
                 self.country_aliases[norm_key(n)] = iso2
@@ -295,7 +298,7 @@ class Gazetteer:
     def _load_supplement(self, supp: dict[str, Any]) -> None:
         next_id = 900_000_000
         for p in supp.get("places") or []:
-            cc = p.get("country", "SY")
+            cc = p.get("country", "SY") or ""
             a1 = self._admin1_code(cc, p.get("admin1"))
             a2 = self._admin2_code(a1, p.get("admin2"))
             fcode, precision = _SUPP_TYPES.get(p.get("type", "village"), ("PPL", "point"))

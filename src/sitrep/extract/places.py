@@ -22,10 +22,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer
+from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
 from sitrep.records import Place, PlaceMention, PlacePrecision
 
 __all__ = ["PlaceContext", "find_places", "is_demonym", "place_for_span", "resolve_place"]
@@ -127,11 +128,10 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
             s += 4.0
         elif c.kind in ("admin1", "country") and e.country == c.country:
             s += 0.5
-    top = ctx.top_country(own_country, own_weight)
-    if top and e.country == top:
-        s += 1.5
-    elif top and e.kind != "country":
-        s -= 0.3
+    total = sum(w for w in ctx.countries.values() if w > 0)
+    if total > 0 and e.country:
+        share = max(0.0, ctx.countries.get(e.country, 0.0)) / total
+        s += 1.8 * share  # the document's countries, in proportion to how much it talks about each
     if e.admin1 and e.kind != "admin1":
         w = ctx.admin1.get(e.admin1, 0.0)
         if w:
@@ -224,6 +224,55 @@ def _abbreviation_after(gaz: Gazetteer, text: str, end: int) -> tuple[str, int, 
     return code, end + m.start(1), end + m.end(1)
 
 
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}?)(?=\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(|—|–|--|-\s))")
+
+
+def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
+    """Upper-case datelines ("BEIRUT (AP) —", "COLUMBUS, Ohio —") that NER does not see as places."""
+    out: list[_Mention] = []
+    for m in _DATELINE.finditer(text[:2000]):
+        s, e = m.start(1), m.end(1)
+        if any(x.start < e and s < x.end for x in found):
+            continue
+        name = m.group(1).strip()
+        cands = gaz.lookup(name.title(), loose=False)
+        if cands:
+            out.append(_Mention(s, s + len(name), text[s:s + len(name)], "GPE", cands=cands))
+    return out
+
+
+_HOST_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    path = load_gazetteer().data_dir / "institution_words.txt"
+    return frozenset(x.strip() for x in path.read_text(encoding="utf-8").splitlines()
+                     if x.strip() and not x.startswith("#"))
+
+
+def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
+    """The place an institution is named after: "the Richmond Police Department" -> Richmond,
+    "Kentucky National Guard" -> Kentucky, "the Russian Museum" -> Russian (a demonym)."""
+    toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    words = _institution_words()
+    for n in (3, 2, 1):
+        if len(toks) <= n or toks[n].text not in words:
+            continue
+        head = toks[:n]
+        if not all(t.is_title or t.is_upper for t in head):
+            continue
+        s, e = head[0].idx, head[-1].idx + len(head[-1])
+        name = ent.doc.text[s:e]
+        iso = gaz.demonym_country(name)
+        if iso:
+            return _Mention(s, e, name, "NORP", demonym=iso)
+        cands = [(c, how) for c, how in gaz.lookup(name, loose=False) if how == "name"]
+        if cands:
+            return _Mention(s, e, name, "GPE", cands=cands)
+    return None
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -236,7 +285,16 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             if iso:
                 out.append(_Mention(s, e, t, label, demonym=iso))
             continue
+        if label in _HOST_LABELS:
+            inner = _place_inside(gaz, ent)
+            if inner is not None:
+                out.append(inner)
+            continue
         if label not in _LABELS:
+            continue
+        iso = gaz.demonym_country(ent.text)
+        if iso:  # "Sri Lankan" tagged as GPE
+            out.append(_Mention(s, e, ent.text, "NORP", demonym=iso))
             continue
         # trim a leading "the" and a trailing possessive
         m = re.match(r"(?:the|The)\s+", t)
@@ -255,6 +313,10 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if ab and ab[0] in gaz.admin1:
             out.append(_Mention(ab[1], ab[2], text[ab[1]:ab[2]], "GPE", cands=[(gaz.admin1[ab[0]], "name")]))
             taken = ab[2]
+    # a surname of a person the text names ("Barack Obama ... Obama said") is not a place
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
+    out += _dateline(text, gaz, out)
     out.sort(key=lambda m: m.start)
     # explicit containers: "X, Y" and "X in Y" where Y follows X directly
     for m1, m2 in zip(out, out[1:], strict=False):
@@ -263,23 +325,39 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _context(mentions: Sequence[_Mention]) -> PlaceContext:
-    ctx = PlaceContext()
+def _votes(mentions: Sequence[_Mention]) -> dict[str, tuple[str | None, str | None, float, Entry | None]]:
+    """One vote per distinct name (a name repeated ten times is still one piece of evidence):
+    key -> (country, admin1 code, weight, entry)."""
+    votes: dict[str, tuple[str | None, str | None, float, Entry | None]] = {}
     for m in mentions:
+        k = norm_key(m.text)
         if m.demonym:
-            ctx.countries[m.demonym] = ctx.countries.get(m.demonym, 0.0) + 0.5
+            v: tuple[str | None, str | None, float, Entry | None] = (m.demonym, None, 0.5, None)
+        elif m.best is not None:
+            e = m.best
+            w = 1.0 if m.margin >= 1.0 else 0.5
+            a1 = e.admin1 if e.kind != "country" else None
+            v = (e.country or None, a1, w, e)
+        else:
             continue
-        e = m.best
-        if e is None:
+        if k not in votes or v[2] > votes[k][2]:
+            votes[k] = v
+    return votes
+
+
+def _context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]], skip: str) -> PlaceContext:
+    ctx = PlaceContext()
+    for k, (cc, a1, w, e) in votes.items():
+        if k == skip:
             continue
-        w = 1.0 if m.margin >= 1.0 else 0.5
-        if e.country:
-            ctx.countries[e.country] = ctx.countries.get(e.country, 0.0) + w
-        if e.kind == "admin1":
-            ctx.admin1[e.admin1] = ctx.admin1.get(e.admin1, 0.0) + w
-        elif e.admin1 and m.margin >= 1.0 and e.kind != "country":
-            ctx.admin1[e.admin1] = ctx.admin1.get(e.admin1, 0.0) + 0.5 * w
-        if e.kind in ("place", "supplement") and e.lat is not None and e.lon is not None and m.margin >= 1.0:
+        if cc:
+            ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
+        if a1 and e is not None:
+            aw = w if e.kind == "admin1" else (0.5 * w if w >= 1.0 else 0.0)
+            if aw:
+                ctx.admin1[a1] = ctx.admin1.get(a1, 0.0) + aw
+        if (e is not None and e.kind in ("place", "supplement") and e.lat is not None and e.lon is not None
+                and w >= 1.0):
             ctx.points.append((e.lat, e.lon, w))
     return ctx
 
@@ -306,21 +384,19 @@ def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
             ranked = _rank(gaz, m.cands, None, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
-    # pass 2 (twice): with the document's context, minus the mention's own vote
+    # pass 2 (twice): with the document's context, less the votes of the mention's own name
     for _ in range(2):
-        ctx = _context(mentions)
+        votes = _votes(mentions)
+        contexts: dict[str, PlaceContext] = {}
         for m in mentions:
             if not m.cands:
                 continue
-            local = PlaceContext(ctx.countries, ctx.admin1, ctx.points)
+            k = norm_key(m.text)
+            if k not in contexts:
+                contexts[k] = _context(votes, k)
+            local = contexts[k]
             if m.container is not None and m.container.best is not None:
-                local.container = m.container.best
-            if m.best is not None:
-                own_w = 1.0 if m.margin >= 1.0 else 0.5
-                local.countries = dict(ctx.countries)
-                local.countries[m.best.country] = local.countries.get(m.best.country, 0.0) - own_w
-                if m.best.lat is not None and m.best.lon is not None:
-                    local.points = [p for p in ctx.points if (p[0], p[1]) != (m.best.lat, m.best.lon)]
+                local = PlaceContext(local.countries, local.admin1, local.points, m.container.best)
             ranked = _rank(gaz, m.cands, local, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
