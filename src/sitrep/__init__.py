@@ -59,9 +59,11 @@ class _CallableModule(types.ModuleType):
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("extract", "resolve"):
-        module = importlib.import_module(f"sitrep.{name}")
-        if name == "extract" and not isinstance(module, _CallableModule):
-            module.__class__ = _CallableModule
-        return module
+    if name == "resolve":
+        return importlib.import_module("sitrep.resolve")
     raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
+
+
+# ``sitrep.extract`` is the subpackage and also the documented call ``sitrep.extract(text, ...)``.
+_extract_module = importlib.import_module("sitrep.extract")
+_extract_module.__class__ = _CallableModule

@@ -1185,6 +1185,18 @@ def _clause_points_forward(text: str, start: int, end: int, sentence_start: int)
     return not _REPORTED.search(window, cues[-1].end())
 
 
+_DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014:|/]")
+
+
+def _is_dateline(text: str, mt: TimeMention) -> bool:
+    """A date in a dateline ("Beirut, March 12, 2024 - ...") dates the report, not the event."""
+    line_start = text.rfind("\n", 0, mt.start) + 1
+    head = text[line_start : mt.start]
+    if len(head) > 60 or any(p in head for p in ".!?"):
+        return False
+    return bool(_DATELINE_TAIL.match(text, mt.end))
+
+
 def date_for_span(
     mentions: Sequence[TimeMention],
     start: int,
@@ -1217,7 +1229,7 @@ def date_for_span(
         if is_future(mt):
             near_future = near_future or dist <= 40
             continue
-        if mt.value is None:
+        if mt.value is None or _is_dateline(text, mt):
             continue
         if best is None or dist < best[0]:
             best = (dist, mt)

@@ -56,15 +56,9 @@ def country_code(value: str) -> str:
     v = value.strip()
     if len(v) == 2:
         return v.upper()
-    try:
-        from sitrep.extract.gazetteer import country_code as lookup
+    from sitrep.extract.gazetteer import load_gazetteer
 
-        code = lookup(v)
-        if code:
-            return str(code)
-    except ImportError:  # pragma: no cover - the gazetteer ships with the package
-        pass
-    return v
+    return load_gazetteer().country_of(v) or v
 
 
 class SQLiteStore:
