@@ -69,7 +69,9 @@ class BriefData:
             "violent incidents": len(violent),
             "reports": len(self.events),
             "sources": len(sources),
-            "fatalities (conservative)": sum(i.fatalities or 0 for i in self.incidents),
+            "fatalities in day-dated incidents": sum(
+                i.fatalities or 0 for i in self.incidents if i.date_precision == "day"
+            ),
             "multi-source incidents": sum(1 for i in self.incidents if len(i.sources) > 1),
             "contradictions": sum(len(i.contradictions) for i in self.incidents),
             "first date": dated[0] if dated else "–",
@@ -77,9 +79,20 @@ class BriefData:
         }
 
     def top_incidents(self) -> list[Incident]:
+        """Corroborated, precisely dated incidents first, then by fatalities.
+
+        (An aggregate figure dated only to a month or year, such as a war's death toll, is not an
+        incident an analyst wants at the top.)
+        """
         return sorted(
             self.incidents,
-            key=lambda i: (-(i.fatalities or 0), -len(i.sources), -len(i.contradictions), i.date or ""),
+            key=lambda i: (
+                i.date_precision != "day",
+                len(i.sources) < 2,
+                -(i.fatalities or 0),
+                -len(i.contradictions),
+                i.date or "",
+            ),
         )[:TOP_INCIDENTS]
 
     def contested(self) -> list[Incident]:
@@ -131,7 +144,7 @@ h1{font-size:1.6em;margin-bottom:0}h2{border-bottom:2px solid #ddd;padding-botto
 .num{background:#f3f1ea;border-radius:6px;padding:8px 12px;min-width:120px}
 .num b{display:block;font-size:1.5em}.num span{font-size:.85em;color:#555}
 table{border-collapse:collapse;width:100%;font-size:.92em;margin:8px 0}
-th,td{border:1px solid #ddd;padding:5px 7px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+th,td{border:1px solid #ddd;padding:5px 7px;vertical-align:top;text-align:left;overflow-wrap:break-word}
 .top td:last-child{width:36%}th{background:#f6f6f6}
 .side{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:10px}
 .side>div{border:1px solid #e3c9c9;background:#fff7f7;border-radius:6px;padding:8px}
@@ -220,10 +233,13 @@ def render_html(data: BriefData) -> str:
     out.append(_legend())
     out.append("<h2>Timeline</h2><figure>")
     out.append(timeline_svg(data.events))
-    out.append("<figcaption>Reports per day by event type (day-precise dates only).</figcaption></figure>")
+    out.append(
+        "<figcaption>Reports per day by event type (per week or month over long spans; day-precise dates "
+        "only).</figcaption></figure>"
+    )
 
     out.append(
-        "<h2>Top incidents</h2><table class=\"top\"><tr><th>Date</th><th>Type</th><th>Place</th><th>Actors</th>"
+        '<h2>Top incidents</h2><table class="top"><tr><th>Date</th><th>Type</th><th>Place</th><th>Actors</th>'
         "<th>Killed</th><th>Sources</th><th>Evidence</th></tr>"
     )
     for inc in data.top_incidents():

@@ -85,9 +85,11 @@ def _frame(
             f for f in _geojson("region_50m.geojson")["features"] if f["properties"]["iso2"] == country
         )
     if box is None and points:
-        lons = [p[0] for p in points]
-        lats = [p[1] for p in points]
-        box = (min(lons), min(lats), max(lons), max(lats))
+        # the main theatre: the 5th-95th percentile of the points when there are many
+        lons = sorted(p[0] for p in points)
+        lats = sorted(p[1] for p in points)
+        cut = len(points) // 20 if len(points) >= 20 else 0
+        box = (lons[cut], lats[cut], lons[-1 - cut], lats[-1 - cut])
     if box is None:
         box = (35.5, 32.0, 42.5, 37.5)  # the Syrian frame when there is nothing to show
     x0, y0, x1, y1 = box
@@ -136,7 +138,13 @@ def map_svg(
         f'<rect width="{width}" height="{h}" fill="#dbe9f4"/>',
     ]
     countries = [f for f in _geojson("region_50m.geojson")["features"] if visible(f)]
-    for f in countries:
+    detailed = {f["properties"]["iso2"] for f in _geojson("region_50m.geojson")["features"]}
+    world = [
+        f
+        for f in _geojson("world_110m.geojson")["features"]
+        if f["properties"]["iso2"] not in detailed and visible(f)
+    ]
+    for f in world + countries:
         focus = f["properties"]["iso2"] == country
         d = "".join(_path(r, proj) for r in _rings(f["geometry"]))
         fill = "#f7f4ea" if focus or not country else "#e6e3da"
@@ -161,7 +169,11 @@ def map_svg(
                 f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="9" fill="#8d877a" text-anchor="middle" '
                 f'font-family="sans-serif">{escape(str(f["properties"]["name"]))}</text>'
             )
+    outside = 0
     for lon, lat, r in sorted(located, key=lambda t: -(t[2].fatalities or 0)):
+        if not (x0 <= lon <= x1 and y0 <= lat <= y1):
+            outside += 1
+            continue
         x, y = proj(lon, lat)
         radius = 3.5 + min(9.0, math.sqrt(r.fatalities or 0) * 1.5)
         label = f"{r.date or 'undated'} {r.event_type}: {r.location.name if r.location else ''}"
@@ -170,6 +182,11 @@ def map_svg(
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{type_colour(r.event_type)}" '
             f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{escape(label)}</title></circle>'
+        )
+    if outside:
+        parts.append(
+            f'<text x="6" y="{h - 6}" font-size="10" fill="#333" font-family="sans-serif">'
+            f"{outside} incident(s) outside this frame</text>"
         )
     parts.append(
         f'<text x="{width - 6}" y="{h - 6}" font-size="9" fill="#555" text-anchor="end" '
@@ -182,52 +199,76 @@ def map_svg(
 def _day(value: str | None) -> date | None:
     lo, hi = date_bounds(value)
     if lo is None or lo != hi:
-        return None  # only day-precise dates go on a per-day timeline
+        return None  # only day-precise dates go on the timeline
     return date.fromisoformat(lo)
 
 
+def _bin(d: date, unit: str) -> date:
+    if unit == "week":
+        return d - timedelta(days=d.weekday())
+    if unit == "month":
+        return d.replace(day=1)
+    return d
+
+
+def _next(d: date, unit: str) -> date:
+    if unit == "week":
+        return d + timedelta(days=7)
+    if unit == "month":
+        return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return d + timedelta(days=1)
+
+
 def timeline_svg(events: Sequence[Event], width: int = 720, height: int = 220) -> str:
-    """Events per day, stacked by event type; only day-precise dates are counted."""
-    per_day: dict[date, Counter[str]] = defaultdict(Counter)
-    for e in events:
-        d = _day(e.date)
-        if d is not None and not e.generic:
-            per_day[d][e.event_type] += 1
+    """Reports per day (per week or month over long spans), stacked by event type.
+
+    Only day-precise dates are counted; the span is the 2nd-98th percentile of the dates, so a
+    stray historical date does not flatten the chart.
+    """
+    days = sorted(d for e in events if not e.generic and (d := _day(e.date)) is not None)
     left, bottom, top = 34, 28, 14
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" aria-label="Events per day by type">',
-        "<title>Events per day by type</title>",
-    ]
-    if not per_day:
-        parts.append(
-            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" font-family="sans-serif" '
+    if not days:
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" aria-label="Reports over time by type"><title>Reports over time'
+            f'</title><text x="{width / 2}" y="{height / 2}" text-anchor="middle" font-family="sans-serif" '
             'font-size="12" fill="#555">No day-precise events in this selection</text></svg>'
         )
-        return "".join(parts)
-    first, last = min(per_day), max(per_day)
-    ndays = (last - first).days + 1
-    if ndays > 400:  # long spans: keep the latest 400 days readable
-        first = last - timedelta(days=399)
-        ndays = 400
-    peak = max(sum(c.values()) for c in per_day.values())
+    cut = len(days) // 50 if len(days) >= 50 else 0
+    first, last = days[cut], days[-1 - cut]
+    span = (last - first).days + 1
+    unit = "day" if span <= 120 else "week" if span <= 3 * 365 else "month"
+    counts: dict[date, Counter[str]] = defaultdict(Counter)
+    for e in events:
+        d = _day(e.date)
+        if d is not None and not e.generic and first <= d <= last:
+            counts[_bin(d, unit)][e.event_type] += 1
+    bins = [_bin(first, unit)]
+    while bins[-1] < _bin(last, unit):
+        bins.append(_next(bins[-1], unit))
+    index = {b: i for i, b in enumerate(bins)}
+    peak = max((sum(c.values()) for c in counts.values()), default=1)
     plot_w, plot_h = width - left - 8, height - bottom - top
-    bar_w = plot_w / ndays
-    order = [t for t in EVENT_TYPES if any(t in c for c in per_day.values())]
-    for d, counts in sorted(per_day.items()):
-        if d < first:
-            continue
-        x = left + (d - first).days * bar_w
+    bar_w = plot_w / len(bins)
+    order = [t for t in EVENT_TYPES if any(t in c for c in counts.values())]
+    label = f"Reports per {unit} by type"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" aria-label="{label}">',
+        f"<title>{label}</title>",
+    ]
+    for b, c in sorted(counts.items()):
+        x = left + index[b] * bar_w
         y = float(top + plot_h)
         for t in order:
-            n = counts.get(t, 0)
+            n = c.get(t, 0)
             if not n:
                 continue
             hgt = plot_h * n / peak
             y -= hgt
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(1.0, bar_w * 0.85):.1f}" height="{hgt:.1f}" '
-                f'fill="{type_colour(t)}"><title>{escape(f"{d.isoformat()}: {n} {t}")}</title></rect>'
+                f'fill="{type_colour(t)}"><title>{escape(f"{b.isoformat()} ({unit}): {n} {t}")}</title></rect>'
             )
     axis_y = top + plot_h
     parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{width - 8}" y2="{axis_y}" stroke="#444"/>')
@@ -235,13 +276,12 @@ def timeline_svg(events: Sequence[Event], width: int = 720, height: int = 220) -
     font = 'font-family="sans-serif" font-size="10" fill="#333"'
     parts.append(f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" {font}>{peak}</text>')
     parts.append(f'<text x="{left - 4}" y="{axis_y}" text-anchor="end" {font}>0</text>')
-    ticks = 6 if ndays > 6 else ndays
+    ticks = min(6, len(bins))
     for i in range(ticks):
-        d = first + timedelta(days=round(i * (ndays - 1) / max(1, ticks - 1)))
-        x = left + (d - first).days * bar_w + bar_w / 2
-        parts.append(
-            f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" {font}>{d.isoformat()}</text>'
-        )
+        k = round(i * (len(bins) - 1) / max(1, ticks - 1))
+        x = left + k * bar_w + bar_w / 2
+        text = bins[k].isoformat()[:7] if unit == "month" else bins[k].isoformat()
+        parts.append(f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" {font}>{text}</text>')
     lx = float(left)
     for t in order:
         parts.append(f'<rect x="{lx}" y="{height - 10}" width="9" height="9" fill="{type_colour(t)}"/>')
