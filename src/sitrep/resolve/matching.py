@@ -34,9 +34,10 @@ from sitrep.records import Event, haversine_km
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import PLAIN_GAP_DAYS, date_interval, interval_gap, type_family
 
-THRESHOLD = 0.5
+THRESHOLD = 0.55
 
-WEIGHTS = {"text": 0.25, "date": 0.20, "place": 0.15, "type": 0.15, "actors": 0.15, "figures": 0.10}
+WEIGHTS = {"text": 0.30, "date": 0.15, "place": 0.10, "type": 0.20, "actors": 0.10, "figures": 0.15}
+CORROBORATION_BONUS = 0.15  # same specific toll, shared named actor, same spot
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
@@ -212,8 +213,8 @@ def _type_score(a: Profile, b: Profile) -> float:
     if a.sub_event_type and a.sub_event_type == b.sub_event_type:
         return 1.0
     if a.event_type == b.event_type:
-        return 0.7
-    return 0.3
+        return 0.35
+    return 0.0
 
 
 def _actor_score(a: Profile, b: Profile) -> float:
@@ -234,8 +235,10 @@ def _figure_score(a: Profile, b: Profile) -> float:
         return 0.4
     if fa == fb:
         return 1.0 if fa > 0 else 0.6
-    hi = max(fa, fb)
-    return 0.5 * min(fa, fb) / hi if hi else 0.0
+    lo, hi = min(fa, fb), max(fa, fb)
+    if lo >= 10 and lo / hi >= 0.5:
+        return 0.5  # large tolls revised upwards between reports (58 -> 86 -> 100)
+    return 0.0
 
 
 def _vague(iv: tuple[int, int] | None) -> bool:
@@ -292,4 +295,6 @@ def match_score(a: Profile, b: Profile) -> float:
         + WEIGHTS["actors"] * _actor_score(a, b)
         + WEIGHTS["figures"] * _figure_score(a, b)
     )
-    return round(score, 4)
+    if corroborates(a, b):
+        score += CORROBORATION_BONUS
+    return round(min(score, 1.0), 4)
