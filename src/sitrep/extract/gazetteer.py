@@ -130,6 +130,7 @@ class Entry:
     population: int
     kind: str  # country | admin1 | admin2 | place | supplement
     precision: PlacePrecision = "point"
+    n_names: int = 0  # alternate names GeoNames holds: a rough measure of how well known a place is
 
     @property
     def is_area(self) -> bool:
@@ -343,7 +344,8 @@ class Gazetteer:
             else:
                 cc, a1, a2 = r[5], r[6], r[7]
                 e = Entry(i, int(r[0]), r[1], float(r[2]), float(r[3]), r[4], cc, f"{cc}.{a1}" if a1 else "",
-                          f"{cc}.{a1}.{a2}" if a2 else "", int(r[8] or 0), "place", "point")
+                          f"{cc}.{a1}.{a2}" if a2 else "", int(r[8] or 0), "place", "point",
+                          r[9].count("|") + 1 if r[9] else 0)
             self._cache[i] = e
         return e
 

@@ -96,13 +96,11 @@ class GazetteerRuler:
             if len(toks) > self.first.get(toks[0], 0):
                 self.first[toks[0]] = len(toks)
 
-    def _name_part(self, doc: Doc, k: int, before: bool) -> bool:
+    def _name_part(self, doc: Doc, k: int) -> bool:
         if k < 0 or k >= len(doc):
             return False
         t = doc[k]
-        if not t.is_title or t.text in _FUNCTION_WORDS or t.text in self.modifiers:
-            return False
-        return not (before and t.text in self.first)  # "Idlib Aleppo" lists are places, not names
+        return t.is_title and t.text not in _FUNCTION_WORDS and t.text not in self.modifiers
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -129,7 +127,7 @@ class GazetteerRuler:
             j, label = hit
             # A single capitalised word next to another capitalised word is part of a longer name
             # ("George Washington", "Jordan Peterson", "Homs Governorate"): leave it to NER.
-            if j - i == 1 and (self._name_part(doc, i - 1, before=True) or self._name_part(doc, j, before=False)):
+            if j - i == 1 and (self._name_part(doc, i - 1) or self._name_part(doc, j)):
                 i = j
                 continue
             spans.append(Span(doc, i, j, label=label))

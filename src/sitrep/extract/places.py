@@ -26,12 +26,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
+from sitrep.extract.gazetteer import Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
 from sitrep.records import Place, PlaceMention, PlacePrecision
 
 __all__ = ["PlaceContext", "find_places", "is_demonym", "place_for_span", "resolve_place"]
 
 _LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COUNTRY_VOTE = 0.5  # a country named (often as an actor: "US troops") says less about where than a town
 _ADMIN1_WORDS = r"province|governorate|governorates|provinces|state|region"
 _AFTER = re.compile(
     r"^(?:'s)?\s+(?P<q>province|governorate|countryside|district|county|parish|state|city|town|village|"
@@ -91,7 +92,7 @@ def _prior(e: Entry, how: str) -> float:
     elif e.kind == "supplement":
         s = 2.2 + (math.log10(e.population + 10) / 7 if e.population else 0.0)
     else:
-        s = 0.5 + math.log10(e.population + 10) / 7 * 2.5
+        s = 0.5 + math.log10(e.population + 10) / 7 * 2.5 + 0.12 * math.log2(1 + e.n_names)
         if e.fcode == "PPLC":
             s += 0.7
         elif e.fcode == "PPLA":
@@ -255,6 +256,10 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     """The place an institution is named after: "the Richmond Police Department" -> Richmond,
     "Kentucky National Guard" -> Kentucky, "the Russian Museum" -> Russian (a demonym)."""
     toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if len(toks) > 1:  # "Syrian troops", "Iraqi forces": the demonym
+        iso = gaz.demonym_country(toks[0].text)
+        if iso:
+            return _Mention(toks[0].idx, toks[0].idx + len(toks[0]), toks[0].text, "NORP", demonym=iso)
     words = _institution_words()
     for n in (3, 2, 1):
         if len(toks) <= n or toks[n].text not in words:
@@ -285,7 +290,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             if iso:
                 out.append(_Mention(s, e, t, label, demonym=iso))
             continue
-        if label in _HOST_LABELS:
+        if label in _HOST_LABELS and not (label == "FAC" and _candidates(gaz, ent.text)):
             inner = _place_inside(gaz, ent)
             if inner is not None:
                 out.append(inner)
@@ -336,6 +341,8 @@ def _votes(mentions: Sequence[_Mention]) -> dict[str, tuple[str | None, str | No
         elif m.best is not None:
             e = m.best
             w = 1.0 if m.margin >= 1.0 else 0.5
+            if e.kind == "country":
+                w = min(w, _COUNTRY_VOTE)
             a1 = e.admin1 if e.kind != "country" else None
             v = (e.country or None, a1, w, e)
         else:
@@ -426,38 +433,29 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     """The location of an event stated in ``text[start:end]``.
 
     The finest resolved place mentioned inside the span wins (a town over its province over its
-    country; demonyms only as a last resort), preferring one introduced by "in/at/near/of"; with
-    nothing inside, the nearest place mentioned before the span in the same paragraph, then the
-    document's most mentioned area.  An unresolved name falls back to the area the text names.
+    country), preferring one introduced by "in/at/near/of"; with nothing inside, the nearest place
+    mentioned before the span in the same paragraph, then the document's most mentioned place; a
+    country adjective ("Turkish soldiers") only as a last resort, since it usually names an actor.
     """
-    inside = [m for m in mentions if m.start >= start and m.end <= end and m.place is not None]
+    real = [m for m in mentions if m.place is not None and not is_demonym(m.mention)]
+    inside = [m for m in real if m.start >= start and m.end <= end]
 
-    def key(m: PlaceMention) -> tuple[int, int, int]:
+    def key(m: PlaceMention) -> tuple[int, int]:
         p = m.place
         assert p is not None
-        dem = 1 if is_demonym(m.mention) else 0
         pre = text[max(0, m.start - 12):m.start].lower()
         prep = 0 if re.search(r"\b(?:in|at|near|of|on|outside|around|from|into|to)\s+(?:the\s+)?$", pre) else 1
-        return (dem, _PRECISION_RANK.get(p.precision, 3), prep)
+        return (_PRECISION_RANK.get(p.precision, 3), prep)
 
     if inside:
-        best = min(inside, key=key)
-        # "Kafr X in Idlib": a district-precision fallback whose area is more specific stays as it is
-        return best.place
-    before = [m for m in mentions if m.end <= start and m.place is not None and not is_demonym(m.mention)
-              and "\n\n" not in text[m.end:start]]
+        return min(inside, key=key).place
+    before = [m for m in real if m.end <= start and "\n\n" not in text[m.end:start]]
     if before:
         return before[-1].place
-    areas = Counter((m.place.name, m.place.precision) for m in mentions if m.place is not None
-                    and not is_demonym(m.mention))
+    areas = Counter(m.place.name for m in real if m.place is not None)
     if areas:
-        (name, _prec), _n = areas.most_common(1)[0]
-        for m in mentions:
-            if m.place is not None and m.place.name == name:
-                return m.place
-    return None
-
-
-def _theatre_country(places: Sequence[PlaceMention]) -> str | None:
-    cc = Counter(m.place.country for m in places if m.place and m.place.country in THEATRE)
-    return cc.most_common(1)[0][0] if cc else None
+        name = areas.most_common(1)[0][0]
+        return next(m.place for m in real if m.place is not None and m.place.name == name)
+    # only a country adjective ("Turkish troops"): the country, at country precision
+    dem = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end]
+    return dem[0].place if dem else None

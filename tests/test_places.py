@@ -1,0 +1,121 @@
+"""Toponym recognition and resolution with real sentences."""
+
+from __future__ import annotations
+
+from sitrep.extract.places import find_places, place_for_span, resolve_place
+from sitrep.records import Place, PlaceMention
+
+
+def _by_mention(text: str) -> dict[str, Place | None]:
+    return {m.mention: m.place for m in find_places(text)}
+
+
+def test_palmyra_resolves_to_tadmur() -> None:
+    places = _by_mention("Islamic State gunmen ambushed US and Syrian troops near Palmyra on Saturday.")
+    p = places["Palmyra"]
+    assert p is not None and p.country == "SY" and p.admin1 == "Homs"
+    assert abs(p.lat - 34.56) < 0.1 and abs(p.lon - 38.28) < 0.1  # type: ignore[operator]
+    assert p.precision == "district"  # "near X": ACLED codes the town at district precision
+
+
+def test_deir_ez_zor_variants_and_precision() -> None:
+    for spelling in ("Deir ez-Zor", "Deir al-Zor", "Deir Ezzor"):
+        places = _by_mention(f"Coalition aircraft struck a convoy in {spelling} on Tuesday.")
+        p = places[spelling]
+        assert p is not None and p.admin1 == "Deir ez-Zor" and p.country == "SY"
+
+
+def test_sayyida_zaynab() -> None:
+    places = _by_mention("A car bomb exploded near the shrine in Sayyida Zainab, south of Damascus, killing six.")
+    p = places["Sayyida Zainab"]
+    assert p is not None and p.admin1 == "Rural Damascus"
+    assert abs(p.lat - 33.44) < 0.05  # type: ignore[operator]
+
+
+def test_countryside_of_province_is_admin1() -> None:
+    text = "Regime helicopters dropped barrel bombs on the countryside of Homs province."
+    places = _by_mention(text)
+    p = places["Homs"]
+    assert p is not None and p.precision == "admin1" and p.admin1 == "Homs" and p.name == "Homs"
+
+
+def test_near_oil_field() -> None:
+    text = "SDF fighters clashed with IS remnants near the Al-Omar oil field in eastern Deir ez-Zor."
+    places = _by_mention(text)
+    p = places["Al-Omar oil field"]
+    assert p is not None and p.admin1 == "Deir ez-Zor" and p.precision == "district"
+
+
+def test_washington_in_us_syria_diplomacy_is_dc() -> None:
+    text = ("Syrian Foreign Minister Asaad al-Shaibani met US officials in Washington on Monday to discuss "
+            "lifting sanctions on Syria, the State Department said. He returned to Damascus on Wednesday.")
+    places = _by_mention(text)
+    w = places["Washington"]
+    assert w is not None and w.country == "US" and w.admin1 == "District of Columbia"
+    d = places["Damascus"]
+    assert d is not None and d.country == "SY"
+
+
+def test_us_local_news_uses_state_context() -> None:
+    text = ("Alexandria woman charged in connection with Kelleyland fire. Chiquita Henry, 19, of Alexandria, "
+            "was arrested. Both the Sheriff's Office and Rapides Parish Fire District 2 investigated. "
+            "Officers from Pineville, La. assisted.")
+    places = _by_mention(text)
+    a = places["Alexandria"]
+    assert a is not None and a.country == "US" and a.admin1 == "Louisiana"
+    assert places["La."] is not None and places["La."].precision == "admin1"  # type: ignore[union-attr]
+
+
+def test_gainesville_georgia() -> None:
+    text = "The Gainesville man was taken to a hospital in Atlanta, Hall County sheriff's deputies in Georgia said."
+    places = _by_mention(text)
+    g = places["Gainesville"]
+    assert g is not None and g.admin1 == "Georgia"
+
+
+def test_container_disambiguates() -> None:
+    places = _by_mention("Government shelling hit Kafr Nabl in Idlib, killing two children.")
+    p = places["Kafr Nabl"]
+    assert p is not None and p.admin1 == "Idlib" and p.precision == "point"
+
+
+def test_demonym_resolves_to_country() -> None:
+    places = _by_mention("Iraqi forces and Syrian rebels met on Friday.")
+    assert places["Iraqi"] is not None and places["Iraqi"].country == "IQ"  # type: ignore[union-attr]
+
+
+def test_offsets_point_at_the_mention() -> None:
+    text = "Turkish drones struck Tal Tamr and Ain Issa overnight."
+    for m in find_places(text):
+        assert text[m.start:m.end] == m.mention
+
+
+def test_resolve_place_with_qualifier() -> None:
+    p = resolve_place("Raqqa", qualifier="province")
+    assert p is not None and p.precision == "admin1" and p.admin1 == "Ar Raqqa"
+    assert resolve_place("Xyzzyville-upon-Nowhere") is None
+
+
+def test_place_for_span_prefers_the_town_in_the_clause() -> None:
+    text = ("Syria's Deir ez-Zor province saw heavy fighting. On Monday, an air strike hit a market in Hajin, "
+            "killing 12 civilians.")
+    mentions = find_places(text)
+    start = text.index("On Monday")
+    p = place_for_span(mentions, start, len(text), text)
+    assert p is not None and p.name == "Hajin" and p.admin1 == "Deir ez-Zor"
+
+
+def test_place_for_span_falls_back_to_earlier_mention() -> None:
+    text = "Fighting continued in Afrin. Two Turkish soldiers were killed."
+    mentions = find_places(text)
+    start = text.index("Two")
+    p = place_for_span(mentions, start, len(text), text)
+    assert p is not None and p.name == "Afrin"
+
+
+def test_mentions_are_records() -> None:
+    ms = find_places("Shelling in Idlib.")
+    assert ms and isinstance(ms[0], PlaceMention)
+    d = ms[0].to_dict()
+    assert set(d) >= {"mention", "start", "end", "name", "lat", "lon", "geonameid", "country", "admin1"}
+    assert find_places("   ") == []
