@@ -504,6 +504,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                     cands.append(cand)
     merged = _merge(cands, text)
     merged = _merge_references(merged, text)
+    merged = _merge_duplicates(merged, text)
     doc_country = _doc_country(places, mentions)
     events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
     if keep_generic:
@@ -564,6 +565,8 @@ def _candidate(
         cand.notes.append(f"generic:{gen.reason}")
     elif method == "future":
         cand.notes.append("generic:future-date")
+    elif precision == "year" and cand.event_type != "Diplomacy":
+        cand.notes.append("generic:year-only")  # background history ("gained prominence in 2014 by seizing")
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
         cand.notes.append("generic:unanchored")
     elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
@@ -639,6 +642,48 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
         return None
     start = max(cs, hit.start - 30) + m.start(1)
     return ActorMention(start, start + len(m.group(1)), m.group(1), actor)
+
+
+def _contains(a: _Cand, b: _Cand) -> bool:
+    """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
+    if a.date is None or b.date is None or _soft_date(a) or _soft_date(b):
+        return False
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
+    """The same incident reported twice in one document (abstract and body, recap and detail)."""
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-_RANK.get(c.precision, -1), c.start)):
+        twin = None
+        for o in out:
+            if _family(o.event_type) != _family(c.event_type) or not _contains(o, c):
+                continue
+            if o.place is None or c.place is None or not _places_compatible(o, c):
+                continue
+            if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
+                continue
+            if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
+                continue
+            twin = o
+            break
+        if twin is None:
+            out.append(c)
+            continue
+        # keep the more precise report's evidence; fill what it lacks from the other
+        if twin.fatalities is None:
+            twin.fatalities = c.fatalities
+        if twin.injured is None:
+            twin.injured = c.injured
+        twin.actor1 = twin.actor1 or c.actor1
+        twin.actor2 = twin.actor2 or c.actor2
+        twin.extra_spans.append((c.start, c.end))
+        twin.notes.append("merged-duplicate")
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
 
 
 def _weak(c: _Cand) -> bool:
