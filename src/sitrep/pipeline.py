@@ -96,12 +96,15 @@ def stage_prepare(raw: Any) -> Prepared:
 
 def stage_extract(doc: Document) -> Extracted:
     """Document -> Events (one per report) and person-role mentions."""
-    from sitrep.extract import extract_document
+    from sitrep.extract import extract_document, parse
     from sitrep.resolve.people import extract_people
 
     try:
-        events = tuple(e if e.source else replace(e, source=doc.source) for e in extract_document(doc))
-        people = tuple(extract_people(doc))
+        parsed = parse(doc.text)  # one spaCy parse serves events and people
+        events = tuple(
+            e if e.source else replace(e, source=doc.source) for e in extract_document(doc, nlp_doc=parsed)
+        )
+        people = tuple(extract_people(doc, nlp_doc=parsed)) if parsed is not None else ()
         return Extracted(doc.id, events, people)
     except Exception as exc:
         return Extracted(doc.id, (), (), error=f"{type(exc).__name__}: {exc}")

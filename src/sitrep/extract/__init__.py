@@ -435,9 +435,17 @@ _CAS_CONTINUATION = re.compile(
 )
 
 
-def extract_document(doc: Document, *, keep_generic: bool = False) -> list[Event]:
-    """The events a document reports (generic / hypothetical mentions left out unless ``keep_generic``)."""
-    return _extract(doc, _nlp()(doc.text) if doc.text.strip() else None, keep_generic=keep_generic)
+def parse(text: str) -> Any:
+    """The spaCy parse extraction needs (also reusable by other stages: one parse per document)."""
+    return _nlp()(text) if text.strip() else None
+
+
+def extract_document(doc: Document, *, keep_generic: bool = False, nlp_doc: Any = None) -> list[Event]:
+    """The events a document reports (generic / hypothetical mentions left out unless ``keep_generic``).
+
+    ``nlp_doc``: the document already parsed by ``parse(doc.text)``, so a caller parses once.
+    """
+    return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic)
 
 
 def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[list[Event]]:
@@ -646,7 +654,11 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
 
 def _contains(a: _Cand, b: _Cand) -> bool:
     """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
-    if a.date is None or b.date is None or _soft_date(a) or _soft_date(b):
+    def firm(c: _Cand) -> bool:
+        return c.date is not None and c.date_method not in (None, "publication", "undated") and not c.anaphoric \
+            and "date:other-clause" not in c.notes
+
+    if not (firm(a) and firm(b)) or a.date is None or b.date is None:
         return False
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
@@ -710,7 +722,8 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
                 best = s
         if best is not None:
             _absorb(best, c, text)
-        elif c.place is not None or c.fatalities is not None or (c.date_method or "").startswith("sentence:"):
+        elif c.fatalities is not None or (c.date_method or "").startswith("sentence:") or (
+                c.place is not None and not is_plural_mention(c.hit)):
             out.append(c)
     out.sort(key=lambda c: c.start)
     return out
