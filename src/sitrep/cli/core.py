@@ -429,9 +429,16 @@ def stats(db: str | None, fmt: str) -> None:
 @db_option
 @click.option("--brief", "brief_path", default="brief.html", show_default=True, help="Where to write the brief.")
 @click.option("--fresh/--keep", default=True, help="Start from an empty database (default) or add to it.")
+@click.option("--country", default="SY", show_default=True, help="Country the brief covers.")
 @engine_options
 def demo(
-    db: str | None, brief_path: str, fresh: bool, engine: str | None, workers: int | None, scheduler: str | None
+    db: str | None,
+    brief_path: str,
+    fresh: bool,
+    country: str,
+    engine: str | None,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Build a database from the bundled sample corpus, write a situation brief, say where to look."""
     s = settings(db=db, engine=engine, workers=workers, scheduler=scheduler)
@@ -448,7 +455,7 @@ def demo(
     store = store_for(s.db)
     try:
         st = store.stats()
-        write_brief(store, brief_path, Query())
+        write_brief(store, brief_path, Query(country=country))
     finally:
         store.close()
     click.echo(
