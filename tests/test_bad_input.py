@@ -14,7 +14,6 @@ import json
 import os
 import random
 import re
-import sqlite3
 import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,15 +206,40 @@ def test_bad_file_gives_one_clear_error(batch: Path, case: Case) -> None:
 def test_huge_text_file_is_refused_in_bounded_memory(batch: Path) -> None:
     big = batch / "big.txt"
     assert big.stat().st_size == BIG_MB * 1_048_576
-    tracemalloc.start()
-    try:
-        items = _items(big)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    items, peak = _peak_while_reading(big)
     assert len(items) == 1 and isinstance(items[0], IngestError), items[:1]
     assert re.search(r"larger than|too big", items[0].message)
     assert peak < 64 * 1_048_576, f"reading a {BIG_MB} MB file peaked at {peak / 1e6:.0f} MB"
+
+
+def _peak_while_reading(path: Path) -> tuple[list[RawArticle | IngestError], int]:
+    tracemalloc.start()
+    try:
+        items = _items(path)
+        return items, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_one_huge_record_is_refused_in_bounded_memory(tmp_path: Path, kind: str) -> None:
+    """A 120 MB record (one JSONL line, one CSV cell) must be refused without loading it whole."""
+    body = (GOOD1.strip() + " ") * (120 * 1_048_576 // len(GOOD1))
+    path = tmp_path / f"huge.{kind}"
+    with path.open("w", encoding="ascii") as f:
+        if kind == "jsonl":
+            f.write(json.dumps({"id": "small", "text": GOOD2.strip()}) + "\n")
+            f.write('{"id": "huge", "text": "' + body + '"}\n')
+            f.write(json.dumps({"id": "after", "text": GOOD1.strip()}) + "\n")
+        else:
+            f.write(f'id,text\nsmall,"{GOOD2.strip()}"\nhuge,"{body}"\nafter,"{GOOD1.strip()}"\n')
+    del body
+    items, peak = _peak_while_reading(path)
+    arts = [i for i in items if isinstance(i, RawArticle)]
+    errs = [i for i in items if isinstance(i, IngestError)]
+    assert [a.origin.rsplit("#", 1)[1] for a in arts] == ["small", "after"]
+    assert len(errs) == 1 and re.search(r"exceeds|too (big|long)|larger", errs[0].message), errs
+    assert peak < 64 * 1_048_576, f"reading one 120 MB record peaked at {peak / 1e6:.0f} MB"
 
 
 @pytest.mark.parametrize(
@@ -335,6 +359,15 @@ def test_cli_ingests_the_rest_and_leaves_a_clean_store(ingested: tuple[dict[str,
     assert "Al-Bukamal" in texts and "tribal elders" in texts
     for r in ABSURD_DATE_RECORDS + NUMBER_RECORDS:
         assert f"absurd-dates.jsonl#{r['id']}" in by_name or f"numbers.jsonl#{r['id']}" in by_name, r["id"]
+    # the plain reports carry their events (stored before their documents, never without them)
+    con = read_only(db)
+    try:
+        for good in (GOOD1, GOOD2):
+            n = con.execute("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE d.text = ?",
+                            (good.strip(),)).fetchone()[0]
+            assert n >= 1, good
+    finally:
+        con.close()
     # nothing from the refused inputs
     assert SECRET not in texts and "lollollol" not in texts and "Clas\n" not in texts
     assert not any("big.txt" in k or "binary" in k or "empty" in k for k in by_name)
@@ -471,22 +504,6 @@ def test_batch_extract_command_never_reports_absurd_figures(tmp_path: Path) -> N
         ev = json.loads(line)
         for key in ("fatalities", "injured"):
             assert ev.get(key) is None or 0 <= ev[key] <= ABSURD, ev
-
-
-def test_store_never_holds_a_document_without_its_events_after_failures(tmp_path: Path) -> None:
-    """A document that failed extraction is reported and not stored; its events are not left behind either."""
-    src = tmp_path / "mixed.jsonl"
-    good = {"id": "ok", "text": GOOD1, "published": "2018-03-04"}
-    src.write_text(json.dumps(good) + "\n" + json.dumps({"id": "x", "text": ""}) + "\n", encoding="utf-8")
-    db = tmp_path / "mixed.db"
-    proc = run_sitrep("ingest", str(src), "--db", str(db), "-q", "--json")
-    no_traceback(proc.stderr)
-    assert proc.returncode == 1
-    h = store_health(db)
-    assert_healthy(h, documents=1)
-    assert not h.docs_without_events
-    with sqlite3.connect(db) as con:
-        assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 1
 
 
 def test_bom_and_utf16_files_decode(tmp_path: Path) -> None:

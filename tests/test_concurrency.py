@@ -71,12 +71,12 @@ def _run_two(tmp_path: Path, resolve: bool, n: int, overlap: int) -> None:
 
 @pytest.mark.slow
 def test_two_concurrent_ingests_into_one_sqlite_file(tmp_path: Path) -> None:
-    _run_two(tmp_path, resolve=False, n=600, overlap=200)
+    _run_two(tmp_path, resolve=False, n=400, overlap=150)
 
 
 @pytest.mark.slow
 def test_two_concurrent_ingests_with_incremental_resolution(tmp_path: Path) -> None:
-    _run_two(tmp_path, resolve=True, n=200, overlap=80)
+    _run_two(tmp_path, resolve=True, n=160, overlap=60)
 
 
 def test_concurrent_reruns_of_the_same_input_add_nothing(tmp_path: Path) -> None:

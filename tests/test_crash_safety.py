@@ -146,7 +146,7 @@ def committed_count(db: Path) -> int:
 @dataclass
 class Health:
     integrity: str
-    fts_ok: bool
+    fts_broken: list[str]  # full-text tables whose index disagrees with their content table
     documents: int
     events: int
     orphan_events: int  # events whose document is not stored
@@ -162,12 +162,12 @@ def store_health(db: Path | str) -> Health:
     con = sqlite3.connect(str(db), timeout=60)
     try:
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
-        fts_ok = True
+        fts_broken = []
         for table in ("documents_fts", "events_fts"):
             try:
                 con.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError:
-                fts_ok = False
+            except sqlite3.DatabaseError as exc:
+                fts_broken.append(f"{table}: {exc}")
         q = lambda sql: int(con.execute(sql).fetchone()[0])  # noqa: E731
         inconsistent = 0
         links = dict(con.execute("SELECT event_id, incident_id FROM incident_events").fetchall())
@@ -177,7 +177,7 @@ def store_health(db: Path | str) -> Health:
                 inconsistent += 1
         return Health(
             integrity=integrity,
-            fts_ok=fts_ok,
+            fts_broken=fts_broken,
             documents=q("SELECT count(*) FROM documents"),
             events=q("SELECT count(*) FROM events"),
             orphan_events=q("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT id FROM documents)"),
@@ -196,7 +196,7 @@ def store_health(db: Path | str) -> Health:
 
 def assert_healthy(h: Health, documents: int | None = None) -> None:
     assert h.integrity == "ok", h.integrity
-    assert h.fts_ok, "full-text index out of step with its table"
+    assert not h.fts_broken, f"full-text index out of step with its table: {h.fts_broken}"
     assert h.orphan_events == 0, f"{h.orphan_events} events without their document"
     assert h.dangling_links == 0 and h.incidents_inconsistent == 0, h
     assert h.empty_documents == 0
@@ -238,7 +238,7 @@ def _kill_after_commits(cmd: tuple[str, ...], db: Path, err: Path, at_least: int
 @pytest.mark.slow
 @pytest.mark.parametrize("resolve", [False, True], ids=["no-resolve", "resolve"])
 def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path: Path, resolve: bool) -> None:
-    n_docs = 1000 if not resolve else 300
+    n_docs = 1000 if not resolve else 200
     corpus = make_corpus(n_docs, seed=11 if resolve else 7)
     src = write_jsonl(tmp_path / "reports.jsonl", corpus)
     db = tmp_path / "crash.db"
@@ -293,3 +293,33 @@ def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path: Pa
     assert third.returncode == 0, third.stderr[-2000:]
     assert json.loads(third.stdout)["documents_new"] == 0
     assert store_health(db).documents == n_docs
+
+
+def test_resume_after_a_crash_between_the_events_and_the_documents_commit(tmp_path: Path) -> None:
+    """The pipeline commits a batch's events, then its documents. A kill between the two leaves events
+    whose documents are missing; the restarted ingest writes those events again and must leave a
+    consistent store (documents, events and their full-text index)."""
+    from sitrep.ingest import RawArticle, iter_raw
+    from sitrep.pipeline import stage_extract, stage_prepare
+    from sitrep.store import open_store
+
+    corpus = make_corpus(12, seed=41)
+    src = write_jsonl(tmp_path / "reports.jsonl", corpus)
+    db = tmp_path / "window.db"
+    raws = [r for r in iter_raw([str(src)]) if isinstance(r, RawArticle)]
+    docs = [d for r in raws[:6] for d in stage_prepare(r).documents]
+    events = [e for d in docs for e in stage_extract(d).events]
+    assert events
+    store = open_store(str(db))
+    try:
+        store.add_events(events)  # the state a SIGKILL after the events commit leaves
+    finally:
+        store.close()
+
+    proc = run_sitrep("ingest", str(src), "--db", str(db), "-q", "--json", "--no-resolve")
+    no_traceback(proc.stderr)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["documents_new"] == 12
+    h = store_health(db)
+    assert_healthy(h, documents=12)
+    assert not h.docs_without_events

@@ -225,3 +225,45 @@ def test_csv_reader_turns_any_rows_into_articles_or_errors(
     data = buf.getvalue().encode("utf-8", errors="surrogatepass")
     _check_items(read_csv(io.BytesIO(data), "f", SMALL))
     _check_items(read_csv(io.BytesIO(data[:cut]), "f", SMALL))  # truncated anywhere
+
+
+# -- metadata dates (feed pubDate, CSV column, Telegram date) ------------------------------------------------
+METADATA_DATE = st.one_of(
+    _published(),
+    st.sampled_from([
+        "Sat, 03 Mar 2018 10:00:00 GMT", "Sat, 03 Mar 9999 10:00:00 GMT", "Mon, 32 Foo 2018 99:99:99 +9999",
+        "4/5/2017", "13/13/2013", "28.06.2021", "00.00.0000", "1520240000", "99999999999", "-1", "1e308",
+        "June 28, 2021", "June 2021", "2021", "0", "10000-01-01", "2021-06-28T25:61:61Z", "\x00", "\u0663\u0660",
+    ]),
+    _mixed(DATE_WORDS),
+)
+
+
+@PROPS
+@given(value=METADATA_DATE)
+def test_metadata_dates_are_sane_or_dropped(value: str | None) -> None:
+    from sitrep.documents import parse_date_string
+
+    today = dt.date(2026, 1, 15)
+    out = parse_date_string(value, today=today)
+    if out is None:
+        return
+    iso, precision = out
+    assert _valid_value(iso, precision), out
+    assert 1900 <= int(iso[:4]) <= today.year, out
+    assert iso[: len(today.isoformat()[: len(iso)])] <= today.isoformat()[: len(iso)], out
+
+
+@PROPS
+@given(text=st.one_of(st.text(min_size=1, max_size=300), _mixed(DATE_WORDS + NUMBER_WORDS)), published=METADATA_DATE,
+       is_html=st.booleans())
+def test_prepare_never_raises_and_dates_are_sane(text: str, published: str | None, is_html: bool) -> None:
+    from sitrep.documents import prepare
+
+    today = dt.date(2026, 1, 15)
+    raw = RawArticle(text=text, origin="f", published=published, is_html=is_html)
+    for doc in prepare(raw, today=today):
+        assert doc.text.strip()
+        if doc.published is not None:
+            assert _valid_value(doc.published, doc.published_precision), doc
+            assert 1900 <= int(doc.published[:4]) <= today.year, doc
