@@ -618,16 +618,20 @@ def document_events(store: Store, doc: Document, cap: int = 5000) -> list[Event]
 def build_meta(store: Store, writable: bool) -> dict[str, Any]:
     """What the UI needs to build its filters: types, sources, provinces, the date range."""
     from sitrep.brief_svg import TYPE_COLOURS
+    from sitrep.export import country_info
 
     incidents = store.incidents(Query(limit=100_000))
     sources: dict[str, int] = {}
     admin1: dict[str, int] = {}
+    countries: dict[str, int] = {}
     dates = []
     for i in incidents:
         for s in i.sources:
             sources[s] = sources.get(s, 0) + 1
         if i.location and i.location.admin1:
             admin1[i.location.admin1] = admin1.get(i.location.admin1, 0) + 1
+        if i.location and i.location.country:
+            countries[i.location.country] = countries.get(i.location.country, 0) + 1
         lo, hi = (i.date_low or date_bounds(i.date)[0]), (i.date_high or date_bounds(i.date)[1])
         if lo:
             dates.append(lo)
@@ -639,10 +643,23 @@ def build_meta(store: Store, writable: bool) -> dict[str, Any]:
         "colours": TYPE_COLOURS,
         "sources": sorted(sources, key=lambda s: (-sources[s], s))[:200],
         "admin1": sorted(admin1)[:500],
-        "date_min": min(dates) if dates else None,
-        "date_max": max(dates) if dates else None,
+        "countries": [
+            {"code": c, "name": country_info(c)["name"] or c, "count": n}
+            for c, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:100]
+        ],
+        # the slider's span: the 1st-99th percentile, so one stray historical date does not stretch it
+        "date_min": _quantile(sorted(dates), 0.01),
+        "date_max": _quantile(sorted(dates), 0.99),
         "writable": writable,
     }
+
+
+def _quantile(values: list[str], q: float) -> str | None:
+    if not values:
+        return None
+    if len(values) < 100:
+        return values[0] if q < 0.5 else values[-1]
+    return values[min(len(values) - 1, int(q * len(values)))]
 
 
 def ingest_text(get_store: Callable[[], Store], text: str, fields: dict[str, Any]) -> dict[str, Any]:

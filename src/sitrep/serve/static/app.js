@@ -106,6 +106,7 @@
       for (const s of subs) group.appendChild(el("option", { value: s }, s));
       typeSel.appendChild(group);
     }
+    for (const c of meta.countries) $("f-country").appendChild(el("option", { value: c.code }, c.name + " (" + c.count + ")"));
     for (const a of meta.admin1) $("f-admin1").appendChild(el("option", { value: a }, a));
     for (const s of meta.sources) $("f-source").appendChild(el("option", { value: s }, s));
 
@@ -128,7 +129,7 @@
 
     // restore filters from the URL
     const url = new URLSearchParams(location.search);
-    const fields = { type: "f-type", actor: "f-actor", admin1: "f-admin1", source: "f-source", text: "f-text" };
+    const fields = { type: "f-type", actor: "f-actor", country: "f-country", admin1: "f-admin1", source: "f-source", text: "f-text" };
     for (const [k, id] of Object.entries(fields)) if (url.get(k)) $(id).value = url.get(k);
     const dayOf = (d) => Math.max(0, Math.min(ndays, Math.round((Date.parse(d + "T00:00:00Z") - t0) / DAY)));
     if (url.get("since") && /^\d{4}-\d{2}-\d{2}$/.test(url.get("since"))) from.value = String(dayOf(url.get("since")));
@@ -190,7 +191,7 @@
           markers.push(m);
         }
         cluster.addLayers(markers);
-        if (first && markers.length) {
+        if (first && markers.length && !p.since && !p.until) {
           map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7 });
           first = false;
         }
@@ -217,7 +218,7 @@
       }
     }
 
-    for (const id of ["f-type", "f-admin1", "f-source"]) $(id).addEventListener("change", load);
+    for (const id of ["f-type", "f-country", "f-admin1", "f-source"]) $(id).addEventListener("change", () => { first = true; load(); });
     for (const id of ["f-actor", "f-text"]) $(id).addEventListener("keydown", (ev) => { if (ev.key === "Enter") load(); });
     for (const r of [from, to]) {
       r.addEventListener("input", labels);
