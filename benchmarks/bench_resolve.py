@@ -146,7 +146,7 @@ def write_sample(incidents: list[Incident], by_id: dict[str, Event], docs: dict[
             place = e.location.name if e.location else "-"
             a1 = e.actor1.name if e.actor1 else "-"
             a2 = e.actor2.name if e.actor2 else "-"
-            lines.append(f"- [{e.source} {pub}] {e.date} {e.sub_event_type} @ {place}; {a1} -> {a2}; "
+            lines.append(f"- `{e.event_id[:8]}` [{e.source} {pub}] {e.date} {e.sub_event_type} @ {place}; {a1} -> {a2}; "
                          f"killed {e.fatalities}: \"{' '.join(e.evidence.text.split())[:300]}\"")
         if inc.contradictions:
             lines.append("  contradictions: " + ", ".join(

@@ -1,7 +1,9 @@
 """Reports -> incidents: constrained clustering of matched pairs, consensus values with support.
 
-Clustering is single-link over the candidate pairs (see blocking.py) whose match score reaches the
-threshold, strongest pair first, with three constraints checked at every merge:
+Clustering is greedy over the candidate pairs (see blocking.py) whose match score reaches the
+threshold, strongest pair first, with four constraints checked at every merge:
+- average link: the mean score between the two clusters' reports is at least the threshold less
+  ``LINK_SLACK`` (no chains through one shared neighbour);
 - the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days (no chains
   of daily reports drifting over weeks);
 - one report per document and per source, unless the source repeats itself: two reports from one
@@ -33,6 +35,7 @@ from .blocking import candidate_pairs, date_interval
 from .contradictions import find_contradictions, method_class
 from .matching import CORROBORATED_GAP_DAYS, THRESHOLD, Profile, actor_key, match_score, profile
 
+LINK_SLACK = 0.1  # average link may sit this far below the pair threshold
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
 
@@ -97,6 +100,19 @@ def _same_origin_ok(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile],
     return True
 
 
+def _linked_enough(c: _Clusters, ra: int, rb: int, score: Any) -> bool:
+    """Average link: the reports of the two clusters must, on average, match each other.
+
+    Stops chains (daily rocket-fire reports from one city linking day after day through their
+    neighbours): every report of the merged incident must be close to the others, not only to one.
+    """
+    ma, mb = c.members[ra], c.members[rb]
+    if len(ma) * len(mb) == 1:
+        return True
+    total = sum(score(i, j) for i in ma for j in mb)
+    return total / (len(ma) * len(mb)) >= THRESHOLD - LINK_SLACK
+
+
 def cluster(
     events: Sequence[Event],
     *,
@@ -131,7 +147,11 @@ def cluster(
         if ra == rb:
             matched[(events[i].event_id, events[j].event_id)] = s
             continue
-        if not _merged_span_ok(c, ra, rb) or not _same_origin_ok(c, ra, rb, profiles, score):
+        if (
+            not _merged_span_ok(c, ra, rb)
+            or not _same_origin_ok(c, ra, rb, profiles, score)
+            or not _linked_enough(c, ra, rb, score)
+        ):
             continue
         c.union(ra, rb)
         matched[(events[i].event_id, events[j].event_id)] = s

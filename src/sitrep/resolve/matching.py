@@ -42,6 +42,9 @@ CORROBORATION_BONUS = 0.15  # same specific toll, shared named actor, same spot
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_VICTIM_PREFIXES = ("civilians", "protesters", "refugees")
+DIFFERENT_TOWNS_KM = 25.0
+MIN_TEXT = 0.2  # evidence sentences sharing fewer content words than this need a shared toll
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,7 @@ class Profile:
     tokens: frozenset[str]
     actor1: str | None
     actors: frozenset[str]
+    named: frozenset[str]  # actors that identify an incident (civilians do not)
     fatalities: int | None
     place_id: int | None
     lat: float | None
@@ -131,6 +135,7 @@ def profile(index: int, ev: Event) -> Profile:
         tokens=content_tokens(ev.evidence.text),
         actor1=a1,
         actors=frozenset(a for a in (a1, a2) if a),
+        named=frozenset(a for a in (a1, a2) if a and not a.startswith(_VICTIM_PREFIXES)),
         fatalities=ev.fatalities,
         place_id=loc.geonameid if loc else None,
         lat=loc.lat if loc else None,
@@ -167,7 +172,7 @@ def corroborates(a: Profile, b: Profile) -> bool:
         a.fatalities is not None
         and a.fatalities > 0
         and a.fatalities == b.fatalities
-        and bool(a.actors & b.actors)
+        and bool(a.named & b.named)
         and _same_spot(a, b)
     )
 
@@ -252,8 +257,12 @@ def gate(a: Profile, b: Profile) -> bool:
     if (a.interval is None) != (b.interval is None):
         return False  # an undated report is compared only with other undated ones
     text = dice(a.tokens, b.tokens)
-    shared = len(a.actors & b.actors)
+    shared = len(a.named & b.named)
     same_toll = a.fatalities is not None and a.fatalities == b.fatalities
+    if a.place_level == b.place_level == "point" and not (a.area or b.area):
+        d = _distance(a, b)
+        if d is not None and d > DIFFERENT_TOWNS_KM and a.place_id != b.place_id:
+            return False  # two named towns this far apart are two places
     if a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
         if a.doc_id == b.doc_id and gap > 0:
@@ -270,10 +279,18 @@ def gate(a: Profile, b: Profile) -> bool:
             return False
         if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
             return False
-        if not (same_toll or text >= 0.35) or not (shared or text >= 0.5):
+        if not (same_toll or text >= 0.45) or not (shared or text >= 0.5):
             return False
     if a.doc_id == b.doc_id and not same_document_repeat(a, b):
         return False
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+        lo, hi = sorted((a.fatalities, b.fatalities))
+        if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
+            return False  # different small tolls: two incidents unless the wording says otherwise
+    if a.doc_id != b.doc_id and text < MIN_TEXT and not (same_toll and a.fatalities):
+        return False  # two sentences with (almost) no content word in common need the same toll
+    if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
+        return False  # "in Syria" says nothing about where: the wording or the toll must agree
     if a.place_level == "none" or b.place_level == "none":
         if a.place_level != b.place_level or not shared:
             return False
