@@ -103,6 +103,8 @@ def _prior(e: Entry, how: str) -> float:
             s -= 0.5
     if e.country in ("SY", "IQ"):
         s += 0.3  # the theatre sitrep is built for
+    if e.lat is None or e.lon is None:
+        s -= 2.0  # an admin area GeoNames knows by name only: nothing to put on a map
     if how == "alt":
         s -= 0.6
     elif how == "loose":
@@ -143,8 +145,12 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
     return s
 
 
-def _candidates(gaz: Gazetteer, name: str) -> list[tuple[Entry, str]]:
+def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tuple[Entry, str]]:
     name = _STRIP_TAIL.sub("", _STRIP_LEAD.sub("", name.strip()))
+    if qual in ("county", "parish", "district"):  # "Walker" + " County" -> the county first
+        cands = [(e, how) for e, how in gaz.lookup(f"{name} {qual.title()}", loose=False) if e.kind == "admin2"]
+        if cands:
+            return cands
     cands = gaz.lookup(name)
     if not cands:
         short = re.sub(r"\s+(?:city|town|village|province|governorate|district|county|area|region)$", "", name,
@@ -265,7 +271,7 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
         if len(toks) <= n or toks[n].text not in words:
             continue
         head = toks[:n]
-        if not all(t.is_title or t.is_upper for t in head):
+        if head[0].text in words or not all(t.is_title or t.is_upper for t in head):
             continue
         s, e = head[0].idx, head[-1].idx + len(head[-1])
         name = ent.doc.text[s:e]
@@ -384,7 +390,7 @@ def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
             continue
         m.qual = _qualifier(text, m.start, m.end)
         if not m.cands:
-            m.cands = _candidates(gaz, m.text)
+            m.cands = _candidates(gaz, m.text, m.qual)
     # pass 1: each mention on its own
     for m in mentions:
         if m.cands:
