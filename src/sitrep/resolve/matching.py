@@ -44,7 +44,7 @@ _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VICTIM_PREFIXES = ("civilians", "protesters", "refugees")
 DIFFERENT_TOWNS_KM = 25.0
-MIN_TEXT = 0.2  # evidence sentences sharing fewer content words than this need a shared toll
+MIN_TEXT = 0.2  # sentences sharing fewer content words than this need a shared toll and named actor
 
 
 @lru_cache(maxsize=1)
@@ -179,13 +179,16 @@ def corroborates(a: Profile, b: Profile) -> bool:
 
 def same_document_repeat(a: Profile, b: Profile) -> bool:
     """Two reports from one document are one incident only when the document plainly repeats itself:
-    the same type, no two different named perpetrators, and the same spot or the same death toll."""
+    the same type and sub type, no two different named perpetrators, and the same death toll, or the
+    same spot told in similar words (a city-level place alone does not tell two raids apart)."""
     if a.event_type != b.event_type:
+        return False
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
         return False
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
         return False
     same_toll = a.fatalities is not None and a.fatalities > 0 and a.fatalities == b.fatalities
-    return same_toll or _same_spot(a, b)
+    return same_toll or (_same_spot(a, b) and dice(a.tokens, b.tokens) >= 0.3)
 
 
 def _place_score(a: Profile, b: Profile) -> float:
@@ -287,7 +290,7 @@ def gate(a: Profile, b: Profile) -> bool:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
             return False  # different small tolls: two incidents unless the wording says otherwise
-    if a.doc_id != b.doc_id and text < MIN_TEXT and not (same_toll and a.fatalities):
+    if a.doc_id != b.doc_id and text < MIN_TEXT and not (same_toll and a.fatalities and shared):
         return False  # two sentences with (almost) no content word in common need the same toll
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
         return False  # "in Syria" says nothing about where: the wording or the toll must agree
