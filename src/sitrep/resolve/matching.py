@@ -44,7 +44,7 @@ _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VICTIM_PREFIXES = ("civilians", "protesters", "refugees")
 DIFFERENT_TOWNS_KM = 25.0
-MIN_TEXT = 0.2  # sentences sharing fewer content words than this need a shared toll and named actor
+MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 
 
 @lru_cache(maxsize=1)
@@ -290,8 +290,8 @@ def gate(a: Profile, b: Profile) -> bool:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
             return False  # different small tolls: two incidents unless the wording says otherwise
-    if a.doc_id != b.doc_id and text < MIN_TEXT and not (same_toll and a.fatalities and shared):
-        return False  # two sentences with (almost) no content word in common need the same toll
+    if a.doc_id != b.doc_id and text < MIN_TEXT:
+        return False  # two reports of one incident share some content words (place, weapon, victims)
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
         return False  # "in Syria" says nothing about where: the wording or the toll must agree
     if a.place_level == "none" or b.place_level == "none":
