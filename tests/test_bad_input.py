@@ -14,6 +14,7 @@ import json
 import os
 import random
 import re
+import sqlite3
 import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
@@ -455,6 +456,33 @@ def test_cli_error_lines_stay_single_even_with_hostile_names(tmp_path: Path) -> 
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert report["failed"] == 3
     assert len(lines) == 3 and all(ln.startswith("failed: ") for ln in lines), lines
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "no-folder"])
+def test_cli_unusable_database_gives_one_line_error(tmp_path: Path, kind: str) -> None:
+    """A --db that is not a database, a damaged one, or one in a missing folder: one line, no traceback."""
+    src = tmp_path / "report.txt"
+    src.write_text(GOOD1)
+    db = tmp_path / "store.db"
+    if kind == "text":
+        db.write_text("not a database, just text\n" * 100)
+    elif kind == "truncated":
+        with sqlite3.connect(db) as con:
+            con.execute("CREATE TABLE t (x TEXT)")
+            con.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
+        con.close()
+        db.write_bytes(db.read_bytes()[:6000])
+    else:
+        db = tmp_path / "missing" / "store.db"
+    for args in (("ingest", str(src)), ("documents", "--format", "json")):
+        proc = run_sitrep(*args, "--db", str(db), *(("-q",) if args[0] == "ingest" else ()))
+        no_traceback(proc.stderr)
+        assert proc.returncode in (1, 2), (args, proc.returncode, proc.stderr)
+        lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 1 and lines[0].startswith("error: "), lines
+        assert str(db.name) in lines[0] or "database" in lines[0], lines
+    if kind == "text":
+        assert db.read_text().startswith("not a database"), "the user's file was overwritten"
 
 
 # -- the stateless batch commands -------------------------------------------------------------------------
