@@ -418,8 +418,9 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
                 continue
-            near = c.sent - prev.sent <= 1
-            if c.anaphoric or (near and c.violent) or (c.sent == prev.sent and c.event_type == prev.event_type):
+            # clauses of one sentence were split at "while" / "in response to" / ";": separate events
+            near = c.sent - prev.sent == 1
+            if c.anaphoric or (near and c.violent):
                 target = prev
             break
         if target is not None:
@@ -484,6 +485,8 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     times = _find_dates(text, doc.published)
     mentions = dic.find(text)
     quotes = _quote_spans(text)
+    persons = dic.person_countries(text)
+    places = _event_places(text, places, mentions)
     cands: list[_Cand] = []
     generic_cands: list[_Cand] = []
     for si, (ss, se) in enumerate(sents):
@@ -502,6 +505,8 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                 continue
             for hit in picks:
                 cand = _candidate(doc, sp, text, hit, (cs, ce), si, forced, mentions, times, places, quotes, dic)
+                if cand is not None and (cand.event_type == "Diplomacy" or cand.sub == "Agreement"):
+                    _assign_governments(text, cand, (cs, ce), dic, persons)
                 if forced is not None and hit.trigger.type != "Diplomacy":
                     forced = None
                 if cand is None:
@@ -589,6 +594,48 @@ _PLACE_CUE = re.compile(
     r"countryside|outskirts|airbase|base|checkpoint|oil\s+field|crossing|border)s?\b|"
     r"\b(?:in|on|near|at|outside|between|from)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*",
 )
+
+
+def _assign_governments(
+    text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary, persons: dict[str, str]
+) -> None:
+    """Diplomacy is between governments: "Syrian Foreign Minister Asaad al-Shaibani" -> Government of Syria."""
+    govs = dic.governments(text, clause[0], clause[1], persons)
+    isos: list[tuple[str, str]] = []
+    for _pos, iso, mention in govs:
+        if iso not in [i for i, _m in isos]:
+            isos.append((iso, mention))
+    named1 = cand.actor1 is not None and not cand.actor1.generic and cand.actor1.actor.type != "civilians"
+    if not isos:
+        return
+    if not named1:
+        cand.actor1 = None
+        cand.actor1_ref = dic.government(isos[0][0], isos[0][1])
+        rest = isos[1:]
+    else:
+        rest = [x for x in isos if cand.actor1 is None or x[0] != cand.actor1.actor.country]
+    if (cand.actor2 is None or cand.actor2.generic) and rest:
+        cand.actor2 = None
+        cand.actor2_ref = dic.government(rest[0][0], rest[0][1])
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /,]+[A-Z][A-Za-z'’.\-]+){0,4})(?:,\s+\w+\s+\d{1,2},\s+\d{4})?\s*[–—-]+\s", re.M
+)
+
+
+def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention]) -> list[PlaceMention]:
+    """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not inside an actor
+    name ("US forces", "the Syrian army": nationality, not location)."""
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    out = []
+    for p in places:
+        if any(s <= p.start < e for s, e in datelines):
+            continue
+        if any(m.start <= p.start < m.end for m in mentions):
+            continue
+        out.append(p)
+    return out
 
 
 def _specificity(c: _Cand, figures: bool, date_in_clause: bool, clause_text: str = "") -> float:
@@ -776,8 +823,8 @@ def _to_event(
         date, precision = None, "unknown"
     elif date_method == "publication" and precision == "day" and date:
         date, date_method = _shift_day(date, REPORT_LAG_DAYS), f"publication-minus-{REPORT_LAG_DAYS}d"
-    a1 = _ref(dic, c.actor1, country, date, text)
-    a2 = _ref(dic, c.actor2, country, date, text)
+    a1 = c.actor1_ref or _ref(dic, c.actor1, country, date, text)
+    a2 = c.actor2_ref or _ref(dic, c.actor2, country, date, text)
     if a1 is None and c.event_type in VIOLENT:
         a1 = dic.resolve(_UNIDENTIFIED(dic), country, date, mention=None)
     elif a1 is None and c.event_type == "Protests":

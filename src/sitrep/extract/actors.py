@@ -64,12 +64,15 @@ class ActorDictionary:
     demonyms: dict[str, str]  # lower-case word -> ISO2
     military: dict[str, str]  # ISO2 -> actor key
     police: dict[str, str]
+    officials: tuple[str, ...] = ()
+    government_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> ISO2
     by_key: dict[str, ActorDef] = field(default_factory=dict)
     by_name: dict[str, ActorDef] = field(default_factory=dict)
     _ci: re.Pattern[str] | None = None
     _cs: re.Pattern[str] | None = None
     _alias_ci: dict[str, ActorDef] = field(default_factory=dict)
     _alias_cs: dict[str, ActorDef] = field(default_factory=dict)
+    _gov_re: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
 
     def __post_init__(self) -> None:
         for a in self.actors:
@@ -86,6 +89,8 @@ class ActorDictionary:
         self._alias_ci, self._alias_cs = ci, cs
         self._ci = _alternation(ci.keys(), re.I)
         self._cs = _alternation(cs.keys(), 0)
+        if self.government_names:
+            self._gov_re = self._gov_pattern()
 
     # ----------------------------------------------------------------- lookup
     def find(self, text: str) -> list[ActorMention]:
@@ -131,6 +136,51 @@ class ActorDictionary:
 
     def country_name(self, iso: str | None) -> str | None:
         return self.countries.get(iso or "")
+
+    # ------------------------------------------------------------ governments
+    def _gov_pattern(self) -> re.Pattern[str]:
+        names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(
+            {n for n in self.government_names}, key=len, reverse=True))
+        offs = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(self.officials, key=len, reverse=True))
+        return re.compile(
+            rf"(?<![\w\-])(?P<c>{names})(?:['’]s)?\s+(?:(?-i:[A-Z][\w\-]*|of|the)\s+){{0,3}}?(?P<o>{offs})\b"
+            rf"(?:\s+(?:of\s+State\s+)?(?P<p>(?-i:[A-Z][\w\-']+(?:\s+(?:al-|bin\s+|Al\s+)?[A-Z][\w\-']+){{0,3}})))?"
+            rf"|(?<![\w\-])(?P<c2>{names})\s+(?=(?:said|says|described|condemned|denounced|called|urged|warned|"
+            rf"threatened|accused|demanded|welcomed|rejected|announced|requested|vowed|signed|agreed|met|joined))",
+            re.I,
+        )
+
+    def person_countries(self, text: str) -> dict[str, str]:
+        """Surname -> ISO2 of the officials a text introduces with a title ("US Secretary of State Antony Blinken")."""
+        out: dict[str, str] = {}
+        for m in self._gov_re.finditer(text):
+            if m.group("p") and m.group("c"):
+                iso = self.government_names.get(" ".join(m.group("c").lower().split()))
+                if iso:
+                    for part in m.group("p").split():
+                        part = re.sub(r"^(?:al|el|Al|El)-", "", part)
+                        if len(part) > 3 and part[0].isupper() and part.lower() not in self.government_names:
+                            out.setdefault(part, iso)
+        return out
+
+    def governments(self, text: str, start: int, end: int, persons: dict[str, str]) -> list[tuple[int, str, str]]:
+        """(position, ISO2, mention) of the governments a clause names, in text order."""
+        found: list[tuple[int, str, str]] = []
+        for m in self._gov_re.finditer(text, start, end):
+            c = m.group("c") or m.group("c2")
+            iso = self.government_names.get(" ".join(c.lower().split()))
+            if iso:
+                found.append((m.start(), iso, m.group(0).strip()))
+        for name, iso in persons.items():
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text[start:end]):
+                found.append((start + m.start(), iso, name))
+        found.sort()
+        return found
+
+    def government(self, iso: str, mention: str | None = None) -> ActorRef:
+        cname = self.country_name(iso) or iso
+        article = "the " if cname in ("United States", "United Arab Emirates", "United Kingdom") else ""
+        return ActorRef(name=f"Government of {article}{cname}", type="state forces", country=iso, mention=mention)
 
     # ---------------------------------------------------------------- resolve
     def resolve(
@@ -248,7 +298,10 @@ def load_actors() -> ActorDictionary:
     actors.append(ActorDef(name="state police", key="state police", type="state forces",
                            aliases=tuple(sg.get("police") or ()), kind="state-police"))
     demonyms = {str(w).lower(): str(iso) for iso, words in (raw.get("demonyms") or {}).items() for w in words}
+    gov_names = {str(n).lower(): str(iso) for iso, ns in (raw.get("government_names") or {}).items() for n in ns}
     return ActorDictionary(
+        officials=tuple(str(o) for o in raw.get("officials") or ()),
+        government_names=gov_names,
         actors=actors,
         countries={str(k): str(v) for k, v in (raw.get("countries") or {}).items()},
         demonyms=demonyms,

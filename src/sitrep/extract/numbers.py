@@ -52,8 +52,8 @@ def _parse_digits(s: str) -> int | None:
         s = re.split(r"[,.]", s)[0]
         if not s.isdigit():
             return None
-    if len(s) > 9:
-        return None
+    if len(s) > 9 or not s.isascii():
+        return None  # overlong, or non-ASCII digits ("¹", "٣"): not a figure we can trust
     v = int(s)
     return v if v <= MAX_COUNT else None
 
