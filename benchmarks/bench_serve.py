@@ -182,11 +182,11 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("server did not start")
 
 
-_UNIT = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+_UNIT = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
 
 
 def _ms(value: str) -> float:
-    m = re.match(r"([\d.]+)(us|ms|s)", value)
+    m = re.match(r"([\d.]+)(us|ms|s|m)", value)
     if not m:
         return float("nan")
     return float(m.group(1)) * _UNIT[m.group(2)]

@@ -6,12 +6,16 @@ are missing (``pip install 'sitrep[web]'``).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
+import sys
 from typing import Any
 
 from sitrep.errors import UsageError, require
 
-__all__ = ["app_from_env", "make_app", "run", "server_config"]
+__all__ = ["make_app", "run", "server_config"]
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -41,9 +45,45 @@ def server_config(app: Any, host: str = "127.0.0.1", port: int = 8765, **kw: Any
     return uvicorn.Config(app, host=host, port=port, **options)
 
 
-def app_from_env() -> Any:
-    """Factory for multi-worker uvicorn: the settings travel in SITREP_SERVE_* variables."""
-    return make_app(os.environ["SITREP_SERVE_DB"], os.environ.get("SITREP_SERVE_TOKEN") or None)
+def _bind(host: str, port: int, reuse_port: bool = False) -> socket.socket:
+    """A listening TCP socket, created with IPPROTO_TCP explicitly.
+
+    (A socket made with protocol 0, as uvicorn's multi-worker supervisor makes it, hands asyncio
+    connections without TCP_NODELAY: every small keep-alive response then waits ~40 ms for a
+    delayed ACK. SO_REUSEPORT lets each worker process listen on the same port.)
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+def _worker(db: str, token: str | None, host: str, port: int, log_level: str) -> None:
+    """One process of ``--workers N``: its own socket on the shared port."""
+    import threading
+    import time
+
+    import uvicorn
+
+    parent = os.getppid()
+
+    def watch_parent() -> None:  # exit with the supervisor, however it ended
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+    sock = _bind(host, port, reuse_port=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(server_config(make_app(db, token), host, port, log_level=log_level)).run(sockets=[sock])
 
 
 def run(
@@ -64,26 +104,27 @@ def run(
     require("uvicorn", "web")
     import uvicorn
 
-    if workers > 1:
-        os.environ["SITREP_SERVE_DB"] = db
-        os.environ["SITREP_SERVE_TOKEN"] = token or ""
-        make_app(db, token)  # fail fast on a bad database before forking workers
-        uvicorn.run(
-            "sitrep.serve:app_from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=log_level,
-            server_header=False,
-            proxy_headers=False,
-        )
-    else:
-        uvicorn.run(
-            make_app(db, token),
-            host=host,
-            port=port,
-            log_level=log_level,
-            server_header=False,
-            proxy_headers=False,
-        )
+    if workers <= 1:
+        sock = _bind(host, port)
+        with contextlib.suppress(KeyboardInterrupt):
+            uvicorn.Server(server_config(make_app(db, token), host, port, log_level=log_level)).run(sockets=[sock])
+        return
+    make_app(db, token)  # fail fast on a bad database before starting workers
+    _bind(host, port, reuse_port=True).close()  # and on a port already taken
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_worker, args=(db, token, host, port, log_level)) for _ in range(workers)]
+    for p in procs:
+        p.start()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        for p in procs:
+            p.join()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            p.join(timeout=10)
