@@ -34,10 +34,10 @@ from sitrep.records import Event, haversine_km
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import PLAIN_GAP_DAYS, date_interval, interval_gap, type_family
 
-THRESHOLD = 0.55
+THRESHOLD = 0.6
 
 WEIGHTS = {"text": 0.30, "date": 0.15, "place": 0.10, "type": 0.20, "actors": 0.10, "figures": 0.15}
-CORROBORATION_BONUS = 0.15  # same specific toll, shared named actor, same spot
+CORROBORATION_BONUS = 0.2  # same specific toll, shared named actor, same spot
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
