@@ -1,9 +1,9 @@
 """Two `sitrep ingest` processes started together on one SQLite file, over overlapping inputs.
 
-Both must exit 0, neither may surface "database is locked" (the store waits and retries under
-BEGIN IMMEDIATE with a busy timeout), the file must pass SQLite's integrity check, and the final
-counts must be exact: every distinct report stored once, with its events, and every incident
-consistent with its event links.
+Both must exit 0 while readers query the file, neither may surface "database is locked" (the
+store waits and retries under BEGIN IMMEDIATE with a busy timeout), the file must pass SQLite's
+integrity check, and the final counts must be exact: every distinct report stored once, with its
+events, and every incident consistent with its event links.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from tests.test_crash_safety import (
     make_corpus,
     no_traceback,
     read_only,
+    run_sitrep,
     start_sitrep,
     store_health,
     write_jsonl,
@@ -37,6 +38,18 @@ def _run_two(tmp_path: Path, resolve: bool, n: int, overlap: int) -> None:
                      stderr_path=tmp_path / f"{src.stem}.err")
         for src in (a, b)
     ]
+    # readers while both write: WAL lets them through, and they never see "database is locked"
+    reads = 0
+    last_docs = 0
+    while any(p.poll() is None for p in procs) and reads < 15:
+        r = run_sitrep("stats", "--db", str(db), "--format", "json", timeout=120)
+        no_traceback(r.stderr)
+        assert r.returncode == 0, r.stderr[-2000:]
+        docs = json.loads(r.stdout)[0]["documents"]
+        assert docs >= last_docs, "a reader saw committed documents disappear"
+        last_docs = docs
+        reads += 1
+        time.sleep(1.0)
     deadline = time.monotonic() + 600
     for p in procs:
         try:
@@ -81,8 +94,6 @@ def test_two_concurrent_ingests_with_incremental_resolution(tmp_path: Path) -> N
 
 def test_concurrent_reruns_of_the_same_input_add_nothing(tmp_path: Path) -> None:
     """Idempotence under concurrency: two processes re-ingesting one stored file change nothing."""
-    from tests.test_crash_safety import run_sitrep
-
     corpus = make_corpus(40, seed=31)
     src = write_jsonl(tmp_path / "same.jsonl", corpus)
     db = tmp_path / "same.db"
