@@ -210,6 +210,16 @@ def no_traceback(stderr: str) -> None:
     assert "database is locked" not in stderr, stderr[-3000:]
 
 
+def _unresolved(db: Path) -> int:
+    con = read_only(db)
+    try:
+        return int(con.execute(
+            "SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM incident_events)"
+        ).fetchone()[0])
+    finally:
+        con.close()
+
+
 # -- the test ----------------------------------------------------------------------------------------------
 def _kill_after_commits(cmd: tuple[str, ...], db: Path, err: Path, at_least: int, limit_s: float = 300) -> int:
     """Start the ingest, SIGKILL it once at_least documents are committed; return the count at the kill."""
@@ -287,6 +297,8 @@ def test_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(tmp_path: Pa
     assert before <= after, f"{len(before - after)} committed documents lost"
     assert events_before <= events_after, "committed events lost"
     assert origins == {r["id"] for r in corpus}
+    if resolve:
+        assert _unresolved(db) == 0, "events the resumed run never resolved into incidents"
 
     # a third run adds nothing
     third = run_sitrep(*cmd)
@@ -323,3 +335,33 @@ def test_resume_after_a_crash_between_the_events_and_the_documents_commit(tmp_pa
     h = store_health(db)
     assert_healthy(h, documents=12)
     assert not h.docs_without_events
+
+
+def test_resume_after_a_crash_between_the_documents_commit_and_resolution(tmp_path: Path) -> None:
+    """A kill after a batch's documents are committed but before its incidents are updated: the
+    restarted ingest skips those documents as already stored, yet their events must still end up
+    in incidents (or nothing in `sitrep incidents`, `conflicts` and the brief will show them)."""
+    from sitrep.ingest import RawArticle, iter_raw
+    from sitrep.pipeline import stage_extract, stage_prepare
+    from sitrep.store import open_store
+
+    corpus = make_corpus(12, seed=41)
+    src = write_jsonl(tmp_path / "reports.jsonl", corpus)
+    db = tmp_path / "window2.db"
+    raws = [r for r in iter_raw([str(src)]) if isinstance(r, RawArticle)]
+    docs = [d for r in raws[:6] for d in stage_prepare(r).documents]
+    events = [e for d in docs for e in stage_extract(d).events]
+    store = open_store(str(db))
+    try:  # what a SIGKILL right after the documents commit leaves
+        store.add_events(events)
+        store.add_documents(docs)
+    finally:
+        store.close()
+
+    proc = run_sitrep("ingest", str(src), "--db", str(db), "-q", "--json")
+    no_traceback(proc.stderr)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout)
+    assert (report["documents_new"], report["documents_existing"]) == (6, 6)
+    assert_healthy(store_health(db), documents=12)
+    assert _unresolved(db) == 0, "events of the documents committed before the crash were never resolved"
