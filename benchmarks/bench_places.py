@@ -30,8 +30,8 @@ MAX_ERR_KM = 20039.0
 
 def geo_quality(name: str, limit: int | None) -> dict[str, Any]:
     sys.path.insert(0, str(SHARED / "tools"))
-    from _common import haversine_km, span_match  # type: ignore[import-not-found]
-    from score_geo import load_geo  # type: ignore[import-not-found]
+    from _common import haversine_km, span_match
+    from score_geo import load_geo
 
     from sitrep.extract.nlp import get_nlp
     from sitrep.extract.places import find_places

@@ -63,7 +63,8 @@ def _actor_names(path: Path) -> Iterable[tuple[str, str]]:
 
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|az|an|at|ed|en|es|et|ez)([- ])", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"The", "In", "At", "From", "To", "Of", "On", "Near", "And", "But", "By", "For",
-                             "With", "After", "Before", "Since", "During", "Mr", "Mrs", "Ms", "Dr"})
+                             "With", "After", "Before", "Since", "During", "Mr", "Mrs", "Ms", "Dr", "A", "An",
+                             "This", "That", "Rural", "Downtown", "North", "South", "East", "West"})
 _DIRECTIONS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "Northeastern", "Northwestern",
                          "Southeastern", "Southwestern", "Rural", "Greater", "Upper", "Lower", "Downtown",
                          "Occupied", "Besieged"})

@@ -284,6 +284,26 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     return None
 
 
+def _repeats(text: str, doc: Doc, found: Sequence[_Mention]) -> list[_Mention]:
+    """One sense per discourse: a name tagged as a place once is a place wherever else the text writes
+    it ("Rodeo Gainesville", "the Texas Forestry Service"), except inside a person's full name."""
+    names = {m.text for m in found if not m.demonym and len(m.text) >= 4 and m.text[0].isupper()}
+    if not names:
+        return []
+    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    taken = [(m.start, m.end) for m in found]
+    out: list[_Mention] = []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y in blocked):
+            continue
+        out.append(_Mention(a, b, m.group(0), "GPE"))
+        taken.append((a, b))
+    return out
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -318,6 +338,15 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         if s < taken:  # an abbreviation already taken ("Pineville, La.")
             continue
+        if ", " in t and label == "GPE":  # "Washington, D.C.", "Gainesville, Ga.": two places
+            first, rest = t.split(", ", 1)
+            code = gaz.abbreviations.get(rest.strip())
+            r_cands = [(gaz.admin1[code], "name")] if code in gaz.admin1 else _candidates(gaz, rest)
+            if r_cands and _candidates(gaz, first):
+                out.append(_Mention(s, s + len(first), first, label))
+                rs = s + len(first) + 2
+                out.append(_Mention(rs, rs + len(rest), rest, label, cands=r_cands))
+                continue
         code = gaz.abbreviations.get(t) if text[max(0, s - 2):s].strip() == "," else None
         out.append(_Mention(s, e, t, label, cands=[(gaz.admin1[code], "name")] if code in gaz.admin1 else []))
         ab = _abbreviation_after(gaz, text, e)
@@ -328,6 +357,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
     out += _dateline(text, gaz, out)
+    out += _repeats(text, doc, out)
     out.sort(key=lambda m: m.start)
     # explicit containers: "X, Y" and "X in Y" where Y follows X directly
     for m1, m2 in zip(out, out[1:], strict=False):
