@@ -2,8 +2,8 @@
 
 Public API:
 - :func:`resolve_events` — whole-file (stateless) and incremental resolution;
-- :func:`candidate_queries` — which stored reports an incremental run must load;
-- :func:`resolve_into_store` — load, resolve and write back through the Store interface;
+- :func:`candidate_queries` — which stored reports an incremental run must load (the pipeline
+  loads them and the incidents they belong to, then calls :func:`resolve_events`);
 - :mod:`sitrep.resolve.people` — person–role–organisation records.
 """
 
@@ -13,12 +13,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sitrep.records import Event, Incident
-from sitrep.store.base import Query, Store
+from sitrep.store.base import Query
 
 from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval
 from .incidents import ResolveResult, build_incident, cluster
 
-__all__ = ["ResolveResult", "candidate_queries", "resolve_events", "resolve_into_store"]
+__all__ = ["ResolveResult", "candidate_queries", "resolve_events"]
 
 
 def resolve_events(
@@ -110,40 +110,3 @@ def candidate_queries(events: Sequence[Event]) -> list[Query]:
             )
         )
     return out
-
-
-def resolve_into_store(store: Store, events: Sequence[Event]) -> ResolveResult:
-    """Incremental resolution of a batch of new reports against a store, written back to it.
-
-    Loads the stored reports in :func:`candidate_queries`, the incidents they belong to and those
-    incidents' other reports; resolves; replaces the changed incidents.
-    """
-    loaded: dict[str, Event] = {}
-    for q in candidate_queries(events):
-        for ev in store.events(q):
-            loaded[ev.event_id] = ev
-    new_ids = {e.event_id for e in events}
-    inc_map = store.incident_for_events(set(loaded) | new_ids)
-    # a batch report that is already stored without an incident is still new to resolution;
-    # one that already has an incident (a re-run) is existing and changes nothing
-    loaded = {k: v for k, v in loaded.items() if k not in new_ids or k in inc_map}
-    for e in events:
-        if e.event_id in inc_map:
-            loaded.setdefault(e.event_id, e)
-    inc_ids = set(inc_map.values())
-    incidents: list[Incident] = []
-    missing: dict[str, None] = {}
-    for iid in sorted(inc_ids):
-        inc = store.get_incident(iid)
-        if inc is None:
-            continue
-        incidents.append(inc)
-        for eid in inc.event_ids:
-            if eid not in loaded:
-                missing[eid] = None
-    if missing:
-        for ev in store.get_events(missing):
-            loaded[ev.event_id] = ev
-    result = resolve_events(events, existing=incidents, existing_events=list(loaded.values()))
-    store.replace_incidents(result.incidents, result.removed)
-    return result

@@ -407,22 +407,24 @@ def extract_people(doc: Document, nlp_doc: Any = None) -> list[PersonRole]:
 def merge_people(people: Iterable[PersonRole]) -> list[PersonRole]:
     """One record per person and role across documents; spelling variants merged with aliases."""
     items = list(people)
-    # cluster names into persons
-    persons: list[list[str]] = []
+    # cluster names into persons; variants share a surname, so only groups with that surname are compared
+    person_of: dict[str, int] = {}
+    groups_by_surname: dict[str, list[int]] = defaultdict(list)
+    members: list[list[str]] = []
     for p in items:
         for n in (p.name, *p.aliases):
-            if any(n in group for group in persons):
+            if n in person_of:
                 continue
-            for group in persons:
-                if any(same_person(n, g) for g in group):
-                    group.append(n)
+            sur = _surname(name_key(n))
+            for gi in groups_by_surname[sur]:
+                if any(same_person(n, g) for g in members[gi]):
+                    members[gi].append(n)
+                    person_of[n] = gi
                     break
             else:
-                persons.append([n])
-    person_of: dict[str, int] = {}
-    for i, group in enumerate(persons):
-        for n in group:
-            person_of[n] = i
+                members.append([n])
+                person_of[n] = len(members) - 1
+                groups_by_surname[sur].append(len(members) - 1)
     by_key: dict[tuple[int, str], list[PersonRole]] = defaultdict(list)
     for p in items:
         by_key[(person_of[p.name], p.role or "")].append(p)
