@@ -264,3 +264,34 @@ def test_method_classes_from_data_file() -> None:
     assert method_class("ambush by gunman") == method_class("gunmen opened fire")
     assert method_class("suicide bomber") != method_class("ambush by gunman")
     assert method_class("airstrikes") == method_class("air strike")
+
+
+def test_incremental_round_trip_through_the_sqlite_store(tmp_path: Path) -> None:
+    from sitrep.records import Document
+    from sitrep.store import open_store
+    from sitrep.store.base import Query
+
+    ambush, bomb = palmyra_reports()
+    store = open_store(str(tmp_path / "sitrep.db"))
+    try:
+        for prefix, ev in (("000", ambush), ("002", bomb)):
+            path = next(SEEDS.glob(f"{prefix}_*.txt"))
+            store.add_documents([Document(id=ev.doc_id, text=path.read_text(encoding="utf-8"), source=ev.source)])
+        # first batch
+        store.add_events([ambush])
+        first = resolve_events([ambush])
+        store.replace_incidents(first.incidents, first.removed)
+        # second batch: load the candidates the way candidate_queries describes, attach
+        store.add_events([bomb])
+        loaded = {e.event_id: e for q in candidate_queries([bomb]) for e in store.events(q)}
+        loaded.pop(bomb.event_id, None)
+        inc_ids = set(store.incident_for_events(loaded).values())
+        existing = [i for i in (store.get_incident(x) for x in sorted(inc_ids)) if i is not None]
+        second = resolve_events([bomb], existing=existing, existing_events=list(loaded.values()))
+        store.replace_incidents(second.incidents, second.removed)
+        (stored,) = store.incidents(Query())
+        assert stored.incident_id == first.incidents[0].incident_id
+        assert set(stored.event_ids) == {ambush.event_id, bomb.event_id}
+        assert {c.field for c in stored.contradictions} >= {"date", "sub_event_type", "method"}
+    finally:
+        store.close()
