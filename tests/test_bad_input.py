@@ -318,6 +318,24 @@ def test_telegram_export_with_missing_fields(batch: Path) -> None:
         _one_line(e)
 
 
+def test_html_with_control_characters_is_read_not_failed(tmp_path: Path) -> None:
+    """Form feeds and vertical tabs (page breaks from converted PDFs, scraped pages) are not binary."""
+    from sitrep.documents import prepare
+
+    page = (
+        "<html><body><article><p>Government forces shelled Douma on Monday, killing 4 civilians.</p>\x0c"
+        "<p>Residents fled the town at night.</p>\x0bMedics said the toll could rise.</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    items = _items(path)
+    assert len(items) == 1 and isinstance(items[0], RawArticle) and items[0].is_html, items
+    docs = prepare(items[0])
+    assert len(docs) == 1
+    assert "Residents fled the town at night." in docs[0].text
+    assert "\x0b" not in docs[0].text and "\x0c" not in docs[0].text
+
+
 # -- through the real CLI ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def ingested(batch: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], str, Path]:
