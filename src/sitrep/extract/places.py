@@ -270,7 +270,7 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     for n in (3, 2, 1):
         if len(toks) <= n or toks[n].text not in words:
             continue
-        head = toks[:n]
+        head = toks[:n + 1] if toks[n].text in ("County", "Parish") else toks[:n]  # "Laurel County Court"
         if head[0].text in words or not all(t.is_title or t.is_upper for t in head):
             continue
         s, e = head[0].idx, head[-1].idx + len(head[-1])
