@@ -113,13 +113,12 @@ def build_db(path: Path, n_events: int, seed: int = 7) -> dict[str, float]:
         doc = Document.create(text, title=title, source=source, published="2017-06-01",
                               published_precision="day", published_method="metadata")
         docs.append(doc)
-        sentences = [m for m in re.finditer(r"[^.!?]+[.!?]", text) if len(m.group().strip()) > 30] or [
-            re.match(r".*", text, re.S)]
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]", text) if len(m.group().strip()) > 30]
+        spans = spans or [(0, len(text))]
         for k in range(per_doc):
             if len(events) >= n_events:
                 break
-            m = sentences[k % len(sentences)]
-            start, end = m.start(), m.end()
+            start, end = spans[k % len(spans)]
             etype, sub = rng.choice(TYPES)
             name, cc, lat, lon = rng.choice(provinces)
             day = f"2017-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
