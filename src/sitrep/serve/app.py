@@ -608,10 +608,17 @@ def incident_detail(store: Store, inc: Incident) -> dict[str, Any]:
 
 
 def document_events(store: Store, doc: Document, cap: int = 5000) -> list[Event]:
-    """The events extracted from one document (the store is filtered by its outlet first)."""
-    events = (
-        store.events(Query(source=doc.source, limit=cap)) if doc.source else store.events(Query(limit=cap))
-    )
+    """The events extracted from one document.
+
+    Uses a ``doc_id`` filter when the store's Query has one; otherwise narrows by the document's
+    outlet and keeps the document's own events (bounded by ``cap``).
+    """
+    if "doc_id" in Query.__dataclass_fields__:
+        events = store.events(Query(**{"doc_id": doc.id, "limit": cap}))
+    elif doc.source:
+        events = store.events(Query(source=doc.source, limit=cap))
+    else:
+        events = store.events(Query(limit=cap))
     return sorted((e for e in events if e.doc_id == doc.id), key=lambda e: e.evidence.start)
 
 
