@@ -614,7 +614,8 @@ def document_events(store: Store, doc: Document, cap: int = 5000) -> list[Event]
     outlet and keeps the document's own events (bounded by ``cap``).
     """
     if "doc_id" in Query.__dataclass_fields__:
-        events = store.events(Query(**{"doc_id": doc.id, "limit": cap}))
+        by_doc: dict[str, Any] = {"doc_id": doc.id, "limit": cap}
+        events = store.events(Query(**by_doc))
     elif doc.source:
         events = store.events(Query(source=doc.source, limit=cap))
     else:
