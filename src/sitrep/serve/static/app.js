@@ -325,6 +325,7 @@
 
   // ---------------------------------------------------------------- document page
   async function documentPage() {
+    await loadColours();
     const id = decodeURIComponent(location.pathname.split("/").pop());
     let doc;
     try {
@@ -420,6 +421,14 @@
         el("td", {}, p.first_seen || ""), el("td", {}, p.last_seen || ""), el("td", {}, (p.sources || []).join("; "))));
     }
     document.body.dataset.ready = "1";
+  }
+
+  async function loadColours() {
+    try {
+      COLOURS = (await api("/api/meta")).colours || {};
+    } catch (e) {
+      COLOURS = {};
+    }
   }
 
   const pages = { map: mapPage, incident: incidentPage, document: documentPage, search: searchPage, people: peoplePage };
