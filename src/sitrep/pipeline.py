@@ -151,7 +151,7 @@ class Pipeline:
         from sitrep.ingest import IngestError, iter_raw
 
         report = IngestReport()
-        raws: list[Any] = []
+        self.resume()
 
         def raw_items() -> Iterator[Any]:
             for item in iter_raw(paths, mapping=mapping):
@@ -166,9 +166,17 @@ class Pipeline:
             self._ingest_batch(raws, report)
         return report
 
+    def resume(self) -> int:
+        """Resolve stored events that no incident holds (a run killed before its resolution step)."""
+        if not self.resolve:
+            return 0
+        pending = self.store.unresolved_events()
+        return self._resolve(pending) if pending else 0
+
     def ingest_raw(self, raws: Iterable[Any]) -> IngestReport:
         """Ingest already-read RawArticles (used by watch and tests)."""
         report = IngestReport()
+        self.resume()
         for batch in _batched(raws, self.batch_size):
             report.inputs += len(batch)
             self._ingest_batch(batch, report)

@@ -502,7 +502,7 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
             return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}"
         day = _dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
         return day.isoformat(), day.isoformat()
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, OverflowError):
         return None, None
 
 

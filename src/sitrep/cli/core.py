@@ -27,6 +27,11 @@ from sitrep.errors import InputError, SitrepError, UsageError
 from sitrep.store.base import Query, Store
 
 
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name, say) escaped, so one failure is one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def settings(**flags: Any) -> Settings:
     return load_settings(**flags)
 
@@ -88,7 +93,7 @@ def ingest(
             err=True,
         )
     for origin, message in report.errors:
-        click.echo(f"failed: {origin}: {message}", err=True)
+        click.echo(f"failed: {one_line(origin)}: {one_line(message)}", err=True)
     if report.errors:
         sys.exit(1)
 
@@ -198,7 +203,7 @@ def _batch(
     records: list[tuple[int, dict[str, Any]]] = []
     for n, obj in read_jsonl(in_path):
         if isinstance(obj, InputError):
-            click.echo(f"failed: {obj}", err=True)
+            click.echo(f"failed: {one_line(str(obj))}", err=True)
             failed += 1
             continue
         records.append((n, obj))
@@ -211,7 +216,7 @@ def _batch(
         )
         for (n, obj), result in zip(records, mapper, strict=True):
             if isinstance(result, str):
-                click.echo(f"failed: {in_path}:{n} (id {obj.get('id')!r}): {result}", err=True)
+                click.echo(f"failed: {one_line(in_path)}:{n} (id {obj.get('id')!r}): {one_line(result)}", err=True)
                 failed += 1
                 continue
             for row in result:
@@ -304,7 +309,7 @@ def resolve(in_path: str, output: str) -> None:
     failed = 0
     for n, obj in read_jsonl(in_path):
         if isinstance(obj, InputError):
-            click.echo(f"failed: {obj}", err=True)
+            click.echo(f"failed: {one_line(str(obj))}", err=True)
             failed += 1
             continue
         try:
@@ -464,7 +469,7 @@ def demo(
         f"{st['contradictions']} contradictions, {st['people']} people -> {s.db}"
     )
     for origin, message in report.errors:
-        click.echo(f"failed: {origin}: {message}", err=True)
+        click.echo(f"failed: {one_line(origin)}: {one_line(message)}", err=True)
     click.echo(f"Situation brief: {Path(brief_path).resolve()}")
     click.echo(f"Try:  sitrep conflicts --db {s.db}")
     click.echo(f"      sitrep serve --db {s.db}     (then open http://127.0.0.1:{s.port}/)")

@@ -135,7 +135,7 @@ def parse_iso(value: str | None) -> Anchor | None:
         m = _ISO_WEEK.match(s)
         if m:
             return Anchor.week(dt.date.fromisocalendar(int(m[1]), int(m[2]), 1))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return None
 

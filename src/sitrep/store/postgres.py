@@ -306,6 +306,15 @@ class PostgresStore:
         )
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
+    def unresolved_events(self) -> list[Event]:
+        """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
+        rows = self._rows(
+            "SELECT data FROM events e WHERE generic = 0 AND NOT EXISTS "
+            "(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY seq",
+            (),
+        )
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
     # -- incidents --------------------------------------------------------------------------
     def replace_incidents(self, incidents: Iterable[Incident], removed: Iterable[str] = ()) -> None:
         incidents = list(incidents)

@@ -78,6 +78,8 @@ class SQLiteStore:
             self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
+            # REPLACE must fire the delete triggers that keep the FTS5 indexes in step
+            self.conn.execute("PRAGMA recursive_triggers=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
@@ -261,6 +263,14 @@ class SQLiteStore:
         """Events whose date range overlaps [since, until] (candidates for incremental resolution)."""
         rows = self.conn.execute(
             "SELECT data FROM events WHERE date_high >= ? AND date_low <= ? AND generic = 0", (since, until)
+        ).fetchall()
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def unresolved_events(self) -> list[Event]:
+        """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
+        rows = self.conn.execute(
+            "SELECT data FROM events e WHERE generic = 0 AND NOT EXISTS "
+            "(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY rowid"
         ).fetchall()
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
