@@ -11,7 +11,6 @@ article) are merged into it. Generic, aggregate, hypothetical and future mention
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -37,7 +36,6 @@ from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMent
 
 __all__ = ["extract", "extract_document", "extract_documents"]
 
-REPORT_LAG_DAYS = 1  # an undated incident in a day-precise report: the day before publication
 
 
 # --------------------------------------------------------------------------- collaborators
@@ -145,6 +143,9 @@ _TARGET_PREP = re.compile(
     r"killed|injuring|wounding)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
+# verbs whose subject undergoes the event ("US forces came under fire", "the convoy suffered losses")
+_UNDERGO = frozenset({"came", "come", "comes", "coming", "suffered", "suffer", "suffers", "died", "die", "dies",
+                      "received", "receive", "sustained", "faced", "faces", "lost", "loses"})
 _VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
 
 
@@ -197,7 +198,7 @@ def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
     top = path[-1]
     dep = top.dep_
     if dep in ("nsubj", "csubj"):
-        if gov.lemma_ in ("come", "suffer", "die", "receive") or _VICTIM_AFTER.match(sp.text[gov.idx:]):
+        if gov.lower_ in _UNDERGO or _VICTIM_AFTER.match(sp.text[gov.idx:]):
             return "B"
         return "A"
     if dep in ("nsubjpass",):
@@ -327,8 +328,14 @@ _SUB_RANK = {
 }
 
 
+def _undated(c: _Cand) -> bool:
+    """The clause states no date: the value comes from the publication date (see dates.date_for_span)."""
+    m = c.date_method or "undated"
+    return m == "undated" or m.startswith("publication")
+
+
 def _soft_date(c: _Cand) -> bool:
-    return c.anaphoric or c.date_method in (None, "publication", "undated") or "date:other-clause" in c.notes or (
+    return c.anaphoric or _undated(c) or "date:other-clause" in c.notes or (
         "date:vague" in c.notes) or (c.date_method or "").startswith("narrative:")
 
 
@@ -525,6 +532,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     return events
 
 
+_PAST_REPORT = re.compile(r"\b(?:[a-z]+ed|took\s+place|was|were|blew|shot|struck|hit|fell|fought|set)\b")
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:following|after|since|amid|in\s+the\s+wake\s+of|in\s+response\s+to|responsible\s+for|"
     r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
@@ -560,6 +568,11 @@ def _candidate(
     figures = cas.fatalities is not None or cas.injured is not None or (
         follow.fatalities is not None or follow.injured is not None)
     value, precision, method = _date_for_span(times, cs, ce, text, doc.published)
+    if method == "future" and _PAST_REPORT.search(text[cs:ce]) and not genericity(text, hit, clause).generic:
+        # a past-tense report dated after its own publication: a typo in the date, not a forecast
+        others = [t for t in times if not (cs <= t.start < ce)]
+        value, precision, method = _date_for_span(others, cs, ce, text, doc.published)
+        cand.notes.append("date:after-publication-ignored")
     cand.date, cand.precision, cand.date_method = value, precision, method
     in_clause = any(cs <= t.start < ce and t.value for t in times)
     if method.startswith("sentence:") and not in_clause:
@@ -658,6 +671,8 @@ def _needed(c: _Cand) -> float:
         return 0.0  # kept for merging into the incident it refers to; dropped later if it finds none
     if c.event_type == "Diplomacy":
         return 0.5
+    if c.event_type == "Strategic developments" and c.hit.trigger.priority >= 44:
+        return 1.0
     if c.hit.trigger.priority >= 55:
         return 0.5
     if (c.violent or c.event_type in ("Protests", "Riots")) and c.hit.trigger.priority >= 45:
@@ -702,7 +717,7 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
 def _contains(a: _Cand, b: _Cand) -> bool:
     """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
     def firm(c: _Cand) -> bool:
-        return c.date is not None and c.date_method not in (None, "publication", "undated") and not c.anaphoric \
+        return c.date is not None and not _undated(c) and not c.anaphoric \
             and "date:other-clause" not in c.notes
 
     if not (firm(a) and firm(b)) or a.date is None or b.date is None:
@@ -749,7 +764,12 @@ def _weak(c: _Cand) -> bool:
     """A mention that refers to an incident rather than reporting one: it joins a fuller report."""
     return c.anaphoric or "date:vague" in c.notes or (
         is_plural_mention(c.hit) and c.fatalities is None and "date:other-clause" not in c.notes
-        and not (c.date_method or "").startswith("sentence:"))
+        and not (c.date_method or "").startswith("sentence:") and not _local(c))
+
+
+def _local(c: _Cand) -> bool:
+    """Located at a town or district (a country or province alone does not pin a report down)."""
+    return c.place is not None and c.place.precision in ("point", "district")
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -769,7 +789,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
                 best = s
         if best is not None:
             _absorb(best, c, text)
-        elif c.fatalities is not None or (c.date_method or "").startswith("sentence:") or (
+        elif c.fatalities is not None or (c.date_method or "").startswith("sentence:") or _local(c) or (
                 c.place is not None and not is_plural_mention(c.hit)):
             out.append(c)
     out.sort(key=lambda c: c.start)
@@ -808,10 +828,6 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
     return c.most_common(1)[0][0] if c else None
 
 
-def _shift_day(value: str, days: int) -> str:
-    return (dt.date.fromisoformat(value) - dt.timedelta(days=days)).isoformat()
-
-
 def _to_event(
     doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None, places: list[PlaceMention],
     generic: bool = False,
@@ -821,8 +837,6 @@ def _to_event(
     date, precision, date_method = c.date, c.precision, c.date_method
     if generic:
         date, precision = None, "unknown"
-    elif date_method == "publication" and precision == "day" and date:
-        date, date_method = _shift_day(date, REPORT_LAG_DAYS), f"publication-minus-{REPORT_LAG_DAYS}d"
     a1 = c.actor1_ref or _ref(dic, c.actor1, country, date, text)
     a2 = c.actor2_ref or _ref(dic, c.actor2, country, date, text)
     if a1 is None and c.event_type in VIOLENT:
