@@ -263,14 +263,14 @@ def test_serve_refuses_a_public_address_without_opt_in() -> None:
 
 
 @pytest.mark.slow
-def test_schemathesis_finds_no_server_error(server: LiveServer) -> None:
+def test_schemathesis_finds_no_server_error(server: LiveServer, tmp_path: Path) -> None:
     st = shutil.which("st", path=str(Path(sys.executable).parent))
     if st is None:
         pytest.skip("schemathesis is not installed")
     cmd = [st, "run", server.url + "/openapi.json", "--checks", "not_a_server_error,content_type_conformance",
            "--max-examples", "25", "--phases", "examples,coverage,fuzzing", "--seed", "7",
            "--request-timeout", "20", "--workers", "1", "--no-color"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
 
 
