@@ -66,8 +66,22 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8"
     enc = _guess_legacy(data[:262144])
     return data.decode(enc, errors="replace"), enc
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a damaged file), not a legacy code page.
+
+    True when the data holds valid multi-byte UTF-8 sequences and the invalid bytes are rare:
+    at most one per 1,000 bytes and fewer than the valid multi-byte characters.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return multibyte > 0 and bad <= max(1, len(data) // 1000) and bad < multibyte
 
 
 _WESTERN_PUNCT = frozenset("’‘“”„–—…«»°€£§©®·•")
@@ -108,4 +122,4 @@ def detect_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
-        return _guess_legacy(sample)
+        return "utf-8" if mostly_utf8(sample) else _guess_legacy(sample)
