@@ -109,3 +109,4 @@ def test_same_person_rules() -> None:
     assert same_person("Abdullah bin Zayed al-Nahyan", "Abdullah bin Zayed Al Nahyan")
     assert not same_person("Abdullah II", "Abdullah bin Zayed al-Nahyan")
     assert not same_person("Joe Biden", "Hunter Biden")
+    assert same_person("Bashar al-Assads", "Bashar al-Assad")  # possessive without its apostrophe

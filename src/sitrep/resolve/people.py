@@ -53,6 +53,7 @@ class RoleLexicon:
     country_names: dict[str, str]  # ISO2 -> name
     honorifics: tuple[str, ...]
     particles: frozenset[str]
+    not_name_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def lexicon() -> RoleLexicon:
         country_names={str(code): str(spec["name"]) for code, spec in data["countries"].items()},
         honorifics=tuple(str(h) for h in data.get("honorifics") or ()),
         particles=frozenset(str(p).casefold().rstrip("-") for p in data.get("particles") or ()),
+        not_name_words=frozenset(str(w).casefold() for w in data.get("not_name_words") or ()),
     )
 
 
@@ -163,7 +165,12 @@ def same_person(a: str, b: str) -> bool:
     if ka == kb:
         return True
     ta, tb = ka.split(), kb.split()
-    if len(ta) != len(tb) or len(ta) < 2 or _surname(ka) != _surname(kb):
+    sa, sb = _surname(ka), _surname(kb)
+    if sa != sb and sa.removesuffix("s") == sb.removesuffix("s"):
+        # a possessive that lost its apostrophe: "Bashar al-Assads"
+        ta, tb = [*ta[:-1], ta[-1].removesuffix("s")], [*tb[:-1], tb[-1].removesuffix("s")]
+        sa = sb = sa.removesuffix("s")
+    if len(ta) != len(tb) or len(ta) < 2 or sa != sb:
         return False
     return all(
         _skeleton(x.removeprefix("al-")) == _skeleton(y.removeprefix("al-")) for x, y in zip(ta, tb, strict=True)
@@ -221,6 +228,28 @@ def _starts_within(spans: Sequence[tuple[int, int, str]], start: int, end: int, 
     return any(start <= s < end and lab in labels for s, _, lab in spans)
 
 
+def _name_span(text: str, start: int, end: int, ents: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
+    """The person's name inside the words after a title: honorifics dropped, a PERSON entity that starts
+    inside preferred, a place/organisation after two name words cut, a trailing country word dropped."""
+    lx = lexicon()
+    stripped = _strip_honorifics(text[start:end])
+    if stripped:
+        start += text[start:end].index(stripped.split()[0])
+    end = start + len(_trim_name(text[start:end], start, ents))
+    for s, e, lab in sorted(ents):
+        if lab == "PERSON" and start < s < end and e <= end + 3:
+            start = s
+            break
+    while True:  # "Mohammad al-Shaar Syrias" (a possessive that lost its apostrophe)
+        words = text[start:end].split()
+        last = words[-1] if words else ""
+        if len(words) <= 2 or not (last in lx.country_forms or last.removesuffix("s") in lx.country_forms):
+            break
+        end = start + text[start:end].rstrip().rfind(last) - 1
+        end = start + len(text[start:end].rstrip())
+    return start, end
+
+
 def _trim_name(name: str, start: int, ents: Sequence[tuple[int, int, str]]) -> str:
     """Cut a name where a place/organisation starts after two name words ("Joe Biden Washington")."""
     end = start + len(name)
@@ -241,14 +270,17 @@ def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Men
         if not qualified and not title_text[:1].isupper():
             continue
         comp_text = m.group("ca") or m.group("c")
-        nstart = m.start("name")
-        name = _trim_name(_strip_honorifics(m.group("name")), nstart, ents)
-        nstart = m.end("name") - len(name) if name != m.group("name") and m.group("name").endswith(name) else nstart
-        nend = nstart + len(name)
+        nstart, nend = _name_span(text, m.start("name"), m.end("name"), ents)
+        name = text[nstart:nend]
+        if nstart > m.start("name") and comp_text:
+            # "President of the Syrian Coalition Anas Abdah": the words before the person are the complement's
+            comp_text = f"{comp_text} {text[m.start('name'):nstart].strip()}"
         if not name or _starts_within(ents, nstart, nstart + 1, _ORG_LIKE) and not _overlaps(
             ents, nstart, nend, {"PERSON"}
         ):
             continue  # the words after the title are a place or an organisation, not a name
+        if any(w.casefold() in lx.not_name_words for w in name.split()):
+            continue  # "head of the Health Emergencies Programme"
         canon = lx.titles[title_text.casefold()]
         ccountry, corg = _parse_complement(comp_text)
         org = lx.orgs.get(m.group("o") or "") or (corg if canon not in lx.complement_titles else None)
@@ -436,6 +468,10 @@ def merge_people(people: Iterable[PersonRole]) -> list[PersonRole]:
         for r in recs:
             names[r.name] += len(r.doc_ids) or 1
             latest[r.name] = max(latest.get(r.name, ""), r.last_seen or "")
+        for n in list(names):  # "Bashar al-Assads" (a lost apostrophe) counts for "Bashar al-Assad"
+            if n.endswith("s") and n[:-1] in names:
+                names[n[:-1]] += names.pop(n)
+                latest[n[:-1]] = max(latest[n[:-1]], latest.pop(n))
         # the spelling most documents use; ties go to the spelling of the most recent document
         name = max(names, key=lambda n: (names[n], latest[n], n))
         aliases = sorted({n for r in recs for n in (r.name, *r.aliases)} - {name})
