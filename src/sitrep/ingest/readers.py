@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -218,13 +218,13 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
     if err or stream is None:
         yield err or IngestError(origin, "unreadable")
         return
-    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    first = stream.readline()
+    lines = BoundedLines(stream, line_limit(limits))
+    csv.field_size_limit(line_limit(limits))
+    first = next(iter(lines), "")
     if delimiter is None:
         counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    lines = _chain_first(first, stream)
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    reader = csv.reader(_chain_first(first, lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -241,9 +241,11 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
     row_no = 1
     failures = 0
     while True:
+        yield from lines.drain_errors(origin)
         try:
             row = next(reader)
         except StopIteration:
+            yield from lines.drain_errors(origin)
             break
         except csv.Error as exc:
             row_no += 1
@@ -266,9 +268,48 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
         yield record_to_article(dict(zip(header, row, strict=False)), cols, origin, f"row{row_no}", limits)
 
 
-def _chain_first(first: str, rest: IO[str]) -> Iterator[str]:
+def _chain_first(first: str, rest: Iterable[str]) -> Iterator[str]:
     yield first
     yield from rest
+
+
+def line_limit(limits: Limits) -> int:
+    """The longest physical line read: room for one capped article with JSON escapes or CSV quoting."""
+    return 8 * limits.max_article_chars + 65_536
+
+
+class BoundedLines:
+    """Lines of a text stream, never holding more than ``limit`` characters of one line in memory.
+
+    A longer line is skipped (read through in chunks) and noted; ``drain_errors`` turns the notes
+    into one IngestError each, so a huge record costs one error, not the machine's memory.
+    """
+
+    def __init__(self, stream: IO[str], limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.line_no = 0
+        self.skipped: list[int] = []
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            line = self.stream.readline(self.limit)
+            if not line:
+                return
+            self.line_no += 1
+            if len(line) >= self.limit and not line.endswith("\n"):
+                while True:  # read through the rest of the oversized line
+                    rest = self.stream.readline(self.limit)
+                    if not rest or rest.endswith("\n"):
+                        break
+                self.skipped.append(self.line_no)
+                continue
+            yield line
+
+    def drain_errors(self, origin: str) -> Iterator[IngestError]:
+        for n in self.skipped:
+            yield IngestError(f"{origin}#line{n}", f"record larger than {self.limit:,} characters (skipped)")
+        self.skipped.clear()
 
 
 def read_jsonl(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, str] | None = None) -> Iterator[Item]:
@@ -277,7 +318,10 @@ def read_jsonl(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str,
         yield err or IngestError(origin, "unreadable")
         return
     cache: dict[tuple[str, ...], dict[str, str]] = {}
-    for line_no, line in enumerate(stream, 1):
+    lines = BoundedLines(stream, line_limit(limits))
+    for line in lines:
+        yield from lines.drain_errors(origin)
+        line_no = lines.line_no
         if not line.strip():
             continue
         where = f"{origin}#line{line_no}"
@@ -290,6 +334,7 @@ def read_jsonl(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str,
             yield IngestError(where, f"expected a JSON object per line, got {type(rec).__name__}")
             continue
         yield from _records([rec], origin, limits, mapping, cache, [f"line{line_no}"])
+    yield from lines.drain_errors(origin)
 
 
 def _records(records: list[Any], origin: str, limits: Limits, mapping: Mapping[str, str] | None,
