@@ -6,8 +6,8 @@ figures, method class, date interval, place). :func:`match_score` compares two p
 1. **Gates** (hard "no"): different type family; incompatible places; reports dated only to a
    week or a month (or undated) unless they are located to a province or better, of one type and
    agree on the toll or the wording; dates more than one day
-   apart unless the reports *corroborate* each other (the same specific death toll, a shared named
-   actor and places within 10 km or the same place id) — that is how two reports six days apart
+   apart unless the reports *corroborate* each other (the same specific death toll, the same named
+   perpetrator and places within 10 km or the same place id) — that is how two reports six days apart
    (Palmyra, 13 vs 19 December) can still be one incident while two air strikes on one town on
    different days are not; two reports from one document unless it plainly repeats itself (the same
    type and the same spot or death toll, and dates that agree); place-less reports without a shared
@@ -37,7 +37,7 @@ from .blocking import PLAIN_GAP_DAYS, date_interval, interval_gap, type_family
 THRESHOLD = 0.6
 
 WEIGHTS = {"text": 0.30, "date": 0.15, "place": 0.10, "type": 0.20, "actors": 0.10, "figures": 0.15}
-CORROBORATION_BONUS = 0.2  # same specific toll, shared named actor, same spot
+CORROBORATION_BONUS = 0.2  # same specific toll, same named perpetrator, same spot
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
@@ -167,12 +167,14 @@ def _same_spot(a: Profile, b: Profile) -> bool:
 
 
 def corroborates(a: Profile, b: Profile) -> bool:
-    """The same specific toll, a shared named actor and the same spot: strong evidence of identity."""
+    """The same specific toll, the same named perpetrator and the same spot: strong evidence of identity."""
     return (
         a.fatalities is not None
         and a.fatalities > 0
         and a.fatalities == b.fatalities
-        and bool(a.named & b.named)
+        and a.actor1 is not None
+        and a.actor1 == b.actor1
+        and a.actor1 in a.named
         and _same_spot(a, b)
     )
 
