@@ -607,10 +607,14 @@ def publication_date(
 # --------------------------------------------------------------------------- HTML
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_to_text(html: str, url: str | None = None) -> tuple[str, dict[str, str]]:
     """The article text of an HTML page or fragment and its metadata (title, date, sitename, url)."""
     import trafilatura
 
+    html = _XML_ILLEGAL.sub(" ", html)  # NUL and C0 controls: lxml refuses them, no article needs them
     meta: dict[str, str] = {}
     text = ""
     try:
