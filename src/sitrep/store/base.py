@@ -23,6 +23,7 @@ class Query:
     text: str | None = None  # full-text query over evidence / document text
     source: str | None = None
     incident_id: str | None = None
+    doc_id: str | None = None  # events of one document / incidents that include it
     limit: int | None = None
     offset: int = 0
 

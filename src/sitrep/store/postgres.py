@@ -463,6 +463,15 @@ def _filtered(table: str, alias: str, q: Query) -> tuple[str | None, list[Any]]:
         else:
             where.append(f"lower({alias}.sources) LIKE lower(%s) ESCAPE '\\'")
             params.append(_like(q.source))
+    if q.doc_id:
+        if table == "events":
+            where.append(f"{alias}.doc_id = %s")
+        else:
+            where.append(
+                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie "
+                "JOIN events ed ON ed.event_id = ie.event_id WHERE ed.doc_id = %s)"
+            )
+        params.append(q.doc_id)
     if q.incident_id:
         if table == "events":
             where.append(f"{alias}.event_id IN (SELECT event_id FROM incident_events WHERE incident_id = %s)")
