@@ -146,8 +146,8 @@ def write_sample(incidents: list[Incident], by_id: dict[str, Event], docs: dict[
             place = e.location.name if e.location else "-"
             a1 = e.actor1.name if e.actor1 else "-"
             a2 = e.actor2.name if e.actor2 else "-"
-            lines.append(f"- `{e.event_id[:8]}` [{e.source} {pub}] {e.date} {e.sub_event_type} @ {place}; {a1} -> {a2}; "
-                         f"killed {e.fatalities}: \"{' '.join(e.evidence.text.split())[:300]}\"")
+            lines.append(f"- `{e.event_id[:8]}` [{e.source} {pub}] {e.date} {e.sub_event_type} @ {place}; "
+                         f"{a1} -> {a2}; killed {e.fatalities}: \"{' '.join(e.evidence.text.split())[:300]}\"")
         if inc.contradictions:
             lines.append("  contradictions: " + ", ".join(
                 f"{c.field}=" + " vs ".join(str(v.value if not isinstance(v.value, dict) else v.value.get('name'))
