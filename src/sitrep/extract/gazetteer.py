@@ -225,6 +225,7 @@ class Gazetteer:
         self.country_aliases: dict[str, str] = {}  # norm key -> ISO2
         self.abbreviations: dict[str, str] = {}  # state abbreviation as written ('Ga.') -> admin1 code
         self.data_dir = d
+        self._abbr: frozenset[str] | None = None
         self._load(d)
 
     # ------------------------------------------------------------------ loading
@@ -397,6 +398,14 @@ class Gazetteer:
         """ISO2 for a demonym only ('Syrian' -> SY); None for anything else."""
         f = _fold(word).strip()
         return self.demonyms.get(f)
+
+    @property
+    def country_abbreviations(self) -> frozenset[str]:
+        """Upper-case country and union abbreviations as written ("U.S.", "UK", "EU")."""
+        if self._abbr is None:
+            names = [n for e in self._small if e.kind == "country" or e.fcode == "RGN" for n in self.names(e)]
+            self._abbr = frozenset(n for n in names if n.replace(".", "").isupper() and 2 <= len(n) <= 6)
+        return self._abbr
 
     def demonym_words(self) -> set[str]:
         """Demonyms as written in text ("Syrian", "Iraqi"), capitalised."""

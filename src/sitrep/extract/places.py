@@ -231,7 +231,8 @@ def _abbreviation_after(gaz: Gazetteer, text: str, end: int) -> tuple[str, int, 
     return code, end + m.start(1), end + m.end(1)
 
 
-_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}?)(?=\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(|—|–|--|-\s))")
+_DATELINE = re.compile(r"(?:^|\n|[.!?:]\s+|\d{4}\s+)([A-Z][A-Z.'\- ]{2,30}?)"
+                       r"(?=\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(|—|–|--|-\s|:\s|\x97))")
 
 
 def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
@@ -239,6 +240,8 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
     out: list[_Mention] = []
     for m in _DATELINE.finditer(text[:2000]):
         s, e = m.start(1), m.end(1)
+        if sum(c.isalpha() for c in m.group(1)) < 3:
+            continue
         if any(x.start < e and s < x.end for x in found):
             continue
         name = m.group(1).strip()
@@ -249,6 +252,8 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
 
 
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+_DIRECTION_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+                              "Central", "Northern", "Southern", "Eastern", "Western", "Greater", "Metro"})
 
 
 @lru_cache(maxsize=1)
@@ -262,10 +267,24 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     """The place an institution is named after: "the Richmond Police Department" -> Richmond,
     "Kentucky National Guard" -> Kentucky, "the Russian Museum" -> Russian (a demonym)."""
     toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if not toks:
+        return None
+    if toks[0].text in gaz.country_abbreviations:  # "U.S. Census", "EU": the country or union itself
+        t0 = toks[0]
+        return _Mention(t0.idx, t0.idx + len(t0), t0.text, "GPE")
     if len(toks) > 1:  # "Syrian troops", "Iraqi forces": the demonym
         iso = gaz.demonym_country(toks[0].text)
         if iso:
             return _Mention(toks[0].idx, toks[0].idx + len(toks[0]), toks[0].text, "NORP", demonym=iso)
+    if toks[0].text in _DIRECTION_WORDS and len(toks) > 2:  # "Northeast Texas Community College"
+        toks = toks[1:]
+    for n in (2, 1):  # a state or country opening the name: "Texas Parks & Wildlife Department"
+        if len(toks) > n and all(t.is_title for t in toks[:n]):
+            s, e = toks[0].idx, toks[n - 1].idx + len(toks[n - 1])
+            cands = [(c, how) for c, how in gaz.lookup(ent.doc.text[s:e], loose=False)
+                     if how == "name" and c.kind in ("admin1", "country")]
+            if cands:
+                return _Mention(s, e, ent.doc.text[s:e], "GPE", cands=cands)
     words = _institution_words()
     for n in (3, 2, 1):
         if len(toks) <= n or toks[n].text not in words:
@@ -354,7 +373,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             out.append(_Mention(ab[1], ab[2], text[ab[1]:ab[2]], "GPE", cands=[(gaz.admin1[ab[0]], "name")]))
             taken = ab[2]
     # a surname of a person the text names ("Barack Obama ... Obama said") is not a place
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
     out += _dateline(text, gaz, out)
     out += _repeats(text, doc, out)
