@@ -16,7 +16,8 @@ from sitrep.cli import main
 
 def reference() -> str:
     runner = CliRunner()
-    parts = ["# sitrep command reference", "", "Generated from `--help` by scripts/gen_cli_reference.py; do not edit.", ""]
+    parts = ["# sitrep command reference", ""]
+    parts += ["Generated from `--help` by scripts/gen_cli_reference.py; do not edit.", ""]
     top = runner.invoke(main, ["--help"], prog_name="sitrep", terminal_width=100)
     parts += ["```", top.output.rstrip(), "```", ""]
     for name in sorted(main.commands):

@@ -34,7 +34,9 @@ class Database:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def ingest(self, paths: str | Sequence[str], *, engine: str = "local", mapping: dict[str, str] | None = None) -> Any:
+    def ingest(
+        self, paths: str | Sequence[str], *, engine: str = "local", mapping: dict[str, str] | None = None
+    ) -> Any:
         from sitrep.engines import get_engine
         from sitrep.pipeline import Pipeline
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,9 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None, *
         if unknown:
             raise UsageError(f"config file {path}: unknown settings {', '.join(sorted(unknown))}")
         settings = settings.merged(**section)
-    env = os.environ if env is None else env
-    from_env = {s.name: env[f"SITREP_{s.name.upper()}"] for s in SETTINGS if f"SITREP_{s.name.upper()}" in env}
+    environ: Mapping[str, str] = os.environ if env is None else env
+    from_env = {
+        s.name: environ[f"SITREP_{s.name.upper()}"] for s in SETTINGS if f"SITREP_{s.name.upper()}" in environ
+    }
     settings = settings.merged(**from_env)
     return settings.merged(**flags)
