@@ -8,8 +8,7 @@ import pytest
 
 from sitrep.engines import get_engine
 from sitrep.errors import InputError
-from sitrep.pipeline import Pipeline, candidate_window, document_from_record, extract_record
-from sitrep.records import Event, Evidence
+from sitrep.pipeline import Pipeline, document_from_record, extract_record
 from sitrep.store import open_store
 from sitrep.store.base import Query
 
@@ -83,9 +82,3 @@ def test_extract_record_keeps_offsets_into_the_input_text(seeds_dir: Path) -> No
     for e in events:
         assert e.doc_id == "001"
         assert text[e.evidence.start : e.evidence.end] == e.evidence.text
-
-
-def test_candidate_window_pads_conflicting_dates() -> None:
-    ev = Event("d", "e", "Battles", "Armed clash", "2025-12-13", "day", Evidence("x", 0, 1))
-    assert candidate_window([ev]) == ("2025-11-28", "2025-12-28")
-    assert candidate_window([ev.with_(date=None, date_precision="unknown")]) is None

@@ -245,37 +245,19 @@ class Pipeline:
         return len(people)
 
     def _resolve(self, events: list[Event]) -> int:
-        """Attach new reports to existing incidents in their window; nothing is recomputed wholesale."""
-        from sitrep.resolve import resolve_events
+        """Attach new reports to stored incidents they may match; nothing is recomputed wholesale."""
+        from sitrep.resolve import candidate_queries, resolve_events
 
-        window = candidate_window(events)
-        existing: list[Incident] = []
-        existing_events: list[Event] = []
-        if window is not None:
-            since, until = window
-            existing = self.store.incidents(Query(since=since, until=until))
-            ids = [eid for inc in existing for eid in inc.event_ids]
-            new_ids = {e.event_id for e in events}
-            existing_events = [e for e in self.store.get_events(ids) if e.event_id not in new_ids]
-        result = resolve_events(events, existing=existing, existing_events=existing_events)
+        existing: dict[str, Incident] = {}
+        for q in candidate_queries(events):
+            for inc in self.store.incidents(q):
+                existing.setdefault(inc.incident_id, inc)
+        new_ids = {e.event_id for e in events}
+        ids = [eid for inc in existing.values() for eid in inc.event_ids if eid not in new_ids]
+        existing_events = self.store.get_events(ids)
+        result = resolve_events(events, existing=list(existing.values()), existing_events=existing_events)
         self.store.replace_incidents(result.incidents, removed=result.removed)
         return len(result.incidents)
-
-
-def candidate_window(events: Sequence[Event], pad_days: int = 15) -> tuple[str, str] | None:
-    """The date window of stored incidents a batch of new reports may join (conflicting dates included)."""
-    lows, highs = [], []
-    for e in events:
-        low, high = date_bounds(e.date)
-        if low and high:
-            lows.append(low)
-            highs.append(high)
-    if not lows:
-        return None
-    pad = dt.timedelta(days=pad_days)
-    since = dt.date.fromisoformat(min(lows)) - pad
-    until = dt.date.fromisoformat(max(highs)) + pad
-    return since.isoformat(), until.isoformat()
 
 
 def rebuild_incidents(store: Store) -> int:
