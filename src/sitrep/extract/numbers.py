@@ -37,8 +37,9 @@ _VAGUE_RE = "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
 _DIGITS = r"\d[\d,.]*(?:\s*(?:\^|e|x\s*10\^?)\s*\d+)?"
 _WORDS = rf"(?:{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}))*"
 QUANTITY = (
-    rf"\b(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
-    rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS})(?:\s+of)?"
+    rf"\b(?:between\s+{_DIGITS}\s+and\s+{_DIGITS}|"
+    rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
+    rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS}))(?:\s+of)?"
 )
 
 
@@ -97,6 +98,9 @@ def parse_count(text: str) -> int | None:
     )
     if s in VAGUE:
         return VAGUE[s]
+    m = re.fullmatch(rf"between\s+({_DIGITS})\s+and\s+({_DIGITS})", s)
+    if m:
+        s = f"{m.group(1)}-{m.group(2)}"
     m = re.fullmatch(rf"({_DIGITS})\s*(?:-|to|or)\s*({_DIGITS})", s)
     if m:
         lo, hi = _parse_digits(m.group(1)), _parse_digits(m.group(2))
@@ -177,7 +181,13 @@ INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b", re.I)
 INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:wounded|injured|injuries)\b",
                           re.I)
-CODED_AS = re.compile(rf"\bfatalities[\s,]+(?:\w+[\s,]+){{0,3}}?coded\s+as\s+(?P<q>{_Q})", re.I)
+CODED_AS = re.compile(rf"\b(?:fatalities|number)[\s,]+(?:\w+[\s,]+){{0,3}}?coded\s+(?:as|to)\s+(?P<q>{_Q})", re.I)
+# ACLED coders spread an unknown total over the places of one note
+SPLIT_BETWEEN = re.compile(
+    r"\bsplit\s+(?:evenly\s+)?(?:between|over|among)\s+(?:the\s+)?(?P<n>\d+|two|three|four|five|six)\b", re.I
+)
+DISTRIBUTED = re.compile(r"\bdistributed\s+(?:the\s+)?fatalities\s+(?:over|between|among)\s+(?:the\s+)?"
+                         r"(?:activities\s+in\s+|areas\s+of\s+|villages\s+of\s+)?(?P<list>[^.;()]+)", re.I)
 # one victim described without a count noun: "killing a candidate", "the director ... was killed", "his death"
 ONE_KILLED = re.compile(
     r"(?:\b(?:killed|killing|assassinated|assassinating|executed|executing|shot\s+dead|the\s+killing\s+of|"
@@ -247,6 +257,18 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
     return total, spans
 
 
+def _spread(text: str) -> int:
+    """Over how many places a coded total is spread ("split evenly between the 2", "distributed over A, B and C")."""
+    m = SPLIT_BETWEEN.search(text)
+    if m:
+        return parse_count(m.group("n")) or 1
+    m = DISTRIBUTED.search(text)
+    if m:
+        items = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")) if x.strip()]
+        return max(1, len(items))
+    return 1
+
+
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
     text = _mask_dates(text)
@@ -255,6 +277,9 @@ def find_casualties(text: str) -> Casualties:
     kspans: list[tuple[int, int]]
     if coded:
         fat, kspans = parse_count(coded.group("q")), [coded.span()]
+        n = _spread(text)
+        if fat is not None and n > 1:
+            fat = fat // n
     else:
         toll = DEATH_TOLL.search(text)
         fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE))
