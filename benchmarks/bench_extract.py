@@ -102,7 +102,10 @@ def main() -> int:
     if not FAKES.is_file() or not ACLED.is_file():
         print(f"needs {FAKES} and {ACLED}", file=sys.stderr)
         return 1
-    out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], capture_output=True, text=True)
+    if out.returncode != 0:
+        print(out.stderr[-2000:], file=sys.stderr)
+        return 1
     load, first = out.stdout.split()
     print(f"model load (fresh process, spaCy + gazetteer ruler): {load} s; first extraction done at {first} s")
     bench("FA-KES articles", load_fakes(args.limit), args.workers)
