@@ -271,8 +271,10 @@ class Gazetteer:
             display = ex.get("name") or name
             alternates = [display, *(ex.get("aliases") or []), *(a for a in alts.split("|") if a)]
             self.admin1_display[code] = display
+            point = ex.get("point")  # the conventional centre of a large province or state
+            la, lo = (float(point[0]), float(point[1])) if point else (_f(lat), _f(lon))
             self.admin1[code] = self._add_small(
-                (int(gid or 0), name, _f(lat), _f(lon), "ADM1", code.split(".")[0], code, "", 0, "admin1",
+                (int(gid or 0), name, la, lo, "ADM1", code.split(".")[0], code, "", 0, "admin1",
                  "admin1"), [a for a in alternates if a != name])
         self._load_supplement(supp)
         for code, abbrs in (supp.get("abbreviations") or {}).items():

@@ -92,7 +92,7 @@ def _prior(e: Entry, how: str) -> float:
     elif e.kind == "supplement":
         s = 2.2 + (math.log10(e.population + 10) / 7 if e.population else 0.0)
     else:
-        s = 0.5 + math.log10(e.population + 10) / 7 * 2.5 + 0.12 * math.log2(1 + e.n_names)
+        s = 0.5 + math.log10(e.population + 10) / 7 * 2.5 + 0.06 * math.log2(1 + e.n_names)
         if e.fcode == "PPLC":
             s += 0.7
         elif e.fcode == "PPLA":
