@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.gazetteer import Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
+from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
 from sitrep.records import Place, PlaceMention, PlacePrecision
 
 __all__ = ["PlaceContext", "find_places", "is_demonym", "place_for_span", "resolve_place"]
@@ -204,6 +204,7 @@ class _Mention:
     margin: float = 0.0
     container: _Mention | None = None
     place: Place | None = None
+    weak: bool = False  # found by a settlement phrase only ("the village of X"), not by NER
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
@@ -303,6 +304,40 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     return None
 
 
+_SETTLEMENT = (r"(?:village|town|city|area|neighbou?rhood|district|subdistrict|countryside|outskirts|vicinity|camp|"
+               r"township|suburb|countryside)")
+_NAME = r"((?:al-|el-|ad-|ar-|as-|ash-|az-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ar|as|ash|az)-)?[A-Z][\w'’]*){0,3})"
+_SETTLEMENT_OF = re.compile(r"\b" + _SETTLEMENT + r" of (?:the )?" + _NAME)
+_NAME_SETTLEMENT = re.compile(_NAME + r" " + _SETTLEMENT + r"\b")
+
+
+def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
+    """Syrian and Iraqi names NER mislabels ("Hamouriya" as a PERSON, "Kafr Laha" as a WORK_OF_ART) and
+    names introduced as settlements ("the village of X", "X countryside"): places when the gazetteer
+    knows them in the theatre, or, for a named settlement, an unresolved toponym (the area around it
+    then locates it)."""
+    taken = [(m.start, m.end) for m in found]
+    out: list[_Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "NORP", "WORK_OF_ART", "ORG", "PRODUCT") and free(ent.start_char, ent.end_char):
+            cands = [(e, how) for e, how in gaz.lookup(ent.text) if e.country in THEATRE and how != "loose"]
+            if cands and not gaz.demonym_country(ent.text):
+                out.append(_Mention(ent.start_char, ent.end_char, ent.text, "GPE", cands=cands))
+                taken.append((ent.start_char, ent.end_char))
+    for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT):
+        for m in rx.finditer(text):
+            a, b = m.span(1)
+            if not free(a, b) or m.group(1) in _institution_words():
+                continue
+            out.append(_Mention(a, b, m.group(1), "GPE", weak=True))
+            taken.append((a, b))
+    return out
+
+
 def _repeats(text: str, doc: Doc, found: Sequence[_Mention]) -> list[_Mention]:
     """One sense per discourse: a name tagged as a place once is a place wherever else the text writes
     it ("Rodeo Gainesville", "the Texas Forestry Service"), except inside a person's full name."""
@@ -376,6 +411,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
     out += _dateline(text, gaz, out)
+    out += _theatre_names(text, doc, gaz, out)
     out += _repeats(text, doc, out)
     out.sort(key=lambda m: m.start)
     # explicit containers: "X, Y" and "X in Y" where Y follows X directly
@@ -424,6 +460,20 @@ def _context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]
     return ctx
 
 
+def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]]) -> frozenset[str]:
+    """For a document mostly about Syria and Iraq, the countries its villages may lie in (the Middle East
+    theatre); empty for any other document."""
+    w: Counter[str] = Counter()
+    for cc, _a1, weight, _e in votes.values():
+        if cc:
+            w[cc] += weight
+    total = sum(w.values())
+    core = w["SY"] + w["IQ"]
+    if total <= 0 or core / total < 0.6:
+        return frozenset()
+    return THEATRE
+
+
 def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
     """Place mentions of ``text`` with their resolution (``doc``: the text parsed by ``get_nlp()``)."""
     if not text.strip():
@@ -462,8 +512,14 @@ def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
             ranked = _rank(gaz, m.cands, local, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+    theatre = _theatre_context(_votes(mentions))
     out: list[PlaceMention] = []
     for m in mentions:
+        if (theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2")
+                and m.best.country not in theatre):
+            m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
+        if m.weak and m.best is None and not theatre:
+            continue
         if m.demonym:
             c = gaz.countries.get(m.demonym)
             place = gaz.to_place(c, mention=m.text) if c else None
