@@ -463,15 +463,18 @@ def _context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]
 def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]]) -> frozenset[str]:
     """For a document mostly about Syria and Iraq, the countries its villages may lie in (the Middle East
     theatre); empty for any other document."""
-    w: Counter[str] = Counter()
-    for cc, _a1, weight, _e in votes.values():
+    w: dict[str, float] = {}
+    named: set[str] = set()  # countries the text names outright ("US officials", "Washington ... Syria")
+    for cc, _a1, weight, e in votes.values():
         if cc:
-            w[cc] += weight
+            w[cc] = w.get(cc, 0.0) + weight
+            if e is None or e.kind == "country":
+                named.add(cc)
     total = sum(w.values())
-    core = w["SY"] + w["IQ"]
+    core = w.get("SY", 0.0) + w.get("IQ", 0.0)
     if total <= 0 or core / total < 0.6:
         return frozenset()
-    return THEATRE
+    return THEATRE | named
 
 
 def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
@@ -516,7 +519,7 @@ def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in mentions:
         if (theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2")
-                and m.best.country not in theatre):
+                and m.best.country not in theatre and m.best.population < 100_000):
             m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
         if m.weak and m.best is None and not theatre:
             continue
