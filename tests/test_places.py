@@ -119,3 +119,16 @@ def test_mentions_are_records() -> None:
     d = ms[0].to_dict()
     assert set(d) >= {"mention", "start", "end", "name", "lat", "lon", "geonameid", "country", "admin1"}
     assert find_places("   ") == []
+
+
+def test_home_countries_settle_a_bare_village_name() -> None:
+    text = "Regime helicopters dropped barrel bombs on Kafr Zita, killing a child."
+    places = {m.mention: m.place for m in find_places(text, home=("SY", "IQ"))}
+    p = places["Kafr Zita"]
+    assert p is not None and p.country == "SY" and p.admin1 == "Hama"
+
+
+def test_operation_names_are_not_places() -> None:
+    text = "Operation Olive Branch forces captured a hill north of Afrin."
+    mentions = {m.mention for m in find_places(text)}
+    assert "Olive Branch" not in mentions and "Afrin" in mentions

@@ -253,6 +253,8 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
 
 
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+_OPERATION = re.compile(r"\bOperation\s+$")
+_OPERATION_AFTER = re.compile(r"^\s+(?:operation|Operation|offensive)\b")
 _DIRECTION_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
                               "Central", "Northern", "Southern", "Eastern", "Western", "Greater", "Metro"})
 
@@ -392,6 +394,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         if s < taken:  # an abbreviation already taken ("Pineville, La.")
             continue
+        if _OPERATION.search(text[max(0, s - 12):s]) or _OPERATION_AFTER.match(text[e:e + 12]):
+            continue  # "Operation Olive Branch", "the Euphrates Shield operation": names, not places
         if ", " in t and label == "GPE":  # "Washington, D.C.", "Gainesville, Ga.": two places
             first, rest = t.split(", ", 1)
             code = gaz.abbreviations.get(rest.strip())
@@ -421,10 +425,13 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
-def _votes(mentions: Sequence[_Mention]) -> dict[str, tuple[str | None, str | None, float, Entry | None]]:
+def _votes(mentions: Sequence[_Mention], home: Sequence[str] = ()
+           ) -> dict[str, tuple[str | None, str | None, float, Entry | None]]:
     """One vote per distinct name (a name repeated ten times is still one piece of evidence):
-    key -> (country, admin1 code, weight, entry)."""
-    votes: dict[str, tuple[str | None, str | None, float, Entry | None]] = {}
+    key -> (country, admin1 code, weight, entry).  ``home`` countries vote as if named once."""
+    votes: dict[str, tuple[str | None, str | None, float, Entry | None]] = {
+        f"@home:{cc}": (cc, None, 1.0, None) for cc in home
+    }
     for m in mentions:
         k = norm_key(m.text)
         if m.demonym:
@@ -477,8 +484,13 @@ def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry
     return THEATRE | named
 
 
-def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
-    """Place mentions of ``text`` with their resolution (``doc``: the text parsed by ``get_nlp()``)."""
+def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> list[PlaceMention]:
+    """Place mentions of ``text`` with their resolution (``doc``: the text parsed by ``get_nlp()``).
+
+    ``home``: ISO2 codes of the countries a collection is about (e.g. ``("SY", "IQ")`` for a Syria/Iraq
+    monitoring desk).  They count as if the text had named them once, which settles short notes that
+    name only a village ("Regime forces shelled Barsa"); leave it empty for general news.
+    """
     if not text.strip():
         return []
     gaz = load_gazetteer()
@@ -501,7 +513,7 @@ def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
     # pass 2 (twice): with the document's context, less the votes of the mention's own name
     for _ in range(2):
-        votes = _votes(mentions)
+        votes = _votes(mentions, home)
         contexts: dict[str, PlaceContext] = {}
         for m in mentions:
             if not m.cands:
@@ -515,7 +527,7 @@ def find_places(text: str, doc: Doc | None = None) -> list[PlaceMention]:
             ranked = _rank(gaz, m.cands, local, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
-    theatre = _theatre_context(_votes(mentions))
+    theatre = _theatre_context(_votes(mentions, home))
     out: list[PlaceMention] = []
     for m in mentions:
         if (theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2")
