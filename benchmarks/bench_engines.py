@@ -17,7 +17,9 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -106,7 +108,22 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--chunksize", type=int, default=4)
     ap.add_argument("--json", dest="json_out", default=None, help="write the results here")
+    ap.add_argument(
+        "--snapshot", action="store_true",
+        help="run on a copy of src/ taken now (workers import the code afresh; the tree may be edited meanwhile)",
+    )
     args = ap.parse_args()
+    if args.snapshot and "SITREP_BENCH_SNAPSHOT" not in os.environ:
+        snap = Path(tempfile.mkdtemp(prefix="sitrep-snap-")) / "src"
+        shutil.copytree(Path(__file__).resolve().parents[1] / "src", snap,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        os.environ["PYTHONPATH"] = str(snap)
+        os.environ["SITREP_BENCH_SNAPSHOT"] = str(snap)
+        os.execv(sys.executable, [sys.executable, __file__, *sys.argv[1:]])
+    if os.environ.get("SITREP_BENCH_SNAPSHOT"):
+        import sitrep
+
+        print(f"code snapshot: {Path(sitrep.__file__).parent}", flush=True)
 
     docs = list(replicated(args.docs))
     load0 = os.getloadavg()

@@ -50,14 +50,19 @@ class DaskEngine:
             self.workers = workers or max(1, n)
         else:
             self.workers = workers or default_workers()
-            self._cluster = distributed.LocalCluster(
-                n_workers=self.workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address="127.0.0.1:0",  # status page on loopback, any free port
-                silence_logs=logging.ERROR,
-            )
+            import dask
+
+            # The workers' statistical profiler samples every 10 ms; on one-thread workers running
+            # CPU-bound stages that is a sizeable share of a core, and nobody reads the profile.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = distributed.LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address="127.0.0.1:0",  # status page on loopback, any free port
+                    silence_logs=logging.ERROR,
+                )
             self._client = distributed.Client(self._cluster)
         if warmup:
             from sitrep.engines._dask_plugin import WarmupPlugin
