@@ -8,6 +8,7 @@ would code from them.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -51,7 +52,7 @@ TEXT_C = (
 TEXT_D = "Hundreds of demonstrators gathered in Tahrir Square in Baghdad on Friday to protest power cuts."
 
 
-def _doc(text: str, **kw: object) -> Document:
+def _doc(text: str, **kw: Any) -> Document:
     return Document.create(text, **kw)
 
 
@@ -65,7 +66,7 @@ DOC_D = _doc(TEXT_D, title="Baghdad protest", source="Reuters", published=None, 
 DOCS = [DOC_A, DOC_B, DOC_C, DOC_D]
 
 
-def _event(doc: Document, sentence: str, **kw: object) -> Event:
+def _event(doc: Document, sentence: str, **kw: Any) -> Event:
     start = doc.text.index(sentence)
     ev = Evidence(sentence, start, start + len(sentence))
     event_type = str(kw.pop("event_type"))

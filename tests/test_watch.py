@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,7 +72,7 @@ def watched(tmp_path: Path) -> Path:
     return folder
 
 
-def _watcher(db: str, sources: list[str], **kw: object) -> Watcher:
+def _watcher(db: str, sources: list[str], **kw: Any) -> Watcher:
     store = open_store(db)
     return Watcher(Pipeline(store, get_engine("local")), sources, **kw)
 
