@@ -15,4 +15,4 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 "$PY" -m pip install -q -e '.[web,dev]'
 /usr/bin/chromium --version
-"$PY" -c "import playwright, starlette, uvicorn; print('playwright', playwright.__version__)"
+"$PY" -c "import importlib.metadata as m, starlette, uvicorn; print('playwright', m.version('playwright'))"
