@@ -249,7 +249,8 @@ def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> 
 def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     if mention.end <= hit.start:
         gap = text[mention.end:hit.start]
-        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap):
+        passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap)
+        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive:
             return "B"
         return "A"
     before = text[hit.end:mention.start]
@@ -560,6 +561,12 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     merged = _merge_references(merged, text)
     merged = _merge_duplicates(merged, text)
     doc_country = _doc_country(places, mentions)
+    country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
+                          and p.place.country == doc_country), None)
+    for c in merged:
+        if c.place is None and country_place is not None and c.event_type != "Diplomacy":
+            c.place = country_place
+            c.notes.append("place:document-country")
     events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
     if keep_generic:
         events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
@@ -616,6 +623,17 @@ def _candidate(
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
+    foreign = {m.actor.country for m in mentions if max(0, cs - 200) <= m.start < ce
+               and m.actor.type == "external/other forces"}
+    foreign |= {a.actor.country for a in (cand.actor1, cand.actor2)
+                if a is not None and a.actor.type == "external/other forces"}
+    taken = [(a.start, a.end) for a in (cand.actor1, cand.actor2) if a is not None] + [(hit.start, hit.end)]
+    own = [p for p in places if cs <= p.start < ce and not any(x <= p.start < y for x, y in taken)]
+    if cand.place is not None and cand.place.precision == "country" and cand.place.country in foreign \
+            and not own:
+        # "A US strike", "a US military spokesman": the foreign force's nationality, not where it happened
+        cand.place = None
+        cand.notes.append("place:actor-nationality-dropped")
     cand.confidence = _confidence(cand)
     cand.notes.append(f"trigger:{hit.trigger.id}")
     if labelled:
@@ -737,15 +755,20 @@ _DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|
 
 
 def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
-    m = _DEMONYM_BEFORE.search(text[max(cs, hit.start - 30):hit.start])
-    if not m:
-        return None
-    iso = dic.demonym_country(m.group(1))
+    """'Russian airstrikes', 'a US strike': the country's armed forces as the initiator."""
+    inside = re.match(r"([A-Z][\w.\-]*)\s", hit.text)  # the trigger itself opens with it ("US strike")
+    if inside and dic.demonym_country(inside.group(1)):
+        word, start = inside.group(1), hit.start
+    else:
+        m = _DEMONYM_BEFORE.search(text[max(cs, hit.start - 30):hit.start])
+        if not m:
+            return None
+        word, start = m.group(1), max(cs, hit.start - 30) + m.start(1)
+    iso = dic.demonym_country(word)
     actor = dic.military_of(iso) if iso else None
     if actor is None:
         return None
-    start = max(cs, hit.start - 30) + m.start(1)
-    return ActorMention(start, start + len(m.group(1)), m.group(1), actor)
+    return ActorMention(start, start + len(word), word, actor)
 
 
 def _contains(a: _Cand, b: _Cand) -> bool:
