@@ -132,7 +132,8 @@ class ActorDictionary:
         return self.by_key.get(key) if key else None
 
     def demonym_country(self, word: str) -> str | None:
-        return self.demonyms.get(word.lower().strip(" .'’s"))
+        w = re.sub(r"['’]s$", "", word.strip()).lower()
+        return self.demonyms.get(w) or self.demonyms.get(w.strip(".")) or self.demonyms.get(w.rstrip(".") + ".")
 
     def country_name(self, iso: str | None) -> str | None:
         return self.countries.get(iso or "")
