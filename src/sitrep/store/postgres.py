@@ -20,16 +20,16 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from sitrep.errors import StoreError, require
-from sitrep.records import Document, Event, Incident, PersonRole, date_bounds
+from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
-from sitrep.store.sqlite import (
-    _event_latlon,
-    _event_row,
-    _incident_row,
-    _near_filter,
-    country_code,
+from sitrep.store.common import (
+    event_row,
+    filter_sql,
+    incident_row,
+    like,
     migrations,
-    near_box,
+    near_filter,
+    record_latlon,
 )
 
 T = TypeVar("T")
@@ -100,10 +100,6 @@ def _clean(value: Any) -> Any:
     if isinstance(value, str) and "\x00" in value:
         return value.replace("\x00", "\ufffd")
     return value
-
-
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class PostgresStore:
@@ -263,7 +259,7 @@ class PostgresStore:
     def add_events(self, events: Iterable[Event]) -> int:
         staged: dict[str, tuple[Any, ...]] = {}
         for e in events:  # the last report of an id wins, as with INSERT OR REPLACE
-            row = tuple(_clean(v) for v in _event_row(e))
+            row = tuple(_clean(v) for v in event_row(e))
             staged.pop(e.event_id, None)
             staged[e.event_id] = (*row, fts_text(row[17], row[12], row[13], row[9]))
         if not staged:
@@ -287,7 +283,7 @@ class PostgresStore:
         if sql is None:
             return []
         rows = self._rows(sql, params)
-        return _near_filter([Event.from_dict(json.loads(r[0])) for r in rows], q, _event_latlon)
+        return near_filter([Event.from_dict(json.loads(r[0])) for r in rows], q, record_latlon)
 
     def get_events(self, event_ids: Iterable[str]) -> list[Event]:
         ids = list(event_ids)
@@ -320,7 +316,7 @@ class PostgresStore:
         incidents = list(incidents)
         removed = list(removed)
         ids = [i.incident_id for i in incidents]
-        rows = [tuple(_clean(v) for v in _incident_row(i)) for i in incidents]
+        rows = [tuple(_clean(v) for v in incident_row(i)) for i in incidents]
         links: dict[str, str] = {}
         for inc in incidents:
             for e in inc.event_ids:
@@ -347,7 +343,7 @@ class PostgresStore:
         if sql is None:
             return []
         rows = self._rows(sql, params)
-        return _near_filter([Incident.from_dict(json.loads(r[0])) for r in rows], q, _event_latlon)
+        return near_filter([Incident.from_dict(json.loads(r[0])) for r in rows], q, record_latlon)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         rows = self._rows("SELECT data FROM incidents WHERE incident_id = %s", (incident_id,))
@@ -386,7 +382,7 @@ class PostgresStore:
         params: list[Any] = []
         if name:
             sql += " WHERE lower(name) LIKE lower(%s) ESCAPE '\\' OR lower(data) LIKE lower(%s) ESCAPE '\\'"
-            params += [_like(name), _like(name)]
+            params += [like(name), like(name)]
         sql += " ORDER BY last_seen IS NULL, last_seen DESC, name COLLATE \"C\" LIMIT %s"
         params.append(limit)
         return [PersonRole.from_dict(json.loads(r[0])) for r in self._rows(sql, params)]
@@ -420,72 +416,28 @@ def _document(row: Sequence[Any]) -> Document:
     return Document(**dict(zip(_DOC_FIELDS, row, strict=True)))
 
 
+def _text_filter(table: str, alias: str, text: str) -> tuple[str, list[Any], str] | None:
+    """tsvector search over the same words SQLite's FTS5 indexes."""
+    words = fts_words(text)[:32]
+    if not words:
+        return None
+    if table == "events":
+        return f"{alias}.tsv @@ plainto_tsquery('simple', %s)", [" ".join(words)], ""
+    return (
+        f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e2 "
+        "ON e2.event_id = ie.event_id WHERE e2.tsv @@ plainto_tsquery('simple', %s))",
+        [" ".join(words)],
+        "",
+    )
+
+
 def _filtered(table: str, alias: str, q: Query) -> tuple[str | None, list[Any]]:
-    """SELECT data with the Query's filters: the PostgreSQL twin of the SQLite store's ``_filtered``."""
-    where: list[str] = []
-    params: list[Any] = []
-    if q.text:
-        words = fts_words(q.text)[:32]
-        if not words:
-            return None, []
-        if table == "events":
-            where.append(f"{alias}.tsv @@ plainto_tsquery('simple', %s)")
-        else:  # incidents: match through their events
-            where.append(
-                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e2 "
-                "ON e2.event_id = ie.event_id WHERE e2.tsv @@ plainto_tsquery('simple', %s))"
-            )
-        params.append(" ".join(words))
-    if q.country:
-        where.append(f"{alias}.country = %s")
-        params.append(country_code(q.country))
-    if q.admin1:
-        where.append(f"lower({alias}.admin1) = lower(%s)")
-        params.append(q.admin1)
-    if q.since:
-        where.append(f"{alias}.date_high >= %s")
-        params.append(date_bounds(q.since)[0] or q.since)
-    if q.until:
-        where.append(f"{alias}.date_low <= %s")
-        params.append(date_bounds(q.until)[1] or q.until)
-    if q.type:
-        where.append(f"(lower({alias}.event_type) = lower(%s) OR lower({alias}.sub_event_type) = lower(%s))")
-        params += [q.type, q.type]
-    if q.actor:
-        where.append(
-            f"(lower({alias}.actor1) LIKE lower(%s) ESCAPE '\\' OR lower({alias}.actor2) LIKE lower(%s) ESCAPE '\\')"
-        )
-        params += [_like(q.actor), _like(q.actor)]
-    if q.source:
-        if table == "events":
-            where.append(f"lower({alias}.source) = lower(%s)")
-            params.append(q.source)
-        else:
-            where.append(f"lower({alias}.sources) LIKE lower(%s) ESCAPE '\\'")
-            params.append(_like(q.source))
-    if q.doc_id:
-        if table == "events":
-            where.append(f"{alias}.doc_id = %s")
-        else:
-            where.append(
-                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie "
-                "JOIN events ed ON ed.event_id = ie.event_id WHERE ed.doc_id = %s)"
-            )
-        params.append(q.doc_id)
-    if q.incident_id:
-        if table == "events":
-            where.append(f"{alias}.event_id IN (SELECT event_id FROM incident_events WHERE incident_id = %s)")
-        else:
-            where.append(f"{alias}.incident_id = %s")
-        params.append(q.incident_id)
-    if q.near:
-        lat, lon, km = q.near
-        s, n, w, e = near_box(lat, lon, km)
-        where.append(f"{alias}.lat BETWEEN %s AND %s AND {alias}.lon BETWEEN %s AND %s")
-        params += [s, n, w, e]
-    sql = f"SELECT {alias}.data FROM {table} {alias}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    """SELECT data with the Query's filters (the shared builder, PostgreSQL placeholders)."""
+    built = filter_sql(table, alias, q, "%s", _text_filter)
+    if built is None:
+        return None, []
+    where, params, _join = built
+    sql = f"SELECT {alias}.data FROM {table} {alias}{where}"
     sql += f" ORDER BY {alias}.date_low IS NULL, {alias}.date_low DESC, {alias}.seq"
     if not q.near:
         sql += " LIMIT %s OFFSET %s"

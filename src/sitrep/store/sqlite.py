@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sitrep.errors import StoreError
-from sitrep.records import Document, Event, Incident, PersonRole, date_bounds, haversine_km
+from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
+from sitrep.store.common import (
+    event_row,
+    filter_sql,
+    incident_row,
+    like,
+    migrations,
+    near_filter,
+    record_latlon,
+)
 
 T = TypeVar("T")
 
@@ -27,38 +34,10 @@ _DOC_COLUMNS = (
 )
 
 
-def migrations(dialect: str) -> list[tuple[int, str]]:
-    """The numbered migration scripts of a dialect, in order: [(version, sql)]."""
-    folder = resources.files("sitrep.store.migrations").joinpath(dialect)
-    out = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:3].isdigit():
-            out.append((int(name[:3]), entry.read_text(encoding="utf-8")))
-    return sorted(out)
-
-
 def fts_query(text: str) -> str:
     """Turn user words into a safe FTS5 query: every word quoted, all must match."""
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
     return " ".join(f'"{w}"' for w in words[:32])
-
-
-def near_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
-    """A lat/lon bounding box that contains the circle (for an index pre-filter)."""
-    dlat = km / 111.0
-    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
-    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
-
-
-def country_code(value: str) -> str:
-    """ISO2 for a country given as ISO2, ISO3 or name ('Syria' -> 'SY'); unknown names pass as given."""
-    v = value.strip()
-    if len(v) == 2:
-        return v.upper()
-    from sitrep.extract.gazetteer import load_gazetteer
-
-    return load_gazetteer().country_of(v) or v
 
 
 class SQLiteStore:
@@ -223,7 +202,7 @@ class SQLiteStore:
 
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
-        rows = [_event_row(e) for e in events]
+        rows = [event_row(e) for e in events]
 
         def run() -> int:
             n = 0
@@ -240,11 +219,11 @@ class SQLiteStore:
         return self._write(run)
 
     def events(self, q: Query = Query()) -> list[Event]:
-        sql, params = _filtered("events", "e", q, fts="events_fts")
+        sql, params = _filtered("events", "e", q)
         if sql is None:
             return []
         rows = self.conn.execute(sql, params).fetchall()
-        return _near_filter([Event.from_dict(json.loads(r["data"])) for r in rows], q, _event_latlon)
+        return near_filter([Event.from_dict(json.loads(r["data"])) for r in rows], q, record_latlon)
 
     def get_events(self, event_ids: Iterable[str]) -> list[Event]:
         ids = list(event_ids)
@@ -286,7 +265,7 @@ class SQLiteStore:
             for inc in incidents:
                 self.conn.execute("DELETE FROM incident_events WHERE incident_id = ?", (inc.incident_id,))
                 self.conn.execute("INSERT OR REPLACE INTO incidents VALUES (" + ",".join("?" * 19) + ")",
-                                  _incident_row(inc))
+                                  incident_row(inc))
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO incident_events (event_id, incident_id) VALUES (?, ?)",
                     [(e, inc.incident_id) for e in inc.event_ids],
@@ -295,11 +274,11 @@ class SQLiteStore:
         self._write(run)
 
     def incidents(self, q: Query = Query()) -> list[Incident]:
-        sql, params = _filtered("incidents", "i", q, fts=None)
+        sql, params = _filtered("incidents", "i", q)
         if sql is None:
             return []
         rows = self.conn.execute(sql, params).fetchall()
-        return _near_filter([Incident.from_dict(json.loads(r["data"])) for r in rows], q, _event_latlon)
+        return near_filter([Incident.from_dict(json.loads(r["data"])) for r in rows], q, record_latlon)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         row = self.conn.execute("SELECT data FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
@@ -336,8 +315,7 @@ class SQLiteStore:
         params: list[Any] = []
         if name:
             sql += " WHERE lower(name) LIKE lower(?) ESCAPE '\\' OR lower(data) LIKE lower(?) ESCAPE '\\'"
-            like = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params += [like, like]
+            params += [like(name), like(name)]
         sql += " ORDER BY last_seen IS NULL, last_seen DESC, name LIMIT ?"
         params.append(limit if limit is not None else -1)
         return [PersonRole.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, params)]
@@ -390,129 +368,29 @@ def _split_sql(sql: str) -> list[str]:
     return out
 
 
-def _event_row(e: Event) -> tuple[Any, ...]:
-    low, high = date_bounds(e.date)
-    loc = e.location
-    return (
-        e.event_id, e.doc_id, e.event_type, e.sub_event_type, e.date, low, high,
-        loc.country if loc else None, loc.admin1 if loc else None, loc.name if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None,
-        _actor_text(e.actor1), _actor_text(e.actor2), e.fatalities, e.source, int(e.generic),
-        e.evidence.text, json.dumps(e.to_dict(), ensure_ascii=False),
-    )
-
-
-def _incident_row(i: Incident) -> tuple[Any, ...]:
-    low, high = i.date_low, i.date_high
-    if low is None or high is None:
-        low, high = date_bounds(i.date)
-    loc = i.location
-    return (
-        i.incident_id, i.event_type, i.sub_event_type, i.date, low, high,
-        loc.country if loc else None, loc.admin1 if loc else None, loc.name if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None,
-        _actor_text(i.actor1), _actor_text(i.actor2), i.fatalities, len(i.event_ids),
-        len(set(i.sources)) or len(set(i.doc_ids)), len(i.contradictions), "; ".join(i.sources),
-        json.dumps(i.to_dict(), ensure_ascii=False),
-    )
-
-
-def _actor_text(a: Any) -> str | None:
-    if a is None:
+def _text_filter(table: str, alias: str, text: str) -> tuple[str, list[Any], str] | None:
+    """FTS5: events through their own index, incidents through their events' index."""
+    match = fts_query(text)
+    if not match:
         return None
-    return " | ".join(x for x in (a.name, a.mention) if x)
+    if table == "events":
+        return "events_fts MATCH ?", [match], f"JOIN events_fts f ON f.rowid = {alias}.rowid"
+    return (
+        f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e2 "
+        "ON e2.event_id = ie.event_id JOIN events_fts f ON f.rowid = e2.rowid WHERE events_fts MATCH ?)",
+        [match],
+        "",
+    )
 
 
-def _filtered(table: str, alias: str, q: Query, fts: str | None) -> tuple[str | None, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    join = ""
-    if q.text:
-        match = fts_query(q.text)
-        if not match:
-            return None, []
-        if fts:
-            join = f"JOIN {fts} f ON f.rowid = {alias}.rowid"
-            where.append(f"{fts} MATCH ?")
-            params.append(match)
-        else:  # incidents: match through their events
-            where.append(
-                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e2 "
-                "ON e2.event_id = ie.event_id JOIN events_fts f ON f.rowid = e2.rowid WHERE events_fts MATCH ?)"
-            )
-            params.append(match)
-    if q.country:
-        where.append(f"{alias}.country = ?")
-        params.append(country_code(q.country))
-    if q.admin1:
-        where.append(f"lower({alias}.admin1) = lower(?)")
-        params.append(q.admin1)
-    if q.since:
-        where.append(f"{alias}.date_high >= ?")
-        params.append(date_bounds(q.since)[0] or q.since)
-    if q.until:
-        where.append(f"{alias}.date_low <= ?")
-        params.append(date_bounds(q.until)[1] or q.until)
-    if q.type:
-        where.append(f"(lower({alias}.event_type) = lower(?) OR lower({alias}.sub_event_type) = lower(?))")
-        params += [q.type, q.type]
-    if q.actor:
-        like = "%" + q.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where.append(
-            f"(lower({alias}.actor1) LIKE lower(?) ESCAPE '\\' OR lower({alias}.actor2) LIKE lower(?) ESCAPE '\\')"
-        )
-        params += [like, like]
-    if q.source:
-        if table == "events":
-            where.append(f"lower({alias}.source) = lower(?)")
-            params.append(q.source)
-        else:
-            like = "%" + q.source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append(f"lower({alias}.sources) LIKE lower(?) ESCAPE '\\'")
-            params.append(like)
-    if q.doc_id:
-        if table == "events":
-            where.append(f"{alias}.doc_id = ?")
-        else:
-            where.append(
-                f"{alias}.incident_id IN (SELECT ie.incident_id FROM incident_events ie "
-                "JOIN events ed ON ed.event_id = ie.event_id WHERE ed.doc_id = ?)"
-            )
-        params.append(q.doc_id)
-    if q.incident_id:
-        if table == "events":
-            where.append(f"{alias}.event_id IN (SELECT event_id FROM incident_events WHERE incident_id = ?)")
-        else:
-            where.append(f"{alias}.incident_id = ?")
-        params.append(q.incident_id)
-    if q.near:
-        lat, lon, km = q.near
-        s, n, w, e = near_box(lat, lon, km)
-        where.append(f"{alias}.lat BETWEEN ? AND ? AND {alias}.lon BETWEEN ? AND ?")
-        params += [s, n, w, e]
-    sql = f"SELECT {alias}.data FROM {table} {alias} {join}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+def _filtered(table: str, alias: str, q: Query) -> tuple[str | None, list[Any]]:
+    built = filter_sql(table, alias, q, "?", _text_filter)
+    if built is None:
+        return None, []
+    where, params, join = built
+    sql = f"SELECT {alias}.data FROM {table} {alias} {join}{where}"
     sql += f" ORDER BY {alias}.date_low IS NULL, {alias}.date_low DESC, {alias}.rowid"
     if not q.near:
         sql += " LIMIT ? OFFSET ?"
         params += [q.limit if q.limit is not None else -1, q.offset]
     return sql, params
-
-
-def _event_latlon(x: Any) -> tuple[float | None, float | None]:
-    loc = x.location
-    return (loc.lat, loc.lon) if loc else (None, None)
-
-
-def _near_filter(items: list[T], q: Query, latlon: Callable[[T], tuple[float | None, float | None]]) -> list[T]:
-    if not q.near:
-        return items
-    lat, lon, km = q.near
-    out = []
-    for it in items:
-        a, b = latlon(it)
-        if a is not None and b is not None and haversine_km(lat, lon, a, b) <= km:
-            out.append(it)
-    end = None if q.limit is None else q.offset + q.limit
-    return out[q.offset : end]
