@@ -10,7 +10,6 @@ with a looser consonant skeleton for Arabic transliterations inside the Middle E
 from __future__ import annotations
 
 import gzip
-import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,7 +21,11 @@ from typing import Any
 
 import yaml
 
-from sitrep.records import Place, PlacePrecision
+from sitrep.records import (
+    Place,
+    PlacePrecision,
+    haversine_km,  # noqa: F401 - re-exported for places
+)
 
 KEY_VERSION = 2  # bump when norm_key changes; the build script stores keys computed with it
 
@@ -105,13 +108,6 @@ def skeleton_key(name: str) -> str:
         if w:
             words.append(_DOUBLE.sub(r"\1", w))
     return " ".join(words)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)
