@@ -132,3 +132,24 @@ def test_trigger_priority_prefers_the_specific_method() -> None:
     text = "an IS-linked suicide bomber attacked a coalition convoy in Palmyra"
     hit = main_hit(find_triggers(text))
     assert hit is not None and hit.trigger.id == "suicide"
+
+
+def test_sitrep_eval_scores_a_coded_csv(tmp_path) -> None:
+    # two self-written rows in ACLED's column layout (not ACLED data)
+    from sitrep.extract.evaluate import actor_match, score_file
+
+    csv_text = (
+        "event_date,event_type,actor1,admin1,latitude,longitude,fatalities,notes\n"
+        "12-Mar-18,Remote violence,Military Forces of Syria (2000-),Hama,35.37,36.6,0,"
+        "\"The Syrian army shelled Kafr Zeita town in Hama countryside. No fatalities were reported.\"\n"
+        "13-Mar-18,Battle-No change of territory,Islamic State (Iraq),Kirkuk,35.47,44.39,2,"
+        "\"On Mar 13, IS militants attacked an army checkpoint near Kirkuk city, killing two soldiers.\"\n"
+    )
+    path = tmp_path / "coded.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    m = score_file(str(path))
+    assert m["n_docs"] == 2 and m["coverage"] == 1.0
+    assert m["type_acc"] == 1.0 and m["fat_exact"] == 1.0 and m["date_exact"] == 1.0
+    assert actor_match("Military Forces of Syria (2000-)", "Military Forces of Syria (2000-2024)")
+    assert actor_match("QSD: Syrian Democratic Forces", "Syrian Democratic Forces")
+    assert not actor_match("Civilians (Syria)", "Military Forces of Syria (2000-2024)")
