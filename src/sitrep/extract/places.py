@@ -484,6 +484,78 @@ def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry
     return THEATRE | named
 
 
+# ---------------------------------------------------------------------------------------- named areas
+_AREA_CORE = frozenset({"SY", "IQ"})  # provinces the coder notes of the theatre name around a village
+_AREA_BEFORE = re.compile(
+    r"(?:\b(?:countryside|outskirts|province|governorate|desert|suburbs) of|\brural|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AREA_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|province|governorate|desert|suburbs|outskirts)\b",
+                         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _area_pattern() -> tuple[re.Pattern[str], dict[str, Entry]]:
+    """One pattern for every name of the theatre's first-level divisions (longest first, so that
+    "Rural Damascus" wins over "Damascus"), and folded name -> admin1 entry."""
+    gaz = load_gazetteer()
+    by_name: dict[str, Entry] = {}
+    for e in gaz.admin1.values():
+        if e.country not in _AREA_CORE:
+            continue
+        for n in gaz.names(e):
+            if len(n) >= 4:
+                by_name.setdefault(_area_key(n), e)
+    names = sorted({n for e in by_name.values() for n in gaz.names(e) if len(n) >= 4}, key=len, reverse=True)
+    alts = [re.sub(r"(?:\\ |\\-|-)+", r"[\\s-]+", re.escape(n)).replace("'", "['’]?") for n in names]
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+    return rx, by_name
+
+
+def _area_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", norm_key(name))
+
+
+def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
+    """Provinces the text names as areas: "Dar'a countryside", "the countryside of Deir ez-Zor",
+    "southern Idlib", "rural Hama", "Anbar province", or a name that is only a province ("Rural Damascus")."""
+    rx, by_name = _area_pattern()
+    out: list[tuple[int, int, Entry]] = []
+    for m in rx.finditer(text):
+        a, b = m.span()
+        name = m.group(0)
+        if not name[0].isupper():
+            continue
+        e = by_name.get(_area_key(name))
+        if e is None:
+            continue
+        qualified = bool(_AREA_BEFORE.search(text[max(0, a - 40):a]) or _AREA_AFTER.match(text[b:b + 30]))
+        if not qualified:
+            towns = [c for c, how in gaz.lookup(name, loose=False)
+                     if c.kind in ("place", "supplement", "admin2") and c.country == e.country]
+            if towns:
+                continue  # "in Homs": the city, placed by the usual resolution
+        out.append((a, b, e))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _governing_area(areas: Sequence[tuple[int, int, Entry]], text: str, start: int, end: int) -> Entry | None:
+    """The province a mention sits in by the text: the first named area after it in the same sentence
+    ("Tah village in the Idleb countryside"), else the last one before it in that sentence."""
+    for a, _b, e in areas:
+        if a >= end and a - end <= 120 and not _SENTENCE_END.search(text[end:a]):
+            return e
+    for _a, b, e in reversed(areas):
+        if b <= start and start - b <= 120 and not _SENTENCE_END.search(text[b:start]):
+            return e
+    return None
+
+
 def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> list[PlaceMention]:
     """Place mentions of ``text`` with their resolution (``doc``: the text parsed by ``get_nlp()``).
 
@@ -528,8 +600,25 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
     theatre = _theatre_context(_votes(mentions, home))
+    areas = _named_areas(text, gaz)
+    if areas and not theatre:
+        theatre = THEATRE
     out: list[PlaceMention] = []
     for m in mentions:
+        over = next((e for a, b, e in areas if a < m.end and m.start < b), None)
+        if over is not None and not m.demonym:
+            if m.best is None or m.best.admin1 != over.admin1 or m.best.kind == "country":
+                m.best = over  # a province written as an area ("Deir-ez-Zor countryside"), split or misread
+                m.qual = "province"
+            area = None
+        else:
+            area = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym else None
+        if area is not None and (m.best is None or (m.best.kind in ("place", "supplement", "admin2")
+                                                    and m.best.admin1 != area.admin1)):
+            # a village the gazetteer does not know in that province: the province, never a wrong village
+            out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
+                                    place=gaz.to_place(area, mention=m.text, precision="admin1")))
+            continue
         if (theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2")
                 and m.best.country not in theatre and m.best.population < 100_000):
             m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
@@ -548,6 +637,11 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         else:
             continue
         out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=place))
+    for a, b, e in areas:  # a province no mention covers ("in the eastern countryside of Deir Ez-Zor")
+        if not any(x.start < b and a < x.end for x in out):
+            out.append(PlaceMention(mention=text[a:b], start=a, end=b,
+                                    place=gaz.to_place(e, mention=text[a:b], precision="admin1")))
+    out.sort(key=lambda x: x.start)
     return out
 
 
