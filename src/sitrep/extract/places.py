@@ -526,7 +526,7 @@ def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
     for m in rx.finditer(text):
         a, b = m.span()
         name = m.group(0)
-        if not name[0].isupper():
+        if not any(ch.isupper() for ch in name):
             continue
         e = by_name.get(_area_key(name))
         if e is None:
@@ -613,8 +613,11 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             area = None
         else:
             area = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym else None
-        if area is not None and (m.best is None or (m.best.kind in ("place", "supplement", "admin2")
-                                                    and m.best.admin1 != area.admin1)):
+        # a hand-curated place of the same country stands (Yarmouk camp "in Rural Damascus" is in Damascus)
+        curated = m.best is not None and m.best.kind == "supplement" and m.best.country == (area.country
+                                                                                             if area else None)
+        if area is not None and not curated and (m.best is None or (m.best.kind in ("place", "supplement", "admin2")
+                                                                    and m.best.admin1 != area.admin1)):
             # a village the gazetteer does not know in that province: the province, never a wrong village
             out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
                                     place=gaz.to_place(area, mention=m.text, precision="admin1")))
