@@ -518,11 +518,13 @@ def _area_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", norm_key(name))
 
 
-def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
-    """Provinces the text names as areas: "Dar'a countryside", "the countryside of Deir ez-Zor",
-    "southern Idlib", "rural Hama", "Anbar province", or a name that is only a province ("Rural Damascus")."""
+def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry, bool]]:
+    """Provinces the text names: (start, end, admin1 entry, strict).  Strict for a province written as an
+    area ("Dar'a countryside", "the countryside of Deir ez-Zor", "southern Idlib", "rural Hama", "Anbar
+    province") or a name that is only a province ("Rural Damascus"); not strict for a name that is also
+    its capital ("in Dar'a", ", Kirkuk"), which then only overrules an unknown or foreign village."""
     rx, by_name = _area_pattern()
-    out: list[tuple[int, int, Entry]] = []
+    out: list[tuple[int, int, Entry, bool]] = []
     for m in rx.finditer(text):
         a, b = m.span()
         name = m.group(0)
@@ -532,27 +534,25 @@ def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
         if e is None:
             continue
         qualified = bool(_AREA_BEFORE.search(text[max(0, a - 40):a]) or _AREA_AFTER.match(text[b:b + 30]))
-        if not qualified:
-            towns = [c for c, how in gaz.lookup(name, loose=False)
-                     if c.kind in ("place", "supplement", "admin2") and c.country == e.country]
-            if towns:
-                continue  # "in Homs": the city, placed by the usual resolution
-        out.append((a, b, e))
+        strict = qualified or not any(c.kind in ("place", "supplement", "admin2") and c.country == e.country
+                                      for c, _how in gaz.lookup(name, loose=False))
+        out.append((a, b, e, strict))
     return out
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 
 
-def _governing_area(areas: Sequence[tuple[int, int, Entry]], text: str, start: int, end: int) -> Entry | None:
+def _governing_area(areas: Sequence[tuple[int, int, Entry, bool]], text: str, start: int, end: int
+                    ) -> tuple[Entry, bool] | None:
     """The province a mention sits in by the text: the first named area after it in the same sentence
     ("Tah village in the Idleb countryside"), else the last one before it in that sentence."""
-    for a, _b, e in areas:
+    for a, _b, e, strict in areas:
         if a >= end and a - end <= 120 and not _SENTENCE_END.search(text[end:a]):
-            return e
-    for _a, b, e in reversed(areas):
+            return e, strict
+    for _a, b, e, strict in reversed(areas):
         if b <= start and start - b <= 120 and not _SENTENCE_END.search(text[b:start]):
-            return e
+            return e, strict
     return None
 
 
@@ -601,18 +601,22 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
     theatre = _theatre_context(_votes(mentions, home))
     areas = _named_areas(text, gaz)
-    if areas and not theatre:
+    if any(strict for *_x, strict in areas) and not theatre:
         theatre = THEATRE
     out: list[PlaceMention] = []
     for m in mentions:
-        over = next((e for a, b, e in areas if a < m.end and m.start < b), None)
+        over = next((e for a, b, e, strict in areas if strict and a < m.end and m.start < b), None)
         if over is not None and not m.demonym:
             if m.best is None or m.best.admin1 != over.admin1 or m.best.kind == "country":
                 m.best = over  # a province written as an area ("Deir-ez-Zor countryside"), split or misread
                 m.qual = "province"
-            area = None
+            gov = None
         else:
-            area = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym else None
+            named = any(a < m.end and m.start < b for a, b, *_x in areas)  # "in Idleb and Aleppo countryside"
+            gov = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym and not named else None
+        area = gov[0] if gov else None
+        if gov and not gov[1] and m.best is not None and m.best.country == gov[0].country:
+            area = None  # "Douma in Damascus": a known place of that country stands
         # a hand-curated place of the same country stands (Yarmouk camp "in Rural Damascus" is in Damascus)
         curated = m.best is not None and m.best.kind == "supplement" and m.best.country == (area.country
                                                                                              if area else None)
@@ -640,8 +644,8 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         else:
             continue
         out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=place))
-    for a, b, e in areas:  # a province no mention covers ("in the eastern countryside of Deir Ez-Zor")
-        if not any(x.start < b and a < x.end for x in out):
+    for a, b, e, strict in areas:  # a province no mention covers ("in the eastern countryside of Deir Ez-Zor")
+        if strict and not any(x.start < b and a < x.end for x in out):
             out.append(PlaceMention(mention=text[a:b], start=a, end=b,
                                     place=gaz.to_place(e, mention=text[a:b], precision="admin1")))
     out.sort(key=lambda x: x.start)
