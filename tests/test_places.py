@@ -132,3 +132,19 @@ def test_operation_names_are_not_places() -> None:
     text = "Operation Olive Branch forces captured a hill north of Afrin."
     mentions = {m.mention for m in find_places(text)}
     assert "Olive Branch" not in mentions and "Afrin" in mentions
+
+
+def test_named_province_locates_an_unknown_village_at_admin1() -> None:
+    """ACLED's convention: an unknown village in a named province is placed at that province, never elsewhere."""
+    import sitrep
+
+    events = sitrep.extract("Syrian warplanes struck the village of Um Jaloud in rural Idlib.", published="2018-04-30")
+    assert events and events[0].location is not None
+    loc = events[0].location
+    assert (loc.admin1, loc.precision, loc.country) == ("Idlib", "admin1", "SY")
+    known = sitrep.extract(
+        "Unknown gunmen killed a man in Al-Bukamal, in the eastern countryside of Deir Ez-Zor.", published="2018-04-30"
+    )
+    assert known and known[0].location is not None
+    assert known[0].location.admin1 == "Deir ez-Zor"
+    assert known[0].location.precision == "point"  # a known town inside the named province keeps its point
