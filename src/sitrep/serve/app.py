@@ -22,6 +22,8 @@ import gzip
 import hmac
 import json
 import os
+import re
+import string
 import threading
 import time
 from collections import OrderedDict
@@ -80,6 +82,31 @@ class Limits:
 
 class ApiError(HTTPException):
     """A 4xx with a clear message, rendered as JSON."""
+
+
+_FRONT = re.compile(r"<!-- (title|page|head|script): (.*?) -->\n")
+
+
+def render_page(folder: Any, name: str) -> str:
+    """A page shell: the shared ``_layout.html`` filled from the page file's front matter and body.
+
+    A page file starts with ``<!-- title: ... -->``, ``<!-- page: ... -->`` and any number of
+    ``<!-- head: <link ...> -->`` / ``<!-- script: <script ...> -->`` lines; the rest is its <main>.
+    """
+    text = (folder / name).read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {"title": [], "page": [], "head": [], "script": []}
+    pos = 0
+    while m := _FRONT.match(text, pos):
+        meta[m.group(1)].append(m.group(2))
+        pos = m.end()
+    layout = string.Template((folder / "_layout.html").read_text(encoding="utf-8"))
+    return layout.substitute(
+        title=meta["title"][0] if meta["title"] else "sitrep",
+        page=meta["page"][0] if meta["page"] else name.removesuffix(".html"),
+        head="".join(line + "\n" for line in meta["head"]),
+        scripts="".join(line + "\n" for line in meta["script"]),
+        main=text[pos:],
+    )
 
 
 def _err(status: int, message: str) -> JSONResponse:
@@ -503,7 +530,7 @@ def create_app(
     basemaps = resources.files("sitrep") / "data" / "naturalearth"
 
     def page(name: str) -> Callable[[Request], Awaitable[Response]]:
-        html = (pages / name).read_bytes()  # static shells: read once
+        html = render_page(pages, name).encode("utf-8")  # static shells: built once
 
         async def endpoint(request: Request) -> Response:
             return Response(html, media_type="text/html; charset=utf-8")
