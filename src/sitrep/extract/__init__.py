@@ -623,8 +623,9 @@ def _candidate(
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
-    foreign = {m.actor.country for m in mentions if max(0, cs - 200) <= m.start < ce
-               and m.actor.type == "external/other forces"}
+    # countries of foreign forces the report speaks of: a country-level place equal to one of them,
+    # with no place named in the clause itself, is the force's nationality, not where it happened
+    foreign = {m.actor.country for m in mentions if m.actor.type == "external/other forces"}
     foreign |= {a.actor.country for a in (cand.actor1, cand.actor2)
                 if a is not None and a.actor.type == "external/other forces"}
     taken = [(a.start, a.end) for a in (cand.actor1, cand.actor2) if a is not None] + [(hit.start, hit.end)]
