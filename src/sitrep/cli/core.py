@@ -457,7 +457,7 @@ def people(db: str | None, name: str | None, limit: int | None, fmt: str) -> Non
         rows = [p.to_dict() for p in store.people(name=name, limit=limit)]
     finally:
         store.close()
-    emit(rows, fmt, ["name", "role", "organisation", "first_seen", "last_seen", "aliases", "sources"])
+    emit(rows, fmt, ["name", "role", "organisation", "country", "first_seen", "last_seen", "aliases", "sources"])
 
 
 @click.command()
