@@ -286,61 +286,50 @@ def _point(lat: float | None, lon: float | None) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
 
 
-def incident_feature(inc: Incident) -> dict[str, Any]:
+def _feature(rec: Event | Incident, fid: str, head: dict[str, Any], tail: dict[str, Any]) -> dict[str, Any]:
     """A GeoJSON Feature (RFC 7946: [lon, lat]; geometry null when the place has no point)."""
-    loc = inc.location
-    props = {
-        "kind": "incident",
-        "incident_id": inc.incident_id,
-        "event_type": inc.event_type,
-        "sub_event_type": inc.sub_event_type,
-        "date": inc.date,
-        "date_precision": inc.date_precision,
+    loc = rec.location
+    common = {
+        "event_type": rec.event_type,
+        "sub_event_type": rec.sub_event_type,
+        "date": rec.date,
+        "date_precision": rec.date_precision,
         "place": loc.name if loc else None,
         "admin1": loc.admin1 if loc else None,
         "country": loc.country if loc else None,
         "geo_precision": loc.precision if loc else None,
-        "actor1": inc.actor1.name if inc.actor1 else None,
-        "actor2": inc.actor2.name if inc.actor2 else None,
-        "fatalities": inc.fatalities,
-        "sources": list(inc.sources),
-        "reports": len(inc.event_ids),
-        "contradictions": [c.field for c in inc.contradictions],
+        "actor1": rec.actor1.name if rec.actor1 else None,
+        "actor2": rec.actor2.name if rec.actor2 else None,
+        "fatalities": rec.fatalities,
     }
     return {
         "type": "Feature",
-        "id": inc.incident_id,
+        "id": fid,
         "geometry": _point(loc.lat, loc.lon) if loc else None,
-        "properties": props,
+        "properties": {**head, **common, **tail},
     }
+
+
+def incident_feature(inc: Incident) -> dict[str, Any]:
+    return _feature(
+        inc,
+        inc.incident_id,
+        {"kind": "incident", "incident_id": inc.incident_id},
+        {
+            "sources": list(inc.sources),
+            "reports": len(inc.event_ids),
+            "contradictions": [c.field for c in inc.contradictions],
+        },
+    )
 
 
 def event_feature(ev: Event) -> dict[str, Any]:
-    loc = ev.location
-    props = {
-        "kind": "event",
-        "event_id": ev.event_id,
-        "doc_id": ev.doc_id,
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "date": ev.date,
-        "date_precision": ev.date_precision,
-        "place": loc.name if loc else None,
-        "admin1": loc.admin1 if loc else None,
-        "country": loc.country if loc else None,
-        "geo_precision": loc.precision if loc else None,
-        "actor1": ev.actor1.name if ev.actor1 else None,
-        "actor2": ev.actor2.name if ev.actor2 else None,
-        "fatalities": ev.fatalities,
-        "source": ev.source,
-        "evidence": ev.evidence.text,
-    }
-    return {
-        "type": "Feature",
-        "id": ev.event_id,
-        "geometry": _point(loc.lat, loc.lon) if loc else None,
-        "properties": props,
-    }
+    return _feature(
+        ev,
+        ev.event_id,
+        {"kind": "event", "event_id": ev.event_id, "doc_id": ev.doc_id},
+        {"source": ev.source, "evidence": ev.evidence.text},
+    )
 
 
 def feature_collection(records: Iterable[Event | Incident], located_only: bool = False) -> dict[str, Any]:
