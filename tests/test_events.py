@@ -153,3 +153,32 @@ def test_sitrep_eval_scores_a_coded_csv(tmp_path) -> None:
     assert actor_match("Military Forces of Syria (2000-)", "Military Forces of Syria (2000-2024)")
     assert actor_match("QSD: Syrian Democratic Forces", "Syrian Democratic Forces")
     assert not actor_match("Civilians (Syria)", "Military Forces of Syria (2000-2024)")
+
+
+def test_incident_noun_as_subject_of_an_analysts_verb_is_commentary() -> None:
+    text = ("The November raids on suspected cells within the army demonstrate the new government's resolve to "
+            "purge its ranks.")
+    assert [e for e in extract(text, "2025-12-20") if e.event_type != "Diplomacy"] == []
+    # the same noun reporting an incident stays an event
+    kept = _one("The raids on suspected cells in Homs on Monday ended with three arrests.", "2025-12-20")
+    assert kept.event_type == "Strategic developments"
+
+
+def test_country_adjective_as_place_and_the_document_province() -> None:
+    text = ("US-backed fighters shelled villages near Al-Mayadin in Deir ez-Zor province on Sunday.\n\n"
+            "In a statement, the militia said two of its members were killed on Friday in an air strike on the "
+            "Syrian-Iraqi border.")
+    evs = {e.evidence.text[:20]: e for e in extract(text, "2021-06-29") if e.event_type != "Diplomacy"}
+    strike = next(e for e in evs.values() if e.fatalities == 2)
+    # "on the Syrian-Iraqi border" places it in Syria; the report names no other province than Deir ez-Zor
+    assert strike.location is not None and strike.location.country == "SY"
+    assert strike.location.precision == "admin1" and strike.location.admin1 == "Deir ez-Zor"
+    assert "place:document-province" in strike.notes
+
+
+def test_no_document_province_when_the_report_names_two() -> None:
+    text = ("Government forces shelled Douma in Rural Damascus on Monday.\n\n"
+            "Rebels shelled Saraqib in Idlib on Monday.\n\n"
+            "Separately, an air strike killed three fighters in Syria on Monday.")
+    strike = next(e for e in extract(text, "2018-03-06") if e.fatalities == 3)
+    assert strike.location is not None and strike.location.precision == "country"

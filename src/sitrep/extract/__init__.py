@@ -98,6 +98,14 @@ def _find_places(text: str, sp: Any) -> list[PlaceMention]:
         return list(places.find_places(text))
 
 
+def _document_province(mentions: list[PlaceMention], country: str) -> Place | None:
+    try:
+        from sitrep.extract.places import document_province
+    except ImportError:
+        return None
+    return document_province(mentions, country)
+
+
 def _place_for_span(mentions: list[PlaceMention], start: int, end: int, text: str) -> Place | None:
     try:
         from sitrep.extract.places import place_for_span
@@ -447,6 +455,13 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     into.notes.append("merged")
 
 
+# "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation
+_NEW_INCIDENT = re.compile(
+    r"\W*(?:separately|elsewhere|meanwhile|in\s+(?:an)?other\s+(?:incident|attack|development)s?|in\s+a\s+separate\s+\w+)\b",
+    re.I,
+)
+
+
 def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
@@ -457,7 +472,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = c.sent - prev.sent == 1
+            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
             if c.anaphoric or (near and c.violent):
                 target = prev
             break
@@ -563,10 +578,21 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     doc_country = _doc_country(places, mentions)
     country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
                           and p.place.country == doc_country), None)
+    provinces: dict[str, Place | None] = {}
     for c in merged:
-        if c.place is None and country_place is not None and c.event_type != "Diplomacy":
+        if c.event_type == "Diplomacy":
+            continue
+        if c.place is None and country_place is not None:
             c.place = country_place
             c.notes.append("place:document-country")
+        if c.place is not None and c.place.precision == "country" and c.place.country:
+            # "in Syria" in a report that otherwise names only places of one province: that province
+            if c.place.country not in provinces:
+                provinces[c.place.country] = _document_province(places, c.place.country)
+            province = provinces[c.place.country]
+            if province is not None:
+                c.place = province
+                c.notes.append("place:document-province")
     events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
     if keep_generic:
         events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
@@ -788,7 +814,7 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-_RANK.get(c.precision, -1), c.start)):
         twin = None
-        for o in out:
+        for o in ([] if _NEW_INCIDENT.match(text, c.start) else out):
             if _family(o.event_type) != _family(c.event_type) or not _contains(o, c):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):

@@ -201,12 +201,20 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "negated")
     if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]):
         return Genericity(True, "ongoing")
+    nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
+    if nominal and _SUBJECT_START.search(text[cs:hit.start]):
+        verb = lex.cues["commentary"].search(text, hit.end, min(ce, hit.end + 100))
+        if verb is not None and not _PUNCT.search(text, hit.end, verb.start()):
+            return Genericity(True, "commentary")
     plural = _PLURAL_NOUN.search(hit.text) is not None
     if plural and _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(text[cs:ce]):
         return Genericity(True, "aggregate")
     return Genericity(False)
 
 
+# a noun trigger opening its clause ("The December arrests ..."), then the rest of its noun phrase
+_SUBJECT_START = re.compile(r"^\W*(?:(?:the|these|those|this|that|such|its|their)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
+_PUNCT = re.compile(r"[,;:.!?]")
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
 
 

@@ -656,12 +656,19 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
 _PRECISION_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
 
 
+_LOCATIVE_AFTER = re.compile(
+    r"(?:\s*[-–/]\s*[A-Z][\w’']+|\s+and\s+[A-Z][\w’']+)?\s+(?:border|borders|frontier|territory|territories|soil|"
+    r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border)\b"
+)
+
+
 def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
     """The location of an event stated in ``text[start:end]``.
 
     The finest resolved place mentioned inside the span wins (a town over its province over its
-    country), preferring one introduced by "in/at/near/of"; with nothing inside, the nearest place
-    mentioned before the span in the same paragraph, then the document's most mentioned place; a
+    country), preferring one introduced by "in/at/near/of"; with nothing inside, a country adjective used
+    as a place inside it ("on the Syrian-Iraqi border"), the nearest place mentioned before the span in
+    the same paragraph, then the document's most mentioned place; a
     country adjective ("Turkish soldiers") only as a last resort, since it usually names an actor.
     """
     real = [m for m in mentions if m.place is not None and not is_demonym(m.mention)]
@@ -676,6 +683,11 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
 
     if inside:
         return min(inside, key=key).place
+    # "on the Syrian-Iraqi border", "on Turkish soil": a country adjective that names where, not who
+    locative = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end
+                and is_demonym(m.mention) and _LOCATIVE_AFTER.match(text, m.end)]
+    if locative:
+        return locative[0].place
     before = [m for m in real if m.end <= start and "\n\n" not in text[m.end:start]]
     if before:
         return before[-1].place
@@ -686,3 +698,19 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     # only a country adjective ("Turkish troops"): the country, at country precision
     dem = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end]
     return dem[0].place if dem else None
+
+
+def document_province(mentions: Sequence[PlaceMention], country: str) -> Place | None:
+    """The province of ``country`` a document is about, when every town, district or province of that
+    country it names lies in one province (a report from Deir ez-Zor that also says "in Syria"); None
+    when it names none or several."""
+    names = {m.place.admin1 for m in mentions if m.place is not None and m.place.country == country
+             and m.place.precision != "country"}
+    if len(names) != 1 or None in names:
+        return None
+    gaz = load_gazetteer()
+    name = names.pop()
+    for code, e in gaz.admin1.items():
+        if e.country == country and gaz.admin1_name(code) == name:
+            return gaz.to_place(e, precision="admin1")
+    return None
