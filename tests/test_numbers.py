@@ -32,6 +32,7 @@ from sitrep.extract.numbers import MAX_COUNT, find_casualties, parse_count
         ("Total unknown number of fatalities coded as 10.", 10, None),
         ("Three days later, another senior ISIS leader was eliminated in Deir al-Zor", 1, None),
         ("The protest ended peacefully.", None, None),
+        ("Three civilians killed 12 others injured in terrorist attacks in Aleppo.", 3, 12),
     ],
 )
 def test_casualties_from_real_sentences(sentence: str, killed: int | None, injured: int | None) -> None:

@@ -167,6 +167,7 @@ class Place:
             "lon": self.lon,
             "geonameid": self.geonameid,
             "precision": self.precision,
+            "feature": self.feature,
             "mention": self.mention,
         }
 

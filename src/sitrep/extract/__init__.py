@@ -114,10 +114,35 @@ def _place_for_span(mentions: list[PlaceMention], start: int, end: int, text: st
     return place_for_span(mentions, start, end, text)
 
 
+_NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?country\b|\bnationwide\b", re.I)
+# "Published February 23 2015 A suicide bomber killed ... on Sunday": the stamp dates the page, not the event
+_STAMP_BEFORE = re.compile(
+    r"\b(?:published|date\s+of\s+publication|(?:last\s+)?updated|posted)\s*:?\s*(?:on\s+)?$", re.I
+)
+
+
 def _find_dates(text: str, published: str | None) -> list[TimeMention]:
+    """Time expressions that can date an event (publication stamps inside the text are left out)."""
     from sitrep.extract.dates import find_dates
 
-    return list(find_dates(text, published))
+    return [t for t in find_dates(text, published) if not _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start])]
+
+
+# an aggregate war toll: "the war has killed more than 220,000 people", "500,000 killed since March 2011"
+_BIG_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,])|\b(?:hundreds\s+of\s+)?thousands\b|"
+                        r"\b(?:half\s+a|a|\d+(?:\.\d+)?)\s+million\b", re.I)
+_TOLL_SCOPE = re.compile(r"\b(?:war|conflict|crisis|uprising|revolution|since)\b", re.I)
+_TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)\b", re.I)
+
+
+def _aggregate_toll(clause: str) -> bool:
+    if not (_TOLL_SCOPE.search(clause) and _TOLL_DEATH.search(clause)):
+        return False
+    for m in _BIG_COUNT.finditer(clause):
+        digits = m.group(0).replace(",", "")
+        if not digits.isdigit() or not 1900 <= int(digits) <= 2100:  # a year is not a toll
+            return True
+    return False
 
 
 def _date_for_span(
@@ -585,7 +610,8 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
         if c.place is None and country_place is not None:
             c.place = country_place
             c.notes.append("place:document-country")
-        if c.place is not None and c.place.precision == "country" and c.place.country:
+        if c.place is not None and c.place.precision == "country" and c.place.country \
+                and "place:nationwide" not in c.notes:
             # "in Syria" in a report that otherwise names only places of one province: that province
             if c.place.country not in provinces:
                 provinces[c.place.country] = _document_province(places, c.place.country)
@@ -649,6 +675,12 @@ def _candidate(
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
+    if _NATIONWIDE.search(text, cs, ce):
+        # "killed in army operations across the country": the country, not the town named nearby
+        country = cand.place.country if cand.place is not None else None
+        cand.place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
+                           and p.place.country == country), None)
+        cand.notes.append("place:nationwide")
     # countries of foreign forces the report speaks of: a country-level place equal to one of them,
     # with no place named in the clause itself, is the force's nationality, not where it happened
     foreign = {m.actor.country for m in mentions if m.actor.type == "external/other forces"}
@@ -668,6 +700,8 @@ def _candidate(
     gen = genericity(text, hit, clause)
     if gen.generic:
         cand.notes.append(f"generic:{gen.reason}")
+    elif cand.event_type != "Diplomacy" and _aggregate_toll(text[cs:ce]):
+        cand.notes.append("generic:aggregate")
     elif method == "future":
         cand.notes.append("generic:future-date")
     elif precision == "year" and cand.event_type != "Diplomacy":

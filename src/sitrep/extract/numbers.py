@@ -167,7 +167,9 @@ _HURT = (
     r"critically|lightly|slightly)\s+)?(?:wounded|injured|hurt|maimed)"
 )
 
-KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST})", re.I)
+# not "Three civilians killed 12 others injured" (a headline: the 12 are the wounded)
+_NOT_HURT = r"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b)"
+KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 _OF_TAIL = r"(?:\s+(?:of|from|in|among)\s+[^.;:]{0,70}?)?[\s,\"\u201d\u2019']*"
 _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"

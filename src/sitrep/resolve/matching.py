@@ -44,6 +44,10 @@ _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VICTIM_PREFIXES = ("civilians", "protesters", "refugees")
 DIFFERENT_TOWNS_KM = 25.0
+CITY_TEXT = 0.7  # wording two reports placed only "in Aleppo" must share when their tolls differ
+NEIGHBOUR_TOWNS_KM = 2.0  # two named towns further apart than this are two places unless the reports corroborate
+_CITY_FEATURES = frozenset({"PPLC", "PPLA"})  # GeoNames: national and provincial capitals
+_STATED = ("sentence:explicit", "sentence:weekday", "sentence:relative")
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 
 
@@ -108,6 +112,8 @@ class Profile:
     country: str | None
     admin2: str | None = None
     area: bool = False  # a district-precision place ("the Palmyra desert"): an area, not a town
+    stated_day: bool = False  # the report's own sentence states the day ("on Sunday", "on 4 April")
+    city: bool = False  # a capital city (Aleppo, Damascus): many attacks a day, so the place alone tells little
 
 
 def profile(index: int, ev: Event) -> Profile:
@@ -145,6 +151,8 @@ def profile(index: int, ev: Event) -> Profile:
         area=loc is not None and loc.precision == "district",
         admin1=(loc.admin1 or "").casefold() or None if loc else None,
         country=loc.country if loc else None,
+        stated_day=ev.date_precision == "day" and (ev.date_method or "").startswith(_STATED),
+        city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
     )
 
 
@@ -268,10 +276,16 @@ def gate(a: Profile, b: Profile) -> bool:
         d = _distance(a, b)
         if d is not None and d > DIFFERENT_TOWNS_KM and a.place_id != b.place_id:
             return False  # two named towns this far apart are two places
+        if d is not None and d > NEIGHBOUR_TOWNS_KM and a.place_id != b.place_id and not same_toll and text < 0.9:
+            return False  # Douma and Harasta on one day: neighbouring towns, two raids unless the reports agree
     if a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
         if a.doc_id == b.doc_id and gap > 0:
             return False  # one document giving two different dates describes two happenings
+        if gap > 0 and a.stated_day and b.stated_day and not corroborates(a, b):
+            return False  # "on Thursday" and "on Friday", each stated by its report: two days, two happenings
+        if gap > 0 and not same_toll and text < 0.5:
+            return False  # a day apart, different tolls, different words: nothing says it is one happening
         if gap > PLAIN_GAP_DAYS and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
             return False
     if _vague(a.interval) or _vague(b.interval):
@@ -292,10 +306,19 @@ def gate(a: Profile, b: Profile) -> bool:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
             return False  # different small tolls: two incidents unless the wording says otherwise
+    if (a.city or b.city) and a.doc_id != b.doc_id and not same_toll and text < CITY_TEXT:
+        return False  # "in Aleppo" on one day: a city sees many attacks; the toll or the wording must agree
     if a.doc_id != b.doc_id and text < MIN_TEXT:
         return False  # two reports of one incident share some content words (place, weapon, victims)
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
         return False  # "in Syria" says nothing about where: the wording or the toll must agree
+    levels = {a.place_level, b.place_level}
+    if "country" in levels and levels & {"point", "admin1"} and not same_toll and text < 0.5:
+        return False  # a nationwide toll ("across the country") and one town's attack: one only if the toll agrees
+    if (a.family == "violent" and a.event_type == b.event_type == "Explosions/Remote violence"
+            and a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type
+            and not corroborates(a, b) and text < 0.5):
+        return False  # an air strike and a shelling the same day: two attacks unless the reports corroborate
     if a.place_level == "none" or b.place_level == "none":
         if a.place_level != b.place_level or not shared:
             return False
