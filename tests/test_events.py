@@ -182,3 +182,12 @@ def test_no_document_province_when_the_report_names_two() -> None:
             "Separately, an air strike killed three fighters in Syria on Monday.")
     strike = next(e for e in extract(text, "2018-03-06") if e.fatalities == 3)
     assert strike.location is not None and strike.location.precision == "country"
+
+
+def test_syrian_and_iraqi_actors_keep_a_bare_village_in_their_country() -> None:
+    # no country is named: the actors say where ("regime forces", "the PMF"), so "Hezzeh" is not Heze in
+    # China and "Samarra" is the Iraqi city, not Samara in Russia
+    ev = extract("Regime forces shelled the town of Hezzeh which killed one civilian.", published="2018-04-10")[0]
+    assert ev.location is None or ev.location.country == "SY"
+    ev = extract("A PMF vehicle was destroyed by an IED in western Samarra city.", published="2018-04-12")[0]
+    assert ev.location is not None and ev.location.country == "IQ" and ev.location.admin1 == "Salah al-Din"

@@ -148,3 +148,25 @@ def test_named_province_locates_an_unknown_village_at_admin1() -> None:
     assert known and known[0].location is not None
     assert known[0].location.admin1 == "Deir ez-Zor"
     assert known[0].location.precision == "point"  # a known town inside the named province keeps its point
+
+
+def test_part_of_a_province_is_placed_among_its_towns() -> None:
+    city = resolve_place("Hama")
+    assert city is not None and city.lat is not None
+    for text, mention in (("Regime forces shelled Arbain village in northern Hama.", "Arbain"),
+                          ("The Syrian army shelled Dallak town in the northern countryside of Hama.", "Dallak"),
+                          ("Warplanes struck Kafr Zita in Hama's northern countryside.", "Hama")):
+        p = _by_mention(text)[mention]
+        assert p is not None and p.name == "northern Hama" and p.admin1 == "Hama", text
+        assert p.precision == "district" and p.lat is not None and p.lat > city.lat + 0.1, text
+    south = _by_mention("Clashes broke out in southern Idleb.")["Idleb"]
+    north = _by_mention("Clashes broke out in northern Idleb.")["Idleb"]
+    assert south is not None and north is not None and south.lat is not None and north.lat is not None
+    assert south.name == "southern Idlib" and south.lat < north.lat
+
+
+def test_a_compass_adjective_alone_is_not_a_place() -> None:
+    places = _by_mention("The commander survived an assassination attempt in the Southern countryside of Idleb.")
+    assert "Southern" not in places
+    p = places["Idleb"]
+    assert p is not None and p.admin1 == "Idlib" and p.name == "southern Idlib"

@@ -87,15 +87,31 @@ def _parse_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, _Sent
     return {a: _SentParse(d, a) for (a, _b), d in zip(spans, docs, strict=True)}
 
 
-def _find_places(text: str, sp: Any) -> list[PlaceMention]:
-    try:
-        from sitrep.extract import places
-    except ImportError:
-        return []
-    try:
-        return list(places.find_places(text, doc=sp))
-    except TypeError:
-        return list(places.find_places(text))
+_THEATRE_CORE = ("SY", "IQ")  # the countries the actor dictionary's local armed groups fight in
+
+
+def _actor_home(mentions: list[ActorMention]) -> tuple[str, ...]:
+    """Countries the text's own armed actors place it in: Syrian or Iraqi forces and groups ("regime
+    forces", "the PMF", "QSD") say the report is about that country even when it names only a village;
+    a group active in both (Islamic State) says it is one of them.  Foreign forces say nothing about
+    where (Turkish or US troops fight abroad)."""
+    home: list[str] = []
+    for m in mentions:
+        a = m.actor
+        if a.generic and not m.country_hint:
+            continue
+        cc = m.country_hint or a.country
+        ccs = [cc] if cc else [k for k, _v in a.by_country]
+        for c in ccs:
+            if c in _THEATRE_CORE and c not in home:
+                home.append(c)
+    return tuple(home)
+
+
+def _find_places(text: str, sp: Any, home: tuple[str, ...] = ()) -> list[PlaceMention]:
+    from sitrep.extract import places
+
+    return list(places.find_places(text, doc=sp, home=home))
 
 
 def _document_province(mentions: list[PlaceMention], country: str) -> Place | None:
@@ -559,9 +575,9 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
         return []
     dic = load_actors()
     sents = _sentences(sp, text)
-    places = _find_places(text, sp)
-    times = _find_dates(text, doc.published)
     mentions = dic.find(text)
+    places = _find_places(text, sp, _actor_home(mentions))
+    times = _find_dates(text, doc.published)
     quotes = _quote_spans(text)
     persons = dic.person_countries(text)
     places = _event_places(text, places, mentions)

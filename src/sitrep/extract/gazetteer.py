@@ -222,6 +222,7 @@ class Gazetteer:
         self.abbreviations: dict[str, str] = {}  # state abbreviation as written ('Ga.') -> admin1 code
         self.data_dir = d
         self._abbr: frozenset[str] | None = None
+        self._settlements: dict[str, list[int]] | None = None
         self._load(d)
 
     # ------------------------------------------------------------------ loading
@@ -357,6 +358,29 @@ class Gazetteer:
             return admin2_names(e.admin2, e.name)
         alts = self._rows[e.idx].split("\t")[9]
         return [e.name, *alts.split("|")] if alts else [e.name]
+
+    def settlements(self, admin1: str) -> list[Entry]:
+        """The towns and villages the gazetteer holds in an admin1 area (GeoNames places and the curated
+        supplement's populated places), for describing where in a province people live."""
+        if self._settlements is None:
+            by: dict[str, list[int]] = {}
+            for i in range(self._n_admin2, len(self._rows)):
+                r = self._rows[i].split("\t", 8)
+                if r[4].startswith("PPL") and r[6]:
+                    by.setdefault(f"{r[5]}.{r[6]}", []).append(i)
+            n = len(self._rows)
+            for j, e in enumerate(self._small):
+                if e.kind == "supplement" and e.admin1 and e.fcode.startswith("PPL") and e.fcode != "PPLX":
+                    by.setdefault(e.admin1, []).append(n + j)
+            self._settlements = by
+        seen: set[int] = set()
+        out: list[Entry] = []
+        for i in self._settlements.get(admin1, ()):
+            e = self.entry(i)
+            if e.id not in seen and e.lat is not None and e.lon is not None:
+                seen.add(e.id)
+                out.append(e)
+        return out
 
     @property
     def small_entries(self) -> list[Entry]:

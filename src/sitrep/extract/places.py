@@ -253,6 +253,8 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
 
 
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+_COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern",
+                                 "Southeastern", "Southwestern"})
 _OPERATION = re.compile(r"\bOperation\s+$")
 _OPERATION_AFTER = re.compile(r"^\s+(?:operation|Operation|offensive)\b")
 _DIRECTION_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
@@ -333,7 +335,7 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
     for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT):
         for m in rx.finditer(text):
             a, b = m.span(1)
-            if not free(a, b) or m.group(1) in _institution_words():
+            if not free(a, b) or m.group(1) in _institution_words() or m.group(1) in _COMPASS_ADJECTIVES:
                 continue
             out.append(_Mention(a, b, m.group(1), "GPE", weak=True))
             taken.append((a, b))
@@ -393,6 +395,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if not t or not t[0].isupper() and t[:3].lower() not in ("al-", "el-", "ad-", "ar-", "as-", "az-"):
             continue
         if s < taken:  # an abbreviation already taken ("Pineville, La.")
+            continue
+        if t in _COMPASS_ADJECTIVES:  # "the Southern countryside of Idleb": a direction, not a place
             continue
         if _OPERATION.search(text[max(0, s - 12):s]) or _OPERATION_AFTER.match(text[e:e + 12]):
             continue  # "Operation Olive Branch", "the Euphrates Shield operation": names, not places
@@ -467,21 +471,37 @@ def _context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]
     return ctx
 
 
-def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]]) -> frozenset[str]:
-    """For a document mostly about Syria and Iraq, the countries its villages may lie in (the Middle East
-    theatre); empty for any other document."""
+def _known_abroad(m: _Mention) -> bool:
+    """A place outside a Syrian/Iraqi document's countries that it may still name without naming its
+    country: a large city written with its own main name ("Tehran", "Beirut"), not a village or a
+    spelling variant ("Riyad" for a village near Kirkuk is not Riyadh)."""
+    e = m.best
+    if e is None:
+        return False
+    how = next((h for c, h in m.cands if c.idx == e.idx), "loose")
+    if e.population < 100_000 or how == "loose":
+        return False
+    major = e.fcode in ("PPLC", "PPLA") or e.n_names >= 25
+    return major and (how == "name" or e.fcode == "PPLC")
+
+
+def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]], skip: str = ""
+                     ) -> frozenset[str]:
+    """For a document mostly about Syria and Iraq (by the votes of its other names than ``skip``), the
+    countries its villages may lie in: Syria, Iraq and any country it names; empty for any other
+    document."""
     w: dict[str, float] = {}
     named: set[str] = set()  # countries the text names outright ("US officials", "Washington ... Syria")
-    for cc, _a1, weight, e in votes.values():
-        if cc:
+    for k, (cc, _a1, weight, e) in votes.items():
+        if cc and k != skip:
             w[cc] = w.get(cc, 0.0) + weight
             if e is None or e.kind == "country":
                 named.add(cc)
     total = sum(w.values())
-    core = w.get("SY", 0.0) + w.get("IQ", 0.0)
+    core = sum(w.get(cc, 0.0) for cc in _AREA_CORE)
     if total <= 0 or core / total < 0.6:
         return frozenset()
-    return THEATRE | named
+    return _AREA_CORE | named
 
 
 # ---------------------------------------------------------------------------------------- named areas
@@ -518,13 +538,83 @@ def _area_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", norm_key(name))
 
 
-def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry, bool]]:
-    """Provinces the text names: (start, end, admin1 entry, strict).  Strict for a province written as an
-    area ("Dar'a countryside", "the countryside of Deir ez-Zor", "southern Idlib", "rural Hama", "Anbar
-    province") or a name that is only a province ("Rural Damascus"); not strict for a name that is also
-    its capital ("in Dar'a", ", Kirkuk"), which then only overrules an unknown or foreign village."""
+_COMPASS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_DIRECTION_BEFORE = re.compile(
+    r"\b" + _COMPASS + r"\s+(?:(?:countryside|outskirts|suburbs|parts?|reaches|areas?)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DIRECTION_AFTER = re.compile(r"^(?:'s|’s)?\s+" + _COMPASS + r"\s+(?:countryside|outskirts|suburbs|desert|areas?)\b",
+                              re.IGNORECASE)
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+_SECTOR_HALF_WIDTH = 67.5  # degrees either side: "northern" takes in the north-east and north-west too
+
+Area = tuple[int, int, Entry, bool, str | None]  # start, end, admin1 entry, strict, compass direction
+
+
+def _direction(text: str, a: int, b: int) -> str | None:
+    """The compass part of a province the text names: "northern Hama", "the southern countryside of
+    Idleb", "Aleppo's northwestern countryside" -> "north", "south", "northwest"."""
+    m = _DIRECTION_BEFORE.search(text[max(0, a - 50):a]) or _DIRECTION_AFTER.match(text[b:b + 40])
+    return m.group(1).lower().replace("-", "") if m else None
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    y = math.sin(dl) * math.cos(p2)
+    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(y, x)) + 360.0) % 360.0
+
+
+@lru_cache(maxsize=256)
+def _sector_point(admin1: str, direction: str) -> tuple[float, float] | None:
+    """Where the towns of one part of a province lie ("northern Hama"): the mean position, weighted by
+    log population, of the province's settlements whose bearing from the province's own settlement
+    centre falls within the compass sector.  None when the gazetteer knows too few of them."""
+    towns = load_gazetteer().settlements(admin1)
+    if len(towns) < 4:
+        return None
+    clat = sum(e.lat or 0.0 for e in towns) / len(towns)
+    clon = sum(e.lon or 0.0 for e in towns) / len(towns)
+    want = _BEARINGS[direction]
+    picked: list[tuple[float, float, float]] = []
+    for e in towns:
+        assert e.lat is not None and e.lon is not None
+        if haversine_km(clat, clon, e.lat, e.lon) < 3.0:
+            continue
+        off = abs(_bearing(clat, clon, e.lat, e.lon) - want) % 360.0
+        if min(off, 360.0 - off) <= _SECTOR_HALF_WIDTH:
+            picked.append((e.lat, e.lon, math.log10(e.population + 10)))
+    if len(picked) < 2:
+        return None
+    w = sum(x[2] for x in picked)
+    return round(sum(x[0] * x[2] for x in picked) / w, 4), round(sum(x[1] * x[2] for x in picked) / w, 4)
+
+
+_COMPASS_ADJECTIVE = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+                      "northeast": "north-eastern", "northwest": "north-western", "southeast": "south-eastern",
+                      "southwest": "south-western"}
+
+
+def _area_place(gaz: Gazetteer, e: Entry, mention: str, direction: str | None) -> Place:
+    """A province the text names as the location, or the part of it the text names ("northern Hama":
+    the centre of that part's towns at district precision, as ACLED codes a part of a region)."""
+    sector = _sector_point(e.admin1, direction) if direction else None
+    if sector is None or direction is None:
+        return gaz.to_place(e, mention=mention, precision="admin1")
+    province = gaz.admin1_name(e.admin1) or e.name
+    return Place(name=f"{_COMPASS_ADJECTIVE[direction]} {province}", country=e.country or None, admin1=province,
+                 lat=sector[0], lon=sector[1], precision="district", feature="RGN", mention=mention)
+
+
+def _named_areas(text: str, gaz: Gazetteer) -> list[Area]:
+    """Provinces the text names: (start, end, admin1 entry, strict, direction).  Strict for a province
+    written as an area ("Dar'a countryside", "the countryside of Deir ez-Zor", "southern Idlib", "rural
+    Hama", "Anbar province") or a name that is only a province ("Rural Damascus"); not strict for a name
+    that is also its capital ("in Dar'a", ", Kirkuk"), which then only overrules an unknown or foreign
+    village.  ``direction`` is the compass part the text names ("northern Hama"), if any."""
     rx, by_name = _area_pattern()
-    out: list[tuple[int, int, Entry, bool]] = []
+    out: list[Area] = []
     for m in rx.finditer(text):
         a, b = m.span()
         name = m.group(0)
@@ -533,26 +623,28 @@ def _named_areas(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry, bool]
         e = by_name.get(_area_key(name))
         if e is None:
             continue
-        qualified = bool(_AREA_BEFORE.search(text[max(0, a - 40):a]) or _AREA_AFTER.match(text[b:b + 30]))
+        qualified = bool(_AREA_BEFORE.search(text[max(0, a - 40):a]) or _AREA_AFTER.match(text[b:b + 30])
+                         or _DIRECTION_AFTER.match(text[b:b + 40]))
         strict = qualified or not any(c.kind in ("place", "supplement", "admin2") and c.country == e.country
                                       for c, _how in gaz.lookup(name, loose=False))
-        out.append((a, b, e, strict))
+        out.append((a, b, e, strict, _direction(text, a, b) if qualified else None))
     return out
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 
 
-def _governing_area(areas: Sequence[tuple[int, int, Entry, bool]], text: str, start: int, end: int
-                    ) -> tuple[Entry, bool] | None:
+def _governing_area(areas: Sequence[Area], text: str, start: int, end: int) -> Area | None:
     """The province a mention sits in by the text: the first named area after it in the same sentence
     ("Tah village in the Idleb countryside"), else the last one before it in that sentence."""
-    for a, _b, e, strict in areas:
+    for area in areas:
+        a = area[0]
         if a >= end and a - end <= 120 and not _SENTENCE_END.search(text[end:a]):
-            return e, strict
-    for _a, b, e, strict in reversed(areas):
+            return area
+    for area in reversed(areas):
+        b = area[1]
         if b <= start and start - b <= 120 and not _SENTENCE_END.search(text[b:start]):
-            return e, strict
+            return area
     return None
 
 
@@ -599,35 +691,42 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             ranked = _rank(gaz, m.cands, local, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
-    theatre = _theatre_context(_votes(mentions, home))
+    final_votes = _votes(mentions, home)
     areas = _named_areas(text, gaz)
-    if any(strict for *_x, strict in areas) and not theatre:
-        theatre = THEATRE
+    strict_area = any(x[3] for x in areas)
     out: list[PlaceMention] = []
     for m in mentions:
-        over = next((e for a, b, e, strict in areas if strict and a < m.end and m.start < b), None)
+        theatre = _theatre_context(final_votes, norm_key(m.text)) or (_AREA_CORE if strict_area else frozenset())
+        over = next((x for x in areas if x[3] and x[0] < m.end and m.start < x[1]), None)
         if over is not None and not m.demonym:
-            if m.best is None or m.best.admin1 != over.admin1 or m.best.kind == "country":
-                m.best = over  # a province written as an area ("Deir-ez-Zor countryside"), split or misread
+            if over[4] and _sector_point(over[2].admin1, over[4]) is not None:
+                # "northern Hama": the part of the province, not its capital city
+                out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
+                                        place=_area_place(gaz, over[2], m.text, over[4])))
+                continue
+            if m.best is None or m.best.admin1 != over[2].admin1 or m.best.kind == "country":
+                m.best = over[2]  # a province written as an area ("Deir-ez-Zor countryside"), split or misread
                 m.qual = "province"
             gov = None
         else:
             named = any(a < m.end and m.start < b for a, b, *_x in areas)  # "in Idleb and Aleppo countryside"
             gov = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym and not named else None
-        area = gov[0] if gov else None
-        if gov and not gov[1] and m.best is not None and m.best.country == gov[0].country:
+        area = gov[2] if gov else None
+        if gov and not gov[3] and m.best is not None and m.best.country == gov[2].country:
             area = None  # "Douma in Damascus": a known place of that country stands
         # a hand-curated place of the same country stands (Yarmouk camp "in Rural Damascus" is in Damascus)
         curated = m.best is not None and m.best.kind == "supplement" and m.best.country == (area.country
                                                                                              if area else None)
         if area is not None and not curated and (m.best is None or (m.best.kind in ("place", "supplement", "admin2")
                                                                     and m.best.admin1 != area.admin1)):
-            # a village the gazetteer does not know in that province: the province, never a wrong village
+            # a village the gazetteer does not know in that province: the province (or the part of it the
+            # text names), never a wrong village
             out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
-                                    place=gaz.to_place(area, mention=m.text, precision="admin1")))
+                                    place=_area_place(gaz, area, m.text, gov[4] if gov else None)))
             continue
-        if (theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2")
-                and m.best.country not in theatre and m.best.population < 100_000):
+        if theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2") \
+                and m.best.country not in theatre \
+                and not _known_abroad(m):
             m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
         if m.weak and m.best is None and not theatre:
             continue
@@ -644,10 +743,9 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         else:
             continue
         out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=place))
-    for a, b, e, strict in areas:  # a province no mention covers ("in the eastern countryside of Deir Ez-Zor")
+    for a, b, e, strict, direction in areas:  # a province no mention covers ("the eastern countryside of Deir Ez-Zor")
         if strict and not any(x.start < b and a < x.end for x in out):
-            out.append(PlaceMention(mention=text[a:b], start=a, end=b,
-                                    place=gaz.to_place(e, mention=text[a:b], precision="admin1")))
+            out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, e, text[a:b], direction)))
     out.sort(key=lambda x: x.start)
     return out
 
