@@ -170,3 +170,19 @@ def test_a_compass_adjective_alone_is_not_a_place() -> None:
     assert "Southern" not in places
     p = places["Idleb"]
     assert p is not None and p.admin1 == "Idlib" and p.name == "southern Idlib"
+
+
+def test_arabic_names_cut_short_by_ner_are_read_whole() -> None:
+    places = _by_mention("Rebels clashed with regime forces in Tall al-Dirrah village in Hama.")
+    assert "Tall" not in places  # not the town of At Tall near Damascus
+    p = places["Tall al-Dirrah"]
+    assert p is not None and p.admin1 == "Hama"  # unknown village: its province
+    p = _by_mention("Regime forces shelled Jisr ash-Shugur which injured several civilians.")["Jisr ash-Shugur"]
+    assert p is not None and p.admin1 == "Idlib" and p.precision == "point"
+    p = _by_mention("Regime forces shelled a farm near Ma'arrat An Nu'man.")["Ma'arrat An Nu'man"]
+    assert p is not None and p.admin1 == "Idlib"
+
+
+def test_loose_transliteration_where_the_sentence_puts_a_place() -> None:
+    p = _by_mention("Suspected regime warplanes carried out airstrikes on Kafr Nobol, killing one man.")["Kafr Nobol"]
+    assert p is not None and p.name == "Kafr Nabl" and p.admin1 == "Idlib"

@@ -315,6 +315,31 @@ _SETTLEMENT_OF = re.compile(r"\b" + _SETTLEMENT + r" of (?:the )?" + _NAME)
 _NAME_SETTLEMENT = re.compile(_NAME + r" " + _SETTLEMENT + r"\b")
 
 
+_ARTICLE_NEXT = re.compile(r"^(?:[ -](?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)-|[ -](?:al|el|Al|El) )[A-Z][\w'’]+")
+_ARTICLE_LAST = re.compile(r"(?:^|\s)(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)$")
+_NEXT_WORD = re.compile(r"^ [A-Z][\w'’]+")
+
+
+def _arabic_end(text: str, start: int, end: int) -> int:
+    """The end of an Arabic place name NER cut short: "Tall" + " al-Dirrah", "Jisr" + " ash-Shugur",
+    "Ma'arrat An" + " Nu'man"."""
+    m = _ARTICLE_NEXT.match(text[end:end + 40])
+    if m:
+        return end + m.end()
+    if _ARTICLE_LAST.search(text[start:end]):
+        m = _NEXT_WORD.match(text[end:end + 30])
+        if m:
+            return end + m.end()
+    return end
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|on|at|near|of|from|towards?|into|around|between|shelled|struck|targeted|bombed|raided|hit|captured|"
+    r"stormed|attacked|besieged|entered|seized|recaptured|regained|took|reached|and)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
     """Syrian and Iraqi names NER mislabels ("Hamouriya" as a PERSON, "Kafr Laha" as a WORK_OF_ART) and
     names introduced as settlements ("the village of X", "X countryside"): places when the gazetteer
@@ -328,10 +353,15 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
 
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "NORP", "WORK_OF_ART", "ORG", "PRODUCT") and free(ent.start_char, ent.end_char):
-            cands = [(e, how) for e, how in gaz.lookup(ent.text) if e.country in THEATRE and how != "loose"]
-            if cands and not gaz.demonym_country(ent.text):
-                out.append(_Mention(ent.start_char, ent.end_char, ent.text, "GPE", cands=cands))
-                taken.append((ent.start_char, ent.end_char))
+            a, b = ent.start_char, _arabic_end(text, ent.start_char, ent.end_char)
+            name = text[a:b]
+            # a loose transliteration ("Kafr Nobol" = Kafr Nabl) only where the sentence puts a place
+            locative = bool(_LOCATIVE_BEFORE.search(text[max(0, a - 40):a]))
+            cands = [(e, how) for e, how in gaz.lookup(name) if e.country in THEATRE
+                     and (how != "loose" or (locative and e.country in _AREA_CORE))]
+            if cands and not gaz.demonym_country(name) and free(a, b):
+                out.append(_Mention(a, b, name, "GPE", cands=cands))
+                taken.append((a, b))
     for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT):
         for m in rx.finditer(text):
             a, b = m.span(1)
@@ -368,6 +398,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     for ent in doc.ents:
         label = ent.label_
         s, e = ent.start_char, ent.end_char
+        if label in _LABELS:
+            e = _arabic_end(text, s, e)
         t = text[s:e]
         if label == "NORP":
             iso = gaz.demonym_country(t)
