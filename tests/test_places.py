@@ -186,3 +186,9 @@ def test_arabic_names_cut_short_by_ner_are_read_whole() -> None:
 def test_loose_transliteration_where_the_sentence_puts_a_place() -> None:
     p = _by_mention("Suspected regime warplanes carried out airstrikes on Kafr Nobol, killing one man.")["Kafr Nobol"]
     assert p is not None and p.name == "Kafr Nabl" and p.admin1 == "Idlib"
+
+
+def test_the_tail_of_a_group_name_is_not_a_place() -> None:
+    places = _by_mention("Hayat Tahrir al-Sham clashed with Ahrar Al Sham, backed by Soqur al-Sham, in Heich.")
+    assert not any(p is not None and p.name == "Damascus" for p in places.values())
+    assert _by_mention("Clashes erupted in al-Bab on Monday.")["al-Bab"] is not None

@@ -333,6 +333,8 @@ def _arabic_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_ARTICLE_LED = re.compile(r"(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)[- ]")
+_NAME_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’]+ $")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|on|at|near|of|from|towards?|into|around|between|shelled|struck|targeted|bombed|raided|hit|captured|"
     r"stormed|attacked|besieged|entered|seized|recaptured|regained|took|reached|and)\s+(?:the\s+)?$",
@@ -453,6 +455,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out += _dateline(text, gaz, out)
     out += _theatre_names(text, doc, gaz, out)
     out += _repeats(text, doc, out)
+    # "Ahrar al-Sham", "Soqur al-Sham": an article-led tail of a longer name is not a place (al-Sham is Damascus)
+    out = [m for m in out if not (_ARTICLE_LED.match(m.text) and _NAME_BEFORE.search(text, 0, m.start))]
     out.sort(key=lambda m: m.start)
     # explicit containers: "X, Y" and "X in Y" where Y follows X directly
     for m1, m2 in zip(out, out[1:], strict=False):
@@ -747,8 +751,9 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if gov and not gov[3] and m.best is not None and m.best.country == gov[2].country:
             area = None  # "Douma in Damascus": a known place of that country stands
         # a hand-curated place of the same country stands (Yarmouk camp "in Rural Damascus" is in Damascus)
-        curated = m.best is not None and m.best.kind == "supplement" and m.best.country == (area.country
-                                                                                             if area else None)
+        curated = (m.best is not None and m.best.kind == "supplement" and m.best.country == (area.country if area
+                                                                                              else None)
+                   and any(c.idx == m.best.idx and how != "loose" for c, how in m.cands))
         if area is not None and not curated and (m.best is None or (m.best.kind in ("place", "supplement", "admin2")
                                                                     and m.best.admin1 != area.admin1)):
             # a village the gazetteer does not know in that province: the province (or the part of it the
