@@ -191,3 +191,13 @@ def test_syrian_and_iraqi_actors_keep_a_bare_village_in_their_country() -> None:
     assert ev.location is None or ev.location.country == "SY"
     ev = extract("A PMF vehicle was destroyed by an IED in western Samarra city.", published="2018-04-12")[0]
     assert ev.location is not None and ev.location.country == "IQ" and ev.location.admin1 == "Salah al-Din"
+
+
+def test_a_foreign_nationality_does_not_locate_a_syrian_event() -> None:
+    text = ("Regime forces clashed with rebel factions on the Eftreis front, accompanied by Russian and regime "
+            "airstrikes on the town.")
+    ev = extract(text, published="2018-03-02")[0]
+    assert ev.location is not None and ev.location.country == "SY" and ev.location.precision == "country"
+    ev = extract("Regime forces shelled the village of Qatra with no injuries reported.", published="2018-03-02")[0]
+    assert ev.location is not None and ev.location.name == "Syria" and ev.location.precision == "country"
+    assert "place:actor-country" in ev.notes

@@ -576,11 +576,12 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     dic = load_actors()
     sents = _sentences(sp, text)
     mentions = dic.find(text)
-    places = _find_places(text, sp, _actor_home(mentions))
+    home = _actor_home(mentions)
+    places = _find_places(text, sp, home)
     times = _find_dates(text, doc.published)
     quotes = _quote_spans(text)
     persons = dic.person_countries(text)
-    places = _event_places(text, places, mentions)
+    places = _event_places(text, places, mentions, home)
     # the parse only decides between two or more actors of a sentence; one actor is placed by word order
     parses = _parse_sentences(text, [(a, b) for a, b in sents
                                      if sum(a <= m.start < b for m in mentions) >= 2 and find_triggers(text, a, b)])
@@ -619,13 +620,19 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     doc_country = _doc_country(places, mentions)
     country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
                           and p.place.country == doc_country), None)
+    how_country = "place:document-country"
+    if country_place is None and doc_country is not None and doc_country in home:
+        from sitrep.extract.places import country_place as _country
+
+        # "Regime forces shelled Qatra": a Syrian force in a village no gazetteer knows is in Syria
+        country_place, how_country = _country(doc_country), "place:actor-country"
     provinces: dict[str, Place | None] = {}
     for c in merged:
         if c.event_type == "Diplomacy":
             continue
         if c.place is None and country_place is not None:
             c.place = country_place
-            c.notes.append("place:document-country")
+            c.notes.append(how_country)
         if c.place is not None and c.place.precision == "country" and c.place.country \
                 and "place:nationwide" not in c.notes:
             # "in Syria" in a report that otherwise names only places of one province: that province
@@ -766,15 +773,21 @@ _DATELINE = re.compile(
 )
 
 
-def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention]) -> list[PlaceMention]:
+def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],
+                  home: tuple[str, ...] = ()) -> list[PlaceMention]:
     """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not inside an actor
-    name ("US forces", "the Syrian army": nationality, not location)."""
+    name ("US forces", "the Syrian army": nationality, not location), and, in a report whose own actors
+    place it in Syria or Iraq (``home``), not a foreign nationality ("Russian and regime airstrikes")."""
+    from sitrep.extract.places import is_nationality
+
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     out = []
     for p in places:
         if any(s <= p.start < e for s, e in datelines):
             continue
         if any(m.start <= p.start < m.end for m in mentions):
+            continue
+        if home and p.place is not None and p.place.country not in home and is_nationality(p, text):
             continue
         out.append(p)
     return out

@@ -29,7 +29,16 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
 from sitrep.records import Place, PlaceMention, PlacePrecision
 
-__all__ = ["PlaceContext", "find_places", "is_demonym", "place_for_span", "resolve_place"]
+__all__ = [
+    "PlaceContext",
+    "country_place",
+    "document_province",
+    "find_places",
+    "is_demonym",
+    "is_nationality",
+    "place_for_span",
+    "resolve_place",
+]
 
 _LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COUNTRY_VOTE = 0.5  # a country named (often as an actor: "US troops") says less about where than a town
@@ -795,6 +804,19 @@ _LOCATIVE_AFTER = re.compile(
     r"(?:\s*[-–/]\s*[A-Z][\w’']+|\s+and\s+[A-Z][\w’']+)?\s+(?:border|borders|frontier|territory|territories|soil|"
     r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border)\b"
 )
+
+
+def country_place(iso2: str) -> Place | None:
+    """A country as a place, at country precision."""
+    gaz = load_gazetteer()
+    e = gaz.countries.get(iso2)
+    return gaz.to_place(e) if e is not None else None
+
+
+def is_nationality(m: PlaceMention, text: str) -> bool:
+    """A country adjective that qualifies who ("Russian and regime airstrikes", "a Turkish border guard"),
+    not where ("on the Turkish-Syrian border", "on Iraqi soil")."""
+    return is_demonym(m.mention) and not _LOCATIVE_AFTER.match(text, m.end)
 
 
 def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
