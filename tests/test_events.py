@@ -201,3 +201,10 @@ def test_a_foreign_nationality_does_not_locate_a_syrian_event() -> None:
     ev = extract("Regime forces shelled the village of Qatra with no injuries reported.", published="2018-03-02")[0]
     assert ev.location is not None and ev.location.name == "Syria" and ev.location.precision == "country"
     assert "place:actor-country" in ev.notes
+
+
+def test_a_date_that_names_a_street_does_not_date_the_event() -> None:
+    text = ("Terrorist groups fired 6 mortar shells on al-Wafideen Camp which landed near the bakery and "
+            "April 7th Street, injuring nine people.")
+    ev = extract(text, published="2016-11-07")[0]
+    assert ev.date != "2016-04-07"

@@ -137,11 +137,20 @@ _STAMP_BEFORE = re.compile(
 )
 
 
+# "April 7th Street", "the 8 March Square", "the 15 March Movement": a date that names a place or a group
+_NAME_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Square|Avenue|Ave\.|Road|Rd\.|Bridge|Roundabout|Brigades?|Movement|Hospital|School|"
+    r"University|Stadium|Mosque|Neighbou?rhood|District|Camp)\b"
+)
+
+
 def _find_dates(text: str, published: str | None) -> list[TimeMention]:
-    """Time expressions that can date an event (publication stamps inside the text are left out)."""
+    """Time expressions that can date an event: publication stamps inside the text and dates that are
+    part of a name ("April 7th Street") are left out."""
     from sitrep.extract.dates import find_dates
 
-    return [t for t in find_dates(text, published) if not _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start])]
+    return [t for t in find_dates(text, published) if not _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start])
+            and not _NAME_AFTER.match(text, t.end)]
 
 
 # an aggregate war toll: "the war has killed more than 220,000 people", "500,000 killed since March 2011"
