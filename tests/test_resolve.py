@@ -327,3 +327,14 @@ def test_aggregate_war_tolls_are_not_incidents() -> None:
          "March 2011.")
     b = ("beta", "2016-09-11", "The United Nations says the war has killed more than 220,000 people.")
     assert _reports(a, b) == []
+
+
+def test_the_same_toll_in_a_capital_city_on_two_stated_days_is_two_incidents() -> None:
+    # the Palmyra rule (same toll, same named perpetrator, same spot) does not hold for a whole city:
+    # Aleppo saw rocket attacks killing nine on many days
+    monday = ("alpha", "2016-07-05", "Nusra Front rockets killed nine civilians in Aleppo on Monday, state media said.")
+    monday_after = ("beta", "2016-07-12", "Nusra Front rockets killed nine civilians in Aleppo on Monday, a monitor "
+                    "said.")
+    events = _reports(monday, monday_after)
+    assert {e.date for e in events} == {"2016-07-04", "2016-07-11"}
+    assert len(resolve_events(events).incidents) == 2

@@ -175,7 +175,8 @@ def _same_spot(a: Profile, b: Profile) -> bool:
 
 
 def corroborates(a: Profile, b: Profile) -> bool:
-    """The same specific toll, the same named perpetrator and the same spot: strong evidence of identity."""
+    """The same specific toll, the same named perpetrator and the same spot: strong evidence of identity.
+    A capital city is not a spot: Aleppo sees rocket attacks killing nine on many days."""
     return (
         a.fatalities is not None
         and a.fatalities > 0
@@ -183,6 +184,7 @@ def corroborates(a: Profile, b: Profile) -> bool:
         and a.actor1 is not None
         and a.actor1 == b.actor1
         and a.actor1 in a.named
+        and not (a.city or b.city)
         and _same_spot(a, b)
     )
 
