@@ -76,3 +76,43 @@ def test_ingest_cli_exit_code_1_when_an_input_fails(tmp_path: Path) -> None:
     assert docs and docs[0]["published"] == "2023-05-04"
     assert {"id", "title", "source", "published", "published_precision", "published_method", "text",
             "duplicate_of"} <= set(docs[0])
+
+
+AUTO_TEMPLATES = [
+    "A drone strike hit a vehicle on the outskirts of Deir ez-Zor on Tuesday, killing {n} fighters.",
+    "Turkish artillery shelled villages near Manbij overnight, wounding {n} civilians, the SDF said.",
+    "An IED exploded under a PMF vehicle near Tuz Khurmatu on Sunday, wounding {n} members.",
+    "Clashes between HTS and the SNA left {n} dead in Afrin countryside on Monday.",
+]
+
+
+def test_extract_auto_engine_writes_what_local_writes(tmp_path: Path) -> None:
+    """The default engine (auto) on a job big enough for a process pool: the same bytes as in-process."""
+    import os
+
+    from sitrep.engines import AUTO_MIN_ITEMS, resolve_engine_name
+
+    inp = tmp_path / "in.jsonl"
+    docs = [
+        {"id": f"d{i}", "text": AUTO_TEMPLATES[i % 4].format(n=2 + i // 4), "published": "2025-12-15"}
+        for i in range(AUTO_MIN_ITEMS)
+    ]
+    inp.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    (tmp_path / "empty.toml").write_text("", encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if k != "SITREP_ENGINE"}
+    base["SITREP_CONFIG"] = str(tmp_path / "empty.toml")
+    pool = resolve_engine_name("auto", len(docs), workers=2) == "processes"  # False on a one-core machine
+    outputs = []
+    for name, args, env in (
+        ("auto", ["--engine", "auto", "--workers", "2"], base),
+        ("local", [], {**base, "SITREP_ENGINE": "local"}),  # the environment overrides the default
+    ):
+        out = tmp_path / f"{name}.jsonl"
+        r = subprocess.run([sys.executable, "-m", "sitrep", "extract", str(inp), "-o", str(out), *args],
+                           capture_output=True, text=True, timeout=600, env=env, check=False)
+        assert r.returncode == 0, r.stderr[-2000:]
+        assert r.stdout == ""
+        assert ("engine: auto -> processes (2 workers)" in r.stderr) == (name == "auto" and pool), r.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0].count(b"\n") >= len(docs) // 2, "the documents yield events"
+    assert outputs[0] == outputs[1]

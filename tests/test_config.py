@@ -27,6 +27,18 @@ def test_precedence_defaults_file_env_flags(tmp_path: Path) -> None:
     assert load_settings(cfg, env={}, db=None).db == "from-file.db"  # an unset flag changes nothing
 
 
+def test_engine_defaults_to_auto_and_any_explicit_choice_wins(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")
+    assert Settings().engine == "auto"
+    assert load_settings(empty, env={}).engine == "auto"
+    assert load_settings(empty, env={"SITREP_ENGINE": "local"}).engine == "local"
+    assert load_settings(empty, env={"SITREP_ENGINE": "local"}, engine="processes").engine == "processes"
+    cfg = tmp_path / "sitrep.toml"
+    cfg.write_text('engine = "local"\n', encoding="utf-8")
+    assert load_settings(cfg, env={}).engine == "local"
+
+
 def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
     cfg = tmp_path / "bad.toml"
     cfg.write_text("db = [unclosed", encoding="utf-8")

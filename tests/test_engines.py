@@ -15,12 +15,15 @@ from pathlib import Path
 import pytest
 
 from sitrep.engines import (
+    AUTO_MIN_ITEMS,
     DEFAULT_WARMUP,
     Engine,
     LocalEngine,
     chunked,
+    default_workers,
     get_engine,
     ordered_window,
+    resolve_engine_name,
     warm_worker,
 )
 from sitrep.records import Document, content_id
@@ -166,6 +169,44 @@ def test_get_engine_rejects_bad_options() -> None:
         get_engine("processes", workers=0)
     with get_engine("local") as eng:
         assert eng.name == "local" and eng.workers == 1
+
+
+# -- auto: a process pool for big jobs on two or more cores, else in-process ----------------------
+@pytest.mark.parametrize(
+    ("name", "n_items", "workers", "cores", "expected"),
+    [
+        ("auto", AUTO_MIN_ITEMS, None, 2, "processes"),
+        ("auto", 804, None, 16, "processes"),
+        ("auto", 804, 2, 2, "processes"),
+        ("auto", AUTO_MIN_ITEMS - 1, None, 2, "local"),  # too small to repay the workers' start-up
+        ("auto", 0, None, 2, "local"),
+        ("auto", None, None, 16, "local"),  # size unknown (a feed, a folder)
+        ("auto", 10_000, None, 1, "local"),  # one usable core
+        ("auto", 10_000, 1, 4, "local"),  # one worker asked for
+        ("local", 10_000, None, 16, "local"),  # an explicit engine always wins
+        ("processes", 1, None, 1, "processes"),
+        ("dask", None, None, 1, "dask"),
+    ],
+)
+def test_resolve_engine_name(name: str, n_items: int | None, workers: int | None, cores: int, expected: str) -> None:
+    assert resolve_engine_name(name, n_items, workers=workers, cores=cores) == expected
+
+
+def test_auto_engine_uses_the_usable_cores() -> None:
+    many = 10 * AUTO_MIN_ITEMS
+    expected = "processes" if default_workers() >= 2 else "local"
+    assert resolve_engine_name("auto", many) == expected
+    with get_engine("auto", n_items=many, warmup=None) as eng:  # the pool starts on first use only
+        assert eng.name == expected
+        assert eng.workers == (default_workers() if expected == "processes" else 1)
+    with get_engine("auto", n_items=AUTO_MIN_ITEMS - 1) as eng:
+        assert isinstance(eng, LocalEngine)
+    with get_engine("auto") as eng:
+        assert isinstance(eng, LocalEngine)
+    with get_engine("auto", n_items=many, workers=1) as eng:
+        assert isinstance(eng, LocalEngine)
+    with pytest.raises(ValueError, match="scheduler"):
+        get_engine("auto", scheduler="tcp://127.0.0.1:8786")
 
 
 def test_chunked_and_ordered_window() -> None:

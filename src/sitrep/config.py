@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from sitrep.engines import AUTO_MIN_ITEMS
 from sitrep.errors import UsageError
 
 
@@ -24,7 +25,11 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sitrep.db", "database: a SQLite path or a postgresql:// URL"),
-    Setting("engine", "local", "execution engine: local | processes | dask"),
+    Setting(
+        "engine", "auto",
+        f"execution engine: auto | local | processes | dask (auto: processes for {AUTO_MIN_ITEMS}+ documents"
+        " on 2+ cores, else local)",
+    ),
     Setting("workers", 0, "workers for the processes/dask engines (0 = number of cores)"),
     Setting("scheduler", "", "Dask scheduler address (tcp://host:8786); empty = a LocalCluster"),
     Setting("batch_size", 64, "documents per batch shipped to an engine"),
@@ -41,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
 @dataclass(frozen=True, slots=True)
 class Settings:
     db: str = "sitrep.db"
-    engine: str = "local"
+    engine: str = "auto"
     workers: int = 0
     scheduler: str = ""
     batch_size: int = 64

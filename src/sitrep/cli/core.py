@@ -17,10 +17,12 @@ from sitrep.cli.options import (
     engine_options,
     filter_options,
     format_option,
+    open_engine,
     open_output,
     output_option,
     query_from,
     read_jsonl,
+    stream_engine_options,
 )
 from sitrep.config import Settings, load_settings
 from sitrep.errors import InputError, SitrepError, UsageError
@@ -57,7 +59,7 @@ def _parse_mapping(value: str | None) -> dict[str, str] | None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@engine_options
+@stream_engine_options
 @click.option("--map", "mapping", default=None, help="Column mapping for CSV/JSONL: text=body,title=headline,...")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Documents per engine batch.")
 @click.option("--no-resolve", is_flag=True, help="Store events without resolving incidents.")
@@ -101,12 +103,12 @@ def ingest(
 def run_ingest(
     paths: list[str], s: Settings, *, mapping: dict[str, str] | None = None, resolve: bool = True, quiet: bool = False
 ) -> Any:
-    from sitrep.engines import get_engine
     from sitrep.pipeline import Pipeline
     from sitrep.store import open_store
 
     store = open_store(s.db)
-    engine = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
+    # the number of articles is not known before reading (folders, feeds, CSV): ``auto`` is local
+    engine = open_engine(s, None)
     try:
         with _progress(quiet) as tick:
             pipe = Pipeline(
@@ -198,12 +200,14 @@ def _batch(
     in_path: str,
     output: str,
     per_chunk: Callable[[list[dict[str, Any]]], list[Any]],
-    engine: Any = None,
+    s: Settings | None = None,
     chunk: int = 32,
 ) -> None:
     """Apply per_chunk to the JSONL lines, a chunk at a time; bad lines are reported on stderr and skipped.
 
-    per_chunk returns, for each record, its output rows or a one-line error string.
+    per_chunk returns, for each record, its output rows or a one-line error string. With settings
+    ``s`` the chunks run on its engine, chosen once the records are read (``auto`` knows their
+    number, from a file or stdin); without, in this process.
     """
     failed = 0
     records: list[tuple[int, dict[str, Any]]] = []
@@ -215,11 +219,12 @@ def _batch(
         records.append((n, obj))
     chunks = [records[i : i + chunk] for i in range(0, len(records), chunk)]
     payloads = [[obj for _, obj in c] for c in chunks]
-    mapper: Iterator[list[Any]] = (
-        engine.map(per_chunk, payloads, chunksize=1) if engine is not None else map(per_chunk, payloads)
-    )
     out = open_output(output)
+    engine = open_engine(s, len(records)) if s is not None else None
     try:
+        mapper: Iterator[list[Any]] = (
+            engine.map(per_chunk, payloads, chunksize=1) if engine is not None else map(per_chunk, payloads)
+        )
         for recs, results in zip(chunks, mapper, strict=True):
             for (n, obj), result in zip(recs, results, strict=True):
                 if isinstance(result, str):
@@ -229,6 +234,8 @@ def _batch(
                 for row in result:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
+        if engine is not None:
+            engine.close()
         if out is not sys.stdout:
             out.close()
         else:
@@ -312,25 +319,16 @@ def dates_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
 @engine_options
 def extract(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
     """Events from documents: each input line {"id","text","published"?,...} -> Event JSON lines."""
-    from sitrep.engines import get_engine
-
-    s = settings(engine=engine, workers=workers, scheduler=scheduler)
-    eng = None
-    if s.engine != "local":
-        eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
-    try:
-        _batch(in_path, output, extract_chunk, eng)
-    finally:
-        if eng is not None:
-            eng.close()
+    _batch(in_path, output, extract_chunk, settings(engine=engine, workers=workers, scheduler=scheduler))
 
 
 @click.command()
 @click.argument("in_path", metavar="IN.jsonl")
 @output_option
-def places(in_path: str, output: str) -> None:
+@engine_options
+def places(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
     """Toponyms only: per document {"id","places":[{mention,start,end,name,lat,lon,geonameid,country,admin1}]}."""
-    _batch(in_path, output, places_chunk)
+    _batch(in_path, output, places_chunk, settings(engine=engine, workers=workers, scheduler=scheduler))
 
 
 @click.command()
@@ -338,6 +336,7 @@ def places(in_path: str, output: str) -> None:
 @output_option
 def dates(in_path: str, output: str) -> None:
     """Time expressions only: per document {"id","dates":[{mention,start,end,value,precision}]}."""
+    # in this process: ~1 ms of regex per document, no spaCy, so a worker pool never pays for its start-up
     _batch(in_path, output, dates_chunk)
 
 
@@ -479,7 +478,7 @@ def stats(db: str | None, fmt: str) -> None:
 @click.option("--brief", "brief_path", default="brief.html", show_default=True, help="Where to write the brief.")
 @click.option("--fresh/--keep", default=True, help="Start from an empty database (default) or add to it.")
 @click.option("--country", default="SY", show_default=True, help="Country the brief covers.")
-@engine_options
+@stream_engine_options
 def demo(
     db: str | None,
     brief_path: str,

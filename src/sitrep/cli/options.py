@@ -7,12 +7,17 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
+from sitrep.engines import AUTO_MIN_ITEMS, ENGINE_NAMES
 from sitrep.errors import InputError, UsageError
 from sitrep.store.base import Query
+
+if TYPE_CHECKING:
+    from sitrep.config import Settings
+    from sitrep.engines import Engine
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,15 +44,41 @@ def output_option(fn: F) -> F:
     return click.option("-o", "--output", default="-", show_default=True, help="Output file ('-' = stdout).")(fn)
 
 
-def engine_options(fn: F) -> F:
+def _engine_options(fn: F, engine_help: str) -> F:
     fn = click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")(fn)
     fn = click.option("--workers", type=int, default=None, help="Workers for processes/dask (default: cores).")(fn)
-    return click.option(
-        "--engine",
-        type=click.Choice(["local", "processes", "dask"]),
-        default=None,
-        help="Where stages run (default local).",
-    )(fn)
+    return click.option("--engine", type=click.Choice(ENGINE_NAMES), default=None, help=engine_help)(fn)
+
+
+def engine_options(fn: F) -> F:
+    """--engine --workers --scheduler for a command that knows its number of documents before it runs."""
+    return _engine_options(
+        fn, f"Where stages run (default auto: processes for {AUTO_MIN_ITEMS}+ documents on 2+ cores, else local)."
+    )
+
+
+def stream_engine_options(fn: F) -> F:
+    """The same for ingest-like commands, whose number of articles is only known once read (auto = local)."""
+    return _engine_options(
+        fn, "Where stages run (default auto, which is local here: the number of articles is not known up front)."
+    )
+
+
+def open_engine(s: Settings, n_items: int | None = None) -> Engine:
+    """The settings' engine for a job of ``n_items`` documents (None = unknown, so ``auto`` is local).
+
+    Says on stderr which engine ``auto`` picked when it is not ``local``; a bad engine name or
+    option combination is a usage error.
+    """
+    from sitrep.engines import get_engine
+
+    try:
+        eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None, n_items=n_items)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    if s.engine == "auto" and eng.name != "local":
+        click.echo(f"engine: auto -> {eng.name} ({eng.workers} workers)", err=True)
+    return eng
 
 
 def _near(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:

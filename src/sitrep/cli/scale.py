@@ -10,14 +10,14 @@ from types import FrameType
 
 import click
 
-from sitrep.cli.options import db_option, engine_options
+from sitrep.cli.options import db_option, open_engine, stream_engine_options
 from sitrep.errors import UsageError
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="PATH_OR_FEED...")
 @db_option
-@engine_options
+@stream_engine_options
 @click.option(
     "--interval", type=click.FloatRange(0.1, None), default=None,
     help="Seconds between polls (default: the watch_interval setting, 300).",
@@ -54,7 +54,6 @@ def watch(
     Stop with Ctrl-C or SIGTERM (the poll in progress finishes first).
     """
     from sitrep.cli.core import settings
-    from sitrep.engines import get_engine
     from sitrep.ingest import parse_mapping
     from sitrep.pipeline import Pipeline
     from sitrep.store import open_store
@@ -73,7 +72,7 @@ def watch(
 
     previous = signal.signal(signal.SIGTERM, on_signal)
     store = open_store(s.db)
-    eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
+    eng = open_engine(s, None)  # polls of unknown size: ``auto`` is local
     failed = 0
     try:
         pipe = Pipeline(
