@@ -208,3 +208,21 @@ def test_a_date_that_names_a_street_does_not_date_the_event() -> None:
             "April 7th Street, injuring nine people.")
     ev = extract(text, published="2016-11-07")[0]
     assert ev.date != "2016-04-07"
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Warplanes, likely regime or Russian, conducted several airstrikes on Hbit village in Idleb countryside.",
+     "Allied Syrian and/or Russian Forces"),
+    ("Syrian or Russian warplanes carried out raids on Kafr Nabl, killing two civilians.",
+     "Allied Syrian and/or Russian Forces"),
+    ("The Syrian army supported by its loyal gunmen clashed against the rebel factions near Harasta.",
+     "Military Forces of Syria (2000-2024)"),
+    ("The Syrian army shelled Arbin city in Rural Damascus in conjunction with regime or Russian airstrikes, "
+     "injuring several civilians.", "Military Forces of Syria (2000-2024)"),
+    ("Regime forces shelled while Syrian or Russian warplanes carried out raids on Kafr Zita.",
+     "Military Forces of Syria (2000-2024)"),
+    ("US officials said Russian jets bombed a hospital in Idlib on Monday, killing five.", "Military Forces of Russia"),
+])
+def test_the_initiator_is_the_first_named_perpetrator(sentence: str, actor1: str) -> None:
+    ev = extract(sentence, published="2018-03-06")[0]
+    assert ev.actor1 is not None and ev.actor1.name == actor1

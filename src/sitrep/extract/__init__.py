@@ -232,6 +232,11 @@ def _sentences(sp: Any, text: str) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- roles
+_SUPPORTING_BEFORE = re.compile(
+    r"\b(?:(?:supported|backed|assisted|aided|accompanied|joined|reinforced|helped)\s+by|along\s+with|alongside|"
+    r"together\s+with|with\s+the\s+(?:support|help|backing|participation)\s+of)\s+(?:the\s+|their\s+)?$",
+    re.I,
+)
 _PASSIVE_BY = re.compile(r"\b(?:by|at\s+the\s+hands\s+of|from)\s+$", re.I)
 _TARGET_PREP = re.compile(
     r"\b(?:on|against|at|targeting|targeted|towards|toward|with|between|upon|into|hit|struck|killing|"
@@ -244,8 +249,10 @@ _UNDERGO = frozenset({"came", "come", "comes", "coming", "suffered", "suffer", "
 _VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
 
 
-def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> str | None:
-    """'A' (agent) or 'B' (patient) from the dependency path between the actor and the trigger."""
+def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> tuple[str, int] | None:
+    """('A' agent or 'B' patient, strength) from the dependency path between the actor and the trigger:
+    strength 2 for an argument of the governing verb ("the Syrian army shelled"), 1 for a modifier of a
+    trigger noun ("regime or Russian airstrikes")."""
     if sp is None:
         return None
     span = sp.char_span(mention.start, mention.end)
@@ -272,12 +279,12 @@ def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> 
     if tok.i == trig.i and path and trig.pos_ not in ("VERB", "AUX"):
         dep = path[-1].dep_
         if dep in ("compound", "amod", "poss", "nmod"):
-            return "A"
+            return "A", 1
         if dep == "prep" or (len(path) >= 2 and path[-2].dep_ == "pobj"):
             prep = path[-1].lower_ if path[-1].dep_ == "prep" else ""
             if prep in ("by", "from"):
-                return "A"
-            return "B"
+                return "A", 1
+            return "B", 1
         return None
     if tok.i == trig.i and trig.pos_ in ("VERB", "AUX"):
         gov = trig
@@ -287,24 +294,42 @@ def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> 
     dep = top.dep_
     if dep in ("nsubj", "csubj"):
         if gov.lower_ in _UNDERGO or _VICTIM_AFTER.match(sp.doc.text[gov.idx:]):
-            return "B"
-        return "A"
+            return "B", 2
+        return "A", 2
     if dep in ("nsubjpass",):
-        return "B"
+        return "B", 2
     if dep == "agent":
-        return "A"
+        return "A", 2
     if dep in ("dobj", "obj", "attr", "dative", "oprd"):
-        return "B"
+        return "B", 2
     if dep == "prep":
         prep = top.lower_
         if prep in ("by",):
-            return "A"
+            return "A", 2
         if prep in ("on", "against", "at", "towards", "toward", "with", "into", "upon", "between", "near"):
-            return "B"
+            return "B", 2
     return None
 
 
+_REPORTING = frozenset({"said", "told", "reported", "claimed", "announced", "stated", "added", "accused", "denied",
+                        "confirmed", "warned", "blamed", "condemned", "urged", "called", "noted", "estimated"})
+_SUBJECT_VERB = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:\w+ly\s+)?([a-z]+ed|took|hit|shot|fought|struck|seized|blew|"
+                           r"launched|opened)\b")
+
+
+def _clause_subject(text: str, mention: ActorMention, cs: int) -> bool:
+    """The actor opens its clause and a (non-reporting) verb follows: "The Syrian army shelled …",
+    "Regime forces, backed by militias, attacked …"."""
+    if not re.fullmatch(r"\W*(?:the\s+)?", text[cs:mention.start], re.I):
+        return False
+    m = _SUBJECT_VERB.match(text, mention.end)
+    return m is not None and m.group(1) not in _REPORTING
+
+
 def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
+    if mention.start < hit.end and hit.start < mention.end:
+        return "A"  # named inside the trigger phrase: "Syrian or Russian warplanes carried out", "Warplanes, likely
+        # regime or Russian, conducted"
     if mention.end <= hit.start:
         gap = text[mention.end:hit.start]
         passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap)
@@ -325,20 +350,26 @@ def _assign_roles(
     inside = [m for m in mentions if m.start >= cs and m.end <= ce]
     if not inside:
         return
-    scored: list[tuple[str, int, ActorMention]] = []
+    scored: list[tuple[str, int, int, ActorMention]] = []
     for m in inside:
-        role = _role_from_parse(sp, m, cand.hit) or _role_from_order(text, m, cand.hit)
+        role, strength = _role_from_parse(sp, m, cand.hit) or (_role_from_order(text, m, cand.hit),
+                                                               3 if _clause_subject(text, m, cs) else 0)
         if m.actor.type == "civilians" and role == "A" and cand.event_type in VIOLENT:
             role = "B"  # civilians are victims of violence, not its perpetrators
         if m.actor.type == "protesters" and cand.event_type in ("Protests", "Riots"):
             role = "A"
-        scored.append((role, abs(m.start - cand.hit.start), m))
-    a_side = sorted([s for s in scored if s[0] == "A"], key=lambda s: (s[2].generic, s[1]))
-    b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[2].start,))
+        scored.append((role, strength, abs(m.start - cand.hit.start), m))
+    # "the Syrian army supported by its loyal gunmen clashed": the supporters are not the initiator; "the
+    # Syrian army shelled X in conjunction with regime or Russian airstrikes": the subject of the verb comes
+    # before the modifier of the trigger noun
+    a_side = sorted([s for s in scored if s[0] == "A"],
+                    key=lambda s: (bool(_SUPPORTING_BEFORE.search(text[max(cs, s[3].start - 50):s[3].start])),
+                                   s[3].generic, -s[1], s[2]))
+    b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[3].start,))
     if a_side:
-        cand.actor1 = a_side[0][2]
+        cand.actor1 = a_side[0][3]
     if b_side:
-        for _r, _d, m in b_side:
+        for _r, _s, _d, m in b_side:
             if cand.actor1 is None or m.actor.key != cand.actor1.actor.key:
                 cand.actor2 = m
                 break
@@ -494,6 +525,8 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         take_evidence = True
     if into.actor1 is None or (into.actor1.generic and other.actor1 is not None and not other.actor1.generic):
         into.actor1 = other.actor1 or into.actor1
+    elif other.actor1 is not None and not other.actor1.generic and other.actor1.start < into.actor1.start:
+        into.actor1 = other.actor1  # one incident told in two clauses: the perpetrator named first leads
     if into.actor2 is None or (into.actor2.generic and other.actor2 is not None and not other.actor2.generic):
         into.actor2 = other.actor2 or into.actor2
     if take_evidence and not other.anaphoric:
