@@ -83,3 +83,14 @@ def test_parser_never_raises(s: str) -> None:
 def test_killed_figure_in_template(n: int, noun: str) -> None:
     assert find_casualties(f"The strike killed {n} {noun} in the village.").fatalities == n
     assert find_casualties(f"{n} {noun} were killed in the shelling.").fatalities == n
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Police clashed with IS militants near the village, killing six of them.", 6),
+    ("Border guards clashed with militants west of Mosul and killed 3 of them.", 3),
+    ("9 IS militants, including a suicide bomber were killed by the PMF in the valley.", 9),
+    ("Troops clashed with four suicide attackers in Haditha district, three of the attackers were killed.", 3),
+    ("Airstrikes on the town led to the injury of several civilians and the death of 2.", 2),
+])
+def test_partitive_and_bare_counts(text: str, killed: int) -> None:
+    assert find_casualties(text).fatalities == killed

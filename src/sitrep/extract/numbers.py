@@ -39,7 +39,7 @@ _WORDS = rf"(?:{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}))*"
 QUANTITY = (
     rf"\b(?:between\s+{_DIGITS}\s+and\s+{_DIGITS}|"
     rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
-    rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS}))(?:\s+of)?"
+    rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS}))(?:\s+of(?:\s+the)?)?"
 )
 
 
@@ -92,7 +92,7 @@ def parse_count(text: str) -> int | None:
     if not text:
         return None
     s = " ".join(text.lower().split())
-    s = re.sub(r"\s+of$", "", s)
+    s = re.sub(r"\s+of(?:\s+the)?$", "", s)
     s = re.sub(
         r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s
     )
@@ -143,7 +143,7 @@ _PERSON = (
     r"agents?|recruits?|conscripts?|volunteers?|staffers?|employees?|passengers?|drivers?|"
     r"officials?|candidates?|spies|spy|directors?|chiefs?|forces|pharmacists?|lieutenants?|colonels?|"
     r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|rescuers?|herders?|"
-    r"militiam[ae]n|loyalists?|defectors?|casualties|bodies)\b"
+    r"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|them)\b"
 )
 _Q = QUANTITY
 _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
@@ -171,7 +171,14 @@ _HURT = (
 _NOT_HURT = r"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b)"
 KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
-_OF_TAIL = r"(?:\s+(?:of|from|in|among)\s+[^.;:]{0,70}?)?[\s,\"\u201d\u2019']*"
+# "which led to the injury of several civilians and the death of 2": a bare count closing the clause
+KILLED_NOUN_BARE = re.compile(rf"\b{_KILL_NOUN}\s+(?P<q>{_DIGITS}|{_WORDS})(?=\s*(?:[.,;)]|$))", re.I)
+# what may sit between the victims and the verb ("... of the PMF", ", including a commander,"), never a new
+# count ("four attackers in Haditha, three of the attackers were killed": the three)
+_NO_NEW_COUNT = rf"(?!,\s*{_Q}\s)"
+_OF_TAIL = (rf"(?:\s+(?:of|from|in|among)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,70}}?|"
+            rf",?\s+(?:including|among\s+them)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,60}}?)?"
+            r"[\s,\"\u201d\u2019']*")
 _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
 KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
@@ -284,7 +291,7 @@ def find_casualties(text: str) -> Casualties:
             fat = fat // n
     else:
         toll = DEATH_TOLL.search(text)
-        fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE))
+        fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE))
         if toll:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
