@@ -226,3 +226,9 @@ def test_a_date_that_names_a_street_does_not_date_the_event() -> None:
 def test_the_initiator_is_the_first_named_perpetrator(sentence: str, actor1: str) -> None:
     ev = extract(sentence, published="2018-03-06")[0]
     assert ev.actor1 is not None and ev.actor1.name == actor1
+
+
+def test_civilians_who_protest_are_protesters() -> None:
+    text = "Teachers and other employees continued their protests in Dohuk, demanding their withheld salaries."
+    ev = extract(text, published="2018-03-27")[0]
+    assert ev.event_type == "Protests" and ev.actor1 is not None and ev.actor1.name == "Protesters (Iraq)"

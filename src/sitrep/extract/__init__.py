@@ -1028,6 +1028,9 @@ def _to_event(
         date, precision = None, "unknown"
     a1 = c.actor1_ref or _ref(dic, c.actor1, country, date, text)
     a2 = c.actor2_ref or _ref(dic, c.actor2, country, date, text)
+    if a1 is not None and c.actor1 is not None and c.actor1.actor.type == "civilians" \
+            and c.event_type in ("Protests", "Riots"):
+        a1 = None  # "teachers protested", "residents took to the streets": they protest as protesters
     if a1 is None and c.event_type in VIOLENT:
         a1 = dic.resolve(_UNIDENTIFIED(dic), country, date, mention=None)
     elif a1 is None and c.event_type == "Protests":
