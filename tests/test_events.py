@@ -232,3 +232,15 @@ def test_civilians_who_protest_are_protesters() -> None:
     text = "Teachers and other employees continued their protests in Dohuk, demanding their withheld salaries."
     ev = extract(text, published="2018-03-27")[0]
     assert ev.event_type == "Protests" and ev.actor1 is not None and ev.actor1.name == "Protesters (Iraq)"
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    ("On Mar 15, a civilian was injured by the explosion of an IS IED in a village east of Baqubah.",
+     "Islamic State (Iraq)", "Civilians (Iraq)"),
+    ("On Apr 12, Iraqi military forces repelled an IS attack in the al-Baaj district, killing five IS militants.",
+     "Military Forces of Iraq (2014-)", "Islamic State (Iraq)"),
+])
+def test_the_author_of_a_weapon_unless_the_attack_was_foiled(sentence: str, actor1: str, actor2: str) -> None:
+    ev = extract(sentence, published="2018-04-21")[0]
+    assert ev.actor1 is not None and ev.actor1.name == actor1
+    assert ev.actor2 is not None and ev.actor2.name == actor2

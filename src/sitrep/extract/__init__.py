@@ -311,16 +311,32 @@ def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> 
     return None
 
 
+# an actor naming the weapon or the attack it is the author of: "an IS IED", "a Daesh ambush", "regime shelling"
+_WEAPON_AFTER = re.compile(
+    r"[-\s]+(?:(?:planted|suicide|car|roadside|guided|barrel|cluster|incendiary|ground-to-ground)\s+)?"
+    r"(?:IEDs?|VBIEDs?|SVBIEDs?|bombs?|bombings?|mortars?|shells?|shelling|rockets?|missiles?|snipers?|sniper\s+fire|"
+    r"drones?|ambush(?:es)?|attacks?|air\s?strikes?|raids?|landmines?|mines?|explosives?|remnants?|artillery|"
+    r"bombardment|barrages?|assaults?|offensive|warplanes?|helicopters?|jets?|gunfire|fire)\b"
+)
+_FOILED_BEFORE = re.compile(
+    r"\b(?:repell?(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|repuls(?:ed|ing)|prevent(?:ed|ing)|intercept(?:ed|ing)|"
+    r"defus(?:ed|ing)|dismantl(?:ed|ing)|discover(?:ed|ing)|found|seiz(?:ed|ing)|confiscat(?:ed|ing)|"
+    r"destroy(?:ed|ing)|foiled)\s+(?:an?\s+|the\s+|several\s+|two\s+|\w+\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "reported", "claimed", "announced", "stated", "added", "accused", "denied",
                         "confirmed", "warned", "blamed", "condemned", "urged", "called", "noted", "estimated"})
 _SUBJECT_VERB = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:\w+ly\s+)?([a-z]+ed|took|hit|shot|fought|struck|seized|blew|"
                            r"launched|opened)\b")
 
 
+# what may open a clause before its subject: "On Apr 12, ", "On March 24 ", "Yesterday, ", "The"
+_SUBJECT_LEAD = re.compile(r"\W*(?:on\s+[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*|(?:yesterday|today|earlier|later|"
+                           r"overnight|meanwhile),?\s*)?(?:the\s+)?", re.I)
+
+
 def _clause_subject(text: str, mention: ActorMention, cs: int) -> bool:
     """The actor opens its clause and a (non-reporting) verb follows: "The Syrian army shelled …",
     "Regime forces, backed by militias, attacked …"."""
-    if not re.fullmatch(r"\W*(?:the\s+)?", text[cs:mention.start], re.I):
+    if not _SUBJECT_LEAD.fullmatch(text[cs:mention.start]):
         return False
     m = _SUBJECT_VERB.match(text, mention.end)
     return m is not None and m.group(1) not in _REPORTING
@@ -354,6 +370,8 @@ def _assign_roles(
     for m in inside:
         role, strength = _role_from_parse(sp, m, cand.hit) or (_role_from_order(text, m, cand.hit),
                                                                3 if _clause_subject(text, m, cs) else 0)
+        if _WEAPON_AFTER.match(text, m.end) and not _FOILED_BEFORE.search(text[max(cs, m.start - 40):m.start]):
+            role, strength = "A", max(strength, 1)  # "an IS IED", "an IS ambush", "Russian airstrikes": the author
         if m.actor.type == "civilians" and role == "A" and cand.event_type in VIOLENT:
             role = "B"  # civilians are victims of violence, not its perpetrators
         if m.actor.type == "protesters" and cand.event_type in ("Protests", "Riots"):
