@@ -244,3 +244,9 @@ def test_the_author_of_a_weapon_unless_the_attack_was_foiled(sentence: str, acto
     ev = extract(sentence, published="2018-04-21")[0]
     assert ev.actor1 is not None and ev.actor1.name == actor1
     assert ev.actor2 is not None and ev.actor2.name == actor2
+
+
+def test_a_foreign_border_seen_from_a_syrian_town_is_not_a_location() -> None:
+    text = "Regime troops entered the town on Tuesday in an offensive to cut rebel supply lines to the Turkish border."
+    ev = extract(text, published="2015-02-17")[0]
+    assert ev.location is not None and ev.location.country == "SY"

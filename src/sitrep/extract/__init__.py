@@ -833,12 +833,16 @@ _DATELINE = re.compile(
 )
 
 
+_BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
+
+
 def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],
                   home: tuple[str, ...] = ()) -> list[PlaceMention]:
     """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not inside an actor
     name ("US forces", "the Syrian army": nationality, not location), and, in a report whose own actors
-    place it in Syria or Iraq (``home``), not a foreign nationality ("Russian and regime airstrikes")."""
-    from sitrep.extract.places import is_nationality
+    place it in Syria or Iraq (``home``), not a foreign nationality ("Russian and regime airstrikes") nor a
+    foreign border seen from there ("supply lines to the Turkish border")."""
+    from sitrep.extract.places import is_demonym, is_nationality
 
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     out = []
@@ -847,8 +851,9 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
             continue
         if any(m.start <= p.start < m.end for m in mentions):
             continue
-        if home and p.place is not None and p.place.country not in home and is_nationality(p, text):
-            continue
+        if home and p.place is not None and p.place.country not in home and (
+                is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
+            continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
         out.append(p)
     return out
 
