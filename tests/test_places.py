@@ -192,3 +192,13 @@ def test_the_tail_of_a_group_name_is_not_a_place() -> None:
     places = _by_mention("Hayat Tahrir al-Sham clashed with Ahrar Al Sham, backed by Soqur al-Sham, in Heich.")
     assert not any(p is not None and p.name == "Damascus" for p in places.values())
     assert _by_mention("Clashes erupted in al-Bab on Monday.")["al-Bab"] is not None
+
+
+def test_ambiguous_names_are_read_together() -> None:
+    """Two ambiguous names settle on the readings that fit each other: the Decatur inside DeKalb County
+    (Georgia), the Paris inside Henry County (Tennessee)."""
+    places = _by_mention("School board members in Decatur and DeKalb County voted on Tuesday to delay the annexation.")
+    assert places["Decatur"] is not None and places["Decatur"].admin1 == "Georgia"
+    assert places["DeKalb County"] is not None and places["DeKalb County"].admin1 == "Georgia"
+    places = _by_mention("The Paris city council and Henry County commissioners will meet Monday about the jail.")
+    assert places["Paris"] is not None and places["Paris"].admin1 == "Tennessee"

@@ -4,7 +4,8 @@
 plus country demonyms such as "Syrian") and resolves each one in two passes: first by its own prior
 (feature type, population, main vs alternate name), then again with the document's context — the
 majority country of the other mentions, the admin1 areas the text names or implies, an explicit
-container ("Kafr Nabl in Idlib", "Gainesville, Ga.") and the distance to the other places.
+container ("Kafr Nabl in Idlib", "Gainesville, Ga.") and the distance to the other places, and how well
+each reading fits the plausible readings of the other names ("Decatur" and "DeKalb County": both in Georgia).
 
 Precision follows ACLED's conventions: a town is a ``point``; "near X", "X countryside", "the outskirts
 of X" keep X's coordinates at ``district`` precision; "X province/governorate" is the admin1 area at
@@ -75,6 +76,7 @@ class PlaceContext:
     admin1: dict[str, float] = field(default_factory=dict)  # admin1 code -> weight
     points: list[tuple[float, float, float]] = field(default_factory=list)  # (lat, lon, weight)
     container: Entry | None = None  # an explicit container: "X, Georgia", "X in Idlib"
+    others: list[list[tuple[Entry, float]]] = field(default_factory=list)  # other names' readings, plausibility
 
     def top_country(self, exclude: str | None = None, own: float = 0.0) -> str | None:
         best, best_w = None, 0.0
@@ -141,6 +143,7 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
         elif c.kind in ("admin1", "country") and e.country == c.country:
             s += 0.5
     total = sum(w for w in ctx.countries.values() if w > 0)
+    share = 1.0
     if total > 0 and e.country:
         share = max(0.0, ctx.countries.get(e.country, 0.0)) / total
         s += 1.8 * share  # the document's countries, in proportion to how much it talks about each
@@ -151,7 +154,43 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
     if ctx.points and e.lat is not None and e.lon is not None and e.kind in ("place", "supplement", "admin2"):
         d = min(haversine_km(e.lat, e.lon, la, lo) for la, lo, _w in ctx.points)
         s += 1.0 if d < 50 else 0.6 if d < 200 else 0.2 if d < 600 else 0.0
+    if ctx.others and e.kind != "country":
+        support = sum(max((_closeness(e, c) * p for c, p in r), default=0.0) for r in ctx.others)
+        s += _COHERENCE * min(_COHERENCE_CAP, support) * min(1.0, 2.0 * share)  # within the text's own countries
     return s
+
+
+_COHERENCE = 0.8  # per other name that has a reading next to this one
+_COHERENCE_CAP = 3.0
+_READINGS = 12  # readings of a name that count for the others: its best ones by score
+_READING_GAP = 3.0  # ... within this score of its best
+
+
+def _closeness(e: Entry, c: Entry) -> float:
+    """How well two readings of two names fit together: one inside the other ("Decatur" in "DeKalb
+    County", "Paris" and "Tennessee"), or near each other; 0 for the same entry or unrelated ones."""
+    if c.idx == e.idx or c.kind == "country":
+        return 0.0
+    if c.kind == "admin1" or e.kind == "admin1":
+        return 0.5 if e.admin1 and e.admin1 == c.admin1 else 0.0
+    if (c.kind == "admin2" and c.admin2 and e.admin2 == c.admin2) or (
+            e.kind == "admin2" and e.admin2 and c.admin2 == e.admin2):
+        return 1.0
+    if e.lat is not None and e.lon is not None and c.lat is not None and c.lon is not None:
+        d = haversine_km(e.lat, e.lon, c.lat, c.lon)
+        if d < 40:
+            return 1.0
+        if d < 120:
+            return 0.6
+    return 0.0
+
+
+def _readings(ranked: list[tuple[float, Entry]]) -> list[tuple[Entry, float]]:
+    """A name's plausible readings with a plausibility in (0, 1] (1 for its best)."""
+    if not ranked:
+        return []
+    top = ranked[0][0]
+    return [(e, math.exp(sc - top)) for sc, e in ranked[:_READINGS] if top - sc <= _READING_GAP]
 
 
 def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tuple[Entry, str]]:
@@ -715,27 +754,33 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if not m.cands:
             m.cands = _candidates(gaz, m.text, m.qual)
     # pass 1: each mention on its own
+    readings: dict[str, list[tuple[Entry, float]]] = {}
     for m in mentions:
         if m.cands:
             ranked = _rank(gaz, m.cands, None, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+            readings.setdefault(norm_key(m.text), _readings(ranked))
     # pass 2 (twice): with the document's context, less the votes of the mention's own name
     for _ in range(2):
         votes = _votes(mentions, home)
         contexts: dict[str, PlaceContext] = {}
+        new: dict[str, list[tuple[Entry, float]]] = {}
         for m in mentions:
             if not m.cands:
                 continue
             k = norm_key(m.text)
             if k not in contexts:
                 contexts[k] = _context(votes, k)
+                contexts[k].others = [r for k2, r in readings.items() if k2 != k]
             local = contexts[k]
             if m.container is not None and m.container.best is not None:
-                local = PlaceContext(local.countries, local.admin1, local.points, m.container.best)
+                local = PlaceContext(local.countries, local.admin1, local.points, m.container.best, local.others)
             ranked = _rank(gaz, m.cands, local, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+            new.setdefault(k, _readings(ranked))
+        readings = new
     final_votes = _votes(mentions, home)
     areas = _named_areas(text, gaz)
     strict_area = any(x[3] for x in areas)
