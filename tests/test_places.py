@@ -202,3 +202,10 @@ def test_ambiguous_names_are_read_together() -> None:
     assert places["DeKalb County"] is not None and places["DeKalb County"].admin1 == "Georgia"
     places = _by_mention("The Paris city council and Henry County commissioners will meet Monday about the jail.")
     assert places["Paris"] is not None and places["Paris"].admin1 == "Tennessee"
+
+
+def test_county_institution_names_the_county() -> None:
+    """"X County Hospital" names the county, not a state or island named X."""
+    places = _by_mention("The driver was taken to the Douglas County Hospital and later moved to St. Cloud Hospital.")
+    p = places["Douglas County"]
+    assert p is not None and p.country == "US" and p.admin1 == "Minnesota"

@@ -332,6 +332,8 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     if toks[0].text in _DIRECTION_WORDS and len(toks) > 2:  # "Northeast Texas Community College"
         toks = toks[1:]
     for n in (2, 1):  # a state or country opening the name: "Texas Parks & Wildlife Department"
+        if len(toks) > n and toks[n].text in ("County", "Parish"):
+            continue  # "Douglas County Hospital": the county below, not a state or country named Douglas
         if len(toks) > n and all(t.is_title for t in toks[:n]):
             s, e = toks[0].idx, toks[n - 1].idx + len(toks[n - 1])
             cands = [(c, how) for c, how in gaz.lookup(ent.doc.text[s:e], loose=False)
