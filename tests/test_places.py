@@ -209,3 +209,11 @@ def test_county_institution_names_the_county() -> None:
     places = _by_mention("The driver was taken to the Douglas County Hospital and later moved to St. Cloud Hospital.")
     p = places["Douglas County"]
     assert p is not None and p.country == "US" and p.admin1 == "Minnesota"
+
+
+def test_a_list_of_counties() -> None:
+    """"Barrow, Jackson and Madison counties": three counties, in the one state they share."""
+    places = _by_mention("School boards in Barrow, Jackson and Madison counties changed their layoff policies.")
+    for name in ("Barrow", "Jackson", "Madison"):
+        p = places[name]
+        assert p is not None and p.name == f"{name} County" and p.admin1 == "Georgia"

@@ -182,6 +182,8 @@ def _closeness(e: Entry, c: Entry) -> float:
             return 1.0
         if d < 120:
             return 0.6
+    if e.kind == "admin2" and c.kind == "admin2" and e.admin1 == c.admin1:
+        return 0.6  # counties named together lie in one state (and many have no coordinates)
     return 0.0
 
 
@@ -444,6 +446,28 @@ def _repeats(text: str, doc: Doc, found: Sequence[_Mention]) -> list[_Mention]:
     return out
 
 
+_LIST_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+_COUNTY_LIST = re.compile(r"(?<![\w-])((?:" + _LIST_NAME + r"(?:,? and |,? or |, ))+" + _LIST_NAME
+                          + r") (counties|parishes)\b")
+_LIST_SEP = re.compile(r",? and |,? or |, ")
+
+
+def _county_lists(text: str, gaz: Gazetteer) -> list[_Mention]:
+    """The names of a list of counties ("Barrow, Jackson and Madison counties"): each one the county of
+    that name, whatever NER made of it (a person, a city, nothing)."""
+    out: list[_Mention] = []
+    for m in _COUNTY_LIST.finditer(text):
+        unit = "County" if m.group(2) == "counties" else "Parish"
+        pos = m.start(1)
+        for name in _LIST_SEP.split(m.group(1)):
+            a = text.index(name, pos)
+            pos = a + len(name)
+            cands = [(e, how) for e, how in gaz.lookup(f"{name} {unit}", loose=False) if e.kind == "admin2"]
+            if cands:
+                out.append(_Mention(a, a + len(name), name, "GPE", cands=cands))
+    return out
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -502,6 +526,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     # a surname of a person the text names ("Barack Obama ... Obama said") is not a place
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
+    counties = _county_lists(text, gaz)
+    out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in counties)] + counties
     out += _dateline(text, gaz, out)
     out += _theatre_names(text, doc, gaz, out)
     out += _repeats(text, doc, out)
