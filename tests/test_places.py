@@ -217,3 +217,14 @@ def test_a_list_of_counties() -> None:
     for name in ("Barrow", "Jackson", "Madison"):
         p = places[name]
         assert p is not None and p.name == f"{name} County" and p.admin1 == "Georgia"
+
+
+def test_state_abbreviations_and_party_affiliations() -> None:
+    """A legislator's home after the party letter, and a dotted state abbreviation opening a name."""
+    text = ("Rep. James Clyburn, D-S.C., added the language. Rep. Torrey Westrom, R-Elbow Lake, said the rules "
+            "were stricter. The S.C. Highway Patrol is looking for leads.")
+    found = find_places(text)
+    states = [m for m in found if m.mention == "S.C."]
+    assert len(states) == 2 and all(m.place is not None and m.place.admin1 == "South Carolina" for m in states)
+    lake = next(m.place for m in found if m.mention == "Elbow Lake")
+    assert lake is not None and lake.country == "US" and lake.admin1 == "Minnesota"

@@ -327,6 +327,10 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     if toks[0].text in gaz.country_abbreviations:  # "U.S. Census", "EU": the country or union itself
         t0 = toks[0]
         return _Mention(t0.idx, t0.idx + len(t0), t0.text, "GPE")
+    code = _state_code(gaz, toks[0].text) if "." in toks[0].text and len(toks) > 1 else None
+    if code in gaz.admin1:  # "the S.C. Highway Patrol", "N.J. Transit": the state
+        t0 = toks[0]
+        return _Mention(t0.idx, t0.idx + len(t0), t0.text, "GPE", cands=[(gaz.admin1[code], "name")])
     if len(toks) > 1:  # "Syrian troops", "Iraqi forces": the demonym
         iso = gaz.demonym_country(toks[0].text)
         if iso:
@@ -468,6 +472,37 @@ def _county_lists(text: str, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
+def _state_code(gaz: Gazetteer, t: str) -> str | None:
+    """The admin1 code of a US state abbreviation however it is spaced or stopped ("W. Va.", "N.Y")."""
+    code = gaz.abbreviations.get(t) or gaz.abbreviations.get(re.sub(r"\.\s+", ".", t))
+    return code or (gaz.abbreviations.get(t + ".") if not t.endswith(".") else None)
+
+
+_AFFILIATION = re.compile(r"(?:,\s|\()[DRI]-(?:((?:[A-Z][a-z]{0,4}\.\s?){1,2})|([A-Z][\w'’]+(?: [A-Z][\w'’]+)?))"
+                          r"(?=[,.;)]|\s)")
+
+
+def _affiliations(text: str, gaz: Gazetteer) -> list[_Mention]:
+    """The home of a US legislator after the party letter ("Rep. Jim Clyburn, D-S.C.", "Sen. Ann Lee
+    (R-Elbow Lake)"): the state, or a US town or county of that name."""
+    out: list[_Mention] = []
+    for m in _AFFILIATION.finditer(text):
+        if m.group(1):
+            a, b = m.span(1)
+            name = text[a:b].rstrip()
+            code = _state_code(gaz, name)
+            if code in gaz.admin1:
+                out.append(_Mention(a, a + len(name), name, "GPE", cands=[(gaz.admin1[code], "name")]))
+            continue
+        a, b = m.span(2)
+        name = m.group(2)
+        cands = [(e, how) for e, how in gaz.lookup(name, loose=False) + gaz.lookup(f"{name} County", loose=False)
+                 if e.country == "US" and e.kind in ("place", "admin2", "admin1")]
+        if cands:
+            out.append(_Mention(a, b, name, "GPE", cands=cands))
+    return out
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -517,7 +552,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 rs = s + len(first) + 2
                 out.append(_Mention(rs, rs + len(rest), rest, label, cands=r_cands))
                 continue
-        code = gaz.abbreviations.get(t) if text[max(0, s - 2):s].strip() == "," else None
+        code = _state_code(gaz, t) if text[max(0, s - 2):s].strip() == "," or "." in t else None
         out.append(_Mention(s, e, t, label, cands=[(gaz.admin1[code], "name")] if code in gaz.admin1 else []))
         ab = _abbreviation_after(gaz, text, e)
         if ab and ab[0] in gaz.admin1:
@@ -526,7 +561,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     # a surname of a person the text names ("Barack Obama ... Obama said") is not a place
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
-    counties = _county_lists(text, gaz)
+    counties = _county_lists(text, gaz) + _affiliations(text, gaz)
     out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in counties)] + counties
     out += _dateline(text, gaz, out)
     out += _theatre_names(text, doc, gaz, out)
