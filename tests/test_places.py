@@ -228,3 +228,9 @@ def test_state_abbreviations_and_party_affiliations() -> None:
     assert len(states) == 2 and all(m.place is not None and m.place.admin1 == "South Carolina" for m in states)
     lake = next(m.place for m in found if m.mention == "Elbow Lake")
     assert lake is not None and lake.country == "US" and lake.admin1 == "Minnesota"
+
+
+def test_a_county_without_towns_takes_its_state_point() -> None:
+    """A county the gazetteer cannot place (no town of its own) gets its state's point, at admin1 precision."""
+    p = _by_mention("Deputies in Freestone County, Texas, arrested two men on Friday.")["Freestone County"]
+    assert p is not None and p.admin1 == "Texas" and p.lat is not None and p.precision == "admin1"

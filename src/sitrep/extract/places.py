@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -223,7 +223,12 @@ def _make_place(gaz: Gazetteer, e: Entry, mention: str, qual: str | None) -> Pla
     precision: PlacePrecision = e.precision
     if qual in _DISTRICT_WORDS and precision == "point":
         precision = "district"
-    return gaz.to_place(e, mention=mention, precision=precision)
+    place = gaz.to_place(e, mention=mention, precision=precision)
+    area = gaz.admin1.get(e.admin1) if e.kind == "admin2" and e.lat is None else None
+    if area is not None and area.lat is not None:
+        # a county without a town in the gazetteer to place it: its state's point, at that precision
+        place = replace(place, lat=area.lat, lon=area.lon, precision="admin1")
+    return place
 
 
 def resolve_place(name: str, context: PlaceContext | None = None, qualifier: str | None = None) -> Place | None:
