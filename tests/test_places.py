@@ -234,3 +234,11 @@ def test_a_county_without_towns_takes_its_state_point() -> None:
     """A county the gazetteer cannot place (no town of its own) gets its state's point, at admin1 precision."""
     p = _by_mention("Deputies in Freestone County, Texas, arrested two men on Friday.")["Freestone County"]
     assert p is not None and p.admin1 == "Texas" and p.lat is not None and p.precision == "admin1"
+
+
+def test_a_longer_form_of_a_name_does_not_vote_for_it() -> None:
+    """"Dublin City Council" is Dublin's own name again, not evidence that Dublin is in Ireland: the
+    suburbs around it settle it."""
+    text = "Dublin City Council members met on Monday. Dublin will hire a city manager from Worthington and Hilliard."
+    p = _by_mention(text)["Dublin"]
+    assert p is not None and p.country == "US" and p.admin1 == "Ohio"

@@ -606,10 +606,16 @@ def _votes(mentions: Sequence[_Mention], home: Sequence[str] = ()
     return votes
 
 
+def _same_name(k: str, skip: str) -> bool:
+    """Two keys of one name, as far as its votes go: the same, or one the other plus words ("dublin" and
+    "dublin city"), which would otherwise vote for itself."""
+    return k == skip or k.startswith(skip + " ") or skip.startswith(k + " ")
+
+
 def _context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]], skip: str) -> PlaceContext:
     ctx = PlaceContext()
     for k, (cc, a1, w, e) in votes.items():
-        if k == skip:
+        if _same_name(k, skip):
             continue
         if cc:
             ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
@@ -840,7 +846,7 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             k = norm_key(m.text)
             if k not in contexts:
                 contexts[k] = _context(votes, k)
-                contexts[k].others = [r for k2, r in readings.items() if k2 != k]
+                contexts[k].others = [r for k2, r in readings.items() if not _same_name(k2, k)]
             local = contexts[k]
             if m.container is not None and m.container.best is not None:
                 local = PlaceContext(local.countries, local.admin1, local.points, m.container.best, local.others)
