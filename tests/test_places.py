@@ -242,3 +242,11 @@ def test_a_longer_form_of_a_name_does_not_vote_for_it() -> None:
     text = "Dublin City Council members met on Monday. Dublin will hire a city manager from Worthington and Hilliard."
     p = _by_mention(text)["Dublin"]
     assert p is not None and p.country == "US" and p.admin1 == "Ohio"
+
+
+def test_a_county_written_out_inside_a_person_span() -> None:
+    """"Anderson County Sheriff Greg Taylor" (one PERSON to NER) still names Anderson County, placed by
+    the town beside it."""
+    text = "He was arrested two miles east of Palestine, Texas, according to Anderson County Sheriff Greg Taylor."
+    p = _by_mention(text)["Anderson County"]
+    assert p is not None and p.admin1 == "Texas"

@@ -477,6 +477,31 @@ def _county_lists(text: str, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
+_NAMED_COUNTY = re.compile(r"\b((?:St\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (County|Parish)\b")
+
+
+def _named_counties(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
+    """"X County" / "X Parish" written out, wherever NER put it ("according to Anderson County Sheriff
+    Greg Taylor" read as one PERSON): the county, when the gazetteer has one of that name."""
+    out: list[_Mention] = []
+    for m in _NAMED_COUNTY.finditer(text):
+        a, b = m.span()
+        if any(x.start < b and a < x.end for x in found):
+            continue
+        words = m.group(1).split(" ")
+        for k in range(len(words)):  # "Greg Taylor Anderson County" -> "Anderson County"
+            name = " ".join(words[k:])
+            if name in ("The", "A") or name in _institution_words():
+                continue
+            start = b - len(name) - len(m.group(2)) - 1
+            cands = [(e, how) for e, how in gaz.lookup(f"{name} {m.group(2)}", loose=False)
+                     if e.kind == "admin2" and how == "name"]
+            if cands:
+                out.append(_Mention(start, b, text[start:b], "GPE", cands=cands))
+                break
+    return out
+
+
 def _state_code(gaz: Gazetteer, t: str) -> str | None:
     """The admin1 code of a US state abbreviation however it is spaced or stopped ("W. Va.", "N.Y")."""
     code = gaz.abbreviations.get(t) or gaz.abbreviations.get(re.sub(r"\.\s+", ".", t))
@@ -568,6 +593,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
     counties = _county_lists(text, gaz) + _affiliations(text, gaz)
     out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in counties)] + counties
+    out += _named_counties(text, gaz, out)
     out += _dateline(text, gaz, out)
     out += _theatre_names(text, doc, gaz, out)
     out += _repeats(text, doc, out)
