@@ -250,3 +250,12 @@ def test_a_county_written_out_inside_a_person_span() -> None:
     text = "He was arrested two miles east of Palestine, Texas, according to Anderson County Sheriff Greg Taylor."
     p = _by_mention(text)["Anderson County"]
     assert p is not None and p.admin1 == "Texas"
+
+
+def test_places_named_in_institution_names() -> None:
+    """The town an institution is named after, through descriptor words ("International", "Film") and
+    when NER reads the whole name as a person."""
+    places = _by_mention("He died in the arrivals area of Vancouver International Airport after ten hours.")
+    assert places["Vancouver"] is not None and places["Vancouver"].country == "CA"
+    places = _by_mention("The Tega Cay Fire Department responded to the call.")
+    assert places["Tega Cay"] is not None and places["Tega Cay"].admin1 == "South Carolina"

@@ -547,7 +547,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             if iso:
                 out.append(_Mention(s, e, t, label, demonym=iso))
             continue
-        if label in _HOST_LABELS and not (label == "FAC" and _candidates(gaz, ent.text)):
+        host = label in _HOST_LABELS or (label == "PERSON" and len(ent) > 1 and ent[-1].text in _institution_words())
+        if host and not (label == "FAC" and _candidates(gaz, ent.text)):  # PERSON: "the Tega Cay Fire Department"
             inner = _place_inside(gaz, ent)
             if inner is not None:
                 out.append(inner)
