@@ -259,3 +259,14 @@ def test_places_named_in_institution_names() -> None:
     assert places["Vancouver"] is not None and places["Vancouver"].country == "CA"
     places = _by_mention("The Tega Cay Fire Department responded to the call.")
     assert places["Tega Cay"] is not None and places["Tega Cay"].admin1 == "South Carolina"
+
+
+def test_towns_ner_takes_for_organisations() -> None:
+    """Local-news marks of a town that NER reads as an organisation: "a Crafton man", "of Canal
+    Winchester, Ohio", and a county inside a sheriff's office tagged as a location."""
+    places = _by_mention("A Crafton man is suing the television station over a broadcast story.")
+    assert places["Crafton"] is not None and places["Crafton"].admin1 == "Pennsylvania"
+    places = _by_mention("Bekelech Asefa, 26, of Canal Winchester, Ohio, faces 20 felony counts.")
+    assert places["Canal Winchester"] is not None and places["Canal Winchester"].admin1 == "Ohio"
+    places = _by_mention("On Thursday, Titus County Sheriff's Office (TCSO) Deputy David Robinson stopped a car.")
+    assert places["Titus County"] is not None and places["Titus County"].admin1 == "Texas"

@@ -502,6 +502,34 @@ def _named_counties(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> lis
     return out
 
 
+_RESIDENT = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|resident|residents|native|"
+                       r"family|homeowner)\b")
+_STATE_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _local_name(text: str, gaz: Gazetteer, ent: Span) -> _Mention | None:
+    """A town NER took for something else, where local news marks it as a town: "a Crafton man",
+    "Meadow Grove residents", "of Canal Winchester, Ohio" (a town of that name in that state)."""
+    if ent.label_ not in ("ORG", "PERSON", "NORP", "FAC", "WORK_OF_ART", "PRODUCT") or not ent.text[:1].isupper():
+        return None
+    s, e = ent.start_char, ent.end_char
+    name = ent.text
+    if name.startswith(("the ", "The ")):
+        s, name = s + 4, name[4:]
+    st = _STATE_AFTER.match(text, e)
+    code = None
+    if st:
+        code = _state_code(gaz, st.group(1)) or next(
+            (c.admin1 for c, how in gaz.lookup(st.group(1), loose=False) if c.kind == "admin1" and how == "name"), None)
+    if code:
+        cands = [(c, how) for c, how in gaz.lookup(name, loose=False) if c.admin1 == code and c.kind != "admin1"]
+    elif _RESIDENT.match(text, e):
+        cands = [(c, how) for c, how in gaz.lookup(name, loose=False) if c.kind == "place" and how == "name"]
+    else:
+        return None
+    return _Mention(s, e, name, "GPE", cands=cands) if cands else None
+
+
 def _state_code(gaz: Gazetteer, t: str) -> str | None:
     """The admin1 code of a US state abbreviation however it is spaced or stopped ("W. Va.", "N.Y")."""
     code = gaz.abbreviations.get(t) or gaz.abbreviations.get(re.sub(r"\.\s+", ".", t))
@@ -549,11 +577,19 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         host = label in _HOST_LABELS or (label == "PERSON" and len(ent) > 1 and ent[-1].text in _institution_words())
         if host and not (label == "FAC" and _candidates(gaz, ent.text)):  # PERSON: "the Tega Cay Fire Department"
-            inner = _place_inside(gaz, ent)
+            inner = _place_inside(gaz, ent) or _local_name(text, gaz, ent)
             if inner is not None:
                 out.append(inner)
             continue
         if label not in _LABELS:
+            local = _local_name(text, gaz, ent)
+            if local is not None:
+                out.append(local)
+            continue
+        if any(x.text in _institution_words() for x in ent[1:]) and not _candidates(gaz, ent.text):
+            inner = _place_inside(gaz, ent)  # "Titus County Sheriff's Office" tagged as a LOC
+            if inner is not None:
+                out.append(inner)
             continue
         iso = gaz.demonym_country(ent.text)
         if iso:  # "Sri Lankan" tagged as GPE
