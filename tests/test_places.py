@@ -270,3 +270,12 @@ def test_towns_ner_takes_for_organisations() -> None:
     assert places["Canal Winchester"] is not None and places["Canal Winchester"].admin1 == "Ohio"
     places = _by_mention("On Thursday, Titus County Sheriff's Office (TCSO) Deputy David Robinson stopped a car.")
     assert places["Titus County"] is not None and places["Titus County"].admin1 == "Texas"
+
+
+def test_part_of_a_place_and_abbreviated_compass_words() -> None:
+    """"Northeast Georgia" is placed at Georgia; "W. Columbia" is West Columbia."""
+    text = "The jobless rate for wider Northeast Georgia rose, the state said. Voters in W. Columbia, S.C., agreed."
+    places = _by_mention(text)
+    assert places["Northeast Georgia"] is not None and places["Northeast Georgia"].admin1 == "Georgia"
+    assert places["Northeast Georgia"].country == "US"
+    assert places["W. Columbia"] is not None and places["W. Columbia"].name == "West Columbia"

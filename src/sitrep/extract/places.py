@@ -207,7 +207,20 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
                        flags=re.IGNORECASE)
         if short != name:
             cands = gaz.lookup(short)
+    if not cands:  # "W. Columbia" = West Columbia
+        full = _COMPASS_ABBR.sub(lambda m: _COMPASS_WORD[m.group(1)] + " ", name)
+        cands = gaz.lookup(full) if full != name else []
+    if not cands:  # "Northeast Georgia", "Historic Dublin": the part of a place is placed at the place
+        part = _PART_LEAD.sub("", name)
+        if part != name and part[:1].isupper():
+            cands = gaz.lookup(part, loose=False)
     return cands
+
+
+_COMPASS_ABBR = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
+_COMPASS_WORD = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_PART_LEAD = re.compile(r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|historic|upper|lower|inner|"
+                        r"rural|suburban|metro)\s+", re.IGNORECASE)
 
 
 def _rank(gaz: Gazetteer, cands: list[tuple[Entry, str]], ctx: PlaceContext | None, own: Entry | None,
