@@ -279,3 +279,11 @@ def test_part_of_a_place_and_abbreviated_compass_words() -> None:
     assert places["Northeast Georgia"] is not None and places["Northeast Georgia"].admin1 == "Georgia"
     assert places["Northeast Georgia"].country == "US"
     assert places["W. Columbia"] is not None and places["W. Columbia"].name == "West Columbia"
+
+
+def test_affiliation_after_both_and_minnesota_dfl() -> None:
+    """"both D-W. Va." and Minnesota's "DFL-Chisholm" are party-home affiliations too."""
+    text = "Rep. Tony Sertich, DFL-Chisholm, spoke first. Sens. Byrd and Rockefeller, both D-W. Va., praised him."
+    places = _by_mention(text)
+    assert places["Chisholm"] is not None and places["Chisholm"].admin1 == "Minnesota"
+    assert places["W. Va."] is not None and places["W. Va."].admin1 == "West Virginia"

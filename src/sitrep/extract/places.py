@@ -549,8 +549,8 @@ def _state_code(gaz: Gazetteer, t: str) -> str | None:
     return code or (gaz.abbreviations.get(t + ".") if not t.endswith(".") else None)
 
 
-_AFFILIATION = re.compile(r"(?:,\s|\()[DRI]-(?:((?:[A-Z][a-z]{0,4}\.\s?){1,2})|([A-Z][\w'’]+(?: [A-Z][\w'’]+)?))"
-                          r"(?=[,.;)]|\s)")
+_AFFILIATION = re.compile(r"(?:,\s|\(|\bboth\s)(?:[DRI]|DFL)-"  # party letter (DFL: Minnesota's Democrats)
+                          r"(?:((?:[A-Z][a-z]{0,4}\.\s?){1,2})|([A-Z][\w'’]+(?: [A-Z][\w'’]+)?))(?=[,.;)]|\s)")
 
 
 def _affiliations(text: str, gaz: Gazetteer) -> list[_Mention]:
