@@ -287,3 +287,11 @@ def test_affiliation_after_both_and_minnesota_dfl() -> None:
     places = _by_mention(text)
     assert places["Chisholm"] is not None and places["Chisholm"].admin1 == "Minnesota"
     assert places["W. Va."] is not None and places["W. Va."].admin1 == "West Virginia"
+
+
+def test_a_state_or_country_name_outranks_a_town_once_called_so() -> None:
+    """Watervliet (New York) was once "Washington": beside Albany and Troy, "Washington" is still the
+    capital, because a state or country named by its own name beats another place's old name."""
+    places = _by_mention("Lawmakers in Washington and officials in Albany and Troy, New York, argued over the budget.")
+    p = places["Washington"]
+    assert p is not None and p.admin1 == "District of Columbia"

@@ -154,9 +154,10 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
     if ctx.points and e.lat is not None and e.lon is not None and e.kind in ("place", "supplement", "admin2"):
         d = min(haversine_km(e.lat, e.lon, la, lo) for la, lo, _w in ctx.points)
         s += 1.0 if d < 50 else 0.6 if d < 200 else 0.2 if d < 600 else 0.0
-    if ctx.others and e.kind != "country":
+    if ctx.others and e.kind != "country" and how != "loose":
         support = sum(max((_closeness(e, c) * p for c, p in r), default=0.0) for r in ctx.others)
-        s += _COHERENCE * min(_COHERENCE_CAP, support) * min(1.0, 2.0 * share)  # within the text's own countries
+        fit = _COHERENCE * min(_COHERENCE_CAP, support) * min(1.0, 2.0 * share)  # within the text's own countries
+        s += fit if how == "name" else fit / 2  # an alternate name (Iraan, Texas, once "Iran") counts for less
     return s
 
 
@@ -207,6 +208,9 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
                        flags=re.IGNORECASE)
         if short != name:
             cands = gaz.lookup(short)
+    if any(e.kind in ("country", "admin1") and how == "name" for e, how in cands):
+        # "Iran" is the country, not Iraan (Texas) that once had the name: other spellings give way
+        cands = [(e, how) for e, how in cands if how == "name" or e.kind in ("country", "admin1")]
     if not cands:  # "W. Columbia" = West Columbia
         full = _COMPASS_ABBR.sub(lambda m: _COMPASS_WORD[m.group(1)] + " ", name)
         cands = gaz.lookup(full) if full != name else []
