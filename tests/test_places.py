@@ -295,3 +295,9 @@ def test_a_state_or_country_name_outranks_a_town_once_called_so() -> None:
     places = _by_mention("Lawmakers in Washington and officials in Albany and Troy, New York, argued over the budget.")
     p = places["Washington"]
     assert p is not None and p.admin1 == "District of Columbia"
+
+
+def test_a_country_name_is_not_a_town_whose_name_folds_to_it() -> None:
+    """Iraan (Texas) folds to the key of "Iran"; next to Texan towns, "Iran" is still the country."""
+    p = _by_mention("Fort Stockton and Pecos County officials met in Odessa to discuss sanctions on Iran.")["Iran"]
+    assert p is not None and p.country == "IR" and p.precision == "country"

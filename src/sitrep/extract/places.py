@@ -209,8 +209,12 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
         if short != name:
             cands = gaz.lookup(short)
     if any(e.kind in ("country", "admin1") and how == "name" for e, how in cands):
-        # "Iran" is the country, not Iraan (Texas) that once had the name: other spellings give way
+        # "Washington" is the state or the capital, not Watervliet NY that once had the name
         cands = [(e, how) for e, how in cands if how == "name" or e.kind in ("country", "admin1")]
+    if any(e.kind == "country" and how == "name" for e, how in cands):
+        # "Iran" is the country, not Iraan (Texas), whose name only folds to the same key
+        cands = [(e, how) for e, how in cands
+                 if e.kind in ("country", "admin1") or e.name.casefold() == name.casefold()]
     if not cands:  # "W. Columbia" = West Columbia
         full = _COMPASS_ABBR.sub(lambda m: _COMPASS_WORD[m.group(1)] + " ", name)
         cands = gaz.lookup(full) if full != name else []
