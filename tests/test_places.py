@@ -301,3 +301,12 @@ def test_a_country_name_is_not_a_town_whose_name_folds_to_it() -> None:
     """Iraan (Texas) folds to the key of "Iran"; next to Texan towns, "Iran" is still the country."""
     p = _by_mention("Fort Stockton and Pecos County officials met in Odessa to discuss sanctions on Iran.")["Iran"]
     assert p is not None and p.country == "IR" and p.precision == "country"
+
+
+def test_one_sense_per_discourse() -> None:
+    """"Alexandria police" (found with fewer candidates) is the Alexandria the rest of the text places
+    in Virginia."""
+    text = ("When Alexandria police found the body, they had few leads. Months later an Alexandria grand jury "
+            "indicted him. He awaits a transfer to Virginia. Detectives in Alexandria worked with the Navy.")
+    found = [m for m in find_places(text) if m.mention == "Alexandria"]
+    assert len(found) == 3 and all(m.place is not None and m.place.admin1 == "Virginia" for m in found)

@@ -665,6 +665,25 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
+def _one_sense(mentions: Sequence[_Mention]) -> None:
+    """One sense per discourse: the unqualified mentions of a name take the reading most of them have
+    (one placed by a container, "Alexandria, Va.", counts three times), so that "Alexandria police",
+    found with fewer candidates, is the Alexandria the rest of the text is about."""
+    tally: dict[str, Counter[int]] = {}
+    by_idx: dict[int, Entry] = {}
+    for m in mentions:
+        if m.best is None or m.demonym or m.qual is not None:
+            continue
+        w = 3 if m.container is not None and m.container.best is not None else 1
+        tally.setdefault(norm_key(m.text), Counter())[m.best.idx] += w
+        by_idx[m.best.idx] = m.best
+    for m in mentions:
+        t = tally.get(norm_key(m.text))
+        if t is None or m.best is None or m.demonym or m.qual is not None or m.container is not None:
+            continue
+        m.best = by_idx[t.most_common(1)[0][0]]
+
+
 def _votes(mentions: Sequence[_Mention], home: Sequence[str] = ()
            ) -> dict[str, tuple[str | None, str | None, float, Entry | None]]:
     """One vote per distinct name (a name repeated ten times is still one piece of evidence):
@@ -939,6 +958,7 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
             new.setdefault(k, _readings(ranked))
         readings = new
+    _one_sense(mentions)
     final_votes = _votes(mentions, home)
     areas = _named_areas(text, gaz)
     strict_area = any(x[3] for x in areas)
