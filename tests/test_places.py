@@ -310,3 +310,11 @@ def test_one_sense_per_discourse() -> None:
             "indicted him. He awaits a transfer to Virginia. Detectives in Alexandria worked with the Navy.")
     found = [m for m in find_places(text) if m.mention == "Alexandria"]
     assert len(found) == 3 and all(m.place is not None and m.place.admin1 == "Virginia" for m in found)
+
+
+def test_people_of_a_state() -> None:
+    """"Iowans", "Ohioans": the state, as a place named through its people."""
+    places = _by_mention("The census will employ 8,000 Minnesotans, and Ohioans and Iowans voted on Tuesday.")
+    for word, state in (("Minnesotans", "Minnesota"), ("Ohioans", "Ohio"), ("Iowans", "Iowa")):
+        p = places[word]
+        assert p is not None and p.admin1 == state and p.precision == "admin1"

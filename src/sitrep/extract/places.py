@@ -551,6 +551,18 @@ def _local_name(text: str, gaz: Gazetteer, ent: Span) -> _Mention | None:
     return _Mention(s, e, name, "GPE", cands=cands) if cands else None
 
 
+def _admin1_people(gaz: Gazetteer, word: str) -> list[tuple[Entry, str]]:
+    """The state or province of its people ("Iowans", "Ohioans", "Ontarians"): the admin1 area whose
+    name is the word less -ns/-ans/-n/-an."""
+    for suffix in ("ans", "ns", "an", "n"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            cands = [(e, how) for e, how in gaz.lookup(word[:-len(suffix)], loose=False)
+                     if e.kind == "admin1" and how == "name"]
+            if cands:
+                return cands
+    return []
+
+
 def _state_code(gaz: Gazetteer, t: str) -> str | None:
     """The admin1 code of a US state abbreviation however it is spaced or stopped ("W. Va.", "N.Y")."""
     code = gaz.abbreviations.get(t) or gaz.abbreviations.get(re.sub(r"\.\s+", ".", t))
@@ -595,6 +607,10 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             iso = gaz.demonym_country(t)
             if iso:
                 out.append(_Mention(s, e, t, label, demonym=iso))
+            else:
+                state = _admin1_people(gaz, t)
+                if state:
+                    out.append(_Mention(s, e, t, "GPE", cands=state))
             continue
         host = label in _HOST_LABELS or (label == "PERSON" and len(ent) > 1 and ent[-1].text in _institution_words())
         if host and not (label == "FAC" and _candidates(gaz, ent.text)):  # PERSON: "the Tega Cay Fire Department"
