@@ -192,3 +192,129 @@ def test_the_tail_of_a_group_name_is_not_a_place() -> None:
     places = _by_mention("Hayat Tahrir al-Sham clashed with Ahrar Al Sham, backed by Soqur al-Sham, in Heich.")
     assert not any(p is not None and p.name == "Damascus" for p in places.values())
     assert _by_mention("Clashes erupted in al-Bab on Monday.")["al-Bab"] is not None
+
+
+def test_ambiguous_names_are_read_together() -> None:
+    """Two ambiguous names settle on the readings that fit each other: the Decatur inside DeKalb County
+    (Georgia), the Paris inside Henry County (Tennessee)."""
+    places = _by_mention("School board members in Decatur and DeKalb County voted on Tuesday to delay the annexation.")
+    assert places["Decatur"] is not None and places["Decatur"].admin1 == "Georgia"
+    assert places["DeKalb County"] is not None and places["DeKalb County"].admin1 == "Georgia"
+    places = _by_mention("The Paris city council and Henry County commissioners will meet Monday about the jail.")
+    assert places["Paris"] is not None and places["Paris"].admin1 == "Tennessee"
+
+
+def test_county_institution_names_the_county() -> None:
+    """"X County Hospital" names the county, not a state or island named X."""
+    places = _by_mention("The driver was taken to the Douglas County Hospital and later moved to St. Cloud Hospital.")
+    p = places["Douglas County"]
+    assert p is not None and p.country == "US" and p.admin1 == "Minnesota"
+
+
+def test_a_list_of_counties() -> None:
+    """"Barrow, Jackson and Madison counties": three counties, in the one state they share."""
+    places = _by_mention("School boards in Barrow, Jackson and Madison counties changed their layoff policies.")
+    for name in ("Barrow", "Jackson", "Madison"):
+        p = places[name]
+        assert p is not None and p.name == f"{name} County" and p.admin1 == "Georgia"
+
+
+def test_state_abbreviations_and_party_affiliations() -> None:
+    """A legislator's home after the party letter, and a dotted state abbreviation opening a name."""
+    text = ("Rep. James Clyburn, D-S.C., added the language. Rep. Torrey Westrom, R-Elbow Lake, said the rules "
+            "were stricter. The S.C. Highway Patrol is looking for leads.")
+    found = find_places(text)
+    states = [m for m in found if m.mention == "S.C."]
+    assert len(states) == 2 and all(m.place is not None and m.place.admin1 == "South Carolina" for m in states)
+    lake = next(m.place for m in found if m.mention == "Elbow Lake")
+    assert lake is not None and lake.country == "US" and lake.admin1 == "Minnesota"
+
+
+def test_a_county_without_towns_takes_its_state_point() -> None:
+    """A county the gazetteer cannot place (no town of its own) gets its state's point, at admin1 precision."""
+    p = _by_mention("Deputies in Freestone County, Texas, arrested two men on Friday.")["Freestone County"]
+    assert p is not None and p.admin1 == "Texas" and p.lat is not None and p.precision == "admin1"
+
+
+def test_a_longer_form_of_a_name_does_not_vote_for_it() -> None:
+    """"Dublin City Council" is Dublin's own name again, not evidence that Dublin is in Ireland: the
+    suburbs around it settle it."""
+    text = "Dublin City Council members met on Monday. Dublin will hire a city manager from Worthington and Hilliard."
+    p = _by_mention(text)["Dublin"]
+    assert p is not None and p.country == "US" and p.admin1 == "Ohio"
+
+
+def test_a_county_written_out_inside_a_person_span() -> None:
+    """"Anderson County Sheriff Greg Taylor" (one PERSON to NER) still names Anderson County, placed by
+    the town beside it."""
+    text = "He was arrested two miles east of Palestine, Texas, according to Anderson County Sheriff Greg Taylor."
+    p = _by_mention(text)["Anderson County"]
+    assert p is not None and p.admin1 == "Texas"
+
+
+def test_places_named_in_institution_names() -> None:
+    """The town an institution is named after, through descriptor words ("International", "Film") and
+    when NER reads the whole name as a person."""
+    places = _by_mention("He died in the arrivals area of Vancouver International Airport after ten hours.")
+    assert places["Vancouver"] is not None and places["Vancouver"].country == "CA"
+    places = _by_mention("The Tega Cay Fire Department responded to the call.")
+    assert places["Tega Cay"] is not None and places["Tega Cay"].admin1 == "South Carolina"
+
+
+def test_towns_ner_takes_for_organisations() -> None:
+    """Local-news marks of a town that NER reads as an organisation: "a Crafton man", "of Canal
+    Winchester, Ohio", and a county inside a sheriff's office tagged as a location."""
+    places = _by_mention("A Crafton man is suing the television station over a broadcast story.")
+    assert places["Crafton"] is not None and places["Crafton"].admin1 == "Pennsylvania"
+    places = _by_mention("Bekelech Asefa, 26, of Canal Winchester, Ohio, faces 20 felony counts.")
+    assert places["Canal Winchester"] is not None and places["Canal Winchester"].admin1 == "Ohio"
+    places = _by_mention("On Thursday, Titus County Sheriff's Office (TCSO) Deputy David Robinson stopped a car.")
+    assert places["Titus County"] is not None and places["Titus County"].admin1 == "Texas"
+
+
+def test_part_of_a_place_and_abbreviated_compass_words() -> None:
+    """"Northeast Georgia" is placed at Georgia; "W. Columbia" is West Columbia."""
+    text = "The jobless rate for wider Northeast Georgia rose, the state said. Voters in W. Columbia, S.C., agreed."
+    places = _by_mention(text)
+    assert places["Northeast Georgia"] is not None and places["Northeast Georgia"].admin1 == "Georgia"
+    assert places["Northeast Georgia"].country == "US"
+    assert places["W. Columbia"] is not None and places["W. Columbia"].name == "West Columbia"
+
+
+def test_affiliation_after_both_and_minnesota_dfl() -> None:
+    """"both D-W. Va." and Minnesota's "DFL-Chisholm" are party-home affiliations too."""
+    text = "Rep. Tony Sertich, DFL-Chisholm, spoke first. Sens. Byrd and Rockefeller, both D-W. Va., praised him."
+    places = _by_mention(text)
+    assert places["Chisholm"] is not None and places["Chisholm"].admin1 == "Minnesota"
+    assert places["W. Va."] is not None and places["W. Va."].admin1 == "West Virginia"
+
+
+def test_a_state_or_country_name_outranks_a_town_once_called_so() -> None:
+    """Watervliet (New York) was once "Washington": beside Albany and Troy, "Washington" is still the
+    capital, because a state or country named by its own name beats another place's old name."""
+    places = _by_mention("Lawmakers in Washington and officials in Albany and Troy, New York, argued over the budget.")
+    p = places["Washington"]
+    assert p is not None and p.admin1 == "District of Columbia"
+
+
+def test_a_country_name_is_not_a_town_whose_name_folds_to_it() -> None:
+    """Iraan (Texas) folds to the key of "Iran"; next to Texan towns, "Iran" is still the country."""
+    p = _by_mention("Fort Stockton and Pecos County officials met in Odessa to discuss sanctions on Iran.")["Iran"]
+    assert p is not None and p.country == "IR" and p.precision == "country"
+
+
+def test_one_sense_per_discourse() -> None:
+    """"Alexandria police" (found with fewer candidates) is the Alexandria the rest of the text places
+    in Virginia."""
+    text = ("When Alexandria police found the body, they had few leads. Months later an Alexandria grand jury "
+            "indicted him. He awaits a transfer to Virginia. Detectives in Alexandria worked with the Navy.")
+    found = [m for m in find_places(text) if m.mention == "Alexandria"]
+    assert len(found) == 3 and all(m.place is not None and m.place.admin1 == "Virginia" for m in found)
+
+
+def test_people_of_a_state() -> None:
+    """"Iowans", "Ohioans": the state, as a place named through its people."""
+    places = _by_mention("The census will employ 8,000 Minnesotans, and Ohioans and Iowans voted on Tuesday.")
+    for word, state in (("Minnesotans", "Minnesota"), ("Ohioans", "Ohio"), ("Iowans", "Iowa")):
+        p = places[word]
+        assert p is not None and p.admin1 == state and p.precision == "admin1"

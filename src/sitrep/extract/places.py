@@ -4,7 +4,8 @@
 plus country demonyms such as "Syrian") and resolves each one in two passes: first by its own prior
 (feature type, population, main vs alternate name), then again with the document's context — the
 majority country of the other mentions, the admin1 areas the text names or implies, an explicit
-container ("Kafr Nabl in Idlib", "Gainesville, Ga.") and the distance to the other places.
+container ("Kafr Nabl in Idlib", "Gainesville, Ga.") and the distance to the other places, and how well
+each reading fits the plausible readings of the other names ("Decatur" and "DeKalb County": both in Georgia).
 
 Precision follows ACLED's conventions: a town is a ``point``; "near X", "X countryside", "the outskirts
 of X" keep X's coordinates at ``district`` precision; "X province/governorate" is the admin1 area at
@@ -21,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -75,6 +76,7 @@ class PlaceContext:
     admin1: dict[str, float] = field(default_factory=dict)  # admin1 code -> weight
     points: list[tuple[float, float, float]] = field(default_factory=list)  # (lat, lon, weight)
     container: Entry | None = None  # an explicit container: "X, Georgia", "X in Idlib"
+    others: list[list[tuple[Entry, float]]] = field(default_factory=list)  # other names' readings, plausibility
 
     def top_country(self, exclude: str | None = None, own: float = 0.0) -> str | None:
         best, best_w = None, 0.0
@@ -141,6 +143,7 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
         elif c.kind in ("admin1", "country") and e.country == c.country:
             s += 0.5
     total = sum(w for w in ctx.countries.values() if w > 0)
+    share = 1.0
     if total > 0 and e.country:
         share = max(0.0, ctx.countries.get(e.country, 0.0)) / total
         s += 1.8 * share  # the document's countries, in proportion to how much it talks about each
@@ -151,7 +154,46 @@ def _score(e: Entry, how: str, ctx: PlaceContext | None, own_country: str | None
     if ctx.points and e.lat is not None and e.lon is not None and e.kind in ("place", "supplement", "admin2"):
         d = min(haversine_km(e.lat, e.lon, la, lo) for la, lo, _w in ctx.points)
         s += 1.0 if d < 50 else 0.6 if d < 200 else 0.2 if d < 600 else 0.0
+    if ctx.others and e.kind != "country" and how != "loose":
+        support = sum(max((_closeness(e, c) * p for c, p in r), default=0.0) for r in ctx.others)
+        fit = _COHERENCE * min(_COHERENCE_CAP, support) * min(1.0, 2.0 * share)  # within the text's own countries
+        s += fit if how == "name" else fit / 2  # an alternate name (Iraan, Texas, once "Iran") counts for less
     return s
+
+
+_COHERENCE = 0.8  # per other name that has a reading next to this one
+_COHERENCE_CAP = 3.0
+_READINGS = 12  # readings of a name that count for the others: its best ones by score
+_READING_GAP = 3.0  # ... within this score of its best
+
+
+def _closeness(e: Entry, c: Entry) -> float:
+    """How well two readings of two names fit together: one inside the other ("Decatur" in "DeKalb
+    County", "Paris" and "Tennessee"), or near each other; 0 for the same entry or unrelated ones."""
+    if c.idx == e.idx or c.kind == "country":
+        return 0.0
+    if c.kind == "admin1" or e.kind == "admin1":
+        return 0.5 if e.admin1 and e.admin1 == c.admin1 else 0.0
+    if (c.kind == "admin2" and c.admin2 and e.admin2 == c.admin2) or (
+            e.kind == "admin2" and e.admin2 and c.admin2 == e.admin2):
+        return 1.0
+    if e.lat is not None and e.lon is not None and c.lat is not None and c.lon is not None:
+        d = haversine_km(e.lat, e.lon, c.lat, c.lon)
+        if d < 40:
+            return 1.0
+        if d < 120:
+            return 0.6
+    if e.kind == "admin2" and c.kind == "admin2" and e.admin1 == c.admin1:
+        return 0.6  # counties named together lie in one state (and many have no coordinates)
+    return 0.0
+
+
+def _readings(ranked: list[tuple[float, Entry]]) -> list[tuple[Entry, float]]:
+    """A name's plausible readings with a plausibility in (0, 1] (1 for its best)."""
+    if not ranked:
+        return []
+    top = ranked[0][0]
+    return [(e, math.exp(sc - top)) for sc, e in ranked[:_READINGS] if top - sc <= _READING_GAP]
 
 
 def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tuple[Entry, str]]:
@@ -166,7 +208,27 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
                        flags=re.IGNORECASE)
         if short != name:
             cands = gaz.lookup(short)
+    if any(e.kind in ("country", "admin1") and how == "name" for e, how in cands):
+        # "Washington" is the state or the capital, not Watervliet NY that once had the name
+        cands = [(e, how) for e, how in cands if how == "name" or e.kind in ("country", "admin1")]
+    if any(e.kind == "country" and how == "name" for e, how in cands):
+        # "Iran" is the country, not Iraan (Texas), whose name only folds to the same key
+        cands = [(e, how) for e, how in cands
+                 if e.kind in ("country", "admin1") or e.name.casefold() == name.casefold()]
+    if not cands:  # "W. Columbia" = West Columbia
+        full = _COMPASS_ABBR.sub(lambda m: _COMPASS_WORD[m.group(1)] + " ", name)
+        cands = gaz.lookup(full) if full != name else []
+    if not cands:  # "Northeast Georgia", "Historic Dublin": the part of a place is placed at the place
+        part = _PART_LEAD.sub("", name)
+        if part != name and part[:1].isupper():
+            cands = gaz.lookup(part, loose=False)
     return cands
+
+
+_COMPASS_ABBR = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
+_COMPASS_WORD = {"N": "North", "S": "South", "E": "East", "W": "West"}
+_PART_LEAD = re.compile(r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|historic|upper|lower|inner|"
+                        r"rural|suburban|metro)\s+", re.IGNORECASE)
 
 
 def _rank(gaz: Gazetteer, cands: list[tuple[Entry, str]], ctx: PlaceContext | None, own: Entry | None,
@@ -182,7 +244,12 @@ def _make_place(gaz: Gazetteer, e: Entry, mention: str, qual: str | None) -> Pla
     precision: PlacePrecision = e.precision
     if qual in _DISTRICT_WORDS and precision == "point":
         precision = "district"
-    return gaz.to_place(e, mention=mention, precision=precision)
+    place = gaz.to_place(e, mention=mention, precision=precision)
+    area = gaz.admin1.get(e.admin1) if e.kind == "admin2" and e.lat is None else None
+    if area is not None and area.lat is not None:
+        # a county without a town in the gazetteer to place it: its state's point, at that precision
+        place = replace(place, lat=area.lat, lon=area.lon, precision="admin1")
+    return place
 
 
 def resolve_place(name: str, context: PlaceContext | None = None, qualifier: str | None = None) -> Place | None:
@@ -286,6 +353,10 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     if toks[0].text in gaz.country_abbreviations:  # "U.S. Census", "EU": the country or union itself
         t0 = toks[0]
         return _Mention(t0.idx, t0.idx + len(t0), t0.text, "GPE")
+    code = _state_code(gaz, toks[0].text) if "." in toks[0].text and len(toks) > 1 else None
+    if code in gaz.admin1:  # "the S.C. Highway Patrol", "N.J. Transit": the state
+        t0 = toks[0]
+        return _Mention(t0.idx, t0.idx + len(t0), t0.text, "GPE", cands=[(gaz.admin1[code], "name")])
     if len(toks) > 1:  # "Syrian troops", "Iraqi forces": the demonym
         iso = gaz.demonym_country(toks[0].text)
         if iso:
@@ -293,6 +364,8 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
     if toks[0].text in _DIRECTION_WORDS and len(toks) > 2:  # "Northeast Texas Community College"
         toks = toks[1:]
     for n in (2, 1):  # a state or country opening the name: "Texas Parks & Wildlife Department"
+        if len(toks) > n and toks[n].text in ("County", "Parish"):
+            continue  # "Douglas County Hospital": the county below, not a state or country named Douglas
         if len(toks) > n and all(t.is_title for t in toks[:n]):
             s, e = toks[0].idx, toks[n - 1].idx + len(toks[n - 1])
             cands = [(c, how) for c, how in gaz.lookup(ent.doc.text[s:e], loose=False)
@@ -403,6 +476,124 @@ def _repeats(text: str, doc: Doc, found: Sequence[_Mention]) -> list[_Mention]:
     return out
 
 
+_LIST_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+_COUNTY_LIST = re.compile(r"(?<![\w-])((?:" + _LIST_NAME + r"(?:,? and |,? or |, ))+" + _LIST_NAME
+                          + r") (counties|parishes)\b")
+_LIST_SEP = re.compile(r",? and |,? or |, ")
+
+
+def _county_lists(text: str, gaz: Gazetteer) -> list[_Mention]:
+    """The names of a list of counties ("Barrow, Jackson and Madison counties"): each one the county of
+    that name, whatever NER made of it (a person, a city, nothing)."""
+    out: list[_Mention] = []
+    for m in _COUNTY_LIST.finditer(text):
+        unit = "County" if m.group(2) == "counties" else "Parish"
+        pos = m.start(1)
+        for name in _LIST_SEP.split(m.group(1)):
+            a = text.index(name, pos)
+            pos = a + len(name)
+            cands = [(e, how) for e, how in gaz.lookup(f"{name} {unit}", loose=False) if e.kind == "admin2"]
+            if cands:
+                out.append(_Mention(a, a + len(name), name, "GPE", cands=cands))
+    return out
+
+
+_NAMED_COUNTY = re.compile(r"\b((?:St\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (County|Parish)\b")
+
+
+def _named_counties(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
+    """"X County" / "X Parish" written out, wherever NER put it ("according to Anderson County Sheriff
+    Greg Taylor" read as one PERSON): the county, when the gazetteer has one of that name."""
+    out: list[_Mention] = []
+    for m in _NAMED_COUNTY.finditer(text):
+        a, b = m.span()
+        if any(x.start < b and a < x.end for x in found):
+            continue
+        words = m.group(1).split(" ")
+        for k in range(len(words)):  # "Greg Taylor Anderson County" -> "Anderson County"
+            name = " ".join(words[k:])
+            if name in ("The", "A") or name in _institution_words():
+                continue
+            start = b - len(name) - len(m.group(2)) - 1
+            cands = [(e, how) for e, how in gaz.lookup(f"{name} {m.group(2)}", loose=False)
+                     if e.kind == "admin2" and how == "name"]
+            if cands:
+                out.append(_Mention(start, b, text[start:b], "GPE", cands=cands))
+                break
+    return out
+
+
+_RESIDENT = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|resident|residents|native|"
+                       r"family|homeowner)\b")
+_STATE_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _local_name(text: str, gaz: Gazetteer, ent: Span) -> _Mention | None:
+    """A town NER took for something else, where local news marks it as a town: "a Crafton man",
+    "Meadow Grove residents", "of Canal Winchester, Ohio" (a town of that name in that state)."""
+    if ent.label_ not in ("ORG", "PERSON", "NORP", "FAC", "WORK_OF_ART", "PRODUCT") or not ent.text[:1].isupper():
+        return None
+    s, e = ent.start_char, ent.end_char
+    name = ent.text
+    if name.startswith(("the ", "The ")):
+        s, name = s + 4, name[4:]
+    st = _STATE_AFTER.match(text, e)
+    code = None
+    if st:
+        code = _state_code(gaz, st.group(1)) or next(
+            (c.admin1 for c, how in gaz.lookup(st.group(1), loose=False) if c.kind == "admin1" and how == "name"), None)
+    if code:
+        cands = [(c, how) for c, how in gaz.lookup(name, loose=False) if c.admin1 == code and c.kind != "admin1"]
+    elif _RESIDENT.match(text, e):
+        cands = [(c, how) for c, how in gaz.lookup(name, loose=False) if c.kind == "place" and how == "name"]
+    else:
+        return None
+    return _Mention(s, e, name, "GPE", cands=cands) if cands else None
+
+
+def _admin1_people(gaz: Gazetteer, word: str) -> list[tuple[Entry, str]]:
+    """The state or province of its people ("Iowans", "Ohioans", "Ontarians"): the admin1 area whose
+    name is the word less -ns/-ans/-n/-an."""
+    for suffix in ("ans", "ns", "an", "n"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            cands = [(e, how) for e, how in gaz.lookup(word[:-len(suffix)], loose=False)
+                     if e.kind == "admin1" and how == "name"]
+            if cands:
+                return cands
+    return []
+
+
+def _state_code(gaz: Gazetteer, t: str) -> str | None:
+    """The admin1 code of a US state abbreviation however it is spaced or stopped ("W. Va.", "N.Y")."""
+    code = gaz.abbreviations.get(t) or gaz.abbreviations.get(re.sub(r"\.\s+", ".", t))
+    return code or (gaz.abbreviations.get(t + ".") if not t.endswith(".") else None)
+
+
+_AFFILIATION = re.compile(r"(?:,\s|\(|\bboth\s)(?:[DRI]|DFL)-"  # party letter (DFL: Minnesota's Democrats)
+                          r"(?:((?:[A-Z][a-z]{0,4}\.\s?){1,2})|([A-Z][\w'’]+(?: [A-Z][\w'’]+)?))(?=[,.;)]|\s)")
+
+
+def _affiliations(text: str, gaz: Gazetteer) -> list[_Mention]:
+    """The home of a US legislator after the party letter ("Rep. Jim Clyburn, D-S.C.", "Sen. Ann Lee
+    (R-Elbow Lake)"): the state, or a US town or county of that name."""
+    out: list[_Mention] = []
+    for m in _AFFILIATION.finditer(text):
+        if m.group(1):
+            a, b = m.span(1)
+            name = text[a:b].rstrip()
+            code = _state_code(gaz, name)
+            if code in gaz.admin1:
+                out.append(_Mention(a, a + len(name), name, "GPE", cands=[(gaz.admin1[code], "name")]))
+            continue
+        a, b = m.span(2)
+        name = m.group(2)
+        cands = [(e, how) for e, how in gaz.lookup(name, loose=False) + gaz.lookup(f"{name} County", loose=False)
+                 if e.country == "US" and e.kind in ("place", "admin2", "admin1")]
+        if cands:
+            out.append(_Mention(a, b, name, "GPE", cands=cands))
+    return out
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -416,13 +607,26 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             iso = gaz.demonym_country(t)
             if iso:
                 out.append(_Mention(s, e, t, label, demonym=iso))
+            else:
+                state = _admin1_people(gaz, t)
+                if state:
+                    out.append(_Mention(s, e, t, "GPE", cands=state))
             continue
-        if label in _HOST_LABELS and not (label == "FAC" and _candidates(gaz, ent.text)):
-            inner = _place_inside(gaz, ent)
+        host = label in _HOST_LABELS or (label == "PERSON" and len(ent) > 1 and ent[-1].text in _institution_words())
+        if host and not (label == "FAC" and _candidates(gaz, ent.text)):  # PERSON: "the Tega Cay Fire Department"
+            inner = _place_inside(gaz, ent) or _local_name(text, gaz, ent)
             if inner is not None:
                 out.append(inner)
             continue
         if label not in _LABELS:
+            local = _local_name(text, gaz, ent)
+            if local is not None:
+                out.append(local)
+            continue
+        if any(x.text in _institution_words() for x in ent[1:]) and not _candidates(gaz, ent.text):
+            inner = _place_inside(gaz, ent)  # "Titus County Sheriff's Office" tagged as a LOC
+            if inner is not None:
+                out.append(inner)
             continue
         iso = gaz.demonym_country(ent.text)
         if iso:  # "Sri Lankan" tagged as GPE
@@ -452,7 +656,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 rs = s + len(first) + 2
                 out.append(_Mention(rs, rs + len(rest), rest, label, cands=r_cands))
                 continue
-        code = gaz.abbreviations.get(t) if text[max(0, s - 2):s].strip() == "," else None
+        code = _state_code(gaz, t) if text[max(0, s - 2):s].strip() == "," or "." in t else None
         out.append(_Mention(s, e, t, label, cands=[(gaz.admin1[code], "name")] if code in gaz.admin1 else []))
         ab = _abbreviation_after(gaz, text, e)
         if ab and ab[0] in gaz.admin1:
@@ -461,6 +665,9 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     # a surname of a person the text names ("Barack Obama ... Obama said") is not a place
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
+    counties = _county_lists(text, gaz) + _affiliations(text, gaz)
+    out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in counties)] + counties
+    out += _named_counties(text, gaz, out)
     out += _dateline(text, gaz, out)
     out += _theatre_names(text, doc, gaz, out)
     out += _repeats(text, doc, out)
@@ -472,6 +679,25 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if m2.start - m1.end <= 8 and _CONTAINER.match(text[m1.end:m2.start]):
             m1.container = m2
     return out
+
+
+def _one_sense(mentions: Sequence[_Mention]) -> None:
+    """One sense per discourse: the unqualified mentions of a name take the reading most of them have
+    (one placed by a container, "Alexandria, Va.", counts three times), so that "Alexandria police",
+    found with fewer candidates, is the Alexandria the rest of the text is about."""
+    tally: dict[str, Counter[int]] = {}
+    by_idx: dict[int, Entry] = {}
+    for m in mentions:
+        if m.best is None or m.demonym or m.qual is not None:
+            continue
+        w = 3 if m.container is not None and m.container.best is not None else 1
+        tally.setdefault(norm_key(m.text), Counter())[m.best.idx] += w
+        by_idx[m.best.idx] = m.best
+    for m in mentions:
+        t = tally.get(norm_key(m.text))
+        if t is None or m.best is None or m.demonym or m.qual is not None or m.container is not None:
+            continue
+        m.best = by_idx[t.most_common(1)[0][0]]
 
 
 def _votes(mentions: Sequence[_Mention], home: Sequence[str] = ()
@@ -499,10 +725,16 @@ def _votes(mentions: Sequence[_Mention], home: Sequence[str] = ()
     return votes
 
 
+def _same_name(k: str, skip: str) -> bool:
+    """Two keys of one name, as far as its votes go: the same, or one the other plus words ("dublin" and
+    "dublin city"), which would otherwise vote for itself."""
+    return k == skip or k.startswith(skip + " ") or skip.startswith(k + " ")
+
+
 def _context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]], skip: str) -> PlaceContext:
     ctx = PlaceContext()
     for k, (cc, a1, w, e) in votes.items():
-        if k == skip:
+        if _same_name(k, skip):
             continue
         if cc:
             ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
@@ -715,27 +947,34 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if not m.cands:
             m.cands = _candidates(gaz, m.text, m.qual)
     # pass 1: each mention on its own
+    readings: dict[str, list[tuple[Entry, float]]] = {}
     for m in mentions:
         if m.cands:
             ranked = _rank(gaz, m.cands, None, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+            readings.setdefault(norm_key(m.text), _readings(ranked))
     # pass 2 (twice): with the document's context, less the votes of the mention's own name
     for _ in range(2):
         votes = _votes(mentions, home)
         contexts: dict[str, PlaceContext] = {}
+        new: dict[str, list[tuple[Entry, float]]] = {}
         for m in mentions:
             if not m.cands:
                 continue
             k = norm_key(m.text)
             if k not in contexts:
                 contexts[k] = _context(votes, k)
+                contexts[k].others = [r for k2, r in readings.items() if not _same_name(k2, k)]
             local = contexts[k]
             if m.container is not None and m.container.best is not None:
-                local = PlaceContext(local.countries, local.admin1, local.points, m.container.best)
+                local = PlaceContext(local.countries, local.admin1, local.points, m.container.best, local.others)
             ranked = _rank(gaz, m.cands, local, None, m.qual)
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
+            new.setdefault(k, _readings(ranked))
+        readings = new
+    _one_sense(mentions)
     final_votes = _votes(mentions, home)
     areas = _named_areas(text, gaz)
     strict_area = any(x[3] for x in areas)
