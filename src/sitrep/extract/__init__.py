@@ -31,6 +31,7 @@ from sitrep.extract.events import (
     main_hit,
     prefix_type,
 )
+from sitrep.extract.gazetteer import CORE
 from sitrep.extract.numbers import find_casualties
 from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention, TimeMention
 
@@ -87,9 +88,6 @@ def _parse_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, _Sent
     return {a: _SentParse(d, a) for (a, _b), d in zip(spans, docs, strict=True)}
 
 
-_THEATRE_CORE = ("SY", "IQ")  # the countries the actor dictionary's local armed groups fight in
-
-
 def _actor_home(mentions: list[ActorMention]) -> tuple[str, ...]:
     """Countries the text's own armed actors place it in: Syrian or Iraqi forces and groups ("regime
     forces", "the PMF", "QSD") say the report is about that country even when it names only a village;
@@ -103,7 +101,7 @@ def _actor_home(mentions: list[ActorMention]) -> tuple[str, ...]:
         cc = m.country_hint or a.country
         ccs = [cc] if cc else [k for k, _v in a.by_country]
         for c in ccs:
-            if c in _THEATRE_CORE and c not in home:
+            if c in CORE and c not in home:
                 home.append(c)
     return tuple(home)
 
@@ -321,7 +319,7 @@ _WEAPON_AFTER = re.compile(
 _FOILED_BEFORE = re.compile(
     r"\b(?:repell?(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|repuls(?:ed|ing)|prevent(?:ed|ing)|intercept(?:ed|ing)|"
     r"defus(?:ed|ing)|dismantl(?:ed|ing)|discover(?:ed|ing)|found|seiz(?:ed|ing)|confiscat(?:ed|ing)|"
-    r"destroy(?:ed|ing)|foiled)\s+(?:an?\s+|the\s+|several\s+|two\s+|\w+\s+)?$", re.I)
+    r"destroy(?:ed|ing))\s+(?:an?\s+|the\s+|several\s+|two\s+|\w+\s+)?$", re.I)
 _REPORTING = frozenset({"said", "told", "reported", "claimed", "announced", "stated", "added", "accused", "denied",
                         "confirmed", "warned", "blamed", "condemned", "urged", "called", "noted", "estimated"})
 _SUBJECT_VERB = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:\w+ly\s+)?([a-z]+ed|took|hit|shot|fought|struck|seized|blew|"
@@ -1033,9 +1031,9 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
     c: Counter[str] = Counter()
     for p in places:
         if p.place is not None and p.place.country:
-            c[p.place.country] += 2 if p.place.country in ("SY", "IQ") else 1
+            c[p.place.country] += 2 if p.place.country in CORE else 1
     for m in mentions:
-        if m.actor.country in ("SY", "IQ"):
+        if m.actor.country in CORE:
             c[m.actor.country] += 1
     return c.most_common(1)[0][0] if c else None
 

@@ -33,6 +33,7 @@ __all__ = [
     "KEY_VERSION",
     "Entry",
     "Gazetteer",
+    "CORE",
     "THEATRE",
     "ruler_stoplist",
     "haversine_km",
@@ -44,6 +45,8 @@ __all__ = [
 # Countries whose places may be matched by the loose transliteration skeleton and whose names
 # feed the entity ruler in full (the Middle East theatre sitrep is built for).
 THEATRE = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "SA", "YE", "EG", "KW"})
+# Its core: the countries whose villages, provinces and armed groups sitrep's rules know by name.
+CORE = frozenset({"SY", "IQ"})
 
 _ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "az", "an", "at", "ez", "ed", "es", "ul", "the"})
 _SYNONYMS = {"saint": "st", "ste": "st", "sainte": "st", "mount": "mt", "fort": "ft", "port": "pt"}

@@ -24,10 +24,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.gazetteer import THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
+from sitrep.extract.gazetteer import CORE, THEATRE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
 from sitrep.records import Place, PlaceMention, PlacePrecision
 
 __all__ = [
@@ -42,6 +43,12 @@ __all__ = [
 ]
 
 _LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COMPASS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_COMPASS_ADJECTIVE = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+                      "northeast": "north-eastern", "northwest": "north-western", "southeast": "south-eastern",
+                      "southwest": "south-western"}
+# "Northern", "Northeastern": a direction written alone, never a place
+_COMPASS_ADJECTIVES = frozenset(a.replace("-", "").capitalize() for a in _COMPASS_ADJECTIVE.values())
 _COUNTRY_VOTE = 0.5  # a country named (often as an actor: "US troops") says less about where than a town
 _ADMIN1_WORDS = r"province|governorate|governorates|provinces|state|region"
 _AFTER = re.compile(
@@ -112,7 +119,7 @@ def _prior(e: Entry, how: str) -> float:
             s += 0.1
         elif e.fcode == "PPLX":
             s -= 0.5
-    if e.country in ("SY", "IQ"):
+    if e.country in CORE:
         s += 0.3  # the theatre sitrep is built for
     if e.lat is None or e.lon is None:
         s -= 2.0  # an admin area GeoNames knows by name only: nothing to put on a map
@@ -227,8 +234,7 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
 
 _COMPASS_ABBR = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")
 _COMPASS_WORD = {"N": "North", "S": "South", "E": "East", "W": "West"}
-_PART_LEAD = re.compile(r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|historic|upper|lower|inner|"
-                        r"rural|suburban|metro)\s+", re.IGNORECASE)
+_PART_LEAD = re.compile(r"^(?:" + _COMPASS + r"|historic|upper|lower|inner|rural|suburban|metro)\s+", re.IGNORECASE)
 
 
 def _rank(gaz: Gazetteer, cands: list[tuple[Entry, str]], ctx: PlaceContext | None, own: Entry | None,
@@ -329,8 +335,6 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
 
 
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT"})
-_COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern",
-                                 "Southeastern", "Southwestern"})
 _OPERATION = re.compile(r"\bOperation\s+$")
 _OPERATION_AFTER = re.compile(r"^\s+(?:operation|Operation|offensive)\b")
 _DIRECTION_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
@@ -397,8 +401,9 @@ _SETTLEMENT_OF = re.compile(r"\b" + _SETTLEMENT + r" of (?:the )?" + _NAME)
 _NAME_SETTLEMENT = re.compile(_NAME + r" " + _SETTLEMENT + r"\b")
 
 
-_ARTICLE_NEXT = re.compile(r"^(?:[ -](?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)-|[ -](?:al|el|Al|El) )[A-Z][\w'’]+")
-_ARTICLE_LAST = re.compile(r"(?:^|\s)(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)$")
+_ARTICLE = r"(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)"  # the Arabic article as transliterated
+_ARTICLE_NEXT = re.compile(r"^(?:[ -]" + _ARTICLE + r"-|[ -](?:al|el|Al|El) )[A-Z][\w'’]+")
+_ARTICLE_LAST = re.compile(r"(?:^|\s)" + _ARTICLE + r"$")
 _NEXT_WORD = re.compile(r"^ [A-Z][\w'’]+")
 
 
@@ -415,7 +420,7 @@ def _arabic_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_ARTICLE_LED = re.compile(r"(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)[- ]")
+_ARTICLE_LED = re.compile(_ARTICLE + r"[- ]")
 _NAME_BEFORE = re.compile(r"(?<![.!?] )\b[A-Z][\w'’]+ $")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|on|at|near|of|from|towards?|into|around|between|shelled|struck|targeted|bombed|raided|hit|captured|"
@@ -442,7 +447,7 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
             # a loose transliteration ("Kafr Nobol" = Kafr Nabl) only where the sentence puts a place
             locative = bool(_LOCATIVE_BEFORE.search(text[max(0, a - 40):a]))
             cands = [(e, how) for e, how in gaz.lookup(name) if e.country in THEATRE
-                     and (how != "loose" or (locative and e.country in _AREA_CORE))]
+                     and (how != "loose" or (locative and e.country in CORE))]
             if cands and not gaz.demonym_country(name) and free(a, b):
                 out.append(_Mention(a, b, name, "GPE", cands=cands))
                 taken.append((a, b))
@@ -775,18 +780,16 @@ def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry
             if e is None or e.kind == "country":
                 named.add(cc)
     total = sum(w.values())
-    core = sum(w.get(cc, 0.0) for cc in _AREA_CORE)
+    core = sum(w.get(cc, 0.0) for cc in CORE)
     if total <= 0 or core / total < 0.6:
         return frozenset()
-    return _AREA_CORE | named
+    return CORE | named
 
 
 # ---------------------------------------------------------------------------------------- named areas
-_AREA_CORE = frozenset({"SY", "IQ"})  # provinces the coder notes of the theatre name around a village
 _AREA_BEFORE = re.compile(
-    r"(?:\b(?:countryside|outskirts|province|governorate|desert|suburbs) of|\brural|"
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)(?:ern)?)\s+(?:the\s+)?$",
+    r"(?:\b(?:countryside|outskirts|province|governorate|desert|suburbs) of|\brural|\b" + _COMPASS + r")\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _AREA_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|province|governorate|desert|suburbs|outskirts)\b",
@@ -800,7 +803,7 @@ def _area_pattern() -> tuple[re.Pattern[str], dict[str, Entry]]:
     gaz = load_gazetteer()
     by_name: dict[str, Entry] = {}
     for e in gaz.admin1.values():
-        if e.country not in _AREA_CORE:
+        if e.country not in CORE:
             continue
         for n in gaz.names(e):
             if len(n) >= 4:
@@ -815,7 +818,6 @@ def _area_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", norm_key(name))
 
 
-_COMPASS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(
     r"\b" + _COMPASS + r"\s+(?:(?:countryside|outskirts|suburbs|parts?|reaches|areas?)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -826,7 +828,14 @@ _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, 
              "southwest": 225.0, "west": 270.0, "northwest": 315.0}
 _SECTOR_HALF_WIDTH = 67.5  # degrees either side: "northern" takes in the north-east and north-west too
 
-Area = tuple[int, int, Entry, bool, str | None]  # start, end, admin1 entry, strict, compass direction
+class Area(NamedTuple):
+    """A province the text names (see ``_named_areas``)."""
+
+    start: int
+    end: int
+    entry: Entry  # the admin1 area
+    strict: bool  # written as an area, or a name that is only a province
+    direction: str | None  # the compass part named ("northern Hama"), if any
 
 
 def _direction(text: str, a: int, b: int) -> str | None:
@@ -851,37 +860,38 @@ def _sector_point(admin1: str, direction: str) -> tuple[float, float] | None:
     towns = load_gazetteer().settlements(admin1)
     if len(towns) < 4:
         return None
-    clat = sum(e.lat or 0.0 for e in towns) / len(towns)
-    clon = sum(e.lon or 0.0 for e in towns) / len(towns)
+    points = [(e.lat, e.lon, e.population) for e in towns if e.lat is not None and e.lon is not None]
+    clat = sum(p[0] for p in points) / len(points)
+    clon = sum(p[1] for p in points) / len(points)
     want = _BEARINGS[direction]
     picked: list[tuple[float, float, float]] = []
-    for e in towns:
-        assert e.lat is not None and e.lon is not None
-        if haversine_km(clat, clon, e.lat, e.lon) < 3.0:
+    for lat, lon, population in points:
+        if haversine_km(clat, clon, lat, lon) < 3.0:
             continue
-        off = abs(_bearing(clat, clon, e.lat, e.lon) - want) % 360.0
+        off = abs(_bearing(clat, clon, lat, lon) - want) % 360.0
         if min(off, 360.0 - off) <= _SECTOR_HALF_WIDTH:
-            picked.append((e.lat, e.lon, math.log10(e.population + 10)))
+            picked.append((lat, lon, math.log10(population + 10)))
     if len(picked) < 2:
         return None
     w = sum(x[2] for x in picked)
     return round(sum(x[0] * x[2] for x in picked) / w, 4), round(sum(x[1] * x[2] for x in picked) / w, 4)
 
 
-_COMPASS_ADJECTIVE = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
-                      "northeast": "north-eastern", "northwest": "north-western", "southeast": "south-eastern",
-                      "southwest": "south-western"}
-
-
-def _area_place(gaz: Gazetteer, e: Entry, mention: str, direction: str | None) -> Place:
-    """A province the text names as the location, or the part of it the text names ("northern Hama":
-    the centre of that part's towns at district precision, as ACLED codes a part of a region)."""
+def _part_place(gaz: Gazetteer, e: Entry, mention: str, direction: str | None) -> Place | None:
+    """The part of a province the text names ("northern Hama"): the centre of that part's towns at
+    district precision, as ACLED codes a part of a region; None without a direction or enough towns."""
     sector = _sector_point(e.admin1, direction) if direction else None
     if sector is None or direction is None:
-        return gaz.to_place(e, mention=mention, precision="admin1")
+        return None
     province = gaz.admin1_name(e.admin1) or e.name
     return Place(name=f"{_COMPASS_ADJECTIVE[direction]} {province}", country=e.country or None, admin1=province,
                  lat=sector[0], lon=sector[1], precision="district", feature="RGN", mention=mention)
+
+
+def _area_place(gaz: Gazetteer, area: Area, mention: str) -> Place:
+    """A province the text names as the location, or the part of it the text names."""
+    return (_part_place(gaz, area.entry, mention, area.direction)
+            or gaz.to_place(area.entry, mention=mention, precision="admin1"))
 
 
 def _named_areas(text: str, gaz: Gazetteer) -> list[Area]:
@@ -904,7 +914,7 @@ def _named_areas(text: str, gaz: Gazetteer) -> list[Area]:
                          or _DIRECTION_AFTER.match(text[b:b + 40]))
         strict = qualified or not any(c.kind in ("place", "supplement", "admin2") and c.country == e.country
                                       for c, _how in gaz.lookup(name, loose=False))
-        out.append((a, b, e, strict, _direction(text, a, b) if qualified else None))
+        out.append(Area(a, b, e, strict, _direction(text, a, b) if qualified else None))
     return out
 
 
@@ -915,12 +925,10 @@ def _governing_area(areas: Sequence[Area], text: str, start: int, end: int) -> A
     """The province a mention sits in by the text: the first named area after it in the same sentence
     ("Tah village in the Idleb countryside"), else the last one before it in that sentence."""
     for area in areas:
-        a = area[0]
-        if a >= end and a - end <= 120 and not _SENTENCE_END.search(text[end:a]):
+        if area.start >= end and area.start - end <= 120 and not _SENTENCE_END.search(text[end:area.start]):
             return area
     for area in reversed(areas):
-        b = area[1]
-        if b <= start and start - b <= 120 and not _SENTENCE_END.search(text[b:start]):
+        if area.end <= start and start - area.end <= 120 and not _SENTENCE_END.search(text[area.end:start]):
             return area
     return None
 
@@ -977,37 +985,41 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
     _one_sense(mentions)
     final_votes = _votes(mentions, home)
     areas = _named_areas(text, gaz)
-    strict_area = any(x[3] for x in areas)
+    strict_area = any(x.strict for x in areas)
+    theatres: dict[str, frozenset[str]] = {}
     out: list[PlaceMention] = []
     for m in mentions:
-        theatre = _theatre_context(final_votes, norm_key(m.text)) or (_AREA_CORE if strict_area else frozenset())
-        over = next((x for x in areas if x[3] and x[0] < m.end and m.start < x[1]), None)
+        k = norm_key(m.text)
+        if k not in theatres:
+            theatres[k] = _theatre_context(final_votes, k) or (CORE if strict_area else frozenset())
+        theatre = theatres[k]
+        over = next((x for x in areas if x.strict and x.start < m.end and m.start < x.end), None)
         if over is not None and not m.demonym:
-            if over[4] and _sector_point(over[2].admin1, over[4]) is not None:
-                # "northern Hama": the part of the province, not its capital city
-                out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
-                                        place=_area_place(gaz, over[2], m.text, over[4])))
+            part = _part_place(gaz, over.entry, m.text, over.direction)
+            if part is not None:  # "northern Hama": the part of the province, not its capital city
+                out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=part))
                 continue
-            if m.best is None or m.best.admin1 != over[2].admin1 or m.best.kind == "country":
-                m.best = over[2]  # a province written as an area ("Deir-ez-Zor countryside"), split or misread
+            if m.best is None or m.best.admin1 != over.entry.admin1 or m.best.kind == "country":
+                m.best = over.entry  # a province written as an area ("Deir-ez-Zor countryside"), split or misread
                 m.qual = "province"
             gov = None
         else:
-            named = any(a < m.end and m.start < b for a, b, *_x in areas)  # "in Idleb and Aleppo countryside"
-            gov = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym and not named else None
-        area = gov[2] if gov else None
-        if gov and not gov[3] and m.best is not None and m.best.country == gov[2].country:
+            inside = any(x.start < m.end and m.start < x.end for x in areas)  # "in Idleb and Aleppo countryside"
+            gov = _governing_area(areas, text, m.start, m.end) if areas and not m.demonym and not inside else None
+        area = gov.entry if gov else None
+        if gov and not gov.strict and m.best is not None and m.best.country == gov.entry.country:
             area = None  # "Douma in Damascus": a known place of that country stands
         # a hand-curated place of the same country stands (Yarmouk camp "in Rural Damascus" is in Damascus)
         curated = (m.best is not None and m.best.kind == "supplement" and m.best.country == (area.country if area
                                                                                               else None)
                    and any(c.idx == m.best.idx and how != "loose" for c, how in m.cands))
-        if area is not None and not curated and (m.best is None or (m.best.kind in ("place", "supplement", "admin2")
-                                                                    and m.best.admin1 != area.admin1)):
+        misplaced = m.best is None or (m.best.kind in ("place", "supplement", "admin2")
+                                       and area is not None and m.best.admin1 != area.admin1)
+        if gov is not None and area is not None and not curated and misplaced:
             # a village the gazetteer does not know in that province: the province (or the part of it the
             # text names), never a wrong village
             out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
-                                    place=_area_place(gaz, area, m.text, gov[4] if gov else None)))
+                                    place=_area_place(gaz, gov, m.text)))
             continue
         if theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2") \
                 and m.best.country not in theatre \
@@ -1028,9 +1040,10 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         else:
             continue
         out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=place))
-    for a, b, e, strict, direction in areas:  # a province no mention covers ("the eastern countryside of Deir Ez-Zor")
-        if strict and not any(x.start < b and a < x.end for x in out):
-            out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, e, text[a:b], direction)))
+    for named in areas:  # a province no mention covers ("in the eastern countryside of Deir Ez-Zor")
+        a, b = named.start, named.end
+        if named.strict and not any(x.start < b and a < x.end for x in out):
+            out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, named, text[a:b])))
     out.sort(key=lambda x: x.start)
     return out
 
