@@ -832,11 +832,32 @@ _DATELINE = re.compile(
 
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
+# where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "told Reuters in
+# Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"
+_BASED_AFTER = re.compile(r"\s*-\s*(?:based|headquartered)\b", re.I)
+_SPOKEN_FROM = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+    r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"
+    r"added|speaking|spoke|wrote|writes|quoted|briefed|briefing|statement|conference|interview|remarks|"
+    r"correspondent|bureau|office|headquarters)"
+    r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.I,
+)
+# an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)"
+_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
+
+
+def reporting_place(text: str, start: int, end: int) -> bool:
+    """The place names where the report comes from, not where the event happened."""
+    if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
+        return True
+    return _SPOKEN_FROM.search(text, max(0, start - 70), start) is not None
 
 
 def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],
                   home: tuple[str, ...] = ()) -> list[PlaceMention]:
-    """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not inside an actor
+    """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not where the report
+    comes from (``reporting_place``), not inside an actor
     name ("US forces", "the Syrian army": nationality, not location), and, in a report whose own actors
     place it in Syria or Iraq (``home``), not a foreign nationality ("Russian and regime airstrikes") nor a
     foreign border seen from there ("supply lines to the Turkish border")."""
@@ -848,6 +869,8 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
         if any(s <= p.start < e for s, e in datelines):
             continue
         if any(m.start <= p.start < m.end for m in mentions):
+            continue
+        if reporting_place(text, p.start, p.end):
             continue
         if home and p.place is not None and p.place.country not in home and (
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):

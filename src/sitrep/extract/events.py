@@ -63,7 +63,13 @@ class Lexicon:
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.I)
+    # a cue word that is also a month written as one ("May") is the month, never the modal: cue words
+    # are matched case-insensitively, so the capitalised month is excluded here, for every cue class
+    return re.compile(rf"(?<![\w'’])(?!(?-i:{_MONTH_CUES})(?![\w]))(?:{body})(?![\w])", re.I)
+
+
+# capitalised month names that spell a cue word ("may"): see _words_re
+_MONTH_CUES = "May"
 
 
 @functools.lru_cache(maxsize=1)
