@@ -183,8 +183,12 @@ _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
 KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
                          re.I)
-DEATH_TOLL = re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})",
-                        re.I)
+# "the death toll rose to 126 (from 112)", "the toll stood at 40": the latest figure
+DEATH_TOLL = re.compile(
+    rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,6}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
+    re.I)
+# "from a previous toll of 112", "an earlier toll of": superseded
+_EARLIER_TOLL = re.compile(r"\b(?:previous|earlier|initial|prior|preliminary|old)\s+(?:death\s+)?$", re.I)
 INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b", re.I)
@@ -234,35 +238,72 @@ _QTY_IN = re.compile(rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}", re.I)
 
 
 def _sum_list(s: str) -> int | None:
-    total, found = 0, False
+    """The victims a list counts: "two soldiers and one civilian" -> 3; a total and its breakdown
+    ("21 people, 15 civilians and 6 fighters") -> the total."""
+    items: list[tuple[int, frozenset[str]]] = []
     for m in _QTY_IN.finditer(s):
         v = parse_count(m.group("q"))
-        if v is None:
-            continue
-        total += v
-        found = True
-        if total > MAX_COUNT:
-            return None
-    return total if found else None
+        if v is not None:
+            items.append((v, _victims(m.group(0))))
+    if not items:
+        return None
+    total = sum(v for v, _ in items)
+    for v, nouns in items:
+        if nouns & _ANY_VICTIM and 2 * v >= total:
+            return v  # the total, the rest its breakdown
+    return total if total <= MAX_COUNT else None
+
+
+# "both civilians and insurgents", "thousands more": no count of the dead
+_NOT_A_COUNT = re.compile(rf"(?:both\s+[\w\-]+\s+and\b|(?:{_VAGUE_RE})\s+(?:more|others?)\b)", re.I)
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+# a figure that adds to one already stated: "two others", "another three", "also killed", "a further 5"
+_ADDITIVE = re.compile(r"\b(?:also|another|others?|additional|further)\b", re.I)
+# victims' nouns that can name any group, so a figure with one of them may restate or total the others
+_ANY_VICTIM = frozenset({"people", "person", "individual", "victim", "casualtie", "bodie", "them", "dead"})
+_VICTIM_WORD = re.compile(rf"{_PERSON}", re.I)
+
+
+def _victims(s: str) -> frozenset[str]:
+    """The victims' nouns of one figure, singular ("civilians" -> "civilian"); empty when it names none."""
+    return frozenset(w.group(0).lower().rstrip("s") for w in _VICTIM_WORD.finditer(s))
+
+
 def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, list[tuple[int, int]]]:
+    """The figure the clause states. Separate statements of it count once: a figure repeated ("17 civilians
+    ... seventeen civilians"), a total and its breakdown ("21 people ... 15 civilians and 6 fighters"), a
+    headline and its lead. They add up only when the text says so ("two others", "also") or when they
+    count different groups ("three soldiers ... four rebels")."""
     total: int | None = None
     spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
     for pat in patterns:
         for m in pat.finditer(text):
             span = m.span()
             if any(_spans_overlap(span, s) for s in spans):
                 continue
-            v = _sum_list(m.group("list")) if "list" in m.groupdict() and m.group("list") else parse_count(m.group("q"))
+            listed = m.group("list") if "list" in m.groupdict() else None
+            counted = listed or m.group("q")
+            if _NOT_A_COUNT.match(text, m.start("list") if listed else m.start("q")):
+                continue
+            v = _sum_list(counted) if listed else parse_count(counted)
             if v is None:
                 continue
+            nouns = _victims(m.group(0))
+            if total is None:
+                total = v
+            elif _ADDITIVE.search(text, max(0, span[0] - 25), span[1]) or (
+                    nouns and seen and nouns.isdisjoint(seen) and not (nouns | seen) & _ANY_VICTIM):
+                total = min(MAX_COUNT, total + v)
+            else:
+                total = max(total, v)
             spans.append(span)
-            total = v if total is None else min(MAX_COUNT, total + v)
+            seen |= nouns or {"people"}
     return total, spans
 
 
@@ -290,7 +331,7 @@ def find_casualties(text: str) -> Casualties:
         if fat is not None and n > 1:
             fat = fat // n
     else:
-        toll = DEATH_TOLL.search(text)
+        toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())), None)
         fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE))
         if toll:
             tv = parse_count(toll.group("q"))
