@@ -1081,11 +1081,12 @@ def _to_event(
         a1 = dic.resolve(_BY_NAME(dic, "Protesters ({country})"), country, date, mention=None)
     elif a1 is None and c.event_type == "Riots":
         a1 = dic.resolve(_BY_NAME(dic, "Rioters ({country})"), country, date, mention=None)
+    if a1 is not None and a2 is not None and a1.name == a2.name and not _INFIGHTING.search(text, c.start, c.end):
+        a2 = None  # one actor on both sides is a role slip unless the text speaks of infighting
     if a2 is None and c.event_type == "Violence against civilians":
         a2 = dic.resolve(_BY_NAME(dic, "Civilians ({country})"), country, date, mention=None)
-    fatalities = c.fatalities
-    if fatalities is None and c.event_type not in ("Diplomacy",):
-        fatalities = None
+    # a statement is not the happening it speaks of: its dead belong to that event
+    fatalities, injured = (None, None) if c.event_type == "Diplomacy" else (c.fatalities, c.injured)
     ev = Evidence(text=text[c.start:c.end], start=c.start, end=c.end)
     sub = c.sub
     return Event(
@@ -1101,13 +1102,18 @@ def _to_event(
         actor2=a2,
         location=c.place,
         fatalities=fatalities,
-        injured=c.injured,
+        injured=injured,
         method=_method(c, text),
         confidence=c.confidence,
         source=doc.source,
         generic=generic,
         notes=tuple(c.notes),
     )
+
+
+_INFIGHTING = re.compile(
+    r"\b(?:infighting|in-fighting|internecine|among\s+themselves|between\s+rival|rival\s+(?:factions|groups|"
+    r"wings|militias|units)|turned\s+on\s+each\s+other|internal\s+(?:clashes|fighting|feud))\b", re.I)
 
 
 def _method(c: _Cand, text: str) -> str:

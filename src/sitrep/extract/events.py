@@ -199,6 +199,8 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     near_before = text[max(cs, hit.start - 45):hit.start]
     if lex.cues["hypothetical"].search(near_before):
         return Genericity(True, "hypothetical")
+    if lex.cues["background"].search(near_before):
+        return Genericity(True, "background")
     if lex.cues["purpose"].search(text[hit.end:min(ce, hit.end + 40)]):
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):
