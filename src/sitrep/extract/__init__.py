@@ -550,6 +550,7 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.start, into.end, into.hit = other.start, other.end, other.hit
     else:
         into.extra_spans.append((other.start, other.end))
+    into.last_sent = max(into.last_sent, other.sent, other.last_sent)
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     into.notes.append("merged")
 
@@ -571,7 +572,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
+            near = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start)
             if c.anaphoric or (near and c.violent):
                 target = prev
             break

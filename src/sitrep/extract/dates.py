@@ -1204,7 +1204,7 @@ def date_for_span(
     text: str,
     published: str | None,
     *,
-    undated_lag_days: int = 1,
+    undated_lag_days: int = 0,
 ) -> tuple[str | None, str, str]:
     """The date that governs the clause ``text[start:end]`` (an event trigger or its sentence).
 
@@ -1212,8 +1212,9 @@ def date_for_span(
     current date — the last dated expression earlier in the same paragraph, kept only to the month;
     else the publication date.  A clause that points forward ("will visit ... next week") is not
     dated at all.  An undated report of a past event in an article with a day-precise publication
-    date is dated ``undated_lag_days`` before it (news mostly reports the previous day's events;
-    0 gives the publication day itself).
+    date is the publication day itself: what a report states without a day happened, as far as its text
+    says, on the day it is published ("today" in a news lead). ``undated_lag_days`` > 0 dates it that
+    many days earlier instead, for a corpus whose reports are known to run a fixed lag behind.
 
     Returns (value, precision, method); method is ``sentence:<how>``, ``narrative:<how>``,
     ``publication``, ``publication-previous-day``, ``future`` (not dated: forward-looking) or

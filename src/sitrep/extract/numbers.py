@@ -168,7 +168,7 @@ _HURT = (
 )
 
 # not "Three civilians killed 12 others injured" (a headline: the 12 are the wounded)
-_NOT_HURT = r"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b)"
+_NOT_HURT = rf"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b(?!\s+{_Q}))"
 KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 # "which led to the injury of several civilians and the death of 2": a bare count closing the clause
@@ -191,7 +191,7 @@ DEATH_TOLL = re.compile(
 _EARLIER_TOLL = re.compile(r"\b(?:previous|earlier|initial|prior|preliminary|old)\s+(?:death\s+)?$", re.I)
 INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
-INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b", re.I)
+INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b(?!\s+{_Q})", re.I)
 INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:wounded|injured|injuries)\b",
                           re.I)
 CODED_AS = re.compile(rf"\b(?:fatalities|number)[\s,]+(?:\w+[\s,]+){{0,3}}?coded\s+(?:as|to)\s+(?P<q>{_Q})", re.I)

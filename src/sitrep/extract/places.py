@@ -334,6 +334,7 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
     return out
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(|—|–|--|-\s|:\s|\x97)")
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT"})
 _OPERATION = re.compile(r"\bOperation\s+$")
 _OPERATION_AFTER = re.compile(r"^\s+(?:operation|Operation|offensive)\b")
@@ -648,6 +649,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         if s < taken:  # an abbreviation already taken ("Pineville, La.")
             continue
+
         if t in _COMPASS_ADJECTIVES:  # "the Southern countryside of Idleb": a direction, not a place
             continue
         if _OPERATION.search(text[max(0, s - 12):s]) or _OPERATION_AFTER.match(text[e:e + 12]):
@@ -676,6 +678,11 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out += _dateline(text, gaz, out)
     out += _theatre_names(text, doc, gaz, out)
     out += _repeats(text, doc, out)
+    # an acronym in running text ("told SANA", "the SDF") is an agency or a group, not a town whose name
+    # folds to it; a country or province written in capitals ("UAE", "US") and a dateline stay
+    out = [m for m in out if not (m.text.isalpha() and m.text.isupper() and len(m.text) <= 5) or any(
+        c.kind in ("country", "admin1") for c, _how in (m.cands or _candidates(gaz, m.text)))
+        or _DATELINE_AFTER.match(text, m.end)]
     # "Ahrar al-Sham", "Soqur al-Sham": an article-led tail of a longer name is not a place (al-Sham is Damascus)
     out = [m for m in out if not (_ARTICLE_LED.match(m.text) and _NAME_BEFORE.search(text, 0, m.start))]
     out.sort(key=lambda m: m.start)
