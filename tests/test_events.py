@@ -76,9 +76,15 @@ def test_evidence_offsets_point_into_the_text() -> None:
         assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
 
 
-def test_undated_report_takes_the_day_before_publication() -> None:
-    ev = _one("The Syrian army shelled Hasraya village in Hama countryside.", published="2018-05-01")
-    assert (ev.date, ev.date_precision) == ("2018-04-30", "day")
+@pytest.mark.parametrize("text", [
+    "The Syrian army shelled Hasraya village in Hama countryside.",
+    "Rocket attacks have killed 10 civilians in Daraa city.",
+    "Gunmen attacked a checkpoint in Kirkuk, killing two policemen.",
+])
+def test_undated_report_takes_the_publication_day(text: str) -> None:
+    # what a report states without a day happened, as far as its text says, on the day it is published
+    ev = _one(text, published="2018-05-01")
+    assert (ev.date, ev.date_precision, ev.date_method) == ("2018-05-01", "day", "publication")
 
 
 def test_explicit_date_wins() -> None:
@@ -141,7 +147,7 @@ def test_sitrep_eval_scores_a_coded_csv(tmp_path) -> None:
     csv_text = (
         "event_date,event_type,actor1,admin1,latitude,longitude,fatalities,notes\n"
         "12-Mar-18,Remote violence,Military Forces of Syria (2000-),Hama,35.37,36.6,0,"
-        "\"The Syrian army shelled Kafr Zeita town in Hama countryside. No fatalities were reported.\"\n"
+        "\"On Mar 12, the Syrian army shelled Kafr Zeita town in Hama countryside. No fatalities were reported.\"\n"
         "13-Mar-18,Battle-No change of territory,Islamic State (Iraq),Kirkuk,35.47,44.39,2,"
         "\"On Mar 13, IS militants attacked an army checkpoint near Kirkuk city, killing two soldiers.\"\n"
     )

@@ -11,6 +11,7 @@ article) are merged into it. Generic, aggregate, hypothetical and future mention
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -201,6 +202,7 @@ class _Cand:
     anaphoric: bool = False
     last_sent: int = -1
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    headline: bool = False  # written in headline style (a title, a restated title, a related-article link)
 
     @property
     def violent(self) -> bool:
@@ -403,7 +405,9 @@ _PROTESTER_KILLED = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|i
                                re.I)
 _ARMED_VICTIM = re.compile(
     r"\b(?:fighters?|militants?|soldiers?|troops|members?\s+of|officers?|commanders?|leaders?|policem[ae]n|"
-    r"gunmen|insurgents?|rebels?|elements?|personnel|guards?|recruits?|servicem[ae]n|service\s+members?)\b",
+    r"gunmen|insurgents?|rebels?|elements?|personnel|guards?|recruits?|servicem[ae]n|service\s+members?|"
+    r"terrorists?|jihadists?|extremists?|mercenar(?:y|ies)|takfiris?|militiam[ae]n|combatants?|snipers?|"
+    r"paramilitar(?:y|ies))\b",
     re.I,
 )
 _CIVIL_VICTIM = re.compile(
@@ -669,6 +673,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                     forced = None
                 if cand is None:
                     continue
+                cand.headline = headline_style(text[cs:ce])
                 if any(n.startswith("generic:") for n in cand.notes):
                     generic_cands.append(cand)
                 else:
@@ -676,6 +681,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     merged = _merge(cands, text)
     merged = _merge_references(merged, text)
     merged = _merge_duplicates(merged, text)
+    merged = _merge_headlines(merged, text)
     doc_country = _doc_country(places, mentions)
     country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
                           and p.place.country == doc_country), None)
@@ -701,7 +707,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
             if province is not None:
                 c.place = province
                 c.notes.append("place:document-province")
-    events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
+    events = [e for c in merged for e in _to_events(doc, c, dic, doc_country, places)]
     if keep_generic:
         events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
     return events
@@ -992,6 +998,50 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
 
 
 _RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
+# how far into a document its title, dateline and restated title reach
+_LEAD_CHARS = 600
+
+
+def headline_style(span: str) -> bool:
+    """Written as a title ("Syrian Airstrikes Kill Over 100 Daesh Fighters in Hama Province"): nearly every
+    word of four letters or more capitalised. Prose capitalises names only."""
+    words = _TITLE_WORD.findall(span)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
+    return a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities
+
+
+def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
+    """A headline restates the report the body tells: it joins the first compatible report of the body, which
+    keeps its own evidence and takes from the headline only what it lacks. A headline near the top with no
+    such report is the report; one further down (a related-article link, a photo caption) is page furniture."""
+    body = [c for c in cands if not c.headline]
+    out = list(body)
+    for h in cands:
+        if not h.headline:
+            continue
+        twin = next((b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
+                     and _places_compatible(b, h) and _actors_compatible(b, h) and _tolls_compatible(b, h)), None)
+        if twin is not None:
+            if twin.fatalities is None:
+                twin.fatalities = h.fatalities
+            if twin.injured is None:
+                twin.injured = h.injured
+            if twin.place is None:
+                twin.place = h.place
+            if twin.date is None or (_soft_date(twin) and h.date is not None and not _soft_date(h)):
+                twin.date, twin.precision, twin.date_method = h.date, h.precision, h.date_method
+            twin.actor1 = twin.actor1 or h.actor1
+            twin.actor2 = twin.actor2 or h.actor2
+            twin.extra_spans.append((h.start, h.end))
+            twin.notes.append("merged-headline")
+        elif h.start < _LEAD_CHARS:
+            out.append(h)
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def _weak(c: _Cand) -> bool:
@@ -1062,9 +1112,56 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
     return c.most_common(1)[0][0] if c else None
 
 
+# what may stand between two places of one list: "Saraqeb, Khan Sheikhoun and Maarat al-Numan" (FA-KES
+# drops the commas: "Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?\s*")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
+
+
+def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Place]:
+    """The towns of a list that locates one clause's action ("shelled Saraqeb, Khan Sheikhoun and Kafranbel"):
+    ACLED codes one event per place. Not a route ("between X and Y", "from X to Y")."""
+    if c.place is None or c.place.precision != "point" or c.event_type == "Diplomacy":
+        return []
+    towns = sorted((p for p in places if c.start <= p.start and p.end <= c.end and p.place is not None
+                    and p.place.precision == "point"), key=lambda p: p.start)
+    run: list[PlaceMention] = []
+    ends: list[PlaceMention | None] = [*towns, None]
+    for p in ends:
+        if p is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, p.start):
+            run.append(p)
+            continue
+        listed = [m.place for m in run if m.place is not None]
+        ids = {(pl.geonameid, pl.name) for pl in listed}
+        if len(ids) >= 2 and c.place in listed and not _BETWEEN.search(text, max(0, run[0].start - 40),
+                                                                         run[0].start):
+            unique: list[Place] = []
+            for pl in listed:
+                if all((pl.geonameid, pl.name) != (u.geonameid, u.name) for u in unique):
+                    unique.append(pl)
+            return unique
+        run = [p] if p is not None else []
+    return []
+
+
+def _to_events(doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None,
+               places: list[PlaceMention]) -> list[Event]:
+    """One event per place of a listed action; the toll, which the text gives for them all, stays with the first."""
+    listed = _listed_places(c, places, doc.text)
+    if not listed:
+        return [_to_event(doc, c, dic, doc_country, places)]
+    out = []
+    for i, place in enumerate(listed):
+        clone = dataclasses.replace(c, place=place, notes=[*c.notes, "place:listed"],
+                                    fatalities=c.fatalities if i == 0 else None,
+                                    injured=c.injured if i == 0 else None)
+        out.append(_to_event(doc, clone, dic, doc_country, places, id_extra=place.name if i else ""))
+    return out
+
+
 def _to_event(
     doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None, places: list[PlaceMention],
-    generic: bool = False,
+    generic: bool = False, id_extra: str = "",
 ) -> Event:
     text = doc.text
     country = (c.place.country if c.place is not None else None) or doc_country
@@ -1092,7 +1189,7 @@ def _to_event(
     sub = c.sub
     return Event(
         doc_id=doc.id,
-        event_id=Event.make_id(doc.id, c.start, c.end, c.event_type + (sub or "")),
+        event_id=Event.make_id(doc.id, c.start, c.end, c.event_type + (sub or "") + id_extra),
         event_type=c.event_type,
         sub_event_type=sub,
         date=date,
