@@ -536,10 +536,14 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
         take_evidence = True
-    if other.place is not None and (into.place is None or (other.place.precision == "point" and not _weak(other)
-                                                            and into.place.precision != "point")):
+    if _finer_place(other, into) and (into.place is None or not _weak(other)):
         into.place = other.place
-    if other.violent and into.violent and _SUB_RANK.get(other.sub or "", 0) > _SUB_RANK.get(into.sub or "", 0) \
+    if into.headline and not other.headline and not other.anaphoric:
+        # a headline followed by its report: the report's own words type it and are its evidence
+        into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
+        into.headline = False
+        take_evidence = True
+    elif other.violent and into.violent and _SUB_RANK.get(other.sub or "", 0) > _SUB_RANK.get(into.sub or "", 0) \
             and not other.anaphoric:
         into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
         take_evidence = True
@@ -991,6 +995,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
             twin.injured = c.injured
         twin.actor1 = twin.actor1 or c.actor1
         twin.actor2 = twin.actor2 or c.actor2
+        if _finer_place(c, twin):
+            twin.place = c.place
         twin.extra_spans.append((c.start, c.end))
         twin.notes.append("merged-duplicate")
     out.sort(key=lambda c: c.start)
@@ -1008,6 +1014,15 @@ def headline_style(span: str) -> bool:
     word of four letters or more capitalised. Prose capitalises names only."""
     words = _TITLE_WORD.findall(span)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _finer_place(a: _Cand, b: _Cand) -> bool:
+    """``a`` names a finer place than ``b`` (a town over its province over its country)."""
+    from sitrep.extract.places import precision_rank
+
+    if a.place is None:
+        return False
+    return b.place is None or precision_rank(a.place) < precision_rank(b.place)
 
 
 def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
@@ -1030,7 +1045,7 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
                 twin.fatalities = h.fatalities
             if twin.injured is None:
                 twin.injured = h.injured
-            if twin.place is None:
+            if _finer_place(h, twin) and twin.place is None:
                 twin.place = h.place
             if twin.date is None or (_soft_date(twin) and h.date is not None and not _soft_date(h)):
                 twin.date, twin.precision, twin.date_method = h.date, h.precision, h.date_method

@@ -1059,6 +1059,11 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
 _PRECISION_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
 
 
+def precision_rank(p: Place) -> int:
+    """How coarse a place is: 0 a town (point), 1 a district, 2 a province, 3 a country."""
+    return _PRECISION_RANK.get(p.precision, 3)
+
+
 _LOCATIVE_AFTER = re.compile(
     r"(?:\s*[-–/]\s*[A-Z][\w’']+|\s+and\s+[A-Z][\w’']+)?\s+(?:border|borders|frontier|territory|territories|soil|"
     r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border)\b"

@@ -1,0 +1,121 @@
+"""Metamorphic tests: the same report rewritten must give the same event.
+
+Base reports are self-written (several countries, types and victims). Each rewrite changes only how
+the report is told: the date lead (all twelve month names, day-month and month-day order, weekdays),
+a monitor or agency attribution before or after ("…, the UK-based Observatory said"), a headline
+above the report, numbers in words, active or passive voice. Every rewrite must keep exactly one
+event with the base's type, its place and its toll.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import pytest
+
+from sitrep import extract
+
+
+@dataclass(frozen=True)
+class Base:
+    active: str  # "<actor> <verb> <target/place>"; the toll clause follows
+    toll: str  # "killing {n} civilians"
+    passive: str  # "{n} civilians were killed when ..."
+    n: int
+    event_type: str
+    admin1: str
+    country: str
+    headline: str
+
+    def clause(self, n: str | None = None) -> str:
+        return f"{self.active}, {self.toll.format(n=n or self.n)}"
+
+
+BASES = [
+    Base("regime forces shelled Saraqeb in Idlib province", "killing {n} civilians",
+         "{n} civilians were killed when regime forces shelled Saraqeb in Idlib province", 4,
+         "Explosions/Remote violence", "Idlib", "SY", "Regime Shelling of Saraqeb"),
+    Base("a car bomb exploded in a market in Azaz", "killing {n} people",
+         "{n} people were killed when a car bomb exploded in a market in Azaz", 12,
+         "Explosions/Remote violence", "Aleppo", "SY", "Car Bomb in Azaz Market"),
+    Base("Russian warplanes struck Douma", "killing {n} civilians",
+         "{n} civilians were killed when Russian warplanes struck Douma", 9,
+         "Explosions/Remote violence", "Rural Damascus", "SY", "Russian Air Strikes on Douma"),
+    Base("gunmen attacked a bus in Kirkuk", "killing {n} civilians",
+         "{n} civilians were killed when gunmen attacked a bus in Kirkuk", 5,
+         "Violence against civilians", "Kirkuk", "IQ", "Gunmen Attack Bus in Kirkuk"),
+    Base("a suicide bomber blew himself up at a checkpoint in Mosul", "killing {n} people",
+         "{n} people were killed when a suicide bomber blew himself up at a checkpoint in Mosul", 6,
+         "Explosions/Remote violence", "Ninewa", "IQ", "Suicide Bombing at Mosul Checkpoint"),
+    Base("al-Shabaab militants attacked an army base in Baidoa", "killing {n} soldiers",
+         "{n} soldiers were killed when al-Shabaab militants attacked an army base in Baidoa", 7,
+         "Battles", "Bay", "SO", "Al-Shabaab Militants Storm Army Base in Baidoa"),
+    Base("Houthi fighters fired missiles at Marib city", "killing {n} people",
+         "{n} people were killed when Houthi fighters fired missiles at Marib city", 3,
+         "Explosions/Remote violence", "Ma'rib", "YE", "Houthi Missiles Hit Marib"),
+]
+WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine", 12: "twelve"}
+ATTRIBUTIONS = [
+    "the UK-based Syrian Observatory for Human Rights said",
+    "a Britain-based war monitor reported",
+    "local officials told Reuters in Beirut",
+    "the Washington-based Institute for the Study of War said",
+    "AFP reported from Istanbul",
+]
+MONTHS = list(calendar.month_name)[1:]
+DATE_LEADS = ["On 3 {m} 2020, {c}.", "On {m} 3, 2020, {c}.", "{C} on 3 {m} 2020.", "{C} on {m} 3."]
+
+
+def _cap(s: str) -> str:
+    return s[0].upper() + s[1:]
+
+
+def _check(text: str, published: str, base: Base) -> None:
+    events = [e for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+    assert len(events) == 1, (text, [(e.event_type, e.evidence.text) for e in events])
+    ev = events[0]
+    assert ev.event_type == base.event_type, (text, ev.event_type)
+    assert ev.fatalities == base.n, (text, ev.fatalities)
+    assert ev.location is not None and ev.location.country == base.country, (text, ev.location)
+    assert (ev.location.admin1 or "").replace("’", "'") == base.admin1, (text, ev.location)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+@pytest.mark.parametrize("month", range(1, 13), ids=lambda m: MONTHS[m - 1])
+def test_every_month_name_keeps_the_event(base: Base, month: int) -> None:
+    name = MONTHS[month - 1]
+    for form in DATE_LEADS:
+        text = form.format(m=name, c=base.clause(), C=_cap(base.clause()))
+        _check(text, f"2020-{month:02d}-05", base)
+        ev = [e for e in extract(text, published=f"2020-{month:02d}-05") if e.event_type != "Diplomacy"][0]
+        assert ev.date == f"2020-{month:02d}-03", (text, ev.date)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+@pytest.mark.parametrize("weekday", list(calendar.day_name))
+def test_weekday_leads_keep_the_event(base: Base, weekday: str) -> None:
+    _check(f"On {weekday}, {base.clause()}.", "2020-05-10", base)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+@pytest.mark.parametrize("attribution", ATTRIBUTIONS)
+def test_where_a_monitor_or_agency_is_based_does_not_move_the_event(base: Base, attribution: str) -> None:
+    _check(f"{_cap(base.clause())} on Monday, {attribution}.", "2020-05-06", base)
+    _check(f"{_cap(attribution)} that {base.clause()} on Monday.", "2020-05-06", base)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+def test_numbers_in_words_and_the_passive_keep_the_toll(base: Base) -> None:
+    _check(f"{_cap(base.clause(WORDS[base.n]))} on Monday.", "2020-05-06", base)
+    _check(f"{_cap(base.passive.format(n=base.n))} on Monday.", "2020-05-06", base)
+    _check(f"{_cap(base.passive.format(n=WORDS[base.n]))} on Monday.", "2020-05-06", base)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+def test_a_headline_and_its_lead_are_one_event_with_one_toll(base: Base) -> None:
+    _check(f"{base.headline} Kills {base.n}\n\n{_cap(base.clause())} on Monday.", "2020-05-06", base)
+    _check(f"{base.headline} Leaves {WORDS[base.n].capitalize()} Dead\n\n{_cap(base.clause())} on Monday, "
+           f"{ATTRIBUTIONS[0]}.", "2020-05-06", base)
+    _check(f"{_cap(base.clause())} on Monday. The death toll stood at {base.n}, {ATTRIBUTIONS[1]}.",
+           "2020-05-06", base)
