@@ -222,6 +222,11 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
         # "Iran" is the country, not Iraan (Texas), whose name only folds to the same key
         cands = [(e, how) for e, how in cands
                  if e.kind in ("country", "admin1") or e.name.casefold() == name.casefold()]
+    if not cands:
+        # a possessive whose apostrophe was lost ("Syrias Aleppo", "Iraqs Anbar", "Aleppos"): the place named
+        head, _, rest = name.partition(" ")
+        if head.endswith("s") and len(head) > 3 and gaz.lookup(head[:-1], loose=False):
+            cands = gaz.lookup(rest, loose=False) if rest else gaz.lookup(head[:-1], loose=False)
     if not cands:  # "W. Columbia" = West Columbia
         full = _COMPASS_ABBR.sub(lambda m: _COMPASS_WORD[m.group(1)] + " ", name)
         cands = gaz.lookup(full) if full != name else []
@@ -534,6 +539,20 @@ _RESIDENT = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple
 _STATE_AFTER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
+def _possessive_place(gaz: Gazetteer, ent: Span) -> _Mention | None:
+    """ "Syrias Aleppo", "Iraqs Anbar" that NER took for a person: a country's possessive whose apostrophe
+    was lost, then a place of it."""
+    if len(ent) < 2 or not ent[0].text.endswith("s") or len(ent[0].text) < 4:
+        return None
+    if not any(c.kind in ("country", "admin1") for c, how in gaz.lookup(ent[0].text[:-1], loose=False)
+               if how == "name"):
+        return None
+    s = ent[1].idx
+    name = ent.text[s - ent.start_char:]
+    cands = gaz.lookup(name, loose=False)
+    return _Mention(s, ent.end_char, name, "GPE", cands=cands) if cands else None
+
+
 def _local_name(text: str, gaz: Gazetteer, ent: Span) -> _Mention | None:
     """A town NER took for something else, where local news marks it as a town: "a Crafton man",
     "Meadow Grove residents", "of Canal Winchester, Ohio" (a town of that name in that state)."""
@@ -625,7 +644,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 out.append(inner)
             continue
         if label not in _LABELS:
-            local = _local_name(text, gaz, ent)
+            local = _possessive_place(gaz, ent) or _local_name(text, gaz, ent)
             if local is not None:
                 out.append(local)
             continue
@@ -670,7 +689,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             out.append(_Mention(ab[1], ab[2], text[ab[1]:ab[2]], "GPE", cands=[(gaz.admin1[ab[0]], "name")]))
             taken = ab[2]
     # a surname of a person the text names ("Barack Obama ... Obama said") is not a place
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3}
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and 1 < len(ent) <= 3
+                and _possessive_place(gaz, ent) is None}
     out = [m for m in out if m.demonym or m.text not in surnames or m.label != "GPE" or " " in m.text]
     counties = _county_lists(text, gaz) + _affiliations(text, gaz)
     out = [m for m in out if not any(c.start < m.end and m.start < c.end for c in counties)] + counties
@@ -1083,6 +1103,11 @@ def is_nationality(m: PlaceMention, text: str) -> bool:
     return is_demonym(m.mention) and not _LOCATIVE_AFTER.match(text, m.end)
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|inside|throughout|of|into|outside)\s+(?:the\s+)?$", re.I)
+# how far back a place named before an event's clause may still locate it
+_CARRY_CHARS = 400
+
+
 def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
     """The location of an event stated in ``text[start:end]``.
 
@@ -1109,7 +1134,11 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
                 and is_demonym(m.mention) and _LOCATIVE_AFTER.match(text, m.end)]
     if locative:
         return locative[0].place
-    before = [m for m in real if m.end <= start and "\n\n" not in text[m.end:start]]
+    # the nearest place named shortly before, in the same paragraph; a country only where it is named as a
+    # location ("in Syria"), not as an actor ("a ceasefire announced by Russia")
+    before = [m for m in real if m.end <= start and start - m.end <= _CARRY_CHARS and "\n\n" not in text[m.end:start]
+              and (m.place is not None and m.place.precision != "country" or _LOCATIVE_BEFORE.search(
+                  text, max(0, m.start - 12), m.start))]
     if before:
         return before[-1].place
     areas = Counter(m.place.name for m in real if m.place is not None)
