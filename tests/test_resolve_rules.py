@@ -47,3 +47,22 @@ def test_the_same_toll_in_a_capital_city_on_two_stated_days_is_two_incidents() -
     events = _reports(monday, monday_after)
     assert {e.date for e in events} == {"2016-07-04", "2016-07-11"}
     assert len(resolve_events(events).incidents) == 2
+
+
+def test_a_report_that_gives_two_figures_is_no_disagreement_between_sources() -> None:
+    # one document with two events of the same strike (its headline toll and a later, different figure) and a
+    # second document that agrees with one of them: the sources do not disagree
+    from dataclasses import replace
+
+    from sitrep.resolve.contradictions import find_contradictions
+
+    evs = _reports(("alpha", "2016-06-06", "Air strikes on a market in Asharah killed 17 civilians on Monday."),
+                   ("beta", "2016-06-06", "Air strikes on a market in Asharah killed 17 civilians on Monday, "
+                                          "a monitor said."))
+    assert len(evs) == 2
+    twice = replace(evs[0], event_id="x2", fatalities=34)  # the same report read a second time, doubled
+    fields = {c.field for c in find_contradictions([evs[0], twice, evs[1]])}
+    assert "fatalities" not in fields
+    # two sources that each state their own figure do disagree
+    other = replace(evs[1], fatalities=12)
+    assert "fatalities" in {c.field for c in find_contradictions([evs[0], other])}

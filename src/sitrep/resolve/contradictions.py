@@ -70,10 +70,18 @@ def _group(
     return sorted(groups.values(), key=lambda g: (-len(g[1]), str(g[0])))
 
 
+def _between_reports(groups: list[tuple[Any, list[Event]]]) -> bool:
+    """Two documents disagree: at least two values each stated by a document that states no other value.
+    A report that gives two figures itself (a toll read twice) is no disagreement between sources."""
+    docs = [{e.doc_id for e in evs} for _v, evs in groups]
+    exclusive = [d - set().union(*(o for j, o in enumerate(docs) if j != i)) for i, d in enumerate(docs)]
+    return sum(1 for x in exclusive if x) >= 2
+
+
 def _contradiction(
     field: str, kind: str, groups: list[tuple[Any, list[Event]]]
 ) -> Contradiction | None:
-    if len(groups) < 2:
+    if len(groups) < 2 or not _between_reports(groups):
         return None
     return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
 
