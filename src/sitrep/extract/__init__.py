@@ -203,6 +203,7 @@ class _Cand:
     last_sent: int = -1
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     headline: bool = False  # written in headline style (a title, a restated title, a related-article link)
+    listed: bool = False  # one of the places of a listed action ("shelled X, Y and Z"): one event per place
 
     @property
     def violent(self) -> bool:
@@ -488,6 +489,10 @@ def _dates_compatible(a: _Cand, b: _Cand) -> bool:
 
 
 def _places_compatible(a: _Cand, b: _Cand) -> bool:
+    if a.listed or b.listed:
+        # one of the places of a listed action: only a report of that same place is the same event
+        return a.place is not None and b.place is not None and (a.place.geonameid, a.place.name) == (
+            b.place.geonameid, b.place.name) or (a.place is None) != (b.place is None) and not (a.listed and b.listed)
     if a.place is None or b.place is None:
         return True
     if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
@@ -681,7 +686,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                 if any(n.startswith("generic:") for n in cand.notes):
                     generic_cands.append(cand)
                 else:
-                    cands.append(cand)
+                    cands.extend(_split_listed(cand, places, text))
     merged = _merge(cands, text)
     merged = _merge_references(merged, text)
     merged = _merge_duplicates(merged, text)
@@ -711,7 +716,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
             if province is not None:
                 c.place = province
                 c.notes.append("place:document-province")
-    events = [e for c in merged for e in _to_events(doc, c, dic, doc_country, places)]
+    events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
     if keep_generic:
         events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
     return events
@@ -1127,56 +1132,64 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
     return c.most_common(1)[0][0] if c else None
 
 
-# what may stand between two places of one list: "Saraqeb, Khan Sheikhoun and Maarat al-Numan" (FA-KES
-# drops the commas: "Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?\s*")
+# what may stand between two places of one list: "Saraqeb, Khan Sheikhoun and Maarat al-Numan" (FA-KES drops
+# the commas: "Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen"), "Idlib city as well as the towns of X"
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+as\s+well\s+as\s+(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cities|city|areas?|neighbou?rhoods?|districts?|provinces?)\s+(?:of\s+)?)?|"
+    r"\s+(?:city|town|village)(?:,\s*|\s+and\s+|\s+))?\s*",
+    re.I,
+)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
+_PLACE_CLASS = {"point": "town", "district": "town", "admin1": "province"}
 
 
 def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Place]:
-    """The towns of a list that locates one clause's action ("shelled Saraqeb, Khan Sheikhoun and Kafranbel"):
-    ACLED codes one event per place. Not a route ("between X and Y", "from X to Y")."""
-    if c.place is None or c.place.precision != "point" or c.event_type == "Diplomacy":
+    """The places of a list that locates one clause's action ("shelled Saraqeb, Khan Sheikhoun and Kafranbel",
+    "in Raqqa and Deir ez-Zor provinces"): ACLED codes one event per place. Not a route ("between X and Y",
+    "from X to Y")."""
+    if c.place is None or c.event_type == "Diplomacy" or c.place.precision not in _PLACE_CLASS:
         return []
-    towns = sorted((p for p in places if c.start <= p.start and p.end <= c.end and p.place is not None
-                    and p.place.precision == "point"), key=lambda p: p.start)
+    kind = _PLACE_CLASS[c.place.precision]
+    same = sorted((p for p in places if c.start <= p.start and p.end <= c.end and p.place is not None
+                   and _PLACE_CLASS.get(p.place.precision) == kind), key=lambda p: p.start)
     run: list[PlaceMention] = []
-    ends: list[PlaceMention | None] = [*towns, None]
+    ends: list[PlaceMention | None] = [*same, None]
     for p in ends:
         if p is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, p.start):
             run.append(p)
             continue
-        listed = [m.place for m in run if m.place is not None]
-        ids = {(pl.geonameid, pl.name) for pl in listed}
-        if len(ids) >= 2 and c.place in listed and not _BETWEEN.search(text, max(0, run[0].start - 40),
-                                                                         run[0].start):
-            unique: list[Place] = []
-            for pl in listed:
-                if all((pl.geonameid, pl.name) != (u.geonameid, u.name) for u in unique):
-                    unique.append(pl)
+        unique: list[Place] = []
+        for pl in (m.place for m in run if m.place is not None):
+            if all((pl.geonameid, pl.name) != (u.geonameid, u.name) for u in unique):
+                unique.append(pl)
+        if len(unique) >= 2 and c.place in unique and not _BETWEEN.search(text, max(0, run[0].start - 40),
+                                                                           run[0].start):
             return unique
         run = [p] if p is not None else []
     return []
 
 
-def _to_events(doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None,
-               places: list[PlaceMention]) -> list[Event]:
-    """One event per place of a listed action; the toll, which the text gives for them all, stays with the first."""
-    listed = _listed_places(c, places, doc.text)
+def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
+    """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
+    the first."""
+    listed = _listed_places(c, places, text)
     if not listed:
-        return [_to_event(doc, c, dic, doc_country, places)]
-    out = []
-    for i, place in enumerate(listed):
-        clone = dataclasses.replace(c, place=place, notes=[*c.notes, "place:listed"],
-                                    fatalities=c.fatalities if i == 0 else None,
-                                    injured=c.injured if i == 0 else None)
-        out.append(_to_event(doc, clone, dic, doc_country, places, id_extra=place.name if i else ""))
-    return out
+        return [c]
+    return [dataclasses.replace(c, place=place, listed=True, notes=[*c.notes, "place:listed"],
+                                fatalities=c.fatalities if i == 0 else None,
+                                injured=c.injured if i == 0 else None, extra_spans=[])
+            for i, place in enumerate(listed)]
+
+
+def _listed_key(c: _Cand) -> str:
+    """What tells apart the events of one listed clause (they share its evidence)."""
+    return f"@{c.place.name}" if c.listed and c.place is not None else ""
 
 
 def _to_event(
     doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None, places: list[PlaceMention],
-    generic: bool = False, id_extra: str = "",
+    generic: bool = False,
 ) -> Event:
     text = doc.text
     country = (c.place.country if c.place is not None else None) or doc_country
@@ -1204,7 +1217,7 @@ def _to_event(
     sub = c.sub
     return Event(
         doc_id=doc.id,
-        event_id=Event.make_id(doc.id, c.start, c.end, c.event_type + (sub or "") + id_extra),
+        event_id=Event.make_id(doc.id, c.start, c.end, c.event_type + (sub or "") + _listed_key(c)),
         event_type=c.event_type,
         sub_event_type=sub,
         date=date,
