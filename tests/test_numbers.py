@@ -23,7 +23,10 @@ from sitrep.extract.numbers import MAX_COUNT, find_casualties, parse_count
         ("US forces came under missile fire in Syria today, Monday, without casualties", 0, 0),
         ("The Syrian army shelled the town. Neither injuries nor fatalities were reported.", 0, 0),
         ("which led to the killing of 1 civilian and the injury of others.", 1, None),
-        ("dozens of civilians were killed in the bombardment", 12, None),
+        # a vague quantity states no figure: no toll (ACLED's coding of it is the coder's, see coded-as below)
+        ("dozens of civilians were killed in the bombardment", None, None),
+        ("several soldiers were killed and many others wounded", None, None),
+        ("the strikes killed a number of terrorists and injured scores of civilians", None, None),
         ("at least 70 people were killed when the market was hit", 70, None),
         ("residents blocked the road, causing clashes with the police, injuring six civilians and four police "
          "officers", None, 10),

@@ -4,7 +4,9 @@
 ``find_casualties`` reads the killed / wounded figures a clause states ("killed two US service
 members and one American civilian, and wounded three others" -> 3 killed, 3 wounded), the
 explicit zeros ("Neither injuries nor fatalities were reported", "without casualties") and
-ACLED's conventions for vague words (dozens -> 12, tens -> 10, hundreds -> 100, several -> 10).
+what a vague word means in ACLED's conventions (dozens -> 12, tens -> 10, hundreds -> 100, several -> 10) for
+``parse_count``; a casualty figure is only one the text states, so "dozens of civilians were killed" gives no
+toll (``is_vague``) unless a coder note fixes one ("unknown fatalities coded as 10").
 Absurd figures ("10^30 killed", twenty digits) are rejected, never overflowed.
 """
 
@@ -96,8 +98,8 @@ def parse_count(text: str) -> int | None:
     s = re.sub(
         r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s
     )
-    if s in VAGUE:
-        return VAGUE[s]
+    if s in VAGUE or f"{s} of" in VAGUE:  # "a number (of)", "a handful (of)"
+        return VAGUE.get(s, VAGUE.get(f"{s} of"))
     m = re.fullmatch(rf"between\s+({_DIGITS})\s+and\s+({_DIGITS})", s)
     if m:
         s = f"{m.group(1)}-{m.group(2)}"
@@ -204,7 +206,8 @@ DISTRIBUTED = re.compile(r"\bdistributed\s+(?:the\s+)?fatalities\s+(?:over|betwe
 # one victim described without a count noun: "killing a candidate", "the director ... was killed", "his death"
 ONE_KILLED = re.compile(
     r"(?:\b(?:killed|killing|assassinated|assassinating|executed|executing|shot\s+dead|the\s+killing\s+of|"
-    r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+|"
+    r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+"
+    r"(?!(?:number|few|handful|dozen|couple|score|total|series|host|lot|group)\b)|"
     r"(?:^|[.;,]\s+|\b(?:a|an|one)\s+)(?:[\w\"“”'’\-]+\s+){0,12}?(?:was|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot\s+dead|assassinated|executed|found\s+dead)|"
     r"\b(?:he|she)\s+(?:was|died)\s+(?:\w+\s+)?(?:killed|shot\s+dead|of\s+(?:his|her)\s+wounds)?|"
@@ -237,12 +240,21 @@ NO_FATALITIES = re.compile(
 _QTY_IN = re.compile(rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}", re.I)
 
 
+def is_vague(q: str) -> bool:
+    """A quantity with no number in it ("dozens of", "several", "a number of"): ACLED would code it (dozens ->
+    12), but the report states no figure, so no toll is read from it."""
+    s = " ".join(q.lower().split())
+    s = re.sub(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s)
+    s = re.sub(r"\s+of(?:\s+the)?$", "", s)
+    return s in VAGUE or f"{s} of" in VAGUE
+
+
 def _sum_list(s: str) -> int | None:
     """The victims a list counts: "two soldiers and one civilian" -> 3; a total and its breakdown
     ("21 people, 15 civilians and 6 fighters") -> the total."""
     items: list[tuple[int, frozenset[str]]] = []
     for m in _QTY_IN.finditer(s):
-        v = parse_count(m.group("q"))
+        v = None if is_vague(m.group("q")) else parse_count(m.group("q"))
         if v is not None:
             items.append((v, _victims(m.group(0))))
     if not items:
@@ -291,7 +303,7 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
             counted = listed or m.group("q")
             if _NOT_A_COUNT.match(text, m.start("list") if listed else m.start("q")):
                 continue
-            v = _sum_list(counted) if listed else parse_count(counted)
+            v = _sum_list(counted) if listed else None if is_vague(counted) else parse_count(counted)
             if v is None:
                 continue
             nouns = _victims(m.group(0))
@@ -331,7 +343,8 @@ def find_casualties(text: str) -> Casualties:
         if fat is not None and n > 1:
             fat = fat // n
     else:
-        toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())), None)
+        toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())
+                     and not is_vague(t.group("q"))), None)
         fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE))
         if toll:
             tv = parse_count(toll.group("q"))
