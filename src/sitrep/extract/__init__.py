@@ -585,8 +585,11 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start)
-            if c.anaphoric or (near and c.violent):
+            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
+            # the report goes on in the next sentences: it names no other place and no other toll
+            goes_on = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start) and (
+                c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
+            if c.anaphoric or (near and c.violent) or (goes_on and c.violent):
                 target = prev
             break
         if target is not None:
@@ -1028,6 +1031,11 @@ def _finer_place(a: _Cand, b: _Cand) -> bool:
     if a.place is None:
         return False
     return b.place is None or precision_rank(a.place) < precision_rank(b.place)
+
+
+def _same_place(a: _Cand, b: _Cand) -> bool:
+    return a.place is not None and b.place is not None and (a.place.geonameid, a.place.name) == (
+        b.place.geonameid, b.place.name)
 
 
 def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
