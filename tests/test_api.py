@@ -40,3 +40,12 @@ def test_open_ingest_query_to_pandas(tmp_path: Path) -> None:
         frame = db.incidents(country="Syria").to_pandas()
         assert len(frame) >= 1
         assert "fatalities" in frame.columns
+
+
+def test_importing_the_records_loads_no_extraction_module() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, sitrep.records; print(sorted(m for m in sys.modules if m.startswith('sitrep')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "sitrep.extract" not in out and "sitrep.api" not in out and "sitrep.store" not in out, out

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import importlib
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sitrep.api import Database, Results, open
+from sitrep._version import __version__
 from sitrep.records import (
     ActorRef,
     Contradiction,
@@ -24,7 +24,8 @@ from sitrep.records import (
     Place,
 )
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from sitrep.api import Database, Results, open
 
 __all__ = [
     "ActorRef",
@@ -38,10 +39,14 @@ __all__ = [
     "PersonRole",
     "Place",
     "Results",
+    "__version__",
     "extract_text",
     "open",
     "resolve",
 ]
+
+# loaded on first use, so that ``import sitrep.records`` (or the CLI's --help) loads no extraction module
+_LAZY = {"Database": "sitrep.api", "Results": "sitrep.api", "open": "sitrep.api"}
 
 
 def extract_text(text: str, published: str | None = None, **meta: Any) -> list[Event]:
@@ -51,19 +56,17 @@ def extract_text(text: str, published: str | None = None, **meta: Any) -> list[E
     return _extract(text, published=published, **meta)
 
 
-class _CallableModule(types.ModuleType):
-    """Makes ``sitrep.extract(text, published=...)`` work while ``sitrep.extract`` stays the subpackage."""
+class CallableModule(types.ModuleType):
+    """Makes ``sitrep.extract(text, published=...)`` work while ``sitrep.extract`` stays the subpackage
+    (the subpackage takes this class when it is imported)."""
 
     def __call__(self, text: str, published: str | None = None, **meta: Any) -> list[Event]:
         return extract_text(text, published=published, **meta)
 
 
 def __getattr__(name: str) -> Any:
-    if name == "resolve":
-        return importlib.import_module("sitrep.resolve")
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in ("resolve", "extract"):
+        return importlib.import_module(f"sitrep.{name}")
     raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
-
-
-# ``sitrep.extract`` is the subpackage and also the documented call ``sitrep.extract(text, ...)``.
-_extract_module = importlib.import_module("sitrep.extract")
-_extract_module.__class__ = _CallableModule

@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from sitrep import __version__
+from sitrep._version import __version__
 from sitrep.brief_svg import map_svg, timeline_svg, type_colour
 from sitrep.export import country_info
 from sitrep.records import Contradiction, ContradictionValue, Document, Event, Evidence, Incident, PersonRole

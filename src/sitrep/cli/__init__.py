@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from sitrep import __version__
+from sitrep._version import __version__
 from sitrep.errors import SitrepError
 
 # Modules whose click commands are registered on the group (each owns its commands).

@@ -1281,3 +1281,15 @@ def _BY_NAME(dic: ActorDictionary, name: str) -> ActorDef:
         raise KeyError(f"actors.yaml lacks {name!r}")
     return a
 
+
+
+# ``sitrep.extract`` is this subpackage and also the documented call ``sitrep.extract(text, ...)``
+def _make_callable() -> None:
+    import sys
+
+    from sitrep import CallableModule
+
+    sys.modules[__name__].__class__ = CallableModule
+
+
+_make_callable()

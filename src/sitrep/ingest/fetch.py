@@ -11,7 +11,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Protocol
 
-from sitrep import __version__
+from sitrep._version import __version__
 
 
 @dataclass(frozen=True, slots=True)

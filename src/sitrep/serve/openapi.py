@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep import __version__
+from sitrep._version import __version__
 from sitrep.records import EVENT_TYPES
 
 __all__ = ["schema"]
