@@ -31,9 +31,11 @@ def main():
     ap.add_argument("-n", type=int, default=44)
     ap.add_argument("--write", action="store_true", help="write texts/fakes_<unit_id>.txt")
     args = ap.parse_args()
-    reserved = {ln.strip() for ln in open(DEV / "RESERVED.txt") if ln.strip() and not ln.startswith("#")}
+    lines = (DEV / "RESERVED.txt").read_text(encoding="utf-8").splitlines()
+    reserved = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
     done = {f[len("fakes_"):-len(".txt")] for f in os.listdir(DEV / "texts") if f.startswith("fakes_")}
-    rows = list(csv.DictReader(open(CSV, encoding="utf-8")))
+    with open(CSV, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     excluded = reserved | done
     ex_titles = {r["article_title"].strip() for r in rows if r["unit_id"] in excluded}
     ex_bodies = {r["article_content"].strip() for r in rows if r["unit_id"] in excluded}

@@ -34,7 +34,7 @@ from sitrep.extract.events import (
 )
 from sitrep.extract.gazetteer import CORE
 from sitrep.extract.numbers import find_casualties
-from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention, TimeMention
+from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention, TimeMention, haversine_km
 
 __all__ = ["extract", "extract_document", "extract_documents"]
 
@@ -499,11 +499,9 @@ def _places_compatible(a: _Cand, b: _Cand) -> bool:
         return True
     if a.place.name == b.place.name:
         return True
-    if None not in (a.place.lat, a.place.lon, b.place.lat, b.place.lon):
-        from sitrep.extract.evaluate import haversine_km
-
-        if haversine_km((a.place.lat or 0.0, a.place.lon or 0.0), (b.place.lat or 0.0, b.place.lon or 0.0)) <= 60:
-            return True
+    if None not in (a.place.lat, a.place.lon, b.place.lat, b.place.lon) and haversine_km(
+            a.place.lat or 0.0, a.place.lon or 0.0, b.place.lat or 0.0, b.place.lon or 0.0) <= 60:
+        return True
     if a.place.precision == "country" or b.place.precision == "country":
         return a.place.country == b.place.country or not a.place.country or not b.place.country
     if a.place.precision != "point" or b.place.precision != "point":

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.records import Document, Event
+from sitrep.records import Document, Event, haversine_km
 
 # pre-2019 ACLED event types -> (accepted event types, sub type or None = not scored)
 LEGACY_TYPES: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -138,13 +138,6 @@ def load_gold(path: str | Path, limit: int | None = None) -> list[GoldDoc]:
     return list(docs.values())
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (la1, lo1), (la2, lo2) = a, b
-    p1, p2 = math.radians(la1), math.radians(la2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _actor_tokens(name: str) -> list[frozenset[str]]:
     name = re.sub(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)", " ", name)
     variants = {name, re.sub(r"\([^)]*\)", " ", name)}
@@ -199,7 +192,7 @@ def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> 
 
             def key(e: Event, g: GoldRow = g) -> tuple[float, bool, bool, float]:
                 pc = _coords(e)
-                dist = haversine_km((g.lat, g.lon), pc) if pc and g.lat is not None and g.lon is not None \
+                dist = haversine_km(g.lat, g.lon, *pc) if pc and g.lat is not None and g.lon is not None \
                     else float("inf")
                 return (dist, e.event_type not in g.types, e.sub_event_type != g.sub, -e.confidence)
 
@@ -212,7 +205,7 @@ def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> 
             c["date"] += bool(g.date and p.date_precision == "day" and p.date == g.date.isoformat())
             pc = _coords(p)
             if pc and g.lat is not None and g.lon is not None:
-                km = haversine_km((g.lat, g.lon), pc)
+                km = haversine_km(g.lat, g.lon, *pc)
                 errs.append(km)
                 c["loc25"] += km <= 25
             if g.admin1:
