@@ -145,3 +145,14 @@ def test_no_statement_in_the_sample_corpus_carries_dead() -> None:
 def test_a_headline_and_its_lead_are_one_event(text: str) -> None:
     events = [e for e in extract(text, published="2016-02-03") if e.event_type != "Diplomacy"]
     assert len(events) == 1 and events[0].fatalities == 10, [(e.fatalities, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters are attacking ISIS with intensive air support in the north.",
+    "The town has been the scene of fierce fighting between the army and rebels.",
+    "The army continued to tighten the noose around militants across the province.",
+    "The district has been targeted more than once by regular government bombardment.",
+    "The SDF have for months been advancing towards the city of Raqqa.",
+])
+def test_ongoing_and_habitual_mentions_give_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2017-03-10") if e.event_type != "Diplomacy"] == []
