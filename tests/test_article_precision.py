@@ -156,3 +156,16 @@ def test_a_headline_and_its_lead_are_one_event(text: str) -> None:
 ])
 def test_ongoing_and_habitual_mentions_give_no_event(text: str) -> None:
     assert [e for e in extract(text, published="2017-03-10") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Barrel bombs hit villages in rural Aleppo on Friday.", "Aleppo"),
+    ("Jets struck rural Hama on Monday.", "Ḩamāh"),
+    ("Regime helicopters dropped barrel bombs on rural Idlib.", "Idlib"),
+])
+def test_rural_province_is_the_countryside_not_the_city(text: str, name: str) -> None:
+    from sitrep.extract import parse
+    from sitrep.extract.places import find_places
+
+    found = [m.place for m in find_places(text, parse(text)) if m.place is not None]
+    assert found and found[-1].name == name and found[-1].precision in ("district", "admin1"), found

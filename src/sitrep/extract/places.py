@@ -57,7 +57,7 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    r"(?P<q>\bnear|\bnearby|\bclose to|\baround|\boutskirts of|\bcountryside of|\bvicinity of|\bsuburbs of|"
+    r"(?P<q>\bnear|\bnearby|\bclose to|\baround|\boutskirts of|\bcountryside of|\bvicinity of|\bsuburbs of|\brural|"
     r"\boutside|\bprovince of|\bgovernorate of|\bdistrict of|\bcounty of|\bstate of|\bcity of|\btown of|"
     r"\bvillage of|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+)?of|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
@@ -68,7 +68,7 @@ _BEFORE = re.compile(
 _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+)$", re.IGNORECASE)
 _DISTRICT_WORDS = frozenset({"countryside", "district", "suburbs", "suburb", "outskirts", "area", "subdistrict",
                              "near", "nearby", "close to", "around", "outside", "countryside of", "outskirts of",
-                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish"})
+                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish", "rural"})
 _ADMIN1_QUALS = frozenset({"province", "governorate", "province of", "governorate of", "state", "state of"})
 _POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp"})
 _STRIP_LEAD = re.compile(r"^(?:the|downtown|central|greater|old)\s+", re.IGNORECASE)
@@ -1103,7 +1103,7 @@ def is_nationality(m: PlaceMention, text: str) -> bool:
     return is_demonym(m.mention) and not _LOCATIVE_AFTER.match(text, m.end)
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|inside|throughout|of|into|outside)\s+(?:the\s+)?$", re.I)
+_NAMED_AS_LOCATION = re.compile(r"\b(?:in|at|near|across|inside|throughout|of|into|outside)\s+(?:the\s+)?$", re.I)
 # how far back a place named before an event's clause may still locate it
 _CARRY_CHARS = 400
 
@@ -1137,7 +1137,7 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     # the nearest place named shortly before, in the same paragraph; a country only where it is named as a
     # location ("in Syria"), not as an actor ("a ceasefire announced by Russia")
     before = [m for m in real if m.end <= start and start - m.end <= _CARRY_CHARS and "\n\n" not in text[m.end:start]
-              and (m.place is not None and m.place.precision != "country" or _LOCATIVE_BEFORE.search(
+              and (m.place is not None and m.place.precision != "country" or _NAMED_AS_LOCATION.search(
                   text, max(0, m.start - 12), m.start))]
     if before:
         return before[-1].place
