@@ -551,7 +551,8 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     else:
         into.extra_spans.append((other.start, other.end))
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
-    into.notes.append("merged")
+    if "merged" not in into.notes:  # a rule that fired is noted once, however often it fired
+        into.notes.append("merged")
 
 
 # "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation
@@ -1060,9 +1061,11 @@ def _to_event(
         a1 = dic.resolve(_BY_NAME(dic, "Rioters ({country})"), country, date, mention=None)
     if a2 is None and c.event_type == "Violence against civilians":
         a2 = dic.resolve(_BY_NAME(dic, "Civilians ({country})"), country, date, mention=None)
-    fatalities = c.fatalities
-    if fatalities is None and c.event_type not in ("Diplomacy",):
-        fatalities = None
+    fatalities, injured = c.fatalities, c.injured
+    if c.event_type == "Diplomacy" and (fatalities is not None or injured is not None):
+        # a call or statement about an attack reports no casualties of its own: the attack's event has them
+        fatalities = injured = None
+        c.notes.append("figures:not-a-diplomacy-value")
     ev = Evidence(text=text[c.start:c.end], start=c.start, end=c.end)
     sub = c.sub
     return Event(
@@ -1078,12 +1081,12 @@ def _to_event(
         actor2=a2,
         location=c.place,
         fatalities=fatalities,
-        injured=c.injured,
+        injured=injured,
         method=_method(c, text),
         confidence=c.confidence,
         source=doc.source,
         generic=generic,
-        notes=tuple(c.notes),
+        notes=tuple(dict.fromkeys(c.notes)),  # each rule once
     )
 
 

@@ -429,7 +429,7 @@ def extract_people(doc: Document, nlp_doc: Any = None) -> list[PersonRole]:
                 last_seen=doc.published,
                 aliases=aliases,
                 doc_ids=(doc.id,),
-                sources=(doc.source,) if doc.source else (),
+                sources=(doc.label,) if doc.label else (),
                 evidence=tuple(rec["evidence"]),
             )
         )
