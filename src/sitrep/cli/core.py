@@ -329,7 +329,10 @@ def extract(in_path: str, output: str, engine: str | None, workers: int | None, 
 @output_option
 @engine_options
 def places(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
-    """Toponyms only: per document {"id","places":[{mention,start,end,name,lat,lon,geonameid,country,admin1}]}."""
+    """Toponyms only: per document {"id","places":[...]}, one object per place mentioned.
+
+    Each place: {mention,start,end,name,lat,lon,geonameid,country,admin1}.
+    """
     _batch(in_path, output, places_chunk, settings(engine=engine, workers=workers, scheduler=scheduler))
 
 

@@ -282,7 +282,9 @@ def emit(
         widths = fit_widths([max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headings)], width)
         table = Table(show_lines=False)
         for h, cw in zip(headings, widths, strict=False):
-            table.add_column(Text(shorten(h, cw)), width=cw, min_width=cw, max_width=cw, no_wrap=True, overflow="ellipsis")
+            table.add_column(
+                Text(shorten(h, cw)), width=cw, min_width=cw, max_width=cw, no_wrap=True, overflow="ellipsis"
+            )
         for row in cells:
             table.add_row(*[Text(shorten(v, cw)) for v, cw in zip(row, widths, strict=False)])
         buf = io.StringIO() if out is not sys.stdout else None

@@ -1,0 +1,168 @@
+"""What a new user meets, on a real demo database built by `sitrep demo` (issue #16), and stored text
+that must reach a real terminal as text (a pty; issue #17, item 3)."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ("events", "incidents", "conflicts", "people", "documents", "stats")
+RAW_VALUE = re.compile(r"\{'|'\w+': |geonameid|\bNone\b")  # a Python dict/None shown to people
+DOC_HASH = re.compile(r"\b[0-9a-f]{16}\b")
+
+
+def env(**extra: str) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if k not in ("SITREP_DB", "SITREP_DEBUG", "COLUMNS", "LINES")}
+    e["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + e.get("PYTHONPATH", "")
+    return {**e, **extra}
+
+
+def sitrep(*args: str, cwd: Path = ROOT, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sitrep", *args], capture_output=True, text=True, timeout=600,
+                          cwd=cwd, env=env(**extra), check=False)
+
+
+class Demo:
+    def __init__(self, folder: Path, out: subprocess.CompletedProcess[str]) -> None:
+        self.folder = folder
+        self.db = str(folder / "sitrep.db")
+        self.out = out
+
+    def json(self, *args: str) -> list[dict]:  # type: ignore[type-arg]
+        r = sitrep(*args, "--db", self.db, "--format", "json")
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    folder = tmp_path_factory.mktemp("demo")
+    out = sitrep("demo", "--db", "sitrep.db", "--brief", "brief.html", cwd=folder)
+    assert out.returncode == 0, out.stderr[-2000:]
+    yield Demo(folder, out)
+
+
+# -- 1. no raw Python values; 2. a source label everywhere ------------------------------------------------
+def test_no_raw_python_value_in_any_output(demo: Demo) -> None:
+    for cmd in QUERIES:
+        r = sitrep(cmd, "--db", demo.db, *(() if cmd == "stats" else ("--all",)), COLUMNS="200")
+        assert r.returncode == 0, r.stderr
+        assert not RAW_VALUE.search(r.stdout), (cmd, RAW_VALUE.search(r.stdout))
+    md = demo.folder / "brief.md"
+    assert sitrep("brief", "--db", demo.db, "--country", "SY", "-o", str(md)).returncode == 0
+    for text in (html.unescape((demo.folder / "brief.html").read_text(encoding="utf-8")),
+                 md.read_text(encoding="utf-8")):
+        assert "{'" not in text and "geonameid" not in text
+    for c in demo.json("conflicts"):
+        for v in c["values"]:
+            assert isinstance(v["label"], str) and not v["label"].startswith("{")
+
+
+def test_every_incident_and_contradiction_has_a_source_label(demo: Demo) -> None:
+    incidents = demo.json("incidents")
+    assert incidents and all(i["sources"] for i in incidents), [i["incident_id"] for i in incidents if not i["sources"]]
+    docs = demo.json("documents")
+    assert all(d["label"] for d in docs)
+    palmyra = [d for d in docs if d["origin"] and d["origin"].endswith("000_9571ce05f62b1867.txt")]
+    assert palmyra and palmyra[0]["source"] is None and palmyra[0]["label"] == "000_9571ce05f62b1867.txt"
+    r = sitrep("conflicts", "--db", demo.db, "--all", COLUMNS="400")
+    assert "unknown source" not in r.stdout
+    side = [c["side_by_side"] for c in demo.json("conflicts")]
+    assert side and not any(DOC_HASH.search(s) for s in side), side
+    brief = (demo.folder / "brief.html").read_text(encoding="utf-8")
+    assert "reports from </p>" not in brief
+    assert not re.search(r"<b>0</b>\s*sources", brief) and ">0 sources" not in brief
+
+
+def test_diplomacy_incidents_have_no_fatalities(demo: Demo) -> None:
+    dip = [i for i in demo.json("incidents") if i["event_type"] == "Diplomacy"]
+    assert dip and all(i["fatalities"] is None and i["injured"] is None for i in dip)
+
+
+# -- 4. a missing database is refused -------------------------------------------------------------------------
+@pytest.mark.parametrize("cmd", [*QUERIES, "export", "brief"])
+def test_query_on_a_missing_database_exits_1_and_creates_nothing(tmp_path: Path, cmd: str) -> None:
+    missing = tmp_path / "typo.db"
+    r = sitrep(cmd, "--db", str(missing), cwd=tmp_path)
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert r.stderr.strip().count("\n") == 0 and "no database at" in r.stderr and "Traceback" not in r.stderr
+    assert list(tmp_path.iterdir()) == [], "a query must not create a database (or a brief)"
+
+
+def test_stats_in_an_empty_folder_leaves_nothing_behind(tmp_path: Path) -> None:
+    r = sitrep("stats", cwd=tmp_path)
+    assert r.returncode == 1 and "sitrep.db" in r.stderr
+    assert not (tmp_path / "sitrep.db").exists()
+
+
+def test_unknown_country_is_named(demo: Demo) -> None:
+    r = sitrep("events", "--db", demo.db, "--country", "Narnia")
+    assert r.returncode == 2 and "'Narnia' matches no country" in r.stderr
+    assert sitrep("events", "--db", demo.db, "--country", "Syria", "--limit", "1").returncode == 0
+
+
+# -- 5. the demo's commands work as printed ---------------------------------------------------------------
+def test_demo_prints_commands_that_run_as_printed(demo: Demo) -> None:
+    line = next(x for x in demo.out.stdout.splitlines() if x.startswith("Try:"))
+    cmd = line.removeprefix("Try:").strip()
+    # a shell whose PATH lacks the virtualenv, as after `make demo`
+    path = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if Path(sys.executable).parent != Path(p))
+    r = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=demo.folder, timeout=300,
+                       env=env(PATH=path), check=False)
+    assert r.returncode == 0, (cmd, r.stderr)
+    assert "Tadmur" in r.stdout
+    assert "README" not in cmd and shlex.split(cmd)[1] == "conflicts"
+
+
+def test_readme_says_how_to_put_sitrep_on_path() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "source .venv/bin/activate" in readme and "pipx install" in readme
+
+
+# -- 6. terminal output --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_tables_fit_the_terminal_and_are_limited(demo: Demo, columns: int) -> None:
+    for cmd in ("events", "incidents", "conflicts", "people", "documents"):
+        r = sitrep(cmd, "--db", demo.db, COLUMNS=str(columns))
+        assert r.returncode == 0, r.stderr
+        lines = r.stdout.splitlines()
+        assert max(len(x) for x in lines) <= columns, (cmd, max(lines, key=len))
+        assert len(lines) <= 50 + 4, cmd  # one line a row, 50 rows by default
+        if cmd == "events":
+            assert "Explosions/Remo te" not in r.stdout and "…" in r.stdout
+            assert re.search(r"50 of \d+ rows shown; \d+ more — use --limit N or --all", r.stderr), r.stderr
+    every = sitrep("events", "--db", demo.db, "--all", COLUMNS="100")
+    assert len(every.stdout.splitlines()) > 54 and "more —" not in every.stderr
+
+
+def test_cells_are_cut_at_a_word() -> None:
+    from sitrep.cli.options import fit_widths, shorten
+
+    assert shorten("The diplomatic exchange followed a Saturday ambush", 30) == "The diplomatic exchange…"
+    assert shorten("short", 30) == "short"
+    assert len(shorten("x" * 50, 20)) == 20
+    widths = fit_widths([16, 10, 40, 80], 100)
+    assert widths[:2] == [16, 10] and sum(widths) + 3 * 4 + 1 <= 100
+
+
+def test_json_notes_are_not_repeated(demo: Demo) -> None:
+    events = demo.json("events")
+    assert all(len(e["notes"]) == len(set(e["notes"])) for e in events)
+
+
+def test_help_is_not_cut_mid_phrase() -> None:
+    r = sitrep("--help", COLUMNS="100")
+    assert r.returncode == 0
+    commands = r.stdout.split("Commands:", 1)[1]
+    cut = [x for x in commands.splitlines() if x.rstrip().endswith(("...", "…"))]
+    assert not cut, cut
