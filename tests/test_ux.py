@@ -166,3 +166,49 @@ def test_help_is_not_cut_mid_phrase() -> None:
     commands = r.stdout.split("Commands:", 1)[1]
     cut = [x for x in commands.splitlines() if x.rstrip().endswith(("...", "…"))]
     assert not cut, cut
+
+
+def demo_text(demo: Demo) -> str:
+    if not hasattr(demo, "text"):
+        demo.text = "\n".join(d["text"] for d in demo.json("documents"))  # type: ignore[attr-defined]
+    return demo.text  # type: ignore[attr-defined,no-any-return]
+
+
+# -- 3. the people table ----------------------------------------------------------------------------------------
+def test_people_list_of_the_demo_corpus_is_clean(demo: Demo) -> None:
+    """Over the whole `sitrep people` list: no possessive, headline word, organisation or person twice."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitrep.resolve.people import lexicon, name_key
+
+    lx = lexicon()
+    people = demo.json("people")
+    assert len(people) >= 40
+    names = [p["name"] for p in people]
+    every = {n for p in people for n in (p["name"], *p.get("aliases", []))}
+    for n in names:
+        words = n.split()
+        assert len(words) >= 2 or re.fullmatch(r"[A-Z]\w+ [IVX]+", n), n
+        # a possessive that lost its apostrophe: the same name without the final "s" is listed too
+        assert not (n.endswith("s") and n[:-1] in every), n
+        assert not (n.endswith("s") and demo_text(demo).count(n[:-1] + " ") > demo_text(demo).count(n + " ")), n
+        # headline words and organisations
+        for w in words[:-1]:
+            assert w.casefold() not in STOP_WORDS or w.casefold() in lx.particles, f"headline words: {n}"
+        assert all(w[0].isupper() or w.casefold().rstrip("-") in lx.particles or w.startswith(("al-", "el-"))
+                   for w in words), n
+        assert not any(w.casefold() in lx.not_name_words for w in words), f"organisation: {n}"
+        assert words[0] not in lx.country_forms, f"a country word, not a name: {n}"
+    # one person once: no two rows for one name, nor for two forms of one name (one ends the other, or a slip)
+    assert len({name_key(n) for n in names}) == len(names), sorted(names)
+    keys = [name_key(n).split() for n in names]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            short, long_ = sorted((a, b), key=len)
+            assert long_[len(long_) - len(short) :] != short, (a, b)
+            assert not (len(a) == len(b) and a[-1] == b[-1] and a[0][:5] == b[0][:5]), (a, b)
+    for n in ("Bashar al-Assad", "Barack Obama", "Ban Ki-moon", "Recep Tayyip Erdogan", "Staffan de Mistura",
+              "Boris Johnson", "Theresa May"):
+        assert names.count(n) == 1, n
+    rudskoi = [p for p in people if p["name"] == "Sergei Rudskoi"]
+    assert rudskoi and rudskoi[0].get("country") in (None, "RU")
