@@ -212,3 +212,64 @@ def test_people_list_of_the_demo_corpus_is_clean(demo: Demo) -> None:
         assert names.count(n) == 1, n
     rudskoi = [p for p in people if p["name"] == "Sergei Rudskoi"]
     assert rudskoi and rudskoi[0].get("country") in (None, "RU")
+
+
+# -- #17 item 3: stored text reaches a real terminal as text ------------------------------------------------
+HOSTILE_SOURCE = "[/bad] [link=https://evil.example]Reuters[/link] \x1b[2J\x1b]8;;https://evil.example\x07x\x00"
+
+
+def in_pty(*args: str) -> tuple[int, bytes]:
+    """Run sitrep on a pseudo-terminal (so Rich believes it talks to a real one) and return what it wrote."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", *args], stdin=slave, stdout=slave, stderr=slave,
+                            env=env(TERM="xterm-256color", COLUMNS="200"), cwd=ROOT)
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 120)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    return proc.wait(timeout=60), out
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("hostile")
+    rows = [
+        {"id": "a", "source": HOSTILE_SOURCE, "title": "[bold]Headline[/bold] \x1b[31mred",
+         "published": "2024-03-05", "text": "Azaz, 3 March 2024 - A car bomb exploded in the market of Azaz "
+         "on Sunday, killing 5 people, [/bad] local sources said."},
+        {"id": "b", "source": "[link=https://evil.example]Reuters[/link]", "published": "2024-03-05",
+         "text": "Azaz, 3 March 2024 - A car bomb exploded in the market of Azaz on Sunday, killing 9 people and "
+         "wounding 20, medics said."},
+    ]
+    src = folder / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(folder / "sitrep.db")
+    r = sitrep("ingest", str(src), "--db", db, "-q")
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+@pytest.mark.parametrize("cmd", ["events", "incidents", "conflicts", "documents", "people"])
+def test_stored_text_is_printed_as_text_on_a_terminal(hostile_db: str, cmd: str) -> None:
+    rc, out = in_pty(cmd, "--db", hostile_db)
+    text = out.decode("utf-8", "replace")
+    assert rc == 0, text[-2000:]
+    assert "MarkupError" not in text and "Traceback" not in text
+    assert b"\x1b]8;" not in out, "a hidden terminal hyperlink"
+    assert b"\x1b[2J" not in out and b"\x00" not in out and b"\x1b[31m" not in out
+    if cmd in ("events", "incidents", "documents"):
+        assert "[link=" in text or "[/bad]" in text, text[-2000:]  # shown as the characters they are
