@@ -273,3 +273,55 @@ def test_stored_text_is_printed_as_text_on_a_terminal(hostile_db: str, cmd: str)
     assert b"\x1b[2J" not in out and b"\x00" not in out and b"\x1b[31m" not in out
     if cmd in ("events", "incidents", "documents"):
         assert "[link=" in text or "[/bad]" in text, text[-2000:]  # shown as the characters they are
+
+
+# -- 7. the brief's drawings ---------------------------------------------------------------------------------
+def _svg_texts(svg: str) -> list[dict[str, str]]:
+    """Every <text> of an SVG: its attributes and, under "text", its content."""
+    return [dict(re.findall(r'([\w-]+)="([^"]*)"', attrs), text=html.unescape(body))
+            for attrs, body in re.findall(r"<text ([^>]*)>([^<]*)</text>", svg)]
+
+
+def test_brief_map_province_labels_do_not_collide_or_hide_under_dots(demo: Demo) -> None:
+    from sitrep.brief_svg import _label_box, map_svg
+    from sitrep.store import open_store
+    from sitrep.store.base import Query
+
+    store = open_store(demo.db, create=False)
+    try:
+        svg = map_svg(store.incidents(Query(country="SY")), "SY")
+    finally:
+        store.close()
+    width = float(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    assert width <= 600, "the map leaves room beside it"
+    labels = [(float(t["x"]), float(t["y"]), t["text"]) for t in _svg_texts(svg) if t.get("class") == "province"]
+    assert len(labels) >= 8, labels  # most provinces are named
+    boxes = [_label_box(x, y, t) for x, y, t in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    dots = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+    for (x0, y0, x1, y1), (_, _, t) in zip(boxes, labels, strict=True):
+        assert not any(x0 < x < x1 and y0 < y < y1 for x, y in dots), f"{t} hides a dot's centre"
+    # the names are drawn after the dots, so a dot never covers a name
+    assert svg.rfind("<circle") < svg.find('class="province"')
+
+
+def test_brief_timeline_last_label_is_not_cut(demo: Demo) -> None:
+    from sitrep.brief_svg import timeline_svg
+    from sitrep.store import open_store
+
+    store = open_store(demo.db, create=False)
+    try:
+        svg = timeline_svg([e for e in store.events() if e.location and e.location.country == "SY"])
+    finally:
+        store.close()
+    width = float(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    ticks = [t for t in _svg_texts(svg) if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t["text"])]
+    assert len(ticks) >= 3
+    for t in ticks:
+        x, anchor, text = float(t["x"]), t.get("text-anchor", "start"), t["text"]
+        half = 0.6 * 10 * len(text)
+        right = x if anchor == "end" else x + half if anchor == "start" else x + half / 2
+        left = x - half if anchor == "end" else x if anchor == "start" else x - half / 2
+        assert left >= 0 and right <= width, (text, x, anchor)
