@@ -48,7 +48,10 @@ def test_dates_batch_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
 
 
 def test_query_commands_formats_on_an_empty_store(tmp_path: Path) -> None:
+    from sitrep.store import open_store
+
     db = str(tmp_path / "x.db")
+    open_store(db).close()  # queries read a database; only ingest, watch and demo create one
     runner = CliRunner()
     for cmd in ("events", "incidents", "conflicts", "people", "documents"):
         res = runner.invoke(main, [cmd, "--db", db, "--format", "json"])

@@ -202,7 +202,7 @@ def _side_html(c: Contradiction, v: ContradictionValue, data: BriefData) -> str:
         for k, ev in enumerate(v.evidence)
     )
     return (
-        f'<div><div class="value">{_e(v.value)}</div><div>{_e(sources or "unknown source")}'
+        f'<div><div class="value">{_e(v.label)}</div><div>{_e(sources or "unknown source")}'
         f" · {len(v.event_ids)} report(s)</div>{quotes}</div>"
     )
 
@@ -386,7 +386,7 @@ def render_markdown(data: BriefData) -> str:
         for c in inc.contradictions:
             lines.append(f"**Sources disagree on {_md(c.field)}**" + (f" ({_md(c.kind)})" if c.kind else ""))
             lines.append("")
-            lines.append("| " + " | ".join(_md(v.value) for v in c.values) + " |")
+            lines.append("| " + " | ".join(_md(v.label) for v in c.values) + " |")
             lines.append("|" + "---|" * len(c.values))
             lines.append("| " + " | ".join(_md("; ".join(v.sources)) for v in c.values) + " |")
             lines.append(

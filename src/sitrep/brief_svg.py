@@ -106,6 +106,11 @@ def _frame(
     return (x0, y0, x1, y1), _Proj(x0, y1, kx, ky), h
 
 
+def _area(feature: dict[str, Any]) -> float:
+    b = _bbox_of([feature])
+    return 0.0 if b is None else (b[2] - b[0]) * (b[3] - b[1])
+
+
 def _path(ring: list[list[float]], proj: _Proj) -> str:
     pts = [proj(p[0], p[1]) for p in ring]
     return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z"
@@ -120,10 +125,61 @@ def _located(records: Iterable[Event | Incident]) -> list[tuple[float, float, Ev
     return out
 
 
+def _label_box(x: float, y: float, text: str, size: float = 9.0) -> tuple[float, float, float, float]:
+    """The box a centred label of ``size`` px sans-serif covers (a conservative 0.6 em per character)."""
+    half = 0.6 * size * len(text) / 2 + 2
+    return x - half, y - size, x + half, y + 3
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+_NUDGES = sorted(((dx, dy) for dx in (0, -24, 24, -44, 44) for dy in (0, -13, 13, -25, 25)),
+                 key=lambda d: (d[0] ** 2 + (2 * d[1]) ** 2))
+
+
+def _place_labels(
+    labels: Sequence[tuple[float, float, str]], dots: Sequence[tuple[float, float, float]], width: int, height: int
+) -> list[tuple[float, float, str]]:
+    """Province labels that collide neither with each other nor with a dot, and stay inside the frame.
+
+    Each label tries its centre, then places nudged around it, nearest first; the first place clear of
+    every dot wins, else the nearest that covers no dot's centre and overlaps the fewest dots; a label
+    that would hide a dot's centre wherever it goes, or overlap another label, is left out.
+    """
+    placed: list[tuple[float, float, float, float]] = []
+    out: list[tuple[float, float, str]] = []
+    dot_boxes = [(x - r, y - r, x + r, y + r) for x, y, r in dots]
+    for cx, cy, text in labels:
+        best: tuple[int, float, float] | None = None
+        for dx, dy in _NUDGES:
+            box = _label_box(cx + dx, cy + dy, text)
+            if box[0] < 0 or box[2] > width or box[1] < 0 or box[3] > height - 12:
+                continue
+            if any(_overlap(box, p) for p in placed):
+                continue
+            if any(box[0] < x < box[2] and box[1] < y < box[3] for x, y, _ in dots):
+                continue
+            hits = sum(1 for d in dot_boxes if _overlap(box, d))
+            if best is None or hits < best[0]:
+                best = (hits, cx + dx, cy + dy)
+            if hits == 0:
+                break
+        if best is not None:
+            placed.append(_label_box(best[1], best[2], text))
+            out.append((best[1], best[2], text))
+    return out
+
+
 def map_svg(
-    records: Sequence[Event | Incident], country: str | None = None, width: int = 720, height: int = 560
+    records: Sequence[Event | Incident], country: str | None = None, width: int = 600, height: int = 480
 ) -> str:
-    """An inline SVG map: country outlines, the focus country's provinces, one dot per record."""
+    """An inline SVG map: country outlines, the focus country's provinces, one dot per record.
+
+    Province names are drawn last, with a halo, where they clash with no other name and with as
+    few dots as possible.
+    """
     located = _located(records)
     (x0, y0, x1, y1), proj, h = _frame([(lon, lat) for lon, lat, _ in located], country, width, height)
 
@@ -159,16 +215,7 @@ def map_svg(
         parts.append(
             f'<path d="{d}" fill="none" stroke="#b9b4a6" stroke-width="0.5" stroke-dasharray="2,2"/>'
         )
-    if country:
-        for f in admin1:
-            b = _bbox_of([f])
-            if b is None:
-                continue
-            cx, cy = proj((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-            parts.append(
-                f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="9" fill="#8d877a" text-anchor="middle" '
-                f'font-family="sans-serif">{escape(str(f["properties"]["name"]))}</text>'
-            )
+    dots: list[tuple[float, float, float]] = []
     outside = 0
     for lon, lat, r in sorted(located, key=lambda t: -(t[2].fatalities or 0)):
         if not (x0 <= lon <= x1 and y0 <= lat <= y1):
@@ -176,6 +223,7 @@ def map_svg(
             continue
         x, y = proj(lon, lat)
         radius = 3.5 + min(9.0, math.sqrt(r.fatalities or 0) * 1.5)
+        dots.append((x, y, radius))
         label = f"{r.date or 'undated'} {r.event_type}: {r.location.name if r.location else ''}"
         if r.fatalities:
             label += f", {r.fatalities} killed"
@@ -183,6 +231,19 @@ def map_svg(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{type_colour(r.event_type)}" '
             f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{escape(label)}</title></circle>'
         )
+    if country:
+        names = []
+        for f in sorted(admin1, key=lambda f: -_area(f)):  # the largest provinces choose first
+            b = _bbox_of([f])
+            if b is not None:
+                cx, cy = proj((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+                names.append((cx, cy, str(f["properties"]["name"])))
+        for x, y, text in _place_labels(names, dots, width, h):
+            parts.append(
+                f'<text class="province" x="{x:.1f}" y="{y:.1f}" font-size="9" fill="#6f695d" '
+                'text-anchor="middle" font-family="sans-serif" stroke="#f7f4ea" stroke-width="2.5" '
+                f'paint-order="stroke">{escape(text)}</text>'
+            )
     if outside:
         parts.append(
             f'<text x="6" y="{h - 6}" font-size="10" fill="#333" font-family="sans-serif">'
@@ -281,7 +342,11 @@ def timeline_svg(events: Sequence[Event], width: int = 720, height: int = 220) -
         k = round(i * (len(bins) - 1) / max(1, ticks - 1))
         x = left + k * bar_w + bar_w / 2
         text = bins[k].isoformat()[:7] if unit == "month" else bins[k].isoformat()
-        parts.append(f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" {font}>{text}</text>')
+        # the first and last labels are anchored inside the plot, so neither is cut at the edge
+        anchor = "start" if i == 0 and ticks > 1 else "end" if i == ticks - 1 and ticks > 1 else "middle"
+        x = max(float(left), x - bar_w / 2) if anchor == "start" else min(width - 2.0, x + bar_w / 2) if (
+            anchor == "end") else x
+        parts.append(f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="{anchor}" {font}>{text}</text>')
     lx = float(left)
     for t in order:
         parts.append(f'<rect x="{lx}" y="{height - 10}" width="9" height="9" fill="{type_colour(t)}"/>')

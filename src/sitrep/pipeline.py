@@ -102,7 +102,7 @@ def stage_extract(doc: Document) -> Extracted:
     try:
         parsed = parse(doc.text)  # one spaCy parse serves events and people
         events = tuple(
-            e if e.source else replace(e, source=doc.source) for e in extract_document(doc, nlp_doc=parsed)
+            e if e.source else replace(e, source=doc.label) for e in extract_document(doc, nlp_doc=parsed)
         )
         people = tuple(extract_people(doc, nlp_doc=parsed)) if parsed is not None else ()
         return Extracted(doc.id, events, people)
@@ -314,7 +314,7 @@ def extract_record(rec: dict[str, Any]) -> list[Event]:
 
     doc = document_from_record(rec)
     if doc.published is not None:
-        return [e if e.source else replace(e, source=doc.source) for e in extract_document(doc)]
+        return [e if e.source else replace(e, source=doc.label) for e in extract_document(doc)]
     from sitrep.documents import prepare
     from sitrep.ingest import RawArticle
 
@@ -343,7 +343,7 @@ def _rebase(ev: Event, doc: Document, part: Document, cursor: int) -> Event:
         doc_id=doc.id,
         event_id=Event.make_id(doc.id, evidence.start, evidence.end, ev.event_type + (ev.sub_event_type or "")),
         evidence=evidence,
-        source=ev.source or doc.source,
+        source=ev.source or doc.label,
     )
 
 

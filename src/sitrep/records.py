@@ -111,8 +111,23 @@ class Document:
     def create(cls, text: str, **kw: Any) -> Document:
         return cls(id=content_id(text), text=text, **kw)
 
+    @property
+    def label(self) -> str | None:
+        """Where the document came from, as shown to people: the outlet, else the title, else the file name
+        (the host of a URL). None only when nothing is known."""
+        if self.source and self.source.strip():
+            return self.source.strip()
+        if self.title and self.title.strip():
+            return " ".join(self.title.split())
+        origin = (self.origin or self.url or "").split("#", 1)[0]
+        if "://" in origin:
+            from urllib.parse import urlsplit
+
+            return urlsplit(origin).hostname or None
+        return origin.replace("\\", "/").rsplit("/", 1)[-1] or None
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "label": self.label}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Document:
@@ -156,6 +171,14 @@ class Place:
     precision: PlacePrecision = "point"
     feature: str | None = None  # GeoNames feature code (PPL, ADM1, ...)
     mention: str | None = None  # text as written
+
+    @property
+    def label(self) -> str:
+        """The place as shown to people: "Madaya, Rif Dimashq (SY)"."""
+        out = self.name
+        if self.admin1 and self.admin1 != self.name:
+            out += f", {self.admin1}"
+        return f"{out} ({self.country})" if self.country and self.country != self.name else out
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -310,9 +333,14 @@ class ContradictionValue:
     sources: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        return display_value(self.value)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value,
+            "label": self.label,
             "event_ids": list(self.event_ids),
             "evidence": [e.to_dict() for e in self.evidence],
             "sources": list(self.sources),
@@ -480,6 +508,29 @@ class PersonRole:
             sources=tuple(d.get("sources") or ()),
             evidence=tuple(e for e in (Evidence.from_dict(x) for x in d.get("evidence") or ()) if e),
         )
+
+
+def display_value(value: Any) -> str:
+    """A value as shown to people (tables, brief, web UI): a place or an actor by its name, never a
+    Python or JSON representation; a missing value is "unknown"."""
+    if value is None or value == "":
+        return "unknown"
+    if isinstance(value, Place):
+        return value.label
+    if isinstance(value, ActorRef):
+        return value.name
+    if isinstance(value, dict):
+        if "lat" in value or "geonameid" in value or "admin1" in value:
+            place = Place.from_dict(value)
+            return place.label if place else "unknown"
+        if value.get("name"):
+            return str(value["name"])
+        return "; ".join(f"{k}: {display_value(v)}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list | tuple):
+        return "; ".join(display_value(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def date_bounds(value: str | None) -> tuple[str | None, str | None]:

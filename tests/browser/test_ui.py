@@ -226,3 +226,86 @@ def test_screenshot_of_the_map_is_not_blank(page: Page, tmp_path: Path) -> None:
     box = pg.locator("#map").bounding_box()
     crop = img.crop((int(box["x"]), int(box["y"]), int(box["x"] + box["width"]), int(box["y"] + box["height"])))
     assert min(stat_mod.Stat(crop).stddev) > 5
+
+
+# -- the demo database, as a new user sees it (#16 item 7) ---------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("demo-ui")
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("SITREP_DB", "SITREP_DEBUG")}
+    env["PYTHONPATH"] = str(root / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    r = subprocess.run([sys.executable, "-m", "sitrep", "demo", "--db", "sitrep.db", "--brief", "brief.html"],
+                       cwd=folder, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert r.returncode == 0, r.stderr[-2000:]
+    with LiveServer(folder / "sitrep.db") as live:
+        yield live
+
+
+@pytest.fixture()
+def demo_page(browser: Any, demo_server: LiveServer) -> Iterator[Page]:
+    p = Page(browser, demo_server.url)
+    yield p
+    p.close()
+
+
+def _demo_incidents(server: LiveServer) -> list[dict[str, Any]]:
+    return json.loads(http("GET", server.url + "/api/incidents?limit=1000")[2])["items"]  # type: ignore[no-any-return]
+
+
+def test_time_slider_covers_every_incident(demo_page: Page, demo_server: LiveServer) -> None:
+    incidents = _demo_incidents(demo_server)
+    lows = [i["date_low"] or i["date"] for i in incidents if i["date"]]
+    highs = [i["date_high"] or i["date"] for i in incidents if i["date"]]
+    pg = demo_page.open("/")
+    assert pg.locator("#t-from-label").inner_text() == min(lows)
+    last = pg.locator("#t-to-label").inner_text()
+    assert last == max(highs) and last >= "2025-12-14", last
+
+
+def test_map_opens_where_the_incidents_are(demo_page: Page, demo_server: LiveServer) -> None:
+    pg = demo_page.open("/")
+    wait_basemap(pg)
+    wait_for(lambda: pg.locator("#map").get_attribute("data-bounds") is not None, "the map's first view")
+    pg.wait_for_timeout(500)  # fitBounds may animate
+    west, south, east, north = (float(x) for x in pg.locator("#map").get_attribute("data-bounds").split(","))
+    assert east - west < 60 and north - south < 40, "the map opens on the whole world"
+    fc = json.loads(http("GET", demo_server.url + "/api/map")[2])
+    points = [f["geometry"]["coordinates"] for f in fc["features"]]
+    inside = [p for p in points if west <= p[0] <= east and south <= p[1] <= north]
+    assert len(inside) >= 0.8 * len(points), (len(inside), len(points))
+    assert west < 38.28 < east and south < 34.56 < north  # Palmyra
+
+
+RAW_FIELDS = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "admin1", "date_precision",
+              "geonameid", "{'", '{"')
+
+
+def test_no_raw_field_names_or_broken_headers(demo_page: Page, demo_server: LiveServer) -> None:
+    pg = demo_page.open("/")
+    wait_for(lambda: rows(pg) > 10, "incident rows")
+    for th in pg.locator("#incidents thead th").all():
+        lines = th.evaluate("(el) => { const r = document.createRange(); r.selectNodeContents(el); "
+                            "return new Set(Array.from(r.getClientRects(), (b) => Math.round(b.top))).size; }")
+        assert lines == 1, (th.inner_text(), lines)  # "Kill ed" is a header broken over two lines
+    text = pg.locator("body").inner_text()
+    assert not [f for f in RAW_FIELDS if f in text]
+    disputed = next(i for i in _demo_incidents(demo_server)
+                    if any(c["field"] == "sub_event_type" for c in i["contradictions"]))
+    pg = demo_page.open("/incident/" + disputed["incident_id"])
+    text = pg.locator("body").inner_text()
+    assert not [f for f in RAW_FIELDS if f in text], [f for f in RAW_FIELDS if f in text]
+    assert "Sources disagree on the sub-type" in text
+    for excerpt in pg.locator("blockquote.excerpt").all_inner_texts():  # cut at a word, with "…"
+        assert not excerpt or excerpt.startswith("…") or excerpt[:1].isupper() or not excerpt[:1].isalpha()
+    location = next((i for i in _demo_incidents(demo_server) if any(c["field"] == "location"
+                     for c in i["contradictions"])), None)
+    if location is not None:
+        pg = demo_page.open("/incident/" + location["incident_id"])
+        values = pg.locator(".contradiction[data-field='location'] .value").all_inner_texts()
+        assert values and all("{" not in v for v in values), values
+    assert not demo_page.errors, demo_page.errors

@@ -19,6 +19,17 @@ COMMAND_MODULES = ("sitrep.cli.core", "sitrep.cli.outputs", "sitrep.cli.scale")
 class SitrepGroup(click.Group):
     """Turns domain errors into a one-line message and the documented exit code (no traceback)."""
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each command's whole first sentence, wrapped (click cuts it with "...")."""
+        rows = [
+            (name, cmd.get_short_help_str(limit=10_000))
+            for name in self.list_commands(ctx)
+            if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -12,26 +14,24 @@ from typing import Any
 import click
 
 from sitrep.cli.options import (
+    all_option,
     db_option,
     emit,
     engine_options,
     filter_options,
     format_option,
+    one_line,
     open_engine,
     open_output,
     output_option,
     query_from,
     read_jsonl,
     stream_engine_options,
+    table_cap,
 )
 from sitrep.config import Settings, load_settings
 from sitrep.errors import InputError, SitrepError, UsageError
 from sitrep.store.base import Query, Store
-
-
-def one_line(text: str) -> str:
-    """Control characters (a newline in a file name, say) escaped, so one failure is one line."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def settings(**flags: Any) -> Settings:
@@ -39,9 +39,10 @@ def settings(**flags: Any) -> Settings:
 
 
 def store_for(db: str | None) -> Store:
+    """The store a query reads: it must exist (only ingest, watch and demo create one)."""
     from sitrep.store import open_store
 
-    return open_store(settings(db=db).db)
+    return open_store(settings(db=db).db, create=False)
 
 
 def _parse_mapping(value: str | None) -> dict[str, str] | None:
@@ -160,7 +161,9 @@ class _progress:
         task = self.bar.add_task("ingest", total=None, label="")
 
         def tick(n: int, label: str) -> None:
-            self.bar.update(task, advance=n, label=Path(label).name[-40:] if label else "")
+            from rich.markup import escape
+
+            self.bar.update(task, advance=n, label=escape(one_line(Path(label).name[-40:])) if label else "")
 
         return tick
 
@@ -176,11 +179,12 @@ class _progress:
 @click.option("--since", default=None, help="Published on or after (ISO).")
 @click.option("--until", default=None, help="Published on or before (ISO).")
 @click.option("--source", default=None, help="Outlet.")
-@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None)
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None, help="At most this many rows.")
+@all_option
 @format_option
 def documents(
     db: str | None, text: str | None, since: str | None, until: str | None, source: str | None,
-    limit: int | None, fmt: str,
+    limit: int | None, all_rows: bool, fmt: str,
 ) -> None:
     """List and search stored documents."""
     store = store_for(db)
@@ -189,10 +193,8 @@ def documents(
     finally:
         store.close()
     rows = [d.to_dict() for d in docs]
-    if fmt == "table":
-        for r in rows:
-            r["text"] = " ".join(r["text"].split())[:80]
-    emit(rows, fmt, ["id", "published", "published_precision", "source", "title", "duplicate_of"])
+    emit(rows, fmt, ["id", "published", "published_precision", "label", "title", "duplicate_of"],
+         cap=table_cap(fmt, limit, all_rows))
 
 
 # -- stateless batch commands ---------------------------------------------------------------------
@@ -273,7 +275,7 @@ def extract_chunk(recs: list[dict[str, Any]]) -> list[Any]:
     try:
         docs = [d for _, d in dated]
         for (i, doc), events in zip(dated, extract_documents(docs), strict=True):
-            results[i] = [(e if e.source else e.with_(source=doc.source)).to_dict() for e in events]
+            results[i] = [(e if e.source else e.with_(source=doc.label)).to_dict() for e in events]
     except Exception:  # a document that breaks the batch: fall back to one at a time
         for i, _ in dated:
             results[i] = _each(extract_rows, [recs[i]])[0]
@@ -327,7 +329,10 @@ def extract(in_path: str, output: str, engine: str | None, workers: int | None, 
 @output_option
 @engine_options
 def places(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
-    """Toponyms only: per document {"id","places":[{mention,start,end,name,lat,lon,geonameid,country,admin1}]}."""
+    """Toponyms only: per document {"id","places":[...]}, one object per place mentioned.
+
+    Each place: {mention,start,end,name,lat,lon,geonameid,country,admin1}.
+    """
     _batch(in_path, output, places_chunk, settings(engine=engine, workers=workers, scheduler=scheduler))
 
 
@@ -382,9 +387,10 @@ INCIDENT_COLUMNS = ["incident_id", "date", "event_type", "sub_event_type", "loca
 @click.command()
 @db_option
 @filter_options
+@all_option
 @format_option
 @click.option("--include-generic", is_flag=True, help="Also list generic/aggregate mentions.")
-def events(db: str | None, fmt: str, include_generic: bool, **kw: Any) -> None:
+def events(db: str | None, fmt: str, include_generic: bool, all_rows: bool, **kw: Any) -> None:
     """Events (one per source report) with filters."""
     q = query_from(kw)
     store = store_for(db)
@@ -392,14 +398,15 @@ def events(db: str | None, fmt: str, include_generic: bool, **kw: Any) -> None:
         rows = [e.to_dict() for e in store.events(q) if include_generic or not e.generic]
     finally:
         store.close()
-    emit(rows, fmt, EVENT_COLUMNS)
+    emit(rows, fmt, EVENT_COLUMNS, cap=table_cap(fmt, q.limit, all_rows))
 
 
 @click.command()
 @db_option
 @filter_options
+@all_option
 @format_option
-def incidents(db: str | None, fmt: str, **kw: Any) -> None:
+def incidents(db: str | None, fmt: str, all_rows: bool, **kw: Any) -> None:
     """Incidents: merged reports with consensus values."""
     q = query_from(kw)
     store = store_for(db)
@@ -410,14 +417,15 @@ def incidents(db: str | None, fmt: str, **kw: Any) -> None:
     if fmt == "table":
         for r in rows:
             r["contradictions"] = ", ".join(c["field"] for c in r["contradictions"])
-    emit(rows, fmt, INCIDENT_COLUMNS)
+    emit(rows, fmt, INCIDENT_COLUMNS, cap=table_cap(fmt, q.limit, all_rows))
 
 
 @click.command()
 @db_option
 @filter_options
+@all_option
 @format_option
-def conflicts(db: str | None, fmt: str, **kw: Any) -> None:
+def conflicts(db: str | None, fmt: str, all_rows: bool, **kw: Any) -> None:
     """Contradictions between sources, one row per disputed field, values side by side."""
     q = query_from(kw)
     store = store_for(db)
@@ -432,31 +440,33 @@ def conflicts(db: str | None, fmt: str, **kw: Any) -> None:
                 {
                     "incident_id": inc.incident_id,
                     "date": inc.date,
-                    "location": inc.location.name if inc.location else None,
+                    "location": inc.location.label if inc.location else None,
                     "field": c.field,
                     "kind": c.kind,
                     "values": [v.to_dict() for v in c.values],
                     "side_by_side": " | ".join(
-                        f"{v.value} ({', '.join(v.sources or v.doc_ids)})" for v in c.values
+                        f"{v.label} ({', '.join(v.sources) or 'unknown source'})" for v in c.values
                     ),
                 }
             )
-    emit(rows, fmt, ["incident_id", "date", "location", "field", "side_by_side"])
+    emit(rows, fmt, ["incident_id", "date", "location", "field", "side_by_side"], cap=table_cap(fmt, q.limit, all_rows))
 
 
 @click.command()
 @db_option
 @click.option("--name", default=None, help="Name or alias (substring).")
-@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None)
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None, help="At most this many rows.")
+@all_option
 @format_option
-def people(db: str | None, name: str | None, limit: int | None, fmt: str) -> None:
+def people(db: str | None, name: str | None, limit: int | None, all_rows: bool, fmt: str) -> None:
     """Who's who: person, role, organisation, first/last seen (document time)."""
     store = store_for(db)
     try:
         rows = [p.to_dict() for p in store.people(name=name, limit=limit)]
     finally:
         store.close()
-    emit(rows, fmt, ["name", "role", "organisation", "country", "first_seen", "last_seen", "aliases", "sources"])
+    emit(rows, fmt, ["name", "role", "organisation", "country", "first_seen", "last_seen", "aliases", "sources"],
+         cap=table_cap(fmt, limit, all_rows))
 
 
 @click.command()
@@ -514,8 +524,35 @@ def demo(
     for origin, message in report.errors:
         click.echo(f"failed: {one_line(origin)}: {one_line(message)}", err=True)
     click.echo(f"Situation brief: {Path(brief_path).resolve()}")
-    click.echo(f"Try:  sitrep conflicts --db {s.db}")
-    click.echo(f"      sitrep serve --db {s.db}     (then open http://127.0.0.1:{s.port}/)")
+    cmd = shlex.quote(invocation())
+    db_arg = shlex.quote(s.db)
+    click.echo(f"Try:  {cmd} conflicts --db {db_arg}")
+    click.echo(f"      {cmd} serve --db {db_arg}     (then open http://127.0.0.1:{s.port}/)")
+    if cmd != "sitrep":
+        activate = Path(sys.executable).parent / "activate"
+        if activate.is_file():
+            click.echo(f"      (or `source {shlex.quote(_relative(activate))}` once, then plain `sitrep ...`)")
+
+
+def _relative(path: Path) -> str:
+    """``path`` relative to the working folder when inside it (``.venv/bin/sitrep``), else absolute."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def invocation() -> str:
+    """The command that runs this sitrep when pasted into the user's shell: ``sitrep`` when it is on PATH,
+    else the script next to this Python (``.venv/bin/sitrep``), else ``python -m sitrep``."""
+    script = Path(sys.executable).parent / "sitrep"
+    found = shutil.which("sitrep")
+    if found and script.is_file() and Path(found).resolve() == script.resolve():
+        return "sitrep"
+    if script.is_file():
+        rel = _relative(script)
+        return rel if "/" in rel else f"./{rel}"
+    return f"{_relative(Path(sys.executable))} -m sitrep"
 
 
 @click.command(name="eval")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -22,6 +23,34 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "jsonl", "csv")
+TABLE_ROWS = 50  # rows a table shows unless --limit or --all says otherwise
+CELL_CHARS = 80  # longest cell a table shows before it cuts at a word with "…"
+# column keys -> headings people read (a key not listed is shown with spaces for "_" and ".")
+HEADINGS = {
+    "event_type": "type", "sub_event_type": "sub-type", "location.name": "place", "location.admin1": "province",
+    "location": "place", "actor1.name": "actor 1", "actor2.name": "actor 2", "fatalities": "killed",
+    "evidence.text": "evidence", "incident_id": "incident", "side_by_side": "values (sources)",
+    "published_precision": "precision", "duplicate_of": "duplicate of", "first_seen": "first seen",
+    "last_seen": "last seen", "label": "source",
+}
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name, an escape sequence) escaped, so one failure is one line
+    and stored text never drives the terminal."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary with "…" when longer than ``width`` characters."""
+    s = " ".join(text.split())
+    if len(s) <= width:
+        return s
+    cut = s[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-(") + "…"
 
 
 def db_option(fn: F) -> F:
@@ -103,6 +132,29 @@ def _iso(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str
     return value
 
 
+def _country(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from sitrep.export import country_info
+    from sitrep.store.common import country_code
+
+    if country_info(country_code(value))["iso3"] is None:
+        raise click.BadParameter(f"{value!r} matches no country (give an ISO code such as SY or a name such as Syria)")
+    return value
+
+
+def all_option(fn: F) -> F:
+    """--all for a query command (a table shows the first TABLE_ROWS rows unless --limit or --all)."""
+    return click.option("--all", "all_rows", is_flag=True, help=f"Every row (a table shows {TABLE_ROWS} by default).")(
+        fn
+    )
+
+
+def table_cap(fmt: str, limit: int | None, all_rows: bool) -> int | None:
+    """How many rows a command shows when neither --limit nor --all is given: TABLE_ROWS for a table."""
+    return TABLE_ROWS if fmt == "table" and limit is None and not all_rows else None
+
+
 def filter_options(fn: F) -> F:
     """--country --admin1 --since --until --type --actor --near --text --source --limit."""
     opts = [
@@ -115,7 +167,7 @@ def filter_options(fn: F) -> F:
         click.option("--until", default=None, callback=_iso, help="Up to this date (ISO, inclusive)."),
         click.option("--since", default=None, callback=_iso, help="From this date (ISO, inclusive)."),
         click.option("--admin1", default=None, help="Province / governorate."),
-        click.option("--country", default=None, help="Country: ISO code (SY) or name."),
+        click.option("--country", default=None, callback=_country, help="Country: ISO code (SY) or name."),
     ]
     for opt in opts:
         fn = opt(fn)
@@ -192,8 +244,15 @@ def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], out: TextIO | None = None) -> None:
-    """Write rows as table / json (one array) / jsonl / csv."""
+def emit(
+    rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], out: TextIO | None = None, cap: int | None = None
+) -> None:
+    """Write rows as table / json (one array) / jsonl / csv.
+
+    A table fits the terminal (``COLUMNS``, else the terminal's width, else 120 when piped): one line a
+    row, long cells cut at a word with "…", stored text shown as text (no markup, no control
+    characters). With ``cap`` it shows that many rows and says on stderr how many more there are.
+    """
     out = out or sys.stdout
     rows = list(rows)
     if fmt == "json":
@@ -213,23 +272,67 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], out: Text
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
+        more = len(rows) - cap if cap is not None and len(rows) > cap else 0
+        shown = rows[: len(rows) - more]
+        headings = [HEADINGS.get(c, c.replace("_", " ").replace(".", " ")) for c in columns]
+        cells = [[_cell(f.get(c)) for c in columns] for f in map(flatten, shown)]
+        width = shutil.get_terminal_size((120, 24)).columns
+        widths = fit_widths([max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headings)], width)
         table = Table(show_lines=False)
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            f = flatten(r)
-            table.add_row(*[_cell(f.get(c)) for c in columns])
+        for h, cw in zip(headings, widths, strict=False):
+            table.add_column(
+                Text(shorten(h, cw)), width=cw, min_width=cw, max_width=cw, no_wrap=True, overflow="ellipsis"
+            )
+        for row in cells:
+            table.add_row(*[Text(shorten(v, cw)) for v, cw in zip(row, widths, strict=False)])
         buf = io.StringIO() if out is not sys.stdout else None
-        Console(file=buf or sys.stdout, width=160).print(table)
+        console = Console(file=buf or sys.stdout, width=max(width, sum(widths) + 3 * len(widths) + 1))
+        console.print(table, markup=False, emoji=False, highlight=False)
         if buf is not None:
             out.write(buf.getvalue())
+        out.flush()
         if not rows:
             click.echo("(no rows)", err=True)
+        elif more:
+            click.echo(f"{len(shown)} of {len(rows)} rows shown; {more} more — use --limit N or --all", err=True)
+        if len(widths) < len(columns):
+            hidden = ", ".join(headings[len(widths) :])
+            click.echo(f"columns left out to fit {width} characters: {hidden} (--format csv or json has all)", err=True)
+
+
+MIN_COLUMN = 10  # a column narrower than this is left out rather than shown as a stub
+
+
+def fit_widths(natural: list[int], width: int) -> list[int]:
+    """Column widths for a table ``width`` characters wide (borders and padding take 3 per column + 1).
+
+    The first column (the row's key: an id, a date, a name) stays whole; of the others, narrow ones keep
+    their natural width and the widest are cut to a common cap, as high as fits. Columns at the end
+    are left out when even MIN_COLUMN each does not fit.
+    """
+    cols = list(natural)
+    while len(cols) > 1 and cols[0] + sum(min(n, MIN_COLUMN) for n in cols[1:]) + 3 * len(cols) + 1 > width:
+        cols.pop()
+    room = width - 3 * len(cols) - 1 - cols[0]
+    rest = cols[1:]
+    if sum(rest) <= room:
+        return cols
+    lo, hi = 1, max(rest)
+    while lo < hi:  # the highest cap at which every column fits
+        mid = (lo + hi + 1) // 2
+        if sum(min(n, mid) for n in rest) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [cols[0], *(max(1, min(n, lo)) for n in rest)]
 
 
 def _cell(v: Any) -> str:
-    if v is None:
+    """One table cell: a value as people read it, on one line, at most CELL_CHARS characters."""
+    if v is None or v == "":
         return ""
-    s = str(v)
-    return s if len(s) <= 90 else s[:87] + "..."
+    from sitrep.records import display_value
+
+    return one_line(shorten(display_value(v), CELL_CHARS))

@@ -13,9 +13,10 @@ from sitrep.store.base import Store
 
 
 def _store(db: str | None) -> Store:
+    """The store an output command reads: it must exist (only ingest, watch and demo create one)."""
     from sitrep.store import open_store
 
-    return open_store(load_settings(db=db).db)
+    return open_store(load_settings(db=db).db, create=False)
 
 
 @click.command()
@@ -106,8 +107,10 @@ def serve(
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless a token is set) on localhost."""
     from sitrep.serve import run
+    from sitrep.store import require_existing
 
     s = load_settings(db=db, host=host, port=port, token=token)
+    require_existing(s.db)
     url = f"http://{s.host}:{s.port}/"
     click.echo(f"sitrep serve: {url} (database {s.db}; {'writable with token' if s.token else 'read-only'})", err=True)
     run(s.db, host=s.host, port=s.port, token=s.token or None, workers=workers, allow_remote=allow_remote)

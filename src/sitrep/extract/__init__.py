@@ -563,7 +563,8 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.extra_spans.append((other.start, other.end))
     into.last_sent = max(into.last_sent, other.sent, other.last_sent)
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
-    into.notes.append("merged")
+    if "merged" not in into.notes:  # a rule that fired is noted once, however often it fired
+        into.notes.append("merged")
 
 
 # "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation
@@ -1239,7 +1240,7 @@ def _to_event(
         confidence=c.confidence,
         source=doc.source,
         generic=generic,
-        notes=tuple(c.notes),
+        notes=tuple(dict.fromkeys(c.notes)),  # each rule once
     )
 
 

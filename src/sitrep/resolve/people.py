@@ -54,6 +54,8 @@ class RoleLexicon:
     honorifics: tuple[str, ...]
     particles: frozenset[str]
     not_name_words: frozenset[str]
+    generic_titles: frozenset[str]
+    verbs_after_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,8 @@ def lexicon() -> RoleLexicon:
         honorifics=tuple(str(h) for h in data.get("honorifics") or ()),
         particles=frozenset(str(p).casefold().rstrip("-") for p in data.get("particles") or ()),
         not_name_words=frozenset(str(w).casefold() for w in data.get("not_name_words") or ()),
+        generic_titles=frozenset(str(t) for t in data.get("generic_titles") or ()),
+        verbs_after_names=frozenset(str(w).casefold() for w in data.get("verbs_after_names") or ()),
     )
 
 
@@ -160,7 +164,10 @@ def _surname(key: str) -> str:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Spelling variants of one full name (same surname, same given-name skeleton, same length)."""
+    """Spelling variants of one full name: the same surname and, word for word, the same given-name skeleton
+    (Ahmad/Ahmed al-Sharaa) or a one-letter slip (Staffa/Staffan de Mistura); or a shorter full name that
+    ends the longer one (Tayyip Erdogan / Recep Tayyip Erdogan), unless a patronymic joins them
+    ("Zayed al-Nahyan" is the father in "Abdullah bin Zayed al-Nahyan")."""
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
@@ -170,11 +177,41 @@ def same_person(a: str, b: str) -> bool:
         # a possessive that lost its apostrophe: "Bashar al-Assads"
         ta, tb = [*ta[:-1], ta[-1].removesuffix("s")], [*tb[:-1], tb[-1].removesuffix("s")]
         sa = sb = sa.removesuffix("s")
-    if len(ta) != len(tb) or len(ta) < 2 or sa != sb:
+    if sa != sb or min(len(ta), len(tb)) < 2:
         return False
-    return all(
-        _skeleton(x.removeprefix("al-")) == _skeleton(y.removeprefix("al-")) for x, y in zip(ta, tb, strict=True)
-    )
+    if len(ta) != len(tb):
+        short, long_ = sorted((ta, tb), key=len)
+        head = long_[: len(long_) - len(short)]
+        return (
+            short[0] not in lexicon().particles
+            and head[-1] not in _PATRONYMIC
+            and all(_same_word(x, y) for x, y in zip(short, long_[len(head) :], strict=True))
+        )
+    return all(_same_word(x, y) for x, y in zip(ta, tb, strict=True))
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "abu", "ould"})
+
+
+def _slip(name: str, others: Iterable[str]) -> bool:
+    """True when ``name`` is another name with one word's last letter dropped ("Staffa de Mistura")."""
+    words = name.split()
+    for other in others:
+        ow = other.split()
+        if len(ow) == len(words) and other != name and all(
+            a == b or (len(b) == len(a) + 1 and b.startswith(a)) for a, b in zip(words, ow, strict=True)
+        ):
+            return True
+    return False
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One name word in two spellings: the same consonant skeleton, or one letter dropped at the end."""
+    x, y = x.removeprefix("al-"), y.removeprefix("al-")
+    if _skeleton(x) == _skeleton(y):
+        return True
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 5 and len(long_) == len(short) + 1 and long_.startswith(short)
 
 
 @dataclass
@@ -260,7 +297,57 @@ def _trim_name(name: str, start: int, ents: Sequence[tuple[int, int, str]]) -> s
     return name
 
 
-def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Mention]:
+# small words a title-case headline leaves in lower case
+_HEADLINE_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
+
+
+def _is_name(name: str) -> bool:
+    """False for words that are not a person's name: an organisation or headline word from the data
+    ("Civil Defense", "Jabhat al-Nusra", "Russian MoD Says"), a country word first ("Russian ..."), or a
+    function word inside ("Warns Against New US Missile")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lx = lexicon()
+    words = name.split()
+    if not words or words[0] in lx.country_forms:
+        return False
+    if any(w.casefold().strip(".,") in lx.not_name_words for w in words):
+        return False
+    return not any(w.casefold() in STOP_WORDS and w.casefold() not in lx.particles for w in words[:-1])
+
+
+def _headline_line(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a run of title-case headlines ("Related: ... - Ambassador Russian MoD Says US
+    Missile Attack on Syrian Airbase Prepared Long Ago"): nearly every word around it capitalised."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - 100)
+    end = text.find("\n", pos)
+    end = min(len(text) if end < 0 else end, pos + 100)
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text[start:end]) if w.casefold() not in _HEADLINE_SMALL]
+    if len(words) < 10:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+def _lost_possessive(text: str, start: int, end: int) -> int:
+    """The end of a name without a possessive that lost its apostrophe ("President Bashar al-Assads forces",
+    "Prime Minister Theresa Mays governing party"): the last word ends in "s" and the next word is a lower-case
+    word that is not a verb or function word of the data ("Laurent Fabius said", "Boris who")."""
+    words = text[start:end].split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return end
+    nxt = re.match(r"\s+([a-z][\w-]*)", text[end:])
+    if nxt is None:
+        return end
+    word = nxt.group(1)
+    if word in lexicon().verbs_after_names or word.endswith(("ed", "ly")):
+        return end
+    return end - 1
+
+
+def _find_mentions(
+    text: str, ents: Sequence[tuple[int, int, str]]
+) -> list[_Mention]:
     lx = lexicon()
     before, after, _ = _patterns()
     out: list[_Mention] = []
@@ -271,6 +358,7 @@ def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Men
             continue
         comp_text = m.group("ca") or m.group("c")
         nstart, nend = _name_span(text, m.start("name"), m.end("name"), ents)
+        nend = _lost_possessive(text, nstart, nend)
         name = text[nstart:nend]
         if nstart > m.start("name") and comp_text:
             # "President of the Syrian Coalition Anas Abdah": the words before the person are the complement's
@@ -279,8 +367,8 @@ def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Men
             ents, nstart, nend, {"PERSON"}
         ):
             continue  # the words after the title are a place or an organisation, not a name
-        if any(w.casefold() in lx.not_name_words for w in name.split()):
-            continue  # "head of the Health Emergencies Programme"
+        if not _is_name(name) or _headline_line(text, m.start()):
+            continue  # "head of the Health Emergencies Programme", a headline's "Ambassador Russian MoD Says"
         canon = lx.titles[title_text.casefold()]
         ccountry, corg = _parse_complement(comp_text)
         org = lx.orgs.get(m.group("o") or "") or (corg if canon not in lx.complement_titles else None)
@@ -298,7 +386,7 @@ def _find_mentions(text: str, ents: Sequence[tuple[int, int, str]]) -> list[_Men
         if lab != "PERSON" or any(a < e and s < b for a, b in taken):
             continue
         am = after.match(text, e)
-        if am is None:
+        if am is None or not _is_name(text[s:e]) or _headline_line(text, s):
             continue
         t = am.group("t")
         canon = lx.titles.get(t.casefold(), t.capitalize())
@@ -340,9 +428,9 @@ def extract_people(doc: Document, nlp_doc: Any = None) -> list[PersonRole]:
         if len(mm.name.split()) >= 2 and not any(same_person(mm.name, f) for f in full):
             full.append(mm.name)
     for s, e, lab in ents:
-        n = text[s:e]
-        if lab == "PERSON" and len(n.split()) >= 2 and not any(same_person(n, f) for f in full):
-            full.append(re.sub(rf"[{_APOS}]s$", "", n))
+        n = re.sub(rf"[{_APOS}]s$", "", text[s : _lost_possessive(text, s, e)])
+        if lab == "PERSON" and len(n.split()) >= 2 and _is_name(n) and not any(same_person(n, f) for f in full):
+            full.append(n)
 
     def canonical(name: str) -> str | None:
         for f in full:
@@ -429,7 +517,7 @@ def extract_people(doc: Document, nlp_doc: Any = None) -> list[PersonRole]:
                 last_seen=doc.published,
                 aliases=aliases,
                 doc_ids=(doc.id,),
-                sources=(doc.source,) if doc.source else (),
+                sources=(doc.label,) if doc.label else (),
                 evidence=tuple(rec["evidence"]),
             )
         )
@@ -457,9 +545,19 @@ def merge_people(people: Iterable[PersonRole]) -> list[PersonRole]:
                 members.append([n])
                 person_of[n] = len(members) - 1
                 groups_by_surname[sur].append(len(members) - 1)
+    # a generic title ("Syrian leader", "U.N. chief") folds into the person's specific one, if any
+    generic = lexicon().generic_titles
+    roles: dict[int, Counter[str]] = defaultdict(Counter)
+    for p in items:
+        if p.role and p.role not in generic:
+            roles[person_of[p.name]][p.role] += len(p.doc_ids) or 1
     by_key: dict[tuple[int, str], list[PersonRole]] = defaultdict(list)
     for p in items:
-        by_key[(person_of[p.name], p.role or "")].append(p)
+        who = person_of[p.name]
+        role = p.role or ""
+        if (not role or role in generic) and roles[who]:
+            role = max(roles[who], key=lambda r: (roles[who][r], r))
+        by_key[(who, role)].append(p)
 
     out: list[PersonRole] = []
     for (_, role), recs in by_key.items():
@@ -472,8 +570,11 @@ def merge_people(people: Iterable[PersonRole]) -> list[PersonRole]:
             if n.endswith("s") and n[:-1] in names:
                 names[n[:-1]] += names.pop(n)
                 latest[n[:-1]] = max(latest[n[:-1]], latest.pop(n))
-        # the spelling most documents use; ties go to the spelling of the most recent document
-        name = max(names, key=lambda n: (names[n], latest[n], n))
+        # the fullest name ("Recep Tayyip Erdogan") that is not a slip of another ("Staffa" for "Staffan"),
+        # then the spelling most documents use, then that of the most recent document
+        name = max(
+            names, key=lambda n: (len(name_key(n).split()), not _slip(n, names), names[n], latest[n], n)
+        )
         aliases = sorted({n for r in recs for n in (r.name, *r.aliases)} - {name})
         seen = [d for r in recs for d in (r.first_seen, r.last_seen) if d]
         countries = Counter(r.country for r in recs if r.country)

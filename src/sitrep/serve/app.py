@@ -248,6 +248,7 @@ def _doc_summary(doc: Document) -> dict[str, Any]:
         "id": doc.id,
         "title": doc.title,
         "source": doc.source,
+        "label": doc.label,
         "url": doc.url,
         "published": doc.published,
         "published_precision": doc.published_precision,
@@ -256,14 +257,28 @@ def _doc_summary(doc: Document) -> dict[str, Any]:
 
 
 def _excerpt(text: str, start: int, end: int, room: int = 700) -> dict[str, Any]:
-    """The paragraph around a span (at most ``room`` characters either side)."""
+    """The paragraph around a span (at most ``room`` characters either side, cut at a word with "…").
+
+    ``start``/``end`` index the span in the returned ``text``; ``offset`` is where its first character
+    after a leading "…" lies in the document.
+    """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     lo = text.rfind("\n", max(0, start - room), start)
+    cut_lo = lo < 0 and start - room > 0
     lo = max(0, start - room) if lo < 0 else lo + 1
+    if cut_lo:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
     hi = text.find("\n", end, end + room)
+    cut_hi = hi < 0 and end + room < len(text)
     hi = min(len(text), end + room) if hi < 0 else hi
-    return {"text": text[lo:hi], "offset": lo, "start": start - lo, "end": end - lo}
+    if cut_hi:
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else hi
+    lead = "…" if cut_lo else ""
+    body = lead + text[lo:hi] + ("…" if cut_hi else "")
+    return {"text": body, "offset": lo, "start": start - lo + len(lead), "end": end - lo + len(lead)}
 
 
 def _snippet(text: str, query: str, room: int = 160) -> str:
@@ -682,19 +697,11 @@ def build_meta(store: Store, writable: bool) -> dict[str, Any]:
             {"code": c, "name": country_info(c)["name"] or c, "count": n}
             for c, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:100]
         ],
-        # the slider's span: the 1st-99th percentile, so one stray historical date does not stretch it
-        "date_min": _quantile(sorted(dates), 0.01),
-        "date_max": _quantile(sorted(dates), 0.99),
+        # the slider's span: every incident's dates, first to last
+        "date_min": min(dates, default=None),
+        "date_max": max(dates, default=None),
         "writable": writable,
     }
-
-
-def _quantile(values: list[str], q: float) -> str | None:
-    if not values:
-        return None
-    if len(values) < 100:
-        return values[0] if q < 0.5 else values[-1]
-    return values[min(len(values) - 1, int(q * len(values)))]
 
 
 def ingest_text(get_store: Callable[[], Store], text: str, fields: dict[str, Any]) -> dict[str, Any]:

@@ -83,14 +83,37 @@
     return s;
   }
 
+  const PLACE_PRECISION = { district: "district", admin1: "province", country: "country" };
+
   function fmtPlace(loc) {
     if (!loc) return "–";
     const parts = [loc.name];
     if (loc.admin1 && loc.admin1 !== loc.name) parts.push(loc.admin1);
     if (loc.country) parts.push(loc.country);
     let s = parts.filter(Boolean).join(", ");
-    if (loc.precision && loc.precision !== "point") s += " [" + loc.precision + "]";
+    if (loc.precision && loc.precision !== "point") s += " [" + (PLACE_PRECISION[loc.precision] || loc.precision) + "]";
     return s;
+  }
+
+  // record fields as people name them (contradictions name the field they are about)
+  const FIELD_LABELS = {
+    date: "date", event_type: "event type", sub_event_type: "sub-type", method: "method", actor1: "actor 1",
+    actor2: "actor 2", location: "place", fatalities: "killed", injured: "injured",
+  };
+  const fieldLabel = (f) => FIELD_LABELS[f] || String(f).replace(/_/g, " ");
+
+  // the box around most of the points: the 80% nearest the median point, so the reports from
+  // Washington or Moscow in a corpus about Syria do not make the map open on the whole world
+  function coreBounds(latlngs) {
+    const mid = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const lat0 = mid(latlngs.map((x) => x[0]));
+    const lon0 = mid(latlngs.map((x) => x[1]));
+    const near = latlngs
+      .map((x) => [(x[0] - lat0) ** 2 + ((x[1] - lon0) * Math.cos((lat0 * Math.PI) / 180)) ** 2, x])
+      .sort((a, b) => a[0] - b[0])
+      .slice(0, latlngs.length >= 10 ? Math.ceil(0.8 * latlngs.length) : latlngs.length)
+      .map((d) => d[1]);
+    return L.latLngBounds(near);
   }
 
   const actorName = (a) => (a ? a.name + (a.mention && a.mention !== a.name ? " (“" + a.mention + "”)" : "") : "–");
@@ -138,6 +161,8 @@
 
     const map = L.map("map", { worldCopyJump: true, zoomSnap: 0.5, minZoom: 2, maxZoom: 12 }).setView([35, 38.5], 6);
     map.attributionControl.setPrefix(false);
+    // the view in the page, for people's tools and the browser tests: west,south,east,north
+    map.on("moveend", () => { $("map").dataset.bounds = map.getBounds().toBBoxString(); });
     map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
     const world = await fetch("/basemap/world.geojson").then((r) => r.json());
     L.geoJSON(world, { style: { color: "#8a8a8a", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 }, interactive: false }).addTo(map);
@@ -167,7 +192,7 @@
       if (props.fatalities !== null && props.fatalities !== undefined) box.appendChild(el("div", {}, props.fatalities + " killed"));
       box.appendChild(el("div", { class: "muted" }, (props.sources || []).join("; ")));
       if (props.contradictions && props.contradictions.length)
-        box.appendChild(el("div", { class: "disputed" }, "Sources disagree on: " + props.contradictions.join(", ")));
+        box.appendChild(el("div", { class: "disputed" }, "Sources disagree on: " + props.contradictions.map(fieldLabel).join(", ")));
       return box;
     }
 
@@ -181,8 +206,10 @@
         const [fc, list] = await Promise.all([api("/api/map", p), api("/api/incidents", Object.assign({ limit: 500 }, p))]);
         cluster.clearLayers();
         const markers = [];
+        const points = [];
         for (const f of fc.features) {
           const [lon, lat] = f.geometry.coordinates;
+          points.push([lat, lon]);
           const m = L.circleMarker([lat, lon], {
             radius: 6 + Math.min(10, Math.sqrt(f.properties.fatalities || 0) * 1.5),
             color: "#ffffff", weight: 1, fillColor: colour(f.properties.event_type), fillOpacity: 0.85,
@@ -191,8 +218,8 @@
           markers.push(m);
         }
         cluster.addLayers(markers);
-        if (first && markers.length && !p.since && !p.until) {
-          map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7 });
+        if (first && markers.length) {
+          map.fitBounds(coreBounds(points), { padding: [30, 30], maxZoom: 8 });
           first = false;
         }
         renderList(list.items);
@@ -214,7 +241,7 @@
           el("td", {}, (i.actor1 ? i.actor1.name : "?") + (i.actor2 ? " → " + i.actor2.name : "")),
           el("td", { class: "num" }, i.fatalities === null ? "–" : i.fatalities),
           el("td", {}, (i.sources || []).join("; ")),
-          el("td", { class: i.contradictions.length ? "disputed" : "" }, i.contradictions.map((c) => c.field).join(", "))));
+          el("td", { class: i.contradictions.length ? "disputed" : "" }, i.contradictions.map((c) => fieldLabel(c.field)).join(", "))));
       }
     }
 
@@ -249,7 +276,7 @@
   const REPORT_FIELDS = [
     ["date", "Date", (e) => e.date ? e.date + (e.date_precision !== "day" ? " (" + e.date_precision + ")" : "") : "–"],
     ["event_type", "Type", (e) => e.event_type],
-    ["sub_event_type", "Sub type", (e) => e.sub_event_type || "–"],
+    ["sub_event_type", "Sub-type", (e) => e.sub_event_type || "–"],
     ["method", "Method", (e) => e.method || "–"],
     ["actor1", "Actor 1", (e) => actorName(e.actor1)],
     ["actor2", "Actor 2", (e) => actorName(e.actor2)],
@@ -290,11 +317,11 @@
     if (inc.contradictions.length) sec.appendChild(el("h2", {}, "Where the sources disagree"));
     for (const c of inc.contradictions) {
       const block = el("div", { class: "contradiction", "data-field": c.field });
-      block.appendChild(el("h3", {}, "Sources disagree on " + c.field + (c.kind ? " (" + c.kind + ")" : "")));
+      block.appendChild(el("h3", {}, "Sources disagree on the " + fieldLabel(c.field) + (c.kind ? " (" + c.kind + ")" : "")));
       const grid = el("div", { class: "side" });
       for (const v of c.values) {
         const card = el("div", { class: "side-card" });
-        card.appendChild(el("div", { class: "value contra" }, typeof v.value === "object" ? JSON.stringify(v.value) : String(v.value)));
+        card.appendChild(el("div", { class: "value contra" }, v.label || String(v.value)));
         card.appendChild(el("div", { class: "muted" }, (v.sources || []).join("; ") + " · " + v.event_ids.length + " report(s)"));
         for (const ev of v.evidence || []) card.appendChild(el("blockquote", {}, el("mark", { class: "evidence" }, ev.text)));
         grid.appendChild(card);
@@ -307,7 +334,7 @@
       const e = r.event;
       const d = r.document || {};
       const col = el("section", { class: "report", "data-event": e.event_id });
-      col.appendChild(el("h3", {}, d.source || e.source || "Unknown source"));
+      col.appendChild(el("h3", {}, d.label || e.source || "Unknown source"));
       const docLink = "/document/" + encodeURIComponent(e.doc_id) + "?hl=" + e.evidence.start + "-" + e.evidence.end;
       col.appendChild(el("p", { class: "muted" }, el("a", { href: docLink }, d.title || "Document"),
         " · published " + (d.published || "unknown")));
@@ -337,7 +364,7 @@
     $("title").textContent = doc.title || "(untitled document)";
     document.title = $("title").textContent + " · sitrep";
     const meta = $("meta");
-    meta.appendChild(document.createTextNode((doc.source || "unknown source") + " · published " + (doc.published || "unknown") +
+    meta.appendChild(document.createTextNode((doc.label || "unknown source") + " · published " + (doc.published || "unknown") +
       (doc.published_method ? " (" + doc.published_precision + ", from " + doc.published_method + ")" : "")));
     const href = safeHref(doc.url);
     if (href) {
@@ -399,7 +426,7 @@
       const docs = $("document-results");
       for (const d of r.documents) {
         docs.appendChild(el("li", {}, el("a", { href: "/document/" + encodeURIComponent(d.id) }, d.title || "(untitled)"),
-          el("span", { class: "muted" }, " " + (d.source || "") + " · " + (d.published || "undated")), el("p", { class: "snippet" }, d.snippet)));
+          el("span", { class: "muted" }, " " + (d.label || "") + " · " + (d.published || "undated")), el("p", { class: "snippet" }, d.snippet)));
       }
       status(r.incidents.length + " incidents, " + r.documents.length + " documents");
     } catch (e) {
