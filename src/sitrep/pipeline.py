@@ -4,9 +4,11 @@ Stages are pure, module-level functions (picklable), so the same stage list runs
 on a process pool or on a Dask cluster. State (dedup index, store writes, incremental
 resolution) lives here, in the driver, never inside a stage.
 
-Crash safety: for every batch the events are written before their documents, each in its own
-transaction. A document is in the store only once its events are, so an interrupted run
-simply re-processes the documents that did not land (events are upserts by content id).
+Crash safety: for every batch the documents and their events are written in one transaction
+(a document whose values the store refuses is written alone and reported, without its events).
+A document is in the store only with its events and an event only with its document, so an
+interrupted run simply re-processes the documents that did not land (events are upserts by
+content id).
 """
 
 from __future__ import annotations
@@ -96,16 +98,19 @@ def stage_prepare(raw: Any) -> Prepared:
 
 def stage_extract(doc: Document) -> Extracted:
     """Document -> Events (one per report) and person-role mentions."""
-    from sitrep.extract import extract_document, parse
-    from sitrep.resolve.people import extract_people
+    from sitrep.extract import document_sections, extract_document, parse, shift_event
+    from sitrep.resolve.people import extract_people, shift_person
 
     try:
-        parsed = parse(doc.text)  # one spaCy parse serves events and people
-        events = tuple(
-            e if e.source else replace(e, source=doc.source) for e in extract_document(doc, nlp_doc=parsed)
-        )
-        people = tuple(extract_people(doc, nlp_doc=parsed)) if parsed is not None else ()
-        return Extracted(doc.id, events, people)
+        events: list[Event] = []
+        people: list[PersonRole] = []
+        for part, offset in document_sections(doc):  # one part, unless the document is very long
+            parsed = parse(part.text)  # one spaCy parse serves events and people
+            events += (shift_event(e, offset) for e in extract_document(part, nlp_doc=parsed))
+            if parsed is not None:
+                people += (shift_person(p, offset) for p in extract_people(part, nlp_doc=parsed))
+        events = [e if e.source else replace(e, source=doc.source) for e in events]
+        return Extracted(doc.id, tuple(events), tuple(people))
     except Exception as exc:
         return Extracted(doc.id, (), (), error=f"{type(exc).__name__}: {exc}")
 
@@ -146,15 +151,20 @@ class Pipeline:
         for doc_id, sig in store.document_shingles():
             self.index.add(doc_id, sig)
 
-    def ingest(self, paths: Sequence[str], *, mapping: dict[str, str] | None = None) -> IngestReport:
-        """Read every path, store new documents, their events and incidents."""
+    def ingest(
+        self, paths: Sequence[str], *, mapping: dict[str, str] | None = None, follow_symlinks: bool = False
+    ) -> IngestReport:
+        """Read every path, store new documents, their events and incidents.
+
+        ``follow_symlinks``: read links inside folders that lead out of the folder (skipped by default).
+        """
         from sitrep.ingest import IngestError, iter_raw
 
         report = IngestReport()
         self.resume()
 
         def raw_items() -> Iterator[Any]:
-            for item in iter_raw(paths, mapping=mapping):
+            for item in iter_raw(paths, mapping=mapping, follow_symlinks=follow_symlinks):
                 report.inputs += 1
                 if isinstance(item, IngestError):
                     report.errors.append((item.origin, item.message))
@@ -213,29 +223,55 @@ class Pipeline:
                 fresh.append(doc)
         to_extract = [d for d in fresh if d.duplicate_of is None]
         results: list[Extracted] = list(self.engine.map(stage_extract, to_extract, chunksize=4))
-        events: list[Event] = []
-        people: list[PersonRole] = []
-        failed_docs: set[str] = set()
+        done: dict[str, Extracted] = {}
         origins = {d.id: d.origin or d.id for d in fresh}
         for r in results:
             if r.error:
                 report.errors.append((origins.get(r.doc_id, r.doc_id), r.error))
-                failed_docs.add(r.doc_id)
                 continue
-            events.extend(r.events)
-            people.extend(r.people)
-        keep = [d for d in fresh if d.id not in failed_docs]
-        # events first, then their documents: a stored document always has its events
-        if events:
-            self.store.add_events(events)
-        added = self.store.add_documents(keep, signatures={d.id: sigs[d.id] for d in keep})
-        report.documents_new += len(added.inserted)
-        report.documents_existing += len(added.existing)
+            done[r.doc_id] = r
+        keep = [d for d in fresh if d.duplicate_of is not None or d.id in done]
+        stored = self._store(keep, done, sigs, report)
+        events = [e for d in stored if d.id in done for e in done[d.id].events]
+        people = [p for d in stored if d.id in done for p in done[d.id].people]
         report.events += len(events)
         if people:
             report.people += self._merge_people(people)
         if self.resolve and events:
             report.incidents_changed += self._resolve(events)
+
+    def _store(
+        self, docs: list[Document], done: dict[str, Extracted], sigs: dict[str, bytes], report: IngestReport
+    ) -> list[Document]:
+        """Write documents with their events, atomically; return the documents stored.
+
+        The whole batch goes in one transaction. When a value the store cannot hold (a lone
+        surrogate, an integer out of range) makes that fail, each document is written on its own
+        and the one that fails is reported, without its events: never an event without its document.
+        """
+
+        def write(part: list[Document]) -> None:
+            evs = [e for d in part if d.id in done for e in done[d.id].events]
+            added = self.store.add_documents(part, signatures={d.id: sigs[d.id] for d in part}, events=evs)
+            report.documents_new += len(added.inserted)
+            report.documents_existing += len(added.existing)
+
+        if not docs:
+            return []
+        try:
+            write(docs)
+            return docs
+        except (ValueError, OverflowError):  # UnicodeEncodeError is a ValueError
+            pass
+        stored: list[Document] = []
+        for d in docs:
+            try:
+                write([d])
+            except (ValueError, OverflowError) as exc:
+                report.errors.append((d.origin or d.id, f"cannot store this document: {type(exc).__name__}: {exc}"))
+                continue
+            stored.append(d)
+        return stored
 
     def _merge_people(self, people: list[PersonRole]) -> int:
         from sitrep.resolve.people import merge_people

@@ -100,15 +100,24 @@ def _lookup(record: Mapping[str, Any], col: str) -> Any:
     return cur
 
 
-def _as_text(value: Any) -> str | None:
+MAX_VALUE_DEPTH = 16  # lists / objects inside one field ("text": [["..."]]): deeper is not an article
+
+
+class TooDeep(ValueError):
+    """A record value nested deeper than MAX_VALUE_DEPTH."""
+
+
+def _as_text(value: Any, depth: int = 0) -> str | None:
     if value is None:
         return None
+    if depth > MAX_VALUE_DEPTH:
+        raise TooDeep(f"a value is nested more than {MAX_VALUE_DEPTH} levels deep")
     if isinstance(value, str):
         s = value
     elif isinstance(value, list):
-        s = "\n".join(x for x in (_as_text(v) for v in value) if x)
+        s = "\n".join(x for x in (_as_text(v, depth + 1) for v in value) if x)
     elif isinstance(value, dict):
-        s = _as_text(value.get("text") or value.get("value") or value.get("name")) or ""
+        s = _as_text(value.get("text") or value.get("value") or value.get("name"), depth + 1) or ""
     else:
         s = str(value)
     s = s.strip()
@@ -123,7 +132,10 @@ def record_to_article(
     ``origin`` is the file or URL; the article's origin is ``origin#ID`` when the record has an
     id, else ``origin#POSITION`` (``row5``, ``line12``, ``3``).
     """
-    got = {fld: _as_text(_lookup(record, col)) for fld, col in cols.items()}
+    try:
+        got = {fld: _as_text(_lookup(record, col)) for fld, col in cols.items()}
+    except TooDeep as exc:
+        return IngestError(f"{origin}#{position}", str(exc))
     where = f"{origin}#{got.get('id') or position}"
     text = got.get("text")
     if not text:
@@ -131,7 +143,16 @@ def record_to_article(
     if len(text) > limits.max_article_chars:
         return IngestError(where, f"text of {len(text):,} characters exceeds the {limits.max_article_chars:,} cap")
     used = set(cols.values())
-    extra = {str(k): v for k, v in ((k, _as_text(val)) for k, val in record.items() if k not in used) if v}
+    extra: dict[str, str] = {}
+    for k, val in record.items():
+        if k in used:
+            continue
+        try:
+            v = _as_text(val)
+        except TooDeep:
+            continue  # an odd extra field: dropped, the article stays
+        if v:
+            extra[str(k)] = v
     return RawArticle(
         text=text,
         origin=where,
@@ -329,6 +350,9 @@ def read_jsonl(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str,
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
             yield IngestError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield IngestError(where, "invalid JSON (nested too deeply)")
             continue
         if not isinstance(rec, dict):
             yield IngestError(where, f"expected a JSON object per line, got {type(rec).__name__}")

@@ -165,9 +165,14 @@ class PostgresStore:
                 copy.write_row(row)
 
     # -- documents --------------------------------------------------------------------------
-    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
+    def add_documents(
+        self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None, events: Iterable[Event] = ()
+    ) -> AddResult:
         docs = list(docs)
+        staged_events = self._event_rows(events)
         if not docs:
+            if staged_events:
+                self._write(lambda: self._insert_events(staged_events))
             return AddResult((), ())
         signatures = signatures or {}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -179,6 +184,8 @@ class PostgresStore:
                 yield (*values, signatures.get(d.id), now, fts_text(d.title, d.text))
 
         def run() -> set[str]:
+            if staged_events:  # same transaction: never a document without its events
+                self._insert_events(staged_events)
             self._copy_stage("stage_documents", "documents", columns, rows())
             cols = ", ".join(columns[:-1])
             cur = self.conn.execute(
@@ -257,26 +264,30 @@ class PostgresStore:
 
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
+        staged = self._event_rows(events)
+        if not staged:
+            return 0
+        return self._write(lambda: self._insert_events(staged))
+
+    @staticmethod
+    def _event_rows(events: Iterable[Event]) -> list[tuple[Any, ...]]:
         staged: dict[str, tuple[Any, ...]] = {}
         for e in events:  # the last report of an id wins, as with INSERT OR REPLACE
             row = tuple(_clean(v) for v in event_row(e))
             staged.pop(e.event_id, None)
             staged[e.event_id] = (*row, fts_text(row[17], row[12], row[13], row[9]))
-        if not staged:
-            return 0
+        return list(staged.values())
+
+    def _insert_events(self, staged: list[tuple[Any, ...]]) -> int:
         columns = (*_EVENT_FIELDS, "fts")
         cols = ", ".join(_EVENT_FIELDS)
-
-        def run() -> int:
-            self._copy_stage("stage_events", "events", columns, staged.values())
-            self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM stage_events)")
-            cur = self.conn.execute(
-                f"INSERT INTO events ({cols}, tsv) "
-                f"SELECT {cols}, to_tsvector('simple', fts) FROM stage_events ORDER BY seq"
-            )
-            return int(cur.rowcount)
-
-        return self._write(run)
+        self._copy_stage("stage_events", "events", columns, staged)
+        self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM stage_events)")
+        cur = self.conn.execute(
+            f"INSERT INTO events ({cols}, tsv) "
+            f"SELECT {cols}, to_tsvector('simple', fts) FROM stage_events ORDER BY seq"
+        )
+        return int(cur.rowcount)
 
     def events(self, q: Query = Query()) -> list[Event]:
         sql, params = _filtered("events", "e", q)

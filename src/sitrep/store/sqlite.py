@@ -115,12 +115,16 @@ class SQLiteStore:
         self.close()
 
     # -- documents --------------------------------------------------------------------------
-    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
+    def add_documents(
+        self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None, events: Iterable[Event] = ()
+    ) -> AddResult:
         docs = list(docs)
         signatures = signatures or {}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        event_rows = [event_row(e) for e in events]
 
         def run() -> AddResult:
+            self._insert_events(event_rows)  # same transaction: never a document without its events
             inserted: list[str] = []
             existing: list[str] = []
             for d in docs:
@@ -203,20 +207,19 @@ class SQLiteStore:
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
         rows = [event_row(e) for e in events]
+        return self._write(lambda: self._insert_events(rows))
 
-        def run() -> int:
-            n = 0
-            for row in rows:
-                cur = self.conn.execute(
-                    "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, "
-                    "date_high, country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, "
-                    "evidence, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    row,
-                )
-                n += cur.rowcount
-            return n
-
-        return self._write(run)
+    def _insert_events(self, rows: list[tuple[Any, ...]]) -> int:
+        n = 0
+        for row in rows:
+            cur = self.conn.execute(
+                "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, "
+                "date_high, country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, "
+                "evidence, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                row,
+            )
+            n += cur.rowcount
+        return n
 
     def events(self, q: Query = Query()) -> list[Event]:
         sql, params = _filtered("events", "e", q)
