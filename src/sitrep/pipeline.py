@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.engines import Engine, get_engine
-from sitrep.records import Document, Event, Incident, PersonRole, date_bounds
+from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
 
 STAGES: tuple[tuple[str, str, str], ...] = (
@@ -274,26 +274,92 @@ class Pipeline:
         return stored
 
     def _merge_people(self, people: list[PersonRole]) -> int:
-        from sitrep.resolve.people import merge_people
+        """Store the documents' person-role records and recompute the people of their surnames.
 
-        merged = merge_people([*self.store.people(), *people])
-        self.store.replace_people(merged)
+        The people of a surname are merged from every stored record of that surname, in a fixed
+        order, under the store's writer lock: the result depends on which documents are stored,
+        never on the order they arrived in or on another ingest running at the same time.
+        """
+        from sitrep.resolve.people import merge_people, name_surname, person_surnames
+
+        def run() -> None:
+            self.store.add_person_mentions((sur, p) for p in people for sur in sorted(person_surnames(p)))
+            surnames: set[str] = set()
+            todo = set().union(*(person_surnames(p) for p in people))
+            records: dict[tuple[tuple[str, ...], str], PersonRole] = {}
+            while todo:  # records link surnames through their aliases: take every surname they name
+                surnames |= todo
+                got = self.store.person_mentions(todo)
+                for r in got:
+                    records.setdefault((r.doc_ids, r.person_id), r)
+                todo = set().union(*(person_surnames(r) for r in got)) - surnames
+            stored = [p for p in self.store.people() if name_surname(p.name) in surnames]
+            covered = {d for r in records.values() for d in r.doc_ids}
+            # people stored before per-document records were kept (older databases) stay inputs
+            legacy = [p for p in stored if not set(p.doc_ids) <= covered]
+            merged = merge_people(sorted([*records.values(), *legacy], key=_canonical))
+            keep = {m.person_id for m in merged}
+            self.store.replace_people(merged, removed=[p.person_id for p in stored if p.person_id not in keep])
+
+        self.store.exclusive(run)
         return len(people)
 
     def _resolve(self, events: list[Event]) -> int:
-        """Attach new reports to stored incidents they may match; nothing is recomputed wholesale."""
-        from sitrep.resolve import candidate_queries, resolve_events
+        """Re-cluster the reports connected to the new ones (and only those) under the writer lock.
 
-        existing: dict[str, Incident] = {}
-        for q in candidate_queries(events):
-            for inc in self.store.incidents(q):
-                existing.setdefault(inc.incident_id, inc)
-        new_ids = {e.event_id for e in events}
-        ids = [eid for inc in existing.values() for eid in inc.event_ids if eid not in new_ids]
-        existing_events = self.store.get_events(ids)
-        result = resolve_events(events, existing=list(existing.values()), existing_events=existing_events)
-        self.store.replace_incidents(result.incidents, removed=result.removed)
+        The pool is every stored report the new ones could match (``candidate_queries``), widened
+        until it holds the whole component of matching reports around them; the component's stored
+        incidents are replaced by a fresh clustering of it, in a fixed (event id) order. So the
+        incidents depend on which reports are stored, not on the order or the interleaving of the
+        ingests that brought them (two concurrent ingests end where a sequential one ends).
+        """
+        return self.store.exclusive(lambda: self._resolve_locked(events))
+
+    def _resolve_locked(self, events: list[Event]) -> int:
+        from sitrep.resolve import candidate_queries, matched_component, resolve_events
+
+        new = {e.event_id: e for e in events if not e.generic}
+        if not new:
+            return 0
+        pool: dict[str, Event] = dict(new)
+        loaded: list[Query] = []
+        component = set(new)
+        while True:
+            wanted = [q for q in candidate_queries([pool[i] for i in component])
+                      if not any(_covers(done, q) for done in loaded)]
+            if not wanted:
+                break
+            for q in wanted:
+                for e in self.store.events(q):
+                    if not e.generic:
+                        pool.setdefault(e.event_id, e)
+                loaded.append(q)
+            ordered = sorted(pool.values(), key=lambda e: e.event_id)
+            at = {e.event_id: i for i, e in enumerate(ordered)}
+            component = {ordered[i].event_id for i in matched_component(ordered, [at[i] for i in new])}
+        # the stored incidents of the component (each lies inside it: incidents only join matches)
+        old = sorted(set(self.store.incident_for_events(sorted(component)).values()))
+        for inc_id in old:
+            inc = self.store.get_incident(inc_id)
+            missing = [eid for eid in (inc.event_ids if inc else ()) if eid not in component]
+            for e in self.store.get_events(missing):
+                pool[e.event_id] = e
+                component.add(e.event_id)
+        result = resolve_events(sorted((pool[i] for i in component), key=lambda e: e.event_id))
+        self.store.replace_incidents(result.incidents, removed=old)
         return len(result.incidents)
+
+
+def _canonical(p: PersonRole) -> str:
+    import json
+
+    return json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False)
+
+
+def _covers(done: Query, q: Query) -> bool:
+    """Whether the events ``done`` loaded include every event ``q`` asks for."""
+    return (done.country == q.country and (done.since or "") <= (q.since or "")
+            and (done.until or "9999") >= (q.until or "9999"))
 
 
 def rebuild_incidents(store: Store) -> int:

@@ -159,6 +159,16 @@ def _surname(key: str) -> str:
     return last.removeprefix("al-")
 
 
+def person_surnames(p: PersonRole) -> set[str]:
+    """The surname keys of a record's name and aliases (``merge_people`` compares names only
+    within one surname, so the people of one surname can be merged on their own)."""
+    return {_surname(name_key(n)) for n in (p.name, *p.aliases)}
+
+
+def name_surname(name: str) -> str:
+    return _surname(name_key(name))
+
+
 def same_person(a: str, b: str) -> bool:
     """Spelling variants of one full name (same surname, same given-name skeleton, same length)."""
     ka, kb = name_key(a), name_key(b)
