@@ -9,6 +9,7 @@ evidence spans, as the resolver produces them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -331,7 +332,7 @@ def palmyra_incident_id() -> str:
 class LiveServer:
     """``sitrep serve``'s app under uvicorn on a free loopback port, in a thread (real HTTP)."""
 
-    def __init__(self, db: Path, token: str | None = None) -> None:
+    def __init__(self, db: Path, token: str | None = None, **app_kw: Any) -> None:
         import socket
         import threading
 
@@ -343,7 +344,7 @@ class LiveServer:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = server_config(make_app(str(db), token), "127.0.0.1", self.port, log_level="error")
+        config = server_config(make_app(str(db), token, **app_kw), "127.0.0.1", self.port, log_level="error")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -571,3 +571,136 @@ def test_bom_and_utf16_files_decode(tmp_path: Path) -> None:
 
 if os.name != "posix":  # pragma: no cover - the CLI tests use POSIX file names
     pytestmark = pytest.mark.skip("POSIX only")
+
+
+# -- round 2: inputs an adversarial test used to break a whole batch (issue 17) --------------------------
+NESTED_LINE = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+NESTED_VALUE = '{"id": "deepvalue", "text": ' + "[" * 400 + '"Clashes in Hajin"' + "]" * 400 + "}\n"
+GOOD3 = "Turkish artillery shelled Tal Rifaat on 6 March 2018, killing 3 civilians, a monitor said.\n"
+GOOD4 = "An IED exploded in Manbij on 7 March 2018, killing 2 members of the SDF, activists said.\n"
+GOOD5 = "Regime helicopters dropped barrel bombs on Kafr Zita on 8 March 2018, killing 4 civilians.\n"
+GOOD6 = "Islamic State fighters attacked an army post near Palmyra on 11 March 2018, killing 5 soldiers.\n"
+HUGE_FIELD_MB = 10  # over the default CSV field limit (8 million characters + 64 KiB)
+
+
+def make_round2(folder: Path) -> Path:
+    """A folder holding every input that used to stop a batch, among good files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    good = {"id": "g", "text": GOOD3.strip()}
+    (folder / "nested.jsonl").write_text(NESTED_LINE + json.dumps(good) + "\n")
+    (folder / "nested-value.jsonl").write_text(NESTED_VALUE + json.dumps({"id": "g2", "text": GOOD4.strip()}) + "\n")
+    # a file name that is not UTF-8 (a Windows-1252 archive unpacked here)
+    with open(os.fsencode(folder) + b"/caf\xe9-report.txt", "wb") as f:
+        f.write(GOOD5.encode())
+    os.mkfifo(folder / "pipe.txt")
+    secret = folder.parent / "outside-secret.txt"
+    secret.write_text(SECRET + " shelling in Douma on 3 March 2018 killed 5 civilians.\n")
+    (folder / "link-out.txt").symlink_to(secret)
+    with (folder / "huge-field.csv").open("w", encoding="utf-8") as f:
+        f.write("id,text\n")
+        f.write(f'h1,"{GOOD1.strip()}"\n')
+        f.write('h2,"')
+        line = "x" * 79 + "\n"
+        for _ in range(HUGE_FIELD_MB * 1_048_576 // 80):
+            f.write(line)
+        f.write('"\n')
+        f.write(f'h3,"{GOOD2.strip()}"\n')
+    # a lone surrogate (valid JSON escape, not storable text) in one record's title
+    (folder / "surrogate.jsonl").write_text(
+        '{"id": "s1", "title": "bad \\ud800 title", '
+        '"text": "Clashes in Deir ez-Zor on 9 March 2018 killed 6 fighters."}\n'
+        + json.dumps({"id": "s2", "text": "Rebels shelled Aleppo on 10 March 2018, killing 2 civilians."}) + "\n"
+    )
+    (folder / "good.txt").write_text(GOOD6)
+    return folder
+
+
+ROUND2_FAILED = {  # input (end of the origin) -> what its one line says
+    "nested.jsonl#line1": r"nested too deeply",
+    "nested-value.jsonl#line1": r"nested more than",
+    "pipe.txt": r"named pipe",
+    "link-out.txt": r"outside the folder",
+    "huge-field.csv#row3": r"field larger than",
+    "surrogate.jsonl#s1": r"cannot store",
+}
+
+
+@pytest.fixture(scope="module")
+def round2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_round2(tmp_path_factory.mktemp("round2") / "inbox")
+
+
+def test_round2_readers_give_one_line_per_bad_input_and_keep_the_rest(round2: Path) -> None:
+    items = _items(round2)  # the pipe must not block: iter_raw never opens it
+    errors = [i for i in items if isinstance(i, IngestError)]
+    for e in errors:
+        _one_line(e)
+        str(e).encode("utf-8")  # printable and storable, whatever the file name's bytes
+    got = {e.origin.rsplit("/", 1)[-1]: e.message for e in errors}
+    readers_fail = {k: v for k, v in ROUND2_FAILED.items() if not k.startswith("surrogate")}  # the store refuses it
+    assert set(got) == set(readers_fail), got
+    for name, reason in readers_fail.items():
+        assert re.search(reason, got[name]), (name, got[name])
+    texts = [a.text.strip() for a in items if isinstance(a, RawArticle)]
+    for good in (GOOD1, GOOD2, GOOD3, GOOD4, GOOD5, GOOD6):
+        assert good.strip() in texts, good
+    assert not any(SECRET in t for t in texts)
+    assert [a.origin for a in items if isinstance(a, RawArticle) and a.text == GOOD5][0].endswith(
+        "caf\\xe9-report.txt"
+    )
+
+
+def test_round2_links_out_of_the_folder_are_read_only_when_asked(round2: Path) -> None:
+    items = list(iter_raw([str(round2 / "link-out.txt"), str(round2 / "good.txt")]))  # named: read
+    assert any(isinstance(a, RawArticle) and SECRET in a.text for a in items)
+    walked = list(iter_raw([str(round2)], follow_symlinks=True))
+    assert any(isinstance(a, RawArticle) and SECRET in a.text for a in walked)
+
+
+def test_round2_csv_guard_gives_up_on_a_file_of_malformed_rows(tmp_path: Path) -> None:
+    path = tmp_path / "ragged.csv"
+    path.write_text("id,title,text\n" + "".join(f"r{i}\n" for i in range(500)) + 'z,t,"Clashes in Hama."\n')
+    errors = [i for i in _items(path) if isinstance(i, IngestError)]
+    assert len(errors) == 101, len(errors)
+    assert errors[-1].message == "gave up after 100 malformed rows"
+
+
+def test_round2_cli_stores_the_rest_and_never_an_event_without_its_document(
+    round2: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "round2.db"
+    proc = run_sitrep("ingest", str(round2), "--db", str(db), "-q", "--json", timeout=300)
+    no_traceback(proc.stderr)
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == len(ROUND2_FAILED) == report["failed"], lines
+    for name, reason in ROUND2_FAILED.items():
+        hit = [ln for ln in lines if f"/{name}:" in ln]
+        assert len(hit) == 1 and re.search(reason, hit[0]), (name, lines)
+    assert_healthy(store_health(db), documents=7)  # among them: no event without its document
+    con = read_only(db)
+    try:
+        texts = [r[0] for r in con.execute("SELECT text FROM documents")]
+    finally:
+        con.close()
+    for good in (GOOD1, GOOD2, GOOD3, GOOD4, GOOD5, GOOD6):
+        assert any(good.strip() in t for t in texts), good
+    assert not any(SECRET in t or "bad \ud800" in t for t in texts)
+    # a re-run adds nothing and still reports the same inputs, once each
+    again = run_sitrep("ingest", str(round2), "--db", str(db), "-q", "--json", timeout=300)
+    assert json.loads(again.stdout)["documents_new"] == 0
+    assert sorted(again.stderr.splitlines()) == sorted(proc.stderr.splitlines())
+    assert_healthy(store_health(db), documents=7)
+
+
+def test_round2_watch_once_survives_the_same_folder(round2: Path, tmp_path: Path) -> None:
+    db = tmp_path / "watch.db"
+    proc = run_sitrep("watch", str(round2), "--db", str(db), "--once", "--settle", "0", timeout=300)
+    no_traceback(proc.stderr)
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    failed = [ln for ln in proc.stderr.splitlines() if ln.startswith("failed: ")]
+    assert len(failed) == len(ROUND2_FAILED), failed
+    for name, reason in ROUND2_FAILED.items():
+        assert any(f"/{name}:" in ln and re.search(reason, ln) for ln in failed), (name, failed)
+    assert_healthy(store_health(db), documents=7)

@@ -116,3 +116,49 @@ def test_concurrent_reruns_of_the_same_input_add_nothing(tmp_path: Path) -> None
     assert_healthy(after, documents=40)
     assert (after.documents, after.events) == (before.documents, before.events)
     assert json.loads(first.stdout)["documents_new"] == 40
+
+
+def _outcome(db: Path) -> tuple[list[str], int, list[str]]:
+    con = read_only(db)
+    try:
+        people = sorted(f"{r[0]}|{r[1] or ''}" for r in con.execute("SELECT name, role FROM people"))
+        contradictions = con.execute("SELECT coalesce(sum(n_contradictions), 0) FROM incidents").fetchone()[0]
+        incidents = sorted(json.dumps(sorted(json.loads(r[0])["event_ids"])) for r in con.execute(
+            "SELECT data FROM incidents"))
+    finally:
+        con.close()
+    return people, contradictions, incidents
+
+
+@pytest.mark.slow
+def test_concurrent_ingests_give_the_people_and_contradictions_of_a_sequential_run(tmp_path: Path) -> None:
+    """Real articles (the bundled FA-KES sample, which has people and contradictions): two ingests
+    started together over overlapping halves end exactly where one after the other ends."""
+    import csv
+
+    from sitrep.ingest import sample_corpus_paths
+
+    sample = next(p for p in sample_corpus_paths() if p.endswith(".csv"))
+    with open(sample, encoding="utf-8", newline="") as fh:
+        rows = [{"id": r["unit_id"], "text": r["article_content"], "title": r["article_title"],
+                 "source": r["source"], "published": r["date"]} for r in csv.DictReader(fh)]
+    n, overlap = len(rows), len(rows) // 4
+    half = (n + overlap) // 2
+    a = write_jsonl(tmp_path / "a.jsonl", rows[:half])
+    b = write_jsonl(tmp_path / "b.jsonl", rows[n - half:][::-1])
+    seq = tmp_path / "seq.db"
+    for src in (a, b):
+        r = run_sitrep("ingest", str(src), "--db", str(seq), "-q", "--batch-size", "4")
+        assert r.returncode == 0, r.stderr[-2000:]
+    conc = tmp_path / "conc.db"
+    procs = [start_sitrep("ingest", str(src), "--db", str(conc), "-q", "--batch-size", "4",
+                          stderr_path=tmp_path / f"{src.stem}.err") for src in (a, b)]
+    for p in procs:
+        p.wait(600)
+        assert p.returncode == 0
+    want, got = _outcome(seq), _outcome(conc)
+    assert want[0], "the sample should name people"
+    assert got[0] == want[0], set(got[0]) ^ set(want[0])
+    assert got[1] == want[1]
+    assert got[2] == want[2]
+    assert_healthy(store_health(conc))

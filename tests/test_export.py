@@ -150,3 +150,55 @@ def test_export_command_writes_files(tmp_path: Path, store: Store) -> None:
     assert r.exit_code == 0 and json.loads(r.stdout)["type"] == "FeatureCollection"
     r = CliRunner().invoke(main, ["export", "--db", db, "--format", "xml"])
     assert r.exit_code == 2
+
+
+# -- CSV formula injection (issue 17): cells a spreadsheet would run as formulas --------------------------
+FORMULA_SOURCES = ('=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+                   "-2+3+cmd|' /C calc'!A0", "\tTabbed Wire", "\rReturn Wire")
+
+
+def test_every_csv_writer_neutralises_formula_cells(tmp_path: Path) -> None:
+    import csv as csv_mod
+
+    from tests.test_crash_safety import no_traceback, run_sitrep
+
+    texts = [
+        "Government forces shelled Douma on 3 March 2018, killing 5 civilians, activists said.",
+        "Clashes between the SDF and Islamic State fighters near Hajin on 4 March 2018 left 7 fighters dead.",
+        "Turkish artillery shelled Tal Rifaat on 6 March 2018, killing 3 civilians, a monitor said.",
+        "An IED exploded in Manbij on 7 March 2018, killing 2 members of the SDF, activists said.",
+        "Regime helicopters dropped barrel bombs on Kafr Zita on 8 March 2018, killing 4 civilians.",
+        "Islamic State fighters attacked an army post near Palmyra on 11 March 2018, killing 5 soldiers.",
+    ]
+    src = tmp_path / "evil.jsonl"
+    src.write_text("".join(json.dumps({"id": f"e{i}", "text": t, "source": s, "title": s}) + "\n"
+                           for i, (t, s) in enumerate(zip(texts, FORMULA_SOURCES, strict=True))))
+    db = str(tmp_path / "evil.db")
+    proc = run_sitrep("ingest", str(src), "--db", db, "-q")
+    no_traceback(proc.stderr)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    outputs = {"export acled-csv": run_sitrep("export", "--db", db, "--format", "acled-csv").stdout}
+    for cmd in ("events", "incidents", "conflicts", "documents", "people"):
+        r = run_sitrep(cmd, "--db", db, "--format", "csv")
+        no_traceback(r.stderr)
+        assert r.returncode == 0, (cmd, r.stderr[-1000:])
+        outputs[cmd] = r.stdout
+    seen_quoted = set()
+    for name, text in outputs.items():
+        rows = list(csv_mod.reader(io.StringIO(text)))
+        for row in rows:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+                if cell.startswith("'") and cell[1:].startswith(("=", "+", "-", "@", "\t", "\r")):
+                    seen_quoted.add(name)
+        if name in ("export acled-csv", "events", "incidents", "documents"):
+            assert name in seen_quoted, (name, text[:500])
+    assert "'=HYPERLINK(" in outputs["events"] and "'=HYPERLINK(" in outputs["export acled-csv"]
+
+
+def test_csv_safe_keeps_numbers_and_ordinary_text() -> None:
+    from sitrep.export import csv_safe
+
+    assert csv_safe(-3.5) == -3.5 and csv_safe(-7) == -7 and csv_safe(None) is None
+    assert csv_safe("Reuters") == "Reuters" and csv_safe("") == ""
+    assert [csv_safe(s)[0] for s in FORMULA_SOURCES] == ["'"] * len(FORMULA_SOURCES)

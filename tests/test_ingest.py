@@ -423,3 +423,46 @@ def test_feed_url_following_item_links(web: str) -> None:
 def test_unreachable_url_is_one_error() -> None:
     arts, errs = _items(["http://127.0.0.1:9/nothing"])
     assert not arts and len(errs) == 1 and "cannot connect" in errs[0].message
+
+
+# ------------------------------------------------------------------ fetch deadline (issue 17, item 10)
+class _Drip(SimpleHTTPRequestHandler):
+    """Sends headers at once, then one byte of the body every 0.3 s (a slow-loris server)."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        import time
+
+        body = b"Shelling hit Idlib on Monday. " * 2
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for i in range(len(body)):
+                self.wfile.write(body[i : i + 1])
+                self.wfile.flush()
+                time.sleep(0.3)
+        except OSError:
+            pass  # the client gave up: what the test wants
+
+
+def test_fetch_has_an_overall_deadline_not_only_a_read_timeout() -> None:
+    from sitrep.ingest import FetchError, HttpFetcher
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Drip)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/drip.txt"
+        # every byte arrives well within the 1.5 s per-read timeout; the whole body needs 18 s
+        with pytest.raises(FetchError, match="timed out after 1.5 s"):
+            HttpFetcher(timeout=1.5).fetch(url)
+        arts, errs = _items([url], fetcher=HttpFetcher(timeout=1.5))
+        assert not arts and len(errs) == 1 and "timed out" in errs[0].message
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -82,3 +82,30 @@ def test_extract_record_keeps_offsets_into_the_input_text(seeds_dir: Path) -> No
     for e in events:
         assert e.doc_id == "001"
         assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+
+
+def test_long_documents_are_extracted_by_section_with_offsets_into_the_whole_text() -> None:
+    """Issue 17: a report over LONG_DOC_CHARS is parsed in paragraph-aligned sections (linear cost,
+    bounded memory); every event's evidence still points into the whole document, ids unique."""
+    from sitrep.extract import LONG_DOC_CHARS, SECTION_CHARS, sections
+    from sitrep.pipeline import stage_extract
+    from sitrep.records import Document
+
+    towns = ["Douma", "Hajin", "Manbij", "Ariha", "Saraqeb", "Tal Rifaat", "Kafr Zita", "Palmyra"]
+    paras = [f"Government forces shelled {towns[i % len(towns)]} on {1 + i % 28} March 2018, killing "
+             f"{2 + i % 9} civilians, activists said. Rescue workers searched the rubble for hours."
+             for i in range(1300)]
+    text = "\n\n".join(paras)
+    assert len(text) > LONG_DOC_CHARS
+    spans = sections(text)
+    assert len(spans) > 2 and spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a == b for (_, a), (b, _) in zip(spans, spans[1:], strict=False))  # contiguous
+    assert all(b - a <= SECTION_CHARS for a, b in spans[:-1])
+    assert all(text[a - 2 : a] == "\n\n" for a, _ in spans[1:])  # cut at paragraph breaks
+    assert sections("short text") == [(0, 10)]
+    doc = Document.create(text, published="2018-03-30", published_precision="day")
+    got = stage_extract(doc)
+    assert got.error is None and len(got.events) > 100
+    assert all(doc.text[e.evidence.start : e.evidence.end] == e.evidence.text for e in got.events)
+    assert len({e.event_id for e in got.events}) == len(got.events)
+    assert max(e.evidence.start for e in got.events) > spans[-1][0]  # the last section too

@@ -299,3 +299,112 @@ def test_cached_answers_follow_the_database(tmp_path: Path) -> None:
         if headers.get("content-encoding") == "gzip":
             body = gzip.decompress(body)
         assert status == 200 and json.loads(body) == json.loads(plain)
+
+
+# -- round 2 (issue 17): DNS rebinding, cache keys, deep bodies, the remote banner ----------------------
+def _raw_get(port: int, path: str, host: str) -> tuple[int, bytes]:
+    """A GET with exactly this Host header (what a rebound DNS name makes a browser send)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.putrequest("GET", path, skip_host=True)
+        conn.putheader("Host", host)
+        conn.endheaders()
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+def test_host_header_must_name_this_server(server: LiveServer) -> None:
+    p = server.port
+    for host in (f"127.0.0.1:{p}", f"localhost:{p}", f"LOCALHOST:{p}", f"[::1]:{p}", "localhost"):
+        assert _raw_get(p, "/api/meta", host)[0] == 200, host
+    for host in (f"evil.example:{p}", "evil.example", f"127.0.0.1.evil.example:{p}", f"[::2]:{p}"):
+        status, body = _raw_get(p, "/api/events", host)
+        assert status == 421, (host, status)
+        assert b"Palmyra" not in body and "Host" in json.loads(body)["error"]["message"]
+    assert _raw_get(p, "/", "evil.example")[0] == 421  # the pages too
+
+
+def test_allowed_host_names_are_answered(tmp_path: Path) -> None:
+    db = tmp_path / "hosts.db"
+    build_store(db).close()
+    with LiveServer(db, allowed_hosts=["sitrep.lan"]) as live:
+        assert _raw_get(live.port, "/api/meta", f"sitrep.lan:{live.port}")[0] == 200
+        assert _raw_get(live.port, "/api/meta", "other.lan")[0] == 421
+    with LiveServer(db, allowed_hosts=["*"]) as live:
+        assert _raw_get(live.port, "/api/meta", "anything.example")[0] == 200
+
+
+def test_repeated_parameters_are_part_of_the_cache_key(server: LiveServer) -> None:
+    """``?text=A&text=B`` answers for B (the last value); its reverse answers for A: two cache entries."""
+    nothing = "qqqzzznothing"
+    last_nothing = get_json(server, "/api/events?text=Palmyra&text=" + nothing)
+    last_palmyra = get_json(server, "/api/events?text=" + nothing + "&text=Palmyra")
+    assert last_nothing["count"] == 0
+    assert last_palmyra["count"] > 0
+    assert last_palmyra == get_json(server, "/api/events", text="Palmyra")
+
+
+def test_a_deeply_nested_body_is_a_clean_400(tmp_path: Path) -> None:
+    db = tmp_path / "deep.db"
+    build_store(db).close()
+    with LiveServer(db, token="s3cret-token") as live:
+        auth = {"Authorization": "Bearer s3cret-token", "Content-Type": "application/json"}
+        for body in (b"[" * 200_000 + b"]" * 200_000, b'{"text": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"):
+            status, _, answer = http_request("POST", live.url + "/api/documents", body, auth)
+            assert status == 400, (status, answer[:200])
+            assert "nested" in json.loads(answer)["error"]["message"]
+        assert json.loads(http_request("GET", live.url + "/api/meta")[2])["stats"]["documents"] >= 1  # still up
+
+
+def _serve(*args: str, wait_for: str | None) -> tuple[int | None, str]:
+    """``sitrep serve ARGS`` in a real process: (exit code or None if still serving, stderr so far)."""
+    import os
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", *args], stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True, env=env)
+    lines: list[str] = []
+    try:
+        if wait_for is None:
+            _, err = proc.communicate(timeout=120)
+            return proc.returncode, err
+        deadline = time.monotonic() + 120
+        assert proc.stderr is not None
+        while time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if wait_for in line:
+                break
+        return proc.poll(), "".join(lines)
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def test_remote_serve_with_a_token_warns_it_travels_in_clear(tmp_path: Path) -> None:
+    import socket
+
+    db = tmp_path / "remote.db"
+    build_store(db).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code, err = _serve("--db", str(db), "--host", "0.0.0.0", "--port", str(port), "--allow-remote",
+                       "--token", "s3cret", wait_for="plain HTTP")
+    assert code is None, err  # still serving
+    assert "sitrep serve: http://0.0.0.0:" in err
+    assert "warning:" in err and "plain HTTP" in err and "s3cret" not in err
+
+
+def test_serve_refuses_before_printing_the_banner(tmp_path: Path) -> None:
+    code, err = _serve("--db", str(tmp_path / "x.db"), "--host", "0.0.0.0", "--port", "1", wait_for=None)
+    assert code == 2 and "allow-remote" in err
+    assert "sitrep serve: http" not in err
+    code, err = _serve("--db", str(tmp_path / "missing-folder" / "x.db"), wait_for=None)
+    assert code != 0 and "sitrep serve: http" not in err, err

@@ -37,6 +37,7 @@ __all__ = [
     "acled_row",
     "acled_rows",
     "country_info",
+    "csv_safe",
     "event_feature",
     "export",
     "feature_collection",
@@ -261,12 +262,25 @@ def acled_rows(store: Store, q: Query | None = None) -> Iterator[dict[str, Any]]
         yield acled_row(inc, store.get_events(inc.event_ids), timestamp=ts)
 
 
+# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"): a source
+# or a note such as =HYPERLINK("http://evil","x") must arrive as text, not run.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: a string starting with ``= + - @``, tab or CR
+    gets a leading single quote (OWASP's advice); numbers and other strings pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_acled_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else csv_safe(v)) for k, v in row.items()})
         n += 1
     return n
 

@@ -4,9 +4,11 @@ Stages are pure, module-level functions (picklable), so the same stage list runs
 on a process pool or on a Dask cluster. State (dedup index, store writes, incremental
 resolution) lives here, in the driver, never inside a stage.
 
-Crash safety: for every batch the events are written before their documents, each in its own
-transaction. A document is in the store only once its events are, so an interrupted run
-simply re-processes the documents that did not land (events are upserts by content id).
+Crash safety: for every batch the documents and their events are written in one transaction
+(a document whose values the store refuses is written alone and reported, without its events).
+A document is in the store only with its events and an event only with its document, so an
+interrupted run simply re-processes the documents that did not land (events are upserts by
+content id).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.engines import Engine, get_engine
-from sitrep.records import Document, Event, Incident, PersonRole, date_bounds
+from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
 
 STAGES: tuple[tuple[str, str, str], ...] = (
@@ -96,16 +98,19 @@ def stage_prepare(raw: Any) -> Prepared:
 
 def stage_extract(doc: Document) -> Extracted:
     """Document -> Events (one per report) and person-role mentions."""
-    from sitrep.extract import extract_document, parse
-    from sitrep.resolve.people import extract_people
+    from sitrep.extract import document_sections, extract_document, parse, shift_event
+    from sitrep.resolve.people import extract_people, shift_person
 
     try:
-        parsed = parse(doc.text)  # one spaCy parse serves events and people
-        events = tuple(
-            e if e.source else replace(e, source=doc.label) for e in extract_document(doc, nlp_doc=parsed)
-        )
-        people = tuple(extract_people(doc, nlp_doc=parsed)) if parsed is not None else ()
-        return Extracted(doc.id, events, people)
+        events: list[Event] = []
+        people: list[PersonRole] = []
+        for part, offset in document_sections(doc):  # one part, unless the document is very long
+            parsed = parse(part.text)  # one spaCy parse serves events and people
+            events += (shift_event(e, offset) for e in extract_document(part, nlp_doc=parsed))
+            if parsed is not None:
+                people += (shift_person(p, offset) for p in extract_people(part, nlp_doc=parsed))
+        events = [e if e.source else replace(e, source=doc.label) for e in events]
+        return Extracted(doc.id, tuple(events), tuple(people))
     except Exception as exc:
         return Extracted(doc.id, (), (), error=f"{type(exc).__name__}: {exc}")
 
@@ -146,15 +151,20 @@ class Pipeline:
         for doc_id, sig in store.document_shingles():
             self.index.add(doc_id, sig)
 
-    def ingest(self, paths: Sequence[str], *, mapping: dict[str, str] | None = None) -> IngestReport:
-        """Read every path, store new documents, their events and incidents."""
+    def ingest(
+        self, paths: Sequence[str], *, mapping: dict[str, str] | None = None, follow_symlinks: bool = False
+    ) -> IngestReport:
+        """Read every path, store new documents, their events and incidents.
+
+        ``follow_symlinks``: read links inside folders that lead out of the folder (skipped by default).
+        """
         from sitrep.ingest import IngestError, iter_raw
 
         report = IngestReport()
         self.resume()
 
         def raw_items() -> Iterator[Any]:
-            for item in iter_raw(paths, mapping=mapping):
+            for item in iter_raw(paths, mapping=mapping, follow_symlinks=follow_symlinks):
                 report.inputs += 1
                 if isinstance(item, IngestError):
                     report.errors.append((item.origin, item.message))
@@ -213,51 +223,143 @@ class Pipeline:
                 fresh.append(doc)
         to_extract = [d for d in fresh if d.duplicate_of is None]
         results: list[Extracted] = list(self.engine.map(stage_extract, to_extract, chunksize=4))
-        events: list[Event] = []
-        people: list[PersonRole] = []
-        failed_docs: set[str] = set()
+        done: dict[str, Extracted] = {}
         origins = {d.id: d.origin or d.id for d in fresh}
         for r in results:
             if r.error:
                 report.errors.append((origins.get(r.doc_id, r.doc_id), r.error))
-                failed_docs.add(r.doc_id)
                 continue
-            events.extend(r.events)
-            people.extend(r.people)
-        keep = [d for d in fresh if d.id not in failed_docs]
-        # events first, then their documents: a stored document always has its events
-        if events:
-            self.store.add_events(events)
-        added = self.store.add_documents(keep, signatures={d.id: sigs[d.id] for d in keep})
-        report.documents_new += len(added.inserted)
-        report.documents_existing += len(added.existing)
+            done[r.doc_id] = r
+        keep = [d for d in fresh if d.duplicate_of is not None or d.id in done]
+        stored = self._store(keep, done, sigs, report)
+        events = [e for d in stored if d.id in done for e in done[d.id].events]
+        people = [p for d in stored if d.id in done for p in done[d.id].people]
         report.events += len(events)
         if people:
             report.people += self._merge_people(people)
         if self.resolve and events:
             report.incidents_changed += self._resolve(events)
 
-    def _merge_people(self, people: list[PersonRole]) -> int:
-        from sitrep.resolve.people import merge_people
+    def _store(
+        self, docs: list[Document], done: dict[str, Extracted], sigs: dict[str, bytes], report: IngestReport
+    ) -> list[Document]:
+        """Write documents with their events, atomically; return the documents stored.
 
-        merged = merge_people([*self.store.people(), *people])
-        self.store.replace_people(merged)
+        The whole batch goes in one transaction. When a value the store cannot hold (a lone
+        surrogate, an integer out of range) makes that fail, each document is written on its own
+        and the one that fails is reported, without its events: never an event without its document.
+        """
+
+        def write(part: list[Document]) -> None:
+            evs = [e for d in part if d.id in done for e in done[d.id].events]
+            added = self.store.add_documents(part, signatures={d.id: sigs[d.id] for d in part}, events=evs)
+            report.documents_new += len(added.inserted)
+            report.documents_existing += len(added.existing)
+
+        if not docs:
+            return []
+        try:
+            write(docs)
+            return docs
+        except (ValueError, OverflowError):  # UnicodeEncodeError is a ValueError
+            pass
+        stored: list[Document] = []
+        for d in docs:
+            try:
+                write([d])
+            except (ValueError, OverflowError) as exc:
+                report.errors.append((d.origin or d.id, f"cannot store this document: {type(exc).__name__}: {exc}"))
+                continue
+            stored.append(d)
+        return stored
+
+    def _merge_people(self, people: list[PersonRole]) -> int:
+        """Store the documents' person-role records and recompute the people of their surnames.
+
+        The people of a surname are merged from every stored record of that surname, in a fixed
+        order, under the store's writer lock: the result depends on which documents are stored,
+        never on the order they arrived in or on another ingest running at the same time.
+        """
+        from sitrep.resolve.people import merge_people, name_surname, person_surnames
+
+        def run() -> None:
+            self.store.add_person_mentions((sur, p) for p in people for sur in sorted(person_surnames(p)))
+            surnames: set[str] = set()
+            todo = set().union(*(person_surnames(p) for p in people))
+            records: dict[tuple[tuple[str, ...], str], PersonRole] = {}
+            while todo:  # records link surnames through their aliases: take every surname they name
+                surnames |= todo
+                got = self.store.person_mentions(todo)
+                for r in got:
+                    records.setdefault((r.doc_ids, r.person_id), r)
+                todo = set().union(*(person_surnames(r) for r in got)) - surnames
+            stored = [p for p in self.store.people() if name_surname(p.name) in surnames]
+            covered = {d for r in records.values() for d in r.doc_ids}
+            # people stored before per-document records were kept (older databases) stay inputs
+            legacy = [p for p in stored if not set(p.doc_ids) <= covered]
+            merged = merge_people(sorted([*records.values(), *legacy], key=_canonical))
+            keep = {m.person_id for m in merged}
+            self.store.replace_people(merged, removed=[p.person_id for p in stored if p.person_id not in keep])
+
+        self.store.exclusive(run)
         return len(people)
 
     def _resolve(self, events: list[Event]) -> int:
-        """Attach new reports to stored incidents they may match; nothing is recomputed wholesale."""
-        from sitrep.resolve import candidate_queries, resolve_events
+        """Re-cluster the reports connected to the new ones (and only those) under the writer lock.
 
-        existing: dict[str, Incident] = {}
-        for q in candidate_queries(events):
-            for inc in self.store.incidents(q):
-                existing.setdefault(inc.incident_id, inc)
-        new_ids = {e.event_id for e in events}
-        ids = [eid for inc in existing.values() for eid in inc.event_ids if eid not in new_ids]
-        existing_events = self.store.get_events(ids)
-        result = resolve_events(events, existing=list(existing.values()), existing_events=existing_events)
-        self.store.replace_incidents(result.incidents, removed=result.removed)
+        The pool is every stored report the new ones could match (``candidate_queries``), widened
+        until it holds the whole component of matching reports around them; the component's stored
+        incidents are replaced by a fresh clustering of it, in a fixed (event id) order. So the
+        incidents depend on which reports are stored, not on the order or the interleaving of the
+        ingests that brought them (two concurrent ingests end where a sequential one ends).
+        """
+        return self.store.exclusive(lambda: self._resolve_locked(events))
+
+    def _resolve_locked(self, events: list[Event]) -> int:
+        from sitrep.resolve import candidate_queries, matched_component, resolve_events
+
+        new = {e.event_id: e for e in events if not e.generic}
+        if not new:
+            return 0
+        pool: dict[str, Event] = dict(new)
+        loaded: list[Query] = []
+        component = set(new)
+        while True:
+            wanted = [q for q in candidate_queries([pool[i] for i in component])
+                      if not any(_covers(done, q) for done in loaded)]
+            if not wanted:
+                break
+            for q in wanted:
+                for e in self.store.events(q):
+                    if not e.generic:
+                        pool.setdefault(e.event_id, e)
+                loaded.append(q)
+            ordered = sorted(pool.values(), key=lambda e: e.event_id)
+            at = {e.event_id: i for i, e in enumerate(ordered)}
+            component = {ordered[i].event_id for i in matched_component(ordered, [at[i] for i in new])}
+        # the stored incidents of the component (each lies inside it: incidents only join matches)
+        old = sorted(set(self.store.incident_for_events(sorted(component)).values()))
+        for inc_id in old:
+            inc = self.store.get_incident(inc_id)
+            missing = [eid for eid in (inc.event_ids if inc else ()) if eid not in component]
+            for e in self.store.get_events(missing):
+                pool[e.event_id] = e
+                component.add(e.event_id)
+        result = resolve_events(sorted((pool[i] for i in component), key=lambda e: e.event_id))
+        self.store.replace_incidents(result.incidents, removed=old)
         return len(result.incidents)
+
+
+def _canonical(p: PersonRole) -> str:
+    import json
+
+    return json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False)
+
+
+def _covers(done: Query, q: Query) -> bool:
+    """Whether the events ``done`` loaded include every event ``q`` asks for."""
+    return (done.country == q.country and (done.since or "") <= (q.since or "")
+            and (done.until or "9999") >= (q.until or "9999"))
 
 
 def rebuild_incidents(store: Store) -> int:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.ingest import Fetched, Fetcher, FetchError, HttpFetcher, IngestError, Limits, RawArticle
-from sitrep.ingest.sources import expand, is_url, read_path, read_url
+from sitrep.ingest.sources import display_path, expand, is_url, not_regular, read_path, read_url
 from sitrep.pipeline import IngestReport, Pipeline
 from sitrep.store.base import Store
 
@@ -110,6 +110,7 @@ class Watcher:
         mapping: Mapping[str, str] | None = None,
         fetcher: Fetcher | None = None,
         follow_links: bool = False,
+        follow_symlinks: bool = False,
         limits: Limits | None = None,
         settle: float = 1.0,
         flush_items: int = 256,
@@ -122,6 +123,7 @@ class Watcher:
         self.mapping = mapping
         self.fetcher = fetcher or HttpFetcher()
         self.follow_links = follow_links
+        self.follow_symlinks = follow_symlinks
         self.limits = limits or Limits()
         self.settle = max(0.0, settle)
         self.flush_items = max(1, flush_items)
@@ -158,7 +160,7 @@ class Watcher:
                     self._mark(key, fp)
             finished.clear()
 
-        for entry in expand(self.sources):
+        for entry in expand(self.sources, follow_symlinks=self.follow_symlinks):
             if isinstance(entry, IngestError):
                 report.errors.append((entry.origin, entry.message))
                 continue
@@ -206,7 +208,11 @@ class Watcher:
         try:
             st = os.stat(path)
         except OSError as exc:
-            report.errors.append((entry, f"cannot read: {exc.strerror or exc}"))
+            report.errors.append((display_path(entry), f"cannot read: {exc.strerror or exc}"))
+            return None
+        why = not_regular(path)
+        if why:  # a named pipe: fingerprinting it would wait for a writer forever
+            report.errors.append((display_path(entry), why))
             return None
         if self.settle and time.time() - st.st_mtime < self.settle:
             report.sources_pending += 1
@@ -218,10 +224,10 @@ class Watcher:
             try:
                 fp = file_fingerprint(path)
             except OSError as exc:
-                report.errors.append((entry, f"cannot read: {exc.strerror or exc}"))
+                report.errors.append((display_path(entry), f"cannot read: {exc.strerror or exc}"))
                 return None
             self._stat_cache[path] = (st.st_size, st.st_mtime_ns, fp)
-        key = SOURCE_PREFIX + path
+        key = SOURCE_PREFIX + display_path(path)
         if self.seen.get(key) == fp:
             return None
         return key, fp, read_path(entry, self.limits, self.mapping)

@@ -66,6 +66,8 @@ def _parse_mapping(value: str | None) -> dict[str, str] | None:
 @click.option("--no-resolve", is_flag=True, help="Store events without resolving incidents.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Inside folders, also read links to files outside the folder (skipped by default).")
 def ingest(
     paths: tuple[str, ...],
     db: str | None,
@@ -77,6 +79,7 @@ def ingest(
     no_resolve: bool,
     quiet: bool,
     as_json: bool,
+    follow_symlinks: bool,
 ) -> None:
     """Read files, folders, globs, feeds and channel exports into the store (idempotent).
 
@@ -85,7 +88,8 @@ def ingest(
     at the end and the exit code is 1.
     """
     s = settings(db=db, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size)
-    report = run_ingest(list(paths), s, mapping=_parse_mapping(mapping), resolve=not no_resolve, quiet=quiet)
+    report = run_ingest(list(paths), s, mapping=_parse_mapping(mapping), resolve=not no_resolve, quiet=quiet,
+                        follow_symlinks=follow_symlinks)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=1))
     else:
@@ -102,7 +106,8 @@ def ingest(
 
 
 def run_ingest(
-    paths: list[str], s: Settings, *, mapping: dict[str, str] | None = None, resolve: bool = True, quiet: bool = False
+    paths: list[str], s: Settings, *, mapping: dict[str, str] | None = None, resolve: bool = True, quiet: bool = False,
+    follow_symlinks: bool = False,
 ) -> Any:
     from sitrep.pipeline import Pipeline
     from sitrep.store import open_store
@@ -120,7 +125,7 @@ def run_ingest(
                 near_dup_threshold=s.near_dup_threshold,
                 progress=tick,
             )
-            return pipe.ingest(paths, mapping=mapping)
+            return pipe.ingest(paths, mapping=mapping, follow_symlinks=follow_symlinks)
     finally:
         engine.close()
         store.close()

@@ -266,9 +266,11 @@ def emit(
         keys: list[str] = []
         for f in flat:
             keys += [k for k in f if k not in keys]
+        from sitrep.export import csv_safe
+
         w = csv.DictWriter(out, fieldnames=keys)
         w.writeheader()
-        w.writerows(flat)
+        w.writerows({k: csv_safe(v) for k, v in f.items()} for f in flat)
     else:
         from rich.console import Console
         from rich.table import Table

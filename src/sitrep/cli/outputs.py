@@ -102,8 +102,12 @@ def brief(db: str | None, output: str, fmt: str | None, **kw: Any) -> None:
 )
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
 @click.option("--allow-remote", is_flag=True, help="Allow binding to an address other than loopback.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (repeatable; '*' = any). Other names get 421 "
+                   "(DNS rebinding guard).")
 def serve(
-    db: str | None, host: str | None, port: int | None, token: str | None, workers: int, allow_remote: bool
+    db: str | None, host: str | None, port: int | None, token: str | None, workers: int, allow_remote: bool,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless a token is set) on localhost."""
     from sitrep.serve import run
@@ -111,6 +115,5 @@ def serve(
 
     s = load_settings(db=db, host=host, port=port, token=token)
     require_existing(s.db)
-    url = f"http://{s.host}:{s.port}/"
-    click.echo(f"sitrep serve: {url} (database {s.db}; {'writable with token' if s.token else 'read-only'})", err=True)
-    run(s.db, host=s.host, port=s.port, token=s.token or None, workers=workers, allow_remote=allow_remote)
+    run(s.db, host=s.host, port=s.port, token=s.token or None, workers=workers, allow_remote=allow_remote,
+        allow_hosts=allow_hosts, announce=lambda line: click.echo(line, err=True))

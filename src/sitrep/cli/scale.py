@@ -30,6 +30,8 @@ from sitrep.errors import UsageError
 )
 @click.option("--map", "mapping", default=None, help="Column mapping for CSV/JSONL: text=body,title=headline,...")
 @click.option("--follow-links", is_flag=True, help="For feed URLs, fetch each item's page instead of its summary.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Inside folders, also read links to files outside the folder (skipped by default).")
 @click.option("--no-resolve", is_flag=True, help="Store events without resolving incidents.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON report per poll on stdout.")
 def watch(
@@ -44,6 +46,7 @@ def watch(
     settle: float,
     mapping: str | None,
     follow_links: bool,
+    follow_symlinks: bool,
     no_resolve: bool,
     as_json: bool,
 ) -> None:
@@ -79,7 +82,8 @@ def watch(
             store, eng, batch_size=s.batch_size, resolve=not no_resolve and s.resolve,
             near_dup_threshold=s.near_dup_threshold,
         )
-        watcher = Watcher(pipe, list(sources), mapping=cols, follow_links=follow_links, settle=settle)
+        watcher = Watcher(pipe, list(sources), mapping=cols, follow_links=follow_links,
+                          follow_symlinks=follow_symlinks, settle=settle)
 
         def on_poll(report: PollReport) -> None:
             nonlocal failed

@@ -16,7 +16,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.extract.actors import ActorDef, ActorDictionary, ActorMention, load_actors
@@ -609,12 +609,67 @@ def parse(text: str) -> Any:
     return _nlp()(text) if text.strip() else None
 
 
+# A document longer than this is extracted section by section (paragraph-aligned, about
+# SECTION_CHARS each): the document-wide context (place votes and coherence, the narrative date,
+# actor homes) is pairwise over a document's mentions, so one UN report or transcript of a
+# million characters would cost quadratic time and hold one huge parse in memory. Articles (a
+# few thousand characters, the longest news features well under this) are never split.
+LONG_DOC_CHARS = 100_000
+SECTION_CHARS = 50_000
+
+
+def sections(text: str, size: int = SECTION_CHARS, limit: int = LONG_DOC_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` of the parts ``text`` is extracted in: the whole text when it is at most
+    ``limit`` characters, else parts of at most ``size`` characters cut at a paragraph break
+    (else a line break, else a sentence end, else anywhere), so no sentence is cut in normal text."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = text.rfind("\n\n", lo, hi)
+        cut = cut + 2 if cut >= 0 else text.rfind("\n", lo, hi) + 1
+        if cut <= 0:
+            cut = max(text.rfind(". ", lo, hi) + 2, 0)
+        if cut <= start + 1:
+            cut = hi
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def document_sections(doc: Document) -> list[tuple[Document, int]]:
+    """``[(part, offset)]``: ``[(doc, 0)]`` for a normal document, else one Document (same id and
+    metadata) per section of :func:`sections` with the offset of its text in ``doc.text``."""
+    spans = sections(doc.text)
+    if len(spans) == 1:
+        return [(doc, 0)]
+    return [(replace(doc, text=doc.text[a:b]), a) for a, b in spans]
+
+
+def shift_event(ev: Event, offset: int) -> Event:
+    """An event found in a section, moved onto its document's offsets (and so its id)."""
+    if not offset:
+        return ev
+    evidence = replace(ev.evidence, start=ev.evidence.start + offset, end=ev.evidence.end + offset)
+    return replace(ev, evidence=evidence,
+                   event_id=Event.make_id(ev.doc_id, evidence.start, evidence.end,
+                                          ev.event_type + (ev.sub_event_type or "")))
+
+
 def extract_document(doc: Document, *, keep_generic: bool = False, nlp_doc: Any = None) -> list[Event]:
     """The events a document reports (generic / hypothetical mentions left out unless ``keep_generic``).
 
-    ``nlp_doc``: the document already parsed by ``parse(doc.text)``, so a caller parses once.
+    ``nlp_doc``: the document already parsed by ``parse(doc.text)``, so a caller parses once (a
+    long document, see :data:`LONG_DOC_CHARS`, is parsed and extracted section by section instead).
     """
-    return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic)
+    parts = document_sections(doc)
+    if len(parts) == 1:
+        return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic)
+    return [shift_event(ev, off) for part, off in parts
+            for ev in _extract(part, parse(part.text), keep_generic=keep_generic)]
 
 
 def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[list[Event]]:
@@ -628,6 +683,10 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iter
         buf.clear()
 
     for d in docs:
+        if len(d.text) > LONG_DOC_CHARS:  # parsed section by section, never in one piece
+            yield from flush()
+            yield extract_document(d)
+            continue
         buf.append(d)
         if len(buf) >= batch_size:
             yield from flush()

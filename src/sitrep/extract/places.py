@@ -354,9 +354,12 @@ def _institution_words() -> frozenset[str]:
                      if x.strip() and not x.startswith("#"))
 
 
-def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
+def _place_inside(gaz: Gazetteer, ent: Span, text: str) -> _Mention | None:
     """The place an institution is named after: "the Richmond Police Department" -> Richmond,
-    "Kentucky National Guard" -> Kentucky, "the Russian Museum" -> Russian (a demonym)."""
+    "Kentucky National Guard" -> Kentucky, "the Russian Museum" -> Russian (a demonym).
+
+    ``text`` is the document's text (``ent.doc.text`` would rebuild it from every token: quadratic
+    over a long document)."""
     toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     if not toks:
         return None
@@ -378,10 +381,10 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
             continue  # "Douglas County Hospital": the county below, not a state or country named Douglas
         if len(toks) > n and all(t.is_title for t in toks[:n]):
             s, e = toks[0].idx, toks[n - 1].idx + len(toks[n - 1])
-            cands = [(c, how) for c, how in gaz.lookup(ent.doc.text[s:e], loose=False)
+            cands = [(c, how) for c, how in gaz.lookup(text[s:e], loose=False)
                      if how == "name" and c.kind in ("admin1", "country")]
             if cands:
-                return _Mention(s, e, ent.doc.text[s:e], "GPE", cands=cands)
+                return _Mention(s, e, text[s:e], "GPE", cands=cands)
     words = _institution_words()
     for n in (3, 2, 1):
         if len(toks) <= n or toks[n].text not in words:
@@ -390,7 +393,7 @@ def _place_inside(gaz: Gazetteer, ent: Span) -> _Mention | None:
         if head[0].text in words or not all(t.is_title or t.is_upper for t in head):
             continue
         s, e = head[0].idx, head[-1].idx + len(head[-1])
-        name = ent.doc.text[s:e]
+        name = text[s:e]
         iso = gaz.demonym_country(name)
         if iso:
             return _Mention(s, e, name, "NORP", demonym=iso)
@@ -639,7 +642,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         host = label in _HOST_LABELS or (label == "PERSON" and len(ent) > 1 and ent[-1].text in _institution_words())
         if host and not (label == "FAC" and _candidates(gaz, ent.text)):  # PERSON: "the Tega Cay Fire Department"
-            inner = _place_inside(gaz, ent) or _local_name(text, gaz, ent)
+            inner = _place_inside(gaz, ent, text) or _local_name(text, gaz, ent)
             if inner is not None:
                 out.append(inner)
             continue
@@ -649,7 +652,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 out.append(local)
             continue
         if any(x.text in _institution_words() for x in ent[1:]) and not _candidates(gaz, ent.text):
-            inner = _place_inside(gaz, ent)  # "Titus County Sheriff's Office" tagged as a LOC
+            inner = _place_inside(gaz, ent, text)  # "Titus County Sheriff's Office" tagged as a LOC
             if inner is not None:
                 out.append(inner)
             continue

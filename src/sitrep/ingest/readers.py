@@ -100,15 +100,24 @@ def _lookup(record: Mapping[str, Any], col: str) -> Any:
     return cur
 
 
-def _as_text(value: Any) -> str | None:
+MAX_VALUE_DEPTH = 16  # lists / objects inside one field ("text": [["..."]]): deeper is not an article
+
+
+class TooDeep(ValueError):
+    """A record value nested deeper than MAX_VALUE_DEPTH."""
+
+
+def _as_text(value: Any, depth: int = 0) -> str | None:
     if value is None:
         return None
+    if depth > MAX_VALUE_DEPTH:
+        raise TooDeep(f"a value is nested more than {MAX_VALUE_DEPTH} levels deep")
     if isinstance(value, str):
         s = value
     elif isinstance(value, list):
-        s = "\n".join(x for x in (_as_text(v) for v in value) if x)
+        s = "\n".join(x for x in (_as_text(v, depth + 1) for v in value) if x)
     elif isinstance(value, dict):
-        s = _as_text(value.get("text") or value.get("value") or value.get("name")) or ""
+        s = _as_text(value.get("text") or value.get("value") or value.get("name"), depth + 1) or ""
     else:
         s = str(value)
     s = s.strip()
@@ -123,7 +132,10 @@ def record_to_article(
     ``origin`` is the file or URL; the article's origin is ``origin#ID`` when the record has an
     id, else ``origin#POSITION`` (``row5``, ``line12``, ``3``).
     """
-    got = {fld: _as_text(_lookup(record, col)) for fld, col in cols.items()}
+    try:
+        got = {fld: _as_text(_lookup(record, col)) for fld, col in cols.items()}
+    except TooDeep as exc:
+        return IngestError(f"{origin}#{position}", str(exc))
     where = f"{origin}#{got.get('id') or position}"
     text = got.get("text")
     if not text:
@@ -131,7 +143,16 @@ def record_to_article(
     if len(text) > limits.max_article_chars:
         return IngestError(where, f"text of {len(text):,} characters exceeds the {limits.max_article_chars:,} cap")
     used = set(cols.values())
-    extra = {str(k): v for k, v in ((k, _as_text(val)) for k, val in record.items() if k not in used) if v}
+    extra: dict[str, str] = {}
+    for k, val in record.items():
+        if k in used:
+            continue
+        try:
+            v = _as_text(val)
+        except TooDeep:
+            continue  # an odd extra field: dropped, the article stays
+        if v:
+            extra[str(k)] = v
     return RawArticle(
         text=text,
         origin=where,
@@ -224,7 +245,8 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
     if delimiter is None:
         counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.reader(_chain_first(first, lines), delimiter=delimiter, strict=True)
+    source = _chain_first(first, lines)
+    reader = csv.reader(source, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -239,9 +261,14 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
         yield IngestError(origin, f"no text column among {_show_columns(header)}; pass a mapping such as text=COLUMN")
         return
     row_no = 1
-    failures = 0
+    failures = 0  # malformed rows in a row
+    total_failures = 0
     while True:
         yield from lines.drain_errors(origin)
+        if failures >= MAX_BAD_ROWS_IN_A_ROW or total_failures >= MAX_BAD_ROWS:
+            n = MAX_BAD_ROWS_IN_A_ROW if failures >= MAX_BAD_ROWS_IN_A_ROW else MAX_BAD_ROWS
+            yield IngestError(origin, f"gave up after {n} malformed rows")
+            break
         try:
             row = next(reader)
         except StopIteration:
@@ -252,20 +279,49 @@ def read_csv(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str, s
             what = f"malformed CSV: {exc}"
             if "end of data" in str(exc):
                 what = "truncated row (a quoted field never closes)"
+            elif "field larger than field limit" in str(exc):
+                # the reader stopped inside a huge quoted field: read through to where it closes, so
+                # its lines are one error, not one "row" each, and the rows after it are kept
+                skipped = _skip_open_field(source)
+                what = (f"a field larger than {line_limit(limits):,} characters "
+                        f"(skipped, with {skipped:,} more lines of it)")
             yield IngestError(f"{origin}#row{row_no}", what)
             failures += 1
-            if failures >= 100:
-                yield IngestError(origin, "gave up after 100 malformed rows")
-                break
+            total_failures += 1
             continue
-        failures = 0
         row_no += 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
             yield IngestError(f"{origin}#row{row_no}", f"truncated row ({len(row)} of {len(header)} columns)")
+            failures += 1
+            total_failures += 1
             continue
+        failures = 0
         yield record_to_article(dict(zip(header, row, strict=False)), cols, origin, f"row{row_no}", limits)
+
+
+MAX_BAD_ROWS_IN_A_ROW = 100  # a CSV file whose rows keep failing is not the CSV it claims to be
+MAX_BAD_ROWS = 1000
+
+
+def _skip_open_field(lines: Iterator[str]) -> int:
+    """Consume ``lines`` up to the end of the record whose quoted field is open (a quote not
+    doubled closes it; a quote outside a field opens the next). Returns the lines consumed."""
+    in_quote = True
+    n = 0
+    for line in lines:
+        n += 1
+        i = 0
+        while (j := line.find('"', i)) >= 0:
+            if in_quote and line.startswith('"', j + 1):
+                i = j + 2  # a doubled quote inside the field
+                continue
+            in_quote = not in_quote
+            i = j + 1
+        if not in_quote:
+            break
+    return n
 
 
 def _chain_first(first: str, rest: Iterable[str]) -> Iterator[str]:
@@ -329,6 +385,9 @@ def read_jsonl(fp: IO[bytes], origin: str, limits: Limits, mapping: Mapping[str,
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
             yield IngestError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield IngestError(where, "invalid JSON (nested too deeply)")
             continue
         if not isinstance(rec, dict):
             yield IngestError(where, f"expected a JSON object per line, got {type(rec).__name__}")

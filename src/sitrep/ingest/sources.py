@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import io
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
@@ -49,20 +50,60 @@ def is_url(s: str) -> bool:
     return s.lower().startswith(("http://", "https://"))
 
 
-def _walk(folder: Path) -> Iterator[str]:
+def display_path(path: str) -> str:
+    """``path`` as text that can be printed and stored: bytes of a file name that are not UTF-8
+    (kept by Python as lone surrogates) are written as ``\\xNN`` escapes."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def not_regular(path: str) -> str | None:
+    """Why ``path`` is not a regular file (a named pipe would block the reader forever), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the reader reports it (missing, permission denied, dangling link)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"skipped: {kind}, not a regular file"
+
+
+def _walk(folder: Path, follow_symlinks: bool = False) -> Iterator[str | IngestError]:
+    """Files under ``folder``. A link that leads out of the folder is skipped with one line unless
+    ``follow_symlinks`` (links to folders are never followed: no loops)."""
+    top = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or Path(name).suffix.lower() in SKIP_IN_FOLDERS:
                 continue
-            yield str(Path(root) / name)
+            path = str(Path(root) / name)
+            if not follow_symlinks and os.path.islink(path):
+                target = os.path.realpath(path)
+                if os.path.commonpath([top, target]) != top:
+                    yield IngestError(display_path(path), "skipped: a link to a file outside the folder "
+                                                          "(use --follow-symlinks to read it)")
+                    continue
+            yield path
 
 
-def expand(paths: Iterable[str]) -> Iterator[str | IngestError]:
-    """Each file behind ``paths`` (files, folders walked recursively, globs, URLs), once each."""
+def expand(paths: Iterable[str], *, follow_symlinks: bool = False) -> Iterator[str | IngestError]:
+    """Each file behind ``paths`` (files, folders walked recursively, globs, URLs), once each.
+
+    Inside folders, links that lead out of the folder are skipped unless ``follow_symlinks``; a
+    file named on its own is read wherever it is.
+    """
     seen: set[str] = set()
 
-    def once(p: str) -> Iterator[str]:
+    def once(p: str | IngestError) -> Iterator[str | IngestError]:
+        if isinstance(p, IngestError):
+            yield p
+            return
         key = p if is_url(p) else os.path.realpath(p)
         if key not in seen:
             seen.add(key)
@@ -75,7 +116,7 @@ def expand(paths: Iterable[str]) -> Iterator[str | IngestError]:
         elif "://" in p:
             yield IngestError(p, "unsupported URL scheme (only http:// and https://)")
         elif os.path.isdir(p):
-            for f in _walk(Path(p)):
+            for f in _walk(Path(p), follow_symlinks):
                 yield from once(f)
         elif os.path.exists(p):
             yield from once(p)
@@ -85,12 +126,12 @@ def expand(paths: Iterable[str]) -> Iterator[str | IngestError]:
                 yield IngestError(p, "no files match this pattern")
             for m in matches:
                 if os.path.isdir(m):
-                    for f in _walk(Path(m)):
+                    for f in _walk(Path(m), follow_symlinks):
                         yield from once(f)
-                elif os.path.isfile(m):
+                else:
                     yield from once(m)
         else:
-            yield IngestError(p, "no such file or directory")
+            yield IngestError(display_path(p), "no such file or directory")
 
 
 def sniff_kind(name: str, head: bytes, content_type: str = "") -> str:
@@ -141,21 +182,34 @@ def read_stream(
 
 
 def read_path(path: str, limits: Limits, mapping: Mapping[str, str] | None) -> Iterator[Item]:
-    """One local file -> its articles. Unreadable files become one IngestError."""
+    """One local file -> its articles. Unreadable files become one IngestError.
+
+    Named pipes, sockets and devices are skipped with one line (opening a pipe would wait for a
+    writer forever). A reader that fails in an unforeseen way costs this file, never the batch.
+    """
+    origin = display_path(path)
+    why = not_regular(path)
+    if why:
+        yield IngestError(origin, why)
+        return
     try:
         with open(path, "rb") as fp:
             head = fp.read(4096)
             fp.seek(0)
             if not head:
-                yield IngestError(path, "empty file")
+                yield IngestError(origin, "empty file")
                 return
-            yield from read_stream(fp, path, sniff_kind(path, head), limits, mapping)
+            yield from read_stream(fp, origin, sniff_kind(path, head), limits, mapping)
     except IsADirectoryError:
-        yield IngestError(path, "is a directory")
+        yield IngestError(origin, "is a directory")
     except PermissionError:
-        yield IngestError(path, "permission denied")
+        yield IngestError(origin, "permission denied")
     except OSError as exc:
-        yield IngestError(path, f"cannot read: {exc.strerror or exc}")
+        yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
+    except RecursionError:
+        yield IngestError(origin, "cannot read: nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+        yield IngestError(origin, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def read_url(
@@ -171,14 +225,19 @@ def read_url(
         yield IngestError(url, "empty response")
         return
     kind = sniff_kind(got.url, got.content[:4096], got.content_type)
-    if kind == "feed":
-        for item in parse_feed(got.content, got.url, limits):
-            if follow_links and isinstance(item, RawArticle) and item.url and is_url(item.url):
-                yield from _follow(item, fetcher)
-            else:
-                yield item
-        return
-    yield from read_stream(io.BytesIO(got.content), got.url, kind, limits, mapping, url=got.url)
+    try:
+        if kind == "feed":
+            for item in parse_feed(got.content, got.url, limits):
+                if follow_links and isinstance(item, RawArticle) and item.url and is_url(item.url):
+                    yield from _follow(item, fetcher)
+                else:
+                    yield item
+            return
+        yield from read_stream(io.BytesIO(got.content), got.url, kind, limits, mapping, url=got.url)
+    except RecursionError:
+        yield IngestError(got.url, "cannot read: nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - one bad URL never stops the batch
+        yield IngestError(got.url, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _follow(item: RawArticle, fetcher: Fetcher) -> Iterator[Item]:
@@ -215,6 +274,7 @@ def iter_raw(
     limits: Limits | None = None,
     fetcher: Fetcher | None = None,
     follow_links: bool = False,
+    follow_symlinks: bool = False,
 ) -> Iterator[RawArticle | IngestError]:
     """Every article behind ``paths``, in order, with one IngestError per input that failed.
 
@@ -222,11 +282,12 @@ def iter_raw(
     HTML, CSV/TSV and JSONL/JSON records (``mapping`` such as ``{"text": "article_content"}``
     overrides the column auto-detection), RSS/Atom feeds and Telegram Desktop exports.
     ``follow_links``: for feed URLs, fetch each item's page instead of keeping its summary.
+    ``follow_symlinks``: read links inside folders that lead out of the folder (skipped by default).
     Never raises on bad input.
     """
     limits = limits or Limits()
     fetcher = fetcher or HttpFetcher()
-    for entry in expand(paths):
+    for entry in expand(paths, follow_symlinks=follow_symlinks):
         if isinstance(entry, IngestError):
             yield entry
         elif is_url(entry):

@@ -16,9 +16,9 @@ from sitrep.records import Event, Incident
 from sitrep.store.base import Query
 
 from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval
-from .incidents import ResolveResult, build_incident, cluster
+from .incidents import ResolveResult, build_incident, cluster, matched_component
 
-__all__ = ["ResolveResult", "candidate_queries", "resolve_events"]
+__all__ = ["ResolveResult", "candidate_queries", "matched_component", "resolve_events"]
 
 
 def resolve_events(

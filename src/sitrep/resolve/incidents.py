@@ -160,6 +160,37 @@ def cluster(
     return clusters, matched
 
 
+def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]:
+    """Indexes of ``events`` connected to ``seeds`` through matching pairs (candidate pairs whose
+    score reaches the threshold), seeds included.
+
+    Clustering only ever joins matching reports, so each such component is clustered on its own:
+    re-clustering the whole component of new reports gives the incidents a run over every report
+    at once gives, whatever order the reports arrived in. Scores are computed only for pairs that
+    touch the component as it is explored.
+    """
+    profiles: dict[int, Profile] = {}
+
+    def prof(i: int) -> Profile:
+        if i not in profiles:
+            profiles[i] = profile(i, events[i])
+        return profiles[i]
+
+    neighbours: dict[int, list[int]] = {}
+    for i, j in candidate_pairs(events):
+        neighbours.setdefault(i, []).append(j)
+        neighbours.setdefault(j, []).append(i)
+    seen = {i for i in seeds if not events[i].generic}
+    todo = sorted(seen)
+    while todo:
+        i = todo.pop()
+        for j in neighbours.get(i, ()):
+            if j not in seen and match_score(*sorted((prof(i), prof(j)), key=lambda p: p.index)) >= THRESHOLD:
+                seen.add(j)
+                todo.append(j)
+    return seen
+
+
 # ------------------------------------------------------------------------------ consensus
 
 

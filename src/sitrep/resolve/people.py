@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -161,6 +161,16 @@ def _surname(key: str) -> str:
     if re.fullmatch(r"[ivx]+", last) and len(toks) > 1:
         last = toks[-2]
     return last.removeprefix("al-")
+
+
+def person_surnames(p: PersonRole) -> set[str]:
+    """The surname keys of a record's name and aliases (``merge_people`` compares names only
+    within one surname, so the people of one surname can be merged on their own)."""
+    return {_surname(name_key(n)) for n in (p.name, *p.aliases)}
+
+
+def name_surname(name: str) -> str:
+    return _surname(name_key(name))
 
 
 def same_person(a: str, b: str) -> bool:
@@ -404,6 +414,13 @@ def _role(title: str, complement: str | None) -> str:
     if complement:
         return f"{title} for {re.sub(r'^the ', '', complement)}"
     return title
+
+
+def shift_person(p: PersonRole, offset: int) -> PersonRole:
+    """A person-role found in a section of a long document, moved onto the document's offsets."""
+    if not offset:
+        return p
+    return replace(p, evidence=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in p.evidence))
 
 
 def extract_people(doc: Document, nlp_doc: Any = None) -> list[PersonRole]:

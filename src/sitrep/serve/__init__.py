@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sitrep.errors import UsageError, require
@@ -66,7 +67,7 @@ def _bind(host: str, port: int, reuse_port: bool = False) -> socket.socket:
     return sock
 
 
-def _worker(db: str, token: str | None, host: str, port: int, log_level: str) -> None:
+def _worker(db: str, token: str | None, host: str, port: int, log_level: str, hosts: tuple[str, ...]) -> None:
     """One process of ``--workers N``: its own socket on the shared port."""
     import threading
     import time
@@ -83,7 +84,22 @@ def _worker(db: str, token: str | None, host: str, port: int, log_level: str) ->
     threading.Thread(target=watch_parent, daemon=True).start()
     sock = _bind(host, port, reuse_port=True)
     with contextlib.suppress(KeyboardInterrupt):
-        uvicorn.Server(server_config(make_app(db, token), host, port, log_level=log_level)).run(sockets=[sock])
+        uvicorn.Server(server_config(make_app(db, token, allowed_hosts=hosts), host, port, log_level=log_level)).run(
+            sockets=[sock]
+        )
+
+
+WILDCARD = ("0.0.0.0", "::", "")
+
+
+def host_names(host: str, allow_hosts: Sequence[str] = ()) -> tuple[str, ...]:
+    """The ``Host`` names the server answers besides the loopback ones: the address it binds to,
+    this machine's names when it binds to every address, and the ones the operator allows."""
+    names = [host] if host not in WILDCARD else []
+    if host in WILDCARD:
+        with contextlib.suppress(OSError):
+            names += [socket.gethostname(), socket.getfqdn()]
+    return tuple(dict.fromkeys([*names, *allow_hosts]))
 
 
 def run(
@@ -94,9 +110,16 @@ def run(
     workers: int = 1,
     allow_remote: bool = False,
     log_level: str = "warning",
+    allow_hosts: Sequence[str] = (),
+    announce: Callable[[str], None] | None = None,
 ) -> None:
     """Serve until interrupted. Binding beyond loopback needs ``allow_remote`` (and is read-only
-    unless a token is set)."""
+    unless a token is set).
+
+    ``allow_hosts``: extra ``Host`` header names to answer (``"*"``: any); the loopback names, the
+    bound address and, on a wildcard address, this machine's names are always answered.
+    ``announce``: called with each line for the user (the banner, warnings) once the checks pass.
+    """
     if host not in LOOPBACK and not allow_remote:
         raise UsageError(
             f"refusing to bind to {host}: the server is meant for this machine; pass --allow-remote to expose it"
@@ -104,17 +127,30 @@ def run(
     require("uvicorn", "web")
     import uvicorn
 
+    hosts = host_names(host, allow_hosts)
+    say = announce or (lambda line: None)
+
+    def banner() -> None:
+        shown = f"[{host}]" if ":" in host else host
+        say(f"sitrep serve: http://{shown}:{port}/ (database {db}; {'writable with token' if token else 'read-only'})")
+        if token and host not in LOOPBACK:
+            say("warning: the write token travels over plain HTTP, readable by anyone on the network path; "
+                "put a TLS proxy in front of sitrep serve or keep it on loopback")
+
     if workers <= 1:
-        sock = _bind(host, port)
+        app = make_app(db, token, allowed_hosts=hosts)  # a bad database fails here, before the banner
+        sock = _bind(host, port)  # and a port already taken
+        banner()
         with contextlib.suppress(KeyboardInterrupt):
-            uvicorn.Server(server_config(make_app(db, token), host, port, log_level=log_level)).run(sockets=[sock])
+            uvicorn.Server(server_config(app, host, port, log_level=log_level)).run(sockets=[sock])
         return
     make_app(db, token)  # fail fast on a bad database before starting workers
     _bind(host, port, reuse_port=True).close()  # and on a port already taken
+    banner()
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_worker, args=(db, token, host, port, log_level)) for _ in range(workers)]
+    procs = [ctx.Process(target=_worker, args=(db, token, host, port, log_level, hosts)) for _ in range(workers)]
     for p in procs:
         p.start()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

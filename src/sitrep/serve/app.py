@@ -12,7 +12,10 @@ Hardening, on by default:
   text can never become markup;
 * every query goes through the Store interface (parameterised SQL); every parameter is validated
   here and a bad one gives a 400 JSON error, never a 500;
-* request bodies over 1 MiB get 413, URLs over 4 KiB get 414, and ``limit`` is capped.
+* request bodies over 1 MiB get 413, URLs over 4 KiB get 414, and ``limit`` is capped;
+* the ``Host`` header must name this server (loopback names and the bound host, plus any the
+  operator allows), else 421: a web page that rebinds its own DNS name to 127.0.0.1 (DNS
+  rebinding) cannot read the database through a local browser.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ import string
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, MutableMapping
+from collections.abc import Awaitable, Callable, Hashable, Iterable, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from sitrep.errors import require
 from sitrep.records import EVENT_TYPES, Document, Event, Incident, date_bounds
@@ -113,12 +117,25 @@ def _err(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
 
 
-class Hardening:
-    """Pure ASGI middleware: security headers on every response, URL and body size limits."""
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
-    def __init__(self, app: ASGIApp, limits: Limits) -> None:
+
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header, lower case, without port or IPv6 brackets."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1 : h.find("]")] if "]" in h else h[1:]
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+class Hardening:
+    """Pure ASGI middleware: security headers on every response, URL and body size limits, and
+    the ``Host`` check against DNS rebinding (``allowed_hosts`` None: any host)."""
+
+    def __init__(self, app: ASGIApp, limits: Limits, allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS) -> None:
         self.app = app
         self.limits = limits
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -135,6 +152,13 @@ class Hardening:
                 message["headers"] = headers
             await send(message)
 
+        if self.allowed_hosts is not None:
+            host = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+            if host is not None and host_name(host.decode("latin-1")) not in self.allowed_hosts:
+                await _err(421, "this server does not answer to that Host name (start it with --allow-host NAME)")(
+                    scope, receive, send_with_headers
+                )
+                return
         url_len = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
         if url_len > self.limits.max_url:
             await _err(414, f"URL longer than {self.limits.max_url} bytes")(scope, receive, send_with_headers)
@@ -417,14 +441,26 @@ class ResponseCache:
         return body
 
 
+def cache_key(path: str, query: str) -> str:
+    """One key per distinct answer: parameters sorted by name, repeated ones kept in their order
+    (``?text=Raqqa&text=Idlib`` and its reverse are different queries: the last value counts)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return path + "?" + urlencode(sorted(pairs, key=lambda kv: kv[0]))
+
+
 def create_app(
     db: str,
     *,
     token: str | None = None,
     limits: Limits | None = None,
     opener: Callable[[str], Store] | None = None,
+    allowed_hosts: Iterable[str] | None = (),
 ) -> ASGIApp:
-    """The ASGI app serving the UI and the JSON API over the store at ``db``."""
+    """The ASGI app serving the UI and the JSON API over the store at ``db``.
+
+    ``allowed_hosts``: ``Host`` names answered besides localhost, 127.0.0.1 and ::1 (``"*"``
+    among them, or None: any).
+    """
     from sitrep.store import open_store
 
     limits = limits or Limits()
@@ -441,7 +477,7 @@ def create_app(
         """A sync endpoint whose JSON body is cached until the database changes."""
 
         def endpoint(request: Request) -> Response:
-            key = request.url.path + "?" + "&".join(sorted(request.url.query.split("&")))
+            key = cache_key(request.url.path, request.url.query)
             body = cache.get(key, lambda: _dumps(fn(request)))
             headers = {"vary": "accept-encoding"}
             if len(body) > 2048 and "gzip" in request.headers.get("accept-encoding", ""):
@@ -521,6 +557,8 @@ def create_app(
             payload = json.loads(await request.body())
         except (json.JSONDecodeError, UnicodeDecodeError):
             raise ApiError(400, "the body must be a JSON object") from None
+        except RecursionError:
+            raise ApiError(400, "the body is nested too deeply to be an article") from None
         if (
             not isinstance(payload, dict)
             or not isinstance(payload.get("text"), str)
@@ -602,7 +640,9 @@ def create_app(
         exception_handlers={404: not_found, HTTPException: http_error, Exception: server_error},
         lifespan=_lifespan(stores),
     )
-    return Hardening(app, limits)
+    hosts = None if allowed_hosts is None else [host_name(h) for h in allowed_hosts if h.strip()]
+    allowed = None if hosts is None or "*" in hosts else LOOPBACK_HOSTS | frozenset(hosts)
+    return Hardening(app, limits, allowed)
 
 
 def _lifespan(stores: _Stores) -> Callable[[Any], Any]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from sitrep.records import Document, Event, Incident, PersonRole
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,11 @@ class Store(Protocol):
     url: str
 
     # documents
-    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult: ...
+    def add_documents(
+        self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None, events: Iterable[Event] = ()
+    ) -> AddResult:
+        """Store new documents (``events``: theirs, written in the same transaction)."""
+        ...
     def has_documents(self, ids: Iterable[str]) -> set[str]: ...
     def get_document(self, doc_id: str) -> Document | None: ...
     def documents(self, q: Query = Query()) -> list[Document]: ...
@@ -61,8 +67,22 @@ class Store(Protocol):
     def incident_for_events(self, event_ids: Iterable[str]) -> dict[str, str]: ...
 
     # people
-    def replace_people(self, people: Iterable[PersonRole]) -> None: ...
+    def replace_people(self, people: Iterable[PersonRole], removed: Iterable[str] = ()) -> None:
+        """Upsert merged person-roles; delete the person_ids in ``removed``."""
+        ...
     def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]: ...
+    def add_person_mentions(self, mentions: Iterable[tuple[str, PersonRole]]) -> None:
+        """Store per-document person-role records, each under a surname: ``(surname, record)``."""
+        ...
+    def person_mentions(self, surnames: Iterable[str]) -> list[PersonRole]:
+        """The per-document records stored under any of ``surnames`` (each once)."""
+        ...
+
+    # one writer at a time
+    def exclusive(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` (reads and writes through this store) as one transaction that no other
+        writer interleaves with: read-compute-write steps see and replace the latest state."""
+        ...
 
     # bookkeeping for watch/resume
     def seen_sources(self) -> dict[str, str]: ...

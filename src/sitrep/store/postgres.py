@@ -54,6 +54,7 @@ _PEOPLE_FIELDS = ("person_id", "name", "role", "first_seen", "last_seen", "data"
 _FTS_MAX_CHARS = 400_000
 _WORD = re.compile(r"[^\W_]+")
 _LOCK_MIGRATE = 7_345_001  # pg_advisory_xact_lock key: one migrator at a time
+_LOCK_WRITE = 7_345_002  # ... and one read-compute-write step (resolution, people) at a time
 
 
 def fts_words(text: str | None) -> list[str]:
@@ -132,6 +133,15 @@ class PostgresStore:
                 self.conn.execute(sql)
                 self.conn.execute("INSERT INTO schema_version(version) VALUES (%s)", (version,))
 
+    def exclusive(self, fn: Callable[[], T]) -> T:
+        """One transaction holding the writers' advisory lock (nested writes become savepoints)."""
+
+        def run() -> T:
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_WRITE,))
+            return fn()
+
+        return self._write(run)
+
     def _write(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` in one transaction; database errors become StoreError."""
         try:
@@ -165,9 +175,14 @@ class PostgresStore:
                 copy.write_row(row)
 
     # -- documents --------------------------------------------------------------------------
-    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
+    def add_documents(
+        self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None, events: Iterable[Event] = ()
+    ) -> AddResult:
         docs = list(docs)
+        staged_events = self._event_rows(events)
         if not docs:
+            if staged_events:
+                self._write(lambda: self._insert_events(staged_events))
             return AddResult((), ())
         signatures = signatures or {}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -179,6 +194,8 @@ class PostgresStore:
                 yield (*values, signatures.get(d.id), now, fts_text(d.title, d.text))
 
         def run() -> set[str]:
+            if staged_events:  # same transaction: never a document without its events
+                self._insert_events(staged_events)
             self._copy_stage("stage_documents", "documents", columns, rows())
             cols = ", ".join(columns[:-1])
             cur = self.conn.execute(
@@ -257,26 +274,30 @@ class PostgresStore:
 
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
+        staged = self._event_rows(events)
+        if not staged:
+            return 0
+        return self._write(lambda: self._insert_events(staged))
+
+    @staticmethod
+    def _event_rows(events: Iterable[Event]) -> list[tuple[Any, ...]]:
         staged: dict[str, tuple[Any, ...]] = {}
         for e in events:  # the last report of an id wins, as with INSERT OR REPLACE
             row = tuple(_clean(v) for v in event_row(e))
             staged.pop(e.event_id, None)
             staged[e.event_id] = (*row, fts_text(row[17], row[12], row[13], row[9]))
-        if not staged:
-            return 0
+        return list(staged.values())
+
+    def _insert_events(self, staged: list[tuple[Any, ...]]) -> int:
         columns = (*_EVENT_FIELDS, "fts")
         cols = ", ".join(_EVENT_FIELDS)
-
-        def run() -> int:
-            self._copy_stage("stage_events", "events", columns, staged.values())
-            self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM stage_events)")
-            cur = self.conn.execute(
-                f"INSERT INTO events ({cols}, tsv) "
-                f"SELECT {cols}, to_tsvector('simple', fts) FROM stage_events ORDER BY seq"
-            )
-            return int(cur.rowcount)
-
-        return self._write(run)
+        self._copy_stage("stage_events", "events", columns, staged)
+        self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM stage_events)")
+        cur = self.conn.execute(
+            f"INSERT INTO events ({cols}, tsv) "
+            f"SELECT {cols}, to_tsvector('simple', fts) FROM stage_events ORDER BY seq"
+        )
+        return int(cur.rowcount)
 
     def events(self, q: Query = Query()) -> list[Event]:
         sql, params = _filtered("events", "e", q)
@@ -357,25 +378,54 @@ class PostgresStore:
         return {r[0]: r[1] for r in rows}
 
     # -- people -----------------------------------------------------------------------------
-    def replace_people(self, people: Iterable[PersonRole]) -> None:
+    def replace_people(self, people: Iterable[PersonRole], removed: Iterable[str] = ()) -> None:
         rows: dict[str, tuple[Any, ...]] = {}
         for p in people:
             data = json.dumps(p.to_dict(), ensure_ascii=False)
             rows[p.person_id] = tuple(_clean(v) for v in (p.person_id, p.name, p.role, p.first_seen, p.last_seen, data))
-        if not rows:
+        gone = list(removed)
+        if not rows and not gone:
             return
         marks = ", ".join(["%s"] * len(_PEOPLE_FIELDS))
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _PEOPLE_FIELDS[1:])
 
         def run() -> None:
+            if gone:
+                self.conn.execute("DELETE FROM people WHERE person_id = ANY(%s)", (gone,))
+            if rows:
+                with self.conn.cursor() as cur:
+                    cur.executemany(
+                        f"INSERT INTO people ({', '.join(_PEOPLE_FIELDS)}) VALUES ({marks}) "
+                        f"ON CONFLICT (person_id) DO UPDATE SET {updates}",
+                        list(rows.values()),
+                    )
+
+        self._write(run)
+
+    def add_person_mentions(self, mentions: Iterable[tuple[str, PersonRole]]) -> None:
+        rows = [(_clean(sur), p.doc_ids[0] if p.doc_ids else "", p.person_id,
+                 _clean(json.dumps(p.to_dict(), ensure_ascii=False))) for sur, p in mentions]
+        if not rows:
+            return
+
+        def run() -> None:
             with self.conn.cursor() as cur:
                 cur.executemany(
-                    f"INSERT INTO people ({', '.join(_PEOPLE_FIELDS)}) VALUES ({marks}) "
-                    f"ON CONFLICT (person_id) DO UPDATE SET {updates}",
-                    list(rows.values()),
+                    "INSERT INTO person_mentions (surname, doc_id, person_id, data) VALUES (%s, %s, %s, %s) "
+                    "ON CONFLICT DO NOTHING",
+                    rows,
                 )
 
         self._write(run)
+
+    def person_mentions(self, surnames: Iterable[str]) -> list[PersonRole]:
+        names = sorted(set(surnames))
+        if not names:
+            return []
+        seen: dict[tuple[str, str], PersonRole] = {}
+        for r in self._rows("SELECT doc_id, person_id, data FROM person_mentions WHERE surname = ANY(%s)", (names,)):
+            seen.setdefault((r[0], r[1]), PersonRole.from_dict(json.loads(r[2])))
+        return list(seen.values())
 
     def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]:
         sql = "SELECT data FROM people"

@@ -46,6 +46,7 @@ class SQLiteStore:
     def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
         self.path = str(path)
         self.url = self.path
+        self._depth = 0  # open write transactions on this connection (0 or 1)
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -77,8 +78,15 @@ class SQLiteStore:
 
         self._write(run)
 
+    def exclusive(self, fn: Callable[[], T]) -> T:
+        return self._write(fn)
+
     def _write(self, fn: Callable[[], T]) -> T:
-        """Run fn in one IMMEDIATE transaction, retrying while another writer holds the lock."""
+        """Run fn in one IMMEDIATE transaction, retrying while another writer holds the lock.
+
+        Inside a transaction already open on this connection (``exclusive``), fn just runs in it."""
+        if self._depth:
+            return fn()
         delay = 0.05
         for attempt in range(200):
             try:
@@ -89,11 +97,14 @@ class SQLiteStore:
                     delay = min(delay * 1.5, 1.0)
                     continue
                 raise StoreError(f"database {self.path}: {exc}") from exc
+            self._depth += 1
             try:
                 result = fn()
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth -= 1
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:  # pragma: no cover - commit contention
@@ -115,12 +126,16 @@ class SQLiteStore:
         self.close()
 
     # -- documents --------------------------------------------------------------------------
-    def add_documents(self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None) -> AddResult:
+    def add_documents(
+        self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None, events: Iterable[Event] = ()
+    ) -> AddResult:
         docs = list(docs)
         signatures = signatures or {}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        event_rows = [event_row(e) for e in events]
 
         def run() -> AddResult:
+            self._insert_events(event_rows)  # same transaction: never a document without its events
             inserted: list[str] = []
             existing: list[str] = []
             for d in docs:
@@ -203,20 +218,19 @@ class SQLiteStore:
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
         rows = [event_row(e) for e in events]
+        return self._write(lambda: self._insert_events(rows))
 
-        def run() -> int:
-            n = 0
-            for row in rows:
-                cur = self.conn.execute(
-                    "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, "
-                    "date_high, country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, "
-                    "evidence, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    row,
-                )
-                n += cur.rowcount
-            return n
-
-        return self._write(run)
+    def _insert_events(self, rows: list[tuple[Any, ...]]) -> int:
+        n = 0
+        for row in rows:
+            cur = self.conn.execute(
+                "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, "
+                "date_high, country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, "
+                "evidence, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                row,
+            )
+            n += cur.rowcount
+        return n
 
     def events(self, q: Query = Query()) -> list[Event]:
         sql, params = _filtered("events", "e", q)
@@ -299,16 +313,35 @@ class SQLiteStore:
         return out
 
     # -- people -----------------------------------------------------------------------------
-    def replace_people(self, people: Iterable[PersonRole]) -> None:
+    def replace_people(self, people: Iterable[PersonRole], removed: Iterable[str] = ()) -> None:
         rows = [
             (p.person_id, p.name, p.role, p.first_seen, p.last_seen, json.dumps(p.to_dict(), ensure_ascii=False))
             for p in people
         ]
+        gone = [(pid,) for pid in removed]
 
         def run() -> None:
+            self.conn.executemany("DELETE FROM people WHERE person_id = ?", gone)
             self.conn.executemany("INSERT OR REPLACE INTO people VALUES (?,?,?,?,?,?)", rows)
 
         self._write(run)
+
+    def add_person_mentions(self, mentions: Iterable[tuple[str, PersonRole]]) -> None:
+        rows = [(sur, p.doc_ids[0] if p.doc_ids else "", p.person_id, json.dumps(p.to_dict(), ensure_ascii=False))
+                for sur, p in mentions]
+        self._write(lambda: self.conn.executemany("INSERT OR IGNORE INTO person_mentions VALUES (?,?,?,?)", rows))
+
+    def person_mentions(self, surnames: Iterable[str]) -> list[PersonRole]:
+        names = sorted(set(surnames))
+        seen: dict[tuple[str, str], PersonRole] = {}
+        for i in range(0, len(names), 500):
+            chunk = names[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT doc_id, person_id, data FROM person_mentions WHERE surname IN ({marks})", chunk
+            ):
+                seen.setdefault((r[0], r[1]), PersonRole.from_dict(json.loads(r[2])))
+        return list(seen.values())
 
     def people(self, name: str | None = None, limit: int | None = None) -> list[PersonRole]:
         sql = "SELECT data FROM people"

@@ -1,0 +1,92 @@
+"""Scaling of one long article: ``sitrep ingest`` of a single report of 50k, 200k and 1M characters.
+
+The article is built at run time by concatenating FA-KES articles (../shared/corpus/fakes, CC BY
+4.0; nothing is committed) into one plain-text file, cut to the wanted length at a character
+boundary. Each size runs ``sitrep ingest FILE --db NEW.db`` in its own process (so the figures
+include the model load, as a user sees them); the script prints wall time, peak RSS of that
+process (``wait4``), events stored and seconds per 100k characters. Figures go to
+docs/benchmarks.md ("Reliability round 2") and docs/bench/reliability.md.
+
+    .venv/bin/python benchmarks/bench_long_doc.py [--sizes 50000,200000,1000000] [--fakes CSV]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FAKES = ROOT.parent / "shared" / "corpus" / "fakes" / "FA-KES-Dataset.csv"
+
+
+def long_article(path: Path, chars: int) -> str:
+    """FA-KES article texts, one paragraph each, repeated as needed, cut to ``chars`` characters."""
+    csv.field_size_limit(50_000_000)
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        texts = [r["article_content"].strip() for r in csv.DictReader(fh) if r.get("article_content", "").strip()]
+    parts: list[str] = []
+    total = 0
+    while total < chars:
+        for t in texts:
+            parts.append(t)
+            total += len(t) + 2
+            if total >= chars:
+                break
+    return "\n\n".join(parts)[:chars]
+
+
+def run_one(text_file: Path, db: Path) -> tuple[float, float, int, str]:
+    """Wall seconds, peak RSS (MB), return code and stderr tail of one ``sitrep ingest``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "sitrep", "ingest", str(text_file), "--db", str(db), "-q", "--json"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    # the child's own peak (ru_maxrss of the finished child, in KiB on Linux)
+    import resource
+
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    report = json.loads(out) if out.strip() else {}
+    return wall, peak_mb, int(report.get("events", -1)), err.decode(errors="replace")[-500:]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--sizes", default="50000,200000,1000000", help="comma-separated character counts")
+    ap.add_argument("--fakes", type=Path, default=FAKES)
+    args = ap.parse_args()
+    if not args.fakes.is_file():
+        print(f"FA-KES not found at {args.fakes}", file=sys.stderr)
+        return 2
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    print(f"{'chars':>9} {'wall s':>8} {'peak MB':>8} {'events':>7} {'s/100k':>7}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            text_file = Path(tmp) / f"long-{n}.txt"
+            text_file.write_text(long_article(args.fakes, n), encoding="utf-8")
+            # one process per size, so RUSAGE_CHILDREN's maximum is that size's peak when sizes grow
+            res = subprocess.run(
+                [sys.executable, __file__, "--_one", str(text_file), str(Path(tmp) / f"long-{n}.db")],
+                capture_output=True, text=True, check=False,
+            )
+            if res.returncode != 0:
+                print(f"{n:>9} failed: {res.stderr[-500:]}")
+                continue
+            wall, peak, events, err = json.loads(res.stdout)
+            print(f"{n:>9} {wall:8.1f} {peak:8.0f} {events:7d} {wall / n * 100_000:7.2f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--_one":
+        print(json.dumps(run_one(Path(sys.argv[2]), Path(sys.argv[3]))))
+        sys.exit(0)
+    sys.exit(main())
