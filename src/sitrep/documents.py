@@ -42,6 +42,7 @@ import numpy as np
 import yaml
 
 from sitrep.ingest.records import RawArticle
+from sitrep.numwords import parse_number
 from sitrep.records import DatePrecision, Document
 
 __all__ = [
@@ -502,16 +503,12 @@ def is_paper(lines: Sequence[str]) -> bool:
 
 
 _TOOK_OFFICE = re.compile(
-    r"\b(?:since|after)\s+(?:taking|assuming|he took|she took|entering)\s+office\s+(?P<n>\w+)\s+"
+    r"\b(?:since|after)\s+(?:taking|assuming|he took|she took|entering)\s+office\s+(?P<n>[\w-]+)\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+ago"
-    r"|\b(?P<n2>\w+)\s+(?P<unit2>days?|weeks?|months?|years?)\s+(?:after\s+taking\s+office|into\s+(?:his|her)\s+"
+    r"|\b(?P<n2>[\w-]+)\s+(?P<unit2>days?|weeks?|months?|years?)\s+(?:after\s+taking\s+office|into\s+(?:his|her)\s+"
     r"(?:presidency|term|tenure|premiership|mandate))",
     re.I,
 )
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "fifteen": 15, "twenty": 20,
-}
 
 
 def _add_months(d: dt.date, months: int) -> dt.date:
@@ -527,7 +524,7 @@ def _office_anchors(text: str, floor: dt.date | None, today: dt.date) -> list[Da
     out: list[DateHit] = []
     for m in _TOOK_OFFICE.finditer(text):
         raw_n = (m["n"] or m["n2"] or "").lower()
-        n = int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS.get(raw_n)
+        n = parse_number(raw_n)
         unit = (m["unit"] or m["unit2"] or "").lower().rstrip("s")
         if n is None or n > 200:
             continue
