@@ -34,15 +34,17 @@ def _alt(words: dict[str, int]) -> str:
 
 
 def _grammar() -> str:
-    a = r"an?\b"
     sep = r"[\s-]+"
     digit = _alt({w: v for w, v in _UNITS.items() if 1 <= v <= 9})
     below100 = rf"(?:{_alt(_TENS)}(?:{sep}{digit})?|{_alt(_UNITS)})"
-    level = below100
+    level = rf"(?:an?\b|{below100})"  # "a", "an", "seventeen", "twenty-five"
+    tail = below100
     for scale, _value in sorted(_SCALES.items(), key=lambda kv: kv[1]):  # hundred, then thousand
-        level = rf"(?:(?:{a}|{level}){sep}{scale}\b(?:{sep}(?:and{sep})?{level})?|{level})"
-    grouped = rf"(?:{a}|{below100}){sep}{_alt(_MULTIPLIERS)}"
-    return rf"(?i:{grouped}|{level}|{a})"
+        # "a hundred", "one hundred and twelve", "three thousand five hundred"
+        level = rf"(?:{level}(?:{sep}{scale}\b(?:{sep}(?:and{sep})?{tail})?)?)"
+        tail = level
+    grouped = rf"(?:an?\b|{below100}){sep}{_alt(_MULTIPLIERS)}"  # "a dozen", "two dozen", "a couple"
+    return rf"(?i:{grouped}|{level})"
 
 
 NUMBER = _grammar()
