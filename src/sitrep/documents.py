@@ -44,6 +44,7 @@ import numpy as np
 import yaml
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from sitrep.config import default
 from sitrep.ingest.records import RawArticle
 from sitrep.numwords import parse_number
 from sitrep.records import DatePrecision, Document
@@ -71,7 +72,7 @@ __all__ = [
     "split_articles",
 ]
 
-MAX_TEXT_CHARS = 1_000_000  # longer inputs are cut here (an article is rarely above 100k characters)
+MAX_TEXT_CHARS: int = default("max_doc_chars")  # longer inputs are cut (an article is rarely above 100k characters)
 MIN_ARTICLE_CHARS = 20
 
 # --------------------------------------------------------------------------- lexicons
@@ -697,9 +698,10 @@ def _html_fragment_text(html: str) -> str:
 # --------------------------------------------------------------------------- prepare
 
 
-def normalise_text(text: str) -> str:
-    """NFC, unified newlines, no control characters or zero-width marks, trimmed line ends."""
-    text = unicodedata.normalize("NFC", ftfy.fix_text(text[:MAX_TEXT_CHARS], _FTFY))
+def normalise_text(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """The first ``max_chars`` characters: mojibake repaired, NFC, unified newlines, no control characters or
+    zero-width marks, trimmed line ends."""
+    text = unicodedata.normalize("NFC", ftfy.fix_text(text[:max_chars], _FTFY))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
@@ -729,7 +731,7 @@ def guess_language(text: str) -> str:
     return "und" if lang in ("und", "zxx") else str(lang)
 
 
-def prepare(raw: RawArticle, *, today: dt.date | None = None) -> list[Document]:
+def prepare(raw: RawArticle, *, today: dt.date | None = None, max_chars: int = MAX_TEXT_CHARS) -> list[Document]:
     """RawArticle -> its Documents (usually one; several when the text holds several articles).
 
     Returns an empty list when no article text is left after extraction and cleaning.
@@ -742,7 +744,7 @@ def prepare(raw: RawArticle, *, today: dt.date | None = None) -> list[Document]:
         source = source or meta.get("sitename") or meta.get("hostname")
         url = url or meta.get("url")
         published = published or meta.get("date")
-    text = normalise_text(text)
+    text = normalise_text(text, max_chars)
     parts = split_articles(text)
     if len(parts) > 1 and raw.title:
         # a title given by the source names the first article only
@@ -785,7 +787,7 @@ SHINGLE = 5
 # Estimated Jaccard similarity above which a text is linked to an earlier one as its copy. On
 # FA-KES every pair at or above 0.7 is the same wire text; between 0.5 and 0.7 outlets' versions
 # start to differ in figures (updated tolls) that resolution must see (docs/bench/ingest.md).
-DEFAULT_THRESHOLD = 0.7
+DEFAULT_THRESHOLD: float = default("near_dup_threshold")
 _SIG_MAGIC = b"SMH2"
 _MAX32 = np.uint32(0xFFFFFFFF)
 
