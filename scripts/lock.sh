@@ -8,6 +8,6 @@ tools=$(mktemp -d)
 trap 'rm -rf "$tools"' EXIT
 "$PY" -m venv "$tools"
 "$tools/bin/python" -m pip install -q pip-tools==7.6.2
-"$tools/bin/pip-compile" --quiet --all-extras --generate-hashes --strip-extras --allow-unsafe --all-build-deps \
+"$tools/bin/pip-compile" --quiet --all-extras --generate-hashes --allow-unsafe --all-build-deps \
     --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
     --output-file=requirements.lock "$@" pyproject.toml
