@@ -6,12 +6,13 @@ EXTRAS  ?= dev,web,postgres,dask
 comma   := ,
 STAMP   := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
-.PHONY: setup demo test lint fast-test bench docs clean
+.PHONY: setup demo test lint fast-test bench docs clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[$(EXTRAS)]'
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -31,6 +32,10 @@ lint: setup
 ## Tests without the browser and PostgreSQL parts (no root needed).
 fast-test: setup
 	$(BIN)/pytest -m "not browser and not postgres"
+
+## Regenerate the hashed lock from pyproject.toml (all extras).
+lock:
+	bash scripts/lock.sh
 
 docs: setup
 	$(BIN)/python scripts/gen_cli_reference.py > docs/cli.md

@@ -6,12 +6,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from sitrep.cli import main
+from sitrep.config import Settings
+
+
+def settings_table() -> list[str]:
+    """Every setting with its default, allowed range and help, from its one declaration in sitrep.config."""
+    rows = ["## Settings", "",
+            "Defaults < config file (`sitrep.toml`, `$SITREP_CONFIG`) < `SITREP_<NAME>` environment variables < "
+            "flags. A value outside its range is a usage error (exit code 2) naming the setting.", "",
+            "| setting | default | range | meaning |", "|---|---|---|---|"]
+    for name, f in Settings.model_fields.items():
+        bounds = {type(m).__name__: getattr(m, dataclasses.fields(m)[0].name) for m in f.metadata}
+        low = f"{bounds['Ge']:,}" if "Ge" in bounds else (f"> {bounds['Gt']:,}" if "Gt" in bounds else "")
+        high = f"{bounds['Le']:,}" if "Le" in bounds else ""
+        span = f"{low} – {high}" if low or high else ""
+        meaning = (f.description or "").replace("|", "/")
+        rows.append(f"| `{name}` | `{f.default!r}` | {span} | {meaning} |")
+    return [*rows, ""]
 
 
 def reference() -> str:
@@ -23,7 +41,7 @@ def reference() -> str:
     for name in sorted(main.commands):
         res = runner.invoke(main, [name, "--help"], prog_name="sitrep", terminal_width=100)
         parts += [f"## sitrep {name}", "", "```", res.output.rstrip(), "```", ""]
-    return "\n".join(parts)
+    return "\n".join(parts + settings_table())
 
 
 def main_() -> int:

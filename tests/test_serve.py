@@ -270,7 +270,8 @@ def test_schemathesis_finds_no_server_error(server: LiveServer, tmp_path: Path) 
     st = shutil.which("st", path=str(Path(sys.executable).parent))
     if st is None:
         pytest.skip("schemathesis is not installed")
-    cmd = [st, "run", server.url + "/openapi.json", "--checks", "not_a_server_error,content_type_conformance",
+    cmd = [st, "run", server.url + "/openapi.json", "--checks",
+           "not_a_server_error,content_type_conformance,response_schema_conformance",
            "--max-examples", "25", "--phases", "examples,coverage,fuzzing", "--seed", "7",
            "--request-timeout", "20", "--workers", "1", "--no-color"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)

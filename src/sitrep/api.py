@@ -45,7 +45,11 @@ class Database:
         s = load_settings(engine=engine)
         eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
         try:
-            return Pipeline(self.store, eng, batch_size=s.batch_size).ingest(list(paths), mapping=mapping)
+            pipe = Pipeline(
+                self.store, eng, batch_size=s.batch_size, resolve=s.resolve, near_dup_threshold=s.near_dup_threshold,
+                max_doc_chars=s.max_doc_chars,
+            )
+            return pipe.ingest(list(paths), mapping=mapping)
         finally:
             eng.close()
 

@@ -3,8 +3,9 @@
 ``sitrep brief --country SY --since 2025-12-01 -o brief.html`` gives headline numbers, a map and a
 timeline (inline SVG, drawn from bundled Natural Earth boundaries, no network), the top incidents
 with their sources, every contradiction side by side with the evidence sentences, a who's-who
-table and a methods/caveats footer. All article text is escaped; the HTML carries a
-Content-Security-Policy that forbids scripts and any network fetch.
+table and a methods/caveats footer. The pages are Jinja2 templates (``templates/brief.html.j2`` and
+``brief.md.j2``): the HTML one autoescapes every value, the Markdown one passes every value through
+``_md``. The HTML carries a Content-Security-Policy that forbids scripts and any network fetch.
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ import base64
 import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from markupsafe import Markup
+
 from sitrep._version import __version__
-from sitrep.brief_svg import map_svg, timeline_svg, type_colour
+from sitrep.brief_svg import TYPE_COLOURS, map_svg, timeline_svg, type_colour
 from sitrep.export import country_info
-from sitrep.records import Contradiction, ContradictionValue, Document, Event, Evidence, Incident, PersonRole
+from sitrep.records import ContradictionValue, Document, Event, Evidence, Incident, PersonRole
 from sitrep.store.base import Query, Store
 
 __all__ = ["BriefData", "collect", "render_html", "render_markdown", "write_brief"]
@@ -136,30 +141,6 @@ def _person_in_scope(p: PersonRole, q: Query, doc_ids: set[str]) -> bool:
 
 # -- HTML ---------------------------------------------------------------------------------------------
 
-CSS = """
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;max-width:1040px;
-margin:24px auto;padding:0 16px;color:#1d1d1d;line-height:1.45}
-h1{font-size:1.6em;margin-bottom:0}h2{border-bottom:2px solid #ddd;padding-bottom:4px;margin-top:2em}
-.meta{color:#666;font-size:.9em}.numbers{display:flex;flex-wrap:wrap;gap:10px;margin:16px 0}
-.num{background:#f3f1ea;border-radius:6px;padding:8px 12px;min-width:120px}
-.num b{display:block;font-size:1.5em}.num span{font-size:.85em;color:#555}
-table{border-collapse:collapse;width:100%;font-size:.92em;margin:8px 0}
-th,td{border:1px solid #ddd;padding:5px 7px;vertical-align:top;text-align:left;overflow-wrap:break-word}
-.top td:last-child{width:36%}th{background:#f6f6f6}
-.side{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:10px}
-.side>div{border:1px solid #e3c9c9;background:#fff7f7;border-radius:6px;padding:8px}
-.value{font-weight:bold;color:#9b1c1c;font-size:1.1em}blockquote{margin:6px 0;padding:4px 8px;
-border-left:3px solid #c99;background:#fff;font-size:.92em}mark{background:#ffe58a}
-.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
-footer{margin-top:3em;border-top:1px solid #ccc;font-size:.85em;color:#444}figure{margin:0}
-figcaption{font-size:.85em;color:#555}
-"""
-
-
-def _e(value: Any) -> str:
-    return escape("" if value is None else str(value), quote=True)
-
-
 def _date(inc: Incident | Event) -> str:
     if isinstance(inc, Incident) and inc.date_low and inc.date_high and inc.date_low != inc.date_high:
         return f"{inc.date or '?'} ({inc.date_low} – {inc.date_high})"
@@ -184,124 +165,6 @@ def _actors(inc: Incident | Event) -> str:
     return a1 + (f" → {inc.actor2.name}" if inc.actor2 else "")
 
 
-def _evidence_html(ev: Evidence, doc: Document | None, value: Any = None) -> str:
-    text = ev.text or (doc.text[ev.start : ev.end] if doc else "")
-    body = _e(text)
-    needle = _e(value) if value not in (None, "") else ""
-    if needle and needle in body:
-        body = body.replace(needle, f"<mark>{needle}</mark>", 1)
-    return f"<blockquote>{body}</blockquote>"
-
-
-def _side_html(c: Contradiction, v: ContradictionValue, data: BriefData) -> str:
-    sources = ", ".join(v.sources) or ", ".join(
-        (data.documents[d].source or d) if d in data.documents else d for d in v.doc_ids
-    )
-    quotes = "".join(
-        _evidence_html(ev, data.documents.get(v.doc_ids[k]) if k < len(v.doc_ids) else None)
-        for k, ev in enumerate(v.evidence)
-    )
-    return (
-        f'<div><div class="value">{_e(v.label)}</div><div>{_e(sources or "unknown source")}'
-        f" · {len(v.event_ids)} report(s)</div>{quotes}</div>"
-    )
-
-
-def render_html(data: BriefData) -> str:
-    """The brief as one self-contained HTML page (no scripts, no external resources)."""
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        'img-src data:">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(data.title())}</title><style>{CSS}</style></head><body>",
-        f"<h1>{_e(data.title())}</h1>",
-        f'<p class="meta">Generated {_e(data.generated)} by sitrep {_e(__version__)} · filters: '
-        f"{_e(_filters_text(data.query))}</p>",
-        '<section class="numbers">',
-    ]
-    for k, v in data.headline().items():
-        out.append(f'<div class="num"><b>{_e(v)}</b><span>{_e(k)}</span></div>')
-    out.append("</section>")
-    out.append("<h2>Map</h2><figure>")
-    out.append(map_svg(data.incidents, data.country))
-    out.append(
-        "<figcaption>One dot per incident at its consensus location; size grows with fatalities. "
-        "Incidents known only to a province or country sit at its centre.</figcaption></figure>"
-    )
-    out.append(_legend())
-    out.append("<h2>Timeline</h2><figure>")
-    out.append(timeline_svg(data.events))
-    out.append(
-        "<figcaption>Reports per day by event type (per week or month over long spans; day-precise dates "
-        "only).</figcaption></figure>"
-    )
-
-    out.append(
-        '<h2>Top incidents</h2><table class="top"><tr><th>Date</th><th>Type</th><th>Place</th><th>Actors</th>'
-        "<th>Killed</th><th>Sources</th><th>Evidence</th></tr>"
-    )
-    for inc in data.top_incidents():
-        ev = next((data.events_by_id[e] for e in inc.event_ids if e in data.events_by_id), None)
-        killed = _e(inc.fatalities if inc.fatalities is not None else "–")
-        if inc.fatalities_high not in (None, inc.fatalities_low):
-            killed += f" ({_e(inc.fatalities_low)}–{_e(inc.fatalities_high)})"
-        out.append(
-            f"<tr><td>{_e(_date(inc))}</td><td>{_swatch(inc.event_type)}{_e(inc.event_type)}<br>"
-            f"<small>{_e(inc.sub_event_type)}</small></td><td>{_e(_place(inc))}</td><td>{_e(_actors(inc))}</td>"
-            f"<td>{killed}</td><td>{_e('; '.join(inc.sources))}</td>"
-            f"<td>{_evidence_html(ev.evidence, data.documents.get(ev.doc_id)) if ev else ''}</td></tr>"
-        )
-    out.append("</table>")
-
-    contested = data.contested()
-    out.append(f"<h2>Contradictions ({sum(len(i.contradictions) for i in contested)})</h2>")
-    if not contested:
-        out.append("<p>No disagreement between sources in this selection.</p>")
-    for inc in contested:
-        out.append(
-            f'<section class="incident" id="incident-{_e(inc.incident_id)}"><h3>{_e(inc.event_type)}'
-            f" · {_e(_place(inc))} · {_e(_date(inc))}</h3>"
-            f"<p>{len(inc.event_ids)} reports from {_e('; '.join(inc.sources))}</p>"
-        )
-        for c in inc.contradictions:
-            kind = f" ({_e(c.kind)})" if c.kind else ""
-            out.append(f'<h4>Sources disagree on {_e(c.field)}{kind}</h4><div class="side">')
-            out.extend(_side_html(c, v, data) for v in c.values)
-            out.append("</div>")
-        out.append("</section>")
-
-    out.append("<h2>Who's who</h2>")
-    if data.people:
-        out.append(
-            "<table><tr><th>Name</th><th>Role</th><th>Organisation</th><th>First seen</th>"
-            "<th>Last seen</th><th>Sources</th></tr>"
-        )
-        for p in data.people:
-            name = _e(p.name) + (f"<br><small>also {_e(', '.join(p.aliases))}</small>" if p.aliases else "")
-            out.append(
-                f"<tr><td>{name}</td><td>{_e(p.role)}</td><td>{_e(p.organisation)}</td><td>{_e(p.first_seen)}</td>"
-                f"<td>{_e(p.last_seen)}</td><td>{_e('; '.join(p.sources))}</td></tr>"
-            )
-        out.append("</table>")
-    else:
-        out.append("<p>No person–role records in this selection.</p>")
-    out.append(_footer_html(data))
-    out.append("</body></html>")
-    return "\n".join(out)
-
-
-def _swatch(event_type: str) -> str:
-    return f'<span class="swatch" style="background:{type_colour(event_type)}"></span>'
-
-
-def _legend() -> str:
-    from sitrep.brief_svg import TYPE_COLOURS
-
-    return "<p>" + " ".join(f"{_swatch(t)}{_e(t)}" for t in TYPE_COLOURS) + "</p>"
-
-
 def _filters_text(q: Query) -> str:
     parts = [f"{k}={v}" for k, v in _query_dict(q).items() if v not in (None, 0) and k != "offset"]
     return ", ".join(parts) or "none"
@@ -322,24 +185,14 @@ METHODS = (
 )
 
 
-def _footer_html(data: BriefData) -> str:
-    outlets = Counter(s for i in data.incidents for s in i.sources)
-    sources = ", ".join(f"{_e(s)} ({n})" for s, n in outlets.most_common(30)) or "none"
-    items = "".join(f"<p>{_e(m)}</p>" for m in METHODS)
-    attrib = "".join(f"<li><b>{_e(k)}</b>: {_e(v)}</li>" for k, v in ATTRIBUTION)
-    return (
-        f"<footer><h2>Methods and caveats</h2>{items}<p><b>Sources (incidents)</b>: {sources}</p>"
-        f"<p><b>Attribution</b></p><ul>{attrib}</ul></footer>"
-    )
-
-
 # -- Markdown -----------------------------------------------------------------------------------------
 
 
 def _md(value: Any) -> str:
-    """Escape text for a Markdown table cell (and neutralise raw HTML)."""
-    s = "" if value is None else str(value)
-    s = escape(s, quote=False).replace("|", "\\|").replace("\n", " ")
+    """Escape text for a Markdown table cell: raw HTML neutralised, ``|`` as an entity (no renderer splits a
+    cell on it), one line (every line break, \\r and U+2028 included, is a space)."""
+    s = "" if value is None else " ".join(str(value).splitlines())
+    s = escape(s, quote=False).replace("|", "&#124;")
     for ch in ("*", "_", "`", "[", "]"):
         s = s.replace(ch, "\\" + ch)
     return s
@@ -349,67 +202,72 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+@lru_cache(maxsize=2)
+def _env(fmt: str) -> jinja2.Environment:
+    """The template environment: HTML autoescaped, Markdown through ``_md``; None prints as nothing."""
+    if fmt == "html":
+        return jinja2.Environment(
+            loader=jinja2.PackageLoader("sitrep", "templates"),
+            autoescape=True,
+            finalize=lambda v: "" if v is None else v,
+            undefined=jinja2.StrictUndefined,
+        )
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("sitrep", "templates"),
+        autoescape=False,
+        finalize=lambda v: v if isinstance(v, Markup) else _md(v),  # Markup: the image data URIs only
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _context(data: BriefData) -> dict[str, Any]:
+    def first_event(inc: Incident) -> Event | None:
+        return next((data.events_by_id[e] for e in inc.event_ids if e in data.events_by_id), None)
+
+    def side_sources(v: ContradictionValue) -> str:
+        return ", ".join(v.sources) or ", ".join(
+            (data.documents[d].source or d) if d in data.documents else d for d in v.doc_ids
+        )
+
+    def evidence_text(ev: Evidence, doc: Document | None) -> str:
+        return ev.text or (doc.text[ev.start : ev.end] if doc else "")
+
+    outlets = Counter(s for i in data.incidents for s in i.sources)
+    return {
+        "data": data,
+        "version": __version__,
+        "filters": _filters_text(data.query),
+        "date": _date,
+        "place": _place,
+        "actors": _actors,
+        "first_event": first_event,
+        "side_sources": side_sources,
+        "evidence_text": evidence_text,
+        "type_colour": type_colour,
+        "type_colours": list(TYPE_COLOURS),
+        "methods": METHODS,
+        "attribution": ATTRIBUTION,
+        "outlets": outlets.most_common(30),
+    }
+
+
+def render_html(data: BriefData) -> str:
+    """The brief as one self-contained HTML page (no scripts, no external resources)."""
+    ctx = _context(data)
+    ctx["map_svg"] = Markup(map_svg(data.incidents, data.country))  # brief_svg escapes its own labels
+    ctx["timeline_svg"] = Markup(timeline_svg(data.events))
+    return _env("html").get_template("brief.html.j2").render(ctx)
+
+
 def render_markdown(data: BriefData) -> str:
     """The brief in Markdown; the map and the timeline are inline SVG data URIs."""
-    lines = [
-        f"# {_md(data.title())}",
-        "",
-        f"_Generated {data.generated} by sitrep {__version__}; filters: {_md(_filters_text(data.query))}_",
-        "",
-    ]
-    lines += [
-        "| " + " | ".join(_md(k) for k in data.headline()) + " |",
-        "|" + "---|" * len(data.headline()),
-        "| " + " | ".join(_md(v) for v in data.headline().values()) + " |",
-        "",
-    ]
-    lines += ["## Map", "", f"![Map of incidents]({_data_uri(map_svg(data.incidents, data.country))})", ""]
-    lines += ["## Timeline", "", f"![Reports per day by type]({_data_uri(timeline_svg(data.events))})", ""]
-    lines += [
-        "## Top incidents",
-        "",
-        "| Date | Type | Place | Actors | Killed | Sources |",
-        "|---|---|---|---|---|---|",
-    ]
-    for inc in data.top_incidents():
-        lines.append(
-            f"| {_md(_date(inc))} | {_md(inc.event_type)}: {_md(inc.sub_event_type)} | {_md(_place(inc))} | "
-            f"{_md(_actors(inc))} | {_md(inc.fatalities)} | {_md('; '.join(inc.sources))} |"
-        )
-    lines += ["", "## Contradictions", ""]
-    contested = data.contested()
-    if not contested:
-        lines.append("No disagreement between sources in this selection.")
-    for inc in contested:
-        lines.append(f"### {_md(inc.event_type)} · {_md(_place(inc))} · {_md(_date(inc))}")
-        lines.append("")
-        for c in inc.contradictions:
-            lines.append(f"**Sources disagree on {_md(c.field)}**" + (f" ({_md(c.kind)})" if c.kind else ""))
-            lines.append("")
-            lines.append("| " + " | ".join(_md(v.label) for v in c.values) + " |")
-            lines.append("|" + "---|" * len(c.values))
-            lines.append("| " + " | ".join(_md("; ".join(v.sources)) for v in c.values) + " |")
-            lines.append(
-                "| " + " | ".join(_md(" … ".join(e.text for e in v.evidence)) for v in c.values) + " |"
-            )
-            lines.append("")
-    lines += ["## Who's who", ""]
-    if data.people:
-        lines += [
-            "| Name | Role | Organisation | First seen | Last seen | Sources |",
-            "|---|---|---|---|---|---|",
-        ]
-        for p in data.people:
-            lines.append(
-                f"| {_md(p.name)} | {_md(p.role)} | {_md(p.organisation)} | {_md(p.first_seen)} | "
-                f"{_md(p.last_seen)} | {_md('; '.join(p.sources))} |"
-            )
-    else:
-        lines.append("No person–role records in this selection.")
-    lines += ["", "## Methods and caveats", ""]
-    lines += [m + "\n" for m in METHODS]
-    lines += ["Attribution:", ""] + [f"- **{k}**: {_md(v)}" for k, v in ATTRIBUTION]
-    return "\n".join(lines) + "\n"
+    ctx = _context(data)
+    ctx["map_uri"] = Markup(_data_uri(map_svg(data.incidents, data.country)))  # base64 only
+    ctx["timeline_uri"] = Markup(_data_uri(timeline_svg(data.events)))
+    return _env("md").get_template("brief.md.j2").render(ctx)
 
 
 def write_brief(store: Store, path: str | Path, q: Query | None = None, fmt: str | None = None) -> BriefData:

@@ -1,6 +1,8 @@
 """One settings object: defaults < config file < SITREP_ environment variables < CLI flags.
 
-Every setting is declared once, with its name, default and help, in ``SETTINGS``.
+Every setting is declared once, with its name, default, allowed range and help, as a field of the pydantic
+model ``Settings``; every layer is checked against it (a port of 70000 or a batch size of 0 is a usage error
+naming the setting). ``SETTINGS`` lists the declarations for the docs.
 """
 
 from __future__ import annotations
@@ -8,12 +10,66 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitrep.engines import AUTO_MIN_ITEMS
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from sitrep.engines import AUTO_MIN_ITEMS, ENGINE_NAMES
 from sitrep.errors import UsageError
+
+
+class Settings(BaseModel):
+    """Every setting, declared once: its default, its allowed range and its help (the field description)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    db: str = Field(default="sitrep.db", min_length=1, description="database: a SQLite path or a postgresql:// URL")
+    engine: str = Field(
+        default="auto",
+        description=f"execution engine: auto | local | processes | dask (auto: processes for {AUTO_MIN_ITEMS}+"
+        " documents on 2+ cores, else local)",
+    )
+    workers: int = Field(
+        default=0, ge=0, le=1024, description="workers for the processes/dask engines (0 = number of cores)"
+    )
+    scheduler: str = Field(default="", description="Dask scheduler address (tcp://host:8786); empty = a LocalCluster")
+    batch_size: int = Field(default=64, ge=1, le=10_000, description="documents per batch shipped to an engine")
+    max_doc_chars: int = Field(
+        default=1_000_000, ge=1_000, le=100_000_000,
+        description="longest article text kept (characters); longer input is cut",
+    )
+    near_dup_threshold: float = Field(
+        default=0.7, gt=0.0, le=1.0, description="estimated Jaccard similarity above which a document is a copy"
+    )
+    resolve: bool = Field(default=True, description="resolve events into incidents during ingest")
+    host: str = Field(default="127.0.0.1", min_length=1, description="address sitrep serve binds to")
+    port: int = Field(default=8765, ge=1, le=65_535, description="port sitrep serve listens on")
+    token: str = Field(default="", repr=False, description="write token for sitrep serve (empty = read-only)")
+    watch_interval: float = Field(
+        default=300.0, gt=0.0, le=86_400.0, description="seconds between polls in sitrep watch"
+    )
+
+    @field_validator("engine")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        if value not in ENGINE_NAMES:
+            raise ValueError(f"choose {', '.join(ENGINE_NAMES)}")
+        return value
+
+    def merged(self, **overrides: Any) -> Settings:
+        """Apply overrides that are not None (e.g. CLI flags), checked against each setting's type and range."""
+        unknown = set(overrides) - set(Settings.model_fields)
+        if unknown:
+            raise UsageError(f"unknown setting {', '.join(sorted(unknown))}")
+        values = {**self.model_dump(), **{k: v for k, v in overrides.items() if v is not None}}
+        try:
+            return Settings.model_validate(values)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            name = ".".join(str(x) for x in err["loc"])
+            raise UsageError(f"setting {name!r}: cannot use {err.get('input')!r} ({err['msg']})") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,62 +79,15 @@ class Setting:
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sitrep.db", "database: a SQLite path or a postgresql:// URL"),
-    Setting(
-        "engine", "auto",
-        f"execution engine: auto | local | processes | dask (auto: processes for {AUTO_MIN_ITEMS}+ documents"
-        " on 2+ cores, else local)",
-    ),
-    Setting("workers", 0, "workers for the processes/dask engines (0 = number of cores)"),
-    Setting("scheduler", "", "Dask scheduler address (tcp://host:8786); empty = a LocalCluster"),
-    Setting("batch_size", 64, "documents per batch shipped to an engine"),
-    Setting("max_doc_chars", 2_000_000, "longest article text kept (characters); longer input is cut"),
-    Setting("near_dup_threshold", 0.7, "estimated Jaccard similarity above which a document is a copy"),
-    Setting("resolve", True, "resolve events into incidents during ingest"),
-    Setting("host", "127.0.0.1", "address sitrep serve binds to"),
-    Setting("port", 8765, "port sitrep serve listens on"),
-    Setting("token", "", "write token for sitrep serve (empty = read-only)"),
-    Setting("watch_interval", 300.0, "seconds between polls in sitrep watch"),
+# The declarations above as (name, default, help), for the CLI reference and the docs.
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(name, f.default, f.description or "") for name, f in Settings.model_fields.items()
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    db: str = "sitrep.db"
-    engine: str = "auto"
-    workers: int = 0
-    scheduler: str = ""
-    batch_size: int = 64
-    max_doc_chars: int = 2_000_000
-    near_dup_threshold: float = 0.7
-    resolve: bool = True
-    host: str = "127.0.0.1"
-    port: int = 8765
-    token: str = ""
-    watch_interval: float = 300.0
-
-    def merged(self, **overrides: Any) -> Settings:
-        """Apply overrides that are not None (e.g. CLI flags)."""
-        return replace(self, **{k: _coerce(k, v) for k, v in overrides.items() if v is not None})
-
-
-def _coerce(name: str, value: Any) -> Any:
-    default = next((s.default for s in SETTINGS if s.name == name), None)
-    if default is None:
-        raise UsageError(f"unknown setting {name!r}")
-    try:
-        if isinstance(default, bool):
-            if isinstance(value, str):
-                if value.lower() in {"1", "true", "yes", "on"}:
-                    return True
-                if value.lower() in {"0", "false", "no", "off"}:
-                    return False
-                raise ValueError(value)
-            return bool(value)
-        return type(default)(value)
-    except (TypeError, ValueError) as exc:
-        raise UsageError(f"setting {name!r}: cannot use {value!r} ({type(default).__name__} expected)") from exc
+def default(name: str) -> Any:
+    """The declared default of one setting (for code that runs without a Settings object)."""
+    return Settings.model_fields[name].default
 
 
 def config_path() -> Path | None:
@@ -104,7 +113,7 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None, *
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise UsageError(f"config file {path} is not valid TOML: {exc}") from exc
         section = data.get("sitrep", data)
-        known = {f.name for f in fields(Settings)}
+        known = set(Settings.model_fields)
         unknown = set(section) - known
         if unknown:
             raise UsageError(f"config file {path}: unknown settings {', '.join(sorted(unknown))}")

@@ -14,10 +14,12 @@ content id).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sitrep.config import default
 from sitrep.engines import Engine, get_engine
 from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
@@ -82,13 +84,13 @@ class IngestReport:
 
 
 # -- pure stages --------------------------------------------------------------------------------
-def stage_prepare(raw: Any) -> Prepared:
+def stage_prepare(raw: Any, max_chars: int | None = None) -> Prepared:
     """RawArticle -> cleaned, split, dated Documents with their near-duplicate signatures."""
-    from sitrep.documents import prepare, signature
+    from sitrep.documents import MAX_TEXT_CHARS, prepare, signature
 
     origin = str(getattr(raw, "origin", "") or "")
     try:
-        docs = tuple(prepare(raw))
+        docs = tuple(prepare(raw, max_chars=max_chars or MAX_TEXT_CHARS))
         if not docs:
             return Prepared(origin, (), (), error="no article text left after extraction and cleaning")
         return Prepared(origin, docs, tuple(signature(d.text) for d in docs))
@@ -135,14 +137,16 @@ class Pipeline:
         store: Store,
         engine: Engine | None = None,
         *,
-        batch_size: int = 64,
-        resolve: bool = True,
+        batch_size: int = default("batch_size"),
+        resolve: bool = default("resolve"),
         near_dup_threshold: float | None = None,
+        max_doc_chars: int | None = None,
         progress: Callable[[int, str], None] | None = None,
     ) -> None:
         self.store = store
         self.engine = engine or get_engine("local")
         self.batch_size = max(1, batch_size)
+        self.max_doc_chars = max_doc_chars
         self.resolve = resolve
         self.progress = progress
         from sitrep.documents import DEFAULT_THRESHOLD, NearDupIndex
@@ -197,7 +201,8 @@ class Pipeline:
             self.progress(n, label)
 
     def _ingest_batch(self, raws: list[Any], report: IngestReport) -> None:
-        prepared: list[Prepared] = list(self.engine.map(stage_prepare, raws, chunksize=8))
+        stage = functools.partial(stage_prepare, max_chars=self.max_doc_chars)
+        prepared: list[Prepared] = list(self.engine.map(stage, raws, chunksize=8))
         fresh: list[Document] = []
         sigs: dict[str, bytes] = {}
         batch_ids: set[str] = set()

@@ -123,6 +123,7 @@ def run_ingest(
                 batch_size=s.batch_size,
                 resolve=resolve and s.resolve,
                 near_dup_threshold=s.near_dup_threshold,
+                max_doc_chars=s.max_doc_chars,
                 progress=tick,
             )
             return pipe.ingest(paths, mapping=mapping, follow_symlinks=follow_symlinks)

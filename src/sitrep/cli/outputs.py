@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from sitrep.cli.options import db_option, filter_options, open_output, output_option, query_from
-from sitrep.config import load_settings
+from sitrep.config import default, load_settings
 from sitrep.errors import UsageError
 from sitrep.store.base import Store
 
@@ -93,8 +93,8 @@ def brief(db: str | None, output: str, fmt: str | None, **kw: Any) -> None:
 
 @click.command()
 @db_option
-@click.option("--host", default=None, help="Address to bind (default 127.0.0.1).")
-@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8765).")
+@click.option("--host", default=None, help=f"Address to bind (default {default('host')}).")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help=f"Port (default {default('port')}).")
 @click.option(
     "--token",
     default=None,

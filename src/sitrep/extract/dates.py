@@ -43,6 +43,7 @@ from typing import Any
 
 import yaml
 
+from sitrep.numwords import NUMBER, parse_number
 from sitrep.records import DatePrecision, TimeMention
 
 __all__ = [
@@ -186,7 +187,6 @@ def _alt(words: Iterable[str], *, upper: bool = False) -> str:
 class _Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
-    numbers: dict[str, int]
     ordinals: dict[str, int]
     decades: dict[str, int]
     fixed_holidays: dict[str, tuple[int, int]]
@@ -210,7 +210,6 @@ def _lexicon() -> _Lexicon:
     weekdays_full = {k: int(v) for k, v in raw["weekdays"].items()}
     weekdays_abbr = {k: int(v) for k, v in raw["weekday_abbreviations"].items()}
     weekdays = {k.lower(): v for k, v in {**weekdays_full, **weekdays_abbr}.items()}
-    numbers = {str(k).lower(): int(v) for k, v in raw["numbers"].items()}
     ordinals = {str(k).lower(): int(v) for k, v in raw["ordinals"].items()}
     decades = {str(k).lower(): int(v) for k, v in raw["decade_words"].items()}
     fixed = {str(k).lower(): (int(v[0]), int(v[1])) for k, v in raw["fixed_holidays"].items()}
@@ -227,7 +226,7 @@ def _lexicon() -> _Lexicon:
     wd_any = rf"(?:{wd_full}|(?:{_alt(weekdays_abbr, upper=True)})\b\.?)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
     year = r"(?:1[0-9]\d\d|20\d\d)(?![\d])"
-    nums = _alt(numbers)
+    nums = rf"{NUMBER}(?:\s+of)?|(?i:a\s+few|few|several)"  # "twenty-five", "a couple of"; vague: no value
     ords = _alt(ordinals)
     dec_words = _alt(decades)
     parts = _alt(raw["day_parts"])
@@ -372,7 +371,6 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         months=months,
         weekdays=weekdays,
-        numbers=numbers,
         ordinals=ordinals,
         decades=decades,
         fixed_holidays=fixed,
@@ -478,13 +476,6 @@ class _Res:
 
 
 _Handler = Callable[[re.Match[str], _State], "_Res | None"]
-
-
-def _num(word: str) -> int | None:
-    w = " ".join(word.lower().split())
-    if w.isdigit():
-        return int(w)
-    return _lexicon().numbers.get(w)
 
 
 def _month_of(word: str) -> int | None:
@@ -733,17 +724,14 @@ def _h_decade(m: re.Match[str], st: _State) -> _Res | None:
 
 
 def _h_spelled_year(m: re.Match[str], st: _State) -> _Res | None:
-    lex = _lexicon()
     if m["c"]:
         century = 1900 if m["c"].lower() == "nineteen" else 2000
-        yy = 0
-        for part in re.split(r"[\s-]+", m["yy"].lower()):
-            yy += lex.numbers.get(part, 0)
+        yy = parse_number(m["yy"]) or 0
         if not 10 <= yy <= 99:
             return None
         y = century + yy
     else:
-        y = 2000 + (lex.numbers.get(m["ty"].lower(), 0) if m["ty"] else 0)
+        y = 2000 + ((parse_number(m["ty"]) or 0) if m["ty"] else 0)
     return _Res(Anchor.year(y), "explicit", st.pub is not None and Anchor.year(y).first > st.pub.last)
 
 
@@ -918,7 +906,7 @@ def _h_ago(m: re.Match[str], st: _State) -> _Res | None:
     word = " ".join(m["n"].lower().split())
     if word in ("few", "a few", "several", "some"):
         return _Res(None, "reference")  # "several years ago": past, no calendar value
-    n = _num(word)
+    n = parse_number(word)
     if n is None:
         return None
     unit = m["u"].lower().rstrip("s")

@@ -15,29 +15,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.numwords import NUMBER, VAGUE_PLURAL, parse_number
+
 MAX_COUNT = 100_000  # no single incident report states more; anything larger is an error in the text
 
-UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "another": 1, "dozen": 12, "couple": 2, "both": 2, "pair": 2,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000}
-# Vague quantities, coded as ACLED codes them.
+# Words that stand for a count on their own; spelled numbers are read by sitrep.numwords.
+_COUNT_WORDS = {"no": 0, "single": 1, "another": 1, "both": 2}
+# Vague quantities, coded as ACLED codes them ("dozens", "hundreds" ... come from sitrep.numwords).
 VAGUE = {
-    "dozens": 12, "tens": 10, "hundreds": 100, "scores": 20, "thousands": 1000, "several": 10,
-    "many": 10, "numerous": 10, "a number of": 10, "an unknown number of": 10, "unknown number of": 10,
-    "a few": 3, "few": 3, "some": 10, "multiple": 10, "a handful of": 3,
+    "several": 10, "many": 10, "numerous": 10, "a number of": 10, "an unknown number of": 10,
+    "unknown number of": 10, "a few": 3, "few": 3, "some": 10, "multiple": 10, "a handful of": 3,
 }
 
-_NUMWORD = "|".join(sorted(set(UNITS) | set(TENS) | set(SCALES), key=len, reverse=True))
-_VAGUE_RE = "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
+_VAGUE_RE = "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True)) + "|" + VAGUE_PLURAL
 # one quantity: digits (1,234 / 1.234), "twenty-five", "two hundred", "dozens of", "at least 70", "10-15"
 _DIGITS = r"\d[\d,.]*(?:\s*(?:\^|e|x\s*10\^?)\s*\d+)?"
-_WORDS = rf"(?:{_NUMWORD})(?:[\s-]+(?:and\s+)?(?:{_NUMWORD}))*"
+_WORDS = rf"(?:{NUMBER}|{'|'.join(_COUNT_WORDS)})\b"
 QUANTITY = (
     rf"\b(?:between\s+{_DIGITS}\s+and\s+{_DIGITS}|"
     rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
@@ -62,27 +55,8 @@ def _parse_digits(s: str) -> int | None:
 
 
 def _parse_words(s: str) -> int | None:
-    total, current = 0, 0
-    seen = False
-    for w in re.split(r"[\s-]+", s.lower()):
-        if not w or w == "and":
-            continue
-        if w in UNITS:
-            current += UNITS[w]
-        elif w in TENS:
-            current += TENS[w]
-        elif w == "hundred":
-            current = max(current, 1) * 100
-        elif w == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-        seen = True
-    if not seen:
-        return None
-    v = total + current
-    return v if v <= MAX_COUNT else None
+    v = _COUNT_WORDS[s] if s in _COUNT_WORDS else parse_number(s)
+    return v if v is None or v <= MAX_COUNT else None
 
 
 def parse_count(text: str) -> int | None:

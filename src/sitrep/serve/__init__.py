@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sitrep.config import default
 from sitrep.errors import UsageError, require
 
 __all__ = ["make_app", "run", "server_config"]
@@ -29,7 +30,7 @@ def make_app(db: str, token: str | None = None, **kw: Any) -> Any:
     return create_app(db, token=token or None, **kw)
 
 
-def server_config(app: Any, host: str = "127.0.0.1", port: int = 8765, **kw: Any) -> Any:
+def server_config(app: Any, host: str = default("host"), port: int = default("port"), **kw: Any) -> Any:
     """uvicorn settings shared by ``sitrep serve``, the tests and the benchmark."""
     require("uvicorn", "web")
     import uvicorn
@@ -104,8 +105,8 @@ def host_names(host: str, allow_hosts: Sequence[str] = ()) -> tuple[str, ...]:
 
 def run(
     db: str,
-    host: str = "127.0.0.1",
-    port: int = 8765,
+    host: str = default("host"),
+    port: int = default("port"),
     token: str | None = None,
     workers: int = 1,
     allow_remote: bool = False,

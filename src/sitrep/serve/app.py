@@ -268,16 +268,9 @@ def _ident(value: str) -> str:
 
 
 def _doc_summary(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "source": doc.source,
-        "label": doc.label,
-        "url": doc.url,
-        "published": doc.published,
-        "published_precision": doc.published_precision,
-        "duplicate_of": doc.duplicate_of,
-    }
+    from sitrep.serve.openapi import DOCUMENT_SUMMARY
+
+    return {k: getattr(doc, k) for k in DOCUMENT_SUMMARY}
 
 
 def _excerpt(text: str, start: int, end: int, room: int = 700) -> dict[str, Any]:

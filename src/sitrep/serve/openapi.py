@@ -1,17 +1,21 @@
-"""The OpenAPI 3.0 description of the JSON API served at ``/openapi.json``."""
+"""The OpenAPI 3.1 description of the JSON API served at ``/openapi.json``.
+
+Routes and parameters are declared here; the schemas of what the routes return (Event, Incident, Person,
+Document and everything inside them, Place.feature included) are generated from the record dataclasses
+with pydantic's TypeAdapter, so they cannot drift from the records.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from sitrep._version import __version__
-from sitrep.records import EVENT_TYPES
+from sitrep.records import EVENT_TYPES, Document, Event, Incident, PersonRole
 
-__all__ = ["schema"]
-
-_NULL_STR = {"type": "string", "nullable": True}
-_NULL_INT = {"type": "integer", "nullable": True}
-_NULL_NUM = {"type": "number", "nullable": True}
+__all__ = ["DOCUMENT_SUMMARY", "record_schemas", "schema"]
 
 ERROR = {
     "type": "object",
@@ -57,132 +61,51 @@ FILTERS = [
     _param("offset", "Rows to skip.", {"type": "integer", "minimum": 0, "maximum": 1_000_000}),
 ]
 
-PLACE = {
-    "type": "object",
-    "nullable": True,
-    "properties": {
-        "name": {"type": "string"},
-        "admin1": _NULL_STR,
-        "admin2": _NULL_STR,
-        "country": _NULL_STR,
-        "lat": _NULL_NUM,
-        "lon": _NULL_NUM,
-        "geonameid": _NULL_INT,
-        "precision": {"type": "string", "enum": ["point", "district", "admin1", "country"]},
-        "mention": _NULL_STR,
-    },
-}
-ACTOR = {
-    "type": "object",
-    "nullable": True,
-    "properties": {"name": {"type": "string"}, "type": _NULL_STR, "country": _NULL_STR, "mention": _NULL_STR},
-}
-EVIDENCE = {
-    "type": "object",
-    "required": ["text", "start", "end"],
-    "properties": {"text": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}},
-}
-EVENT = {
-    "type": "object",
-    "required": ["doc_id", "event_id", "event_type", "date", "date_precision", "evidence"],
-    "properties": {
-        "doc_id": {"type": "string"},
-        "event_id": {"type": "string"},
-        "event_type": {"type": "string"},
-        "sub_event_type": _NULL_STR,
-        "date": _NULL_STR,
-        "date_precision": {"type": "string"},
-        "date_method": _NULL_STR,
-        "actor1": ACTOR,
-        "actor2": ACTOR,
-        "location": PLACE,
-        "fatalities": _NULL_INT,
-        "injured": _NULL_INT,
-        "method": _NULL_STR,
-        "confidence": {"type": "number"},
-        "evidence": EVIDENCE,
-        "source": _NULL_STR,
-        "generic": {"type": "boolean"},
-        "notes": {"type": "array", "items": {"type": "string"}},
-    },
-}
-CONTRADICTION = {
-    "type": "object",
-    "required": ["field", "values"],
-    "properties": {
-        "field": {"type": "string"},
-        "kind": {"type": "string"},
-        "values": {
-            "type": "array",
-            "items": {
+# The record types the API returns, in the JSON their ``to_dict`` writes; their schemas come from the
+# dataclasses themselves (pydantic), so a field added to a record is in the document at once.
+_RECORDS: dict[str, type] = {"Event": Event, "Incident": Incident, "Document": Document, "Person": PersonRole}
+# The document fields every listing of documents carries (the API's summary of a Document).
+DOCUMENT_SUMMARY = ("id", "title", "source", "label", "url", "published", "published_precision", "duplicate_of")
+
+
+@lru_cache(maxsize=1)
+def record_schemas() -> dict[str, Any]:
+    """JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the records, keyed by component name."""
+    by_key, defs = TypeAdapter.json_schemas(
+        [(name, "serialization", TypeAdapter(cls)) for name, cls in _RECORDS.items()],
+        ref_template="#/components/schemas/{model}",
+        union_format="primitive_type_array",
+    )
+    out: dict[str, Any] = dict(defs.get("$defs", {}))
+    for (name, _mode), ref in by_key.items():  # each is a $ref to its definition under the class name
+        cls_name = ref["$ref"].rsplit("/", 1)[-1]
+        out[name] = out.pop(cls_name) if cls_name != name else out[name]
+    # PersonRole.to_dict adds the id it derives and leaves out what is None
+    person = out["Person"]
+    person["properties"] = {"person_id": {"type": "string"}, **person["properties"]}
+    person["required"] = ["person_id", "name"]
+    doc = out.pop("Document")
+    out["DocumentSummary"] = {
+        "type": "object",
+        "description": "A document without its text.",
+        "required": ["id"],
+        # ``label`` is derived (outlet, else title, else file name), not a stored field
+        "properties": {k: doc["properties"].get(k, {"type": ["string", "null"]}) for k in DOCUMENT_SUMMARY},
+    }
+    out["DocumentDetail"] = {
+        "allOf": [
+            {"$ref": "#/components/schemas/DocumentSummary"},
+            {
                 "type": "object",
+                "required": ["text", "events"],
                 "properties": {
-                    "value": {},
-                    "event_ids": {"type": "array", "items": {"type": "string"}},
-                    "evidence": {"type": "array", "items": EVIDENCE},
-                    "sources": {"type": "array", "items": {"type": "string"}},
-                    "doc_ids": {"type": "array", "items": {"type": "string"}},
+                    **{k: doc["properties"][k] for k in ("text", "language", "published_method")},
+                    "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
                 },
             },
-        },
-    },
-}
-INCIDENT = {
-    "type": "object",
-    "required": ["incident_id", "event_ids", "doc_ids", "event_type", "contradictions"],
-    "properties": {
-        "incident_id": {"type": "string"},
-        "event_ids": {"type": "array", "items": {"type": "string"}},
-        "doc_ids": {"type": "array", "items": {"type": "string"}},
-        "date": _NULL_STR,
-        "date_precision": {"type": "string"},
-        "date_low": _NULL_STR,
-        "date_high": _NULL_STR,
-        "location": PLACE,
-        "event_type": {"type": "string"},
-        "sub_event_type": _NULL_STR,
-        "actor1": ACTOR,
-        "actor2": ACTOR,
-        "fatalities": _NULL_INT,
-        "fatalities_low": _NULL_INT,
-        "fatalities_high": _NULL_INT,
-        "injured": _NULL_INT,
-        "method": _NULL_STR,
-        "sources": {"type": "array", "items": {"type": "string"}},
-        "contradictions": {"type": "array", "items": CONTRADICTION},
-        "support": {"type": "object"},
-    },
-}
-DOC_SUMMARY = {
-    "type": "object",
-    "required": ["id"],
-    "properties": {
-        "id": {"type": "string"},
-        "title": _NULL_STR,
-        "source": _NULL_STR,
-        "url": _NULL_STR,
-        "published": _NULL_STR,
-        "published_precision": {"type": "string"},
-        "duplicate_of": _NULL_STR,
-    },
-}
-PERSON = {
-    "type": "object",
-    "required": ["person_id", "name"],
-    "properties": {
-        "person_id": {"type": "string"},
-        "name": {"type": "string"},
-        "role": {"type": "string"},
-        "organisation": {"type": "string"},
-        "country": {"type": "string"},
-        "first_seen": {"type": "string"},
-        "last_seen": {"type": "string"},
-        "aliases": {"type": "array", "items": {"type": "string"}},
-        "doc_ids": {"type": "array", "items": {"type": "string"}},
-        "sources": {"type": "array", "items": {"type": "string"}},
-        "evidence": {"type": "array", "items": EVIDENCE},
-    },
-}
+        ]
+    }
+    return out
 
 
 def _listing(item: dict[str, Any]) -> dict[str, Any]:
@@ -260,17 +183,7 @@ def schema(write: bool = False) -> dict[str, Any]:
         "/api/documents/{doc_id}": _get(
             "One document with its text and the events extracted from it",
             [_param("doc_id", "Document id.", ident, "path", True)],
-            _ok(
-                {
-                    "allOf": [
-                        {"$ref": "#/components/schemas/DocumentSummary"},
-                        {
-                            "type": "object",
-                            "properties": {"text": {"type": "string"}, "events": {"type": "array"}},
-                        },
-                    ]
-                }
-            ),
+            _ok({"$ref": "#/components/schemas/DocumentDetail"}),
             404,
         ),
         "/api/people": _get(
@@ -347,7 +260,7 @@ def schema(write: bool = False) -> dict[str, Any]:
             }
         }
     doc: dict[str, Any] = {
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {
             "title": "sitrep API",
             "version": __version__,
@@ -355,15 +268,7 @@ def schema(write: bool = False) -> dict[str, Any]:
             "contradictions, documents, people. Article text is data: render it as text, never as HTML.",
         },
         "paths": paths,
-        "components": {
-            "schemas": {
-                "Error": ERROR,
-                "Event": EVENT,
-                "Incident": INCIDENT,
-                "DocumentSummary": DOC_SUMMARY,
-                "Person": PERSON,
-            }
-        },
+        "components": {"schemas": {"Error": ERROR, **record_schemas()}},
     }
     if write:
         doc["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
