@@ -8,7 +8,8 @@ Parts (all in data/typer/, see README.md there):
     python scripts/build_typer_data.py            # writes data/typer/sentences.tsv
     python scripts/build_typer_data.py --sample-fakes 400 > /tmp/fakes_todo.tsv   # sentences to label
 
-The output has one row per sentence: id (hash of the text), label, source (own | frame | fakes), text.
+The output has one row per sentence: id (hash of the text), label, source (own | frame | fakes), group (the
+frame a sentence was filled from, else its id), text.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ DATA = ROOT / "data" / "typer"
 FAKES = Path("/work/shared/corpus/fakes/FA-KES-Dataset.csv")
 RESERVED = Path("/work/shared/eval/articles_dev/RESERVED.txt")
 SEED = 13
-PER_FRAME = 11
+PER_FRAME = 12
 PER_FRAME_NONE = 18
 
 LABELS = (
@@ -154,7 +155,7 @@ def read_frames() -> list[tuple[str, str, str]]:
     rng = random.Random(SEED)
     rows: list[tuple[str, str, str]] = []
     for label in LABELS:
-        for frame in frames.get(label) or []:
+        for fi, frame in enumerate(frames.get(label) or []):
             k = PER_FRAME_NONE if label == "none" else PER_FRAME
             seen: set[str] = set()
             for _ in range(k * 3):
@@ -164,7 +165,7 @@ def read_frames() -> list[tuple[str, str, str]]:
                 text = fill(frame, countries[cname], cname, rng)
                 if text not in seen:
                     seen.add(text)
-                    rows.append((label, "frame", text))
+                    rows.append((label, f"frame:{LABELS.index(label)}.{fi}", text))
     return rows
 
 
@@ -223,13 +224,15 @@ def sid(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def build() -> list[tuple[str, str, str, str]]:
+def build() -> list[tuple[str, str, str, str, str]]:
     rows = read_own() + read_fakes_labelled() + read_frames()
-    out: dict[str, tuple[str, str, str, str]] = {}
+    out: dict[str, tuple[str, str, str, str, str]] = {}
     for label, source, text in rows:
         i = sid(text)
         if i not in out:
-            out[i] = (i, label, source, text)
+            # group: the frame a sentence comes from (cross-validation keeps a frame's sentences in one fold)
+            group = source if source.startswith("frame:") else i
+            out[i] = (i, label, source.split(":")[0], group, text)
     return sorted(out.values(), key=lambda r: r[0])
 
 
@@ -244,7 +247,7 @@ def main() -> None:
     rows = build()
     with open(a.output, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["id", "label", "source", "text"])
+        w.writerow(["id", "label", "source", "group", "text"])
         w.writerows(rows)
     counts: dict[str, int] = {}
     for r in rows:
