@@ -6,7 +6,7 @@ EXTRAS  ?= dev,web,postgres,dask
 comma   := ,
 STAMP   := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
-.PHONY: setup demo test lint fast-test bench docs clean
+.PHONY: setup demo test lint fast-test bench docs clean train
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,11 @@ lint: setup
 ## Tests without the browser and PostgreSQL parts (no root needed).
 fast-test: setup
 	$(BIN)/pytest -m "not browser and not postgres"
+
+## Rebuild the typer training set (data/typer/) and retrain the packaged event typer (deterministic).
+train: setup
+	$(BIN)/python scripts/build_typer_data.py
+	$(BIN)/python scripts/train_typer.py
 
 docs: setup
 	$(BIN)/python scripts/gen_cli_reference.py > docs/cli.md

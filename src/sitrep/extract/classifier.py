@@ -116,11 +116,11 @@ def join(event_type: str, sub: str | None) -> str:
 
 # ----------------------------------------------------------------------------------------- working with the rules
 ADD_THRESHOLD = 0.6  # the model adds an event the rules missed when its label is at least this likely
-FIX_THRESHOLD = 0.5  # ... replaces the rules' sub type within the same event type when this likely
+FIX_THRESHOLD = 0.5  # ... replaces the rules' sub type by another of the same event type when this likely
 FIX_MARGIN = 1.5  # ... and this many times likelier than the rules' own sub type
-CROSS_THRESHOLD = 0.8  # ... replaces the rules' event type itself only when this likely
-CROSS_MARGIN = 4.0
-WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: the model's sub type wins whenever it is likelier
+WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: a likelier sub type of the same event type wins
+# the one change of event type the model may make: an explosive that was found, defused or intercepted
+CROSS = {("Explosions/Remote violence", "Strategic developments|Disrupted weapons use"): 0.6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +134,9 @@ class Decision:
 def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None] | None) -> Decision | None:
     """The typing of one clause from the model's probabilities and the rules' typing (None: no trigger).
 
-    Rules found an event: keep it, unless the model is confident of another sub type (of the same event
-    type; of another event type only when very confident).  Rules found nothing: add the model's event
+    Rules found an event: keep its event type (the rules read actors and weapons well) and its sub type,
+    unless the model is confident of another sub type of that event type, or the rules' sub type is their
+    catch-all ("Other") and the model finds a likelier one.  Rules found nothing: add the model's event
     when it is confident and the label is a non-Diplomacy event.  Returns None when there is no event.
     """
     best = int(np.argmax(probs))
@@ -145,12 +146,18 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
     if rule is not None:
         key = join(*rule)
         p_rule = float(probs[labels.index(key)]) if key in labels else 0.0
-        if bt not in (NONE, "Diplomacy") and rule[0] != "Diplomacy" and bs != rule[1]:
-            if bt == rule[0] and (rule[1] in WEAK_SUBS and p_best > p_rule
-                                  or p_best >= FIX_THRESHOLD and p_best >= FIX_MARGIN * p_rule):
-                return Decision(bt, bs, p_best, "model:fix")
-            if bt != rule[0] and p_best >= CROSS_THRESHOLD and p_best >= CROSS_MARGIN * p_rule:
-                return Decision(bt, bs, p_best, "model:fix")
+        if rule[0] in (NONE, "Diplomacy"):
+            return Decision(rule[0], rule[1], p_rule, "rules")
+        # the likeliest sub type of the rules' event type
+        same = [k for k, lab in enumerate(labels) if split(lab)[0] == rule[0]]
+        k = max(same, key=lambda i: probs[i]) if same else -1
+        if k >= 0 and labels[k] != key:
+            p_k = float(probs[k])
+            if (rule[1] in WEAK_SUBS and p_k > p_rule) or (p_k >= FIX_THRESHOLD and p_k >= FIX_MARGIN * p_rule):
+                return Decision(rule[0], split(labels[k])[1], p_k, "model:fix")
+        cross = CROSS.get((rule[0], best_label))
+        if cross is not None and p_best >= cross and p_best >= FIX_MARGIN * p_rule:
+            return Decision(bt, bs, p_best, "model:fix")
         return Decision(rule[0], rule[1], p_rule, "rules")
     if bt in (NONE, "Diplomacy") or p_best < ADD_THRESHOLD:
         return None
