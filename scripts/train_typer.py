@@ -216,6 +216,7 @@ def main() -> None:
     for name in a.candidates.split(","):
         res = cross_validate(name, texts, y, fold, labels)
         oof = res.pop("oof_scores")
+        np.savez_compressed(f"/tmp/typer_oof_{name}.npz", oof=oof, y=y, fold=fold)
         model, sps = speed(name, texts, y, labels)
         res["sentences_per_s"] = round(sps, 1)
         res["description"] = CANDIDATES[name].desc  # type: ignore[attr-defined]

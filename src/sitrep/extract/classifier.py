@@ -115,7 +115,7 @@ def join(event_type: str, sub: str | None) -> str:
 
 
 # ----------------------------------------------------------------------------------------- working with the rules
-ADD_THRESHOLD = 0.6  # the model adds an event the rules missed when its label is at least this likely
+ADD_THRESHOLD = 0.5  # the model adds an event the rules missed when its label is at least this likely
 FIX_THRESHOLD = 0.5  # ... replaces the rules' sub type by another of the same event type when this likely
 FIX_MARGIN = 1.5  # ... and this many times likelier than the rules' own sub type
 WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: a likelier sub type of the same event type wins
