@@ -13,6 +13,7 @@ adds to what the rules found.  Numpy only; no weights are downloaded.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import zlib
 from collections.abc import Sequence
@@ -91,9 +92,9 @@ class Typer:
 
 @functools.lru_cache(maxsize=1)
 def load(path: str | None = None) -> Typer | None:
-    """The packaged model (None when it has not been trained: the rules then work alone)."""
+    """The packaged model (None when it has not been trained, or SITREP_TYPER=off: the rules then work alone)."""
     p = Path(path) if path else MODEL_FILE
-    if not p.exists():
+    if os.environ.get("SITREP_TYPER", "").lower() in ("0", "off", "no") or not p.exists():
         return None
     with np.load(p, allow_pickle=False) as z:
         labels = tuple(str(x) for x in z["labels"])
@@ -118,6 +119,8 @@ def join(event_type: str, sub: str | None) -> str:
 ADD_THRESHOLD = 0.5  # the model adds an event the rules missed when its label is at least this likely
 FIX_THRESHOLD = 0.5  # ... replaces the rules' sub type by another of the same event type when this likely
 FIX_MARGIN = 1.5  # ... and this many times likelier than the rules' own sub type
+# Battles: whether territory changed hands, and whose forces took it, is read from the actors (the rules)
+KEEP_TYPES = frozenset({"Battles"})
 WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: a likelier sub type of the same event type wins
 # the one change of event type the model may make: an explosive that was found, defused or intercepted
 CROSS = {("Explosions/Remote violence", "Strategic developments|Disrupted weapons use"): 0.6}
@@ -146,7 +149,7 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
     if rule is not None:
         key = join(*rule)
         p_rule = float(probs[labels.index(key)]) if key in labels else 0.0
-        if rule[0] in (NONE, "Diplomacy"):
+        if rule[0] in (NONE, "Diplomacy") or rule[0] in KEEP_TYPES:
             return Decision(rule[0], rule[1], p_rule, "rules")
         # the likeliest sub type of the rules' event type
         same = [k for k, lab in enumerate(labels) if split(lab)[0] == rule[0]]
