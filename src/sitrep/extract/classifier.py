@@ -211,7 +211,8 @@ def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
     return best
 
 
-def reliability(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> tuple[float, list[tuple[float, float, float, int]]]:
+def reliability(probs: np.ndarray, y: np.ndarray, bins: int = 10
+                ) -> tuple[float, list[tuple[float, float, float, int]]]:
     """Expected calibration error of the top label and the table (bin low, mean confidence, accuracy, n)."""
     conf = probs.max(axis=1)
     correct = (probs.argmax(axis=1) == y).astype(float)
