@@ -156,7 +156,7 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
         k = max(same, key=lambda i: probs[i]) if same else -1
         if k >= 0 and labels[k] != key:
             p_k = float(probs[k])
-            if (rule[1] in WEAK_SUBS and p_k > p_rule) or (p_k >= FIX_THRESHOLD and p_k >= FIX_MARGIN * p_rule):
+            if p_k >= FIX_THRESHOLD and (rule[1] in WEAK_SUBS and p_k > p_rule or p_k >= FIX_MARGIN * p_rule):
                 return Decision(rule[0], split(labels[k])[1], p_k, "model:fix")
         cross = CROSS.get((rule[0], best_label))
         if cross is not None and p_best >= cross and p_best >= FIX_MARGIN * p_rule:
