@@ -6,7 +6,7 @@ EXTRAS  ?= dev,web,postgres,dask
 comma   := ,
 STAMP   := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
-.PHONY: setup demo test lint fast-test bench docs clean lock
+.PHONY: setup demo test lint fast-test bench docs clean lock train
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,11 @@ fast-test: setup
 ## Regenerate the hashed lock from pyproject.toml (all extras).
 lock:
 	bash scripts/lock.sh
+
+## Rebuild the typer training set (data/typer/) and retrain the packaged event typer (deterministic).
+train: setup
+	$(BIN)/python scripts/build_typer_data.py
+	$(BIN)/python scripts/train_typer.py
 
 docs: setup
 	$(BIN)/python scripts/gen_cli_reference.py > docs/cli.md

@@ -578,5 +578,13 @@ def eval_(gold: str, limit: int | None, as_json: str | None) -> None:
             click.echo(f"{key:<{width}}  {value:.3f}")
         elif isinstance(value, int | str) or value is None:
             click.echo(f"{key:<{width}}  {value}")
+    per_sub = metrics.get("per_subtype") or {}
+    if per_sub:
+        click.echo("")
+        click.echo(f"{'sub type':<38}  {'gold':>5}  {'pred':>5}  {'precision':>9}  {'recall':>6}")
+        for sub, m in per_sub.items():
+            p, r = m["precision"], m["recall"]
+            click.echo(f"{sub:<38}  {m['gold']:>5}  {m['predicted']:>5}  "
+                       f"{'-' if p is None else f'{p:.3f}':>9}  {'-' if r is None else f'{r:.3f}':>6}")
     if as_json:
         Path(as_json).write_text(json.dumps(metrics, indent=1), encoding="utf-8")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDef, ActorDictionary, ActorMention, load_actors
 from sitrep.extract.events import (
     VIOLENT,
@@ -720,6 +721,8 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                                      if sum(a <= m.start < b for m in mentions) >= 2 and find_triggers(text, a, b)])
     cands: list[_Cand] = []
     generic_cands: list[_Cand] = []
+    # the learned typer scores every clause once (batched); it adds and corrects typings below
+    probs = typer.clause_probs(text, [c for ss, se in sents for c in clauses(text, ss, se)])
     for si, (ss, se) in enumerate(sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in clauses(text, ss, se):
@@ -728,6 +731,10 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                                  main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
             if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
                 picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
+            if not picks and (cs, ce) in probs:
+                added = typer.decide(probs[(cs, ce)], typer.labels(), None)
+                if added is not None:  # an event the rules have no trigger for
+                    picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]
             if not picks:
                 if cands and max(cands[-1].sent, cands[-1].last_sent) >= si - 1 and _CAS_CONTINUATION.search(
                         text[cs:ce]):
@@ -744,6 +751,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
                 if cand is None:
                     continue
                 cand.headline = headline_style(text[cs:ce])
+                typer.review(cand, probs.get((cs, ce)))
                 if any(n.startswith("generic:") for n in cand.notes):
                     generic_cands.append(cand)
                 else:
@@ -752,6 +760,10 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
     merged = _merge_references(merged, text)
     merged = _merge_duplicates(merged, text)
     merged = _merge_headlines(merged, text)
+    for c in merged:  # confidence: the calibrated probability of the event's typing for its evidence clause
+        p = typer.prob_of(probs.get((c.start, c.end)), c.event_type, c.sub)
+        if p is not None:
+            c.confidence = round(p, 3)
     doc_country = _doc_country(places, mentions)
     country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
                           and p.place.country == doc_country), None)
@@ -799,7 +811,7 @@ def _candidate(
 ) -> _Cand | None:
     cs, ce = clause
     cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
-    labelled = hit.trigger.id == "label" or (forced is not None and hit.trigger.type != "Diplomacy")
+    labelled = hit.trigger.id in ("label", "model") or (forced is not None and hit.trigger.type != "Diplomacy")
     cand.anaphoric = not labelled and (is_anaphoric(text, hit) or bool(
         _REFERENCE_BEFORE.search(text[max(cs, hit.start - 60):hit.start]) and hit.trigger.priority <= 70
         and not re.search(r"(?:ed|ing)$", hit.text)

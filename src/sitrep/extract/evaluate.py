@@ -8,7 +8,9 @@ objects with the same keys as the extract output: ``event_type``, ``sub_event_ty
 published the day after the row's date (rows sharing a note form one document). Every gold row is
 compared with the document's predicted non-Diplomacy event nearest to the gold point; the metrics
 are the ones ACLED coders care about: coverage, event type, sub type, exact day, admin1, distance,
-fatalities and actor recall (token-set Jaccard >= 0.6 after dropping year ranges).
+fatalities and actor recall (token-set Jaccard >= 0.6 after dropping year ranges); and, where the gold
+codes sub types, precision and recall per sub type (a row whose document has no event counts as missed)
+and the commonest sub-type confusions.
 """
 
 from __future__ import annotations
@@ -178,6 +180,10 @@ def _coords(ev: Event) -> tuple[float, float] | None:
 
 def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> dict[str, Any]:
     c: Counter[str] = Counter()
+    sub_gold: Counter[str] = Counter()  # rows per gold sub type
+    sub_pred: Counter[str] = Counter()  # chosen predictions per sub type (rows that score a sub type)
+    sub_ok: Counter[str] = Counter()
+    confused: Counter[tuple[str, str]] = Counter()
     errs: list[float] = []
     n_docs = 0
     for d in docs:
@@ -187,7 +193,11 @@ def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> 
         c["pred"] += len(preds)
         for g in d.rows:
             c["rows"] += 1
+            if g.sub:
+                sub_gold[g.sub] += 1
             if not preds:
+                if g.sub:
+                    confused[(g.sub, "(none)")] += 1
                 continue
 
             def key(e: Event, g: GoldRow = g) -> tuple[float, bool, bool, float]:
@@ -202,6 +212,12 @@ def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> 
             if g.sub:
                 c["sub_n"] += 1
                 c["sub"] += p.sub_event_type == g.sub
+                got = p.sub_event_type or "(none)"
+                sub_pred[got] += 1
+                if got == g.sub:
+                    sub_ok[got] += 1
+                else:
+                    confused[(g.sub, got)] += 1
             c["date"] += bool(g.date and p.date_precision == "day" and p.date == g.date.isoformat())
             pc = _coords(p)
             if pc and g.lat is not None and g.lon is not None:
@@ -236,6 +252,13 @@ def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> 
         "fat_exact": ratio("fat", "fat_n"),
         "actor1_recall": ratio("act", "act_n"),
         "pred_per_doc": c["pred"] / n_docs if n_docs else None,
+        "per_subtype": {
+            sub: {"gold": sub_gold[sub], "predicted": sub_pred[sub],
+                  "precision": round(sub_ok[sub] / sub_pred[sub], 3) if sub_pred[sub] else None,
+                  "recall": round(sub_ok[sub] / sub_gold[sub], 3) if sub_gold[sub] else None}
+            for sub in sorted(set(sub_gold) | set(sub_pred) - {"(none)"})
+        },
+        "subtype_confusions": [{"gold": g, "predicted": p, "n": n} for (g, p), n in confused.most_common(20)],
     }
 
 

@@ -220,7 +220,7 @@ def is_vague(q: str) -> bool:
     s = " ".join(q.lower().split())
     s = re.sub(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s)
     s = re.sub(r"\s+of(?:\s+the)?$", "", s)
-    return s in VAGUE or f"{s} of" in VAGUE
+    return s in VAGUE or f"{s} of" in VAGUE or re.fullmatch(VAGUE_PLURAL, s) is not None
 
 
 def _sum_list(s: str) -> int | None:

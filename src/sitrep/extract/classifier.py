@@ -1,0 +1,269 @@
+"""A learned event typer: sentence or clause -> ACLED sub-event type, Diplomacy sub type, or no event.
+
+A multinomial logistic regression over hashed word, word-bigram and word-stem features, trained on the
+project's own annotated sentences (``data/typer/``, ``make train``) and shipped as
+``sitrep/data/typer_model.npz``.  Its probabilities are calibrated (one temperature fitted on held-out
+folds), so ``probs[label]`` reads as "the chance that this clause reports an event of this sub type".
+
+It works with the rules (``sitrep.extract.events``), which keep what they are precise at (evidence
+spans, actors, tolls, negation): ``decide`` says, for one clause, whether the model confirms, corrects or
+adds to what the rules found.  Numpy only; no weights are downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sitrep.extract.events import TriggerDef
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "typer_model.npz"
+NONE = "none"
+DIM = 1 << 18
+_NEVER = re.compile(r"(?!)")
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_DIGIT = re.compile(r"\d")
+
+
+def features(text: str) -> list[str]:
+    """Word unigrams and bigrams (digits folded to 0), five-letter stems of longer words, and a bias."""
+    toks = [_DIGIT.sub("0", t) for t in _TOKEN.findall(text.lower())]
+    out = ["<bias>"]
+    out += ["w:" + t for t in toks]
+    out += ["s:" + t[:5] for t in toks if len(t) > 6]
+    padded = ["<s>", *toks, "</s>"]
+    out += ["b:" + a + "_" + b for a, b in zip(padded, padded[1:], strict=False)]
+    return out
+
+
+def hashed(text: str) -> np.ndarray:
+    return np.fromiter((zlib.crc32(f.encode("utf-8")) & (DIM - 1) for f in features(text)), dtype=np.int64)
+
+
+def encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(feature index per non-zero, start offset per text) for a batch of texts."""
+    parts = [hashed(t) for t in texts]
+    starts = np.zeros(len(parts), dtype=np.int64)
+    if parts:
+        starts[1:] = np.cumsum([len(p) for p in parts])[:-1]
+    idx = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return idx, starts
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Typer:
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (DIM, n_labels) float32
+    temperature: float = 1.0
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        idx, starts = encode(texts)
+        out: np.ndarray = np.add.reduceat(self.weights[idx], starts, axis=0)
+        return out
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated label probabilities, one row per text (columns in ``labels`` order)."""
+        return softmax(self.scores(texts) / self.temperature)
+
+    def save(self, path: Path, meta: str = "") -> None:
+        rows = np.flatnonzero(np.any(self.weights != 0, axis=1)).astype(np.int32)
+        np.savez_compressed(path, rows=rows, weights=self.weights[rows].astype(np.float16),
+                            labels=np.array(self.labels), temperature=np.array([self.temperature]),
+                            meta=np.array([meta]))
+
+
+@functools.lru_cache(maxsize=1)
+def load(path: str | None = None) -> Typer | None:
+    """The packaged model (None when it has not been trained, or SITREP_TYPER=off: the rules then work alone)."""
+    p = Path(path) if path else MODEL_FILE
+    if os.environ.get("SITREP_TYPER", "").lower() in ("0", "off", "no") or not p.exists():
+        return None
+    with np.load(p, allow_pickle=False) as z:
+        labels = tuple(str(x) for x in z["labels"])
+        w = np.zeros((DIM, len(labels)), dtype=np.float32)
+        w[z["rows"]] = z["weights"].astype(np.float32)
+        return Typer(labels, w, float(z["temperature"][0]))
+
+
+def split(label: str) -> tuple[str, str | None]:
+    """"Battles|Armed clash" -> ("Battles", "Armed clash"); "none" -> ("none", None)."""
+    if label == NONE:
+        return NONE, None
+    t, _, s = label.partition("|")
+    return t, s or None
+
+
+def join(event_type: str, sub: str | None) -> str:
+    return f"{event_type}|{sub}" if sub else event_type
+
+
+# ----------------------------------------------------------------------------------------- working with the rules
+ADD_THRESHOLD = 0.5  # the model adds an event the rules missed when its label is at least this likely
+FIX_THRESHOLD = 0.5  # ... replaces the rules' sub type by another of the same event type when this likely
+FIX_MARGIN = 1.5  # ... and this many times likelier than the rules' own sub type
+# Battles: whether territory changed hands, and whose forces took it, is read from the actors (the rules)
+KEEP_TYPES = frozenset({"Battles"})
+WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: a likelier sub type of the same event type wins
+# the one change of event type the model may make: an explosive that was found, defused or intercepted
+CROSS = {("Explosions/Remote violence", "Strategic developments|Disrupted weapons use"): 0.6}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    event_type: str
+    sub: str | None
+    prob: float  # calibrated probability of (event_type, sub) for the clause
+    how: str  # "rules" | "model:fix" | "model:add"
+
+
+def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None] | None) -> Decision | None:
+    """The typing of one clause from the model's probabilities and the rules' typing (None: no trigger).
+
+    Rules found an event: keep its event type (the rules read actors and weapons well) and its sub type,
+    unless the model is confident of another sub type of that event type, or the rules' sub type is their
+    catch-all ("Other") and the model finds a likelier one.  Rules found nothing: add the model's event
+    when it is confident and the label is a non-Diplomacy event.  Returns None when there is no event.
+    """
+    best = int(np.argmax(probs))
+    best_label = labels[best]
+    p_best = float(probs[best])
+    bt, bs = split(best_label)
+    if rule is not None:
+        key = join(*rule)
+        p_rule = float(probs[labels.index(key)]) if key in labels else 0.0
+        if rule[0] in (NONE, "Diplomacy") or rule[0] in KEEP_TYPES:
+            return Decision(rule[0], rule[1], p_rule, "rules")
+        # the likeliest sub type of the rules' event type
+        same = [k for k, lab in enumerate(labels) if split(lab)[0] == rule[0]]
+        k = max(same, key=lambda i: probs[i]) if same else -1
+        if k >= 0 and labels[k] != key:
+            p_k = float(probs[k])
+            if p_k >= FIX_THRESHOLD and (rule[1] in WEAK_SUBS and p_k > p_rule or p_k >= FIX_MARGIN * p_rule):
+                return Decision(rule[0], split(labels[k])[1], p_k, "model:fix")
+        cross = CROSS.get((rule[0], best_label))
+        if cross is not None and p_best >= cross and p_best >= FIX_MARGIN * p_rule:
+            return Decision(bt, bs, p_best, "model:fix")
+        return Decision(rule[0], rule[1], p_rule, "rules")
+    if bt in (NONE, "Diplomacy") or p_best < ADD_THRESHOLD:
+        return None
+    return Decision(bt, bs, p_best, "model:add")
+
+
+# ----------------------------------------------------------------------------------------- training
+def train(texts: Sequence[str], y: np.ndarray, n_labels: int, *, l2: float = 1e-4, epochs: int = 120,
+          lr: float = 0.1, seed: int = 13) -> np.ndarray:
+    """Weights (DIM, n_labels) of a softmax regression fitted by full-batch Adam (deterministic)."""
+    idx, starts = encode(texts)
+    vocab, inv = np.unique(idx, return_inverse=True)
+    n = len(texts)
+    rows = np.repeat(np.arange(n), np.diff(np.append(starts, len(idx))))
+    rng = np.random.default_rng(seed)
+    w = (rng.standard_normal((len(vocab), n_labels)) * 0.001).astype(np.float64)
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    onehot = np.zeros((n, n_labels))
+    onehot[np.arange(n), y] = 1.0
+    b1, b2 = 0.9, 0.999
+    for step in range(1, epochs + 1):
+        z = np.add.reduceat(w[inv], starts, axis=0)
+        p = softmax(z)
+        gz = (p - onehot) / n
+        g = np.zeros_like(w)
+        np.add.at(g, inv, gz[rows])
+        g += l2 * w
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        mh = m / (1 - b1 ** step)
+        vh = v / (1 - b2 ** step)
+        w -= lr * mh / (np.sqrt(vh) + 1e-8)
+    full = np.zeros((DIM, n_labels), dtype=np.float32)
+    # colliding hashes share one row: np.unique already merged them
+    full[vocab] = w.astype(np.float32)
+    return full
+
+
+def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+    """The temperature minimising the negative log-likelihood of held-out scores."""
+    best, best_nll = 1.0, float("inf")
+    for t in np.exp(np.linspace(np.log(0.2), np.log(5.0), 200)):
+        p = softmax(scores / t)
+        nll = -float(np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
+        if nll < best_nll:
+            best, best_nll = float(t), nll
+    return best
+
+
+def reliability(probs: np.ndarray, y: np.ndarray, bins: int = 10
+                ) -> tuple[float, list[tuple[float, float, float, int]]]:
+    """Expected calibration error of the top label and the table (bin low, mean confidence, accuracy, n)."""
+    conf = probs.max(axis=1)
+    correct = (probs.argmax(axis=1) == y).astype(float)
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = (conf > lo) & (conf <= hi) if b else (conf >= lo) & (conf <= hi)
+        if not sel.any():
+            continue
+        c, a, k = float(conf[sel].mean()), float(correct[sel].mean()), int(sel.sum())
+        ece += k / len(y) * abs(c - a)
+        table.append((lo, c, a, k))
+    return ece, table
+
+
+# ----------------------------------------------------------------------------------------- extraction hooks
+def clause_probs(text: str, spans: Sequence[tuple[int, int]]) -> dict[tuple[int, int], np.ndarray]:
+    """Calibrated probabilities for each clause span of a document (empty when no model is shipped)."""
+    model = load()
+    if model is None or not spans:
+        return {}
+    probs = model.predict_proba([text[s:e] for s, e in spans])
+    return {span: probs[i] for i, span in enumerate(spans)}
+
+
+def labels() -> tuple[str, ...]:
+    model = load()
+    return model.labels if model is not None else ()
+
+
+def prob_of(probs: np.ndarray | None, event_type: str, sub: str | None) -> float | None:
+    """The calibrated probability of one typing (None when the clause was not classified)."""
+    if probs is None:
+        return None
+    key = join(event_type, sub)
+    labs = labels()
+    return float(probs[labs.index(key)]) if key in labs else None
+
+
+def model_trigger(d: Decision) -> TriggerDef:
+    """A pseudo-trigger covering the clause, for an event only the model found."""
+    return TriggerDef(id="model", type=d.event_type, sub=d.sub, priority=60, method=(d.sub or d.event_type).lower(),
+                      regex=_NEVER)
+
+
+def review(cand: Any, probs: np.ndarray | None) -> None:
+    """Let the model correct the sub type of a rule-found candidate (an extraction ``_Cand``), in place."""
+    if probs is None or cand.hit.trigger.id in ("label", "model"):
+        return
+    d = decide(probs, labels(), (cand.event_type, cand.sub))
+    if d is not None and d.how == "model:fix":
+        cand.notes.append(f"typer:{cand.sub}->{d.sub}")
+        cand.event_type, cand.sub, cand.method = d.event_type, d.sub, (d.sub or d.event_type).lower()
