@@ -342,7 +342,10 @@ class Gazetteer:
             if i < self._n_admin2:
                 code = r[0]
                 parts = code.split(".")
-                e = Entry(i, int(r[2] or 0), r[1], _f(r[3]), _f(r[4]), "ADM2", parts[0], ".".join(parts[:2]), code,
+                lat, lon = _f(r[3]), _f(r[4])
+                if lat is None or lon is None:
+                    lat, lon = self._seat(code, r[1])
+                e = Entry(i, int(r[2] or 0), r[1], lat, lon, "ADM2", parts[0], ".".join(parts[:2]), code,
                           0, "admin2", "district")
             else:
                 cc, a1, a2 = r[5], r[6], r[7]
@@ -351,6 +354,23 @@ class Gazetteer:
                           r[9].count("|") + 1 if r[9] else 0)
             self._cache[i] = e
         return e
+
+    def _seat(self, code: str, name: str) -> tuple[float | None, float | None]:
+        """A district's point when GeoNames gives it none: its seat, the town of the same name in the same
+        province (most districts are named after their main town: Qandala, Afgooye, Jowhar)."""
+        admin1 = ".".join(code.split(".")[:2])
+        best: Entry | None = None
+        for n in admin2_names(code, name)[::-1]:
+            for i in self._ids(norm_key(n)):
+                if (i if i >= 0 else ~i) < self._n_admin2:
+                    continue  # an area, not a town (and not materialised here: it may need its own seat)
+                e = self.entry(i if i >= 0 else ~i)
+                if e.kind in ("place", "supplement") and e.admin1 == admin1 and e.fcode.startswith("PPL") and (
+                        best is None or e.population > best.population):
+                    best = e
+            if best is not None:
+                return best.lat, best.lon
+        return None, None
 
     def names(self, e: Entry) -> list[str]:
         """The entry's main name followed by its alternate names."""
@@ -395,10 +415,7 @@ class Gazetteer:
         """(entry, how) for entries whose name has the same key: how is 'name' (main name), 'alt'
         (alternate name) or 'loose' (transliteration skeleton, tried only when nothing else matches)."""
         k = norm_key(name)
-        ids = list(self._index.get(k, ()))
-        big = self._big_index.get(k)
-        if big:
-            ids += [int(x) for x in big.split(",")]
+        ids = self._ids(k)
         if ids:
             return [(self.entry(i), "name") if i >= 0 else (self.entry(~i), "alt") for i in ids]
         if loose:
@@ -410,6 +427,14 @@ class Gazetteer:
                     ids += [int(x) for x in big.split(",")]
                 return [(self.entry(i), "loose") for i in ids]
         return []
+
+    def _ids(self, key: str) -> list[int]:
+        """Entry numbers under a name key (``~i`` for an alternate name)."""
+        ids = list(self._index.get(key, ()))
+        big = self._big_index.get(key)
+        if big:
+            ids += [int(x) for x in big.split(",")]
+        return ids
 
     def country_of(self, name: str) -> str | None:
         """ISO2 for a country name/alias ('U.S.', 'Britain') or demonym ('Syrian', 'Iraqis')."""
