@@ -280,6 +280,7 @@ class Gazetteer:
         for code, abbrs in (supp.get("abbreviations") or {}).items():
             for a in abbrs or ():
                 self.abbreviations[str(a)] = code
+        self._cache.clear()  # districts read while the supplement loaded may have a seat in it
 
     def _add_small(self, fields: tuple[Any, ...], alternates: list[str]) -> Entry:
         i = len(self._rows) + len(self._small)
