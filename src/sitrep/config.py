@@ -40,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8765, "port sitrep serve listens on"),
     Setting("token", "", "write token for sitrep serve (empty = read-only)"),
     Setting("watch_interval", 300.0, "seconds between polls in sitrep watch"),
+    Setting("gazetteer_dir", "", "user gazetteer layer directory (empty = $XDG_DATA_HOME/sitrep/gazetteer)"),
+    Setting("theatre", "", "ISO2 countries a desk follows, comma-separated (empty = from the documents themselves)"),
 )
 
 
@@ -57,6 +59,8 @@ class Settings:
     port: int = 8765
     token: str = ""
     watch_interval: float = 300.0
+    gazetteer_dir: str = ""
+    theatre: str = ""
 
     def merged(self, **overrides: Any) -> Settings:
         """Apply overrides that are not None (e.g. CLI flags)."""

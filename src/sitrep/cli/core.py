@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -35,7 +36,10 @@ def one_line(text: str) -> str:
 
 
 def settings(**flags: Any) -> Settings:
-    return load_settings(**flags)
+    s = load_settings(**flags)
+    if s.gazetteer_dir:  # the user gazetteer layer, for this process and the workers it starts
+        os.environ["SITREP_GAZETTEER_DIR"] = s.gazetteer_dir
+    return s
 
 
 def store_for(db: str | None) -> Store:

@@ -205,7 +205,7 @@ class Gazetteer:
     numbers, ``~i`` (negative) when the key is an alternate name rather than the main one.
     """
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(self, data_dir: Path | None = None, user_layer: Path | None = None) -> None:
         d = data_dir or _data_dir()
         self._rows: list[str] = []  # admin2 + places, raw TSV lines (entry i < len(_rows))
         self._n_admin2 = 0
@@ -227,8 +227,25 @@ class Gazetteer:
         self._abbr: frozenset[str] | None = None
         self._settlements: dict[str, list[int]] | None = None
         self._load(d)
+        self.user_places = 0
+        if user_layer is not None:
+            self._load_user(user_layer)
 
     # ------------------------------------------------------------------ loading
+    def _load_user(self, directory: Path) -> None:
+        """The analyst's own gazetteer layer (``sitrep gazetteer import``): read after, and ranked ahead of,
+        the packaged places (each one counts as a curated place)."""
+        from sitrep.extract.user_gazetteer import layer_files, read_layer
+
+        for f in layer_files(directory):
+            for p in read_layer(f):
+                precision: PlacePrecision = "district" if p.fcode.startswith("ADM") else "point"
+                self._add_small((p.id, p.name, p.lat, p.lon, p.fcode, p.country, p.admin1, p.admin2, p.population,
+                                 "supplement", precision), list(p.alternates))
+                self.user_places += 1
+        self._cache.clear()
+        self._settlements = None
+
     def _load(self, d: Path) -> None:
         a2 = _read_lines(d / "admin2.tsv.gz")
         pl = _read_lines(d / "places.tsv.gz")
@@ -304,8 +321,8 @@ class Gazetteer:
         next_id = 900_000_000
         for p in supp.get("places") or []:
             cc = p.get("country", "SY") or ""
-            a1 = self._admin1_code(cc, p.get("admin1"))
-            a2 = self._admin2_code(a1, p.get("admin2"))
+            a1 = self.admin1_code(cc, p.get("admin1"))
+            a2 = self.admin2_code(a1, p.get("admin2"))
             fcode, precision = _SUPP_TYPES.get(p.get("type", "village"), ("PPL", "point"))
             gid = int(p.get("geonameid") or 0)
             if not gid:
@@ -314,7 +331,7 @@ class Gazetteer:
             self._add_small((gid, p["name"], float(p["lat"]), float(p["lon"]), fcode, cc, a1, a2,
                              int(p.get("population") or 0), "supplement", precision), list(p.get("aliases") or ()))
 
-    def _admin1_code(self, country: str, name: str | None) -> str:
+    def admin1_code(self, country: str, name: str | None) -> str:
         if not name:
             return ""
         for e, _how in self.lookup(name, loose=False):
@@ -322,7 +339,7 @@ class Gazetteer:
                 return e.admin1
         return ""
 
-    def _admin2_code(self, admin1: str, name: str | None) -> str:
+    def admin2_code(self, admin1: str, name: str | None) -> str:
         if not name or not admin1:
             return ""
         for n in (name, f"{name} District"):
@@ -511,7 +528,13 @@ class Gazetteer:
                         yield n, lab
 
 
-@lru_cache(maxsize=2)
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
-    """The gazetteer, loaded once per process."""
-    return Gazetteer(Path(data_dir) if data_dir else None)
+    """The gazetteer with the user's layer (``sitrep gazetteer import``), loaded once per process and layer."""
+    from sitrep.extract.user_gazetteer import user_dir
+
+    return _load_gazetteer(data_dir, str(user_dir()))
+
+
+@lru_cache(maxsize=2)
+def _load_gazetteer(data_dir: str | None, user_layer: str) -> Gazetteer:
+    return Gazetteer(Path(data_dir) if data_dir else None, Path(user_layer))
