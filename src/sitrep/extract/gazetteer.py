@@ -130,6 +130,7 @@ class Entry:
     kind: str  # country | admin1 | admin2 | place | supplement
     precision: PlacePrecision = "point"
     n_names: int = 0  # alternate names GeoNames holds: a rough measure of how well known a place is
+    seated: bool = False  # a district placed at its seat town (GeoNames gives it no point of its own)
 
     @property
     def is_area(self) -> bool:
@@ -361,10 +362,11 @@ class Gazetteer:
                 code = r[0]
                 parts = code.split(".")
                 lat, lon = _f(r[3]), _f(r[4])
-                if lat is None or lon is None:
+                seated = lat is None or lon is None
+                if seated:
                     lat, lon = self._seat(code, r[1])
                 e = Entry(i, int(r[2] or 0), r[1], lat, lon, "ADM2", parts[0], ".".join(parts[:2]), code,
-                          0, "admin2", "district")
+                          0, "admin2", "district", seated=seated and lat is not None)
             else:
                 cc, a1, a2 = r[5], r[6], r[7]
                 e = Entry(i, int(r[0]), r[1], float(r[2]), float(r[3]), r[4], cc, f"{cc}.{a1}" if a1 else "",

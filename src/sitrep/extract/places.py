@@ -121,8 +121,8 @@ def _prior(e: Entry, how: str) -> float:
             s -= 0.5
     if e.country in CORE:
         s += 0.3  # the theatre sitrep is built for
-    if e.lat is None or e.lon is None:
-        s -= 2.0  # an admin area GeoNames knows by name only: nothing to put on a map
+    if e.lat is None or e.lon is None or e.seated:
+        s -= 2.0  # an admin area GeoNames knows by name only (at most by its seat town): it yields to places
     if how == "alt":
         s -= 0.6
     elif how == "loose":
@@ -967,6 +967,9 @@ def _brackets(text: str, gaz: Gazetteer, mentions: list[_Mention], countries: Se
         if b is None:
             continue
         a_name, b_name = b.group("a"), b.group("b")
+        if not countries and not b_name:
+            continue  # "New South Wales (NSW)", "Tortí (Panamá Province)": one name in brackets says little outside
+            # a desk's theatre
         province = _admin_entry(gaz, b_name, "admin1", None, countries) if b_name else None
         area = _admin_entry(gaz, a_name, "admin2", province, countries) if province is not None or not b_name else None
         if area is None and b_name:  # a district written with the wrong province: the district stands
@@ -975,7 +978,7 @@ def _brackets(text: str, gaz: Gazetteer, mentions: list[_Mention], countries: Se
         if area is None and not b_name:
             area = _admin_entry(gaz, a_name, "admin1", None, countries)
         area = area or province
-        if area is None:
+        if area is None or (countries and area.country not in countries):
             continue
         m.container = _Mention(b.start("a"), b.end(), text[b.start("a"):b.end()], "GPE", cands=[(area, "name")],
                                best=area)
