@@ -45,7 +45,8 @@ class Database:
         s = load_settings(engine=engine)
         eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
         try:
-            return Pipeline(self.store, eng, batch_size=s.batch_size).ingest(list(paths), mapping=mapping)
+            return Pipeline(self.store, eng, batch_size=s.batch_size, theatre=s.theatre_codes).ingest(
+                list(paths), mapping=mapping)
         finally:
             eng.close()
 

@@ -62,6 +62,15 @@ class Settings:
     gazetteer_dir: str = ""
     theatre: str = ""
 
+    @property
+    def theatre_codes(self) -> tuple[str, ...]:
+        """The ``theatre`` setting as ISO2 codes ("SO, KE" -> ("SO", "KE"))."""
+        codes = tuple(c.strip().upper() for c in self.theatre.split(",") if c.strip())
+        bad = [c for c in codes if len(c) != 2 or not c.isalpha()]
+        if bad:
+            raise UsageError(f"setting 'theatre': not ISO2 country codes: {', '.join(bad)}")
+        return codes
+
     def merged(self, **overrides: Any) -> Settings:
         """Apply overrides that are not None (e.g. CLI flags)."""
         return replace(self, **{k: _coerce(k, v) for k, v in overrides.items() if v is not None})

@@ -12,6 +12,7 @@ simply re-processes the documents that did not land (events are upserts by conte
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -94,15 +95,16 @@ def stage_prepare(raw: Any) -> Prepared:
         return Prepared(origin, (), (), error=f"{type(exc).__name__}: {exc}")
 
 
-def stage_extract(doc: Document) -> Extracted:
-    """Document -> Events (one per report) and person-role mentions."""
+def stage_extract(doc: Document, theatre: tuple[str, ...] = ()) -> Extracted:
+    """Document -> Events (one per report) and person-role mentions (``theatre``: the desk's countries)."""
     from sitrep.extract import extract_document, parse
     from sitrep.resolve.people import extract_people
 
     try:
         parsed = parse(doc.text)  # one spaCy parse serves events and people
         events = tuple(
-            e if e.source else replace(e, source=doc.source) for e in extract_document(doc, nlp_doc=parsed)
+            e if e.source else replace(e, source=doc.source)
+            for e in extract_document(doc, nlp_doc=parsed, theatre=theatre)
         )
         people = tuple(extract_people(doc, nlp_doc=parsed)) if parsed is not None else ()
         return Extracted(doc.id, events, people)
@@ -134,8 +136,10 @@ class Pipeline:
         resolve: bool = True,
         near_dup_threshold: float | None = None,
         progress: Callable[[int, str], None] | None = None,
+        theatre: Sequence[str] = (),
     ) -> None:
         self.store = store
+        self.theatre = tuple(theatre)
         self.engine = engine or get_engine("local")
         self.batch_size = max(1, batch_size)
         self.resolve = resolve
@@ -212,7 +216,8 @@ class Pipeline:
                 sigs[doc.id] = sig
                 fresh.append(doc)
         to_extract = [d for d in fresh if d.duplicate_of is None]
-        results: list[Extracted] = list(self.engine.map(stage_extract, to_extract, chunksize=4))
+        stage = functools.partial(stage_extract, theatre=self.theatre) if self.theatre else stage_extract
+        results: list[Extracted] = list(self.engine.map(stage, to_extract, chunksize=4))
         events: list[Event] = []
         people: list[PersonRole] = []
         failed_docs: set[str] = set()
@@ -303,6 +308,20 @@ def document_from_record(rec: dict[str, Any]) -> Document:
     )
 
 
+def record_theatre(rec: dict[str, Any]) -> tuple[str, ...]:
+    """The desk countries a batch-command line carries ("theatre": ["SO", "KE"] or "SO,KE"), checked here."""
+    from sitrep.errors import InputError
+
+    value = rec.get("theatre") or ()
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(x, str) for x in items):
+        raise InputError("'theatre' must be a list of ISO2 country codes")
+    codes = tuple(x.strip().upper() for x in items if x.strip())
+    if any(len(c) != 2 or not c.isalpha() for c in codes):
+        raise InputError(f"'theatre' must hold ISO2 country codes, not {value!r}")
+    return codes
+
+
 def extract_record(rec: dict[str, Any]) -> list[Event]:
     """Stateless extraction of one batch-command line; offsets index into the line's own text.
 
@@ -314,7 +333,8 @@ def extract_record(rec: dict[str, Any]) -> list[Event]:
 
     doc = document_from_record(rec)
     if doc.published is not None:
-        return [e if e.source else replace(e, source=doc.source) for e in extract_document(doc)]
+        return [e if e.source else replace(e, source=doc.source)
+                for e in extract_document(doc, theatre=record_theatre(rec))]
     from sitrep.documents import prepare
     from sitrep.ingest import RawArticle
 
@@ -322,7 +342,7 @@ def extract_record(rec: dict[str, Any]) -> list[Event]:
     out: list[Event] = []
     cursor = 0
     for part in prepare(raw):
-        for ev in extract_document(part):
+        for ev in extract_document(part, theatre=record_theatre(rec)):
             out.append(_rebase(ev, doc, part, cursor))
         last = doc.text.find(part.text[-200:].strip()[-60:], cursor) if part.text else -1
         cursor = max(cursor, last)

@@ -77,7 +77,7 @@ def watch(
     try:
         pipe = Pipeline(
             store, eng, batch_size=s.batch_size, resolve=not no_resolve and s.resolve,
-            near_dup_threshold=s.near_dup_threshold,
+            near_dup_threshold=s.near_dup_threshold, theatre=s.theatre_codes,
         )
         watcher = Watcher(pipe, list(sources), mapping=cols, follow_links=follow_links, settle=settle)
 

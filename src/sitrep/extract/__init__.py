@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -606,22 +606,29 @@ def parse(text: str) -> Any:
     return _nlp()(text) if text.strip() else None
 
 
-def extract_document(doc: Document, *, keep_generic: bool = False, nlp_doc: Any = None) -> list[Event]:
+def extract_document(doc: Document, *, keep_generic: bool = False, nlp_doc: Any = None,
+                     theatre: Sequence[str] = ()) -> list[Event]:
     """The events a document reports (generic / hypothetical mentions left out unless ``keep_generic``).
 
     ``nlp_doc``: the document already parsed by ``parse(doc.text)``, so a caller parses once.
+    ``theatre``: ISO2 countries the desk follows (the ``theatre`` setting, e.g. ``("SO", "KE")``): they
+    count as if the report named them, and a group active in several countries (Islamic State) places
+    the report in them.  Empty (the default): the countries come from the document itself, its places
+    and its own armed actors.
     """
-    return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic)
+    return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic,
+                    theatre=tuple(theatre))
 
 
-def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[list[Event]]:
+def extract_documents(docs: Iterable[Document], *, batch_size: int = 32, theatre: Sequence[str] = ()
+                      ) -> Iterator[list[Event]]:
     """``extract_document`` over many documents, parsing them in batches (faster than one by one)."""
     nlp = _nlp()
     buf: list[Document] = []
 
     def flush() -> Iterator[list[Event]]:
         for d, sp in zip(buf, nlp.pipe([d.text for d in buf], batch_size=batch_size), strict=True):
-            yield _extract(d, sp)
+            yield _extract(d, sp, theatre=tuple(theatre))
         buf.clear()
 
     for d in docs:
@@ -640,14 +647,14 @@ def extract(text: str, published: str | None = None, **meta: Any) -> list[Event]
     return extract_document(doc)
 
 
-def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
+def _extract(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[str, ...] = ()) -> list[Event]:
     text = doc.text
     if not text.strip():
         return []
     dic = load_actors()
     sents = _sentences(sp, text)
     mentions = dic.find(text)
-    home = _actor_home(mentions)
+    home = tuple(dict.fromkeys((*theatre, *_actor_home(mentions, theatre))))
     places = _find_places(text, sp, home)
     if any(m.ambiguous for m in mentions):  # "SNA": the Somali or the Syrian National Army, by the report's country
         where = _doc_country(places, mentions)

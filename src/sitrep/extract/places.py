@@ -941,6 +941,25 @@ _BRACKETS = re.compile(
     r"\((?P<a>[A-Z][^(),;]{1,40}?)(?:\s*,\s*(?P<b>[A-Z][^(),;]{1,40}?))?\s*\)")
 
 
+_NAME_BRACKETS = re.compile(_NAME + r"(?=" + _BRACKETS.pattern.replace("(?P<a>", "(?:").replace("(?P<b>", "(?:")
+                            + r")")
+
+
+def _bracket_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Names NER missed right before a district and province in brackets ("near Dhagax Jiif (Afgooye, Lower
+    Shabelle)"): toponyms by that context (``_brackets`` then places them)."""
+    out: list[_Mention] = []
+    for m in _NAME_BRACKETS.finditer(text):
+        b = _BRACKETS.match(text, m.end(1))
+        if b is None or not b.group("b"):
+            continue  # one name in brackets ("(NSW)", "(AFP)") does not make the words before it a place
+        a, e = m.span(1)
+        if any(x.start < e and a < x.end for x in mentions) or m.group(1) in _institution_words():
+            continue
+        out.append(_Mention(a, e, m.group(1), "GPE", weak=True))
+    return out
+
+
 def _admin_entry(gaz: Gazetteer, name: str, kind: str, within: Entry | None, countries: Sequence[str]
                  ) -> Entry | None:
     """The admin area of ``kind`` a bracket names: inside ``within`` (the province after it), else in one of
@@ -1010,6 +1029,7 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
 
         doc = get_nlp()(text)
     mentions = _collect(text, doc, gaz)
+    mentions = sorted(mentions + _bracket_names(text, mentions), key=lambda m: m.start)
     for m in mentions:
         if m.demonym:
             continue
@@ -1057,12 +1077,12 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if m.bracketed:
             continue  # the district and province in brackets: the container of the place before them
         if m.bracket and m.container is not None and m.container.best is not None:
-            c = m.container.best
-            if m.best is None or not _inside(m.best, c):
+            box = m.container.best
+            if m.best is None or not _inside(m.best, box):
                 m.best = None  # a village the gazetteer does not know in that district: the district, not a namesake
-            place = (_make_place(gaz, m.best, m.text, m.qual) if m.best is not None
-                     else _make_place(gaz, c, m.text, "countryside of" if c.kind == "admin2" else "province"))
-            out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=place))
+            found = (_make_place(gaz, m.best, m.text, m.qual) if m.best is not None
+                     else _make_place(gaz, box, m.text, "countryside of" if box.kind == "admin2" else "province"))
+            out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=found))
             continue
         k = norm_key(m.text)
         if k not in theatres:
