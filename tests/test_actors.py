@@ -145,3 +145,21 @@ def test_world_actor_file_is_not_copied_from_coded_data() -> None:
 
     head = WORLD_FILE.read_text(encoding="utf-8")[:1200]
     assert "general public knowledge" in head and "Nothing here was copied" in head
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Government security forces (SNA) and Abgal clan militia clashed with Al Shabaab in Jiilaale village.",
+     "Military Forces of Somalia (2022-)"),
+    ("Kenyan troops and Ogaden clan militia attacked Al-Shabaab positions near the border.",
+     "Military Forces of Kenya (2022-)"),
+    ("US forces, in coordination with government security forces (NISA), conducted an airstrike on Al Shabaab.",
+     "Military Forces of the United States"),
+    ("Ethiopian troops, in cooperation with the Somali National Army, shelled Al-Shabaab bases.",
+     "Military Forces of Ethiopia (2018-)"),
+])
+def test_the_first_named_of_joint_forces_is_actor1(text: str, actor1: str) -> None:
+    from sitrep.extract import extract
+
+    events = [e for e in extract(f"On 28 June 2025, {text}", published="2025-06-29")
+              if e.event_type != "Diplomacy"]
+    assert events and events[0].actor1 is not None and events[0].actor1.name == actor1

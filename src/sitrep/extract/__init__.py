@@ -359,7 +359,7 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     return "B"
 
 
-_CONJUNCT_GAP = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|an?\s+)?$")
+_CONJUNCT_GAP = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|an?\s+)?$")
 
 
 def _later_conjunct(text: str, m: ActorMention, agents: list[ActorMention]) -> bool:
@@ -1055,9 +1055,8 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
     for p in places:
         if p.place is not None and p.place.country:
             c[p.place.country] += 2 if p.place.country in CORE else 1
-    for m in mentions:
-        if m.actor.country in CORE:
-            c[m.actor.country] += 1
+    for cc in _actor_home(mentions):  # the report's own armed actors: Al Shabaab in Somalia, the PMF in Iraq
+        c[cc] += 1
     return c.most_common(1)[0][0] if c else None
 
 
