@@ -163,3 +163,13 @@ def test_the_first_named_of_joint_forces_is_actor1(text: str, actor1: str) -> No
     events = [e for e in extract(f"On 28 June 2025, {text}", published="2025-06-29")
               if e.event_type != "Diplomacy"]
     assert events and events[0].actor1 is not None and events[0].actor1.name == actor1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("AUSSOM UPDF forces shelled the militants' base.", "AUSSOM: African Union Support and Stabilisation Mission"),
+    ("AUSSOM Ethiopian troops repulsed the attack.", "AUSSOM: African Union Support and Stabilisation Mission"),
+    ("MONUSCO Indian peacekeepers returned fire.", "MONUSCO: United Nations Organization Stabilization Mission"),
+])
+def test_a_national_contingent_belongs_to_the_mission_before_it(text: str, name: str) -> None:
+    names = _names(text, country="SO", date="2025-07-01")
+    assert names[0].startswith(name) and not any(n.startswith("Military Forces") for n in names)

@@ -394,3 +394,23 @@ def extract_document_with(text: str, theatre: tuple[str, ...]) -> list:  # type:
 
     return extract_document(Document.create(text, published="2025-03-04", published_precision="day"),
                             theatre=theatre)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Militants fired on a convoy travelling between Afgooye and Marka on Sunday.", "Afgooye"),
+    ("An IED exploded on the road between Baidoa and Diinsoor.", "Baidoa"),
+    ("Fighting was reported between Kismayo and Jamaame on Friday.", "Kismayo"),
+])
+def test_between_two_towns_is_near_the_first(text: str, mention: str) -> None:
+    p = {m.mention: m.place for m in find_places(text, home=("SO",))}[mention]
+    assert p is not None and p.country == "SO" and p.precision == "district"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Floods displaced families across the Bay region last week.", "Bay"),
+    ("Troops deployed to the Gedo region on Friday.", "Gedo"),
+    ("Aid convoys reached the Mudug region.", "Mudug"),
+])
+def test_x_region_is_the_first_level_area(text: str, admin1: str) -> None:
+    places = [m.place for m in find_places(text) if m.place is not None and m.place.admin1 == admin1]
+    assert places and places[0].precision == "admin1"

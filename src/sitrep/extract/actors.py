@@ -368,6 +368,10 @@ def _drop_generic_beside_named(text: str, mentions: list[ActorMention]) -> list[
         if m.generic and m.actor.type != "civilians" and nxt is not None and not nxt.generic \
                 and _UNIT_AFTER.match(text[m.end:nxt.start]):
             continue  # "government security forces (Danab)": the unit in brackets names them
+        prev = out[-1] if out else None
+        if prev is not None and m.actor.type == "state forces" and prev.actor.type == "external/other forces" \
+                and prev.actor.country is None and not text[prev.end:m.start].strip():
+            continue  # "AUSSOM UPDF forces", "MONUSCO Indian peacekeepers": a contingent of the mission before it
         if m.actor.generic and m.actor.type != "civilians" and i > 0:
             prev = mentions[i - 1]
             gap = text[prev.end:m.start]

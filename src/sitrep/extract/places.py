@@ -58,7 +58,7 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     r"(?P<q>\bnear|\bnearby|\bclose to|\baround|\boutskirts of|\bcountryside of|\bvicinity of|\bsuburbs of|"
-    r"\boutside|\bprovince of|\bgovernorate of|\bdistrict of|\bcounty of|\bstate of|\bcity of|\btown of|"
+    r"\boutside|\bbetween|\bprovince of|\bgovernorate of|\bdistrict of|\bcounty of|\bstate of|\bcity of|\btown of|"
     r"\bvillage of|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+)?of|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+(?:of|countryside of|outskirts of|part of|parts of))"
@@ -68,7 +68,8 @@ _BEFORE = re.compile(
 _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+)$", re.IGNORECASE)
 _DISTRICT_WORDS = frozenset({"countryside", "district", "suburbs", "suburb", "outskirts", "area", "subdistrict",
                              "near", "nearby", "close to", "around", "outside", "countryside of", "outskirts of",
-                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish"})
+                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish",
+                             "between"})
 _ADMIN1_QUALS = frozenset({"province", "governorate", "province of", "governorate of", "state", "state of"})
 _POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp"})
 _STRIP_LEAD = re.compile(r"^(?:the|downtown|central|greater|old)\s+", re.IGNORECASE)
@@ -209,12 +210,15 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
         cands = [(e, how) for e, how in gaz.lookup(f"{name} {qual.title()}", loose=False) if e.kind == "admin2"]
         if cands:
             return cands
-    cands = gaz.lookup(name)
+    short = re.sub(r"\s+(?:city|town|village|province|governorate|district|county|area|region)$", "", name,
+                   flags=re.IGNORECASE)
+    cands = gaz.lookup(name, loose=False)
+    if not cands and short != name:  # "Bay region" is Bay before it is a loose spelling of "Al Bahah Region"
+        cands = gaz.lookup(short, loose=False)
     if not cands:
-        short = re.sub(r"\s+(?:city|town|village|province|governorate|district|county|area|region)$", "", name,
-                       flags=re.IGNORECASE)
-        if short != name:
-            cands = gaz.lookup(short)
+        cands = gaz.lookup(name)
+    if not cands and short != name:
+        cands = gaz.lookup(short)
     if any(e.kind in ("country", "admin1") and how == "name" for e, how in cands):
         # "Washington" is the state or the capital, not Watervliet NY that once had the name
         cands = [(e, how) for e, how in cands if how == "name" or e.kind in ("country", "admin1")]
@@ -296,8 +300,8 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     before = _BEFORE.search(text[max(0, start - 60):start])
     qa = after.group("q").lower() if after else None
     qb = " ".join(before.group("q").lower().split()) if before else None
-    if qa in ("province", "governorate", "state") or qb in _ADMIN1_QUALS:
-        return "province" if qa != "state" else "state"
+    if qa in ("province", "governorate", "state", "region") or qb in _ADMIN1_QUALS:
+        return "province" if qa != "state" else "state"  # "Hiraan region", "Bay region": the first-level area
     if qb and re.search(r"(?:kilomet|km|mile)", qb):
         return "near"
     if qb and re.match(r"(?:north|south|east|west)", qb):
