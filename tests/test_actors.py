@@ -66,3 +66,110 @@ def test_every_named_actor_has_aliases_for_the_entity_ruler() -> None:
     assert ("Daesh", "Islamic State", "rebel group") in aliases
     names = {a.name for a in load_actors().actors if a.kind == "named"}
     assert {n for _alias, n, _t in aliases} == names
+
+
+# ---------------------------------------------------------------------------------- world coverage (#14)
+@pytest.mark.parametrize(("text", "country", "date", "name", "typ"), [
+    ("Kenyan soldiers shot two herders near the border.", "KE", "2024-05-01", "Military Forces of Kenya (2022-)",
+     "state forces"),
+    ("The Ethiopian army shelled the town overnight.", "ET", "2023-02-10", "Military Forces of Ethiopia (2018-)",
+     "state forces"),
+    ("Ugandan police arrested four opposition supporters.", "UG", "2024-01-01", "Police Forces of Uganda (1986-)",
+     "state forces"),
+    ("Nigerian troops repelled the attack on the base.", "NG", "2021-06-01", "Military Forces of Nigeria (2015-2023)",
+     "state forces"),
+    ("Kenyan troops raided the camp in Gedo.", "SO", "2024-03-03", "Military Forces of Kenya (2022-)",
+     "external/other forces"),
+])
+def test_state_forces_from_nationality_service_and_period(text: str, country: str, date: str, name: str,
+                                                           typ: str) -> None:
+    d = load_actors()
+    refs = [d.resolve(m.actor, country, date) for m in find_actors(text)]
+    assert (refs[0].name, refs[0].type) == (name, typ)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hawadle clan militia clashed with Al Shabaab near the village.", "Hawiye-Hawadle Sub-Clan Militia (Somalia)"),
+    ("Hawiye-Abgal sub-clan militia attacked a farm.", "Hawiye-Abgal Sub-Clan Militia (Somalia)"),
+    ("A Marehan clan militia shot a trader.", "Darod-Marehan Sub-Clan Militia (Somalia)"),
+    ("Darod clan militias took over the well.", "Darod Clan Militia (Somalia)"),
+    ("An Ogaden clan militia raided the camp.", "Darod-Ogaden Sub-Clan Militia (Somalia)"),
+    ("The Shanta Calemood clan militia burned a house.", "Shanta Calemood Clan Militia (Somalia)"),
+])
+def test_clan_militias_are_named_by_their_clan(text: str, name: str) -> None:
+    assert _names(text, country="SO", date="2025-05-01")[0] == name
+
+
+@pytest.mark.parametrize(("text", "country", "name"), [
+    ("Government security forces (SNA) clashed with the militants.", "SO", "Military Forces of Somalia (2022-)"),
+    ("SNA fighters shelled a village near Afrin.", "SY", "SNA: Syrian National Army"),
+    ("The SNA took control of the road.", "SO", "Military Forces of Somalia (2022-)"),
+])
+def test_an_alias_two_actors_share_is_read_by_the_report_country(text: str, country: str, name: str) -> None:
+    d = load_actors()
+    ms = [m.in_country(country) for m in find_actors(text) if m.ambiguous]
+    assert ms and d.resolve(ms[0].actor, country, "2025-05-01").name == name
+
+
+@pytest.mark.parametrize(("text", "country", "date", "name"), [
+    ("Al-Shabaab fighters attacked the base.", "SO", "2025-01-01", "Al Shabaab"),
+    ("Houthi forces fired a missile at the ship.", "YE", "2024-01-12", "Houthis (Ansar Allah)"),
+    ("RSF fighters looted the market in El Fasher.", "SD", "2024-06-01", "RSF: Rapid Support Forces"),
+    ("M23 rebels seized the town of Sake.", "CD", "2024-02-01", "M23: March 23 Movement"),
+    ("JNIM militants ambushed a convoy.", "ML", "2024-07-01", "JNIM: Group for Support of Islam and Muslims"),
+    ("The Arakan Army captured the border post.", "MM", "2024-12-08", "AA: Arakan Army"),
+    ("AMISOM troops withdrew from the base.", "SO", "2021-05-01",
+     "AMISOM: African Union Mission in Somalia (2007-2022)"),
+    ("African Union troops withdrew from the base.", "SO", "2023-05-01",
+     "ATMIS: African Union Transition Mission in Somalia (2022-2024)"),
+    ("African Union troops withdrew from the base.", "SO", "2025-05-01",
+     "AUSSOM: African Union Support and Stabilisation Mission in Somalia (2025-)"),
+    ("UNIFIL peacekeepers were hit near the Blue Line.", "LB", "2024-10-10",
+     "UNIFIL: United Nations Interim Force in Lebanon"),
+    ("Daesh claimed the attack.", "SO", "2025-01-01", "Islamic State Somalia Province"),
+    ("Puntland Dervish Force clashed with the militants.", "SO", "2025-01-01",
+     "Military Forces of Somalia (2022-) Puntland Dervish Force"),
+])
+def test_world_actors_by_alias_country_and_date(text: str, country: str, date: str, name: str) -> None:
+    assert _names(text, country=country, date=date)[0] == name
+
+
+def test_unidentified_classes_carry_any_country() -> None:
+    assert _names("Unknown gunmen shot a man.", country="SO", date="2025-01-01") == [
+        "Unidentified Armed Group (Somalia)", "Civilians (Somalia)"]
+    assert _names("Protesters blocked the road.", country="KE", date="2025-01-01") == ["Protesters (Kenya)"]
+
+
+def test_world_actor_file_is_not_copied_from_coded_data() -> None:
+    from sitrep.extract.actors import WORLD_FILE
+
+    head = WORLD_FILE.read_text(encoding="utf-8")[:1200]
+    assert "general public knowledge" in head and "Nothing here was copied" in head
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Government security forces (SNA) and Abgal clan militia clashed with Al Shabaab in Jiilaale village.",
+     "Military Forces of Somalia (2022-)"),
+    ("Kenyan troops and Ogaden clan militia attacked Al-Shabaab positions near the border.",
+     "Military Forces of Kenya (2022-)"),
+    ("US forces, in coordination with government security forces (NISA), conducted an airstrike on Al Shabaab.",
+     "Military Forces of the United States"),
+    ("Ethiopian troops, in cooperation with the Somali National Army, shelled Al-Shabaab bases.",
+     "Military Forces of Ethiopia (2018-)"),
+])
+def test_the_first_named_of_joint_forces_is_actor1(text: str, actor1: str) -> None:
+    from sitrep.extract import extract
+
+    events = [e for e in extract(f"On 28 June 2025, {text}", published="2025-06-29")
+              if e.event_type != "Diplomacy"]
+    assert events and events[0].actor1 is not None and events[0].actor1.name == actor1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("AUSSOM UPDF forces shelled the militants' base.", "AUSSOM: African Union Support and Stabilisation Mission"),
+    ("AUSSOM Ethiopian troops repulsed the attack.", "AUSSOM: African Union Support and Stabilisation Mission"),
+    ("MONUSCO Indian peacekeepers returned fire.", "MONUSCO: United Nations Organization Stabilization Mission"),
+])
+def test_a_national_contingent_belongs_to_the_mission_before_it(text: str, name: str) -> None:
+    names = _names(text, country="SO", date="2025-07-01")
+    assert names[0].startswith(name) and not any(n.startswith("Military Forces") for n in names)

@@ -318,3 +318,99 @@ def test_people_of_a_state() -> None:
     for word, state in (("Minnesotans", "Minnesota"), ("Ohioans", "Ohio"), ("Iowans", "Iowa")):
         p = places[word]
         assert p is not None and p.admin1 == state and p.precision == "admin1"
+
+
+# ---------------------------------------------------------------------------------- world coverage (#14)
+import pytest  # noqa: E402
+
+from sitrep.extract import extract  # noqa: E402
+from sitrep.extract.gazetteer import load_gazetteer  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "mention", "admin1", "precision", "near"), [
+    # an unknown village in brackets' district: the district (its seat town), at district precision
+    ("Fighters stormed Guriceel Yar village (Bulo Burto, Hiraan) at dawn.", "Guriceel Yar", "Hiraan", "district",
+     (3.85, 45.57)),
+    ("Two farmers were shot near Dhagax Jiif (Afgooye, Lower Shabelle) on Monday.", "Dhagax Jiif",
+     "Lower Shabelle", "district", (2.14, 45.12)),
+    ("A mortar landed in Qaryo Dheere town (Qoryooley, Lower Shabelle).", "Qaryo Dheere", "Lower Shabelle",
+     "district", (1.79, 44.53)),
+    # a known town inside the district in brackets keeps its own point
+    ("Gunmen attacked a checkpoint in Afgooye town (Afgooye, Lower Shabelle).", "Afgooye", "Lower Shabelle",
+     "point", (2.14, 45.12)),
+    # the district in brackets also outranks a wrong province written beside it
+    ("Militants gathered in Bur Xaaji village (Jilib, Middle Shabelle).", "Bur Xaaji", "Middle Juba", None, None),
+])
+def test_district_and_province_in_brackets_contain_the_place(text: str, mention: str, admin1: str,
+                                                             precision: str | None,
+                                                             near: tuple[float, float] | None) -> None:
+    p = {m.mention: m.place for m in find_places(text, home=("SO",))}[mention]
+    assert p is not None and p.country == "SO" and p.admin1 == admin1
+    if precision:
+        assert p.precision == precision
+    if near:
+        assert abs(p.lat - near[0]) < 0.2 and abs(p.lon - near[1]) < 0.2  # type: ignore[operator]
+
+
+def test_bracketed_area_names_are_not_places_of_their_own() -> None:
+    text = "Soldiers clashed with militants in Ceel Qooxle village (Balcad, Middle Shabelle)."
+    assert [m.mention for m in find_places(text, home=("SO",))] == ["Ceel Qooxle"]
+
+
+def test_one_name_in_brackets_outside_a_theatre_is_left_alone() -> None:
+    places = _by_mention("Restrictions were placed on horses in New South Wales (NSW) this week.")
+    assert places["New South Wales"] is not None and places["New South Wales"].country == "AU"
+
+
+def test_districts_without_a_point_take_their_seat_town() -> None:
+    gaz = load_gazetteer()
+    for name, admin1 in (("Afgooye", "SO.14"), ("Qoryooley", "SO.14"), ("Bossaso", "SO.03")):
+        area = next(e for e, _how in gaz.lookup(name) if e.kind == "admin2" and e.admin1 == admin1)
+        town = next(e for e, _how in gaz.lookup(name) if e.kind in ("place", "supplement") and e.admin1 == admin1)
+        assert (area.lat, area.lon) == (town.lat, town.lon) and area.seated
+
+
+@pytest.mark.parametrize("text", [
+    "Al Shabaab fighters attacked a base in the Hiraan region on Tuesday.",
+    "Al-Shabaab militants ambushed a convoy in Hiraan region, officials said.",
+    "The Somali army said it killed 12 Al Shabaab fighters in the Hiraan region.",
+])
+def test_a_region_named_as_an_area_beyond_syria_and_iraq(text: str) -> None:
+    events = extract(text, published="2025-03-02")
+    assert events and events[0].location is not None
+    assert (events[0].location.admin1, events[0].location.precision) == ("Hiraan", "admin1")
+
+
+def test_the_desk_theatre_settles_a_bare_village() -> None:
+    text = "Gunmen killed two traders at a market in Afgooye on Monday."
+    events = extract_document_with(text, ("SO",))
+    assert events[0].location is not None and events[0].location.country == "SO"
+    assert events[0].actor1 is not None and events[0].actor1.name == "Unidentified Armed Group (Somalia)"
+
+
+def extract_document_with(text: str, theatre: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    from sitrep.extract import extract_document
+    from sitrep.records import Document
+
+    return extract_document(Document.create(text, published="2025-03-04", published_precision="day"),
+                            theatre=theatre)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Militants fired on a convoy travelling between Afgooye and Marka on Sunday.", "Afgooye"),
+    ("An IED exploded on the road between Baidoa and Diinsoor.", "Baidoa"),
+    ("Fighting was reported between Kismayo and Jamaame on Friday.", "Kismayo"),
+])
+def test_between_two_towns_is_near_the_first(text: str, mention: str) -> None:
+    p = {m.mention: m.place for m in find_places(text, home=("SO",))}[mention]
+    assert p is not None and p.country == "SO" and p.precision == "district"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Floods displaced families across the Bay region last week.", "Bay"),
+    ("Troops deployed to the Gedo region on Friday.", "Gedo"),
+    ("Aid convoys reached the Mudug region.", "Mudug"),
+])
+def test_x_region_is_the_first_level_area(text: str, admin1: str) -> None:
+    places = [m.place for m in find_places(text) if m.place is not None and m.place.admin1 == admin1]
+    assert places and places[0].precision == "admin1"

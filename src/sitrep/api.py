@@ -47,7 +47,7 @@ class Database:
         try:
             pipe = Pipeline(
                 self.store, eng, batch_size=s.batch_size, resolve=s.resolve, near_dup_threshold=s.near_dup_threshold,
-                max_doc_chars=s.max_doc_chars,
+                max_doc_chars=s.max_doc_chars, theatre=s.theatre_codes,
             )
             return pipe.ingest(list(paths), mapping=mapping)
         finally:

@@ -50,6 +50,21 @@ class Settings(BaseModel):
     watch_interval: float = Field(
         default=300.0, gt=0.0, le=86_400.0, description="seconds between polls in sitrep watch"
     )
+    gazetteer_dir: str = Field(
+        default="", description="user gazetteer layer directory (empty = $XDG_DATA_HOME/sitrep/gazetteer)"
+    )
+    theatre: str = Field(
+        default="", description="ISO2 countries a desk follows, comma-separated (empty = from the documents themselves)"
+    )
+
+    @property
+    def theatre_codes(self) -> tuple[str, ...]:
+        """The ``theatre`` setting as ISO2 codes ("SO, KE" -> ("SO", "KE"))."""
+        codes = tuple(c.strip().upper() for c in self.theatre.split(",") if c.strip())
+        bad = [c for c in codes if len(c) != 2 or not c.isalpha()]
+        if bad:
+            raise UsageError(f"setting 'theatre': not ISO2 country codes: {', '.join(bad)}")
+        return codes
 
     @field_validator("engine")
     @classmethod

@@ -98,8 +98,8 @@ def stage_prepare(raw: Any, max_chars: int | None = None) -> Prepared:
         return Prepared(origin, (), (), error=f"{type(exc).__name__}: {exc}")
 
 
-def stage_extract(doc: Document) -> Extracted:
-    """Document -> Events (one per report) and person-role mentions."""
+def stage_extract(doc: Document, theatre: tuple[str, ...] = ()) -> Extracted:
+    """Document -> Events (one per report) and person-role mentions (``theatre``: the desk's countries)."""
     from sitrep.extract import document_sections, extract_document, parse, shift_event
     from sitrep.resolve.people import extract_people, shift_person
 
@@ -108,7 +108,7 @@ def stage_extract(doc: Document) -> Extracted:
         people: list[PersonRole] = []
         for part, offset in document_sections(doc):  # one part, unless the document is very long
             parsed = parse(part.text)  # one spaCy parse serves events and people
-            events += (shift_event(e, offset) for e in extract_document(part, nlp_doc=parsed))
+            events += (shift_event(e, offset) for e in extract_document(part, nlp_doc=parsed, theatre=theatre))
             if parsed is not None:
                 people += (shift_person(p, offset) for p in extract_people(part, nlp_doc=parsed))
         events = [e if e.source else replace(e, source=doc.label) for e in events]
@@ -142,8 +142,10 @@ class Pipeline:
         near_dup_threshold: float | None = None,
         max_doc_chars: int | None = None,
         progress: Callable[[int, str], None] | None = None,
+        theatre: Sequence[str] = (),
     ) -> None:
         self.store = store
+        self.theatre = tuple(theatre)
         self.engine = engine or get_engine("local")
         self.batch_size = max(1, batch_size)
         self.max_doc_chars = max_doc_chars
@@ -227,7 +229,10 @@ class Pipeline:
                 sigs[doc.id] = sig
                 fresh.append(doc)
         to_extract = [d for d in fresh if d.duplicate_of is None]
-        results: list[Extracted] = list(self.engine.map(stage_extract, to_extract, chunksize=4))
+        extract_stage: Callable[[Document], Extracted] = (
+            functools.partial(stage_extract, theatre=self.theatre) if self.theatre else stage_extract
+        )
+        results: list[Extracted] = list(self.engine.map(extract_stage, to_extract, chunksize=4))
         done: dict[str, Extracted] = {}
         origins = {d.id: d.origin or d.id for d in fresh}
         for r in results:
@@ -410,6 +415,20 @@ def document_from_record(rec: dict[str, Any]) -> Document:
     )
 
 
+def record_theatre(rec: dict[str, Any]) -> tuple[str, ...]:
+    """The desk countries a batch-command line carries ("theatre": ["SO", "KE"] or "SO,KE"), checked here."""
+    from sitrep.errors import InputError
+
+    value = rec.get("theatre") or ()
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(x, str) for x in items):
+        raise InputError("'theatre' must be a list of ISO2 country codes")
+    codes = tuple(x.strip().upper() for x in items if x.strip())
+    if any(len(c) != 2 or not c.isalpha() for c in codes):
+        raise InputError(f"'theatre' must hold ISO2 country codes, not {value!r}")
+    return codes
+
+
 def extract_record(rec: dict[str, Any]) -> list[Event]:
     """Stateless extraction of one batch-command line; offsets index into the line's own text.
 
@@ -421,7 +440,8 @@ def extract_record(rec: dict[str, Any]) -> list[Event]:
 
     doc = document_from_record(rec)
     if doc.published is not None:
-        return [e if e.source else replace(e, source=doc.label) for e in extract_document(doc)]
+        return [e if e.source else replace(e, source=doc.label)
+                for e in extract_document(doc, theatre=record_theatre(rec))]
     from sitrep.documents import prepare
     from sitrep.ingest import RawArticle
 
@@ -429,7 +449,7 @@ def extract_record(rec: dict[str, Any]) -> list[Event]:
     out: list[Event] = []
     cursor = 0
     for part in prepare(raw):
-        for ev in extract_document(part):
+        for ev in extract_document(part, theatre=record_theatre(rec)):
             out.append(_rebase(ev, doc, part, cursor))
         last = doc.text.find(part.text[-200:].strip()[-60:], cursor) if part.text else -1
         cursor = max(cursor, last)

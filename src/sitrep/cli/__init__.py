@@ -13,7 +13,7 @@ from sitrep._version import __version__
 from sitrep.errors import SitrepError
 
 # Modules whose click commands are registered on the group (each owns its commands).
-COMMAND_MODULES = ("sitrep.cli.core", "sitrep.cli.outputs", "sitrep.cli.scale")
+COMMAND_MODULES = ("sitrep.cli.core", "sitrep.cli.outputs", "sitrep.cli.scale", "sitrep.cli.gazetteer")
 
 
 class SitrepGroup(click.Group):

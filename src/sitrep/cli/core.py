@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import shlex
 import shutil
 import sys
@@ -35,7 +37,10 @@ from sitrep.store.base import Query, Store
 
 
 def settings(**flags: Any) -> Settings:
-    return load_settings(**flags)
+    s = load_settings(**flags)
+    if s.gazetteer_dir:  # the user gazetteer layer, for this process and the workers it starts
+        os.environ["SITREP_GAZETTEER_DIR"] = s.gazetteer_dir
+    return s
 
 
 def store_for(db: str | None) -> Store:
@@ -125,6 +130,7 @@ def run_ingest(
                 near_dup_threshold=s.near_dup_threshold,
                 max_doc_chars=s.max_doc_chars,
                 progress=tick,
+                theatre=s.theatre_codes,
             )
             return pipe.ingest(paths, mapping=mapping, follow_symlinks=follow_symlinks)
     finally:
@@ -265,33 +271,41 @@ def _each(fn: Callable[[dict[str, Any]], list[dict[str, Any]]], recs: list[dict[
     return out
 
 
-def extract_chunk(recs: list[dict[str, Any]]) -> list[Any]:
-    """Events for a chunk of records; dated ones are parsed together (spaCy batches are faster)."""
+def extract_chunk(recs: list[dict[str, Any]], theatre: tuple[str, ...] = ()) -> list[Any]:
+    """Events for a chunk of records; dated ones are parsed together (spaCy batches are faster).
+    ``theatre``: the desk's countries for lines that do not name their own."""
     from sitrep.extract import extract_documents
-    from sitrep.pipeline import document_from_record
+    from sitrep.pipeline import document_from_record, record_theatre
 
+    if theatre:
+        recs = [rec if not isinstance(rec, dict) or rec.get("theatre") else dict(rec, theatre=list(theatre))
+                for rec in recs]
     results: list[Any] = [None] * len(recs)
-    dated: list[tuple[int, Any]] = []
+    dated: dict[tuple[str, ...], list[tuple[int, Any]]] = {}
     for i, rec in enumerate(recs):
         if rec.get("published") is not None:
             try:
-                dated.append((i, document_from_record(rec)))
+                dated.setdefault(record_theatre(rec), []).append((i, document_from_record(rec)))
             except SitrepError as exc:
                 results[i] = str(exc)
-    try:
-        docs = [d for _, d in dated]
-        for (i, doc), events in zip(dated, extract_documents(docs), strict=True):
-            results[i] = [(e if e.source else e.with_(source=doc.label)).to_dict() for e in events]
-    except Exception:  # a document that breaks the batch: fall back to one at a time
-        for i, _ in dated:
-            results[i] = _each(extract_rows, [recs[i]])[0]
+    for codes, group in dated.items():
+        try:
+            docs = [d for _, d in group]
+            for (i, doc), events in zip(group, extract_documents(docs, theatre=codes), strict=True):
+                results[i] = [(e if e.source else e.with_(source=doc.label)).to_dict() for e in events]
+        except Exception:  # a document that breaks the batch: fall back to one at a time
+            for i, _ in group:
+                results[i] = _each(extract_rows, [recs[i]])[0]
     rest = [i for i, r in enumerate(results) if r is None]
     for i, r in zip(rest, _each(extract_rows, [recs[i] for i in rest]), strict=True):
         results[i] = r
     return results
 
 
-def places_chunk(recs: list[dict[str, Any]]) -> list[Any]:
+def places_chunk(recs: list[dict[str, Any]], theatre: tuple[str, ...] = ()) -> list[Any]:
+    if theatre:
+        recs = [rec if not isinstance(rec, dict) or rec.get("theatre") else dict(rec, theatre=list(theatre))
+                for rec in recs]
     return _each(places_rows, recs)
 
 
@@ -307,10 +321,10 @@ def extract_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
 
 def places_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
     from sitrep.extract.places import find_places
-    from sitrep.pipeline import document_from_record
+    from sitrep.pipeline import document_from_record, record_theatre
 
     doc = document_from_record(rec)
-    return [{"id": doc.id, "places": [p.to_dict() for p in find_places(doc.text)]}]
+    return [{"id": doc.id, "places": [p.to_dict() for p in find_places(doc.text, home=record_theatre(rec))]}]
 
 
 def dates_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -326,8 +340,10 @@ def dates_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
 @output_option
 @engine_options
 def extract(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
-    """Events from documents: each input line {"id","text","published"?,...} -> Event JSON lines."""
-    _batch(in_path, output, extract_chunk, settings(engine=engine, workers=workers, scheduler=scheduler))
+    """Events from documents: each input line {"id","text","published"?,"theatre"?,...} -> Event JSON lines."""
+    s = settings(engine=engine, workers=workers, scheduler=scheduler)
+    chunk = functools.partial(extract_chunk, theatre=s.theatre_codes) if s.theatre_codes else extract_chunk
+    _batch(in_path, output, chunk, s)
 
 
 @click.command()
@@ -335,11 +351,10 @@ def extract(in_path: str, output: str, engine: str | None, workers: int | None, 
 @output_option
 @engine_options
 def places(in_path: str, output: str, engine: str | None, workers: int | None, scheduler: str | None) -> None:
-    """Toponyms only: per document {"id","places":[...]}, one object per place mentioned.
-
-    Each place: {mention,start,end,name,lat,lon,geonameid,country,admin1}.
-    """
-    _batch(in_path, output, places_chunk, settings(engine=engine, workers=workers, scheduler=scheduler))
+    """Toponyms only: per document {"id","places":[{mention,start,end,name,lat,lon,geonameid,country,admin1}]}."""
+    s = settings(engine=engine, workers=workers, scheduler=scheduler)
+    chunk = functools.partial(places_chunk, theatre=s.theatre_codes) if s.theatre_codes else places_chunk
+    _batch(in_path, output, chunk, s)
 
 
 @click.command()

@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -90,20 +90,21 @@ def _parse_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, _Sent
     return {a: _SentParse(d, a) for (a, _b), d in zip(spans, docs, strict=True)}
 
 
-def _actor_home(mentions: list[ActorMention]) -> tuple[str, ...]:
-    """Countries the text's own armed actors place it in: Syrian or Iraqi forces and groups ("regime
-    forces", "the PMF", "QSD") say the report is about that country even when it names only a village;
-    a group active in both (Islamic State) says it is one of them.  Foreign forces say nothing about
-    where (Turkish or US troops fight abroad)."""
+def _actor_home(mentions: list[ActorMention], theatre: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Countries the text's own armed actors place it in: a country's forces and its groups ("regime
+    forces", "the PMF", "Al Shabaab") say the report is about that country even when it names only a
+    village.  A group active in several countries (Islamic State) says so only for the ``theatre`` the
+    collection is about (default: Syria and Iraq, the countries the packaged dictionary knows best);
+    foreign forces (Turkish or US troops fight abroad) and an alias two actors share ("SNA") say nothing."""
     home: list[str] = []
     for m in mentions:
         a = m.actor
-        if a.generic and not m.country_hint:
+        if (a.generic and not m.country_hint) or m.ambiguous or a.type == "external/other forces":
             continue
         cc = m.country_hint or a.country
-        ccs = [cc] if cc else [k for k, _v in a.by_country]
+        ccs = [cc] if cc else [k for k, _v in a.by_country if k in (theatre or CORE)]
         for c in ccs:
-            if c in CORE and c not in home:
+            if c not in home:
                 home.append(c)
     return tuple(home)
 
@@ -236,7 +237,9 @@ def _sentences(sp: Any, text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- roles
 _SUPPORTING_BEFORE = re.compile(
     r"\b(?:(?:supported|backed|assisted|aided|accompanied|joined|reinforced|helped)\s+by|along\s+with|alongside|"
-    r"together\s+with|with\s+the\s+(?:support|help|backing|participation)\s+of)\s+(?:the\s+|their\s+)?$",
+    r"together\s+with|with\s+the\s+(?:support|help|backing|participation)\s+of|in\s+(?:coordination|cooperation|"
+    r"conjunction|partnership|collaboration)\s+with|jointly\s+with)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:(?:government|national|federal|allied|local)\s+)*(?:[a-z\s]{1,40}\()?$",  # "... forces (SNA)": the unit
     re.I,
 )
 _PASSIVE_BY = re.compile(r"\b(?:by|at\s+the\s+hands\s+of|from)\s+$", re.I)
@@ -360,6 +363,15 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     return "B"
 
 
+_CONJUNCT_GAP = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|an?\s+)?$")
+
+
+def _later_conjunct(text: str, m: ActorMention, agents: list[ActorMention]) -> bool:
+    """A second subject joined to an earlier one ("government forces (SNA) and Abgal clan militia
+    clashed", "the army, police and militias attacked"): the first named leads."""
+    return any(o.end <= m.start and _CONJUNCT_GAP.match(text[o.end:m.start]) for o in agents if o is not m)
+
+
 def _assign_roles(
     text: str, sp: _SentParse | None, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
 ) -> None:
@@ -382,9 +394,10 @@ def _assign_roles(
     # "the Syrian army supported by its loyal gunmen clashed": the supporters are not the initiator; "the
     # Syrian army shelled X in conjunction with regime or Russian airstrikes": the subject of the verb comes
     # before the modifier of the trigger noun
+    agents = [s[3] for s in scored if s[0] == "A"]
     a_side = sorted([s for s in scored if s[0] == "A"],
                     key=lambda s: (bool(_SUPPORTING_BEFORE.search(text[max(cs, s[3].start - 50):s[3].start])),
-                                   s[3].generic, -s[1], s[2]))
+                                   s[3].generic, _later_conjunct(text, s[3], agents), -s[1], s[2]))
     b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[3].start,))
     if a_side:
         cand.actor1 = a_side[0][3]
@@ -660,27 +673,34 @@ def shift_event(ev: Event, offset: int) -> Event:
                                           ev.event_type + (ev.sub_event_type or "")))
 
 
-def extract_document(doc: Document, *, keep_generic: bool = False, nlp_doc: Any = None) -> list[Event]:
+def extract_document(doc: Document, *, keep_generic: bool = False, nlp_doc: Any = None,
+                     theatre: Sequence[str] = ()) -> list[Event]:
     """The events a document reports (generic / hypothetical mentions left out unless ``keep_generic``).
 
     ``nlp_doc``: the document already parsed by ``parse(doc.text)``, so a caller parses once (a
     long document, see :data:`LONG_DOC_CHARS`, is parsed and extracted section by section instead).
+    ``theatre``: ISO2 countries the desk follows (the ``theatre`` setting, e.g. ``("SO", "KE")``): they
+    count as if the report named them, and a group active in several countries (Islamic State) places
+    the report in them.  Empty (the default): the countries come from the document itself, its places
+    and its own armed actors.
     """
     parts = document_sections(doc)
     if len(parts) == 1:
-        return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic)
+        return _extract(doc, nlp_doc if nlp_doc is not None else parse(doc.text), keep_generic=keep_generic,
+                        theatre=tuple(theatre))
     return [shift_event(ev, off) for part, off in parts
-            for ev in _extract(part, parse(part.text), keep_generic=keep_generic)]
+            for ev in _extract(part, parse(part.text), keep_generic=keep_generic, theatre=tuple(theatre))]
 
 
-def extract_documents(docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[list[Event]]:
+def extract_documents(docs: Iterable[Document], *, batch_size: int = 32, theatre: Sequence[str] = ()
+                      ) -> Iterator[list[Event]]:
     """``extract_document`` over many documents, parsing them in batches (faster than one by one)."""
     nlp = _nlp()
     buf: list[Document] = []
 
     def flush() -> Iterator[list[Event]]:
         for d, sp in zip(buf, nlp.pipe([d.text for d in buf], batch_size=batch_size), strict=True):
-            yield _extract(d, sp)
+            yield _extract(d, sp, theatre=tuple(theatre))
         buf.clear()
 
     for d in docs:
@@ -703,15 +723,18 @@ def extract(text: str, published: str | None = None, **meta: Any) -> list[Event]
     return extract_document(doc)
 
 
-def _extract(doc: Document, sp: Any, keep_generic: bool = False) -> list[Event]:
+def _extract(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[str, ...] = ()) -> list[Event]:
     text = doc.text
     if not text.strip():
         return []
     dic = load_actors()
     sents = _sentences(sp, text)
     mentions = dic.find(text)
-    home = _actor_home(mentions)
+    home = tuple(dict.fromkeys((*theatre, *_actor_home(mentions, theatre))))
     places = _find_places(text, sp, home)
+    if any(m.ambiguous for m in mentions):  # "SNA": the Somali or the Syrian National Army, by the report's country
+        where = _doc_country(places, mentions)
+        mentions = [m.in_country(where) for m in mentions]
     times = _find_dates(text, doc.published)
     quotes = _quote_spans(text)
     persons = dic.person_countries(text)
@@ -1204,9 +1227,8 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
     for p in places:
         if p.place is not None and p.place.country:
             c[p.place.country] += 2 if p.place.country in CORE else 1
-    for m in mentions:
-        if m.actor.country in CORE:
-            c[m.actor.country] += 1
+    for cc in _actor_home(mentions):  # the report's own armed actors: Al Shabaab in Somalia, the PMF in Iraq
+        c[cc] += 1
     return c.most_common(1)[0][0] if c else None
 
 

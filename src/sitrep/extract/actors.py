@@ -6,6 +6,15 @@ case-sensitively); ``ActorMention.resolve(country, date)`` turns a mention into 
 date ("Military Forces of Syria (2000-2024)" before 8 December 2024, the new forces after;
 "Civilians (Iraq)"; "Islamic State (Syria)"). Demonyms ("Russian airstrikes") and generic state
 words ("the army", "police") resolve to the military or police of a country.
+
+Two data files make the dictionary: ``actors.yaml`` (the Syrian and Iraqi theatre) and
+``actors_world.yaml`` (state forces of the world's countries with the periods of their governments,
+missions, armed groups of current conflicts, clan families).  Beyond the aliases, two rules name
+actors the files cannot list: the state forces of any country named by its demonym or name and a
+service ("Kenyan soldiers", "the Ethiopian army", "Ugandan police"), and communal militias named by
+their clan ("Hawadle clan militia" -> "Hawiye-Hawadle Sub-Clan Militia (Somalia)").  An alias two
+actors share ("SNA": the Syrian National Army, the Somali National Army) keeps both readings; the
+country of the report picks one (``ActorMention.in_country``).
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +32,7 @@ from sitrep.records import ActorRef
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
+WORLD_FILE = DATA_FILE.with_name("actors_world.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +61,24 @@ class ActorMention:
     text: str
     actor: ActorDef
     country_hint: str | None = None  # for demonym / state-generic mentions: the country named
+    readings: tuple[ActorDef, ...] = ()  # every actor an ambiguous alias names ("SNA"), first = actor
 
     @property
     def generic(self) -> bool:
         return self.actor.generic or self.actor.kind != "named"
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
+
+    def in_country(self, country: str | None) -> ActorMention:
+        """The reading of an ambiguous alias that belongs to ``country`` (the report's), else this one."""
+        if not self.ambiguous or not country:
+            return self
+        for a in self.readings:
+            if a.country == country or country in dict(a.by_country):
+                return replace(self, actor=a)
+        return self
 
 
 @dataclass(slots=True)
@@ -70,22 +94,28 @@ class ActorDictionary:
     by_name: dict[str, ActorDef] = field(default_factory=dict)
     _ci: re.Pattern[str] | None = None
     _cs: re.Pattern[str] | None = None
-    _alias_ci: dict[str, ActorDef] = field(default_factory=dict)
-    _alias_cs: dict[str, ActorDef] = field(default_factory=dict)
+    clans: dict[str, dict[str, str]] = field(default_factory=dict)  # ISO2 -> folded clan -> lineage
+    _alias_ci: dict[str, list[ActorDef]] = field(default_factory=dict)
+    _alias_cs: dict[str, list[ActorDef]] = field(default_factory=dict)
     _gov_re: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
+    _predecessor: dict[str, ActorDef] = field(default_factory=dict)
+    _state_re: re.Pattern[str] | None = None
+    _made: dict[str, ActorDef] = field(default_factory=dict)  # actors the rules named, by name
 
     def __post_init__(self) -> None:
         for a in self.actors:
             self.by_key.setdefault(a.key, a)
             self.by_name.setdefault(a.name, a)
-        ci: dict[str, ActorDef] = {}
-        cs: dict[str, ActorDef] = {}
+            if a.successor:
+                self._predecessor.setdefault(a.successor, a)
+        ci: dict[str, list[ActorDef]] = {}
+        cs: dict[str, list[ActorDef]] = {}
         for a in self.actors:
             for alias in a.aliases:
-                if _is_acronym(alias):
-                    cs.setdefault(alias, a)
-                else:
-                    ci.setdefault(_key(alias), a)
+                table, k = (cs, " ".join(alias.split())) if _is_acronym(alias) else (ci, _key(alias))
+                same = table.setdefault(k, [])
+                if all(x.key != a.key for x in same):
+                    same.append(a)
         self._alias_ci, self._alias_cs = ci, cs
         self._ci = _alternation(ci.keys(), re.I)
         self._cs = _alternation(cs.keys(), 0)
@@ -102,11 +132,13 @@ class ActorDictionary:
                 continue
             for m in pat.finditer(src):
                 key = " ".join(m.group(0).split()) if table is self._alias_cs else _key(m.group(0))
-                a = table.get(key)
-                if a is None:
+                found = table.get(key)
+                if not found:
                     continue
+                a = found[0]
                 hint = a.country if a.kind != "named" else None
-                cands.append(ActorMention(m.start(), m.end(), text[m.start():m.end()], a, hint))
+                cands.append(ActorMention(m.start(), m.end(), text[m.start():m.end()], a, hint, tuple(found)))
+        cands += self._state_forces(text) + self._clan_militias(text)
         cands.sort(key=lambda c: (-(c.end - c.start), c.start))
         chosen: list[ActorMention] = []
         for c in cands:
@@ -121,7 +153,8 @@ class ActorDictionary:
         a = self.by_name.get(name) or self.by_key.get(name)
         if a:
             return a
-        return self._alias_cs.get(name) or self._alias_ci.get(_key(name))
+        found = self._alias_cs.get(name) or self._alias_ci.get(_key(name))
+        return found[0] if found else None
 
     def military_of(self, country: str | None) -> ActorDef | None:
         key = self.military.get(country or "")
@@ -136,7 +169,74 @@ class ActorDictionary:
         return self.demonyms.get(w) or self.demonyms.get(w.strip(".")) or self.demonyms.get(w.rstrip(".") + ".")
 
     def country_name(self, iso: str | None) -> str | None:
-        return self.countries.get(iso or "")
+        """The country as ACLED names it in "Civilians (X)": the dictionary's name, else the gazetteer's."""
+        if not iso:
+            return None
+        name = self.countries.get(iso)
+        if name is None:
+            from sitrep.extract.gazetteer import load_gazetteer
+
+            e = load_gazetteer().countries.get(iso)
+            name = e.name if e is not None else None
+        return name
+
+    # ------------------------------------------------------------------ rules
+    def _state_pattern(self) -> re.Pattern[str]:
+        if self._state_re is None:
+            from sitrep.extract.gazetteer import load_gazetteer
+
+            gaz = load_gazetteer()
+            words = {w for w in gaz.demonym_words()} | {n for e in gaz.countries.values() for n in gaz.names(e)
+                                                         if len(n) > 3 and n[:1].isupper()}
+            body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            self._state_re = re.compile(
+                rf"(?<![\w\-])(?P<c>{body})(?:['’]s)?\s+(?i:(?:national|federal|regional|government|security|armed|"
+                rf"special|military|border|state|defen[cs]e)\s+){{0,2}}(?P<s>(?i:{_SERVICES}))(?![\w\-])")
+        return self._state_re
+
+    def _state_forces(self, text: str) -> list[ActorMention]:
+        """"Kenyan soldiers", "the Ethiopian army", "Ugandan police", "Somalia's security forces": the state
+        forces of the country named, with its service."""
+        if not any(w in text.lower() for w in _SERVICE_HINTS):
+            return []
+        from sitrep.extract.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        out: list[ActorMention] = []
+        for m in self._state_pattern().finditer(text):
+            iso = gaz.country_of(m.group("c"))
+            if not iso:
+                continue
+            police = m.group("s").lower().startswith(("police", "gendarm"))
+            actor = (self.police_of if police else self.military_of)(iso) or self._made_state(iso, police)
+            if actor is not None:
+                out.append(ActorMention(m.start(), m.end(), m.group(0), actor))
+        return out
+
+    def _made_state(self, iso: str, police: bool) -> ActorDef | None:
+        cname = self.country_name(iso)
+        if not cname:
+            return None
+        name = f"{'Police' if police else 'Military'} Forces of {cname}"
+        return self._made.setdefault(name, ActorDef(name=name, key=name, type="state forces", country=iso))
+
+    def _clan_militias(self, text: str) -> list[ActorMention]:
+        """"Hawadle clan militia", "Hawiye-Abgal sub-clan militia", "a Habar Gedir clan militia": the
+        militia of the clan named, with its lineage when the dictionary knows the clan family."""
+        if "clan" not in text.lower():
+            return []
+        out: list[ActorMention] = []
+        for m in _CLAN.finditer(text):
+            words = re.split(r"[\s\-]+", m.group("n"))
+            while words and words[0] in _CLAN_LEAD:
+                words = words[1:]
+            if not words:
+                continue
+            name = _clan_name(words, self.clans)
+            actor = self._made.setdefault(name, ActorDef(name=name, key=name, type="identity militia"))
+            start = m.start("n") + m.group("n").find(words[0])
+            out.append(ActorMention(start, m.end(), text[start:m.end()], actor))
+        return out
 
     # ------------------------------------------------------------ governments
     def _gov_pattern(self) -> re.Pattern[str]:
@@ -198,6 +298,9 @@ class ActorDictionary:
                 return ActorRef(name=name, type="state forces", country=country, mention=mention)
             actor = target
         actor = self._for_date(actor, date)
+        if actor.type == "state forces" and actor.country and country and actor.country != country:
+            # the forces of one country acting in another ("Kenyan troops" in Somalia)
+            return ActorRef(name=actor.name, type="external/other forces", country=actor.country, mention=mention)
         if actor.by_country:
             name = dict(actor.by_country).get(country or "", actor.name)
             return ActorRef(name=name, type=actor.type, country=actor.country or country, mention=mention)
@@ -208,18 +311,23 @@ class ActorDictionary:
         return ActorRef(name=actor.name, type=actor.type, country=actor.country, mention=mention)
 
     def _for_date(self, actor: ActorDef, date: str | None) -> ActorDef:
+        """The actor of the period ``date`` falls in (walking successors and predecessors)."""
         if not date:
             return actor
         d = date[:10]
-        # a month-precise date in the month of the change is ambiguous: keep the older actor then
-        if actor.until and actor.successor and (
-            (len(d) == 10 and d >= actor.until) or (len(d) < 10 and d > actor.until[: len(d)])
-        ):
-            return self.by_name.get(actor.successor, actor)
-        if actor.since and d < actor.since[: len(d)]:
-            pred = next((a for a in self.actors if a.successor == actor.name), None)
-            if pred is not None:
-                return pred
+        for _ in range(12):
+            # a month-precise date in the month of the change is ambiguous: keep the older actor then
+            if actor.until and actor.successor and (
+                (len(d) == 10 and d >= actor.until) or (len(d) < 10 and d > actor.until[: len(d)])
+            ):
+                nxt = self.by_name.get(actor.successor)
+            elif actor.since and d < actor.since[: len(d)]:
+                nxt = self._predecessor.get(actor.name)
+            else:
+                nxt = None
+            if nxt is None or nxt is actor:
+                return actor
+            actor = nxt
         return actor
 
 
@@ -248,6 +356,7 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w\-])(?:{body})(?![\w]|-\w)", flags)
 
 
+_UNIT_AFTER = re.compile(r"^\s*\($")
 _NP_GLUE = re.compile(r"^[\s\-]*(?:[A-Za-z'’\-]+\s+){0,2}$")
 
 
@@ -255,6 +364,14 @@ def _drop_generic_beside_named(text: str, mentions: list[ActorMention]) -> list[
     """'a Daesh gunman', 'ISIS fighters': the generic noun belongs to the named actor before it."""
     out: list[ActorMention] = []
     for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.generic and m.actor.type != "civilians" and nxt is not None and not nxt.generic \
+                and _UNIT_AFTER.match(text[m.end:nxt.start]):
+            continue  # "government security forces (Danab)": the unit in brackets names them
+        prev = out[-1] if out else None
+        if prev is not None and m.actor.type == "state forces" and prev.actor.type == "external/other forces" \
+                and prev.actor.country is None and not text[prev.end:m.start].strip():
+            continue  # "AUSSOM UPDF forces", "MONUSCO Indian peacekeepers": a contingent of the mission before it
         if m.actor.generic and m.actor.type != "civilians" and i > 0:
             prev = mentions[i - 1]
             gap = text[prev.end:m.start]
@@ -264,11 +381,91 @@ def _drop_generic_beside_named(text: str, mentions: list[ActorMention]) -> list[
     return out
 
 
-def _load_raw() -> dict[str, Any]:
-    raw = yaml.load(DATA_FILE.read_text(encoding="utf-8"), Loader=_LOADER)
+_SERVICES = (r"armed\s+forces|security\s+forces|special\s+forces|air\s+force|border\s+guards?|coast\s+guard|"
+             r"police\s+forces|police\s+officers?|police|policemen|gendarmes|gendarmerie|army|forces|troops|soldiers|"
+             r"military|navy|marines|warplanes|jets|drones|servicemen|paratroopers|commandos")
+_SERVICE_HINTS = ("force", "troop", "soldier", "army", "military", "police", "guard", "navy", "marine", "warplane",
+                  "jets", "drone", "gendarm", "servicemen", "paratroop", "commando")
+_CLAN_NAME = r"[A-Z][\w'’]+"
+_CLAN = re.compile(rf"(?P<n>{_CLAN_NAME}(?:(?:\s+|\s*-\s*){_CLAN_NAME}){{0,4}})\s+(?:sub\s*-?\s*)?clans?"
+                   r"(?:\s+(?:militias?|militiamen|fighters|gunmen|forces))")
+# capitalised words that open a sentence or a noun phrase before a clan's name, not part of it
+_CLAN_LEAD = frozenset({"The", "A", "An", "Two", "Three", "Rival", "Local", "Armed", "Unidentified", "Several",
+                        "Heavily", "Both", "Some", "Other", "Another", "Allied", "Somali", "Kenyan", "Ethiopian",
+                        "Sudanese", "Tribal", "Militia", "Militias", "On", "In", "From", "Of"})
+
+
+def _clan_name(words: list[str], clans: dict[str, dict[str, str]]) -> str:
+    """"Hawadle" -> "Hawiye-Hawadle Sub-Clan Militia ({country})"; "Hawiye" -> "Hawiye Clan Militia
+    ({country})"; a clan the dictionary does not know keeps the words as written."""
+    written = " ".join(words)
+    for table in clans.values():
+        for n in range(len(words), 0, -1):  # "Habar Gedir Sacad": the longest known clan opening it
+            head = _key(" ".join(words[:n]))
+            lineage = table.get(head)
+            if lineage is None:
+                continue
+            rest = " ".join(words[n:])
+            full = lineage + (f"-{rest}" if rest else "")
+            return f"{full} {'Sub-Clan' if '-' in full else 'Clan'} Militia ({{country}})"
+    return f"{written.replace(' - ', '-')} Clan Militia ({{country}})"
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     if not isinstance(raw, dict) or "actors" not in raw:
-        raise ValueError("actors.yaml: no 'actors' list")
+        raise ValueError(f"{path.name}: no 'actors' list")
     return raw
+
+
+def _load_raw() -> dict[str, Any]:
+    """actors.yaml and actors_world.yaml as one dictionary (the world file's states become actors)."""
+    raw = _load_yaml(DATA_FILE)
+    world = _load_yaml(WORLD_FILE)
+    raw["actors"] = list(raw["actors"]) + list(world["actors"])
+    raw["clans"] = world.get("clans") or {}
+    raw.setdefault("countries", {})
+    for which in ("military", "police"):
+        raw.setdefault(which, {})
+    for code, st in (world.get("states") or {}).items():
+        iso = str(st.get("country") or code)
+        cname = str(st["name"])
+        if code == iso:
+            raw["countries"].setdefault(iso, cname.removeprefix("the "))
+        periods = [str(p) for p in st.get("periods") or ()]
+        for service, label in (("military", "Military Forces"), ("police", "Police Forces")):
+            aliases = [str(a) for a in st.get(service) or ()]
+            if code == iso and iso in raw[service]:  # actors.yaml names this force already: add the aliases
+                for a in raw["actors"]:
+                    if (a.get("key") or a["name"]) == raw[service][iso]:
+                        a["aliases"] = list(a.get("aliases") or ()) + aliases
+                continue
+            chain = _period_chain(f"{label} of {cname}", "", periods, iso, aliases)
+            raw["actors"] += chain
+            if code == iso:
+                raw[service][iso] = chain[-1]["name"]
+        for unit in st.get("units") or ():
+            label = "Police Forces" if unit.get("service") == "police" else "Military Forces"
+            raw["actors"] += _period_chain(f"{label} of {cname}", f" {unit['unit']}", periods, iso,
+                                           [str(a) for a in unit.get("aliases") or ()])
+    return raw
+
+
+def _period_chain(head: str, tail: str, periods: list[str], iso: str, aliases: list[str]) -> list[dict[str, Any]]:
+    """One actor per government period ("Military Forces of Kenya (2013-2022)", "... (2022-)"), linked by
+    successor; the aliases sit on the current one (dates lead to the others)."""
+    if not periods:
+        return [{"name": f"{head}{tail}", "type": "state forces", "country": iso, "aliases": aliases}]
+    out: list[dict[str, Any]] = []
+    for i, start in enumerate(periods):
+        end = periods[i + 1] if i + 1 < len(periods) else None
+        span = f"{start[:4]}-{end[:4] if end else ''}"
+        out.append({"name": f"{head} ({span}){tail}", "type": "state forces", "country": iso,
+                    "since": start if i else None, "until": end, "aliases": []})
+    for a, b in zip(out, out[1:], strict=False):
+        a["successor"] = b["name"]
+    out[-1]["aliases"] = aliases
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,6 +496,9 @@ def load_actors() -> ActorDictionary:
     actors.append(ActorDef(name="state police", key="state police", type="state forces",
                            aliases=tuple(sg.get("police") or ()), kind="state-police"))
     demonyms = {str(w).lower(): str(iso) for iso, words in (raw.get("demonyms") or {}).items() for w in words}
+    clans = {str(iso): {_key(c): (f"{fam}-{c}" if _key(c) != _key(fam) else str(fam))
+                        for fam, members in fams.items() for c in [fam, *members]}
+             for iso, fams in (raw.get("clans") or {}).items()}
     gov_names = {str(n).lower(): str(iso) for iso, ns in (raw.get("government_names") or {}).items() for n in ns}
     return ActorDictionary(
         officials=tuple(str(o) for o in raw.get("officials") or ()),
@@ -308,6 +508,7 @@ def load_actors() -> ActorDictionary:
         demonyms=demonyms,
         military={str(k): str(v) for k, v in (raw.get("military") or {}).items()},
         police={str(k): str(v) for k, v in (raw.get("police") or {}).items()},
+        clans=clans,
     )
 
 

@@ -130,6 +130,7 @@ class Entry:
     kind: str  # country | admin1 | admin2 | place | supplement
     precision: PlacePrecision = "point"
     n_names: int = 0  # alternate names GeoNames holds: a rough measure of how well known a place is
+    seated: bool = False  # a district placed at its seat town (GeoNames gives it no point of its own)
 
     @property
     def is_area(self) -> bool:
@@ -205,7 +206,7 @@ class Gazetteer:
     numbers, ``~i`` (negative) when the key is an alternate name rather than the main one.
     """
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(self, data_dir: Path | None = None, user_layer: Path | None = None) -> None:
         d = data_dir or _data_dir()
         self._rows: list[str] = []  # admin2 + places, raw TSV lines (entry i < len(_rows))
         self._n_admin2 = 0
@@ -227,8 +228,25 @@ class Gazetteer:
         self._abbr: frozenset[str] | None = None
         self._settlements: dict[str, list[int]] | None = None
         self._load(d)
+        self.user_places = 0
+        if user_layer is not None:
+            self._load_user(user_layer)
 
     # ------------------------------------------------------------------ loading
+    def _load_user(self, directory: Path) -> None:
+        """The analyst's own gazetteer layer (``sitrep gazetteer import``): read after, and ranked ahead of,
+        the packaged places (each one counts as a curated place)."""
+        from sitrep.extract.user_gazetteer import layer_files, read_layer
+
+        for f in layer_files(directory):
+            for p in read_layer(f):
+                precision: PlacePrecision = "district" if p.fcode.startswith("ADM") else "point"
+                self._add_small((p.id, p.name, p.lat, p.lon, p.fcode, p.country, p.admin1, p.admin2, p.population,
+                                 "supplement", precision), list(p.alternates))
+                self.user_places += 1
+        self._cache.clear()
+        self._settlements = None
+
     def _load(self, d: Path) -> None:
         a2 = _read_lines(d / "admin2.tsv.gz")
         pl = _read_lines(d / "places.tsv.gz")
@@ -280,6 +298,7 @@ class Gazetteer:
         for code, abbrs in (supp.get("abbreviations") or {}).items():
             for a in abbrs or ():
                 self.abbreviations[str(a)] = code
+        self._cache.clear()  # districts read while the supplement loaded may have a seat in it
 
     def _add_small(self, fields: tuple[Any, ...], alternates: list[str]) -> Entry:
         i = len(self._rows) + len(self._small)
@@ -303,8 +322,8 @@ class Gazetteer:
         next_id = 900_000_000
         for p in supp.get("places") or []:
             cc = p.get("country", "SY") or ""
-            a1 = self._admin1_code(cc, p.get("admin1"))
-            a2 = self._admin2_code(a1, p.get("admin2"))
+            a1 = self.admin1_code(cc, p.get("admin1"))
+            a2 = self.admin2_code(a1, p.get("admin2"))
             fcode, precision = _SUPP_TYPES.get(p.get("type", "village"), ("PPL", "point"))
             gid = int(p.get("geonameid") or 0)
             if not gid:
@@ -313,7 +332,7 @@ class Gazetteer:
             self._add_small((gid, p["name"], float(p["lat"]), float(p["lon"]), fcode, cc, a1, a2,
                              int(p.get("population") or 0), "supplement", precision), list(p.get("aliases") or ()))
 
-    def _admin1_code(self, country: str, name: str | None) -> str:
+    def admin1_code(self, country: str, name: str | None) -> str:
         if not name:
             return ""
         for e, _how in self.lookup(name, loose=False):
@@ -321,7 +340,7 @@ class Gazetteer:
                 return e.admin1
         return ""
 
-    def _admin2_code(self, admin1: str, name: str | None) -> str:
+    def admin2_code(self, admin1: str, name: str | None) -> str:
         if not name or not admin1:
             return ""
         for n in (name, f"{name} District"):
@@ -342,8 +361,12 @@ class Gazetteer:
             if i < self._n_admin2:
                 code = r[0]
                 parts = code.split(".")
-                e = Entry(i, int(r[2] or 0), r[1], _f(r[3]), _f(r[4]), "ADM2", parts[0], ".".join(parts[:2]), code,
-                          0, "admin2", "district")
+                lat, lon = _f(r[3]), _f(r[4])
+                seated = lat is None or lon is None
+                if seated:
+                    lat, lon = self._seat(code, r[1])
+                e = Entry(i, int(r[2] or 0), r[1], lat, lon, "ADM2", parts[0], ".".join(parts[:2]), code,
+                          0, "admin2", "district", seated=seated and lat is not None)
             else:
                 cc, a1, a2 = r[5], r[6], r[7]
                 e = Entry(i, int(r[0]), r[1], float(r[2]), float(r[3]), r[4], cc, f"{cc}.{a1}" if a1 else "",
@@ -351,6 +374,23 @@ class Gazetteer:
                           r[9].count("|") + 1 if r[9] else 0)
             self._cache[i] = e
         return e
+
+    def _seat(self, code: str, name: str) -> tuple[float | None, float | None]:
+        """A district's point when GeoNames gives it none: its seat, the town of the same name in the same
+        province (most districts are named after their main town: Qandala, Afgooye, Jowhar)."""
+        admin1 = ".".join(code.split(".")[:2])
+        best: Entry | None = None
+        for n in admin2_names(code, name)[::-1]:
+            for i in self._ids(norm_key(n)):
+                if (i if i >= 0 else ~i) < self._n_admin2:
+                    continue  # an area, not a town (and not materialised here: it may need its own seat)
+                e = self.entry(i if i >= 0 else ~i)
+                if e.kind in ("place", "supplement") and e.admin1 == admin1 and e.fcode.startswith("PPL") and (
+                        best is None or e.population > best.population):
+                    best = e
+            if best is not None:
+                return best.lat, best.lon
+        return None, None
 
     def names(self, e: Entry) -> list[str]:
         """The entry's main name followed by its alternate names."""
@@ -395,10 +435,7 @@ class Gazetteer:
         """(entry, how) for entries whose name has the same key: how is 'name' (main name), 'alt'
         (alternate name) or 'loose' (transliteration skeleton, tried only when nothing else matches)."""
         k = norm_key(name)
-        ids = list(self._index.get(k, ()))
-        big = self._big_index.get(k)
-        if big:
-            ids += [int(x) for x in big.split(",")]
+        ids = self._ids(k)
         if ids:
             return [(self.entry(i), "name") if i >= 0 else (self.entry(~i), "alt") for i in ids]
         if loose:
@@ -410,6 +447,14 @@ class Gazetteer:
                     ids += [int(x) for x in big.split(",")]
                 return [(self.entry(i), "loose") for i in ids]
         return []
+
+    def _ids(self, key: str) -> list[int]:
+        """Entry numbers under a name key (``~i`` for an alternate name)."""
+        ids = list(self._index.get(key, ()))
+        big = self._big_index.get(key)
+        if big:
+            ids += [int(x) for x in big.split(",")]
+        return ids
 
     def country_of(self, name: str) -> str | None:
         """ISO2 for a country name/alias ('U.S.', 'Britain') or demonym ('Syrian', 'Iraqis')."""
@@ -485,7 +530,13 @@ class Gazetteer:
                         yield n, lab
 
 
-@lru_cache(maxsize=2)
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
-    """The gazetteer, loaded once per process."""
-    return Gazetteer(Path(data_dir) if data_dir else None)
+    """The gazetteer with the user's layer (``sitrep gazetteer import``), loaded once per process and layer."""
+    from sitrep.extract.user_gazetteer import user_dir
+
+    return _load_gazetteer(data_dir, str(user_dir()))
+
+
+@lru_cache(maxsize=2)
+def _load_gazetteer(data_dir: str | None, user_layer: str) -> Gazetteer:
+    return Gazetteer(Path(data_dir) if data_dir else None, Path(user_layer))

@@ -144,7 +144,8 @@ def _make_ruler(nlp: Language, name: str) -> GazetteerRuler:
 
     gaz = load_gazetteer()
     names = list(gaz.ruler_names())
-    names += _actor_names(Path(str(resources.files("sitrep") / "data" / "actors.yaml")))
+    for file in ("actors.yaml", "actors_world.yaml"):
+        names += _actor_names(Path(str(resources.files("sitrep") / "data" / file)))
     return GazetteerRuler(names, modifiers=gaz.demonym_words())
 
 

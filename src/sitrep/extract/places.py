@@ -58,7 +58,7 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     r"(?P<q>\bnear|\bnearby|\bclose to|\baround|\boutskirts of|\bcountryside of|\bvicinity of|\bsuburbs of|\brural|"
-    r"\boutside|\bprovince of|\bgovernorate of|\bdistrict of|\bcounty of|\bstate of|\bcity of|\btown of|"
+    r"\boutside|\bbetween|\bprovince of|\bgovernorate of|\bdistrict of|\bcounty of|\bstate of|\bcity of|\btown of|"
     r"\bvillage of|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+)?of|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+(?:of|countryside of|outskirts of|part of|parts of))"
@@ -68,7 +68,8 @@ _BEFORE = re.compile(
 _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+)$", re.IGNORECASE)
 _DISTRICT_WORDS = frozenset({"countryside", "district", "suburbs", "suburb", "outskirts", "area", "subdistrict",
                              "near", "nearby", "close to", "around", "outside", "countryside of", "outskirts of",
-                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish", "rural"})
+                             "vicinity of", "suburbs of", "district of", "county", "county of", "parish",
+                             "between", "rural"})
 _ADMIN1_QUALS = frozenset({"province", "governorate", "province of", "governorate of", "state", "state of"})
 _POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp"})
 _STRIP_LEAD = re.compile(r"^(?:the|downtown|central|greater|old)\s+", re.IGNORECASE)
@@ -121,8 +122,8 @@ def _prior(e: Entry, how: str) -> float:
             s -= 0.5
     if e.country in CORE:
         s += 0.3  # the theatre sitrep is built for
-    if e.lat is None or e.lon is None:
-        s -= 2.0  # an admin area GeoNames knows by name only: nothing to put on a map
+    if e.lat is None or e.lon is None or e.seated:
+        s -= 2.0  # an admin area GeoNames knows by name only (at most by its seat town): it yields to places
     if how == "alt":
         s -= 0.6
     elif how == "loose":
@@ -209,12 +210,15 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
         cands = [(e, how) for e, how in gaz.lookup(f"{name} {qual.title()}", loose=False) if e.kind == "admin2"]
         if cands:
             return cands
-    cands = gaz.lookup(name)
+    short = re.sub(r"\s+(?:city|town|village|province|governorate|district|county|area|region)$", "", name,
+                   flags=re.IGNORECASE)
+    cands = gaz.lookup(name, loose=False)
+    if not cands and short != name:  # "Bay region" is Bay before it is a loose spelling of "Al Bahah Region"
+        cands = gaz.lookup(short, loose=False)
     if not cands:
-        short = re.sub(r"\s+(?:city|town|village|province|governorate|district|county|area|region)$", "", name,
-                       flags=re.IGNORECASE)
-        if short != name:
-            cands = gaz.lookup(short)
+        cands = gaz.lookup(name)
+    if not cands and short != name:
+        cands = gaz.lookup(short)
     if any(e.kind in ("country", "admin1") and how == "name" for e, how in cands):
         # "Washington" is the state or the capital, not Watervliet NY that once had the name
         cands = [(e, how) for e, how in cands if how == "name" or e.kind in ("country", "admin1")]
@@ -292,6 +296,8 @@ class _Mention:
     container: _Mention | None = None
     place: Place | None = None
     weak: bool = False  # found by a settlement phrase only ("the village of X"), not by NER
+    bracketed: bool = False  # the container of the mention before it: "X village (District, Region)"
+    bracket: bool = False  # its container comes from such brackets
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
@@ -299,8 +305,8 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     before = _BEFORE.search(text[max(0, start - 60):start])
     qa = after.group("q").lower() if after else None
     qb = " ".join(before.group("q").lower().split()) if before else None
-    if qa in ("province", "governorate", "state") or qb in _ADMIN1_QUALS:
-        return "province" if qa != "state" else "state"
+    if qa in ("province", "governorate", "state", "region") or qb in _ADMIN1_QUALS:
+        return "province" if qa != "state" else "state"  # "Hiraan region", "Bay region": the first-level area
     if qb and re.search(r"(?:kilomet|km|mile)", qb):
         return "near"
     if qb and re.match(r"(?:north|south|east|west)", qb):
@@ -797,11 +803,12 @@ def _known_abroad(m: _Mention) -> bool:
     return major and (how == "name" or e.fcode == "PPLC")
 
 
-def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]], skip: str = ""
-                     ) -> frozenset[str]:
-    """For a document mostly about Syria and Iraq (by the votes of its other names than ``skip``), the
-    countries its villages may lie in: Syria, Iraq and any country it names; empty for any other
-    document."""
+def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry | None]], skip: str = "",
+                     home: Sequence[str] = ()) -> frozenset[str]:
+    """For a document mostly about its theatre (Syria and Iraq, plus the ``home`` countries its own armed
+    actors or the collection's profile name), by the votes of its other names than ``skip``: the countries
+    its villages may lie in, the theatre and any country it names; empty for any other document."""
+    theatre = CORE | frozenset(home)
     w: dict[str, float] = {}
     named: set[str] = set()  # countries the text names outright ("US officials", "Washington ... Syria")
     for k, (cc, _a1, weight, e) in votes.items():
@@ -810,10 +817,10 @@ def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry
             if e is None or e.kind == "country":
                 named.add(cc)
     total = sum(w.values())
-    core = sum(w.get(cc, 0.0) for cc in CORE)
+    core = sum(w.get(cc, 0.0) for cc in theatre)
     if total <= 0 or core / total < 0.6:
         return frozenset()
-    return CORE | named
+    return theatre | named
 
 
 # ---------------------------------------------------------------------------------------- named areas
@@ -822,18 +829,18 @@ _AREA_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-_AREA_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|province|governorate|desert|suburbs|outskirts)\b",
+_AREA_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|province|governorate|region|desert|suburbs|outskirts)\b",
                          re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _area_pattern() -> tuple[re.Pattern[str], dict[str, Entry]]:
-    """One pattern for every name of the theatre's first-level divisions (longest first, so that
+@lru_cache(maxsize=32)
+def _area_pattern(countries: frozenset[str] = CORE) -> tuple[re.Pattern[str], dict[str, Entry]]:
+    """One pattern for every name of the first-level divisions of ``countries`` (longest first, so that
     "Rural Damascus" wins over "Damascus"), and folded name -> admin1 entry."""
     gaz = load_gazetteer()
     by_name: dict[str, Entry] = {}
     for e in gaz.admin1.values():
-        if e.country not in CORE:
+        if e.country not in countries:
             continue
         for n in gaz.names(e):
             if len(n) >= 4:
@@ -924,13 +931,13 @@ def _area_place(gaz: Gazetteer, area: Area, mention: str) -> Place:
             or gaz.to_place(area.entry, mention=mention, precision="admin1"))
 
 
-def _named_areas(text: str, gaz: Gazetteer) -> list[Area]:
+def _named_areas(text: str, gaz: Gazetteer, countries: frozenset[str] = CORE) -> list[Area]:
     """Provinces the text names: (start, end, admin1 entry, strict, direction).  Strict for a province
     written as an area ("Dar'a countryside", "the countryside of Deir ez-Zor", "southern Idlib", "rural
     Hama", "Anbar province") or a name that is only a province ("Rural Damascus"); not strict for a name
     that is also its capital ("in Dar'a", ", Kirkuk"), which then only overrules an unknown or foreign
     village.  ``direction`` is the compass part the text names ("northern Hama"), if any."""
-    rx, by_name = _area_pattern()
+    rx, by_name = _area_pattern(countries)
     out: list[Area] = []
     for m in rx.finditer(text):
         a, b = m.span()
@@ -963,6 +970,84 @@ def _governing_area(areas: Sequence[Area], text: str, start: int, end: int) -> A
     return None
 
 
+_BRACKETS = re.compile(
+    r"(?:\s+(?:village|town|city|area|district|neighbou?rhood|camp|locality|settlement|IDP\s+camp))?\s*"
+    r"\((?P<a>[A-Z][^(),;]{1,40}?)(?:\s*,\s*(?P<b>[A-Z][^(),;]{1,40}?))?\s*\)")
+
+
+_NAME_BRACKETS = re.compile(_NAME + r"(?=" + _BRACKETS.pattern.replace("(?P<a>", "(?:").replace("(?P<b>", "(?:")
+                            + r")")
+
+
+def _bracket_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Names NER missed right before a district and province in brackets ("near Dhagax Jiif (Afgooye, Lower
+    Shabelle)"): toponyms by that context (``_brackets`` then places them)."""
+    out: list[_Mention] = []
+    for m in _NAME_BRACKETS.finditer(text):
+        b = _BRACKETS.match(text, m.end(1))
+        if b is None or not b.group("b"):
+            continue  # one name in brackets ("(NSW)", "(AFP)") does not make the words before it a place
+        a, e = m.span(1)
+        if any(x.start < e and a < x.end for x in mentions) or m.group(1) in _institution_words():
+            continue
+        out.append(_Mention(a, e, m.group(1), "GPE", weak=True))
+    return out
+
+
+def _admin_entry(gaz: Gazetteer, name: str, kind: str, within: Entry | None, countries: Sequence[str]
+                 ) -> Entry | None:
+    """The admin area of ``kind`` a bracket names: inside ``within`` (the province after it), else in one of
+    the ``countries`` the document is about, else the only one of that name."""
+    name = _BRACKET_SUFFIX.sub("", name.strip())
+    found = [e for n in (name, f"{name} District") for e, _how in gaz.lookup(n, loose=False) if e.kind == kind]
+    if within is not None:
+        found = [e for e in found if e.admin1 == within.admin1]
+    elif countries:
+        found = [e for e in found if e.country in countries] or (found if len(found) == 1 else [])
+    return found[0] if len(found) == 1 or (found and within is not None) else None
+
+
+_BRACKET_SUFFIX = re.compile(r"\s+(?:district|region|province|governorate|state|county)$", re.IGNORECASE)
+
+
+def _brackets(text: str, gaz: Gazetteer, mentions: list[_Mention], countries: Sequence[str]) -> None:
+    """"Galcad village (Bulo Burto, Hiraan)", "Qurac (Qandala, Bari)", "Yaqshid (Banadir)": the district and
+    province in brackets after a place are its container; the names inside are not event places of their own."""
+    for m in mentions:
+        if m.demonym or m.bracketed:
+            continue
+        b = _BRACKETS.match(text, m.end)
+        if b is None:
+            continue
+        a_name, b_name = b.group("a"), b.group("b")
+        if not countries and not b_name:
+            continue  # "New South Wales (NSW)", "Tortí (Panamá Province)": one name in brackets says little outside
+            # a desk's theatre
+        province = _admin_entry(gaz, b_name, "admin1", None, countries) if b_name else None
+        area = _admin_entry(gaz, a_name, "admin2", province, countries) if province is not None or not b_name else None
+        if area is None and b_name:  # a district written with the wrong province: the district stands
+            area = _admin_entry(gaz, a_name, "admin2", None, countries)
+            province = None if area is not None else province
+        if area is None and not b_name:
+            area = _admin_entry(gaz, a_name, "admin1", None, countries)
+        area = area or province
+        if area is None or (countries and area.country not in countries):
+            continue
+        m.container = _Mention(b.start("a"), b.end(), text[b.start("a"):b.end()], "GPE", cands=[(area, "name")],
+                               best=area)
+        m.bracket = True
+        for o in mentions:
+            if o is not m and b.start("a") <= o.start and o.end <= b.end():
+                o.bracketed = True
+
+
+def _inside(e: Entry, area: Entry) -> bool:
+    """``e`` lies in the admin area (a town GeoNames gives no district counts by its province)."""
+    if area.kind == "admin2" and e.admin2:
+        return e.admin2 == area.admin2
+    return bool(e.admin1) and e.admin1 == area.admin1
+
+
 def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> list[PlaceMention]:
     """Place mentions of ``text`` with their resolution (``doc``: the text parsed by ``get_nlp()``).
 
@@ -978,12 +1063,14 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
 
         doc = get_nlp()(text)
     mentions = _collect(text, doc, gaz)
+    mentions = sorted(mentions + _bracket_names(text, mentions), key=lambda m: m.start)
     for m in mentions:
         if m.demonym:
             continue
         m.qual = _qualifier(text, m.start, m.end)
         if not m.cands:
             m.cands = _candidates(gaz, m.text, m.qual)
+    _brackets(text, gaz, mentions, home)
     # pass 1: each mention on its own
     readings: dict[str, list[tuple[Entry, float]]] = {}
     for m in mentions:
@@ -1014,14 +1101,26 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         readings = new
     _one_sense(mentions)
     final_votes = _votes(mentions, home)
-    areas = _named_areas(text, gaz)
+    areas = _named_areas(text, gaz, CORE | frozenset(home))
+    taken = [m.container for m in mentions if m.bracket and m.container is not None]
+    areas = [x for x in areas if not any(c.start <= x.start and x.end <= c.end for c in taken)]
     strict_area = any(x.strict for x in areas)
     theatres: dict[str, frozenset[str]] = {}
     out: list[PlaceMention] = []
     for m in mentions:
+        if m.bracketed:
+            continue  # the district and province in brackets: the container of the place before them
+        if m.bracket and m.container is not None and m.container.best is not None:
+            box = m.container.best
+            if m.best is None or not _inside(m.best, box):
+                m.best = None  # a village the gazetteer does not know in that district: the district, not a namesake
+            found = (_make_place(gaz, m.best, m.text, m.qual) if m.best is not None
+                     else _make_place(gaz, box, m.text, "countryside of" if box.kind == "admin2" else "province"))
+            out.append(PlaceMention(mention=m.text, start=m.start, end=m.end, place=found))
+            continue
         k = norm_key(m.text)
         if k not in theatres:
-            theatres[k] = _theatre_context(final_votes, k) or (CORE if strict_area else frozenset())
+            theatres[k] = _theatre_context(final_votes, k, home) or (CORE if strict_area else frozenset())
         theatre = theatres[k]
         over = next((x for x in areas if x.strict and x.start < m.end and m.start < x.end), None)
         if over is not None and not m.demonym:
