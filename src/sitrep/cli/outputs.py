@@ -110,10 +110,11 @@ def serve(
     allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless a token is set) on localhost."""
-    from sitrep.serve import run
+    from sitrep.serve import check_bind, run
     from sitrep.store import require_existing
 
     s = load_settings(db=db, host=host, port=port, token=token)
+    check_bind(s.host, allow_remote)  # a usage error first, then the database
     require_existing(s.db)
     run(s.db, host=s.host, port=s.port, token=s.token or None, workers=workers, allow_remote=allow_remote,
         allow_hosts=allow_hosts, announce=lambda line: click.echo(line, err=True))

@@ -103,6 +103,14 @@ def host_names(host: str, allow_hosts: Sequence[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*names, *allow_hosts]))
 
 
+def check_bind(host: str, allow_remote: bool) -> None:
+    """Binding beyond loopback is refused unless asked for (a usage error, checked before anything else)."""
+    if host not in LOOPBACK and not allow_remote:
+        raise UsageError(
+            f"refusing to bind to {host}: the server is meant for this machine; pass --allow-remote to expose it"
+        )
+
+
 def run(
     db: str,
     host: str = default("host"),
@@ -121,10 +129,7 @@ def run(
     bound address and, on a wildcard address, this machine's names are always answered.
     ``announce``: called with each line for the user (the banner, warnings) once the checks pass.
     """
-    if host not in LOOPBACK and not allow_remote:
-        raise UsageError(
-            f"refusing to bind to {host}: the server is meant for this machine; pass --allow-remote to expose it"
-        )
+    check_bind(host, allow_remote)
     require("uvicorn", "web")
     import uvicorn
 
