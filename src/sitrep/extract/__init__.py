@@ -505,8 +505,7 @@ def _dates_compatible(a: _Cand, b: _Cand) -> bool:
 def _places_compatible(a: _Cand, b: _Cand) -> bool:
     if a.listed or b.listed:
         # one of the places of a listed action: only a report of that same place is the same event
-        return a.place is not None and b.place is not None and (a.place.geonameid, a.place.name) == (
-            b.place.geonameid, b.place.name) or (a.place is None) != (b.place is None) and not (a.listed and b.listed)
+        return _same_place(a, b) or (a.place is None) != (b.place is None) and not (a.listed and b.listed)
     if a.place is None or b.place is None:
         return True
     if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
@@ -1126,9 +1125,13 @@ def _finer_place(a: _Cand, b: _Cand) -> bool:
     return b.place is None or precision_rank(a.place) < precision_rank(b.place)
 
 
+def _place_key(p: Place) -> tuple[int | None, str]:
+    """One place, however it was reached: its GeoNames id and name (parts of provinces have no id)."""
+    return p.geonameid, p.name
+
+
 def _same_place(a: _Cand, b: _Cand) -> bool:
-    return a.place is not None and b.place is not None and (a.place.geonameid, a.place.name) == (
-        b.place.geonameid, b.place.name)
+    return a.place is not None and b.place is not None and _place_key(a.place) == _place_key(b.place)
 
 
 def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
@@ -1259,10 +1262,7 @@ def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Plac
         if p is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, p.start):
             run.append(p)
             continue
-        unique: list[Place] = []
-        for pl in (m.place for m in run if m.place is not None):
-            if all((pl.geonameid, pl.name) != (u.geonameid, u.name) for u in unique):
-                unique.append(pl)
+        unique = list({_place_key(m.place): m.place for m in run if m.place is not None}.values())
         if len(unique) >= 2 and c.place in unique and not _BETWEEN.search(text, max(0, run[0].start - 40),
                                                                            run[0].start):
             return unique
