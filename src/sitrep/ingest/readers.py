@@ -623,6 +623,6 @@ def _entry_link(entry: Any) -> str | None:
         if href and child.get("rel", "alternate") == "alternate":
             return str(href).strip()
         if not href and child.text and child.text.strip():
-            return child.text.strip()
+            return str(child.text).strip()
     return None
 

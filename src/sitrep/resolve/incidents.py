@@ -31,9 +31,10 @@ from typing import Any
 
 from sitrep.records import ActorRef, Event, Incident, Place
 
+from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import candidate_pairs, date_interval
 from .contradictions import find_contradictions, method_class
-from .matching import CORROBORATED_GAP_DAYS, THRESHOLD, Profile, actor_key, match_score, profile
+from .matching import THRESHOLD, Profile, actor_key, match_score, profile
 
 LINK_SLACK = 0.1  # average link may sit this far below the pair threshold
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -110,7 +111,7 @@ def _linked_enough(c: _Clusters, ra: int, rb: int, score: Any) -> bool:
     if len(ma) * len(mb) == 1:
         return True
     total = sum(score(i, j) for i in ma for j in mb)
-    return total / (len(ma) * len(mb)) >= THRESHOLD - LINK_SLACK
+    return bool(total / (len(ma) * len(mb)) >= THRESHOLD - LINK_SLACK)
 
 
 def cluster(

@@ -32,7 +32,7 @@ ERROR = {
 
 def _param(
     name: str, desc: str, schema: dict[str, Any], where: str = "query", required: bool = False
-) -> dict:
+) -> dict[str, Any]:
     return {"name": name, "in": where, "required": required, "description": desc, "schema": schema}
 
 
