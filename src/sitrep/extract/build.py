@@ -1,0 +1,261 @@
+"""Building a candidate from one trigger hit in one clause (``_candidate``): its genericity, actors, date,
+place and figures; governments of diplomacy; places of events."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.actors import ActorDictionary, ActorMention
+from sitrep.extract.events import (
+    Hit,
+    genericity,
+    is_anaphoric,
+)
+from sitrep.extract.numbers import find_casualties
+from sitrep.records import Document, PlaceMention, TimeMention
+
+from .candidate import _Cand
+from .emit import _confidence
+from .inputs import _NATIONWIDE, _aggregate_toll, _date_for_span, _place_for_span, _SentParse
+from .refine import _refine_type
+from .roles import _assign_roles
+
+_PAST_REPORT = re.compile(r"\b(?:[a-z]+ed|took\s+place|was|were|blew|shot|struck|hit|fell|fought|set)\b")
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:following|after|since|amid|in\s+the\s+wake\s+of|in\s+response\s+to|responsible\s+for|"
+    r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
+    re.I,
+)
+_RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
+
+
+def _candidate(
+    doc: Document, sp: _SentParse | None, text: str, hit: Hit, clause: tuple[int, int], si: int,
+    forced: tuple[str, str] | None, mentions: list[ActorMention], times: list[TimeMention],
+    places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary,
+) -> _Cand | None:
+    cs, ce = clause
+    cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
+    labelled = hit.trigger.id in ("label", "model") or (forced is not None and hit.trigger.type != "Diplomacy")
+    cand.anaphoric = not labelled and (is_anaphoric(text, hit) or bool(
+        _REFERENCE_BEFORE.search(text[max(cs, hit.start - 60):hit.start]) and hit.trigger.priority <= 70
+        and not re.search(r"(?:ed|ing)$", hit.text)
+    ))
+    if labelled and forced is not None:
+        cand.event_type, cand.sub = forced
+        cand.notes.append("prefix-label")
+    _assign_roles(text, sp, cand, mentions, clause)
+    if cand.actor1 is None:
+        cand.actor1 = _demonym_actor(text, hit, cs, dic)
+    if not labelled:
+        _refine_type(text, cand, clause, dic)
+    cas = find_casualties(text[cs:ce])
+    cand.fatalities, cand.injured = cas.fatalities, cas.injured
+    nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
+    follow = find_casualties(nxt.group(0)) if nxt else cas
+    figures = cas.fatalities is not None or cas.injured is not None or (
+        follow.fatalities is not None or follow.injured is not None)
+    value, precision, method = _date_for_span(times, cs, ce, text, doc.published)
+    if method == "future" and _PAST_REPORT.search(text[cs:ce]) and not genericity(text, hit, clause).generic:
+        # a past-tense report dated after its own publication: a typo in the date, not a forecast
+        others = [t for t in times if not (cs <= t.start < ce)]
+        value, precision, method = _date_for_span(others, cs, ce, text, doc.published)
+        cand.notes.append("date:after-publication-ignored")
+    cand.date, cand.precision, cand.date_method = value, precision, method
+    in_clause = any(cs <= t.start < ce and t.value for t in times)
+    if method.startswith("sentence:") and not in_clause:
+        cand.notes.append("date:other-clause")
+    if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
+        cand.notes.append("date:vague")
+    if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
+        cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
+    cand.place = _place_for_span(places, cs, ce, text)
+    if _NATIONWIDE.search(text, cs, ce):
+        # "killed in army operations across the country": the country, not the town named nearby
+        country = cand.place.country if cand.place is not None else None
+        cand.place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
+                           and p.place.country == country), None)
+        cand.notes.append("place:nationwide")
+    # countries of foreign forces the report speaks of: a country-level place equal to one of them,
+    # with no place named in the clause itself, is the force's nationality, not where it happened
+    foreign = {m.actor.country for m in mentions if m.actor.type == "external/other forces"}
+    foreign |= {a.actor.country for a in (cand.actor1, cand.actor2)
+                if a is not None and a.actor.type == "external/other forces"}
+    taken = [(a.start, a.end) for a in (cand.actor1, cand.actor2) if a is not None] + [(hit.start, hit.end)]
+    own = [p for p in places if cs <= p.start < ce and not any(x <= p.start < y for x, y in taken)]
+    if cand.place is not None and cand.place.precision == "country" and cand.place.country in foreign \
+            and not own:
+        # "A US strike", "a US military spokesman": the foreign force's nationality, not where it happened
+        cand.place = None
+        cand.notes.append("place:actor-nationality-dropped")
+    cand.confidence = _confidence(cand)
+    cand.notes.append(f"trigger:{hit.trigger.id}")
+    if labelled:
+        return cand
+    gen = genericity(text, hit, clause)
+    if gen.generic:
+        cand.notes.append(f"generic:{gen.reason}")
+    elif cand.event_type != "Diplomacy" and _aggregate_toll(text[cs:ce]):
+        cand.notes.append("generic:aggregate")
+    elif method == "future":
+        cand.notes.append("generic:future-date")
+    elif precision == "year" and cand.event_type != "Diplomacy":
+        cand.notes.append("generic:year-only")  # background history ("gained prominence in 2014 by seizing")
+    elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
+        cand.notes.append("generic:unanchored")
+    elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
+            qs <= hit.start < qe for qs, qe in quotes):
+        cand.notes.append("generic:quoted")
+    return cand
+
+
+_PLACE_CUE = re.compile(
+    r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
+    r"(?:village|town|city|area|countryside|province|governorate|district|neighbou?rhood|camp|desert|"
+    r"countryside|outskirts|airbase|base|checkpoint|oil\s+field|crossing|border)s?\b|"
+    r"\b(?:in|on|near|at|outside|between|from)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*",
+)
+
+
+def _assign_governments(
+    text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary, persons: dict[str, str]
+) -> None:
+    """Diplomacy is between governments: "Syrian Foreign Minister Asaad al-Shaibani" -> Government of Syria."""
+    govs = dic.governments(text, clause[0], clause[1], persons)
+    isos: list[tuple[str, str]] = []
+    for _pos, iso, mention in govs:
+        if iso not in [i for i, _m in isos]:
+            isos.append((iso, mention))
+    named1 = cand.actor1 is not None and not cand.actor1.generic and cand.actor1.actor.type != "civilians"
+    if not isos:
+        return
+    if not named1:
+        cand.actor1 = None
+        cand.actor1_ref = dic.government(isos[0][0], isos[0][1])
+        rest = isos[1:]
+    else:
+        rest = [x for x in isos if cand.actor1 is None or x[0] != cand.actor1.actor.country]
+    if (cand.actor2 is None or cand.actor2.generic) and rest:
+        cand.actor2 = None
+        cand.actor2_ref = dic.government(rest[0][0], rest[0][1])
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /,]+[A-Z][A-Za-z'’.\-]+){0,4})(?:,\s+\w+\s+\d{1,2},\s+\d{4})?\s*[–—-]+\s", re.M
+)
+
+
+_BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
+# where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "told Reuters in
+# Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"
+_BASED_AFTER = re.compile(r"\s*-\s*(?:based|headquartered)\b", re.I)
+_SPOKEN_FROM = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+    r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"
+    r"added|speaking|spoke|wrote|writes|quoted|briefed|briefing|statement|conference|interview|remarks|"
+    r"correspondent|bureau|office|headquarters)"
+    r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.I,
+)
+# an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)"
+_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
+
+
+def reporting_place(text: str, start: int, end: int) -> bool:
+    """The place names where the report comes from, not where the event happened."""
+    if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
+        return True
+    return _SPOKEN_FROM.search(text, max(0, start - 70), start) is not None
+
+
+def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],
+                  home: tuple[str, ...] = ()) -> list[PlaceMention]:
+    """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not where the report
+    comes from (``reporting_place``), not inside an actor
+    name ("US forces", "the Syrian army": nationality, not location), and, in a report whose own actors
+    place it in Syria or Iraq (``home``), not a foreign nationality ("Russian and regime airstrikes") nor a
+    foreign border seen from there ("supply lines to the Turkish border")."""
+    from sitrep.extract.places import is_demonym, is_nationality
+
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    out = []
+    for p in places:
+        if any(s <= p.start < e for s, e in datelines):
+            continue
+        if any(m.start <= p.start < m.end for m in mentions):
+            continue
+        if reporting_place(text, p.start, p.end):
+            continue
+        if home and p.place is not None and p.place.country not in home and (
+                is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
+            continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
+        out.append(p)
+    return out
+
+
+def _specificity(c: _Cand, figures: bool, date_in_clause: bool, clause_text: str = "") -> float:
+    score = 0.0
+    if date_in_clause:
+        score += 1
+    if c.place is not None or _PLACE_CUE.search(clause_text):
+        score += 1
+    if figures:
+        score += 1
+    if c.actor1 is not None and not c.actor1.generic:
+        score += 0.5
+    if c.actor2 is not None and not c.actor2.generic:
+        score += 0.5
+    return score
+
+
+def _needed(c: _Cand) -> float:
+    if c.anaphoric:
+        return 0.0  # kept for merging into the incident it refers to; dropped later if it finds none
+    if c.event_type == "Diplomacy":
+        return 0.5
+    if c.event_type == "Strategic developments" and c.hit.trigger.priority >= 44:
+        return 1.0
+    if c.hit.trigger.priority >= 55:
+        return 0.5
+    if (c.violent or c.event_type in ("Protests", "Riots")) and c.hit.trigger.priority >= 45:
+        return 1.0
+    return 1.5
+
+
+def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
+    cas = find_casualties(text[cs:ce])
+    if prev.violent and cas.fatalities is not None:
+        also = re.search(r"\balso\b", text[cs:ce], re.I) is not None
+        if prev.fatalities is None or cas.coded:
+            prev.fatalities = cas.fatalities
+        elif also:
+            prev.fatalities += cas.fatalities
+        else:
+            prev.fatalities = max(prev.fatalities, cas.fatalities)
+    if prev.violent and cas.injured is not None:
+        prev.injured = cas.injured if prev.injured is None else max(prev.injured, cas.injured)
+    prev.extra_spans.append((cs, ce))
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
+
+
+_DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+
+
+def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
+    """'Russian airstrikes', 'a US strike': the country's armed forces as the initiator."""
+    inside = re.match(r"([A-Z][\w.\-]*)\s", hit.text)  # the trigger itself opens with it ("US strike")
+    if inside and dic.demonym_country(inside.group(1)):
+        word, start = inside.group(1), hit.start
+    else:
+        m = _DEMONYM_BEFORE.search(text[max(cs, hit.start - 30):hit.start])
+        if not m:
+            return None
+        word, start = m.group(1), max(cs, hit.start - 30) + m.start(1)
+    iso = dic.demonym_country(word)
+    actor = dic.military_of(iso) if iso else None
+    if actor is None:
+        return None
+    return ActorMention(start, start + len(word), word, actor)

@@ -1,0 +1,189 @@
+"""Candidate -> Event: confidence, the document's country, one event per listed place, actor references
+and the method."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+
+from sitrep.extract.actors import ActorDef, ActorDictionary, ActorMention
+from sitrep.extract.events import (
+    VIOLENT,
+    TriggerDef,
+)
+from sitrep.extract.gazetteer import CORE
+from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention
+
+from .candidate import _Cand
+from .inputs import _actor_home
+from .merge import _place_key
+
+_FORCED = TriggerDef(id="label", type="Strategic developments", sub="Other", priority=100, method="coded label",
+                     regex=re.compile(r"^"))
+
+
+def _confidence(c: _Cand) -> float:
+    score = 0.45
+    if c.actor1 is not None:
+        score += 0.12
+    if c.actor2 is not None:
+        score += 0.08
+    if c.fatalities is not None:
+        score += 0.08
+    if c.date_method and c.date_method.startswith("sentence"):
+        score += 0.1
+    if c.place is not None:
+        score += 0.1
+    if c.hit.trigger.priority < 35:
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> str | None:
+    c: Counter[str] = Counter()
+    for p in places:
+        if p.place is not None and p.place.country:
+            c[p.place.country] += 2 if p.place.country in CORE else 1
+    for cc in _actor_home(mentions):  # the report's own armed actors: Al Shabaab in Somalia, the PMF in Iraq
+        c[cc] += 1
+    return c.most_common(1)[0][0] if c else None
+
+
+# what may stand between two places of one list: "Saraqeb, Khan Sheikhoun and Maarat al-Numan" (FA-KES drops
+# the commas: "Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen"), "Idlib city as well as the towns of X"
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+as\s+well\s+as\s+(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cities|city|areas?|neighbou?rhoods?|districts?|provinces?)\s+(?:of\s+)?)?|"
+    r"\s+(?:city|town|village)(?:,\s*|\s+and\s+|\s+))?\s*",
+    re.I,
+)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
+_PLACE_CLASS = {"point": "town", "district": "town", "admin1": "province"}
+
+
+def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Place]:
+    """The places of a list that locates one clause's action ("shelled Saraqeb, Khan Sheikhoun and Kafranbel",
+    "in Raqqa and Deir ez-Zor provinces"): ACLED codes one event per place. Not a route ("between X and Y",
+    "from X to Y")."""
+    if c.place is None or c.event_type == "Diplomacy" or c.place.precision not in _PLACE_CLASS:
+        return []
+    kind = _PLACE_CLASS[c.place.precision]
+    same = sorted((p for p in places if c.start <= p.start and p.end <= c.end and p.place is not None
+                   and _PLACE_CLASS.get(p.place.precision) == kind), key=lambda p: p.start)
+    run: list[PlaceMention] = []
+    ends: list[PlaceMention | None] = [*same, None]
+    for p in ends:
+        if p is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, p.start):
+            run.append(p)
+            continue
+        unique = list({_place_key(m.place): m.place for m in run if m.place is not None}.values())
+        if len(unique) >= 2 and c.place in unique and not _BETWEEN.search(text, max(0, run[0].start - 40),
+                                                                           run[0].start):
+            return unique
+        run = [p] if p is not None else []
+    return []
+
+
+def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
+    """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
+    the first."""
+    listed = _listed_places(c, places, text)
+    if not listed:
+        return [c]
+    return [dataclasses.replace(c, place=place, listed=True, notes=[*c.notes, "place:listed"],
+                                fatalities=c.fatalities if i == 0 else None,
+                                injured=c.injured if i == 0 else None, extra_spans=[])
+            for i, place in enumerate(listed)]
+
+
+def _listed_key(c: _Cand) -> str:
+    """What tells apart the events of one listed clause (they share its evidence)."""
+    return f"@{c.place.name}" if c.listed and c.place is not None else ""
+
+
+def _to_event(
+    doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None, places: list[PlaceMention],
+    generic: bool = False,
+) -> Event:
+    text = doc.text
+    country = (c.place.country if c.place is not None else None) or doc_country
+    date, precision, date_method = c.date, c.precision, c.date_method
+    if generic:
+        date, precision = None, "unknown"
+    a1 = c.actor1_ref or _ref(dic, c.actor1, country, date, text)
+    a2 = c.actor2_ref or _ref(dic, c.actor2, country, date, text)
+    if a1 is not None and c.actor1 is not None and c.actor1.actor.type == "civilians" \
+            and c.event_type in ("Protests", "Riots"):
+        a1 = None  # "teachers protested", "residents took to the streets": they protest as protesters
+    if a1 is None and c.event_type in VIOLENT:
+        a1 = dic.resolve(_UNIDENTIFIED(dic), country, date, mention=None)
+    elif a1 is None and c.event_type == "Protests":
+        a1 = dic.resolve(_BY_NAME(dic, "Protesters ({country})"), country, date, mention=None)
+    elif a1 is None and c.event_type == "Riots":
+        a1 = dic.resolve(_BY_NAME(dic, "Rioters ({country})"), country, date, mention=None)
+    if a1 is not None and a2 is not None and a1.name == a2.name and not _INFIGHTING.search(text, c.start, c.end):
+        a2 = None  # one actor on both sides is a role slip unless the text speaks of infighting
+    if a2 is None and c.event_type == "Violence against civilians":
+        a2 = dic.resolve(_BY_NAME(dic, "Civilians ({country})"), country, date, mention=None)
+    # a statement is not the happening it speaks of: its dead belong to that event
+    fatalities, injured = (None, None) if c.event_type == "Diplomacy" else (c.fatalities, c.injured)
+    ev = Evidence(text=text[c.start:c.end], start=c.start, end=c.end)
+    sub = c.sub
+    return Event(
+        doc_id=doc.id,
+        event_id=Event.make_id(doc.id, c.start, c.end, c.event_type + (sub or "") + _listed_key(c)),
+        event_type=c.event_type,
+        sub_event_type=sub,
+        date=date,
+        date_precision=precision if date else "unknown",  # type: ignore[arg-type]
+        date_method=date_method,
+        evidence=ev,
+        actor1=a1,
+        actor2=a2,
+        location=c.place,
+        fatalities=fatalities,
+        injured=injured,
+        method=_method(c, text),
+        confidence=c.confidence,
+        source=doc.source,
+        generic=generic,
+        notes=tuple(dict.fromkeys(c.notes)),  # each rule once
+    )
+
+
+_INFIGHTING = re.compile(
+    r"\b(?:infighting|in-fighting|internecine|among\s+themselves|between\s+rival|rival\s+(?:factions|groups|"
+    r"wings|militias|units)|turned\s+on\s+each\s+other|internal\s+(?:clashes|fighting|feud))\b", re.I)
+
+
+def _method(c: _Cand, text: str) -> str:
+    h = c.hit.text.lower()
+    if c.sub == "Suicide bomb":
+        return "suicide bomber"
+    if c.hit.trigger.id == "clash" and "ambush" in h:
+        gunman = re.search(r"\bgunm[ae]n\b", text[c.start:c.end], re.I)
+        return "ambush by gunman" if gunman else "ambush"
+    if "barrel" in h:
+        return "barrel bombs"
+    if "drone" in h or "uav" in h:
+        return "drone strike"
+    return c.method
+
+
+def _ref(dic: ActorDictionary, m: ActorMention | None, country: str | None, date: str | None, text: str
+         ) -> ActorRef | None:
+    if m is None:
+        return None
+    return dic.resolve(m.actor, country, date, mention=text[m.start:m.end])
+
+
+def _UNIDENTIFIED(dic: ActorDictionary) -> ActorDef:
+    return _BY_NAME(dic, "Unidentified Armed Group ({country})")
+
+
+def _BY_NAME(dic: ActorDictionary, name: str) -> ActorDef:
+    a = dic.by_name.get(name)
+    if a is None:
+        raise KeyError(f"actors.yaml lacks {name!r}")
+    return a

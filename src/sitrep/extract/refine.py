@@ -1,0 +1,69 @@
+"""Type refinement: a candidate's event type and sub type corrected from its clause (attempts, dispersed
+protests, armed or civilian victims)."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.actors import ActorDictionary
+
+from .candidate import _Cand
+
+# --------------------------------------------------------------------------- typing
+_ATTEMPT = re.compile(r"\b(?:attempt(?:ed|s|ing)?|tr(?:ied|ies|ying)|sought|seeking|bid)\s+to\s+(?:\w+\s+)?$", re.I)
+_DISPERSED = re.compile(
+    r"\b(?:dispers(?:ed|ing|e)|tear\s*gas|water\s+cannon|broke\s+up|intervened|fired\s+(?:\w+\s+)?(?:at|on|into)|"
+    r"beat|arrested|detained)\b", re.I)
+_PROTESTER_KILLED = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\b[^.]{0,60}\b(?:protesters|"
+                               r"demonstrators)\b|\b(?:protesters|demonstrators)\b[^.]{0,40}\b(?:killed|wounded|injured)",
+                               re.I)
+_ARMED_VICTIM = re.compile(
+    r"\b(?:fighters?|militants?|soldiers?|troops|members?\s+of|officers?|commanders?|leaders?|policem[ae]n|"
+    r"gunmen|insurgents?|rebels?|elements?|personnel|guards?|recruits?|servicem[ae]n|service\s+members?|"
+    r"terrorists?|jihadists?|extremists?|mercenar(?:y|ies)|takfiris?|militiam[ae]n|combatants?|snipers?|"
+    r"paramilitar(?:y|ies))\b",
+    re.I,
+)
+_CIVIL_VICTIM = re.compile(
+    r"\b(?:civilians?|people|persons?|man|woman|men|women|child(?:ren)?|boys?|girls?|residents?|villagers?|"
+    r"farmers?|shepherds?|family|families|worshippers|students?|teachers?|doctors?|journalists?|workers?|"
+    r"displaced|mukhtar|citizens?|pilgrims|passers-by|infants?|teenagers?)\b",
+    re.I,
+)
+
+
+def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary) -> None:
+    t = cand.hit.trigger
+    cs, ce = clause
+    ctext = text[cs:ce]
+    if t.territory:
+        if _ATTEMPT.search(text[max(cs, cand.hit.start - 40):cand.hit.start]):
+            cand.event_type, cand.sub, cand.method = "Battles", "Armed clash", "armed clash"
+            cand.notes.append("territory:attempt")
+        else:
+            a1 = cand.actor1.actor if cand.actor1 else None
+            state = a1 is not None and (a1.type == "state forces" or a1.kind.startswith("state")
+                                        or (a1.type == "external/other forces" and a1.country is not None))
+            cand.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    elif t.direct or t.id == "attack":
+        victim = cand.actor2.actor if cand.actor2 else None
+        after = text[cand.hit.start:ce]
+        if victim is not None and victim.type == "civilians":
+            civil = True
+        elif victim is not None or _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
+            civil = False
+        elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext):
+            civil = True
+        else:
+            civil = t.direct
+        if civil:
+            cand.event_type, cand.sub = "Violence against civilians", "Attack"
+        else:
+            cand.event_type, cand.sub = "Battles", "Armed clash"
+    elif t.type == "Protests":
+        if _PROTESTER_KILLED.search(ctext):
+            cand.sub = "Excessive force against protesters"
+        elif _DISPERSED.search(ctext):
+            cand.sub = "Protest with intervention"
+    elif t.type == "Riots" and re.search(r"\bmob\b", ctext, re.I):
+        cand.sub = "Mob violence"

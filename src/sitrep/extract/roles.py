@@ -1,0 +1,191 @@
+"""Actor roles: which actor mention of a clause is actor1 (the initiator) and which actor2 (the target),
+from the dependency parse when a sentence has two or more actors, else from word order."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.extract.actors import ActorMention
+from sitrep.extract.events import (
+    VIOLENT,
+    Hit,
+)
+
+from .candidate import _Cand
+from .inputs import _SentParse
+
+# --------------------------------------------------------------------------- roles
+_SUPPORTING_BEFORE = re.compile(
+    r"\b(?:(?:supported|backed|assisted|aided|accompanied|joined|reinforced|helped)\s+by|along\s+with|alongside|"
+    r"together\s+with|with\s+the\s+(?:support|help|backing|participation)\s+of|in\s+(?:coordination|cooperation|"
+    r"conjunction|partnership|collaboration)\s+with|jointly\s+with)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:(?:government|national|federal|allied|local)\s+)*(?:[a-z\s]{1,40}\()?$",  # "... forces (SNA)": the unit
+    re.I,
+)
+_PASSIVE_BY = re.compile(r"\b(?:by|at\s+the\s+hands\s+of|from)\s+$", re.I)
+_TARGET_PREP = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|towards|toward|with|between|upon|into|hit|struck|killing|"
+    r"killed|injuring|wounding)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+# verbs whose subject undergoes the event ("US forces came under fire", "the convoy suffered losses")
+_UNDERGO = frozenset({"came", "come", "comes", "coming", "suffered", "suffer", "suffers", "died", "die", "dies",
+                      "received", "receive", "sustained", "faced", "faces", "lost", "loses"})
+_VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
+
+
+def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> tuple[str, int] | None:
+    """('A' agent or 'B' patient, strength) from the dependency path between the actor and the trigger:
+    strength 2 for an argument of the governing verb ("the Syrian army shelled"), 1 for a modifier of a
+    trigger noun ("regime or Russian airstrikes")."""
+    if sp is None:
+        return None
+    span = sp.char_span(mention.start, mention.end)
+    hspan = sp.char_span(hit.start, hit.end)
+    if span is None or hspan is None or not len(hspan):
+        return None
+    trig = hspan.root
+    if span.start <= trig.i < span.end:
+        return None
+    head = span.root
+    # the trigger's governing verb: itself if a verb, else the verb it hangs from
+    gov = trig
+    hops = 0
+    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and hops < 4:
+        gov = gov.head
+        hops += 1
+    tok = head
+    path: list[Any] = []
+    hops = 0
+    while tok.i != gov.i and tok.i != trig.i and tok.head.i != tok.i and hops < 8:
+        path.append(tok)
+        tok = tok.head
+        hops += 1
+    if tok.i == trig.i and path and trig.pos_ not in ("VERB", "AUX"):
+        dep = path[-1].dep_
+        if dep in ("compound", "amod", "poss", "nmod"):
+            return "A", 1
+        if dep == "prep" or (len(path) >= 2 and path[-2].dep_ == "pobj"):
+            prep = path[-1].lower_ if path[-1].dep_ == "prep" else ""
+            if prep in ("by", "from"):
+                return "A", 1
+            return "B", 1
+        return None
+    if tok.i == trig.i and trig.pos_ in ("VERB", "AUX"):
+        gov = trig
+    if tok.i != gov.i or not path:
+        return None
+    top = path[-1]
+    dep = top.dep_
+    if dep in ("nsubj", "csubj"):
+        if gov.lower_ in _UNDERGO or _VICTIM_AFTER.match(sp.doc.text[gov.idx:]):
+            return "B", 2
+        return "A", 2
+    if dep in ("nsubjpass",):
+        return "B", 2
+    if dep == "agent":
+        return "A", 2
+    if dep in ("dobj", "obj", "attr", "dative", "oprd"):
+        return "B", 2
+    if dep == "prep":
+        prep = top.lower_
+        if prep in ("by",):
+            return "A", 2
+        if prep in ("on", "against", "at", "towards", "toward", "with", "into", "upon", "between", "near"):
+            return "B", 2
+    return None
+
+
+# an actor naming the weapon or the attack it is the author of: "an IS IED", "a Daesh ambush", "regime shelling"
+_WEAPON_AFTER = re.compile(
+    r"[-\s]+(?:(?:planted|suicide|car|roadside|guided|barrel|cluster|incendiary|ground-to-ground)\s+)?"
+    r"(?:IEDs?|VBIEDs?|SVBIEDs?|bombs?|bombings?|mortars?|shells?|shelling|rockets?|missiles?|snipers?|sniper\s+fire|"
+    r"drones?|ambush(?:es)?|attacks?|air\s?strikes?|raids?|landmines?|mines?|explosives?|remnants?|artillery|"
+    r"bombardment|barrages?|assaults?|offensive|warplanes?|helicopters?|jets?|gunfire|fire)\b"
+)
+_FOILED_BEFORE = re.compile(
+    r"\b(?:repell?(?:ed|ing)|thwart(?:ed|ing)|foil(?:ed|ing)|repuls(?:ed|ing)|prevent(?:ed|ing)|intercept(?:ed|ing)|"
+    r"defus(?:ed|ing)|dismantl(?:ed|ing)|discover(?:ed|ing)|found|seiz(?:ed|ing)|confiscat(?:ed|ing)|"
+    r"destroy(?:ed|ing))\s+(?:an?\s+|the\s+|several\s+|two\s+|\w+\s+)?$", re.I)
+_REPORTING = frozenset({"said", "told", "reported", "claimed", "announced", "stated", "added", "accused", "denied",
+                        "confirmed", "warned", "blamed", "condemned", "urged", "called", "noted", "estimated"})
+_SUBJECT_VERB = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:\w+ly\s+)?([a-z]+ed|took|hit|shot|fought|struck|seized|blew|"
+                           r"launched|opened)\b")
+
+
+# what may open a clause before its subject: "On Apr 12, ", "On March 24 ", "Yesterday, ", "The"
+_SUBJECT_LEAD = re.compile(r"\W*(?:on\s+[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*|(?:yesterday|today|earlier|later|"
+                           r"overnight|meanwhile),?\s*)?(?:the\s+)?", re.I)
+
+
+def _clause_subject(text: str, mention: ActorMention, cs: int) -> bool:
+    """The actor opens its clause and a (non-reporting) verb follows: "The Syrian army shelled …",
+    "Regime forces, backed by militias, attacked …"."""
+    if not _SUBJECT_LEAD.fullmatch(text[cs:mention.start]):
+        return False
+    m = _SUBJECT_VERB.match(text, mention.end)
+    return m is not None and m.group(1) not in _REPORTING
+
+
+def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
+    if mention.start < hit.end and hit.start < mention.end:
+        return "A"  # named inside the trigger phrase: "Syrian or Russian warplanes carried out", "Warplanes, likely
+        # regime or Russian, conducted"
+    if mention.end <= hit.start:
+        gap = text[mention.end:hit.start]
+        passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap)
+        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive:
+            return "B"
+        return "A"
+    before = text[hit.end:mention.start]
+    if _PASSIVE_BY.search(before):
+        return "A"
+    return "B"
+
+
+_CONJUNCT_GAP = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|an?\s+)?$")
+
+
+def _later_conjunct(text: str, m: ActorMention, agents: list[ActorMention]) -> bool:
+    """A second subject joined to an earlier one ("government forces (SNA) and Abgal clan militia
+    clashed", "the army, police and militias attacked"): the first named leads."""
+    return any(o.end <= m.start and _CONJUNCT_GAP.match(text[o.end:m.start]) for o in agents if o is not m)
+
+
+def _assign_roles(
+    text: str, sp: _SentParse | None, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
+) -> None:
+    """Pick actor1 (initiator) and actor2 (target) among the clause's actor mentions."""
+    cs, ce = clause
+    inside = [m for m in mentions if m.start >= cs and m.end <= ce]
+    if not inside:
+        return
+    scored: list[tuple[str, int, int, ActorMention]] = []
+    for m in inside:
+        role, strength = _role_from_parse(sp, m, cand.hit) or (_role_from_order(text, m, cand.hit),
+                                                               3 if _clause_subject(text, m, cs) else 0)
+        if _WEAPON_AFTER.match(text, m.end) and not _FOILED_BEFORE.search(text[max(cs, m.start - 40):m.start]):
+            role, strength = "A", max(strength, 1)  # "an IS IED", "an IS ambush", "Russian airstrikes": the author
+        if m.actor.type == "civilians" and role == "A" and cand.event_type in VIOLENT:
+            role = "B"  # civilians are victims of violence, not its perpetrators
+        if m.actor.type == "protesters" and cand.event_type in ("Protests", "Riots"):
+            role = "A"
+        scored.append((role, strength, abs(m.start - cand.hit.start), m))
+    # "the Syrian army supported by its loyal gunmen clashed": the supporters are not the initiator; "the
+    # Syrian army shelled X in conjunction with regime or Russian airstrikes": the subject of the verb comes
+    # before the modifier of the trigger noun
+    agents = [s[3] for s in scored if s[0] == "A"]
+    a_side = sorted([s for s in scored if s[0] == "A"],
+                    key=lambda s: (bool(_SUPPORTING_BEFORE.search(text[max(cs, s[3].start - 50):s[3].start])),
+                                   s[3].generic, _later_conjunct(text, s[3], agents), -s[1], s[2]))
+    b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[3].start,))
+    if a_side:
+        cand.actor1 = a_side[0][3]
+    if b_side:
+        for _r, _s, _d, m in b_side:
+            if cand.actor1 is None or m.actor.key != cand.actor1.actor.key:
+                cand.actor2 = m
+                break
+    if cand.actor1 is None and cand.actor2 is not None and cand.event_type in ("Strategic developments", "Diplomacy"):
+        cand.actor1, cand.actor2 = cand.actor2, None
