@@ -1,0 +1,78 @@
+"""Sentence bounds and the forward-looking contexts ("will meet on Friday", deadlines) of time expressions."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.records import TimeMention
+
+from .date_grammar import _lexicon
+from .date_values import FUTURE_SUFFIX
+
+# --------------------------------------------------------------------------- sentences
+
+
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|"
+    r"Rep|Sen|Gov|Prof|No|U\.S|U\.N|Inc|Corp|Co|Ltd|vs|etc|Jr|Sr))\.$"
+)
+
+
+def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The (start, end) of the sentence holding ``text[start:end]`` (a light, abbreviation-aware split)."""
+    end = start if end is None else end
+    lo = 0
+    for m in _SENT_END.finditer(text, max(0, start - 600), min(len(text), start + 2)):
+        if m.end() > start:
+            break
+        if m.group().startswith(".") and _ABBREV_END.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        lo = m.end()
+    hi = len(text)
+    for m in _SENT_END.finditer(text, end, min(len(text), end + 1200)):
+        if m.group().startswith(".") and _ABBREV_END.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        hi = m.start() + 1
+        break
+    return lo, hi
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    k = text.rfind("\n", 0, pos)
+    return 0 if k < 0 else k + 1
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|announced|reported|added|stated|confirmed|noted|wrote)\b",
+                       re.IGNORECASE)
+
+
+def future_context(text: str, start: int, end: int | None = None, reach: int = 60) -> bool:
+    """Whether the clause just before ``text[start:end]`` points forward (will, expected to, upcoming, next...).
+
+    Only cue words within ``reach`` characters of the expression, in the same sentence and not followed
+    by a reporting verb ("will ..., he said Friday"), count.
+    """
+    lex = _lexicon()
+    if deadline_context(text, start):
+        return True
+    lo, _ = sentence_bounds(text, start, end)
+    window = text[max(lo, start - reach) : start]
+    cut = max(window.rfind(";"), window.rfind(" while "), window.rfind(" but "))
+    if cut >= 0:
+        window = window[cut + 1 :]  # a cue in an earlier, different clause does not count
+    cues = [c for c in lex.future_cue.finditer(window) if c.group() != "May"]  # the month, not the modal
+    if not cues:
+        return False
+    last = cues[-1]
+    return not _REPORTED.search(window, last.end())
+
+
+def deadline_context(text: str, start: int) -> bool:
+    """A deadline or target right before the expression: "by Jan. 14", "until Tuesday", "effective June 1"."""
+    return bool(_lexicon().deadline.search(text, max(0, start - 16), start))
+
+
+def is_future(m: TimeMention) -> bool:
+    """True for an expression that points after the publication date or sits in a forward-looking clause."""
+    return m.method.endswith(FUTURE_SUFFIX)
