@@ -172,6 +172,25 @@ def _place_labels(
     return out
 
 
+def _province_labels(admin1: list[dict[str, Any]], dots: list[tuple[float, float, float]],
+                     proj: _Proj, width: int, h: int) -> list[str]:
+    """Province names, with a halo, where they clash with no other name and with as few dots as possible."""
+    out: list[str] = []
+    names = []
+    for f in sorted(admin1, key=lambda f: -_area(f)):  # the largest provinces choose first
+        b = _bbox_of([f])
+        if b is not None:
+            cx, cy = proj((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+            names.append((cx, cy, str(f["properties"]["name"])))
+    for x, y, text in _place_labels(names, dots, width, h):
+        out.append(
+            f'<text class="province" x="{x:.1f}" y="{y:.1f}" font-size="9" fill="#6f695d" '
+            'text-anchor="middle" font-family="sans-serif" stroke="#f7f4ea" stroke-width="2.5" '
+            f'paint-order="stroke">{escape(text)}</text>'
+        )
+    return out
+
+
 def map_svg(
     records: Sequence[Event | Incident], country: str | None = None, width: int = 600, height: int = 480
 ) -> str:
@@ -232,18 +251,7 @@ def map_svg(
             f'fill-opacity="0.75" stroke="#fff" stroke-width="0.8"><title>{escape(label)}</title></circle>'
         )
     if country:
-        names = []
-        for f in sorted(admin1, key=lambda f: -_area(f)):  # the largest provinces choose first
-            b = _bbox_of([f])
-            if b is not None:
-                cx, cy = proj((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-                names.append((cx, cy, str(f["properties"]["name"])))
-        for x, y, text in _place_labels(names, dots, width, h):
-            parts.append(
-                f'<text class="province" x="{x:.1f}" y="{y:.1f}" font-size="9" fill="#6f695d" '
-                'text-anchor="middle" font-family="sans-serif" stroke="#f7f4ea" stroke-width="2.5" '
-                f'paint-order="stroke">{escape(text)}</text>'
-            )
+        parts += _province_labels(admin1, dots, proj, width, h)
     if outside:
         parts.append(
             f'<text x="6" y="{h - 6}" font-size="10" fill="#333" font-family="sans-serif">'

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.extract import classifier as typer
-from sitrep.extract.actors import load_actors
+from sitrep.extract.actors import ActorMention, load_actors
 from sitrep.extract.events import (
     Hit,
     clauses,
@@ -24,7 +24,7 @@ from sitrep.extract.events import (
     main_hit,
     prefix_type,
 )
-from sitrep.records import Document, Event, Place
+from sitrep.records import Document, Event, Place, PlaceMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
 from .candidate import _Cand, _sentences
@@ -210,6 +210,18 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[
         p = typer.prob_of(probs.get((c.start, c.end)), c.event_type, c.sub)
         if p is not None:
             c.confidence = round(p, 3)
+    doc_country = _fill_places(merged, places, mentions, home)
+    events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
+    if keep_generic:
+        events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
+    return events
+
+
+
+def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list[ActorMention],
+                 home: tuple[str, ...]) -> str | None:
+    """Events without a place get the document's country (or the one its own forces say); a country-level
+    place becomes the one province the report otherwise names. Returns the document's country."""
     doc_country = _doc_country(places, mentions)
     country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
                           and p.place.country == doc_country), None)
@@ -235,10 +247,7 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[
             if province is not None:
                 c.place = province
                 c.notes.append("place:document-province")
-    events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
-    if keep_generic:
-        events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
-    return events
+    return doc_country
 
 
 

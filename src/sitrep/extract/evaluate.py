@@ -178,6 +178,26 @@ def _coords(ev: Event) -> tuple[float, float] | None:
     return (loc.lat, loc.lon)
 
 
+def _score_fields(c: Counter[str], errs: list[float], g: GoldRow, p: Event) -> None:
+    """Date, location, admin1, toll and actor of the prediction ``p`` matched to the gold row ``g``."""
+    c["date"] += bool(g.date and p.date_precision == "day" and p.date == g.date.isoformat())
+    pc = _coords(p)
+    if pc and g.lat is not None and g.lon is not None:
+        km = haversine_km(g.lat, g.lon, *pc)
+        errs.append(km)
+        c["loc25"] += km <= 25
+    if g.admin1:
+        c["adm_n"] += 1
+        c["adm"] += bool(p.location and _admin_key(p.location.admin1) == _admin_key(g.admin1))
+    if g.fatalities is not None:
+        c["fat_n"] += 1
+        c["fat"] += (p.fatalities or 0) == g.fatalities
+    if g.actor1:
+        c["act_n"] += 1
+        names = [a.name for a in (p.actor1, p.actor2) if a is not None]
+        c["act"] += any(actor_match(g.actor1, n) for n in names)
+
+
 def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> dict[str, Any]:
     c: Counter[str] = Counter()
     sub_gold: Counter[str] = Counter()  # rows per gold sub type
@@ -218,22 +238,7 @@ def score_events(docs: Iterable[GoldDoc], predicted: dict[str, list[Event]]) -> 
                     sub_ok[got] += 1
                 else:
                     confused[(g.sub, got)] += 1
-            c["date"] += bool(g.date and p.date_precision == "day" and p.date == g.date.isoformat())
-            pc = _coords(p)
-            if pc and g.lat is not None and g.lon is not None:
-                km = haversine_km(g.lat, g.lon, *pc)
-                errs.append(km)
-                c["loc25"] += km <= 25
-            if g.admin1:
-                c["adm_n"] += 1
-                c["adm"] += bool(p.location and _admin_key(p.location.admin1) == _admin_key(g.admin1))
-            if g.fatalities is not None:
-                c["fat_n"] += 1
-                c["fat"] += (p.fatalities or 0) == g.fatalities
-            if g.actor1:
-                c["act_n"] += 1
-                names = [a.name for a in (p.actor1, p.actor2) if a is not None]
-                c["act"] += any(actor_match(g.actor1, n) for n in names)
+            _score_fields(c, errs, g, p)
 
     def ratio(a: str, b: str) -> float | None:
         return c[a] / c[b] if c[b] else None

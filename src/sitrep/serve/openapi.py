@@ -147,28 +147,28 @@ def _get(summary: str, params: list[dict[str, Any]], ok: dict[str, Any], *codes:
     return {"get": {"summary": summary, "parameters": params, "responses": {"200": ok, **_errors(*codes)}}}
 
 
-def schema(write: bool = False) -> dict[str, Any]:
-    """The OpenAPI document; ``write`` adds the token-protected ingest endpoint."""
+def _limit(default: int, maximum: int) -> dict[str, Any]:
+    return _param(
+        "limit",
+        f"At most this many rows (default {default}).",
+        {"type": "integer", "minimum": 1, "maximum": maximum},
+    )
 
-    def limit(default: int, maximum: int) -> dict[str, Any]:
-        return _param(
-            "limit",
-            f"At most this many rows (default {default}).",
-            {"type": "integer", "minimum": 1, "maximum": maximum},
-        )
 
+def _record_paths() -> dict[str, Any]:
+    """The listing and single-record read endpoints."""
     ident = {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}
-    paths: dict[str, Any] = {
+    return {
         "/api/events": _get(
             "Events (one per source report)",
-            [*FILTERS, limit(100, 1000)],
+            [*FILTERS, _limit(100, 1000)],
             _ok(_listing({"$ref": "#/components/schemas/Event"})),
             400,
             414,
         ),
         "/api/incidents": _get(
             "Incidents (merged reports, with contradictions)",
-            [*FILTERS, limit(100, 1000)],
+            [*FILTERS, _limit(100, 1000)],
             _ok(_listing({"$ref": "#/components/schemas/Incident"})),
             400,
             414,
@@ -188,13 +188,19 @@ def schema(write: bool = False) -> dict[str, Any]:
         ),
         "/api/people": _get(
             "Who's who: person, role, organisation, first/last seen",
-            [_param("name", "Name (substring).", TEXT), limit(100, 1000)],
+            [_param("name", "Name (substring).", TEXT), _limit(100, 1000)],
             _ok(_listing({"$ref": "#/components/schemas/Person"})),
             400,
         ),
+    }
+
+
+def _other_paths() -> dict[str, Any]:
+    """The map, search and meta read endpoints."""
+    return {
         "/api/map": _get(
             "Located incidents as a GeoJSON FeatureCollection (RFC 7946)",
-            [*FILTERS, limit(5000, 20000)],
+            [*FILTERS, _limit(5000, 20000)],
             _ok(
                 {
                     "type": "object",
@@ -215,7 +221,7 @@ def schema(write: bool = False) -> dict[str, Any]:
                 _param(
                     "q", "Words to find.", {**TEXT, "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$"}, required=True
                 ),
-                limit(20, 1000),
+                _limit(20, 1000),
             ],
             _ok(
                 {
@@ -236,29 +242,39 @@ def schema(write: bool = False) -> dict[str, Any]:
             "Filter values for the UI: types, sources, provinces, date range", [], _ok({"type": "object"})
         ),
     }
-    if write:
-        paths["/api/documents"] = {
-            "post": {
-                "summary": "Ingest one article (needs the server's token)",
-                "security": [{"bearer": []}],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["text"],
-                                "properties": {
-                                    k: {"type": "string"}
-                                    for k in ("text", "title", "source", "url", "published")
-                                },
-                            }
+
+
+def _write_path() -> dict[str, Any]:
+    """The token-protected ingest endpoint."""
+    return {
+        "post": {
+            "summary": "Ingest one article (needs the server's token)",
+            "security": [{"bearer": []}],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["text"],
+                            "properties": {
+                                k: {"type": "string"}
+                                for k in ("text", "title", "source", "url", "published")
+                            },
                         }
-                    },
+                    }
                 },
-                "responses": {"201": _ok({"type": "object"}), **_errors(400, 401, 413)},
-            }
+            },
+            "responses": {"201": _ok({"type": "object"}), **_errors(400, 401, 413)},
         }
+    }
+
+
+def schema(write: bool = False) -> dict[str, Any]:
+    """The OpenAPI document; ``write`` adds the token-protected ingest endpoint."""
+    paths: dict[str, Any] = {**_record_paths(), **_other_paths()}
+    if write:
+        paths["/api/documents"] = _write_path()
     doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
