@@ -42,11 +42,20 @@ __all__ = [
     "skeleton_key",
 ]
 
+
+def _theatre_profile() -> dict[str, Any]:
+    """``data/theatre.yaml``: the theatre sitrep is built for and its core."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("sitrep").joinpath("data", "theatre.yaml").read_text(encoding="utf-8"))
+    return raw
+
+
+_PROFILE = _theatre_profile()
 # Countries whose places may be matched by the loose transliteration skeleton and whose names
 # feed the entity ruler in full (the Middle East theatre sitrep is built for).
-THEATRE = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS", "IR", "SA", "YE", "EG", "KW"})
+THEATRE = frozenset(str(c) for c in _PROFILE["theatre"])
 # Its core: the countries whose villages, provinces and armed groups sitrep's rules know by name.
-CORE = frozenset({"SY", "IQ"})
+CORE = frozenset(str(c) for c in _PROFILE["core"])
 
 _ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "az", "an", "at", "ez", "ed", "es", "ul", "the"})
 _SYNONYMS = {"saint": "st", "ste": "st", "sainte": "st", "mount": "mt", "fort": "ft", "port": "pt"}
