@@ -23,7 +23,7 @@ class Results(list[T]):
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - pandas is a dev/analysis extra
             raise ImportError("to_pandas() needs pandas: pip install pandas") from exc
-        from sitrep.cli.options import flatten
+        from sitrep.records import flatten
 
         return pd.DataFrame([flatten(d) for d in self.to_dicts()])
 

@@ -25,7 +25,7 @@ from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
 
 STAGES: tuple[tuple[str, str, str], ...] = (
-    # (stage, reads, writes) — checked by tests/test_pipeline.py against the functions below
+    # (stage, reads, writes) — checked by tests/test_stages.py against the functions below
     ("prepare", "RawArticle", "Document"),
     ("extract", "Document", "Event, PersonRole"),
     ("resolve", "Event", "Incident"),

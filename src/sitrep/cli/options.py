@@ -14,6 +14,7 @@ import click
 
 from sitrep.engines import AUTO_MIN_ITEMS, ENGINE_NAMES
 from sitrep.errors import InputError, UsageError
+from sitrep.records import flatten
 from sitrep.store.base import Query
 
 if TYPE_CHECKING:
@@ -229,19 +230,6 @@ class _nullctx:
 
     def __exit__(self, *exc: object) -> None:
         return None
-
-
-def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in d.items():
-        key = f"{prefix}{k}"
-        if isinstance(v, dict):
-            out.update(flatten(v, key + "."))
-        elif isinstance(v, list):
-            out[key] = json.dumps(v, ensure_ascii=False) if v and isinstance(v[0], dict) else "; ".join(map(str, v))
-        else:
-            out[key] = v
-    return out
 
 
 def emit(
