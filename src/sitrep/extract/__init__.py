@@ -10,35 +10,19 @@ article) are merged into it. Generic, aggregate, hypothetical and future mention
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sitrep.extract import classifier as typer
-from sitrep.extract.actors import ActorMention, load_actors
-from sitrep.extract.events import (
-    Hit,
-    clauses,
-    find_triggers,
-    main_hit,
-    prefix_type,
-)
-from sitrep.records import Document, Event, Place, PlaceMention
+from sitrep.records import Document, Event
 
-from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
-from .candidate import _Cand, _sentences
-from .emit import _FORCED, _doc_country, _split_listed, _to_event
-from .inputs import _actor_home, _document_province, _find_dates, _find_places, _nlp, _parse_sentences
-from .merge import _merge, _merge_duplicates, _merge_headlines, _merge_references, headline_style
+from .components import run as run_components
+from .inputs import _nlp
 
 __all__ = ["extract", "extract_document", "extract_documents"]
 
 
 # --------------------------------------------------------------------------- main
-_CAS_CONTINUATION = re.compile(
-    r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|casualties|fatalities|injury|injuries)\b", re.I
-)
 
 
 def parse(text: str) -> Any:
@@ -147,107 +131,9 @@ def extract(text: str, published: str | None = None, **meta: Any) -> list[Event]
 
 
 def _extract(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[str, ...] = ()) -> list[Event]:
-    text = doc.text
-    if not text.strip():
+    if not doc.text.strip():
         return []
-    dic = load_actors()
-    sents = _sentences(sp, text)
-    mentions = dic.find(text)
-    home = tuple(dict.fromkeys((*theatre, *_actor_home(mentions, theatre))))
-    places = _find_places(text, sp, home)
-    if any(m.ambiguous for m in mentions):  # "SNA": the Somali or the Syrian National Army, by the report's country
-        where = _doc_country(places, mentions)
-        mentions = [m.in_country(where) for m in mentions]
-    times = _find_dates(text, doc.published)
-    quotes = _quote_spans(text)
-    persons = dic.person_countries(text)
-    places = _event_places(text, places, mentions, home)
-    # the parse only decides between two or more actors of a sentence; one actor is placed by word order
-    parses = _parse_sentences(text, [(a, b) for a, b in sents
-                                     if sum(a <= m.start < b for m in mentions) >= 2 and find_triggers(text, a, b)])
-    cands: list[_Cand] = []
-    generic_cands: list[_Cand] = []
-    # the learned typer scores every clause once (batched); it adds and corrects typings below
-    probs = typer.clause_probs(text, [c for ss, se in sents for c in clauses(text, ss, se)])
-    for si, (ss, se) in enumerate(sents):
-        forced = prefix_type(text, ss, se) if si == 0 else None
-        for cs, ce in clauses(text, ss, se):
-            hits = find_triggers(text, cs, ce)
-            picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"]),
-                                 main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
-            if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
-                picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
-            if not picks and (cs, ce) in probs:
-                added = typer.decide(probs[(cs, ce)], typer.labels(), None)
-                if added is not None:  # an event the rules have no trigger for
-                    picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]
-            if not picks:
-                if cands and max(cands[-1].sent, cands[-1].last_sent) >= si - 1 and _CAS_CONTINUATION.search(
-                        text[cs:ce]):
-                    _add_casualties(cands[-1], text, cs, ce)
-                    cands[-1].last_sent = si
-                continue
-            for hit in picks:
-                cand = _candidate(doc, parses.get(ss), text, hit, (cs, ce), si, forced, mentions, times, places,
-                                  quotes, dic)
-                if cand is not None and (cand.event_type == "Diplomacy" or cand.sub == "Agreement"):
-                    _assign_governments(text, cand, (cs, ce), dic, persons)
-                if forced is not None and hit.trigger.type != "Diplomacy":
-                    forced = None
-                if cand is None:
-                    continue
-                cand.headline = headline_style(text[cs:ce])
-                typer.review(cand, probs.get((cs, ce)))
-                if any(n.startswith("generic:") for n in cand.notes):
-                    generic_cands.append(cand)
-                else:
-                    cands.extend(_split_listed(cand, places, text))
-    merged = _merge(cands, text)
-    merged = _merge_references(merged, text)
-    merged = _merge_duplicates(merged, text)
-    merged = _merge_headlines(merged, text)
-    for c in merged:  # confidence: the calibrated probability of the event's typing for its evidence clause
-        p = typer.prob_of(probs.get((c.start, c.end)), c.event_type, c.sub)
-        if p is not None:
-            c.confidence = round(p, 3)
-    doc_country = _fill_places(merged, places, mentions, home)
-    events = [_to_event(doc, c, dic, doc_country, places) for c in merged]
-    if keep_generic:
-        events += [_to_event(doc, c, dic, doc_country, places, generic=True) for c in generic_cands]
-    return events
-
-
-
-def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list[ActorMention],
-                 home: tuple[str, ...]) -> str | None:
-    """Events without a place get the document's country (or the one its own forces say); a country-level
-    place becomes the one province the report otherwise names. Returns the document's country."""
-    doc_country = _doc_country(places, mentions)
-    country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
-                          and p.place.country == doc_country), None)
-    how_country = "place:document-country"
-    if country_place is None and doc_country is not None and doc_country in home:
-        from sitrep.extract.places import country_place as _country
-
-        # "Regime forces shelled Qatra": a Syrian force in a village no gazetteer knows is in Syria
-        country_place, how_country = _country(doc_country), "place:actor-country"
-    provinces: dict[str, Place | None] = {}
-    for c in merged:
-        if c.event_type == "Diplomacy":
-            continue
-        if c.place is None and country_place is not None:
-            c.place = country_place
-            c.notes.append(how_country)
-        if c.place is not None and c.place.precision == "country" and c.place.country \
-                and "place:nationwide" not in c.notes:
-            # "in Syria" in a report that otherwise names only places of one province: that province
-            if c.place.country not in provinces:
-                provinces[c.place.country] = _document_province(places, c.place.country)
-            province = provinces[c.place.country]
-            if province is not None:
-                c.place = province
-                c.notes.append("place:document-province")
-    return doc_country
+    return run_components(doc, sp, keep_generic=keep_generic, theatre=theatre)
 
 
 

@@ -93,19 +93,23 @@ def _candidate(
     if labelled:
         return cand
     gen = genericity(text, hit, clause)
+    reason: str | None = None  # why the mention is generic (not a reported happening), if it is
     if gen.generic:
-        cand.notes.append(f"generic:{gen.reason}")
+        reason = f"{gen.reason}"
     elif cand.event_type != "Diplomacy" and _aggregate_toll(text[cs:ce]):
-        cand.notes.append("generic:aggregate")
+        reason = "aggregate"
     elif method == "future":
-        cand.notes.append("generic:future-date")
+        reason = "future-date"
     elif precision == "year" and cand.event_type != "Diplomacy":
-        cand.notes.append("generic:year-only")  # background history ("gained prominence in 2014 by seizing")
+        reason = "year-only"  # background history ("gained prominence in 2014 by seizing")
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
-        cand.notes.append("generic:unanchored")
+        reason = "unanchored"
     elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
             qs <= hit.start < qe for qs, qe in quotes):
-        cand.notes.append("generic:quoted")
+        reason = "quoted"
+    if reason is not None:
+        cand.generic = reason
+        cand.notes.append(f"generic:{reason}")
     return cand
 
 

@@ -1,0 +1,283 @@
+"""Extraction as named components over one typed document state (``DocState``).
+
+Each component declares the state fields it reads and writes; ``ORDER`` (data) is the sequence
+``_extract`` runs, and ``check_order`` verifies at start-up (import) that every field a component
+reads is set before it runs: by the state's constructor (``INITIAL``) or by an earlier component.
+Add a component with ``@component(name, reads=..., writes=...)`` and put its name in ``ORDER``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.extract import classifier as typer
+from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
+from sitrep.extract.events import Hit, clauses, find_triggers, main_hit, prefix_type
+from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
+
+from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
+from .candidate import _Cand, _sentences
+from .emit import _FORCED, _doc_country, _split_listed, _to_event
+from .inputs import _actor_home, _document_province, _find_dates, _find_places, _parse_sentences, _SentParse
+from .merge import _merge, _merge_duplicates, _merge_headlines, _merge_references, headline_style
+
+
+@dataclass(slots=True)
+class DocState:
+    """What extraction knows about one document, field by field, as the components fill it in."""
+
+    doc: Document
+    text: str
+    sp: Any  # the spaCy parse of the whole text (sentences, entities), or None
+    theatre: tuple[str, ...] = ()
+    keep_generic: bool = False
+    dic: ActorDictionary = field(default_factory=load_actors)
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[ActorMention] = field(default_factory=list)
+    home: tuple[str, ...] = ()
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    persons: dict[str, str] = field(default_factory=dict)
+    parses: dict[int, _SentParse] = field(default_factory=dict)
+    probs: dict[tuple[int, int], Any] = field(default_factory=dict)
+    cands: list[_Cand] = field(default_factory=list)
+    generic_cands: list[_Cand] = field(default_factory=list)
+    merged: list[_Cand] = field(default_factory=list)
+    doc_country: str | None = None
+    events: list[Event] = field(default_factory=list)
+
+
+INITIAL = frozenset({"doc", "text", "sp", "theatre", "keep_generic", "dic"})
+FIELDS = frozenset(f.name for f in dataclasses.fields(DocState))
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    run: Callable[[DocState], None]
+
+
+REGISTRY: dict[str, Component] = {}
+
+
+def component(name: str, *, reads: Sequence[str], writes: Sequence[str]
+              ) -> Callable[[Callable[[DocState], None]], Callable[[DocState], None]]:
+    """Register ``fn`` as the component ``name`` (its fields must be ``DocState`` fields)."""
+
+    def register(fn: Callable[[DocState], None]) -> Callable[[DocState], None]:
+        unknown = (set(reads) | set(writes)) - FIELDS
+        if unknown:
+            raise ValueError(f"component {name!r}: no DocState field {sorted(unknown)}")
+        if name in REGISTRY:
+            raise ValueError(f"component {name!r} registered twice")
+        REGISTRY[name] = Component(name, tuple(reads), tuple(writes), fn)
+        return fn
+
+    return register
+
+
+def check_order(order: Sequence[str], registry: dict[str, Component] | None = None) -> tuple[Component, ...]:
+    """The components of ``order``; a name not registered, or a component that reads a field no earlier
+    component (nor the state's constructor) writes, fails loudly."""
+    registry = REGISTRY if registry is None else registry
+    known = set(INITIAL)
+    out: list[Component] = []
+    for name in order:
+        if name not in registry:
+            raise ValueError(f"extraction order names {name!r}, which is not a registered component")
+        comp = registry[name]
+        missing = [f for f in comp.reads if f not in known]
+        if missing:
+            raise ValueError(f"component {name!r} reads {missing}, which no earlier component writes")
+        known.update(comp.writes)
+        out.append(comp)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- the components
+@component("sentences", reads=("sp", "text"), writes=("sents",))
+def sentences(st: DocState) -> None:
+    st.sents = _sentences(st.sp, st.text)
+
+
+@component("actors", reads=("dic", "text", "theatre"), writes=("mentions", "home"))
+def actors(st: DocState) -> None:
+    st.mentions = st.dic.find(st.text)
+    st.home = tuple(dict.fromkeys((*st.theatre, *_actor_home(st.mentions, st.theatre))))
+
+
+@component("places", reads=("text", "sp", "home", "mentions"), writes=("places", "mentions"))
+def places(st: DocState) -> None:
+    st.places = _find_places(st.text, st.sp, st.home)
+    if any(m.ambiguous for m in st.mentions):  # "SNA": the Somali or the Syrian National Army, by the country
+        where = _doc_country(st.places, st.mentions)
+        st.mentions = [m.in_country(where) for m in st.mentions]
+
+
+@component("dates", reads=("text", "doc"), writes=("times",))
+def dates(st: DocState) -> None:
+    st.times = _find_dates(st.text, st.doc.published)
+
+
+@component("quotes", reads=("text",), writes=("quotes",))
+def quotes(st: DocState) -> None:
+    st.quotes = _quote_spans(st.text)
+
+
+@component("persons", reads=("dic", "text"), writes=("persons",))
+def persons(st: DocState) -> None:
+    st.persons = st.dic.person_countries(st.text)
+
+
+@component("event_places", reads=("text", "places", "mentions", "home"), writes=("places",))
+def event_places(st: DocState) -> None:
+    st.places = _event_places(st.text, st.places, st.mentions, st.home)
+
+
+@component("parses", reads=("text", "sents", "mentions"), writes=("parses",))
+def parses(st: DocState) -> None:
+    # the parse only decides between two or more actors of a sentence; one actor is placed by word order
+    text = st.text
+    st.parses = _parse_sentences(text, [(a, b) for a, b in st.sents if sum(a <= m.start < b for m in st.mentions) >= 2
+                                        and find_triggers(text, a, b)])
+
+
+@component("typer", reads=("text", "sents"), writes=("probs",))
+def typer_probs(st: DocState) -> None:
+    # the learned typer scores every clause once (batched); it adds and corrects typings below
+    st.probs = typer.clause_probs(st.text, [c for ss, se in st.sents for c in clauses(st.text, ss, se)])
+
+
+_CAS_CONTINUATION = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|casualties|fatalities|injury|injuries)\b", re.I
+)
+
+
+def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int], Any]) -> list[Hit]:
+    """The trigger hits a clause yields: its main violent (or other) and diplomatic hits, a coded label's
+    forced type, else the typer's label for a clause the rules have no trigger for."""
+    hits = find_triggers(text, cs, ce)
+    picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"]),
+                         main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
+    if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
+        picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
+    if not picks and (cs, ce) in probs:
+        added = typer.decide(probs[(cs, ce)], typer.labels(), None)
+        if added is not None:  # an event the rules have no trigger for
+            picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]
+    return picks
+
+
+@component("candidates", reads=("doc", "text", "sents", "parses", "mentions", "times", "places", "quotes", "dic",
+                                "persons", "probs"), writes=("cands", "generic_cands"))
+def candidates(st: DocState) -> None:
+    text, cands = st.text, st.cands
+    for si, (ss, se) in enumerate(st.sents):
+        forced = prefix_type(text, ss, se) if si == 0 else None
+        for cs, ce in clauses(text, ss, se):
+            picks = _picks(text, cs, ce, forced, st.probs)
+            if not picks:
+                if cands and max(cands[-1].sent, cands[-1].last_sent) >= si - 1 and _CAS_CONTINUATION.search(
+                        text[cs:ce]):
+                    _add_casualties(cands[-1], text, cs, ce)
+                    cands[-1].last_sent = si
+                continue
+            for hit in picks:
+                cand = _candidate(st.doc, st.parses.get(ss), text, hit, (cs, ce), si, forced, st.mentions, st.times,
+                                  st.places, st.quotes, st.dic)
+                if cand is not None and (cand.event_type == "Diplomacy" or cand.sub == "Agreement"):
+                    _assign_governments(text, cand, (cs, ce), st.dic, st.persons)
+                if forced is not None and hit.trigger.type != "Diplomacy":
+                    forced = None
+                if cand is None:
+                    continue
+                cand.headline = headline_style(text[cs:ce])
+                typer.review(cand, st.probs.get((cs, ce)))
+                if cand.generic:
+                    st.generic_cands.append(cand)
+                else:
+                    cands.extend(_split_listed(cand, st.places, text))
+
+
+@component("merge", reads=("cands", "text"), writes=("merged",))
+def merge(st: DocState) -> None:
+    merged = _merge(st.cands, st.text)
+    merged = _merge_references(merged, st.text)
+    merged = _merge_duplicates(merged, st.text)
+    st.merged = _merge_headlines(merged, st.text)
+
+
+@component("confidence", reads=("merged", "probs"), writes=("merged",))
+def confidence(st: DocState) -> None:
+    for c in st.merged:  # the calibrated probability of the event's typing for its evidence clause
+        p = typer.prob_of(st.probs.get((c.start, c.end)), c.event_type, c.sub)
+        if p is not None:
+            c.confidence = round(p, 3)
+
+
+@component("place_fallback", reads=("merged", "places", "mentions", "home"), writes=("merged", "doc_country"))
+def place_fallback(st: DocState) -> None:
+    st.doc_country = _fill_places(st.merged, st.places, st.mentions, st.home)
+
+
+@component("events", reads=("doc", "merged", "generic_cands", "dic", "doc_country", "places", "keep_generic"),
+           writes=("events",))
+def events(st: DocState) -> None:
+    st.events = [_to_event(st.doc, c, st.dic, st.doc_country, st.places) for c in st.merged]
+    if st.keep_generic:
+        st.events += [_to_event(st.doc, c, st.dic, st.doc_country, st.places, generic=True) for c in st.generic_cands]
+
+
+def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list[ActorMention],
+                 home: tuple[str, ...]) -> str | None:
+    """Events without a place get the document's country (or the one its own forces say); a country-level
+    place becomes the one province the report otherwise names. Returns the document's country."""
+    doc_country = _doc_country(places, mentions)
+    country_place = next((p.place for p in places if p.place is not None and p.place.precision == "country"
+                          and p.place.country == doc_country), None)
+    how_country = "place:document-country"
+    if country_place is None and doc_country is not None and doc_country in home:
+        from sitrep.extract.places import country_place as _country
+
+        # "Regime forces shelled Qatra": a Syrian force in a village no gazetteer knows is in Syria
+        country_place, how_country = _country(doc_country), "place:actor-country"
+    provinces: dict[str, Place | None] = {}
+    for c in merged:
+        if c.event_type == "Diplomacy":
+            continue
+        if c.place is None and country_place is not None:
+            c.place = country_place
+            c.notes.append(how_country)
+        if c.place is not None and c.place.precision == "country" and c.place.country \
+                and "place:nationwide" not in c.notes:
+            # "in Syria" in a report that otherwise names only places of one province: that province
+            if c.place.country not in provinces:
+                provinces[c.place.country] = _document_province(places, c.place.country)
+            province = provinces[c.place.country]
+            if province is not None:
+                c.place = province
+                c.notes.append("place:document-province")
+    return doc_country
+
+
+# The extraction order (data): checked when this module is imported.
+ORDER: tuple[str, ...] = (
+    "sentences", "actors", "places", "dates", "quotes", "persons", "event_places", "parses", "typer",
+    "candidates", "merge", "confidence", "place_fallback", "events",
+)
+PIPELINE: tuple[Component, ...] = check_order(ORDER)
+
+
+def run(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[str, ...] = ()) -> list[Event]:
+    """The events of one document: every component of ``PIPELINE`` in turn over its state."""
+    st = DocState(doc=doc, text=doc.text, sp=sp, theatre=theatre, keep_generic=keep_generic)
+    for comp in PIPELINE:
+        comp.run(st)
+    return st.events
