@@ -36,7 +36,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
-from sitrep.extract.gazetteer import (  # noqa: E402  (one key function for both sides)
+from sitrep.geo.gazetteer import (  # noqa: E402  (one key function for both sides)
     KEY_VERSION,
     RULER_MIN_POPULATION,
     THEATRE,

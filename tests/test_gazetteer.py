@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extract.gazetteer import KEY_VERSION, load_gazetteer, norm_key, skeleton_key
+from sitrep.geo.gazetteer import KEY_VERSION, load_gazetteer, norm_key, skeleton_key
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "gazetteer"
 

@@ -324,7 +324,7 @@ def test_people_of_a_state() -> None:
 import pytest  # noqa: E402
 
 from sitrep.extract import extract  # noqa: E402
-from sitrep.extract.gazetteer import load_gazetteer  # noqa: E402
+from sitrep.geo.gazetteer import load_gazetteer  # noqa: E402
 
 
 @pytest.mark.parametrize(("text", "mention", "admin1", "precision", "near"), [

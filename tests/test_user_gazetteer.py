@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import UsageError
-from sitrep.extract.gazetteer import Gazetteer, load_gazetteer
-from sitrep.extract.user_gazetteer import import_files, layer_info, read_file, remove_layer
+from sitrep.geo.gazetteer import Gazetteer, load_gazetteer
+from sitrep.geo.user_gazetteer import import_files, layer_info, read_file, remove_layer
 
 FIX = Path(__file__).parent / "fixtures" / "gazetteer"
 REPORT = "On 3 March 2025, unidentified gunmen killed two civilians in Kafr Shams."

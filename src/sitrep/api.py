@@ -35,8 +35,11 @@ class Database:
         self.store = store
 
     def ingest(
-        self, paths: str | Sequence[str], *, engine: str = "local", mapping: dict[str, str] | None = None
+        self, paths: str | Sequence[str], *, engine: str | None = None, mapping: dict[str, str] | None = None
     ) -> Any:
+        """Ingest ``paths`` into this database with every setting (config file, SITREP_* environment);
+        ``engine`` overrides the ``engine`` setting (``auto``, the default setting, is local here: the
+        number of articles is not known before reading)."""
         from sitrep.engines import get_engine
         from sitrep.pipeline import Pipeline
 
@@ -45,10 +48,7 @@ class Database:
         s = load_settings(engine=engine)
         eng = get_engine(s.engine, workers=s.workers or None, scheduler=s.scheduler or None)
         try:
-            pipe = Pipeline(
-                self.store, eng, batch_size=s.batch_size, resolve=s.resolve, near_dup_threshold=s.near_dup_threshold,
-                max_doc_chars=s.max_doc_chars, theatre=s.theatre_codes,
-            )
+            pipe = Pipeline.from_settings(self.store, s, eng)
             return pipe.ingest(list(paths), mapping=mapping)
         finally:
             eng.close()

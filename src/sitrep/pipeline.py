@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sitrep.config import default
+from sitrep.config import Settings, default
 from sitrep.engines import Engine, get_engine
 from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
@@ -157,6 +157,33 @@ class Pipeline:
         for doc_id, sig in store.document_shingles():
             self.index.add(doc_id, sig)
 
+
+    @classmethod
+    def from_settings(
+        cls,
+        store: Store,
+        settings: Settings | None = None,
+        engine: Engine | None = None,
+        *,
+        resolve: bool = True,
+        progress: Callable[[int, str], None] | None = None,
+    ) -> Pipeline:
+        """The one way entry points build a pipeline: every ingest setting from ``settings`` (default:
+        ``load_settings()``: defaults < config file < SITREP_* environment); ``resolve`` False turns
+        resolution off even where the settings turn it on; ``engine`` None: the local engine."""
+        from sitrep.config import load_settings
+
+        s = settings if settings is not None else load_settings()
+        return cls(
+            store,
+            engine,
+            batch_size=s.batch_size,
+            resolve=resolve and s.resolve,
+            near_dup_threshold=s.near_dup_threshold,
+            max_doc_chars=s.max_doc_chars,
+            progress=progress,
+            theatre=s.theatre_codes,
+        )
     def ingest(
         self, paths: Sequence[str], *, mapping: dict[str, str] | None = None, follow_symlinks: bool = False
     ) -> IngestReport:

@@ -122,16 +122,7 @@ def run_ingest(
     engine = open_engine(s, None)
     try:
         with _progress(quiet) as tick:
-            pipe = Pipeline(
-                store,
-                engine,
-                batch_size=s.batch_size,
-                resolve=resolve and s.resolve,
-                near_dup_threshold=s.near_dup_threshold,
-                max_doc_chars=s.max_doc_chars,
-                progress=tick,
-                theatre=s.theatre_codes,
-            )
+            pipe = Pipeline.from_settings(store, s, engine, resolve=resolve, progress=tick)
             return pipe.ingest(paths, mapping=mapping, follow_symlinks=follow_symlinks)
     finally:
         engine.close()

@@ -13,7 +13,7 @@ _DIR_HELP = "Layer directory (default: the gazetteer_dir setting, else $SITREP_G
 
 def _directory(directory: str | None) -> Path:
     from sitrep.config import load_settings
-    from sitrep.extract.user_gazetteer import user_dir
+    from sitrep.geo.user_gazetteer import user_dir
 
     chosen = directory or load_settings().gazetteer_dir
     return Path(chosen).expanduser() if chosen else user_dir()
@@ -36,7 +36,7 @@ def gazetteer() -> None:
 @click.option("--dir", "directory", default=None, help=_DIR_HELP)
 def import_(files: tuple[str, ...], alternate_names: str | None, name: str | None, directory: str | None) -> None:
     """Load GeoNames dumps or P-code CSVs into the layer (a file imported again replaces its layer)."""
-    from sitrep.extract.user_gazetteer import import_files
+    from sitrep.geo.user_gazetteer import import_files
 
     done = import_files([Path(f) for f in files], Path(alternate_names) if alternate_names else None,
                         _directory(directory), name)
@@ -49,7 +49,7 @@ def import_(files: tuple[str, ...], alternate_names: str | None, name: str | Non
 @format_option
 def list_(directory: str | None, fmt: str) -> None:
     """The imported layers with their number of places and source file."""
-    from sitrep.extract.user_gazetteer import layer_info
+    from sitrep.geo.user_gazetteer import layer_info
 
     rows = [{"name": i.name, "places": i.places, "source": i.source, "path": str(i.path)}
             for i in layer_info(_directory(directory))]
@@ -61,6 +61,6 @@ def list_(directory: str | None, fmt: str) -> None:
 @click.option("--dir", "directory", default=None, help=_DIR_HELP)
 def remove(name: str, directory: str | None) -> None:
     """Delete one imported layer by name."""
-    from sitrep.extract.user_gazetteer import remove_layer
+    from sitrep.geo.user_gazetteer import remove_layer
 
     click.echo(f"removed {remove_layer(name, _directory(directory))}")

@@ -78,11 +78,7 @@ def watch(
     eng = open_engine(s, None)  # polls of unknown size: ``auto`` is local
     failed = 0
     try:
-        pipe = Pipeline(
-            store, eng, batch_size=s.batch_size, resolve=not no_resolve and s.resolve,
-            near_dup_threshold=s.near_dup_threshold, max_doc_chars=s.max_doc_chars,
-            theatre=s.theatre_codes,
-        )
+        pipe = Pipeline.from_settings(store, s, eng, resolve=not no_resolve)
         watcher = Watcher(pipe, list(sources), mapping=cols, follow_links=follow_links,
                           follow_symlinks=follow_symlinks, settle=settle)
 

@@ -174,7 +174,7 @@ class ActorDictionary:
             return None
         name = self.countries.get(iso)
         if name is None:
-            from sitrep.extract.gazetteer import load_gazetteer
+            from sitrep.geo.gazetteer import load_gazetteer
 
             e = load_gazetteer().countries.get(iso)
             name = e.name if e is not None else None
@@ -183,7 +183,7 @@ class ActorDictionary:
     # ------------------------------------------------------------------ rules
     def _state_pattern(self) -> re.Pattern[str]:
         if self._state_re is None:
-            from sitrep.extract.gazetteer import load_gazetteer
+            from sitrep.geo.gazetteer import load_gazetteer
 
             gaz = load_gazetteer()
             words = {w for w in gaz.demonym_words()} | {n for e in gaz.countries.values() for n in gaz.names(e)
@@ -199,7 +199,7 @@ class ActorDictionary:
         forces of the country named, with its service."""
         if not any(w in text.lower() for w in _SERVICE_HINTS):
             return []
-        from sitrep.extract.gazetteer import load_gazetteer
+        from sitrep.geo.gazetteer import load_gazetteer
 
         gaz = load_gazetteer()
         out: list[ActorMention] = []

@@ -12,7 +12,7 @@ from sitrep.extract.events import (
     VIOLENT,
     TriggerDef,
 )
-from sitrep.extract.gazetteer import CORE
+from sitrep.geo.gazetteer import CORE
 from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention
 
 from .candidate import _Cand

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.extract.actors import ActorMention
-from sitrep.extract.gazetteer import CORE
+from sitrep.geo.gazetteer import CORE
 from sitrep.records import Place, PlaceMention, TimeMention
 
 

@@ -140,7 +140,7 @@ class GazetteerRuler:
 
 @Language.factory("sitrep_gazetteer_ruler")
 def _make_ruler(nlp: Language, name: str) -> GazetteerRuler:
-    from sitrep.extract.gazetteer import load_gazetteer
+    from sitrep.geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     names = list(gaz.ruler_names())

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from sitrep.extract.gazetteer import CORE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
+from sitrep.geo.gazetteer import CORE, Entry, Gazetteer, haversine_km, load_gazetteer, norm_key
 from sitrep.records import Place
 
 from .place_recognition import _NAME, _institution_words, _Mention

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from sitrep.extract.gazetteer import CORE, THEATRE, Entry, Gazetteer, load_gazetteer
+from sitrep.geo.gazetteer import CORE, THEATRE, Entry, Gazetteer, load_gazetteer
 from sitrep.records import Place
 
 from .place_scoring import _ADMIN1_QUALS, _AFTER, _BEFORE, _COMPASS_ADJECTIVES, _CONTAINER, _LABELS, _candidates

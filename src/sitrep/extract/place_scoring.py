@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from sitrep.extract.gazetteer import CORE, Entry, Gazetteer, haversine_km, load_gazetteer
+from sitrep.geo.gazetteer import CORE, Entry, Gazetteer, haversine_km, load_gazetteer
 from sitrep.records import Place, PlacePrecision
 
 _LABELS = frozenset({"GPE", "LOC", "FAC"})

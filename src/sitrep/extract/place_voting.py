@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from sitrep.extract.gazetteer import CORE, Entry, norm_key
+from sitrep.geo.gazetteer import CORE, Entry, norm_key
 
 from .place_recognition import _Mention
 from .place_scoring import _COUNTRY_VOTE, PlaceContext

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from sitrep.extract.gazetteer import CORE, Entry, Gazetteer, load_gazetteer, norm_key
+from sitrep.geo.gazetteer import CORE, Entry, Gazetteer, load_gazetteer, norm_key
 from sitrep.records import Place, PlaceMention
 
 from .place_areas import _area_place, _bracket_names, _brackets, _governing_area, _inside, _named_areas, _part_place

@@ -344,7 +344,7 @@ def ingest_text(get_store: Callable[[], Store], text: str, fields: dict[str, Any
     from sitrep.pipeline import Pipeline
 
     raw = RawArticle(text=text, origin="api", **{k: v for k, v in fields.items() if v})
-    report = Pipeline(get_store()).ingest_raw([raw])
+    report = Pipeline.from_settings(get_store()).ingest_raw([raw])
     return {
         "documents_new": report.documents_new,
         "documents_existing": report.documents_existing,

@@ -49,7 +49,7 @@ def country_code(value: str) -> str:
     v = value.strip()
     if len(v) == 2:
         return v.upper()
-    from sitrep.extract.gazetteer import load_gazetteer
+    from sitrep.geo.gazetteer import load_gazetteer
 
     return load_gazetteer().country_of(v) or v
 

@@ -159,7 +159,7 @@ def read_pcodes(path: Path) -> list[UserPlace]:
     community or village, admin3 = sub-district, admin2 = district) with its coordinates, its English
     name first and the others (Arabic, local) as alternates, placed in the packaged admin1 area of the
     same name."""
-    from sitrep.extract.gazetteer import load_gazetteer
+    from sitrep.geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     text = path.read_text(encoding="utf-8-sig")

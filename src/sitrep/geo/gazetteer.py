@@ -245,7 +245,7 @@ class Gazetteer:
     def _load_user(self, directory: Path) -> None:
         """The analyst's own gazetteer layer (``sitrep gazetteer import``): read after, and ranked ahead of,
         the packaged places (each one counts as a curated place)."""
-        from sitrep.extract.user_gazetteer import layer_files, read_layer
+        from sitrep.geo.user_gazetteer import layer_files, read_layer
 
         for f in layer_files(directory):
             for p in read_layer(f):
@@ -541,7 +541,7 @@ class Gazetteer:
 
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
     """The gazetteer with the user's layer (``sitrep gazetteer import``), loaded once per process and layer."""
-    from sitrep.extract.user_gazetteer import user_dir
+    from sitrep.geo.user_gazetteer import user_dir
 
     return _load_gazetteer(data_dir, str(user_dir()))
 
