@@ -92,8 +92,21 @@ def _candidate(
     cand.notes.append(f"trigger:{hit.trigger.id}")
     if labelled:
         return cand
+    reason = _generic_reason(text, hit, clause, cand, method, precision, figures, in_clause, quotes)
+    if reason is not None:
+        cand.generic = reason
+        cand.notes.append(f"generic:{reason}")
+    return cand
+
+
+
+def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, method: str, precision: str,
+                    figures: bool, in_clause: bool, quotes: list[tuple[int, int]]) -> str | None:
+    """Why a candidate is generic (not a reported happening), or None: a generic cue, an aggregate toll, a
+    future date, background history, too little anchoring, a quoted claim."""
+    cs, ce = clause
     gen = genericity(text, hit, clause)
-    reason: str | None = None  # why the mention is generic (not a reported happening), if it is
+    reason: str | None = None
     if gen.generic:
         reason = f"{gen.reason}"
     elif cand.event_type != "Diplomacy" and _aggregate_toll(text[cs:ce]):
@@ -107,11 +120,7 @@ def _candidate(
     elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
             qs <= hit.start < qe for qs, qe in quotes):
         reason = "quoted"
-    if reason is not None:
-        cand.generic = reason
-        cand.notes.append(f"generic:{reason}")
-    return cand
-
+    return reason
 
 _PLACE_CUE = re.compile(
     r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
