@@ -35,6 +35,10 @@ SAMPLE = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "samp
      "said updating a previous toll of 112 dead.", 126),  # FA-KES
     ("The toll from the bombing in Azaz rose to 126 on Tuesday from a previous toll of 112.", 126),
     ("The death toll climbed to 40 from an earlier toll of 31, medics said.", 40),
+    # a bare count right after the verb, closing the clause or followed by where/when
+    ("A suicide bomber attacked a coalition convoy in Palmyra, killing three.", 3),
+    ("Fighting between rebels and the army killed 12 in Hama on Monday.", 12),
+    ("The blast killed at least 20 and wounded 30.", 20),
     # additions the text states
     ("Gunmen killed five soldiers and two others were killed in the crossfire", 7),
     ("killing two US service members and one American civilian", 3),
@@ -169,3 +173,289 @@ def test_rural_province_is_the_countryside_not_the_city(text: str, name: str) ->
 
     found = [m.place for m in find_places(text, parse(text)) if m.place is not None]
     assert found and found[-1].name == name and found[-1].precision in ("district", "admin1"), found
+
+
+# --------------------------------------------------------------------------- one event per listed place
+@pytest.mark.parametrize("text,names", [
+    # names the gazetteer does not know are places of their own, located by what contains them
+    ("Rebels shelled the towns of Nubul and Zahraa in Aleppo countryside on Monday.", {"Nubul", "Zahraa"}),
+    ("17 other civilians were injured by rocket shells in Mogambo neighborhood and al-Hamdaniyeh in Aleppo.",
+     {"Mogambo", "al-Hamdaniyeh"}),  # FA-KES (adapted)
+    ("Warplanes struck Ferdous and areas of Der Hafir on Monday.", {"Ferdous", "Dayr Ḩāfir"}),
+    # a settlement noun between the names, known places
+    ("Regime forces shelled Saraqeb, Khan Sheikhoun and Kafranbel on Monday.",
+     {"Saraqib", "Khan Shaykhun", "Kafranbel"}),
+    ("The Air Force shelled Daesh positions in Raqqah and Deir ez-Zor provinces.", {"Ar Raqqah", "Deir ez-Zor"}),
+])
+def test_a_listed_action_gives_one_event_per_place(text: str, names: set[str]) -> None:
+    events = [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"]
+    assert {e.location.name for e in events if e.location is not None} == names, [e.location for e in events]
+    assert len(events) == len(names) and len({e.event_id for e in events}) == len(names)
+
+
+def test_an_unknown_listed_name_is_located_no_finer_than_the_text_says() -> None:
+    """A village no gazetteer knows, listed beside a known town, takes the province, never the town's point."""
+    events = extract("Warplanes struck Ferdous and areas of Der Hafir on Monday.", published="2016-06-02")
+    ferdous = next(e.location for e in events if e.location is not None and e.location.name == "Ferdous")
+    assert ferdous.precision == "admin1" and ferdous.admin1 == "Aleppo" and ferdous.geonameid is None
+
+
+@pytest.mark.parametrize("text", [
+    "The army advanced between Saraqeb and Khan Sheikhoun on Monday.",
+    "Fighters moved from Nubul to Zahraa on Monday after clashes.",
+    "Clashes broke out on the road between Ferdous and Der Hafir on Monday.",
+])
+def test_a_route_is_not_a_list(text: str) -> None:
+    events = [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"]
+    assert len(events) <= 1, [(e.location, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Aerial bombardments were focused on Douma on Monday.",
+    "Heavy aerial bombardments hit the town of Saraqeb overnight.",
+    "Government bombardments killed four civilians in Douma on Monday.",
+])
+def test_plural_bombardments_are_strikes(text: str) -> None:
+    events = [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and events[0].event_type == "Explosions/Remote violence", events
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes on Monday continued between regime forces and rebels around eastern Aleppo.",  # FA-KES (adapted)
+    "They continue to battle for the town of Tabqa with clashes ongoing on Saturday.",  # FA-KES (adapted)
+    "Fighting continued on Tuesday in the Jobar district of Damascus.",
+    "Heavy fighting was ongoing in Daraa on Sunday, the Observatory said.",
+])
+def test_fighting_that_went_on_on_a_stated_day_is_that_days_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and events[0].date_precision == "day", events
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes and clashes are ongoing across the province.",
+    "Clashes have continued for months around the town of Daraya.",
+    "Regime forces continue to shell the town of Douma.",
+])
+def test_fighting_going_on_with_no_day_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A coalition air strike killed 15 civilians in Raqqa on Saturday. Clashes between the SDF and IS went on "
+    "in Tabqa on Saturday, the Observatory said.",
+    "Warplanes struck Saraqeb on Monday, killing four people. Rebels and regime forces clashed in Khan Sheikhoun "
+    "on Monday.",
+    "Regime artillery shelled Douma on Friday. On Friday, fighters clashed with the army in Harasta.",
+])
+def test_different_happenings_in_nearby_towns_on_one_day_stay_apart(text: str) -> None:
+    events = [e for e in extract(text, published="2017-04-09") if e.event_type != "Diplomacy"]
+    assert len({e.event_type for e in events}) == 2 and len(events) == 2, [(e.event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army continued to pound terrorist positions on Wednesday across the country.",
+    "Clashes were ongoing on Monday on several fronts.",
+    "The army on Tuesday continued operations against terrorists throughout the province.",
+])
+def test_continuing_action_spread_over_a_country_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The United States has said the deaths were caused by sarin nerve gas dropped by Syrian aircraft.", "US"),
+    ("Russia has said it believes poison gas had leaked from a rebel depot struck by Syrian bombs.", "RU"),
+    ("Turkey has accused Kurdish fighters of shelling a village near Afrin on Monday.", "TR"),
+    ("Washington blamed the air strike on a market near Idlib on Syrian government forces.", "US"),
+])
+def test_a_country_that_speaks_does_not_locate_the_event(text: str, speaker: str) -> None:
+    events = [e for e in extract(text, published="2017-04-05") if e.event_type != "Diplomacy"]
+    assert events and all(e.location is None or e.location.country != speaker for e in events), \
+        [e.location for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A doctor in Aleppo said five people were killed when shells hit the market on Monday.",
+    "Residents in Aleppo said jets struck the market on Monday, killing five people.",
+    "A double bombing in the city of Homs has claimed the lives of 18 civilians.",
+])
+def test_a_place_that_only_holds_the_speaker_or_names_the_toll_still_locates(text: str) -> None:
+    events = [e for e in extract(text, published="2017-04-05") if e.event_type != "Diplomacy"]
+    assert events and events[0].location is not None and events[0].location.precision != "country", events
+
+
+@pytest.mark.parametrize("text", [
+    "Following the massacre the Assad regime surrendered its cache of chemical weapons under the threat of sanctions.",
+    "Sarin is an organophosporus compound and a nerve agent.",  # FA-KES
+    "In January 2016 the OPCW announced that all chemical weapons in Syria had been destroyed.",  # FA-KES
+    "Russia has emphasized that rebels must also abide by the chemical weapons agreement.",
+    "Islamic State has targeted areas of Hasaka province in the past including another city Qamishli.",  # FA-KES
+])
+def test_a_weapon_named_as_a_thing_or_a_past_habit_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2017-04-05") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Helicopters dropped barrels filled with chlorine on Saraqeb on Monday, injuring 30 people.",
+    "Dozens of people suffocated after regime jets fired rockets loaded with toxic gas on Khan Sheikhoun on Tuesday.",
+    "Victims of a suspected chemical attack in Idlib appeared to show symptoms of exposure to a nerve agent.",
+    "Hundreds of civilians died in a sarin gas attack in Ghouta on the outskirts of Damascus in August 2013.",
+])
+def test_a_chemical_agent_used_on_people_is_a_chemical_attack(text: str) -> None:
+    events = [e for e in extract(text, published="2017-04-05") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and events[0].sub_event_type == "Chemical weapon", events
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian regime has killed at least 43 people in the town of Jayrud in a revenge shelling attack. Tags Syria "
+    "shelling Jayrud At least 43 people have been killed by Syrian regime shelling in a rebel-held town on "
+    "Saturday.",  # FA-KES (shortened)
+    "A car bomb killed 20 people at a checkpoint near Azaz. Opposition officials said 20 people died when the car "
+    "bomb went off at the checkpoint on Thursday.",
+    "Jets killed 12 civilians in an air strike on Douma. Rescue workers said the air strike on Monday killed 12 "
+    "civilians, most of them women.",
+])
+def test_one_attack_told_twice_with_its_toll_is_one_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-07-02") if e.event_type != "Diplomacy"]
+    assert len(events) == 1, [(e.fatalities, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The bombardment hit the town of Jayrud on Saturday where rebels killed a pilot they captured on Friday.",
+    "The soldiers the militants had seized near Palmyra were paraded on television on Monday.",
+    "Relatives of the journalists it captured in Raqqa appealed for their release on Monday.",
+])
+def test_people_captured_are_not_ground_taken(text: str) -> None:
+    events = extract(text, published="2016-07-02")
+    assert all(e.sub_event_type != "Non-state actor overtakes territory" for e in events), events
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("Car bomb kills 20 in Deir Ezzor\n\nSat Nov 18 2017 20 civilians killed 30 injured in car bomb attack in Deir "
+     "Ezzor. 20 civilians were killed and 30 others were injured in a car bomb attack by Isis on Friday evening "
+     "in Deir Ezzor.", "2017-11-18", "2017-11-17"),  # FA-KES (shortened)
+    ("Bus blast in Damascus\n\n01.02.2015 A bus blast in Damascus killed at least six people. The bomb went off "
+     "inside a bus in Damascus on Sunday killing six people.", "2015-02-02", "2015-02-01"),
+    ("Strike on Douma market\n\nFriday 21 November 2014 10:13 Ten civilians were killed in an air strike on a "
+     "market in Douma. Jets struck the market on Thursday killing ten civilians.", "2014-11-21", "2014-11-20"),
+])
+def test_a_page_date_stamp_does_not_date_the_event(text: str, published: str, date: str) -> None:
+    events = [e for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+    assert [e.date for e in events] == [date], [(e.date, e.date_method, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Topic Violence Erupts as Islamic State Rises (1881) A suicide bomber blew himself up at an army outpost in "
+    "Aleppo on Monday killing at least 25 soldiers.",  # FA-KES (adapted)
+    "Comments (1204) Jets struck a market in Douma on Monday, killing ten civilians.",
+    "Views 1532 Rebels shelled the Hamdaniyeh district of Aleppo on Monday, killing three people.",
+])
+def test_a_page_counter_is_no_year(text: str) -> None:
+    events = [e for e in extract(text, published="2015-07-07") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and events[0].date_precision == "day", events
+
+
+@pytest.mark.parametrize("text", [
+    "Activists said that at least 10 civilians were killed and 50 wounded in airstrikes by Russian forces on Idlib "
+    "city on Friday morning.",  # FA-KES
+    "At least 12 people were killed and 30 injured in air strikes on Douma on Monday.",
+    "Four children died and 20 were hurt in air strikes on a school in Saraqeb on Tuesday.",
+])
+def test_victims_told_before_a_plural_trigger_do_not_make_it_an_aggregate(text: str) -> None:
+    events = [e for e in extract(text, published="2016-07-22") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and not events[0].generic, events
+
+
+@pytest.mark.parametrize("text,types", [
+    ("A barrage of rocket fire killed 14 people in Aleppo on Wednesday. Fighting struck the southern edges of the "
+     "city on Wednesday night.", {"Explosions/Remote violence", "Battles"}),  # FA-KES (shortened)
+    ("Jets bombed Douma on Monday, killing five. Clashes erupted on the edges of Douma on Monday.",
+     {"Explosions/Remote violence", "Battles"}),
+    ("Gunmen shot dead three civilians in Daraa on Friday. Regime artillery shelled Daraa on Friday.",
+     {"Violence against civilians", "Explosions/Remote violence"}),
+])
+def test_two_kinds_of_violence_told_in_their_own_words_are_two_events(text: str, types: set[str]) -> None:
+    events = [e for e in extract(text, published="2016-08-11") if e.event_type != "Diplomacy"]
+    assert {e.event_type for e in events} == types and len(events) == 2, [(e.event_type, e.evidence.text)
+                                                                          for e in events]
+
+
+def test_a_mention_that_refers_back_joins_its_event() -> None:
+    events = extract("Jets bombed Douma on Monday. The attack killed five civilians.", published="2016-08-11")
+    assert len(events) == 1 and events[0].fatalities == 5, events
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the Euphrates River to escape "
+     "fighting in Deir Ezzor province.", "Air/drone strike"),  # FA-KES
+    ("Shelling killed four people who were fleeing clashes in Hama on Monday.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb killed two men who had fled the fighting in Raqqa on Sunday.",
+     "Remote explosive/landmine/IED"),
+])
+def test_violence_people_flee_is_not_the_clauses_event(text: str, sub: str) -> None:
+    events = [e for e in extract(text, published="2017-10-05") if e.event_type != "Diplomacy"]
+    assert [e.sub_event_type for e in events] == [sub], events
+
+
+@pytest.mark.parametrize("text", [
+    "Syria and its ally Russia deny Damascus carried out any such chemical attack.",  # FA-KES
+    "Moscow denies its jets bombed the hospital in Idlib.",
+    "The army refuted claims of an attack on its base near Palmyra.",
+])
+def test_a_denied_attack_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2017-04-13") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "One mother and her child have died after an aerial bomb targeted their home near Aleppo on Monday.",
+    "Three schools were targeted by Russian aircrafts earlier this morning in the town of Darkush.",  # FA-KES (adapted)
+    "The regime's air force also carried out a massacre against civilians in the town of Darkush on Tuesday.",
+    "The helicopter killed at least 57 civilians when it dropped container bombs on the town of Al-Bab on Monday.",
+    "An air strike on Tuesday by a U.S.-led coalition fighting Daesh mistakenly killed 18 fighters near Tabqa.",
+])
+def test_what_falls_from_the_air_is_an_air_strike(text: str) -> None:
+    events = [e for e in extract(text, published="2016-06-02") if e.event_type != "Diplomacy"]
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], events
+
+
+@pytest.mark.parametrize("text", [
+    "At Oxford Street bus station, four bus workers and two soldiers were killed when a car bomb exploded.",
+    "Police in the city of Lyon were searching for a man believed to be responsible for a blast which injured "
+    "several people.",
+    "A suicide bomber blew himself up at a checkpoint outside Mogadishu, killing six soldiers.",
+])
+def test_a_report_dated_only_by_its_year_of_publication_keeps_its_event(text: str) -> None:
+    """A page whose date is known only to the year: what it reports happened that year, not background."""
+    events = [e for e in extract(text, published="1997") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and events[0].date == "1997" and not events[0].generic, events
+
+
+@pytest.mark.parametrize("text", [
+    "The group gained prominence in 2014 by seizing large parts of Iraq.",
+    "Rebels captured the city in 2012 before losing it four years later.",
+    "The army bombed the town in 2013, residents recall.",
+])
+def test_a_year_stated_in_the_sentence_is_background(text: str) -> None:
+    assert [e for e in extract(text, published="2017-04-05") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The attack, which killed two US soldiers and a civilian interpreter, underscores the group's threat. On "
+    "December 19, 2025, a suicide bomber attacked a coalition convoy in Palmyra, killing three.",
+    "Gunmen killed 12 people at a market in Mogadishu, officials said. On Tuesday, a car bomb exploded at the "
+    "Mogadishu market, killing 12 people.",
+    "Fighting that killed seven soldiers near Hajin was reported by the army. A roadside bomb struck the patrol near "
+    "Hajin on Sunday, killing seven soldiers.",
+])
+def test_an_abstract_and_its_body_with_one_toll_are_one_event(text: str) -> None:
+    events = [e for e in extract(text, published="2025-12-22") if e.event_type != "Diplomacy"]
+    assert len(events) == 1, [(e.event_type, e.fatalities, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "He claimed that at least 6000 ISIS militants have been killed on this front.",  # FA-KES
+    "The Syrian army have repelled 7 waves of attacks in the southwestern parts of Aleppo in the last 10 days "
+    "killing over 2200 militants.",  # FA-KES (adapted)
+    "More than 1,500 fighters have died in the offensive so far, the monitor said.",
+])
+def test_a_tally_over_a_front_or_a_period_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-08-13") if e.event_type != "Diplomacy"] == []

@@ -113,7 +113,7 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
         reason = "aggregate"
     elif method == "future":
         reason = "future-date"
-    elif precision == "year" and cand.event_type != "Diplomacy":
+    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:"):
         reason = "year-only"  # background history ("gained prominence in 2014 by seizing")
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
         reason = "unanchored"
@@ -174,10 +174,25 @@ _SPOKEN_FROM = re.compile(
 _AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
 
 
+# "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+(?:also\s+|long\s+|repeatedly\s+)?|also\s+|previously\s+|repeatedly\s+)?"
+    r"(?:said|says|accused|accuses|blamed|blames|believes|denied|denies|insisted|insists|"
+    r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects)\b",
+    re.I,
+)
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
+
+
 def reporting_place(text: str, start: int, end: int) -> bool:
-    """The place names where the report comes from, not where the event happened."""
+    """The place names where the report comes from, or who speaks ("Russia has said"), not where the event
+    happened."""
     if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
         return True
+    if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
+        return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
     return _SPOKEN_FROM.search(text, max(0, start - 70), start) is not None
 
 

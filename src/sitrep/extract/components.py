@@ -23,7 +23,7 @@ from .build import _add_casualties, _assign_governments, _candidate, _event_plac
 from .candidate import _Cand, _sentences
 from .emit import _FORCED, _doc_country, _split_listed, _to_event
 from .inputs import _actor_home, _document_province, _find_dates, _find_places, _parse_sentences, _SentParse
-from .merge import _merge, _merge_duplicates, _merge_headlines, _merge_references, headline_style
+from .merge import _merge, _merge_duplicates, _merge_headlines, _merge_references, _title_spans, headline_style
 
 
 @dataclass(slots=True)
@@ -179,6 +179,7 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
                                 "persons", "probs"), writes=("cands", "generic_cands"))
 def candidates(st: DocState) -> None:
     text, cands = st.text, st.cands
+    titles = _title_spans(text)
     for si, (ss, se) in enumerate(st.sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in clauses(text, ss, se):
@@ -199,6 +200,7 @@ def candidates(st: DocState) -> None:
                 if cand is None:
                     continue
                 cand.headline = headline_style(text[cs:ce])
+                cand.title = any(a < ce and cs < b for a, b in titles)
                 typer.review(cand, st.probs.get((cs, ce)))
                 if cand.generic:
                     st.generic_cands.append(cand)

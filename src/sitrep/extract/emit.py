@@ -52,10 +52,10 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
 
 # what may stand between two places of one list: "Saraqeb, Khan Sheikhoun and Maarat al-Numan" (FA-KES drops
 # the commas: "Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen"), "Idlib city as well as the towns of X"
+_SETTLEMENT_NOUN = r"(?:cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|districts?|areas?|camps?|suburbs?)"
 _LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+as\s+well\s+as\s+(?:the\s+)?"
-    r"(?:(?:towns?|villages?|cities|city|areas?|neighbou?rhoods?|districts?|provinces?)\s+(?:of\s+)?)?|"
-    r"\s+(?:city|town|village)(?:,\s*|\s+and\s+|\s+))?\s*",
+    rf"(?:\s+{_SETTLEMENT_NOUN})?\s*(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+as\s+well\s+as\s+)"
+    rf"(?:the\s+)?(?:{_SETTLEMENT_NOUN}\s+(?:of\s+)?)?)?\s*",
     re.I,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
@@ -65,24 +65,89 @@ _PLACE_CLASS = {"point": "town", "district": "town", "admin1": "province"}
 def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Place]:
     """The places of a list that locates one clause's action ("shelled Saraqeb, Khan Sheikhoun and Kafranbel",
     "in Raqqa and Deir ez-Zor provinces"): ACLED codes one event per place. Not a route ("between X and Y",
-    "from X to Y")."""
+    "from X to Y").  A listed name the gazetteer does not know ("the villages of Massudiyeh and Jab al-Jerah
+    in Homs province", "Ferdous and areas of Der Hafir") is still a place of its own, located no finer than
+    what the text tells of it (``_unknown_member``)."""
     if c.place is None or c.event_type == "Diplomacy" or c.place.precision not in _PLACE_CLASS:
         return []
     kind = _PLACE_CLASS[c.place.precision]
-    same = sorted((p for p in places if c.start <= p.start and p.end <= c.end and p.place is not None
-                   and _PLACE_CLASS.get(p.place.precision) == kind), key=lambda p: p.start)
+    same = sorted((p for p in places if c.start <= p.start and p.end <= c.end and (
+        _unnamed(p) or (p.place is not None and _PLACE_CLASS.get(p.place.precision) == kind))), key=lambda p: p.start)
     run: list[PlaceMention] = []
     ends: list[PlaceMention | None] = [*same, None]
     for p in ends:
         if p is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, p.start):
             run.append(p)
             continue
-        unique = list({_place_key(m.place): m.place for m in run if m.place is not None}.values())
-        if len(unique) >= 2 and c.place in unique and not _BETWEEN.search(text, max(0, run[0].start - 40),
-                                                                           run[0].start):
-            return unique
+        listed = _run_places(c, run, text)
+        if listed:
+            return listed
         run = [p] if p is not None else []
     return []
+
+
+# what opens a list of places an action is located at: a locative word, or a settlement noun and "of"
+_LIST_LEAD = re.compile(
+    r"(?:\b(?:in|on|at|near|around|targeted|targeting|struck|hit|shelled|bombed|entered|stormed|regained|"
+    r"seized|captured|recaptured)|\b(?:towns?|villages?|cities|areas?|neighbou?rhoods?|districts?|suburbs?)\s+of)"
+    r"\s+(?:the\s+)?$", re.I)
+
+
+def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
+    """The places of one run of listed mentions, when the run is a list that locates ``c``."""
+    known = [m for m in run if not _unnamed(m)]
+    unknown = [m for m in run if _unnamed(m)]
+    if len(run) < 2 or _BETWEEN.search(text, max(0, run[0].start - 40), run[0].start):
+        return []
+    assert c.place is not None
+    inside = c.place in [m.place for m in known]
+    if unknown and not _LIST_LEAD.search(text, max(0, run[0].start - 40), run[0].start):
+        return []  # unresolved names are listed places only where the text lists them as where it happened
+    if not inside and not (unknown and _after_list(c, run, text)):
+        return []
+    out: dict[tuple[int | None, str], Place] = {}
+    for m in run:
+        place = m.place if m in known else _unknown_member(m, c.place, inside)
+        if place is not None:
+            out.setdefault(_place_key(place), place)
+    return list(out.values()) if len(out) >= 2 else []
+
+
+def _unnamed(m: PlaceMention) -> bool:
+    """A mention no gazetteer entry is named by: unresolved, or placed by the area around it ("the village
+    of Nubul in Aleppo countryside" -> Aleppo province)."""
+    if m.place is None:
+        return True
+    if m.place.geonameid is None:
+        return False
+    from sitrep.extract.gazetteer import load_gazetteer
+
+    return all(e.id != m.place.geonameid for e, _how in load_gazetteer().lookup(m.mention))
+
+
+def _after_list(c: _Cand, run: list[PlaceMention], text: str) -> bool:
+    """Is the event's place named right after the list ("on al-Foaa and Kafrya in Idleb countryside")?"""
+    mention = c.place.mention if c.place is not None else None
+    if not mention:
+        return False
+    tail = text[run[-1].end:min(c.end, run[-1].end + 40)]
+    return re.match(rf"\s*(?:,\s*)?(?:in|of|near|outside)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?{re.escape(mention)}",
+                    tail, re.I) is not None
+
+
+def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | None:
+    """A listed name no gazetteer entry matches, placed by what contains it: the place the list lies in
+    ("... in Homs province"), or, in a list of known towns, their province -- never a neighbour's point."""
+    if inside:
+        if anchor.precision in ("admin1", "country"):
+            return dataclasses.replace(anchor, name=m.mention, mention=m.mention, geonameid=None, feature=None)
+        from sitrep.extract.places import province_place
+
+        province = province_place(anchor.country, anchor.admin1)
+        if province is None:
+            return None
+        anchor = province
+    return dataclasses.replace(anchor, name=m.mention, mention=m.mention, geonameid=None, feature=None)
 
 
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:

@@ -36,6 +36,8 @@ class TriggerDef:
     territory: bool = False
     direct: bool = False
     noun: bool = False
+    context: re.Pattern[str] | None = None  # the clause must also say this (a use, its victims) for an event
+    exclude_before: re.Pattern[str] | None = None  # no event where this ends right before the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]]
     aggregate: re.Pattern[str]
     anaphora: frozenset[str]
+    exclude_before: re.Pattern[str] | None = None  # for every trigger (see events.yaml exclude_before_any)
     by_id: dict[str, TriggerDef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -70,6 +73,11 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 
 # capitalised month names that spell a cue word ("may"): see _words_re
 _MONTH_CUES = "May"
+
+
+def _data_re(folded: Any) -> re.Pattern[str] | None:
+    """A pattern a data file folds over several lines (YAML '>-'): the whitespace is layout only."""
+    return re.compile("".join(str(folded).split()), re.I) if folded else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +100,8 @@ def load_lexicon() -> Lexicon:
                 territory=bool(t.get("territory", False)),
                 direct=bool(t.get("direct", False)),
                 noun=bool(t.get("noun", False)),
+                context=_data_re(t.get("context")),
+                exclude_before=_data_re(t.get("exclude_before")),
             )
         )
     prefixes = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (raw.get("prefixes") or {}).items()}
@@ -102,6 +112,7 @@ def load_lexicon() -> Lexicon:
         cues=cues,
         aggregate=_words_re([str(w) for w in raw.get("aggregate_cues") or []]),
         anaphora=frozenset(str(w).lower() for w in raw.get("anaphora") or []),
+        exclude_before=_data_re(raw.get("exclude_before_any")),
     )
 
 
@@ -111,8 +122,13 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Hit
     lex = load_lexicon()
     hits: list[Hit] = []
     for t in lex.triggers:
+        if t.context is not None and not t.context.search(text, start, end):
+            continue
         for m in t.regex.finditer(text, start, end):
             s, e = m.span()
+            if any(x is not None and x.search(text, max(start, s - 40), s)
+                   for x in (t.exclude_before, lex.exclude_before)):
+                continue
             # trim trailing whitespace the pattern may have eaten
             while e > s and text[e - 1].isspace():
                 e -= 1
@@ -181,9 +197,11 @@ _PLURAL_NOUN = re.compile(
     r"\b(?:attacks|strikes|airstrikes|raids|clashes|bombings|assaults|operations|shellings|explosions|arrests)\b",
     re.I,
 )
+# a number that counts the trigger noun itself ("at least five drone attacks", "dozens of air strikes"), not
+# victims told before it ("50 wounded in airstrikes")
 _NUM_BEFORE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|numerous|many|multiple|hundreds)\s+"
-    r"(?:[\w\-]+\s+){0,3}$",
+    r"(?:(?!(?:killed|wounded|injured|dead|died|hurt|in|by|on|from|during|after|at)\b)[\w\-]+\s+){0,3}$",
     re.I,
 )
 
@@ -209,6 +227,9 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "negated")
     if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]):
         return Genericity(True, "ongoing")
+    if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
+            and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
+        return Genericity(True, "ongoing")
     nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
     if nominal and _SUBJECT_START.search(text[cs:hit.start]):
         verb = lex.cues["commentary"].search(text, hit.end, min(ce, hit.end + 100))
@@ -220,6 +241,15 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     return Genericity(False)
 
 
+# the clause names the day of the action: a weekday, a dated day, or a day relative to the report
+_DAY_STATED = re.compile(
+    r"\b(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:yesterday|today|tonight|overnight|this\s+(?:morning|afternoon|evening)|last\s+night)\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|\b(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{3})",
+    re.I,
+)
 # a noun trigger opening its clause ("The December arrests ..."), then the rest of its noun phrase
 _SUBJECT_START = re.compile(r"^\W*(?:(?:the|these|those|this|that|such|its|their)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")

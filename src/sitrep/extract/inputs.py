@@ -123,13 +123,43 @@ def _find_dates(text: str, published: str | None) -> list[TimeMention]:
     from sitrep.extract.dates import find_dates
 
     return [t for t in find_dates(text, published) if not _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start])
-            and not _NAME_AFTER.match(text, t.end)]
+            and not _NAME_AFTER.match(text, t.end) and not _lead_stamp(text, t) and not _counter(text, t)]
+
+
+def _counter(text: str, t: TimeMention) -> bool:
+    """A bare four-digit number that counts something on the page ("Topic ... Rises (1881)", a view or
+    comment count) rather than naming a year: in brackets, or before 1900."""
+    if t.precision != "year" or t.value is None or not t.mention.strip().isdigit():
+        return False
+    return int(t.value) < 1900 or (text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")")
+
+
+# how far into a document its title, dateline and restated title reach
+_LEAD_CHARS = 600
+# what may follow a page's date stamp: a clock time ("10:13"), then the restated title or the lead
+_CLOCK_AFTER = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|GMT|UTC))?\b)?\s*[\w\"“(]")
+
+
+def _lead_stamp(text: str, t: TimeMention) -> bool:
+    """A full date that opens the page's lead ("Sat Nov 18 2017 20 civilians killed ...", "15 Aug 2016 A
+    suicide attack ...", "01.02.2015 A bus blast ..."): the page's date stamp, which dates the page, not
+    the event -- the event then takes the date its own words give, else the publication day.  Not a date
+    introduced as the event's ("On 3 May 2020, ...", "3 May 2020: ...")."""
+    if t.start >= _LEAD_CHARS or t.precision != "day" or t.method != "explicit":
+        return False
+    before = text[:t.start].rstrip(" \t")
+    if before and before[-1] not in "\n.!?":
+        return False
+    return _CLOCK_AFTER.match(text, t.end) is not None
 
 
 # an aggregate war toll: "the war has killed more than 220,000 people", "500,000 killed since March 2011"
 _BIG_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,])|\b(?:hundreds\s+of\s+)?thousands\b|"
                         r"\b(?:half\s+a|a|\d+(?:\.\d+)?)\s+million\b", re.I)
-_TOLL_SCOPE = re.compile(r"\b(?:war|conflict|crisis|uprising|revolution|since)\b", re.I)
+_TOLL_SCOPE = re.compile(
+    r"\b(?:war|conflict|crisis|uprising|revolution|since|on\s+(?:this|that|the|all|every)\s+fronts?|so\s+far|"
+    r"to\s+date|this\s+year|"
+    r"(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:days|weeks|months|years))\b", re.I)
 _TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)\b", re.I)
 
 

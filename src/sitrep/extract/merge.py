@@ -14,6 +14,7 @@ from sitrep.extract.events import (
 from sitrep.records import Place, haversine_km
 
 from .candidate import _Cand
+from .inputs import _LEAD_CHARS
 
 
 # --------------------------------------------------------------------------- merging
@@ -46,6 +47,34 @@ def _dates_compatible(a: _Cand, b: _Cand) -> bool:
     if a.date is None or b.date is None:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _apart(a: _Cand, b: _Cand, text: str) -> bool:
+    """Two kinds of violence each told in its own words (rocket fire on a district, then fighting on the
+    city's edge; clashes in one town, a strike on a town nearby): two happenings, however near the places
+    and the sentences.  A mention that refers back ("the attack") is never apart."""
+    same_toll = a.fatalities is not None and a.fatalities == b.fatalities  # an abstract and its body
+    return a.event_type != b.event_type and not (a.anaphoric or b.anaphoric or _outcome(a) or _outcome(b)) \
+        and not same_toll and _own_setting(a, text) and _own_setting(b, text)
+
+
+def _own_setting(c: _Cand, text: str) -> bool:
+    """Does the report name its own day or place ("Fighting struck the southern edges of the city Wednesday
+    night"), as a happening of its own does -- not a detail of the one before ("The operation was supported
+    by airstrikes")?"""
+    own_day = (c.date_method or "").startswith("sentence:") and "date:other-clause" not in c.notes
+    mention = c.place.mention if c.place is not None else None
+    return own_day or bool(mention and mention in text[c.start:c.end])
+
+
+# "13 militants were killed.", "6 were killed and 7 injured": a death told with no act of its own is what the
+# act before it did
+_OUTCOME_WORDS = re.compile(r"(?:(?:claimed|managed|able)\s+to\s+(?:have\s+)?)?"
+                            r"(?:killed|kill|killing|kills|slain|died|dead|deaths?|lost\s+their\s+lives)", re.I)
+
+
+def _outcome(c: _Cand) -> bool:
+    return c.hit.trigger.id == "direct" and _OUTCOME_WORDS.fullmatch(c.hit.text.strip()) is not None
 
 
 def _places_compatible(a: _Cand, b: _Cand) -> bool:
@@ -140,7 +169,8 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
         for prev in reversed(out):
             if _family(prev.event_type) != _family(c.event_type):
                 continue
-            if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)):
+            if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)) \
+                    or _apart(prev, c, text):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
             near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
@@ -168,15 +198,24 @@ def _contains(a: _Cand, b: _Cand) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+def _same_toll(a: _Cand, b: _Cand) -> bool:
+    """Two reports of one kind of attack with the same toll of several dead, on dates that do not
+    disagree: "killed at least 43 people in Jayrud" and "at least 43 people have been killed by shelling"."""
+    return a.fatalities is not None and a.fatalities >= 2 and a.fatalities == b.fatalities \
+        and (a.event_type, a.sub) == (b.event_type, b.sub) and _dates_compatible(a, b)
+
+
 def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     """The same incident reported twice in one document (abstract and body, recap and detail)."""
     out: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (-_RANK.get(c.precision, -1), c.start)):
+    for c in sorted(cands, key=lambda c: (_soft_date(c), -_RANK.get(c.precision, -1), c.start)):
         twin = None
         for o in ([] if _NEW_INCIDENT.match(text, c.start) else out):
-            if _family(o.event_type) != _family(c.event_type) or not _contains(o, c):
+            if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
+                continue
+            if _apart(o, c, text):
                 continue
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
@@ -204,8 +243,20 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
 
 _RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
-# how far into a document its title, dateline and restated title reach
-_LEAD_CHARS = 600
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """The page's title -- its first line, when a line of its own -- and where the lead restates it
+    ("Title\n\n15 Aug 2016 Title. Body ..."): headlines, whatever their capitalisation."""
+    end = text.find("\n")
+    title = text[:end].strip() if end > 0 else ""
+    if not (20 <= len(title) <= 250) or not text[end:].strip():
+        return []
+    out = [(text.find(title), text.find(title) + len(title))]
+    again = text.find(title, end)
+    if 0 <= again < _LEAD_CHARS:
+        out.append((again, again + len(title)))
+    return out
 
 
 def headline_style(span: str) -> bool:
@@ -237,21 +288,30 @@ def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
     return a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities
 
 
+def _same_month(a: _Cand, b: _Cand) -> bool:
+    return a.date is None or b.date is None or a.date[:7] == b.date[:7]
+
+
 def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
     """A headline restates the report the body tells: it joins the first compatible report of the body, which
     keeps its own evidence and takes from the headline only what it lacks. A headline near the top with no
     such report is the report; one further down (a related-article link, a photo caption) is page furniture."""
-    body = [c for c in cands if not c.headline]
+    body = [c for c in cands if not (c.headline or c.title)]
     out = list(body)
     for h in cands:
-        if not h.headline:
+        if not (h.headline or h.title):
             continue
-        twin = next((b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
-                     and _places_compatible(b, h) and _actors_compatible(b, h) and _tolls_compatible(b, h)), None)
+        fits = [b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
+                and _places_compatible(b, h) and _actors_compatible(b, h) and _tolls_compatible(b, h)
+                and (h.headline or _same_month(b, h))]  # a title tells the news, not the background
+        # the report of the same kind first ("Air strikes kill 45" is the air strike the body tells, not the
+        # clashes it also mentions), then any report of the family
+        twin = min(fits, key=lambda b: ((b.event_type, b.sub) != (h.event_type, h.sub), b.event_type != h.event_type,
+                                        b.start), default=None)
         if twin is not None:
-            if twin.fatalities is None:
+            if twin.fatalities is None and twin.event_type == h.event_type:
                 twin.fatalities = h.fatalities
-            if twin.injured is None:
+            if twin.injured is None and twin.event_type == h.event_type:
                 twin.injured = h.injured
             if _finer_place(h, twin) and twin.place is None:
                 twin.place = h.place

@@ -147,6 +147,11 @@ _HURT = (
 _NOT_HURT = rf"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b(?!\s+{_Q}))"
 KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
+# "a suicide bomber attacked the convoy, killing three.", "fighting killed 12 in Hama": a bare count right
+# after the verb, closing the clause or followed by where/when
+_BARE_END = (r"(?=\s*(?:[.,;)]|$|\s+(?:and|in|on|at|near|when|while|after|as|during|including|among|overnight|"
+             r"others?)\b))")
+KILLED_AFTER_BARE = re.compile(rf"\b(?:kill(?:ed|ing|s)|leaving)\s+(?P<q>{_Q}){_BARE_END}", re.I)
 # "which led to the injury of several civilians and the death of 2": a bare count closing the clause
 KILLED_NOUN_BARE = re.compile(rf"\b{_KILL_NOUN}\s+(?P<q>{_DIGITS}|{_WORDS})(?=\s*(?:[.,;)]|$))", re.I)
 # what may sit between the victims and the verb ("... of the PMF", ", including a commander,"), never a new
@@ -168,6 +173,7 @@ _EARLIER_TOLL = re.compile(r"\b(?:previous|earlier|initial|prior|preliminary|old
 INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b(?!\s+{_Q})", re.I)
+INJURED_AFTER_BARE = re.compile(rf"\b{_INJ_VERB}\s+(?P<q>{_Q}){_BARE_END}", re.I)
 INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:wounded|injured|injuries)\b",
                           re.I)
 CODED_AS = re.compile(rf"\b(?:fatalities|number)[\s,]+(?:\w+[\s,]+){{0,3}}?coded\s+(?:as|to)\s+(?P<q>{_Q})", re.I)
@@ -319,7 +325,8 @@ def find_casualties(text: str) -> Casualties:
     else:
         toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())
                      and not is_vague(t.group("q"))), None)
-        fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE))
+        fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE,
+                                      KILLED_AFTER_BARE))
         if toll:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
@@ -328,7 +335,7 @@ def find_casualties(text: str) -> Casualties:
         one = ONE_KILLED.search(text)
         if one:
             fat, kspans = 1, [one.span()]
-    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE))
+    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE, INJURED_AFTER_BARE))
     none_all = NO_CASUALTIES.search(text) is not None
     if fat is None and (none_all or NO_FATALITIES.search(text)):
         fat = 0

@@ -272,9 +272,15 @@ def document_province(mentions: Sequence[PlaceMention], country: str) -> Place |
              and m.place.precision != "country"}
     if len(names) != 1 or None in names:
         return None
+    return province_place(country, names.pop())
+
+
+def province_place(country: str | None, admin1: str | None) -> Place | None:
+    """The province called ``admin1`` in ``country`` as a place, at admin1 precision."""
+    if not country or not admin1:
+        return None
     gaz = load_gazetteer()
-    name = names.pop()
     for code, e in gaz.admin1.items():
-        if e.country == country and gaz.admin1_name(code) == name:
+        if e.country == country and gaz.admin1_name(code) == admin1:
             return gaz.to_place(e, precision="admin1")
     return None
