@@ -120,7 +120,7 @@ def _unnamed(m: PlaceMention) -> bool:
         return True
     if m.place.geonameid is None:
         return False
-    from sitrep.extract.gazetteer import load_gazetteer
+    from sitrep.geo.gazetteer import load_gazetteer
 
     return all(e.id != m.place.geonameid for e, _how in load_gazetteer().lookup(m.mention))
 
