@@ -12,7 +12,12 @@ sweep over the interval start). The blocks:
 - ``admin1`` reports: the province; they pair with every report located in that province;
 - ``country`` reports pair only with other country-precision reports of the same country;
 - reports without a place pair only with other place-less, day-precise reports of the same type
-  family (and the matcher then asks for agreeing actors and wording).
+  family (and the matcher then asks for agreeing actors and wording);
+- *signature blocks* (``signatures.py``: a chemical attack, a downed aircraft, a named massacre, an
+  air base, an aid convoy, a school...): reports naming one distinctive kind in one country, whatever
+  their place precision, swept with ``SIGNATURE_GAP_DAYS``; a pair is kept when their places agree
+  loosely (:func:`places_agree`: the town inside the province, or the country, or within
+  ``SIGNATURE_KM``) — one happening told at different precision.
 
 Everywhere else the window is ``PLAIN_GAP_DAYS`` (1 day) for day-precise reports and "overlapping"
 for reports dated to a week or a month. Generic mentions (``Event.generic``) never enter a block.
@@ -29,14 +34,19 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sitrep.records import VIOLENT_TYPES, Event, date_bounds, haversine_km
+
+from .signatures import signatures
 
 MAX_GAP_DAYS = 7  # two corroborating reports of one incident may give dates this far apart (Palmyra: 6)
 PLAIN_GAP_DAYS = 1  # other reports at most this far apart (time zones, 'yesterday')
 MAX_KM = 50.0  # ... and places this far apart
 CELL_DEG = 0.5
 MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
+SIGNATURE_GAP_DAYS = 3  # reports sharing a distinctive kind may be this far apart (a publication-day guess)
+SIGNATURE_KM = 60.0  # ... and their places this far apart (a town and the centre of its province)
 
 
 def type_family(event_type: str | None) -> str:
@@ -76,6 +86,37 @@ class Keyed:
     admin2: str | None
     lat: float | None
     lon: float | None
+    signatures: frozenset[str] = frozenset()
+
+
+class Located(Protocol):
+    """A report's place as blocking and matching see it."""
+
+    @property
+    def level(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
+def places_agree(a: Located, b: Located) -> bool:
+    """Nothing says two places differ, at whatever precision each is given: one country (or none
+    known), and the same province, or one of them only the country, or within ``SIGNATURE_KM``
+    (Damascus and the Eastern Ghouta sit in two provinces a few kilometres apart)."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.level in ("none", "country") or b.level in ("none", "country"):
+        return True
+    if a.admin1 is not None and a.admin1 == b.admin1:
+        return True
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SIGNATURE_KM
+    return False
 
 
 def key_event(index: int, ev: Event) -> Keyed:
@@ -101,6 +142,7 @@ def key_event(index: int, ev: Event) -> Keyed:
         admin2=_norm(loc.admin2) if loc else None,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
+        signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.evidence else frozenset(),
     )
 
 
@@ -144,6 +186,7 @@ class _Sweep:
         self.items.sort()
 
     def near(self, iv: tuple[int, int], max_gap: int) -> Iterable[int]:
+        """Reports whose interval may lie within ``max_gap`` days of ``iv`` (the caller checks)."""
         lo = bisect.bisect_left(self.items, (iv[0] - max_gap - MAX_SPAN_DAYS, -1))
         hi = bisect.bisect_right(self.items, (iv[1] + max_gap, 1 << 62))
         for _, j in self.items[lo:hi]:
@@ -191,13 +234,16 @@ def candidate_pairs(
             blocks[("ctry", k.family, k.country)].add(k)
         elif day:
             blocks[("none", k.family)].add(k)
+        if k.interval is not None:
+            for sig in k.signatures:
+                blocks[("sig", k.family, k.country, sig)].add(k)
     for sweep in blocks.values():
         sweep.finish()
 
     by_index = {k.index: k for k in keyed}
     pairs: set[tuple[int, int]] = set()
 
-    def consider(k: Keyed, sweep: _Sweep | None, window: int) -> None:
+    def consider(k: Keyed, sweep: _Sweep | None, window: int, loose: bool = False) -> None:
         if sweep is None:
             return
         if k.interval is not None:
@@ -214,7 +260,7 @@ def candidate_pairs(
                 continue
             if k.interval is not None and o.interval is not None and interval_gap(k.interval, o.interval) > window:
                 continue
-            if not places_compatible(k, o, max_km):
+            if not (places_agree(k, o) if loose else places_compatible(k, o, max_km)):
                 continue
             pairs.add((k.index, j) if k.index < j else (j, k.index))
 
@@ -242,4 +288,7 @@ def candidate_pairs(
             consider(k, blocks.get(("ctry", k.family, k.country)), window)
         elif k.level == "none" and day:
             consider(k, blocks.get(("none", k.family)), window)
+        if k.interval is not None:
+            for sig in k.signatures:
+                consider(k, blocks.get(("sig", k.family, k.country, sig)), SIGNATURE_GAP_DAYS if day else 0, loose=True)
     return pairs

@@ -24,18 +24,26 @@ Consensus per field, with the support (how many reports give each value) kept in
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.records import ActorRef, Event, Incident, Place
 
-from .blocking import candidate_pairs, date_interval
+from .blocking import candidate_pairs, date_interval, interval_gap, places_agree
 from .contradictions import find_contradictions, method_class
-from .matching import CORROBORATED_GAP_DAYS, THRESHOLD, Profile, actor_key, match_score, profile
+from .matching import (
+    CORROBORATED_GAP_DAYS,
+    GUESS_GAP_DAYS,
+    THRESHOLD,
+    Profile,
+    actor_key,
+    conflict,
+    match_score,
+    profile,
+)
 
-LINK_SLACK = 0.1  # average link may sit this far below the pair threshold
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
 
@@ -89,28 +97,19 @@ def _merged_span_ok(c: _Clusters, ra: int, rb: int) -> bool:
     return max(sa[1], sb[1]) - min(sa[0], sb[0]) <= CORROBORATED_GAP_DAYS
 
 
-def _same_origin_ok(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
-    """Reports sharing a document or a source must match each other directly."""
+def _compatible(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
+    """No two reports of the merged incident may conflict (:func:`matching.conflict`: two countries,
+    two distant towns, two stated days), and two reports of one document must match each other
+    directly. Merging is single-link on matched pairs under these cannot-link constraints: one
+    happening told by many outlets joins through any two that match, while chains drifting over
+    days or towns stop at the first report that contradicts another."""
     for i in c.members[ra]:
         pi = profiles[i]
         for j in c.members[rb]:
             pj = profiles[j]
-            if (pi.doc_id == pj.doc_id or (pi.source and pi.source == pj.source)) and score(i, j) < THRESHOLD:
+            if conflict(pi, pj) or (pi.doc_id == pj.doc_id and score(i, j) < THRESHOLD):
                 return False
     return True
-
-
-def _linked_enough(c: _Clusters, ra: int, rb: int, score: Any) -> bool:
-    """Average link: the reports of the two clusters must, on average, match each other.
-
-    Stops chains (daily rocket-fire reports from one city linking day after day through their
-    neighbours): every report of the merged incident must be close to the others, not only to one.
-    """
-    ma, mb = c.members[ra], c.members[rb]
-    if len(ma) * len(mb) == 1:
-        return True
-    total = sum(score(i, j) for i in ma for j in mb)
-    return total / (len(ma) * len(mb)) >= THRESHOLD - LINK_SLACK
 
 
 def cluster(
@@ -147,17 +146,57 @@ def cluster(
         if ra == rb:
             matched[(events[i].event_id, events[j].event_id)] = s
             continue
-        if (
-            not _merged_span_ok(c, ra, rb)
-            or not _same_origin_ok(c, ra, rb, profiles, score)
-            or not _linked_enough(c, ra, rb, score)
-        ):
+        if not _merged_span_ok(c, ra, rb) or not _compatible(c, ra, rb, profiles, score):
             continue
         c.union(ra, rb)
         matched[(events[i].event_id, events[j].event_id)] = s
+    _attach_elaborations(c, profiles, only_with, score)
     clusters = [sorted(m) for m in c.members.values()]
     clusters.sort(key=lambda m: m[0])
     return clusters, matched
+
+
+def _elaborates(p: Profile, q: Profile) -> bool:
+    """Could report ``p`` be its document saying more about the happening ``q`` reports? The same type
+    family, places that agree at whatever precision, a date that is only guessed (or vaguer) and
+    within ``GUESS_GAP_DAYS`` of ``q``'s, or the same stated day, and no toll against ``q``'s."""
+    if p.family != q.family or not places_agree(p, q) or conflict(p, q):
+        return False
+    if p.interval is None or q.interval is None:
+        return False
+    gap = interval_gap(p.interval, q.interval)
+    if gap > (GUESS_GAP_DAYS if p.date_guess or p.interval[0] != p.interval[1] else 0):
+        return False
+    return p.fatalities is None or q.fatalities is None or p.fatalities == q.fatalities
+
+
+def _attach_elaborations(
+    c: _Clusters, profiles: Sequence[Profile], only_with: set[int] | None, score: Any
+) -> None:
+    """A report left alone that its document tells as part of an incident joins that incident.
+
+    Articles come back to their subject in sentences that match nothing on their own ("The attack
+    left 12 people killed", "Syria denied it had used chemical weapons"). Such a report joins the
+    incident that holds another report of its document when that report's place and date agree
+    (:func:`_elaborates`) and no report of the incident conflicts with it — and only when exactly one
+    incident of its document qualifies (a document telling two happenings gives no answer).
+    """
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for p in profiles:
+        by_doc[p.doc_id].append(p.index)
+    for idxs in by_doc.values():
+        if len(idxs) < 2:
+            continue
+        for i in idxs:
+            ri = c.find(i)
+            if len(c.members[ri]) > 1 or (only_with is not None and i not in only_with):
+                continue
+            targets = {c.find(j) for j in idxs if j != i and _elaborates(profiles[i], profiles[j])} - {ri}
+            targets = {t for t in targets if len(c.members[t]) > 1}
+            if len(targets) == 1:
+                t = targets.pop()
+                if _merged_span_ok(c, ri, t) and _compatible(c, ri, t, profiles, lambda a, b: THRESHOLD):
+                    c.union(ri, t)
 
 
 # ------------------------------------------------------------------------------ consensus
