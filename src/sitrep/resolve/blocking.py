@@ -142,7 +142,7 @@ def key_event(index: int, ev: Event) -> Keyed:
         admin2=_norm(loc.admin2) if loc else None,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
-        signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.evidence else frozenset(),
+        signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset(),
     )
 
 

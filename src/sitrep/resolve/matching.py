@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from sitrep.records import Event, haversine_km
+from sitrep.records import VIOLENT_TYPES, Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import SIGNATURE_GAP_DAYS, date_interval, interval_gap, places_agree, type_family
@@ -39,7 +39,7 @@ THRESHOLD = 0.6
 
 WEIGHTS = {"text": 0.30, "date": 0.15, "place": 0.10, "type": 0.20, "actors": 0.10, "figures": 0.15}
 CORROBORATION_BONUS = 0.2  # same specific toll, same named perpetrator, same spot
-SIGNATURE_BONUS = 0.15  # both name the same distinctive happening (a chemical attack, an aid convoy...)
+SIGNATURE_BONUS = 0.25  # both name the same distinctive happening (a chemical attack, an aid convoy...)
 GUESS_GAP_DAYS = 2  # a date guessed from the publication day may be this far from the real one
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -164,7 +164,7 @@ def profile(index: int, ev: Event) -> Profile:
         stated_day=ev.date_precision == "day" and (ev.date_method or "").startswith(_STATED),
         city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
         date_guess=ev.date is not None and not (ev.date_method or "").startswith("sentence:"),
-        signatures=signatures(ev.evidence.text, ev.sub_event_type),
+        signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset(),
         tally=is_tally(ev.evidence.text),
     )
 
@@ -387,16 +387,19 @@ def match_score(a: Profile, b: Profile) -> float:
     """0 when gated out, else the weighted agreement in [0, 1]."""
     if not gate(a, b):
         return 0.0
+    sig = bool(a.signatures & b.signatures)
+    # reports of one distinctive happening may name its type and toll differently: that is a
+    # contradiction to show, not a reason to split, so neither counts against the pair
     score = (
         WEIGHTS["text"] * dice(a.tokens, b.tokens)
         + WEIGHTS["date"] * _date_score(a, b)
         + WEIGHTS["place"] * _place_score(a, b)
-        + WEIGHTS["type"] * _type_score(a, b)
+        + WEIGHTS["type"] * (max(_type_score(a, b), 0.5) if sig else _type_score(a, b))
         + WEIGHTS["actors"] * _actor_score(a, b)
-        + WEIGHTS["figures"] * _figure_score(a, b)
+        + WEIGHTS["figures"] * (max(_figure_score(a, b), 0.4) if sig else _figure_score(a, b))
     )
     if corroborates(a, b):
         score += CORROBORATION_BONUS
-    if a.signatures & b.signatures:
+    if sig:
         score += SIGNATURE_BONUS
     return round(min(score, 1.0), 4)

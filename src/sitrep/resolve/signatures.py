@@ -6,7 +6,8 @@ market (``data/resolve_signatures.yaml``). Reports of one happening told by diff
 what made it news, even when their dates (a publication-day guess against "on Wednesday"), places
 (the town against its province or the country) and tolls differ; blocking and matching use shared
 signatures to look further than the plain one-day, one-town window. Some ACLED sub types name a kind
-by themselves ("Chemical weapon", "Suicide bomb") whatever the wording.
+by themselves ("Chemical weapon", "Suicide bomb") whatever the wording. Only violent reports carry
+signatures: a statement about a chemical attack is identified by who made it, not by the attack.
 
 A *tally* is a cumulative count ("327 people killed in Aleppo province since the start of the
 month"): it sums many happenings, so it is never merged with a report of one.
