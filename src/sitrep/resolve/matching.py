@@ -163,10 +163,17 @@ def profile(index: int, ev: Event) -> Profile:
         country=loc.country if loc else None,
         stated_day=ev.date_precision == "day" and (ev.date_method or "").startswith(_STATED),
         city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
-        date_guess=ev.date is not None and not (ev.date_method or "").startswith("sentence:"),
+        date_guess=date_guessed(ev),
         signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset(),
         tally=is_tally(ev.evidence.text),
     )
+
+
+def date_guessed(ev: Event) -> bool:
+    """The report's date was guessed (from the publication day or the narrative's last date), not
+    stated by its own sentence (``date_method`` ``sentence:*``). A report with no recorded method
+    (built by hand, or stored before methods were kept) is taken at its word."""
+    return ev.date is not None and ev.date_method is not None and not ev.date_method.startswith("sentence:")
 
 
 def _distance(a: Profile, b: Profile) -> float | None:
