@@ -1,14 +1,18 @@
 """Reports -> incidents: constrained clustering of matched pairs, consensus values with support.
 
-Clustering is greedy over the candidate pairs (see blocking.py) whose match score reaches the
-threshold, strongest pair first, with four constraints checked at every merge:
-- average link: the mean score between the two clusters' reports is at least the threshold less
-  ``LINK_SLACK`` (no chains through one shared neighbour);
-- the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days (no chains
-  of daily reports drifting over weeks);
-- one report per document and per source, unless the source repeats itself: two reports from one
-  document or one outlet end up in one incident only when they match each other directly;
+Clustering runs over the candidate pairs (see blocking.py) whose match score reaches the threshold,
+strongest pair first, in three passes: reports whose own sentence states the day form the incidents;
+then each report dated only by a guess (the publication day, the narrative) or vaguely (a month)
+joins the one incident it matches best (none when two match it nearly as well); then what is left
+pairs up. The constraints below are checked at every merge:
+- cannot-link: no two reports of the merged incident may conflict (``matching.conflict``: two
+  countries, two distant towns, two stated days) — merging is single-link on matched pairs, so one
+  happening told by many outlets joins through any two that match, and chains drifting over days or
+  towns stop at the first report that contradicts another;
+- the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days;
+- two reports from one document end up in one incident only when they match each other directly;
 - an existing incident is never split (incremental mode starts from the stored incidents).
+Last, a report left alone that its document tells as part of an incident joins it (elaborations).
 
 Consensus per field, with the support (how many reports give each value) kept in
 ``Incident.support``:
@@ -141,19 +145,64 @@ def cluster(
         key=lambda t: (-t[0], t[1], t[2]),
     )
     matched: dict[tuple[str, str], float] = {}
-    for s, i, j in scored:
+
+    def merge(s: float, i: int, j: int) -> None:
         ra, rb = c.find(i), c.find(j)
-        if ra == rb:
-            matched[(events[i].event_id, events[j].event_id)] = s
-            continue
-        if not _merged_span_ok(c, ra, rb) or not _compatible(c, ra, rb, profiles, score):
-            continue
-        c.union(ra, rb)
+        if ra != rb:
+            if not _merged_span_ok(c, ra, rb) or not _compatible(c, ra, rb, profiles, score):
+                return
+            c.union(ra, rb)
         matched[(events[i].event_id, events[j].event_id)] = s
+
+    # 1. reports whose own sentence states the day make the incidents
+    anchored = {p.index for p in profiles if _anchored(p)}
+    for s, i, j in scored:
+        if i in anchored and j in anchored:
+            merge(s, i, j)
+    # 2. each report dated only by a guess or vaguely joins the incident it matches best
+    links: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for s, i, j in scored:
+        links[i].append((s, j))
+        links[j].append((s, i))
+    floating = sorted((i for i in links if i not in anchored), key=lambda i: (-max(s for s, _ in links[i]), i))
+    for i in floating:
+        target = _best_incident(c, i, links[i], anchored)
+        if target is not None:
+            s, j = max((s, j) for s, j in links[i] if c.find(j) == target)
+            merge(s, i, j)
+    # 3. the rest pair up among themselves as before
+    for s, i, j in scored:
+        merge(s, i, j)
     _attach_elaborations(c, profiles, only_with, score)
     clusters = [sorted(m) for m in c.members.values()]
     clusters.sort(key=lambda m: m[0])
     return clusters, matched
+
+
+def _anchored(p: Profile) -> bool:
+    """A report whose own sentence states the day (or that has no recorded date method)."""
+    return p.interval is not None and p.interval[0] == p.interval[1] and not p.date_guess
+
+
+AMBIGUOUS = 0.8  # a floating report stays out when its second-best incident is matched this nearly as well
+
+
+def _best_incident(c: _Clusters, i: int, links: Sequence[tuple[float, int]], anchored: set[int]) -> int | None:
+    """The incident (cluster root) of day-stated reports that report ``i`` matches best: the most
+    summed match score over its members. None when no such incident matches it, or when a second
+    one matches it nearly as well (``AMBIGUOUS``): a month-dated "chemical attack near Damascus"
+    between two such attacks says nothing about which."""
+    strength: dict[int, float] = defaultdict(float)
+    for s, j in links:
+        if j in anchored:
+            strength[c.find(j)] += s
+    strength.pop(c.find(i), None)
+    if not strength:
+        return None
+    ranked = sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] >= AMBIGUOUS * ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _elaborates(p: Profile, q: Profile) -> bool:

@@ -32,7 +32,7 @@ from importlib import resources
 from sitrep.records import VIOLENT_TYPES, Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
-from .blocking import SIGNATURE_GAP_DAYS, date_interval, interval_gap, places_agree, type_family
+from .blocking import SIGNATURE_GAP_DAYS, SIGNATURE_KM, date_interval, interval_gap, places_agree, type_family
 from .signatures import is_rare, is_tally, signatures
 
 THRESHOLD = 0.6
@@ -51,6 +51,11 @@ CITY_TEXT = 0.7  # wording two reports placed only "in Aleppo" must share when t
 NEIGHBOUR_TOWNS_KM = 2.0  # two named towns further apart than this are two places unless the reports corroborate
 _CITY_FEATURES = frozenset({"PPLC", "PPLA"})  # GeoNames: national and provincial capitals
 _STATED = ("sentence:explicit", "sentence:weekday", "sentence:relative")
+_NIGHT = re.compile(
+    r"\b(?:overnight|night|nightfall|midnight|pre-dawn|predawn|before dawn|at dawn|early hours|late (?:on )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 
 
@@ -120,6 +125,7 @@ class Profile:
     date_guess: bool = False  # the date is not stated by the report's sentence (publication day, narrative)
     signatures: frozenset[str] = frozenset()  # distinctive kinds named (signatures.py)
     tally: bool = False  # a cumulative count over a period, not one happening
+    night: bool = False  # the sentence places it at night ("overnight", "late on Monday"): its day may be either
 
     @property
     def level(self) -> str:
@@ -166,6 +172,7 @@ def profile(index: int, ev: Event) -> Profile:
         date_guess=date_guessed(ev),
         signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset(),
         tally=is_tally(ev.evidence.text),
+        night=bool(_NIGHT.search(ev.evidence.text)),
     )
 
 
@@ -288,15 +295,24 @@ def _vague(iv: tuple[int, int] | None) -> bool:
 def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
     """How many days apart two day-dated reports of one happening may be.
 
-    Both days stated by their own sentences: the same day (a rare happening, such as a chemical attack
-    or a downed aircraft, one day: time zones, "overnight"). One day only guessed from the publication
+    Both days stated by their own sentences: the same day, or one day when the happening straddles
+    midnight (a sentence says "overnight", "late on Thursday") or is rare enough (a chemical attack,
+    a downed aircraft) that time zones explain the rest. One day only guessed from the publication
     date or the narrative: ``GUESS_GAP_DAYS`` (a report of a distinctive happening
     ``SIGNATURE_GAP_DAYS``): a guess is not evidence against a stated day.
     """
-    rare = any(is_rare(s) for s in shared)
     if a.stated_day and b.stated_day:
-        return 1 if rare else 0
+        return 1 if a.night or b.night or any(is_rare(s) for s in shared) else 0
     return SIGNATURE_GAP_DAYS if shared else GUESS_GAP_DAYS
+
+
+def towns_km(a: Profile, b: Profile, shared: frozenset[str]) -> float:
+    """How far apart two point places may be and still be one happening's: ``DIFFERENT_TOWNS_KM``, or
+    ``SIGNATURE_KM`` when the two name one distinctive happening and it is rare or one of them is
+    placed only at a provincial or national capital (an air base "near the city of Homs")."""
+    if shared and (a.city or b.city or any(is_rare(s) for s in shared)):
+        return SIGNATURE_KM
+    return DIFFERENT_TOWNS_KM
 
 
 def gate(a: Profile, b: Profile) -> bool:
@@ -321,10 +337,10 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         return "the places of two distinctive reports disagree"
     if a.place_level == b.place_level == "point" and not (a.area or b.area):
         d = _distance(a, b)
-        if d is not None and d > DIFFERENT_TOWNS_KM and a.place_id != b.place_id:
+        if d is not None and d > towns_km(a, b, sig) and a.place_id != b.place_id:
             return "two named towns this far apart are two places"
         if (d is not None and d > NEIGHBOUR_TOWNS_KM and a.place_id != b.place_id and not same_toll
-                and text < 0.9 and not rare):
+                and text < 0.9 and towns_km(a, b, sig) == DIFFERENT_TOWNS_KM):
             return "neighbouring towns on one day: two raids unless the reports agree"
     if a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
@@ -377,16 +393,18 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
 
 def conflict(a: Profile, b: Profile) -> bool:
     """Two reports that cannot sit in one incident even through others (cannot-link): two different
-    countries, two towns far apart, or two days each stated by its own report and more than a day
-    apart (unless the two corroborate each other)."""
+    countries, two towns further apart than :func:`towns_km`, or two days each stated by its own
+    report and further apart than :func:`date_window` allows (unless the two corroborate each other)."""
     if a.country and b.country and a.country != b.country:
         return True
+    shared = a.signatures & b.signatures
     if a.place_level == b.place_level == "point" and not (a.area or b.area) and a.place_id != b.place_id:
         d = _distance(a, b)
-        if d is not None and d > DIFFERENT_TOWNS_KM:
+        if d is not None and d > towns_km(a, b, shared):
             return True
     if a.stated_day and b.stated_day and a.interval is not None and b.interval is not None:
-        return interval_gap(a.interval, b.interval) > 1 and not corroborates(a, b)
+        gap = interval_gap(a.interval, b.interval)
+        return gap > max(1, date_window(a, b, shared)) and not corroborates(a, b)
     return False
 
 
