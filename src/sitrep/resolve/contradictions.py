@@ -8,7 +8,8 @@ and only when it goes beyond what the values' precision explains:
 - ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
   sentence (a figure that sentence never states is not shown against one it does);
 - ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
-  how little the report knew of the method and agrees with any violent sub type); ``method``:
+  how little the report knew of the method and agrees with any violent sub type; a chemical agent
+  agrees with the air strike or the rockets that delivered it); ``method``:
   stated methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs
   "suicide bomber"), not different wordings of one class;
 - ``actor1`` (kind "perpetrator"): different named perpetrators, each named as the doer in its own
@@ -89,6 +90,17 @@ def method_class(method: str | None) -> str | None:
         if any(c in m for c in cues):
             return name
     return " ".join(m.split())
+
+
+# an agent and the way it was delivered agree: chlorine dropped from a helicopter, sarin in rockets
+_AGENT = frozenset({"Chemical weapon", "chemical"})
+_DELIVERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "air strike", "shelling / missile"})
+
+
+def _compatible(values: set[str]) -> bool:
+    """Do these sub types (or method classes) all agree? One value does; a chemical agent and one
+    way of delivering it ("Chemical weapon" and "Air/drone strike") do too."""
+    return len(values) < 2 or (len(values) == 2 and bool(values & _AGENT) and bool(values & _DELIVERY))
 
 
 def _value(value: Any, events: Sequence[Event]) -> ContradictionValue:
@@ -197,14 +209,13 @@ def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
         out.append(_contradiction(name, "casualty figures",
                                   _group(figures, lambda e, n=name: getattr(e, n), lambda e, n=name: getattr(e, n))))
     specific = [e for e in events if e.sub_event_type not in UNSPECIFIC_SUB_TYPES]
-    out.append(
-        _contradiction("sub_event_type", "method/sub-type", _group(specific, lambda e: e.sub_event_type,
-                                                                   lambda e: e.sub_event_type))
-    )
-    out.append(
-        _contradiction("method", "method/sub-type", _group(events, lambda e: method_class(e.method),
-                                                           lambda e: e.method))
-    )
+    subs = _group(specific, lambda e: e.sub_event_type, lambda e: e.sub_event_type)
+    if not _compatible({str(v) for v, _ in subs}):
+        out.append(_contradiction("sub_event_type", "method/sub-type", subs))
+    methods = _group(events, lambda e: method_class(e.method), lambda e: e.method)
+    classes = {str(method_class(evs[0].method)) for _, evs in methods}
+    if not _compatible(classes):
+        out.append(_contradiction("method", "method/sub-type", methods))
     doers = [e for e in events if supported(e, "actor1")]
     out.append(
         _contradiction(

@@ -27,7 +27,7 @@ import yaml
 class Kind:
     name: str
     rare: bool
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
     sub_types: frozenset[str] = frozenset()
 
 
@@ -37,16 +37,11 @@ def kinds() -> tuple[Kind, ...]:
     data = yaml.safe_load(text) or {}
     out = []
     for name, spec in (data.get("kinds") or {}).items():
-        cues = [str(c) for c in spec.get("cues") or []]
         # cues that spell a proper name ("[A-Z]") stay case-sensitive; the rest ignore case
-        sensitive = [c for c in cues if "[A-Z]" in c]
-        plain = [c for c in cues if "[A-Z]" not in c]
-        parts = []
-        if plain:
-            parts.append("(?i:" + "|".join(plain) + ")")
-        parts.extend(sensitive)
-        pattern = re.compile(r"\b(?:" + "|".join(parts) + r")\b")
-        out.append(Kind(str(name), bool(spec.get("rare")), pattern, frozenset(spec.get("sub_types") or ())))
+        patterns = tuple(
+            re.compile(rf"\b(?:{c})\b", 0 if "[A-Z]" in c else re.IGNORECASE) for c in map(str, spec.get("cues") or [])
+        )
+        out.append(Kind(str(name), bool(spec.get("rare")), patterns, frozenset(spec.get("sub_types") or ())))
     return tuple(out)
 
 
@@ -64,9 +59,10 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
     """The distinctive kinds a report names (its evidence sentence and sub type)."""
     found: set[str] = set()
     for k in kinds():
-        for m in k.pattern.finditer(text):
-            name = m.groupdict().get("name")
-            found.add(f"{k.name}:{name.casefold()}" if name else k.name)
+        for pattern in k.patterns:
+            for m in pattern.finditer(text):
+                name = m.groupdict().get("name")
+                found.add(f"{k.name}:{name.casefold()}" if name else k.name)
         if sub_event_type in k.sub_types:
             found.add(k.name)
     return frozenset(found)
