@@ -214,6 +214,7 @@ def candidate_pairs(
     keyed = [key_event(i, ev) for i, ev in enumerate(events) if not ev.generic]
     fat = {i: ev.fatalities for i, ev in enumerate(events)}
     blocks: dict[tuple[object, ...], _Sweep] = defaultdict(_Sweep)
+    sig_countries: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     for k in keyed:
         day = k.interval is not None and k.interval[0] == k.interval[1]
         if k.level == "point":
@@ -237,6 +238,7 @@ def candidate_pairs(
         if k.interval is not None:
             for sig in k.signatures:
                 blocks[("sig", k.family, k.country, sig)].add(k)
+                sig_countries[(k.family, sig)].add(k.country)
     for sweep in blocks.values():
         sweep.finish()
 
@@ -290,5 +292,9 @@ def candidate_pairs(
             consider(k, blocks.get(("none", k.family)), window)
         if k.interval is not None:
             for sig in k.signatures:
-                consider(k, blocks.get(("sig", k.family, k.country, sig)), SIGNATURE_GAP_DAYS if day else 0, loose=True)
+                # a report with no country looks in every country's block; the others in their own and in
+                # the no-country one
+                countries = sig_countries[(k.family, sig)] if k.country is None else (k.country, None)
+                for c in countries:
+                    consider(k, blocks.get(("sig", k.family, c, sig)), SIGNATURE_GAP_DAYS if day else 0, loose=True)
     return pairs

@@ -69,8 +69,8 @@ def supported(ev: Event, field: str) -> bool:
         at = text.casefold().find(mention.casefold())
         return at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
     if field == "location":
-        mention = ev.location.mention if ev.location else None
-        return bool(mention) and mention.casefold() in text.casefold()
+        place = ev.location.mention if ev.location else None
+        return place is not None and place.casefold() in text.casefold()
     return True
 
 
@@ -206,8 +206,11 @@ def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
     out: list[Contradiction | None] = [_date_conflict(events)]
     for name in ("fatalities", "injured"):
         figures = [e for e in events if supported(e, name)]
-        out.append(_contradiction(name, "casualty figures",
-                                  _group(figures, lambda e, n=name: getattr(e, n), lambda e, n=name: getattr(e, n))))
+
+        def figure(e: Event, n: str = name) -> int | None:
+            return e.fatalities if n == "fatalities" else e.injured
+
+        out.append(_contradiction(name, "casualty figures", _group(figures, figure, figure)))
     specific = [e for e in events if e.sub_event_type not in UNSPECIFIC_SUB_TYPES]
     subs = _group(specific, lambda e: e.sub_event_type, lambda e: e.sub_event_type)
     if not _compatible({str(v) for v, _ in subs}):
