@@ -41,7 +41,7 @@ from sitrep.records import VIOLENT_TYPES, Event, date_bounds, haversine_km
 from .signatures import signatures
 
 MAX_GAP_DAYS = 7  # two corroborating reports of one incident may give dates this far apart (Palmyra: 6)
-PLAIN_GAP_DAYS = 1  # other reports at most this far apart (time zones, 'yesterday')
+PLAIN_GAP_DAYS = 2  # other reports at most this far apart (time zones, 'yesterday', a publication-day guess)
 MAX_KM = 50.0  # ... and places this far apart
 CELL_DEG = 0.5
 MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
@@ -119,7 +119,12 @@ def places_agree(a: Located, b: Located) -> bool:
     return False
 
 
-def key_event(index: int, ev: Event) -> Keyed:
+def event_signatures(ev: Event) -> frozenset[str]:
+    """The distinctive kinds a report names (``signatures.py``); only violent reports carry any."""
+    return signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset()
+
+
+def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
     iv = date_interval(ev.date)
     if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
         iv = None
@@ -142,7 +147,7 @@ def key_event(index: int, ev: Event) -> Keyed:
         admin2=_norm(loc.admin2) if loc else None,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
-        signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset(),
+        signatures=sigs,
     )
 
 
@@ -170,27 +175,38 @@ def places_compatible(a: Keyed, b: Keyed, max_km: float = MAX_KM) -> bool:
 
 
 class _Sweep:
-    """Reports of one block sorted by interval start, for date-window look-ups."""
+    """Reports of one block sorted by interval start, for date-window look-ups.
+
+    Day-dated reports and vaguer ones (a week, a month) are kept apart: only the vaguer ones need the
+    look-back of ``MAX_SPAN_DAYS`` (a month that started before the day), so a day looks back a few
+    days among days and a month among the few vaguer reports — the cost per report stays the same as
+    the reports per day grow.
+    """
 
     def __init__(self) -> None:
-        self.items: list[tuple[int, int]] = []  # (start ordinal, report index)
+        self.days: list[tuple[int, int]] = []  # (day ordinal, report index)
+        self.spans: list[tuple[int, int]] = []  # (first day ordinal, report index) of vaguer reports
         self.undated: list[int] = []
 
     def add(self, k: Keyed) -> None:
         if k.interval is None:
             self.undated.append(k.index)
+        elif k.interval[0] == k.interval[1]:
+            self.days.append((k.interval[0], k.index))
         else:
-            self.items.append((k.interval[0], k.index))
+            self.spans.append((k.interval[0], k.index))
 
     def finish(self) -> None:
-        self.items.sort()
+        self.days.sort()
+        self.spans.sort()
 
     def near(self, iv: tuple[int, int], max_gap: int) -> Iterable[int]:
         """Reports whose interval may lie within ``max_gap`` days of ``iv`` (the caller checks)."""
-        lo = bisect.bisect_left(self.items, (iv[0] - max_gap - MAX_SPAN_DAYS, -1))
-        hi = bisect.bisect_right(self.items, (iv[1] + max_gap, 1 << 62))
-        for _, j in self.items[lo:hi]:
-            yield j
+        for items, back in ((self.days, max_gap), (self.spans, max_gap + MAX_SPAN_DAYS)):
+            lo = bisect.bisect_left(items, (iv[0] - back, -1))
+            hi = bisect.bisect_right(items, (iv[1] + max_gap, 1 << 62))
+            for _, j in items[lo:hi]:
+                yield j
 
 
 def candidate_pairs(
@@ -201,6 +217,7 @@ def candidate_pairs(
     plain_gap_days: int = PLAIN_GAP_DAYS,
     max_km: float = MAX_KM,
     undated_cap: int = 200,
+    signatures_of: Sequence[frozenset[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) of reports that may describe one incident.
 
@@ -210,8 +227,10 @@ def candidate_pairs(
     day pair only with reports whose interval overlaps theirs, and only when located (province or
     better). ``only_with``: when given, keep only pairs with at least one index in it (incremental
     mode: the new reports against each other and against the loaded existing ones).
+    ``signatures_of``: each report's signatures when the caller has them already.
     """
-    keyed = [key_event(i, ev) for i, ev in enumerate(events) if not ev.generic]
+    sigs = signatures_of if signatures_of is not None else [event_signatures(ev) for ev in events]
+    keyed = [key_event(i, ev, sigs[i]) for i, ev in enumerate(events) if not ev.generic]
     fat = {i: ev.fatalities for i, ev in enumerate(events)}
     blocks: dict[tuple[object, ...], _Sweep] = defaultdict(_Sweep)
     sig_countries: dict[tuple[str, str], set[str | None]] = defaultdict(set)

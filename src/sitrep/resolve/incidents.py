@@ -139,7 +139,7 @@ def cluster(
         g = list(g)
         for j in g[1:]:
             c.union(g[0], j)
-    pairs = candidate_pairs(events, only_with=only_with)
+    pairs = candidate_pairs(events, only_with=only_with, signatures_of=[p.signatures for p in profiles])
     scored = sorted(
         ((s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD),
         key=lambda t: (-t[0], t[1], t[2]),

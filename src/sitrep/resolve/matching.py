@@ -29,18 +29,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from sitrep.records import VIOLENT_TYPES, Event, haversine_km
+from sitrep.records import Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
-from .blocking import SIGNATURE_GAP_DAYS, SIGNATURE_KM, date_interval, interval_gap, places_agree, type_family
-from .signatures import is_rare, is_tally, signatures
+from .blocking import (
+    PLAIN_GAP_DAYS,
+    SIGNATURE_GAP_DAYS,
+    SIGNATURE_KM,
+    date_interval,
+    event_signatures,
+    interval_gap,
+    places_agree,
+    type_family,
+)
+from .signatures import is_rare, is_tally
 
 THRESHOLD = 0.6
 
 WEIGHTS = {"text": 0.30, "date": 0.15, "place": 0.10, "type": 0.20, "actors": 0.10, "figures": 0.15}
 CORROBORATION_BONUS = 0.2  # same specific toll, same named perpetrator, same spot
 SIGNATURE_BONUS = 0.25  # both name the same distinctive happening (a chemical attack, an aid convoy...)
-GUESS_GAP_DAYS = 2  # a date guessed from the publication day may be this far from the real one
+GUESS_GAP_DAYS = PLAIN_GAP_DAYS  # a date guessed from the publication day may be this far from the real one
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
@@ -170,7 +179,7 @@ def profile(index: int, ev: Event) -> Profile:
         stated_day=ev.date_precision == "day" and (ev.date_method or "").startswith(_STATED),
         city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
         date_guess=date_guessed(ev),
-        signatures=signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset(),
+        signatures=event_signatures(ev),
         tally=is_tally(ev.evidence.text),
         night=bool(_NIGHT.search(ev.evidence.text)),
     )

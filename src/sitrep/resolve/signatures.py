@@ -27,7 +27,10 @@ import yaml
 class Kind:
     name: str
     rare: bool
-    patterns: tuple[re.Pattern[str], ...]
+    triggers: tuple[str, ...]
+    plain: re.Pattern[str] | None  # the cues without a name, as one case-insensitive pattern
+    named: tuple[re.Pattern[str], ...]  # cues with a ``name`` group (case-sensitive)
+    not_names: frozenset[str] = frozenset()
     sub_types: frozenset[str] = frozenset()
 
 
@@ -37,11 +40,17 @@ def kinds() -> tuple[Kind, ...]:
     data = yaml.safe_load(text) or {}
     out = []
     for name, spec in (data.get("kinds") or {}).items():
-        # cues that spell a proper name ("[A-Z]") stay case-sensitive; the rest ignore case
-        patterns = tuple(
-            re.compile(rf"\b(?:{c})\b", 0 if "[A-Z]" in c else re.IGNORECASE) for c in map(str, spec.get("cues") or [])
-        )
-        out.append(Kind(str(name), bool(spec.get("rare")), patterns, frozenset(spec.get("sub_types") or ())))
+        cues = [str(c) for c in spec.get("cues") or []]
+        plain = [c for c in cues if "?P<name>" not in c]
+        out.append(Kind(
+            name=str(name),
+            rare=bool(spec.get("rare")),
+            triggers=tuple(str(t).casefold() for t in spec.get("triggers") or ()),
+            plain=re.compile(r"\b(?:" + "|".join(plain) + r")\b", re.IGNORECASE) if plain else None,
+            named=tuple(re.compile(rf"\b(?:{c})\b") for c in cues if "?P<name>" in c),
+            not_names=frozenset(str(w).casefold() for w in spec.get("not_names") or ()),
+            sub_types=frozenset(spec.get("sub_types") or ()),
+        ))
     return tuple(out)
 
 
@@ -58,13 +67,18 @@ def is_rare(signature: str) -> bool:
 def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
     """The distinctive kinds a report names (its evidence sentence and sub type)."""
     found: set[str] = set()
+    folded = text.casefold()
     for k in kinds():
-        for pattern in k.patterns:
-            for m in pattern.finditer(text):
-                name = m.groupdict().get("name")
-                found.add(f"{k.name}:{name.casefold()}" if name else k.name)
         if sub_event_type in k.sub_types:
             found.add(k.name)
+        if k.triggers and not any(t in folded for t in k.triggers):
+            continue
+        if k.plain is not None and k.name not in found and k.plain.search(text):
+            found.add(k.name)
+        for pattern in k.named:
+            for m in pattern.finditer(text):
+                if m.group("name").casefold() not in k.not_names:
+                    found.add(f"{k.name}:{m.group('name').casefold()}")
     return frozenset(found)
 
 
