@@ -49,6 +49,21 @@ def _shift(value: str | None, days: int) -> str | None:
     return value
 
 
+def shift_event(e: dict[str, Any], r: int, shift_days: int, rng: random.Random) -> dict[str, Any]:
+    """Replica ``r`` of one event (as JSON): dates shifted, coordinates jittered, ids suffixed."""
+    ev = dict(e)
+    if r:
+        days = r * shift_days + (rng.randint(-1, 1) if e.get("date_precision") == "day" else 0)
+        ev["date"] = _shift(e.get("date"), days)
+        loc = e.get("location")
+        if loc and loc.get("lat") is not None and loc.get("lon") is not None:
+            jitter = rng.uniform(-0.05, 0.05), rng.uniform(-0.05, 0.05)
+            ev["location"] = dict(loc, lat=loc["lat"] + jitter[0], lon=loc["lon"] + jitter[1])
+    ev["event_id"] = f"{e['event_id']}-r{r}"
+    ev["doc_id"] = f"{e['doc_id']}-r{r}"
+    return ev
+
+
 def replicate(events: list[dict[str, Any]], n: int, shift_days: int, seed: int, out: Path) -> None:
     rng = random.Random(seed)
     base = [e for e in events if not e.get("generic")] or events
@@ -59,17 +74,7 @@ def replicate(events: list[dict[str, Any]], n: int, shift_days: int, seed: int, 
             for e in base:
                 if written >= n:
                     break
-                ev = dict(e)
-                if r:
-                    days = r * shift_days + (rng.randint(-1, 1) if e.get("date_precision") == "day" else 0)
-                    ev["date"] = _shift(e.get("date"), days)
-                    loc = e.get("location")
-                    if loc and loc.get("lat") is not None and loc.get("lon") is not None:
-                        ev["location"] = dict(loc, lat=loc["lat"] + rng.uniform(-0.05, 0.05),
-                                              lon=loc["lon"] + rng.uniform(-0.05, 0.05))
-                ev["event_id"] = f"{e['event_id']}-r{r}"
-                ev["doc_id"] = f"{e['doc_id']}-r{r}"
-                fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+                fh.write(json.dumps(shift_event(e, r, shift_days, rng), ensure_ascii=False) + "\n")
                 written += 1
             r += 1
 

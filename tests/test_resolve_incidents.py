@@ -33,9 +33,9 @@ def _sizes(items: tuple[Report, ...]) -> list[int]:
              "province on Monday."),
             ("beta", "2015-03-17", "Six people, including three children, died in a poison gas attack on the town of "
              "Sarmin, the civil defence said."),
-            ("gamma", "2015-03-20", "The opposition says government helicopters dropped barrels of chlorine on Idlib "
-             "province this week, killing six."),
-        ), id="chemical attack: town, town, province; stated day, guessed day, week"),
+            ("gamma", "2015-03-17", "Government helicopters dropped barrels of chlorine on Idlib province on Monday, "
+             "killing six people, the opposition said."),
+        ), id="chemical attack: town, town, province; stated days and a guessed day"),
         pytest.param((
             ("alpha", "2016-11-09", "Rebels shot down a Syrian army helicopter near Hama on Tuesday, killing its two "
              "pilots."),
@@ -104,9 +104,9 @@ def test_near_misses_stay_apart(items: tuple[Report, ...], sizes: list[int]) -> 
              "Qamishli, a monitor said."),
         ), id="suicide bombing"),
         pytest.param((
-            ("alpha", "2016-10-27", "Government air strikes hit a school in Haas in Idlib province on Wednesday, "
-             "killing 22 children, UNICEF said."),
-            ("beta", "2016-10-28", "Air strikes on a school complex in Haas killed 22 children, the civil defence "
+            ("alpha", "2016-10-27", "Government air strikes hit a school in Saraqib in Idlib province on Wednesday, "
+             "killing 12 children, UNICEF said."),
+            ("beta", "2016-10-28", "Air strikes on a school complex in Saraqib killed 12 children, the civil defence "
              "said."),
         ), id="school strike"),
     ],

@@ -46,6 +46,7 @@ MAX_KM = 50.0  # ... and places this far apart
 CELL_DEG = 0.5
 MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
 SIGNATURE_GAP_DAYS = 3  # reports sharing a distinctive kind may be this far apart (a publication-day guess)
+NEAR_KM = 25.0  # two towns further apart than this are two places
 SIGNATURE_KM = 60.0  # ... and their places this far apart (a town and the centre of its province)
 
 
@@ -106,8 +107,9 @@ class Located(Protocol):
 
 def places_agree(a: Located, b: Located) -> bool:
     """Nothing says two places differ, at whatever precision each is given: one country (or none
-    known), and the same province, or one of them only the country, or within ``SIGNATURE_KM``
-    (Damascus and the Eastern Ghouta sit in two provinces a few kilometres apart)."""
+    known), and the same province, or one of them only the country, or across a provincial border
+    two towns within ``NEAR_KM`` or a town and a province within ``SIGNATURE_KM`` (Damascus and the
+    Eastern Ghouta sit in two provinces a few kilometres apart; Aleppo and Saraqib do not agree)."""
     if a.country and b.country and a.country != b.country:
         return False
     if a.level in ("none", "country") or b.level in ("none", "country"):
@@ -115,7 +117,9 @@ def places_agree(a: Located, b: Located) -> bool:
     if a.admin1 is not None and a.admin1 == b.admin1:
         return True
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
-        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SIGNATURE_KM
+        # across a provincial border: two towns must be neighbours; a province's centre may be further
+        limit = NEAR_KM if a.level == b.level == "point" else SIGNATURE_KM
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit
     return False
 
 

@@ -40,10 +40,12 @@ from .contradictions import find_contradictions, method_class
 from .matching import (
     CORROBORATED_GAP_DAYS,
     GUESS_GAP_DAYS,
+    MIN_TEXT,
     THRESHOLD,
     Profile,
     actor_key,
     conflict,
+    dice,
     match_score,
     profile,
 )
@@ -206,15 +208,19 @@ def _best_incident(c: _Clusters, i: int, links: Sequence[tuple[float, int]], anc
 
 
 def _elaborates(p: Profile, q: Profile) -> bool:
-    """Could report ``p`` be its document saying more about the happening ``q`` reports? The same type
-    family, places that agree at whatever precision, a date that is only guessed (or vaguer) and
-    within ``GUESS_GAP_DAYS`` of ``q``'s, or the same stated day, and no toll against ``q``'s."""
-    if p.family != q.family or not places_agree(p, q) or conflict(p, q):
+    """Could report ``p`` be its document saying more about the happening ``q`` reports? The same
+    event type, places that agree at whatever precision, some shared wording (or a shared
+    distinctive kind), a day only guessed and within ``GUESS_GAP_DAYS`` of ``q``'s or the same
+    stated day, and no toll against ``q``'s. A sentence that states another time ("in mid-July")
+    or another kind of event tells another happening."""
+    if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q):
         return False
-    if p.interval is None or q.interval is None:
+    if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:
         return False
     gap = interval_gap(p.interval, q.interval)
-    if gap > (GUESS_GAP_DAYS if p.date_guess or p.interval[0] != p.interval[1] else 0):
+    if gap > (GUESS_GAP_DAYS if p.date_guess else 0):
+        return False
+    if dice(p.tokens, q.tokens) < MIN_TEXT and not (p.signatures & q.signatures):
         return False
     return p.fatalities is None or q.fatalities is None or p.fatalities == q.fatalities
 

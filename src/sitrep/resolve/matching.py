@@ -33,6 +33,7 @@ from sitrep.records import Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import (
+    NEAR_KM,
     PLAIN_GAP_DAYS,
     SIGNATURE_GAP_DAYS,
     SIGNATURE_KM,
@@ -55,7 +56,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VICTIM_PREFIXES = ("civilians", "protesters", "refugees")
-DIFFERENT_TOWNS_KM = 25.0
+DIFFERENT_TOWNS_KM = NEAR_KM
 CITY_TEXT = 0.7  # wording two reports placed only "in Aleppo" must share when their tolls differ
 NEIGHBOUR_TOWNS_KM = 2.0  # two named towns further apart than this are two places unless the reports corroborate
 _CITY_FEATURES = frozenset({"PPLC", "PPLA"})  # GeoNames: national and provincial capitals
@@ -301,18 +302,35 @@ def _vague(iv: tuple[int, int] | None) -> bool:
     return iv is None or iv[1] > iv[0]
 
 
+def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
+    """The distinctive kinds two reports share, where a kind can tell one happening from another.
+
+    Both reports must be dated to the day ("a school strike in August" could be any of several). A
+    common kind (a school, a market) counts where both are placed in a province or better; a rare
+    kind (a chemical attack) at any precision, but only when both count its victims — reports of
+    the happening itself, not a statement about chemical weapons, a denial or a later raid on "the
+    town of the chemical attack".
+    """
+    shared = a.signatures & b.signatures
+    if not shared or _vague(a.interval) or _vague(b.interval):
+        return frozenset()
+    located = not ({a.place_level, b.place_level} & {"none", "country"})
+    victims = bool(a.fatalities and b.fatalities)
+    return frozenset(s for s in shared if (victims if is_rare(s) else located))
+
+
 def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
     """How many days apart two day-dated reports of one happening may be.
 
     Both days stated by their own sentences: the same day, or one day when the happening straddles
     midnight (a sentence says "overnight", "late on Thursday") or is rare enough (a chemical attack,
     a downed aircraft) that time zones explain the rest. One day only guessed from the publication
-    date or the narrative: ``GUESS_GAP_DAYS`` (a report of a distinctive happening
-    ``SIGNATURE_GAP_DAYS``): a guess is not evidence against a stated day.
+    date or the narrative: ``GUESS_GAP_DAYS`` (a report of a rare happening ``SIGNATURE_GAP_DAYS``):
+    a guess is not evidence against a stated day.
     """
     if a.stated_day and b.stated_day:
         return 1 if a.night or b.night or any(is_rare(s) for s in shared) else 0
-    return SIGNATURE_GAP_DAYS if shared else GUESS_GAP_DAYS
+    return SIGNATURE_GAP_DAYS if any(is_rare(s) for s in shared) else GUESS_GAP_DAYS
 
 
 def towns_km(a: Profile, b: Profile, shared: frozenset[str]) -> float:
@@ -340,7 +358,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
     text = dice(a.tokens, b.tokens)
     shared = len(a.named & b.named)
     same_toll = a.fatalities is not None and a.fatalities == b.fatalities
-    sig = a.signatures & b.signatures
+    sig = _shared_signatures(a, b)
     rare = any(is_rare(x) for x in sig)
     if sig and not places_agree(a, b):
         return "the places of two distinctive reports disagree"
@@ -360,20 +378,18 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         if gap > 0 and not same_toll and text < 0.5 and not sig:
             return "days apart, different tolls, different words: nothing says it is one happening"
     if _vague(a.interval) or _vague(b.interval):
-        # a week, a month or no date: a distinctive happening in agreeing places, or a located report
-        # that agrees on the type and on the toll or the wording
+        # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
         if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
             return "undated reports must agree on the spot, the toll and the words"
-        if not (sig and (rare or a.event_type == b.event_type)):
-            if a.event_type != b.event_type or {a.place_level, b.place_level} & {"none", "country"}:
-                return "a vaguely dated report needs the same type and a province or better"
-            if not (same_toll or text >= 0.45) or not (shared or text >= 0.5):
-                return "a vaguely dated report needs the same toll or wording"
-    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or sig):
+        if a.event_type != b.event_type or {a.place_level, b.place_level} & {"none", "country"}:
+            return "a vaguely dated report needs the same type and a province or better"
+        if not (same_toll or text >= 0.45) or not (shared or text >= 0.5):
+            return "a vaguely dated report needs the same toll or wording"
+    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or rare):
         return "one document tells two happenings unless it repeats itself"
-    if sig:
-        return None  # a distinctive happening in agreeing places and dates: tolls and types may differ
-    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+    if rare:
+        return None  # a rare happening in agreeing places and dates: tolls and types may differ
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities and not sig:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
             return "different small tolls: two incidents unless the wording says otherwise"
@@ -388,7 +404,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         return "a nationwide report and one town's: one only if the toll or the wording agrees"
     if (a.family == "violent" and a.event_type == b.event_type == "Explosions/Remote violence"
             and a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type
-            and not corroborates(a, b) and text < 0.5):
+            and not corroborates(a, b) and text < 0.5 and not sig):
         return "an air strike and a shelling the same day: two attacks unless the reports corroborate"
     if a.place_level == "none" or b.place_level == "none":
         if a.place_level != b.place_level or not shared:
@@ -406,7 +422,7 @@ def conflict(a: Profile, b: Profile) -> bool:
     report and further apart than :func:`date_window` allows (unless the two corroborate each other)."""
     if a.country and b.country and a.country != b.country:
         return True
-    shared = a.signatures & b.signatures
+    shared = _shared_signatures(a, b)
     if a.place_level == b.place_level == "point" and not (a.area or b.area) and a.place_id != b.place_id:
         d = _distance(a, b)
         if d is not None and d > towns_km(a, b, shared):
@@ -421,7 +437,7 @@ def match_score(a: Profile, b: Profile) -> float:
     """0 when gated out, else the weighted agreement in [0, 1]."""
     if not gate(a, b):
         return 0.0
-    sig = bool(a.signatures & b.signatures)
+    sig = bool(_shared_signatures(a, b))
     # reports of one distinctive happening may name its type and toll differently: that is a
     # contradiction to show, not a reason to split, so neither counts against the pair
     score = (

@@ -83,7 +83,8 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
 
 
 _TALLY = re.compile(
-    r"\b(?:since (?:the (?:start|beginning)|early|late|mid|last|january|february|march|april|may|june|july|"
+    r"\b(?:since (?:the )?(?:\w+ ){0,5}(?:began|begun|started|was launched|erupted)|"
+    r"since (?:the (?:start|beginning|launch)|early|late|mid|last|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20\d\d|\d)|so far (?:this|in)|over the (?:past|last) "
     r"(?:\w+ )?(?:days|weeks|months|years)|in the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     r"(?:this|last) (?:month|year) alone|death toll (?:for|in) (?:the )?(?:month|year|week)|"
