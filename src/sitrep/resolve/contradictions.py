@@ -95,12 +95,20 @@ def method_class(method: str | None) -> str | None:
 # an agent and the way it was delivered agree: chlorine dropped from a helicopter, sarin in rockets
 _AGENT = frozenset({"Chemical weapon", "chemical"})
 _DELIVERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "air strike", "shelling / missile"})
+# a bomb of unknown kind agrees with the suicide or car bomb another report names
+_ANY_BOMB = frozenset({"Remote explosive/landmine/IED", "roadside bomb / IED"})
+_NAMED_BOMB = frozenset({"Suicide bomb", "suicide attack", "car bomb"})
 
 
 def _compatible(values: set[str]) -> bool:
     """Do these sub types (or method classes) all agree? One value does; a chemical agent and one
-    way of delivering it ("Chemical weapon" and "Air/drone strike") do too."""
-    return len(values) < 2 or (len(values) == 2 and bool(values & _AGENT) and bool(values & _DELIVERY))
+    way of delivering it ("Chemical weapon" and "Air/drone strike") do too, and so do an unnamed
+    bomb and a named one ("Remote explosive/landmine/IED" and "Suicide bomb")."""
+    if len(values) < 2:
+        return True
+    if len(values) == 2 and bool(values & _AGENT) and bool(values & _DELIVERY):
+        return True
+    return values <= (_ANY_BOMB | _NAMED_BOMB) and len(values - _ANY_BOMB) <= 1
 
 
 def _value(value: Any, events: Sequence[Event]) -> ContradictionValue:
@@ -132,6 +140,9 @@ def _contradiction(
 ) -> Contradiction | None:
     if len(groups) < 2:
         return None
+    docs = [{e.doc_id for e in evs} for _, evs in groups]
+    if len(set().union(*docs)) < 2:
+        return None  # one document disagreeing with itself tells two sub-happenings, not two sources
     return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
 
 
@@ -215,7 +226,10 @@ def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
     subs = _group(specific, lambda e: e.sub_event_type, lambda e: e.sub_event_type)
     if not _compatible({str(v) for v, _ in subs}):
         out.append(_contradiction("sub_event_type", "method/sub-type", subs))
-    methods = _group(events, lambda e: method_class(e.method), lambda e: e.method)
+    # a method no class names ("attack") says how little the report knew, like the sub type "Attack"
+    known = {name for name, _ in method_classes()}
+    methods = _group([e for e in events if method_class(e.method) in known], lambda e: method_class(e.method),
+                     lambda e: e.method)
     classes = {str(method_class(evs[0].method)) for _, evs in methods}
     if not _compatible(classes):
         out.append(_contradiction("method", "method/sub-type", methods))
