@@ -91,12 +91,13 @@ def resolve_events(
 def candidate_queries(events: Sequence[Event]) -> list[Query]:
     """The store queries that load every stored report a batch of new reports could match.
 
-    One query per country in the batch (plus one without a country filter for reports with no
-    country), spanning the batch's dates widened by the matching window (``MAX_GAP_DAYS``) and
-    the widest interval that is swept by date (a month). Undated and generic reports need nothing
-    loaded beyond that.
+    Per country in the batch (plus no country, for reports without one), each report's interval is
+    widened by the matching window (``MAX_GAP_DAYS``) and the widest interval that is swept by date
+    (a month); overlapping windows are merged and each merged window is one query. A batch whose
+    reports span years (a feed or a folder in no time order) thus loads the weeks around its reports,
+    not every stored incident of those years. Undated and generic reports need nothing loaded.
     """
-    spans: dict[str | None, tuple[int, int]] = {}
+    windows: dict[str | None, list[tuple[int, int]]] = {}
     for ev in events:
         if ev.generic:
             continue
@@ -104,17 +105,18 @@ def candidate_queries(events: Sequence[Event]) -> list[Query]:
         if iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
             continue
         c = ev.location.country if ev.location else None
-        lo, hi = spans.get(c, iv)
-        spans[c] = (min(lo, iv[0]), max(hi, iv[1]))
+        windows.setdefault(c, []).append((iv[0] - MAX_GAP_DAYS - MAX_SPAN_DAYS, iv[1] + MAX_GAP_DAYS))
     out = []
-    for c, (lo, hi) in sorted(spans.items(), key=lambda kv: kv[0] or ""):
-        out.append(
-            Query(
-                country=c,
-                since=dt.date.fromordinal(lo - MAX_GAP_DAYS - MAX_SPAN_DAYS).isoformat(),
-                until=dt.date.fromordinal(hi + MAX_GAP_DAYS).isoformat(),
-            )
-        )
+    for c, spans in sorted(windows.items(), key=lambda kv: kv[0] or ""):
+        merged: list[list[int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        for lo, hi in merged:
+            out.append(Query(country=c, since=dt.date.fromordinal(lo).isoformat(),
+                             until=dt.date.fromordinal(hi).isoformat()))
     return out
 
 
