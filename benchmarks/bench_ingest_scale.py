@@ -2,7 +2,8 @@
 
 Extraction costs the same per document whatever the store holds, so this benchmark replays it: the
 FA-KES articles and their ``sitrep extract`` events are replicated (replica ``r`` shifted by
-``r * --shift-days`` days, ids suffixed with the replica number) and fed to the real
+``r * --shift-days`` days, ids suffixed with the replica number; each replica's articles in the time
+order of their events, as a feed arrives) and fed to the real
 :class:`sitrep.pipeline.Pipeline` on a real SQLite store, with an injected engine whose extract stage
 returns the recorded events (and whose prepare stage gives each replica a near-duplicate signature
 of its own, so that every replica is a new document). Everything else — storing documents and
@@ -87,6 +88,9 @@ def articles(events_path: Path, n: int, shift_days: int, seed: int) -> Iterator[
     with FAKES.open(encoding="utf-8", errors="replace", newline="") as fh:
         for row in csv.DictReader(fh):
             rows.append((row["unit_id"], row["article_title"] + "\n\n" + row["article_content"], row["source"]))
+    # a feed arrives in time order: each replica's articles by the first date their events give
+    first = {u: min((e.get("date") or "9999") for e in evs) for u, evs in by_doc.items()}
+    rows.sort(key=lambda r: first.get(r[0], "9999"))
     vocab = [f"w{i}" for i in range(5000)]
     made, r = 0, 0
     while made < n:
