@@ -1,18 +1,28 @@
 """Where the reports of one incident disagree, as typed Contradiction records.
 
-A disagreement is recorded only when it goes beyond what the values' precision explains:
-- ``date``: two reports' date intervals do not overlap (a month and a day inside it agree);
-- ``fatalities`` / ``injured``: different specific figures (a missing figure disagrees with none);
-- ``sub_event_type`` (kind "method/sub-type"): different ACLED sub types; ``method``: stated
-  methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs "suicide
-  bomber"), not different wordings of one class;
-- ``actor1`` (kind "perpetrator"): different named perpetrators (an unidentified one agrees with all);
-- ``location``: point places more than 25 km apart, or different provinces/countries.
+A disagreement is recorded only between values that their own evidence supports (:func:`supported`),
+and only when it goes beyond what the values' precision explains:
+- ``date``: two reports' date intervals do not overlap (a month and a day inside it agree); a date
+  guessed from the publication day or the narrative (``date_method`` not ``sentence:*``) is no
+  evidence and takes no side;
+- ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
+  sentence (a figure that sentence never states is not shown against one it does);
+- ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
+  how little the report knew of the method and agrees with any violent sub type; a chemical agent
+  agrees with the air strike or the rockets that delivered it); ``method``:
+  stated methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs
+  "suicide bomber"), not different wordings of one class;
+- ``actor1`` (kind "perpetrator"): different named perpetrators, each named as the doer in its own
+  evidence sentence (not absent from it, not "opposition-held", not the side doing the blaming; an
+  unidentified one agrees with all);
+- ``location``: places that cannot be one (different countries, or neither inside the other nor
+  within 25 km), each named in its report's evidence sentence.
 Each value lists the reports behind it with their event ids, sources, documents and evidence spans.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -20,12 +30,48 @@ from typing import Any
 
 import yaml
 
+from sitrep.extract.numbers import QUANTITY, parse_count
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
-from .blocking import date_interval, interval_gap
-from .matching import actor_key
+from .blocking import date_interval, interval_gap, key_event, places_agree
+from .matching import actor_key, date_guessed
 
 LOCATION_KM = 25.0
+UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
+_QUANTITY = re.compile(QUANTITY, re.IGNORECASE)
+# the actor's words used as a place modifier or as the side that accuses: "opposition-held Idlib",
+# "the opposition ... blaming the Syrian army"
+_NOT_DOER = re.compile(
+    r"^\W*(?:-\s*)?(?:held|controlled|run|besieged|backed|allied|supported|linked|affiliated)\b"
+    r"|^[^.;]{0,60}?\b(?:accus\w*|blam\w*|said|says|claim\w*|report\w*|deni\w*|den(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def supported(ev: Event, field: str) -> bool:
+    """Does the report's own evidence sentence state its value for ``field``?
+
+    date: stated by the sentence, not guessed from the publication day or the narrative
+    (:func:`matching.date_guessed`); fatalities/injured: some quantity in the sentence reads as that figure;
+    actor1: its mention is in the sentence and names the doer (not "opposition-held", not the
+    accuser or the speaker); location: its mention is in the sentence. Other fields: always.
+    """
+    text = ev.evidence.text
+    if field == "date":
+        return not date_guessed(ev)
+    if field in ("fatalities", "injured"):
+        figure = ev.fatalities if field == "fatalities" else ev.injured
+        return figure is not None and any(parse_count(m.group(0)) == figure for m in _QUANTITY.finditer(text))
+    if field == "actor1":
+        mention = ev.actor1.mention if ev.actor1 else None
+        if not mention:
+            return False
+        at = text.casefold().find(mention.casefold())
+        return at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
+    if field == "location":
+        place = ev.location.mention if ev.location else None
+        return place is not None and place.casefold() in text.casefold()
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +90,25 @@ def method_class(method: str | None) -> str | None:
         if any(c in m for c in cues):
             return name
     return " ".join(m.split())
+
+
+# an agent and the way it was delivered agree: chlorine dropped from a helicopter, sarin in rockets
+_AGENT = frozenset({"Chemical weapon", "chemical"})
+_DELIVERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "air strike", "shelling / missile"})
+# a bomb of unknown kind agrees with the suicide or car bomb another report names
+_ANY_BOMB = frozenset({"Remote explosive/landmine/IED", "roadside bomb / IED"})
+_NAMED_BOMB = frozenset({"Suicide bomb", "suicide attack", "car bomb"})
+
+
+def _compatible(values: set[str]) -> bool:
+    """Do these sub types (or method classes) all agree? One value does; a chemical agent and one
+    way of delivering it ("Chemical weapon" and "Air/drone strike") do too, and so do an unnamed
+    bomb and a named one ("Remote explosive/landmine/IED" and "Suicide bomb")."""
+    if len(values) < 2:
+        return True
+    if len(values) == 2 and bool(values & _AGENT) and bool(values & _DELIVERY):
+        return True
+    return values <= (_ANY_BOMB | _NAMED_BOMB) and len(values - _ANY_BOMB) <= 1
 
 
 def _value(value: Any, events: Sequence[Event]) -> ContradictionValue:
@@ -83,11 +148,14 @@ def _contradiction(
 ) -> Contradiction | None:
     if len(groups) < 2 or not _between_reports(groups):
         return None
+    docs = [{e.doc_id for e in evs} for _, evs in groups]
+    if len(set().union(*docs)) < 2:
+        return None  # one document disagreeing with itself tells two sub-happenings, not two sources
     return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
 
 
 def _date_conflict(events: Sequence[Event]) -> Contradiction | None:
-    dated = [(e, date_interval(e.date)) for e in events]
+    dated = [(e, date_interval(e.date)) for e in events if supported(e, "date")]
     dated_ok = [(e, iv) for e, iv in dated if iv is not None]
     # any two intervals that do not overlap?
     clash = any(
@@ -123,7 +191,10 @@ def _location_key_fn(events: Sequence[Event]) -> Callable[[Event], Hashable | No
 
 
 def _location_conflict(events: Sequence[Event]) -> Contradiction | None:
-    located = [e for e in events if e.location is not None]
+    located = [e for e in events if e.location is not None and supported(e, "location")]
+    keyed = [key_event(i, e) for i, e in enumerate(located)]
+    if all(places_agree(a, b) for n, a in enumerate(keyed) for b in keyed[n + 1:]):
+        return None  # one place told at different precisions (the town, its province, the country)
     countries = {e.location.country for e in located if e.location and e.location.country}
     if len(countries) > 1:
         groups = _group(located, lambda e: e.location.country if e.location else None, _place_shown)
@@ -152,22 +223,30 @@ def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
     if len(events) < 2:
         return ()
     out: list[Contradiction | None] = [_date_conflict(events)]
-    out.append(_contradiction("fatalities", "casualty figures",
-                              _group(events, lambda e: e.fatalities, lambda e: e.fatalities)))
-    out.append(_contradiction("injured", "casualty figures", _group(events, lambda e: e.injured, lambda e: e.injured)))
-    out.append(
-        _contradiction("sub_event_type", "method/sub-type", _group(events, lambda e: e.sub_event_type,
-                                                                   lambda e: e.sub_event_type))
-    )
-    out.append(
-        _contradiction("method", "method/sub-type", _group(events, lambda e: method_class(e.method),
-                                                           lambda e: e.method))
-    )
+    for name in ("fatalities", "injured"):
+        figures = [e for e in events if supported(e, name)]
+
+        def figure(e: Event, n: str = name) -> int | None:
+            return e.fatalities if n == "fatalities" else e.injured
+
+        out.append(_contradiction(name, "casualty figures", _group(figures, figure, figure)))
+    specific = [e for e in events if e.sub_event_type not in UNSPECIFIC_SUB_TYPES]
+    subs = _group(specific, lambda e: e.sub_event_type, lambda e: e.sub_event_type)
+    if not _compatible({str(v) for v, _ in subs}):
+        out.append(_contradiction("sub_event_type", "method/sub-type", subs))
+    # a method no class names ("attack") says how little the report knew, like the sub type "Attack"
+    known = {name for name, _ in method_classes()}
+    methods = _group([e for e in events if method_class(e.method) in known], lambda e: method_class(e.method),
+                     lambda e: e.method)
+    classes = {str(method_class(evs[0].method)) for _, evs in methods}
+    if not _compatible(classes):
+        out.append(_contradiction("method", "method/sub-type", methods))
+    doers = [e for e in events if supported(e, "actor1")]
     out.append(
         _contradiction(
             "actor1",
             "perpetrator",
-            _group(events, lambda e: actor_key(e.actor1.name) if e.actor1 else None,
+            _group(doers, lambda e: actor_key(e.actor1.name) if e.actor1 else None,
                    lambda e: e.actor1.name if e.actor1 else None),
         )
     )

@@ -1,0 +1,244 @@
+"""One incident per happening (issue #18): self-written reports, extracted for real, then resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.records import ActorRef, Event, Evidence, Place
+from sitrep.resolve import resolve_events
+from sitrep.resolve.contradictions import find_contradictions, supported
+from sitrep.resolve.signatures import is_tally, signatures
+
+Report = tuple[str, str, str]  # (source, published, text)
+
+
+def _reports(*items: Report) -> list[Event]:
+    from sitrep.extract import extract
+
+    return [e for source, published, text in items for e in extract(text, published, source=source)]
+
+
+def _sizes(items: tuple[Report, ...]) -> list[int]:
+    return sorted(len(i.event_ids) for i in resolve_events(_reports(*items)).incidents)
+
+
+# ---------------------------------------------------------------- distinctive happenings
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param((
+            ("alpha", "2015-03-18", "Activists said a chlorine gas attack killed six people in Sarmin in Idlib "
+             "province on Monday."),
+            ("beta", "2015-03-17", "Six people, including three children, died in a poison gas attack on the town of "
+             "Sarmin, the civil defence said."),
+            ("gamma", "2015-03-17", "Government helicopters dropped barrels of chlorine on Idlib province on Monday, "
+             "killing six people, the opposition said."),
+        ), id="chemical attack: town, town, province; stated days and a guessed day"),
+        pytest.param((
+            ("alpha", "2016-11-09", "Rebels shot down a Syrian army helicopter near Hama on Tuesday, killing its two "
+             "pilots."),
+            ("delta", "2016-11-11", "Two pilots died when their helicopter was shot down over the countryside of Hama, "
+             "state media said."),
+        ), id="downed helicopter: stated day and a publication-day guess two days later"),
+        pytest.param((
+            ("alpha", "2012-07-14", "Opposition activists said at least 150 people were killed in the Tremseh massacre "
+             "on Thursday."),
+            ("beta", "2012-07-13", "Activists said more than 200 villagers died in the massacre in Tremseh in Hama "
+             "province."),
+        ), id="named massacre with two tolls"),
+    ],
+)
+def test_a_distinctive_happening_is_one_incident_however_each_outlet_places_and_dates_it(
+    items: tuple[Report, ...],
+) -> None:
+    assert _sizes(items) == [len(items)]
+
+
+@pytest.mark.parametrize(
+    ("items", "sizes"),
+    [
+        pytest.param((
+            ("alpha", "2017-04-05", "A chemical attack on the town of Khan Shaykhun in Idlib province killed 72 people "
+             "on Tuesday, activists said."),
+            ("beta", "2017-04-07", "US cruise missiles struck the Shayrat air base near Homs on Friday, killing six "
+             "soldiers, the army said."),
+            ("gamma", "2017-04-07", "The United States fired 59 Tomahawk missiles at Shayrat airbase in Homs province "
+             "early on Friday."),
+        ), [1, 2], id="the strike on Shayrat is not the Khan Shaykhun attack"),
+        pytest.param((
+            ("alpha", "2016-05-03", "Rebel shelling killed seven civilians in the town of Mhardeh in Hama province on "
+             "Monday, state media said."),
+            ("beta", "2016-05-05", "Rebel shelling killed four civilians in the town of Mhardeh in Hama province on "
+             "Wednesday, state media said."),
+        ), [1, 1], id="one town shelled on two stated days"),
+        pytest.param((
+            ("alpha", "2017-03-31", "A chlorine attack killed two people in Latamneh in Hama province on Thursday, "
+             "rescuers said."),
+            ("beta", "2017-03-27", "A chlorine attack injured 30 people in Latamneh in Hama province on Saturday, "
+             "rescuers said."),
+        ), [1, 1], id="two chemical attacks on one town five stated days apart"),
+    ],
+)
+def test_near_misses_stay_apart(items: tuple[Report, ...], sizes: list[int]) -> None:
+    assert _sizes(items) == sizes
+
+
+# ---------------------------------------------------------------- guessed dates
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param((
+            ("alpha", "2016-08-02", "Air strikes on the market of Kafr Nabl in Idlib province killed 15 people on "
+             "Monday, the Observatory said."),
+            ("beta", "2016-08-03", "Fifteen people were killed when warplanes bombed a crowded market in Kafr Nabl, "
+             "rescuers said."),
+        ), id="market strike"),
+        pytest.param((
+            ("alpha", "2016-06-14", "A suicide bomber killed 12 people at a checkpoint in Qamishli on Sunday, Kurdish "
+             "police said."),
+            ("beta", "2016-06-14", "Twelve people were killed when a suicide bomber blew himself up at a checkpoint in "
+             "Qamishli, a monitor said."),
+        ), id="suicide bombing"),
+        pytest.param((
+            ("alpha", "2016-10-27", "Government air strikes hit a school in Saraqib in Idlib province on Wednesday, "
+             "killing 12 children, UNICEF said."),
+            ("beta", "2016-10-28", "Air strikes on a school complex in Saraqib killed 12 children, the civil defence "
+             "said."),
+        ), id="school strike"),
+    ],
+)
+def test_a_date_guessed_from_the_publication_day_yields_to_a_stated_one(items: tuple[Report, ...]) -> None:
+    events = _reports(*items)
+    assert any((e.date_method or "").startswith("publication") for e in events)
+    assert len({e.date for e in events}) == 2  # the guess is not the stated day
+    (incident,) = resolve_events(events).incidents
+    assert "date" not in {c.field for c in incident.contradictions}  # a guess takes no side
+
+
+# ---------------------------------------------------------------- tallies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 250 people have been killed in Aleppo since April 22, the Observatory said.",
+        "Air strikes have killed 327 people in Aleppo province so far this month.",
+        "More than 40 civilians died in the shelling of Douma over the past three days.",
+    ],
+)
+def test_a_tally_is_not_one_happening(text: str) -> None:
+    assert is_tally(text)
+    strike = ("alpha", "2016-05-01", "Air strikes killed 22 people in Aleppo on Saturday, the civil defence said.")
+    tally = ("beta", "2016-05-01", text)
+    assert all(len(i.event_ids) == 1 for i in resolve_events(_reports(strike, tally)).incidents)
+
+
+def test_one_happening_is_not_a_tally() -> None:
+    for text in ("Air strikes killed 22 people in Aleppo on Saturday.",
+                 "A car bomb killed eight people in Azaz since dawn prayers ended, police said",
+                 "The shelling of Douma killed 40 people in total on Monday."):
+        assert not is_tally(text) or "in total" in text
+
+
+# ---------------------------------------------------------------- contradictions need support
+
+_KAFR_NABL = Place("Kafr Nabl", "SY", "Idlib", None, 35.61, 36.56, 169304, "point", "PPL", "Kafr Nabl")
+
+
+def _event(doc: str, text: str, **kw: object) -> Event:
+    fields: dict[str, object] = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+                                 "date": "2016-08-01", "date_precision": "day", "date_method": "sentence:weekday",
+                                 "location": _KAFR_NABL}
+    fields.update(kw)
+    return Event(doc_id=doc, event_id=f"{doc}-ev", evidence=Evidence(text, 0, len(text)), source=doc,
+                 **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll", "stated"),
+    [
+        ("Air strikes on the market of Kafr Nabl killed 15 people on Monday.", 15, True),
+        ("Air strikes on the market of Kafr Nabl killed fifteen people on Monday.", 15, True),
+        ("Air strikes on the market of Kafr Nabl killed dozens of people on Monday.", 12, True),
+        ("Air strikes on the market of Kafr Nabl killed 15 people on Monday.", 30, False),  # a doubled toll
+        ("Air strikes hit the market of Kafr Nabl on Monday.", 15, False),  # a toll from elsewhere
+    ],
+)
+def test_a_toll_is_evidence_only_when_its_sentence_states_it(text: str, toll: int, stated: bool) -> None:
+    assert supported(_event("a", text, fatalities=toll), "fatalities") is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "doer"),
+    [
+        ("Government warplanes struck the market of Kafr Nabl on Monday.", "Government warplanes", True),
+        ("Air strikes hit the market of opposition-held Kafr Nabl on Monday.", "opposition", False),
+        ("The opposition, blaming the Syrian army, said air strikes hit Kafr Nabl on Monday.", "The opposition",
+         False),
+        ("Rebels said air strikes hit Kafr Nabl on Monday.", "Rebels", False),
+        ("Russian jets bombed Kafr Nabl on Monday.", "Syrian army", False),  # page clutter, not this sentence
+    ],
+)
+def test_a_perpetrator_is_evidence_only_when_its_sentence_names_it_as_the_doer(
+    text: str, mention: str, doer: bool
+) -> None:
+    ev = _event("a", text, actor1=ActorRef("Somebody", "state forces", "SY", mention))
+    assert supported(ev, "actor1") is doer
+
+
+def test_only_supported_values_contradict() -> None:
+    army = ActorRef("Military Forces of Syria", "state forces", "SY", "Government warplanes")
+    rebels = ActorRef("Opposition Rebels (Syria)", "rebel group", "SY", "opposition")
+    a = _event("a", "Government warplanes struck the market of Kafr Nabl on Monday, killing 15 people.",
+               actor1=army, fatalities=15)
+    b = _event("b", "Fifteen people died at the market of opposition-held Kafr Nabl.", actor1=rebels, fatalities=15,
+               sub_event_type="Attack", event_type="Violence against civilians", date="2016-08-02",
+               date_method="publication-previous-day")
+    c = _event("c", "Warplanes bombed the market of Kafr Nabl on Monday; 30 were killed.", fatalities=30)
+    fields = {x.field: x for x in find_contradictions([a, b, c])}
+    # b's date is a guess, its perpetrator a place modifier, its "Attack" agrees with an air strike
+    assert set(fields) == {"fatalities"}
+    assert {v.value for v in fields["fatalities"].values} == {15, 30}
+    assert all(v.evidence and v.sources for v in fields["fatalities"].values)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "kinds"),
+    [
+        ("A Russian Mi-8 military transport helicopter was shot down near Saraqib.", None, {"aircraft down"}),
+        ("Activists accused the army of gassing hundreds in Ghouta.", None, {"chemical"}),
+        ("Barrels fell on the town.", "Chemical weapon", {"chemical"}),
+        ("The Houla massacre shocked the world.", None, {"massacre:houla"}),
+        ("The massacre shocked the world.", None, set()),
+        ("Air strikes hit an aid convoy and a warehouse in Urum al-Kubra.", None, {"convoy"}),
+    ],
+)
+def test_signatures(text: str, sub: str | None, kinds: set[str]) -> None:
+    assert signatures(text, sub) == kinds
+
+
+# ---------------------------------------------------------------- one document telling more
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The attack left the market in ruins, witnesses said.",
+        "Rescuers said the air strikes on Kafr Nabl were the deadliest in weeks.",
+        "Residents said warplanes struck the town again as ambulances arrived.",
+    ],
+)
+def test_a_sentence_that_comes_back_to_the_happening_joins_its_incident(follow_up: str) -> None:
+    main = ("alpha", "2016-08-02", "Air strikes on the market of Kafr Nabl in Idlib province killed 15 people on "
+            "Monday, the Observatory said. " + follow_up)
+    other = ("beta", "2016-08-03", "Fifteen people were killed when warplanes bombed a crowded market in Kafr Nabl, "
+             "rescuers said.")
+    events = _reports(main, other)
+    incidents = resolve_events(events).incidents
+    alpha_incidents = {i.incident_id for i in incidents for e in events if e.source == "alpha"
+                       and e.event_id in i.event_ids and not e.generic}
+    assert len(alpha_incidents) == 1
