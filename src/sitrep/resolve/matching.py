@@ -305,18 +305,32 @@ def _vague(iv: tuple[int, int] | None) -> bool:
 def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     """The distinctive kinds two reports share, where a kind can tell one happening from another.
 
-    Both reports must be dated to the day ("a school strike in August" could be any of several). A
-    common kind (a school, a market) counts where both are placed in a province or better; a rare
-    kind (a chemical attack) at any precision, but only when both count its victims — reports of
+    A common kind (a school, a market) counts where both reports are dated to the day ("a school strike
+    in August" could be any of several) and placed in a province or better; a rare kind (a chemical
+    attack) at any place precision and with dates as vague as a month, but only when both count its
+    victims, or both are dated to days at most one apart, or one is dated only to its week or month and
+    both are placed in a province or better (it joins the one such happening it matches) — reports of
     the happening itself, not a statement about chemical weapons, a denial or a later raid on "the
     town of the chemical attack".
     """
     shared = a.signatures & b.signatures
-    if not shared or _vague(a.interval) or _vague(b.interval):
+    if not shared or a.interval is None or b.interval is None:
         return frozenset()
+    days = not (_vague(a.interval) or _vague(b.interval))
     located = not ({a.place_level, b.place_level} & {"none", "country"})
-    victims = bool(a.fatalities and b.fatalities)
-    return frozenset(s for s in shared if (victims if is_rare(s) else located))
+    # a rare kind named by both sentences: reports that count its victims, or reports of days at most
+    # one apart (not a statement about chemical weapons a week later, nor a raid on "the town of the attack")
+    rare_ok = _within_month(a, b) and (
+        bool(a.fatalities and b.fatalities)
+        or (days and a.interval is not None and b.interval is not None and interval_gap(a.interval, b.interval) <= 1)
+        or (not days and located))
+    return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and days))
+
+
+def _within_month(a: Profile, b: Profile) -> bool:
+    """Both dated to a month or better (a rare happening "in August 2013" is the one of that month
+    when nothing else of its kind is near: the clustering leaves a vague report out when two match)."""
+    return all(p.interval is not None and p.interval[1] - p.interval[0] < 31 for p in (a, b))
 
 
 def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
@@ -386,7 +400,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "dates too far apart for what the reports share"
         if gap > 0 and not same_toll and text < 0.5 and not sig:
             return "days apart, different tolls, different words: nothing says it is one happening"
-    if _vague(a.interval) or _vague(b.interval):
+    if (_vague(a.interval) or _vague(b.interval)) and not rare:
         # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
         if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
             return "undated reports must agree on the spot, the toll and the words"
