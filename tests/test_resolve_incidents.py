@@ -242,3 +242,72 @@ def test_a_sentence_that_comes_back_to_the_happening_joins_its_incident(follow_u
     alpha_incidents = {i.incident_id for i in incidents for e in events if e.source == "alpha"
                        and e.event_id in i.event_ids and not e.generic}
     assert len(alpha_incidents) == 1
+
+
+# ---------------------------------------------------------------- speakers, rare kinds without tolls, one city's day
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        ("Washington says the Syrian government carried out the gas attack that killed hundreds.", True),
+        ("Moscow claimed rebels staged the chemical attack that killed hundreds.", True),
+        ("Washington and Paris say forces loyal to Assad carried out the gas attack that killed hundreds.", True),
+        ("Air strikes killed nine civilians in Douma on Monday, a monitor said.", False),
+        ("A car bomb exploded in Homs on Sunday, killing 12 people, state media said.", False),
+    ],
+)
+def test_a_place_named_as_the_speaker_is_not_where_it_happened(text: str, speaks: bool) -> None:
+    from sitrep.resolve.blocking import happening_place
+
+    events = _reports(("alpha", "2013-08-23", text))
+    assert events
+    assert any(e.location is not None for e in events)
+    named = [e for e in events if e.location is not None]
+    assert all((happening_place(e) is None) == speaks for e in named)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param((
+            ("alpha", "2013-08-22", "A poison gas attack hit the Eastern Ghouta on Wednesday, activists said."),
+            ("beta", "2013-08-23", "A chemical attack hit the Eastern Ghouta suburbs of Damascus on Thursday, rebels "
+             "said."),
+        ), id="chemical attack: two stated days one apart, no toll"),
+        pytest.param((
+            ("alpha", "2016-11-09", "Rebels shot down a Syrian army helicopter near Hama on Tuesday."),
+            ("beta", "2016-11-09", "A Syrian army helicopter was shot down over Hama province on Tuesday, state media "
+             "said."),
+        ), id="downed helicopter, no toll"),
+        pytest.param((
+            ("alpha", "2013-08-22", "A poison gas attack hit the Eastern Ghouta on Wednesday, activists said."),
+            ("beta", "2013-10-02", "A sarin attack struck the Eastern Ghouta in August 2013, inspectors said."),
+        ), id="a month-dated report joins the day-dated one"),
+    ],
+)
+def test_a_rare_happening_without_tolls_is_one_incident(items: tuple[Report, ...]) -> None:
+    assert _sizes(items) == [len(items)]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param((
+            ("alpha", "2014-10-02", "Twin suicide bombings killed 32 people near a school in Homs on Wednesday, "
+             "state media said."),
+            ("beta", "2014-10-02", "At least 41 people, most of them children, died in suicide bombings near a "
+             "school in Homs on Wednesday, a monitor said."),
+        ), id="suicide bombing at a school in Homs"),
+        pytest.param((
+            ("alpha", "2016-07-28", "A suicide bomber killed 44 people in Qamishli on Wednesday, Kurdish police "
+             "said."),
+            ("beta", "2016-07-28", "Fifty people were killed by a suicide bomber in Qamishli on Wednesday, the "
+             "Observatory said."),
+        ), id="suicide bombing in a provincial capital"),
+    ],
+)
+def test_one_kind_of_happening_in_a_city_on_one_day_is_one_incident_whatever_the_tolls(
+    items: tuple[Report, ...],
+) -> None:
+    assert _sizes(items) == [len(items)]

@@ -31,12 +31,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sitrep.records import VIOLENT_TYPES, Event, date_bounds, haversine_km
+from sitrep.records import VIOLENT_TYPES, Event, Place, date_bounds, haversine_km
 
 from .signatures import signatures
 
@@ -128,11 +129,31 @@ def event_signatures(ev: Event) -> frozenset[str]:
     return signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset()
 
 
+# a place named as the one who speaks ("what the United States says was", "Washington and Paris say",
+# "Moscow accused"): the capital stands for its government, it is not where the happening was
+_SPEAKER = re.compile(
+    r"^(?:\s*(?:,|and)?\s*[A-Z][\w-]+){0,2}\s+(?:says?|said|accuse[sd]?|blame[sd]?|claim(?:s|ed)?|announce[sd]?"
+    r"|denie[sd]|deny|warn(?:s|ed)?|condemn(?:s|ed)?|insist(?:s|ed)?)\b"
+)
+
+
+def happening_place(ev: Event) -> Place | None:
+    """The report's place as evidence of where the happening was: None when the sentence names it
+    only as the speaker (:data:`_SPEAKER`)."""
+    loc = ev.location
+    if loc is None or not loc.mention:
+        return loc
+    at = ev.evidence.text.find(loc.mention)
+    if at >= 0 and _SPEAKER.match(ev.evidence.text[at + len(loc.mention):]):
+        return None
+    return loc
+
+
 def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
     iv = date_interval(ev.date)
     if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
         iv = None
-    loc = ev.location
+    loc = happening_place(ev)
     if loc is None or not (loc.country or loc.admin1 or loc.lat is not None):
         level = "none"
     elif loc.precision == "country" or (loc.admin1 is None and loc.lat is None):

@@ -39,6 +39,7 @@ from .blocking import (
     SIGNATURE_KM,
     date_interval,
     event_signatures,
+    happening_place,
     interval_gap,
     places_agree,
     type_family,
@@ -143,7 +144,7 @@ class Profile:
 
 
 def profile(index: int, ev: Event) -> Profile:
-    loc = ev.location
+    loc = happening_place(ev)
     a1 = actor_key(ev.actor1.name if ev.actor1 else None)
     a2 = actor_key(ev.actor2.name if ev.actor2 else None)
     if loc is None:
@@ -327,6 +328,12 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and days))
 
 
+def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
+    """Two reports of one distinctive kind (a suicide bombing, a wedding, a market) on one day: in a
+    city that sees many attacks a day, few are of the same kind (their tolls may still differ)."""
+    return bool(shared) and a.interval is not None and a.interval == b.interval and a.interval[0] == a.interval[1]
+
+
 def _within_month(a: Profile, b: Profile) -> bool:
     """Both dated to a month or better (a rare happening "in August 2013" is the one of that month
     when nothing else of its kind is near: the clustering leaves a vague report out when two match)."""
@@ -416,7 +423,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
             return "different small tolls: two incidents unless the wording says otherwise"
-    if (a.city or b.city) and a.doc_id != b.doc_id and not same_toll and text < CITY_TEXT:
+    if (a.city or b.city) and a.doc_id != b.doc_id and not same_toll and text < CITY_TEXT and not _same_day(a, b, sig):
         return "a city sees many attacks a day: the toll or the wording must agree"
     if a.doc_id != b.doc_id and text < MIN_TEXT:
         return "two reports of one incident share some content words"
