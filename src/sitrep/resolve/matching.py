@@ -309,8 +309,10 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     A common kind (a school, a market) counts where both reports are dated to the day ("a school strike
     in August" could be any of several) and placed in a province or better; a rare kind (a chemical
     attack) at any place precision and with dates as vague as a month, but only when both count its
-    victims, or both are dated to days at most one apart, or one is dated only to its week or month and
-    both are placed in a province or better (it joins the one such happening it matches) — reports of
+    victims, or both sentences state days at most one apart (a later article's statement dated by its
+    publication day tells no day of the happening), or one is dated only to its week or month, the
+    other's sentence states its day and both are placed in a province or better (it joins the one such
+    happening it matches; two guesses never meet through a vague report) — reports of
     the happening itself, not a statement about chemical weapons, a denial or a later raid on "the
     town of the chemical attack".
     """
@@ -323,8 +325,9 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     # one apart (not a statement about chemical weapons a week later, nor a raid on "the town of the attack")
     rare_ok = _within_month(a, b) and (
         bool(a.fatalities and b.fatalities)
-        or (days and a.interval is not None and b.interval is not None and interval_gap(a.interval, b.interval) <= 1)
-        or (not days and located))
+        or (a.stated_day and b.stated_day and a.interval is not None and b.interval is not None
+            and interval_gap(a.interval, b.interval) <= 1)
+        or (not days and located and (a.stated_day or b.stated_day)))
     return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and days))
 
 
