@@ -305,9 +305,50 @@ def test_a_rare_happening_without_tolls_is_one_incident(items: tuple[Report, ...
             ("beta", "2016-07-28", "Fifty people were killed by a suicide bomber in Qamishli on Wednesday, the "
              "Observatory said."),
         ), id="suicide bombing in a provincial capital"),
+        pytest.param((
+            ("alpha", "2017-04-07", "The US missile strike on the Shayrat air base near Homs killed five soldiers on "
+             "Friday, the governor said."),
+            ("beta", "2017-04-07", "On Thursday night the United States launched 59 Tomahawk missiles at the Shayrat "
+             "air base near Homs."),
+        ), id="a strike on an air base at night, dated to either day"),
     ],
 )
 def test_one_kind_of_happening_in_a_city_on_one_day_is_one_incident_whatever_the_tolls(
     items: tuple[Report, ...],
 ) -> None:
     assert _sizes(items) == [len(items)]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param((
+            ("alpha", "2015-02-22", "The rebel barrage killed 10 people in Damascus including a child, the monitor "
+             "said earlier this month."),
+            ("beta", "2015-02-21", "The air force killed at least 10 people in rebel areas east of Damascus on "
+             "Saturday, the Observatory said."),
+        ), id="a month's rebel barrage and a day's air raids"),
+        pytest.param((
+            ("alpha", "2016-05-20", "Rebel rockets killed 12 people in Aleppo in May, state media said."),
+            ("beta", "2016-05-14", "Government barrel bombs killed 12 people in Aleppo on Friday, activists said."),
+        ), id="a month's rockets and a day's barrel bombs"),
+        pytest.param((
+            ("alpha", "2016-03-10", "Rocket fire killed four people in Damascus last week, state media said."),
+            ("beta", "2016-03-08", "Mortar shells killed four civilians in Damascus on Monday, SANA said."),
+        ), id="a week's rocket fire and a day's mortar shells"),
+    ],
+)
+def test_a_vaguely_dated_report_in_a_city_needs_more_than_the_same_toll(items: tuple[Report, ...]) -> None:
+    assert _sizes(items) == [1, 1]
+
+
+def test_a_sentence_naming_a_rare_happening_is_no_elaboration_of_another() -> None:
+    # the strike article names the chemical attack the base was used for: that sentence tells the attack
+    text = ("US cruise missiles struck the Shayrat air base near Homs on Friday, killing six soldiers. Shayrat was the "
+            "launch pad for the chemical attack on Khan Shaykhun that killed 86 people, activists said.")
+    other = "A US missile strike on the Shayrat air base near Homs killed six soldiers on Friday, the governor said."
+    events = _reports(("alpha", "2017-04-07", text), ("beta", "2017-04-07", other))
+    incidents = resolve_events(events).incidents
+    assert sorted(len(i.event_ids) for i in incidents) == [1, 2]
+    (alone,) = [i for i in incidents if len(i.event_ids) == 1]
+    assert alone.sub_event_type == "Chemical weapon"

@@ -129,17 +129,20 @@ def event_signatures(ev: Event) -> frozenset[str]:
     return signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset()
 
 
-# a place named as the one who speaks ("what the United States says was", "Washington and Paris say",
-# "Moscow accused"): the capital stands for its government, it is not where the happening was
+# a place named as the one who speaks or acts ("what the United States says was", "Washington and Paris
+# say", "Moscow accused", "The United States launched"): it stands for its government, it is not where
+# the happening was
 _SPEAKER = re.compile(
-    r"^(?:\s*(?:,|and)?\s*[A-Z][\w-]+){0,2}\s+(?:says?|said|accuse[sd]?|blame[sd]?|claim(?:s|ed)?|announce[sd]?"
-    r"|denie[sd]|deny|warn(?:s|ed)?|condemn(?:s|ed)?|insist(?:s|ed)?)\b"
+    r"^(?:\s*(?:,|and)?\s*[A-Z][\w-]+){0,2}\s+(?:(?:has|have|had|will|would)\s+)?"
+    r"(?:says?|said|accuse[sd]?|blame[sd]?|claim(?:s|ed)?|announce[sd]?|denie[sd]|deny|warn(?:s|ed)?"
+    r"|condemn(?:s|ed)?|insist(?:s|ed)?|launch(?:es|ed)?|fired|threaten(?:s|ed)?|vow(?:s|ed)?|urge[sd]?"
+    r"|demand(?:s|ed)?)\b"
 )
 
 
 def happening_place(ev: Event) -> Place | None:
     """The report's place as evidence of where the happening was: None when the sentence names it
-    only as the speaker (:data:`_SPEAKER`)."""
+    only as the speaker or the one who acts (:data:`_SPEAKER`)."""
     loc = ev.location
     if loc is None or not loc.mention:
         return loc

@@ -49,6 +49,7 @@ from .matching import (
     match_score,
     profile,
 )
+from .signatures import is_rare
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
@@ -246,6 +247,8 @@ def _elaborates(p: Profile, q: Profile) -> bool:
     or another kind of event tells another happening."""
     if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q):
         return False
+    if any(is_rare(s) for s in p.signatures - q.signatures):
+        return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
     if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:
         return False
     gap = interval_gap(p.interval, q.interval)

@@ -333,8 +333,11 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
 
 def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
     """Two reports of one distinctive kind (a suicide bombing, a wedding, a market) on one day: in a
-    city that sees many attacks a day, few are of the same kind (their tolls may still differ)."""
-    return bool(shared) and a.interval is not None and a.interval == b.interval and a.interval[0] == a.interval[1]
+    city that sees many attacks a day, few are of the same kind (their tolls may still differ). A
+    night ("on Thursday night", "overnight") may be dated to either of its days."""
+    if not shared or _vague(a.interval) or _vague(b.interval) or a.interval is None or b.interval is None:
+        return False
+    return interval_gap(a.interval, b.interval) <= (1 if a.night or b.night else 0)
 
 
 def _within_month(a: Profile, b: Profile) -> bool:
@@ -426,8 +429,9 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
             return "different small tolls: two incidents unless the wording says otherwise"
-    if (a.city or b.city) and a.doc_id != b.doc_id and not same_toll and text < CITY_TEXT and not _same_day(a, b, sig):
-        return "a city sees many attacks a day: the toll or the wording must agree"
+    if ((a.city or b.city) and a.doc_id != b.doc_id and text < CITY_TEXT and not _same_day(a, b, sig)
+            and (not same_toll or _vague(a.interval) or _vague(b.interval))):
+        return "a city sees many attacks a day: the toll (of a report of that day) or the wording must agree"
     if a.doc_id != b.doc_id and text < MIN_TEXT:
         return "two reports of one incident share some content words"
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
