@@ -352,3 +352,79 @@ def test_a_sentence_naming_a_rare_happening_is_no_elaboration_of_another() -> No
     assert sorted(len(i.event_ids) for i in incidents) == [1, 2]
     (alone,) = [i for i in incidents if len(i.event_ids) == 1]
     assert alone.sub_event_type == "Chemical weapon"
+
+
+# ---------------------------------------------------------------- what a contradiction's value must rest on
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "stated"),
+    [
+        ("2017-10-14", "Russian air strikes had killed at least 14 civilians crossing the Euphrates, the Observatory "
+         "said on Friday.", False),
+        ("2013-09-11", "Human Rights Watch said on Tuesday that government forces were responsible for the gas attack "
+         "that killed hundreds.", False),
+        ("2013-08-25", "Syrian state media reported on Saturday that rebels had shelled the Jobar district, killing "
+         "four.", False),
+        ("2016-08-03", "Air strikes killed 12 people in Saraqib on Monday, the Observatory said on Tuesday.", True),
+        ("2016-10-14", "A car bomb killed 20 people at a checkpoint near Azaz on Thursday.", True),
+    ],
+)
+def test_a_weekday_that_dates_the_telling_is_no_date_of_the_happening(published: str, text: str,
+                                                                       stated: bool) -> None:
+    events = _reports(("alpha", published, text))
+    assert events
+    assert all(supported(e, "date") == stated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("At least 20 people were killed in a car bomb blast near Azaz; 14 of the dead were opposition fighters.", 14),
+        ("Air strikes killed 30 people in Douma, seven of them children, a monitor said.", 7),
+        ("Rebel shelling killed nine people in Aleppo, five of whom were children.", 5),
+    ],
+)
+def test_a_part_of_the_dead_is_no_toll(text: str, part: int) -> None:
+    from dataclasses import replace
+
+    (ev,) = _reports(("alpha", "2016-10-14", text))
+    assert supported(ev, "fatalities")  # the total the sentence gives
+    assert not supported(replace(ev, fatalities=part), "fatalities")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian regime or Russian air strikes killed 26 people in Idlib province on Tuesday.",
+        "Syrian opposition: 1300 killed in chemical attack on Ghouta region.",
+        "A source at Aleppo Police Command told SANA that terrorists fired rocket shells at al-Midan, killing two "
+        "people.",
+    ],
+)
+def test_a_hesitant_speaking_or_quoted_actor_is_no_stated_perpetrator(text: str) -> None:
+    events = _reports(("alpha", "2016-11-01", text))
+    named = [e for e in events if e.actor1 is not None and e.actor1.mention]
+    assert named
+    assert not any(supported(e, "actor1") for e in named)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Regime shelling killed seven children in Harasta on Tuesday, activists said.",
+         "Regime shelling killed eight people in Harasta on Tuesday, a monitor said."),
+        ("Rebel rocket fire hit two neighbourhoods of Aleppo on Thursday, killing six.",
+         "Rebel rockets hit two neighbourhoods of Aleppo on Thursday, killing six people, state media said."),
+        ("Mortar shells fired by rebels killed three people in Damascus on Sunday.",
+         "Rebel mortar shells killed three people in Damascus on Sunday, SANA said."),
+    ],
+)
+def test_a_method_the_sentence_never_names_takes_no_side(a: str, b: str) -> None:
+    from dataclasses import replace
+
+    first, second = (e for text in (a, b) for e in _reports(("alpha", "2016-10-14", text))[:1])
+    # the second typed as an air strike although its sentence names shelling or rockets only
+    typed = replace(second, doc_id="other", sub_event_type="Air/drone strike", method="air strike")
+    fields = {c.field for c in find_contradictions([first, typed])}
+    assert "sub_event_type" not in fields and "method" not in fields

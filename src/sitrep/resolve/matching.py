@@ -62,7 +62,7 @@ CITY_TEXT = 0.7  # wording two reports placed only "in Aleppo" must share when t
 NEIGHBOUR_TOWNS_KM = 2.0  # two named towns further apart than this are two places unless the reports corroborate
 _CITY_FEATURES = frozenset({"PPLC", "PPLA"})  # GeoNames: national and provincial capitals
 _STATED = ("sentence:explicit", "sentence:weekday", "sentence:relative")
-_NIGHT = re.compile(
+NIGHT = re.compile(
     r"\b(?:overnight|night|nightfall|midnight|pre-dawn|predawn|before dawn|at dawn|early hours|late (?:on )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
@@ -183,7 +183,7 @@ def profile(index: int, ev: Event) -> Profile:
         date_guess=date_guessed(ev),
         signatures=event_signatures(ev),
         tally=is_tally(ev.evidence.text),
-        night=bool(_NIGHT.search(ev.evidence.text)),
+        night=bool(NIGHT.search(ev.evidence.text)),
     )
 
 
@@ -455,9 +455,10 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
 
 def conflict(a: Profile, b: Profile) -> bool:
     """Two reports that cannot sit in one incident even through others (cannot-link): two different
-    countries, two towns further apart than :func:`towns_km`, or two days each stated by its own
+    countries, places that cannot be one (:func:`blocking.places_agree`: two provinces that are not
+    neighbours), two towns further apart than :func:`towns_km`, or two days each stated by its own
     report and further apart than :func:`date_window` allows (unless the two corroborate each other)."""
-    if a.country and b.country and a.country != b.country:
+    if (a.country and b.country and a.country != b.country) or not places_agree(a, b):
         return True
     shared = _shared_signatures(a, b)
     if a.place_level == b.place_level == "point" and not (a.area or b.area) and a.place_id != b.place_id:
