@@ -128,6 +128,9 @@ def test_a_date_guessed_from_the_publication_day_yields_to_a_stated_one(items: t
         "At least 250 people have been killed in Aleppo since April 22, the Observatory said.",
         "Air strikes have killed 327 people in Aleppo province so far this month.",
         "More than 40 civilians died in the shelling of Douma over the past three days.",
+        "Syria's army said rebel bombardment of Aleppo killed 84 people in three days.",
+        "Government air strikes killed 120 civilians in Idlib within two weeks, the monitor said.",
+        "Rebel shelling has killed 30 people in Damascus over 10 days, state media said.",
     ],
 )
 def test_a_tally_is_not_one_happening(text: str) -> None:
@@ -432,3 +435,28 @@ def test_a_method_the_sentence_never_names_takes_no_side(a: str, b: str) -> None
     typed = replace(second, doc_id="other", sub_event_type="Air/drone strike", method="air strike")
     fields = {c.field for c in find_contradictions([first, typed])}
     assert "sub_event_type" not in fields and "method" not in fields
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "sizes"),
+    [
+        pytest.param("The bomber blew himself up late Monday at a wedding in Tall Tawil in Hasakah province, "
+                     "killing 31 people.",
+                     "At least 22 people were killed Monday in a suicide attack on a wedding party in Hasakah "
+                     "province, the Observatory said.", [2], id="one wedding bombing told twice with two tolls"),
+        pytest.param("A suicide car bomb hit a convoy of buses near Aleppo on Saturday, killing 100 people.",
+                     "At least 43 people were killed Saturday in a suicide car bomb attack on a bus convoy outside "
+                     "Aleppo, a monitor said.", [2], id="one convoy bombing told twice with two tolls"),
+        pytest.param("A suicide bomber killed 16 people outside a bakery in Qamishli on Tuesday.",
+                     "Air strikes killed nine people in a village near Qamishli on Tuesday, activists said.",
+                     [1, 1], id="a bombing and an air strike of one day stay two"),
+    ],
+)
+def test_one_document_telling_one_kind_of_happening_twice_in_a_day_tells_one(a: str, b: str,
+                                                                              sizes: list[int]) -> None:
+    from dataclasses import replace
+
+    (first,) = _reports(("alpha", "2016-10-04", a))[:1]
+    (second,) = _reports(("alpha", "2016-10-04", b))[:1]
+    same_doc = replace(second, doc_id=first.doc_id, event_id=second.event_id + "-2")
+    assert sorted(len(i.event_ids) for i in resolve_events([first, same_doc]).incidents) == sizes

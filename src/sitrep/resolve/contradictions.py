@@ -34,7 +34,7 @@ from sitrep.extract.numbers import QUANTITY, parse_count
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
 from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
-from .matching import actor_key, date_guessed
+from .matching import DATELINE, actor_key, date_guessed
 
 LOCATION_KM = 25.0
 UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
@@ -52,15 +52,6 @@ _NOT_DOER = re.compile(
 _OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
 # page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
 _CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
-# ("AFP Tuesday 20 Sep 2016 Some 20 civilians killed ...", "05.02.2015 A Syrian rebel group ...")
-_DATELINE = re.compile(
-    r"^\W*(?:[\w.'()-]+\s+){0,12}?(?<!\bon )(?<!\bOn )(?<!\bsince )(?<!\bin )(?<!\bby )"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b"
-)
 _RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
 STATED_DATE_METHODS = ("sentence:explicit", "sentence:weekday")  # a date the sentence itself gives
 DATE_SLACK_DAYS = 1  # one day apart: time zones, a night, a report that dates the telling
@@ -91,7 +82,7 @@ def supported(ev: Event, field: str) -> bool:
     date: stated by the sentence, not guessed from the publication day or the narrative
     (:func:`matching.date_guessed`), an explicit date or a weekday (``STATED_DATE_METHODS``), not a
     weekday that dates the telling ("the monitor said on Friday"), not the page's dateline
-    (:data:`_DATELINE`: the day of publication, which the text's own "on Monday" outranks);
+    (:data:`matching.DATELINE`: the day of publication, which the text's own "on Monday" outranks);
     fatalities/injured: some quantity in the sentence reads as that figure and is not a part ("14 of the
     dead"); actor1: its mention is in the sentence and names the doer (not "opposition-held", not the
     accuser, the speaker or one who calls for something, not one of two the report hesitates between,
@@ -101,7 +92,7 @@ def supported(ev: Event, field: str) -> bool:
     text = ev.evidence.text
     if field == "date":
         if (date_guessed(ev) or not (ev.date_method or "").startswith(STATED_DATE_METHODS)
-                or (ev.date_method == "sentence:explicit" and _DATELINE.match(text))):
+                or (ev.date_method == "sentence:explicit" and DATELINE.match(text))):
             return False
         days = list(_WEEKDAY.finditer(text))
         return not (ev.date_method == "sentence:weekday" and days

@@ -245,7 +245,7 @@ def _elaborates(p: Profile, q: Profile) -> bool:
     distinctive kind), a day only guessed and within ``GUESS_GAP_DAYS`` of ``q``'s or the same
     stated day, and no toll against ``q``'s. A sentence that states another time ("in mid-July")
     or another kind of event tells another happening."""
-    if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q):
+    if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q) or p.tally:
         return False
     if any(is_rare(s) for s in p.signatures - q.signatures):
         return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike

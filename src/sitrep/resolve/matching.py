@@ -68,6 +68,15 @@ NIGHT = re.compile(
     re.IGNORECASE,
 )
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
+# ("AFP Tuesday 20 Sep 2016 Some 20 civilians killed ...", "05.02.2015 A Syrian rebel group ...")
+DATELINE = re.compile(
+    r"^\W*(?:[\w.'()-]+\s+){0,12}?(?<!\bon )(?<!\bOn )(?<!\bsince )(?<!\bin )(?<!\bby )"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -333,10 +342,14 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
 
 def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
     """Two reports of one distinctive kind (a suicide bombing, a wedding, a market) on one day: in a
-    city that sees many attacks a day, few are of the same kind (their tolls may still differ). A
-    night ("on Thursday night", "overnight") may be dated to either of its days."""
+    city that sees many attacks a day, few are of the same kind (their tolls may still differ), and one
+    document telling two such reports of one day tells one happening. A night ("on Thursday night",
+    "overnight") may be dated to either of its days. A rare kind only one of them names is another
+    happening."""
     if not shared or _vague(a.interval) or _vague(b.interval) or a.interval is None or b.interval is None:
         return False
+    if any(is_rare(s) for s in a.signatures ^ b.signatures):
+        return False  # "the air base was the launch pad for the chemical attack" is not the strike on it
     return interval_gap(a.interval, b.interval) <= (1 if a.night or b.night else 0)
 
 
@@ -389,7 +402,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         return "different type families"
     if (a.interval is None) != (b.interval is None):
         return "an undated report is compared only with other undated ones"
-    if a.doc_id != b.doc_id and (a.tally or b.tally):
+    if a.tally or b.tally:
         return "a tally over a period is not one happening"
     text = dice(a.tokens, b.tokens)
     shared = len(a.named & b.named)
@@ -421,7 +434,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "a vaguely dated report needs the same type and a province or better"
         if not (same_toll or text >= 0.45) or not (shared or text >= 0.5):
             return "a vaguely dated report needs the same toll or wording"
-    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or rare):
+    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or rare or _same_day(a, b, sig)):
         return "one document tells two happenings unless it repeats itself"
     if rare:
         return None  # a rare happening in agreeing places and dates: tolls and types may differ

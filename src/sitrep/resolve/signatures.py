@@ -88,7 +88,8 @@ _TALLY = re.compile(
     r"august|september|october|november|december|20\d\d|\d)|so far (?:this|in)|over the (?:past|last) "
     r"(?:\w+ )?(?:days|weeks|months|years)|in the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     r"(?:this|last) (?:month|year) alone|death toll (?:for|in) (?:the )?(?:month|year|week)|"
-    r"during (?:the month|the year|the week)|in total|in all since|cumulative)\b",
+    r"during (?:the month|the year|the week)|in total|in all since|cumulative|"
+    r"(?:in|over|within) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 
