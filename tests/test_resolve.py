@@ -72,13 +72,13 @@ def palmyra_reports() -> tuple[Event, Event]:
         actor1=ActorRef("Islamic State (ISIS)", "rebel group", None, "a Daesh gunman"),
         actor2=ActorRef(US.name, US.type, "US", "two US service members"),
         location=PALMYRA, fatalities=3, injured=3, method="ambush by gunman", source="Europe Today",
-        date_method="anchored-weekday",
+        date_method="sentence:weekday",
     )
     bomb = report(
         "002", S002_BOMB, "Explosions/Remote violence", "Suicide bomb", "2025-12-19", "day",
         actor1=ActorRef("Islamic State (ISIS)", "rebel group", None, "an IS-linked suicide bomber"),
         actor2=ActorRef(US.name, US.type, "US", "a coalition convoy"),
-        location=PALMYRA, fatalities=3, method="suicide bomber", date_method="explicit",
+        location=PALMYRA, fatalities=3, method="suicide bomber", date_method="sentence:explicit",
     )
     return ambush, bomb
 
@@ -235,7 +235,7 @@ def test_month_only_report_takes_the_day_of_a_corroborating_report() -> None:
         doc_id="wire-2021-06-28", event_id="wire000000000000", event_type="Explosions/Remote violence",
         sub_event_type="Shelling/artillery/missile attack", date="2021-06-28", date_precision="day",
         evidence=Evidence("US forces in eastern Syria came under rocket fire on Monday, no casualties.", 0, 74),
-        actor2=US, location=deir, fatalities=0, date_method="anchored-weekday",
+        actor2=US, location=deir, fatalities=0, date_method="sentence:weekday",
     )
     res = resolve_events([month, day])
     assert len(res.incidents) == 1

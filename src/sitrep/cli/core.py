@@ -363,9 +363,11 @@ def dates(in_path: str, output: str) -> None:
 def resolve(in_path: str, output: str) -> None:
     """Merge extract output across documents into incidents with contradictions (stateless)."""
     from sitrep.records import Event
-    from sitrep.resolve import resolve_events
+    from sitrep.resolve import resolve_stream, time_key
 
-    events = []
+    # the reports are kept as compact JSON bytes in time order and parsed again chunk by chunk, so
+    # memory holds one chunk of Event records and the open incidents, not the whole input
+    keyed: list[tuple[tuple[int, int], int, bytes]] = []
     failed = 0
     for n, obj in read_jsonl(in_path):
         if isinstance(obj, InputError):
@@ -373,14 +375,17 @@ def resolve(in_path: str, output: str) -> None:
             failed += 1
             continue
         try:
-            events.append(Event.from_dict(obj))
+            ev = Event.from_dict(obj)
         except (KeyError, TypeError, ValueError) as exc:
             click.echo(f"failed: {in_path}:{n}: not an event ({type(exc).__name__}: {exc})", err=True)
             failed += 1
-    result = resolve_events(events)
+            continue
+        keyed.append((time_key(ev), n, json.dumps(obj, ensure_ascii=False).encode("utf-8")))
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    events = (Event.from_dict(json.loads(raw)) for _, _, raw in keyed)
     out = open_output(output)
     try:
-        for inc in result.incidents:
+        for inc in resolve_stream(events):
             out.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:

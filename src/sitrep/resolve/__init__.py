@@ -2,6 +2,9 @@
 
 Public API:
 - :func:`resolve_events` — whole-file (stateless) and incremental resolution;
+- :func:`resolve_stream` — stateless resolution of an input of any size, read in time order
+  (:func:`time_key`) and resolved chunk by chunk with the incremental path, so memory holds one
+  chunk and the incidents still open, and time grows with the input;
 - :func:`candidate_queries` — which stored reports an incremental run must load (the pipeline
   loads them and the incidents they belong to, then calls :func:`resolve_events`);
 - :mod:`sitrep.resolve.people` — person–role–organisation records.
@@ -10,7 +13,8 @@ Public API:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from sitrep.records import Event, Incident
 from sitrep.store.base import Query
@@ -18,7 +22,9 @@ from sitrep.store.base import Query
 from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval
 from .incidents import ResolveResult, build_incident, cluster, matched_component
 
-__all__ = ["ResolveResult", "candidate_queries", "matched_component", "resolve_events"]
+__all__ = ["ResolveResult", "candidate_queries", "matched_component", "resolve_events", "resolve_stream", "time_key"]
+
+CHUNK_EVENTS = 20_000  # reports resolved at a time by resolve_stream
 
 
 def resolve_events(
@@ -85,12 +91,13 @@ def resolve_events(
 def candidate_queries(events: Sequence[Event]) -> list[Query]:
     """The store queries that load every stored report a batch of new reports could match.
 
-    One query per country in the batch (plus one without a country filter for reports with no
-    country), spanning the batch's dates widened by the matching window (``MAX_GAP_DAYS``) and
-    the widest interval that is swept by date (a month). Undated and generic reports need nothing
-    loaded beyond that.
+    Per country in the batch (plus no country, for reports without one), each report's interval is
+    widened by the matching window (``MAX_GAP_DAYS``) and the widest interval that is swept by date
+    (a month); overlapping windows are merged and each merged window is one query. A batch whose
+    reports span years (a feed or a folder in no time order) thus loads the weeks around its reports,
+    not every stored incident of those years. Undated and generic reports need nothing loaded.
     """
-    spans: dict[str | None, tuple[int, int]] = {}
+    windows: dict[str | None, list[tuple[int, int]]] = {}
     for ev in events:
         if ev.generic:
             continue
@@ -98,15 +105,74 @@ def candidate_queries(events: Sequence[Event]) -> list[Query]:
         if iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
             continue
         c = ev.location.country if ev.location else None
-        lo, hi = spans.get(c, iv)
-        spans[c] = (min(lo, iv[0]), max(hi, iv[1]))
+        windows.setdefault(c, []).append((iv[0] - MAX_GAP_DAYS - MAX_SPAN_DAYS, iv[1] + MAX_GAP_DAYS))
     out = []
-    for c, (lo, hi) in sorted(spans.items(), key=lambda kv: kv[0] or ""):
-        out.append(
-            Query(
-                country=c,
-                since=dt.date.fromordinal(lo - MAX_GAP_DAYS - MAX_SPAN_DAYS).isoformat(),
-                until=dt.date.fromordinal(hi + MAX_GAP_DAYS).isoformat(),
-            )
-        )
+    for c, spans in sorted(windows.items(), key=lambda kv: kv[0] or ""):
+        merged: list[list[int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        for lo, hi in merged:
+            out.append(Query(country=c, since=dt.date.fromordinal(lo).isoformat(),
+                             until=dt.date.fromordinal(hi).isoformat()))
     return out
+
+
+def time_key(ev: Event) -> tuple[int, int]:
+    """Where a report sorts for :func:`resolve_stream`: dated reports by the first day they may mean;
+    undated ones, and ones vaguer than a month (they pair only with each other), last."""
+    iv = date_interval(ev.date)
+    if iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+        return (1, 0)
+    return (0, iv[0])
+
+
+def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS) -> Iterator[Incident]:
+    """Stateless resolution of ``events`` given in :func:`time_key` order, yielding every incident once.
+
+    The reports are taken ``chunk_size`` at a time and resolved against the incidents still *open*
+    (their latest possible day within ``MAX_GAP_DAYS`` of the chunk's first day) with the incremental
+    path of :func:`resolve_events` — the path the store's ingest takes. An incident closes, and is
+    yielded, when the chunks have moved past it; the undated reports come last and meet only each
+    other. Memory holds one chunk and the open incidents; time grows with the input. An input that
+    fits in one chunk gives exactly what ``resolve_events(events)`` gives. Ids are content hashes of
+    the member event ids, as in stateless mode.
+    """
+    open_incidents: dict[str, Incident] = {}
+    open_events: dict[str, Event] = {}
+
+    def close(before: int | None) -> Iterator[Incident]:
+        for iid in list(open_incidents):
+            inc = open_incidents[iid]
+            hi = date_interval(inc.date_high)
+            if before is None or (hi is not None and hi[1] + MAX_GAP_DAYS < before):
+                del open_incidents[iid]
+                for eid in inc.event_ids:
+                    open_events.pop(eid, None)
+                yield replace(inc, incident_id=Incident.make_id(inc.event_ids))
+
+    def flush(chunk: list[Event]) -> Iterator[Incident]:
+        undated, first = time_key(chunk[0])
+        yield from close(None if undated else first)
+        result = resolve_events(chunk, existing=list(open_incidents.values()),
+                                existing_events=list(open_events.values()))
+        for iid in result.removed:
+            open_incidents.pop(iid, None)
+        by_id = {e.event_id: e for e in chunk}
+        for inc in result.incidents:
+            open_incidents[inc.incident_id] = inc
+            for eid in inc.event_ids:
+                if eid in by_id:
+                    open_events[eid] = by_id[eid]
+
+    chunk: list[Event] = []
+    for ev in events:
+        if chunk and (len(chunk) >= chunk_size or time_key(ev)[0] != time_key(chunk[0])[0]):
+            yield from flush(chunk)
+            chunk = []
+        chunk.append(ev)
+    if chunk:
+        yield from flush(chunk)
+    yield from close(None)

@@ -12,7 +12,12 @@ sweep over the interval start). The blocks:
 - ``admin1`` reports: the province; they pair with every report located in that province;
 - ``country`` reports pair only with other country-precision reports of the same country;
 - reports without a place pair only with other place-less, day-precise reports of the same type
-  family (and the matcher then asks for agreeing actors and wording).
+  family (and the matcher then asks for agreeing actors and wording);
+- *signature blocks* (``signatures.py``: a chemical attack, a downed aircraft, a named massacre, an
+  air base, an aid convoy, a school...): reports naming one distinctive kind in one country, whatever
+  their place precision, swept with ``SIGNATURE_GAP_DAYS``; a pair is kept when their places agree
+  loosely (:func:`places_agree`: the town inside the province, or the country, or within
+  ``SIGNATURE_KM``) — one happening told at different precision.
 
 Everywhere else the window is ``PLAIN_GAP_DAYS`` (1 day) for day-precise reports and "overlapping"
 for reports dated to a week or a month. Generic mentions (``Event.generic``) never enter a block.
@@ -26,17 +31,24 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from sitrep.records import VIOLENT_TYPES, Event, date_bounds, haversine_km
+from sitrep.records import VIOLENT_TYPES, Event, Place, date_bounds, haversine_km
+
+from .signatures import signatures
 
 MAX_GAP_DAYS = 7  # two corroborating reports of one incident may give dates this far apart (Palmyra: 6)
-PLAIN_GAP_DAYS = 1  # other reports at most this far apart (time zones, 'yesterday')
+PLAIN_GAP_DAYS = 2  # other reports at most this far apart (time zones, 'yesterday', a publication-day guess)
 MAX_KM = 50.0  # ... and places this far apart
 CELL_DEG = 0.5
 MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
+SIGNATURE_GAP_DAYS = 3  # reports sharing a distinctive kind may be this far apart (a publication-day guess)
+NEAR_KM = 25.0  # two towns further apart than this are two places
+SIGNATURE_KM = 60.0  # ... and their places this far apart (a town and the centre of its province)
 
 
 def type_family(event_type: str | None) -> str:
@@ -76,13 +88,75 @@ class Keyed:
     admin2: str | None
     lat: float | None
     lon: float | None
+    signatures: frozenset[str] = frozenset()
 
 
-def key_event(index: int, ev: Event) -> Keyed:
+class Located(Protocol):
+    """A report's place as blocking and matching see it."""
+
+    @property
+    def level(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
+def places_agree(a: Located, b: Located) -> bool:
+    """Nothing says two places differ, at whatever precision each is given: one country (or none
+    known), and the same province, or one of them only the country, or across a provincial border
+    two towns within ``NEAR_KM`` or a town and a province within ``SIGNATURE_KM`` (Damascus and the
+    Eastern Ghouta sit in two provinces a few kilometres apart; Aleppo and Saraqib do not agree)."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.level in ("none", "country") or b.level in ("none", "country"):
+        return True
+    if a.admin1 is not None and a.admin1 == b.admin1:
+        return True
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        # across a provincial border: two towns must be neighbours; a province's centre may be further
+        limit = NEAR_KM if a.level == b.level == "point" else SIGNATURE_KM
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit
+    return False
+
+
+def event_signatures(ev: Event) -> frozenset[str]:
+    """The distinctive kinds a report names (``signatures.py``); only violent reports carry any."""
+    return signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset()
+
+
+# a place named as the one who speaks or acts ("what the United States says was", "Washington and Paris
+# say", "Moscow accused", "The United States launched"): it stands for its government, it is not where
+# the happening was
+_SPEAKER = re.compile(
+    r"^(?:\s*(?:,|and)?\s*[A-Z][\w-]+){0,2}\s+(?:(?:has|have|had|will|would)\s+)?"
+    r"(?:says?|said|accuse[sd]?|blame[sd]?|claim(?:s|ed)?|announce[sd]?|denie[sd]|deny|warn(?:s|ed)?"
+    r"|condemn(?:s|ed)?|insist(?:s|ed)?|launch(?:es|ed)?|fired|threaten(?:s|ed)?|vow(?:s|ed)?|urge[sd]?"
+    r"|demand(?:s|ed)?)\b"
+)
+
+
+def happening_place(ev: Event) -> Place | None:
+    """The report's place as evidence of where the happening was: None when the sentence names it
+    only as the speaker or the one who acts (:data:`_SPEAKER`)."""
+    loc = ev.location
+    if loc is None or not loc.mention:
+        return loc
+    at = ev.evidence.text.find(loc.mention)
+    if at >= 0 and _SPEAKER.match(ev.evidence.text[at + len(loc.mention):]):
+        return None
+    return loc
+
+
+def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
     iv = date_interval(ev.date)
     if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
         iv = None
-    loc = ev.location
+    loc = happening_place(ev)
     if loc is None or not (loc.country or loc.admin1 or loc.lat is not None):
         level = "none"
     elif loc.precision == "country" or (loc.admin1 is None and loc.lat is None):
@@ -101,6 +175,7 @@ def key_event(index: int, ev: Event) -> Keyed:
         admin2=_norm(loc.admin2) if loc else None,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
+        signatures=sigs,
     )
 
 
@@ -128,26 +203,38 @@ def places_compatible(a: Keyed, b: Keyed, max_km: float = MAX_KM) -> bool:
 
 
 class _Sweep:
-    """Reports of one block sorted by interval start, for date-window look-ups."""
+    """Reports of one block sorted by interval start, for date-window look-ups.
+
+    Day-dated reports and vaguer ones (a week, a month) are kept apart: only the vaguer ones need the
+    look-back of ``MAX_SPAN_DAYS`` (a month that started before the day), so a day looks back a few
+    days among days and a month among the few vaguer reports — the cost per report stays the same as
+    the reports per day grow.
+    """
 
     def __init__(self) -> None:
-        self.items: list[tuple[int, int]] = []  # (start ordinal, report index)
+        self.days: list[tuple[int, int]] = []  # (day ordinal, report index)
+        self.spans: list[tuple[int, int]] = []  # (first day ordinal, report index) of vaguer reports
         self.undated: list[int] = []
 
     def add(self, k: Keyed) -> None:
         if k.interval is None:
             self.undated.append(k.index)
+        elif k.interval[0] == k.interval[1]:
+            self.days.append((k.interval[0], k.index))
         else:
-            self.items.append((k.interval[0], k.index))
+            self.spans.append((k.interval[0], k.index))
 
     def finish(self) -> None:
-        self.items.sort()
+        self.days.sort()
+        self.spans.sort()
 
     def near(self, iv: tuple[int, int], max_gap: int) -> Iterable[int]:
-        lo = bisect.bisect_left(self.items, (iv[0] - max_gap - MAX_SPAN_DAYS, -1))
-        hi = bisect.bisect_right(self.items, (iv[1] + max_gap, 1 << 62))
-        for _, j in self.items[lo:hi]:
-            yield j
+        """Reports whose interval may lie within ``max_gap`` days of ``iv`` (the caller checks)."""
+        for items, back in ((self.days, max_gap), (self.spans, max_gap + MAX_SPAN_DAYS)):
+            lo = bisect.bisect_left(items, (iv[0] - back, -1))
+            hi = bisect.bisect_right(items, (iv[1] + max_gap, 1 << 62))
+            for _, j in items[lo:hi]:
+                yield j
 
 
 def candidate_pairs(
@@ -158,6 +245,7 @@ def candidate_pairs(
     plain_gap_days: int = PLAIN_GAP_DAYS,
     max_km: float = MAX_KM,
     undated_cap: int = 200,
+    signatures_of: Sequence[frozenset[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) of reports that may describe one incident.
 
@@ -167,10 +255,13 @@ def candidate_pairs(
     day pair only with reports whose interval overlaps theirs, and only when located (province or
     better). ``only_with``: when given, keep only pairs with at least one index in it (incremental
     mode: the new reports against each other and against the loaded existing ones).
+    ``signatures_of``: each report's signatures when the caller has them already.
     """
-    keyed = [key_event(i, ev) for i, ev in enumerate(events) if not ev.generic]
+    sigs = signatures_of if signatures_of is not None else [event_signatures(ev) for ev in events]
+    keyed = [key_event(i, ev, sigs[i]) for i, ev in enumerate(events) if not ev.generic]
     fat = {i: ev.fatalities for i, ev in enumerate(events)}
     blocks: dict[tuple[object, ...], _Sweep] = defaultdict(_Sweep)
+    sig_countries: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     for k in keyed:
         day = k.interval is not None and k.interval[0] == k.interval[1]
         if k.level == "point":
@@ -191,13 +282,17 @@ def candidate_pairs(
             blocks[("ctry", k.family, k.country)].add(k)
         elif day:
             blocks[("none", k.family)].add(k)
+        if k.interval is not None:
+            for sig in k.signatures:
+                blocks[("sig", k.family, k.country, sig)].add(k)
+                sig_countries[(k.family, sig)].add(k.country)
     for sweep in blocks.values():
         sweep.finish()
 
     by_index = {k.index: k for k in keyed}
     pairs: set[tuple[int, int]] = set()
 
-    def consider(k: Keyed, sweep: _Sweep | None, window: int) -> None:
+    def consider(k: Keyed, sweep: _Sweep | None, window: int, loose: bool = False) -> None:
         if sweep is None:
             return
         if k.interval is not None:
@@ -214,7 +309,7 @@ def candidate_pairs(
                 continue
             if k.interval is not None and o.interval is not None and interval_gap(k.interval, o.interval) > window:
                 continue
-            if not places_compatible(k, o, max_km):
+            if not (places_agree(k, o) if loose else places_compatible(k, o, max_km)):
                 continue
             pairs.add((k.index, j) if k.index < j else (j, k.index))
 
@@ -242,4 +337,11 @@ def candidate_pairs(
             consider(k, blocks.get(("ctry", k.family, k.country)), window)
         elif k.level == "none" and day:
             consider(k, blocks.get(("none", k.family)), window)
+        if k.interval is not None:
+            for sig in k.signatures:
+                # a report with no country looks in every country's block; the others in their own and in
+                # the no-country one
+                countries = sig_countries[(k.family, sig)] if k.country is None else (k.country, None)
+                for c in countries:
+                    consider(k, blocks.get(("sig", k.family, c, sig)), SIGNATURE_GAP_DAYS if day else 0, loose=True)
     return pairs

@@ -1,18 +1,28 @@
 """Where the reports of one incident disagree, as typed Contradiction records.
 
-A disagreement is recorded only when it goes beyond what the values' precision explains:
-- ``date``: two reports' date intervals do not overlap (a month and a day inside it agree);
-- ``fatalities`` / ``injured``: different specific figures (a missing figure disagrees with none);
-- ``sub_event_type`` (kind "method/sub-type"): different ACLED sub types; ``method``: stated
-  methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs "suicide
-  bomber"), not different wordings of one class;
-- ``actor1`` (kind "perpetrator"): different named perpetrators (an unidentified one agrees with all);
-- ``location``: point places more than 25 km apart, or different provinces/countries.
+A disagreement is recorded only between values that their own evidence supports (:func:`supported`),
+and only when it goes beyond what the values' precision explains:
+- ``date``: two reports' dates, each given by the sentence itself (an explicit date or a weekday, not
+  a guess from the publication day or the narrative, not "last week", not the weekday of the telling),
+  more than ``DATE_SLACK_DAYS`` apart (a day apart is time zones, a night, a late report);
+- ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
+  sentence (a figure that sentence never states is not shown against one it does);
+- ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
+  how little the report knew of the method and agrees with any violent sub type; a chemical agent
+  agrees with the air strike or the rockets that delivered it); ``method``:
+  stated methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs
+  "suicide bomber"), not different wordings of one class;
+- ``actor1`` (kind "perpetrator"): different named perpetrators, each named as the doer in its own
+  evidence sentence (not absent from it, not "opposition-held", not the side doing the blaming; an
+  unidentified one agrees with all);
+- ``location``: places that cannot be one (different countries, or neither inside the other nor
+  within 25 km), each named in its report's evidence sentence.
 Each value lists the reports behind it with their event ids, sources, documents and evidence spans.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -20,12 +30,88 @@ from typing import Any
 
 import yaml
 
+from sitrep.extract.numbers import QUANTITY, parse_count
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
-from .blocking import date_interval, interval_gap
-from .matching import actor_key
+from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
+from .matching import DATELINE, actor_key, date_guessed
 
 LOCATION_KM = 25.0
+UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
+_QUANTITY = re.compile(QUANTITY, re.IGNORECASE)
+# the actor's words used as a place modifier or as the side that accuses: "opposition-held Idlib",
+# "the opposition ... blaming the Syrian army"
+_NOT_DOER = re.compile(
+    r"^\W*(?:-\s*)?(?:held|controlled|run|besieged|backed|allied|supported|linked|affiliated)\b"
+    r"|^[^.;]{0,60}?\b(?:accus\w*|blam\w*|said|says|told|tells|stated?|states|claim\w*|report\w*|deni\w*|den(?:y|ies))\b"
+    r"|^\W*or\b"  # "Syrian regime or Russian air strikes": the report does not know which
+    r"|^\s*:"  # "Syrian opposition: 1300 killed" (the speaker of a headline)
+    r"|^[^.;]{0,60}?\b(?:call(?:s|ed)? (?:for|on)|urge[sd]?|condemn\w*)\b",
+    re.IGNORECASE,
+)
+_OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
+# page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
+_CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
+_RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
+STATED_DATE_METHODS = ("sentence:explicit", "sentence:weekday")  # a date the sentence itself gives
+DATE_SLACK_DAYS = 1  # one day apart: time zones, a night, a report that dates the telling
+# a figure that counts part of the dead ("14 of the dead were fighters", "seven of them children")
+_PART = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+of\s+(?:the|them|those|whom)\b",
+                   re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# a weekday that dates the telling, not the happening ("the Observatory said on Friday")
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+# sub types that name a method, and the method class (data/resolve_methods.yaml) whose cues state it
+METHOD_OF_SUB_TYPE = {
+    "Air/drone strike": "air strike",
+    "Shelling/artillery/missile attack": "shelling / missile",
+    "Suicide bomb": "suicide attack",
+    "Remote explosive/landmine/IED": "roadside bomb / IED",
+    "Chemical weapon": "chemical",
+    "Grenade": "grenade",
+    "Armed clash": "gunfire / ambush",
+}
+
+
+def supported(ev: Event, field: str) -> bool:
+    """Does the report's own evidence sentence state its value for ``field``?
+
+    date: stated by the sentence, not guessed from the publication day or the narrative
+    (:func:`matching.date_guessed`), an explicit date or a weekday (``STATED_DATE_METHODS``), not a
+    weekday that dates the telling ("the monitor said on Friday"), not the page's dateline
+    (:data:`matching.DATELINE`: the day of publication, which the text's own "on Monday" outranks);
+    fatalities/injured: some quantity in the sentence reads as that figure and is not a part ("14 of the
+    dead"); actor1: its mention is in the sentence and names the doer (not "opposition-held", not the
+    accuser, the speaker or one who calls for something, not one of two the report hesitates between,
+    not page furniture); location: its mention is in the sentence and names where it happened
+    (:func:`blocking.happening_place`). Other fields: always (methods: :func:`_states_method`).
+    """
+    text = ev.evidence.text
+    if field == "date":
+        if (date_guessed(ev) or not (ev.date_method or "").startswith(STATED_DATE_METHODS)
+                or (ev.date_method == "sentence:explicit" and DATELINE.match(text))):
+            return False
+        days = list(_WEEKDAY.finditer(text))
+        return not (ev.date_method == "sentence:weekday" and days
+                    and all(_TOLD_ON.search(text[:m.start()]) for m in days))
+    if field in ("fatalities", "injured"):
+        figure = ev.fatalities if field == "fatalities" else ev.injured
+        return figure is not None and any(parse_count(m.group(0)) == figure and not _PART.match(text[m.start():])
+                                          for m in _QUANTITY.finditer(text))
+    if field == "actor1":
+        mention = ev.actor1.mention if ev.actor1 else None
+        if not mention:
+            return False
+        at = text.casefold().find(mention.casefold())
+        return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
+                and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at]))
+    if field == "location":
+        place = ev.location.mention if ev.location else None
+        return place is not None and place.casefold() in text.casefold() and happening_place(ev) is not None
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +130,25 @@ def method_class(method: str | None) -> str | None:
         if any(c in m for c in cues):
             return name
     return " ".join(m.split())
+
+
+# an agent and the way it was delivered agree: chlorine dropped from a helicopter, sarin in rockets
+_AGENT = frozenset({"Chemical weapon", "chemical"})
+_DELIVERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "air strike", "shelling / missile"})
+# a bomb of unknown kind agrees with the suicide or car bomb another report names
+_ANY_BOMB = frozenset({"Remote explosive/landmine/IED", "roadside bomb / IED"})
+_NAMED_BOMB = frozenset({"Suicide bomb", "suicide attack", "car bomb"})
+
+
+def _compatible(values: set[str]) -> bool:
+    """Do these sub types (or method classes) all agree? One value does; a chemical agent and the
+    ways of delivering it ("Chemical weapon" and "Air/drone strike") do too, and so do an unnamed
+    bomb and a named one ("Remote explosive/landmine/IED" and "Suicide bomb")."""
+    if len(values) < 2:
+        return True
+    if values & _AGENT and values - _AGENT <= _DELIVERY:
+        return True  # sarin in rockets, chlorine in barrel bombs: each report names one side of it
+    return values <= (_ANY_BOMB | _NAMED_BOMB) and len(values - _ANY_BOMB) <= 1
 
 
 def _value(value: Any, events: Sequence[Event]) -> ContradictionValue:
@@ -83,15 +188,19 @@ def _contradiction(
 ) -> Contradiction | None:
     if len(groups) < 2 or not _between_reports(groups):
         return None
+    docs = [{e.doc_id for e in evs} for _, evs in groups]
+    if len(set().union(*docs)) < 2:
+        return None  # one document disagreeing with itself tells two sub-happenings, not two sources
     return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
 
 
 def _date_conflict(events: Sequence[Event]) -> Contradiction | None:
-    dated = [(e, date_interval(e.date)) for e in events]
+    dated = [(e, date_interval(e.date)) for e in events if supported(e, "date")]
     dated_ok = [(e, iv) for e, iv in dated if iv is not None]
     # any two intervals that do not overlap?
     clash = any(
-        interval_gap(a[1], b[1]) > 0 for i, a in enumerate(dated_ok) for b in dated_ok[i + 1 :]
+        interval_gap(a[1], b[1]) > DATE_SLACK_DAYS
+        for i, a in enumerate(dated_ok) for b in dated_ok[i + 1 :]
     )
     if not clash:
         return None
@@ -100,6 +209,46 @@ def _date_conflict(events: Sequence[Event]) -> Contradiction | None:
         o is not e and oiv[0] >= iv[0] and oiv[1] <= iv[1] and oiv != iv for o, oiv in dated_ok)]
     groups = _group([e for e, _ in precise], lambda e: e.date, lambda e: e.date)
     return _contradiction("date", "date beyond precision", groups)
+
+
+def _states_method(e: Event, cls: str, rivals: set[str]) -> bool:
+    """The report's sentence names method class ``cls`` (one of its cues) and none of the ``rivals``: a
+    sub type or method the sentence never names ("shelling" typed as an air strike, page clutter) or one
+    it names beside another ("air strikes and shelling") takes no side."""
+    cues = dict(method_classes())
+    text = _RELATED.split(e.evidence.text, maxsplit=1)[0].casefold()
+    named = {c for c in rivals | {cls} if any(cue in text for cue in cues.get(c, ()))}
+    return named == {cls}
+
+
+def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]]]:
+    """The groups of reports per stated figure, less the figures that one report's sentence gives as a
+    part of another ("21 civilians ... 15 in Manbij and another six in al-Tukhar")."""
+
+    def figure(e: Event) -> int | None:
+        return e.fatalities if field == "fatalities" else e.injured
+
+    groups = _group([e for e in events if supported(e, field)], figure, figure)
+    values: set[int] = {v for v, _ in groups if isinstance(v, int)}
+    parts: set[int] = set()
+    for e in events:
+        stated = {n for m in _QUANTITY.finditer(e.evidence.text) if (n := parse_count(m.group(0))) in values}
+        if len(stated) > 1:
+            parts |= stated - {max(stated)}
+    return [(v, evs) for v, evs in groups if v not in parts]
+
+
+def _doers(events: Sequence[Event]) -> list[tuple[Any, list[Event]]]:
+    """The groups of reports per named perpetrator, less those that one report's sentence names beside
+    another group's ("militants from Faylaq al-Sham and the Nusra Front, al-Qaeda's branch"): co-doers."""
+    groups = _group([e for e in events if supported(e, "actor1")],
+                    lambda e: actor_key(e.actor1.name) if e.actor1 else None,
+                    lambda e: e.actor1.name if e.actor1 else None)
+    mentions = [{(e.actor1.mention or "").casefold() for e in evs if e.actor1} - {""} for _, evs in groups]
+    texts = [e.evidence.text.casefold() for e in events]
+    together = {i for i, mi in enumerate(mentions) for j, mj in enumerate(mentions) if i != j
+                and any(any(m in t for m in mi) and any(m in t for m in mj) for t in texts)}
+    return [g for i, g in enumerate(groups) if i not in together]
 
 
 def _location_key_fn(events: Sequence[Event]) -> Callable[[Event], Hashable | None]:
@@ -123,7 +272,10 @@ def _location_key_fn(events: Sequence[Event]) -> Callable[[Event], Hashable | No
 
 
 def _location_conflict(events: Sequence[Event]) -> Contradiction | None:
-    located = [e for e in events if e.location is not None]
+    located = [e for e in events if e.location is not None and supported(e, "location")]
+    keyed = [key_event(i, e) for i, e in enumerate(located)]
+    if all(places_agree(a, b) for n, a in enumerate(keyed) for b in keyed[n + 1:]):
+        return None  # one place told at different precisions (the town, its province, the country)
     countries = {e.location.country for e in located if e.location and e.location.country}
     if len(countries) > 1:
         groups = _group(located, lambda e: e.location.country if e.location else None, _place_shown)
@@ -152,24 +304,24 @@ def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
     if len(events) < 2:
         return ()
     out: list[Contradiction | None] = [_date_conflict(events)]
-    out.append(_contradiction("fatalities", "casualty figures",
-                              _group(events, lambda e: e.fatalities, lambda e: e.fatalities)))
-    out.append(_contradiction("injured", "casualty figures", _group(events, lambda e: e.injured, lambda e: e.injured)))
-    out.append(
-        _contradiction("sub_event_type", "method/sub-type", _group(events, lambda e: e.sub_event_type,
-                                                                   lambda e: e.sub_event_type))
-    )
-    out.append(
-        _contradiction("method", "method/sub-type", _group(events, lambda e: method_class(e.method),
-                                                           lambda e: e.method))
-    )
-    out.append(
-        _contradiction(
-            "actor1",
-            "perpetrator",
-            _group(events, lambda e: actor_key(e.actor1.name) if e.actor1 else None,
-                   lambda e: e.actor1.name if e.actor1 else None),
-        )
-    )
+    for name in ("fatalities", "injured"):
+        out.append(_contradiction(name, "casualty figures", _figures(events, name)))
+    # sub types that name no method (a clash, a territorial change, "Attack") tell the frame, not how
+    typed = [e for e in events if e.sub_event_type in METHOD_OF_SUB_TYPE]
+    rivals = {METHOD_OF_SUB_TYPE[str(e.sub_event_type)] for e in typed}
+    specific = [e for e in typed if _states_method(e, METHOD_OF_SUB_TYPE[str(e.sub_event_type)], rivals)]
+    subs = _group(specific, lambda e: e.sub_event_type, lambda e: e.sub_event_type)
+    if not _compatible({str(v) for v, _ in subs}):
+        out.append(_contradiction("sub_event_type", "method/sub-type", subs))
+    # a method no class names ("attack") says how little the report knew, like the sub type "Attack"
+    known = {name for name, _ in method_classes()}
+    classed = [e for e in events if method_class(e.method) in known]
+    rivals = {str(method_class(e.method)) for e in classed}
+    methods = _group([e for e in classed if _states_method(e, str(method_class(e.method)), rivals)],
+                     lambda e: method_class(e.method), lambda e: e.method)
+    classes = {str(method_class(evs[0].method)) for _, evs in methods}
+    if not _compatible(classes):
+        out.append(_contradiction("method", "method/sub-type", methods))
+    out.append(_contradiction("actor1", "perpetrator", _doers(events)))
     out.append(_location_conflict(events))
     return tuple(c for c in out if c is not None)

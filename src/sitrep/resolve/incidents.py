@@ -1,14 +1,18 @@
 """Reports -> incidents: constrained clustering of matched pairs, consensus values with support.
 
-Clustering is greedy over the candidate pairs (see blocking.py) whose match score reaches the
-threshold, strongest pair first, with four constraints checked at every merge:
-- average link: the mean score between the two clusters' reports is at least the threshold less
-  ``LINK_SLACK`` (no chains through one shared neighbour);
-- the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days (no chains
-  of daily reports drifting over weeks);
-- one report per document and per source, unless the source repeats itself: two reports from one
-  document or one outlet end up in one incident only when they match each other directly;
+Clustering runs over the candidate pairs (see blocking.py) whose match score reaches the threshold,
+strongest pair first, in three passes: reports whose own sentence states the day form the incidents;
+then each report dated only by a guess (the publication day, the narrative) or vaguely (a month)
+joins the one incident it matches best (none when two match it nearly as well); then what is left
+pairs up. The constraints below are checked at every merge:
+- cannot-link: no two reports of the merged incident may conflict (``matching.conflict``: two
+  countries, two distant towns, two stated days) — merging is single-link on matched pairs, so one
+  happening told by many outlets joins through any two that match, and chains drifting over days or
+  towns stop at the first report that contradicts another;
+- the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days;
+- two reports from one document end up in one incident only when they match each other directly;
 - an existing incident is never split (incremental mode starts from the stored incidents).
+Last, a report left alone that its document tells as part of an incident joins it (elaborations).
 
 Consensus per field, with the support (how many reports give each value) kept in
 ``Incident.support``:
@@ -24,7 +28,7 @@ Consensus per field, with the support (how many reports give each value) kept in
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,11 +36,21 @@ from typing import Any
 from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
-from .blocking import candidate_pairs, date_interval
+from .blocking import candidate_pairs, date_interval, interval_gap, places_agree
 from .contradictions import find_contradictions, method_class
-from .matching import THRESHOLD, Profile, actor_key, match_score, profile
+from .matching import (
+    GUESS_GAP_DAYS,
+    MIN_TEXT,
+    THRESHOLD,
+    Profile,
+    actor_key,
+    conflict,
+    dice,
+    match_score,
+    profile,
+)
+from .signatures import is_rare
 
-LINK_SLACK = 0.1  # average link may sit this far below the pair threshold
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
 
@@ -90,28 +104,19 @@ def _merged_span_ok(c: _Clusters, ra: int, rb: int) -> bool:
     return max(sa[1], sb[1]) - min(sa[0], sb[0]) <= CORROBORATED_GAP_DAYS
 
 
-def _same_origin_ok(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
-    """Reports sharing a document or a source must match each other directly."""
+def _compatible(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
+    """No two reports of the merged incident may conflict (:func:`matching.conflict`: two countries,
+    two distant towns, two stated days), and two reports of one document must match each other
+    directly. Merging is single-link on matched pairs under these cannot-link constraints: one
+    happening told by many outlets joins through any two that match, while chains drifting over
+    days or towns stop at the first report that contradicts another."""
     for i in c.members[ra]:
         pi = profiles[i]
         for j in c.members[rb]:
             pj = profiles[j]
-            if (pi.doc_id == pj.doc_id or (pi.source and pi.source == pj.source)) and score(i, j) < THRESHOLD:
+            if conflict(pi, pj) or (pi.doc_id == pj.doc_id and score(i, j) < THRESHOLD):
                 return False
     return True
-
-
-def _linked_enough(c: _Clusters, ra: int, rb: int, score: Any) -> bool:
-    """Average link: the reports of the two clusters must, on average, match each other.
-
-    Stops chains (daily rocket-fire reports from one city linking day after day through their
-    neighbours): every report of the merged incident must be close to the others, not only to one.
-    """
-    ma, mb = c.members[ra], c.members[rb]
-    if len(ma) * len(mb) == 1:
-        return True
-    total = sum(score(i, j) for i in ma for j in mb)
-    return bool(total / (len(ma) * len(mb)) >= THRESHOLD - LINK_SLACK)
 
 
 def cluster(
@@ -137,25 +142,41 @@ def cluster(
         g = list(g)
         for j in g[1:]:
             c.union(g[0], j)
-    pairs = candidate_pairs(events, only_with=only_with)
+    pairs = candidate_pairs(events, only_with=only_with, signatures_of=[p.signatures for p in profiles])
     scored = sorted(
         ((s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     matched: dict[tuple[str, str], float] = {}
-    for s, i, j in scored:
+
+    def merge(s: float, i: int, j: int) -> None:
         ra, rb = c.find(i), c.find(j)
-        if ra == rb:
-            matched[(events[i].event_id, events[j].event_id)] = s
-            continue
-        if (
-            not _merged_span_ok(c, ra, rb)
-            or not _same_origin_ok(c, ra, rb, profiles, score)
-            or not _linked_enough(c, ra, rb, score)
-        ):
-            continue
-        c.union(ra, rb)
+        if ra != rb:
+            if not _merged_span_ok(c, ra, rb) or not _compatible(c, ra, rb, profiles, score):
+                return
+            c.union(ra, rb)
         matched[(events[i].event_id, events[j].event_id)] = s
+
+    # 1. reports whose own sentence states the day make the incidents
+    anchored = {p.index for p in profiles if _anchored(p)}
+    for s, i, j in scored:
+        if i in anchored and j in anchored:
+            merge(s, i, j)
+    # 2. each report dated only by a guess or vaguely joins the incident it matches best
+    links: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for s, i, j in scored:
+        links[i].append((s, j))
+        links[j].append((s, i))
+    floating = sorted((i for i in links if i not in anchored), key=lambda i: (-max(s for s, _ in links[i]), i))
+    for i in floating:
+        target = _best_incident(c, i, links[i], anchored)
+        if target is not None:
+            s, j = max((s, j) for s, j in links[i] if c.find(j) == target)
+            merge(s, i, j)
+    # 3. the rest pair up among themselves as before
+    for s, i, j in scored:
+        merge(s, i, j)
+    _attach_elaborations(c, profiles, only_with, score)
     clusters = [sorted(m) for m in c.members.values()]
     clusters.sort(key=lambda m: m[0])
     return clusters, matched
@@ -190,6 +211,81 @@ def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]
                 seen.add(j)
                 todo.append(j)
     return seen
+
+
+def _anchored(p: Profile) -> bool:
+    """A report whose own sentence states the day (or that has no recorded date method)."""
+    return p.interval is not None and p.interval[0] == p.interval[1] and not p.date_guess
+
+
+AMBIGUOUS = 0.8  # a floating report stays out when its second-best incident is matched this nearly as well
+
+
+def _best_incident(c: _Clusters, i: int, links: Sequence[tuple[float, int]], anchored: set[int]) -> int | None:
+    """The incident (cluster root) of day-stated reports that report ``i`` matches best: the most
+    summed match score over its members. None when no such incident matches it, or when a second
+    one matches it nearly as well (``AMBIGUOUS``): a month-dated "chemical attack near Damascus"
+    between two such attacks says nothing about which."""
+    strength: dict[int, float] = defaultdict(float)
+    for s, j in links:
+        if j in anchored:
+            strength[c.find(j)] += s
+    strength.pop(c.find(i), None)
+    if not strength:
+        return None
+    ranked = sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] >= AMBIGUOUS * ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _elaborates(p: Profile, q: Profile) -> bool:
+    """Could report ``p`` be its document saying more about the happening ``q`` reports? The same
+    event type, places that agree at whatever precision, some shared wording (or a shared
+    distinctive kind), a day only guessed and within ``GUESS_GAP_DAYS`` of ``q``'s or the same
+    stated day, and no toll against ``q``'s. A sentence that states another time ("in mid-July")
+    or another kind of event tells another happening."""
+    if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q) or p.tally:
+        return False
+    if any(is_rare(s) for s in p.signatures - q.signatures):
+        return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
+    if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:
+        return False
+    gap = interval_gap(p.interval, q.interval)
+    if gap > (GUESS_GAP_DAYS if p.date_guess else 0):
+        return False
+    if dice(p.tokens, q.tokens) < MIN_TEXT and not (p.signatures & q.signatures):
+        return False
+    return p.fatalities is None or q.fatalities is None or p.fatalities == q.fatalities
+
+
+def _attach_elaborations(
+    c: _Clusters, profiles: Sequence[Profile], only_with: set[int] | None, score: Any
+) -> None:
+    """A report left alone that its document tells as part of an incident joins that incident.
+
+    Articles come back to their subject in sentences that match nothing on their own ("The attack
+    left 12 people killed", "Syria denied it had used chemical weapons"). Such a report joins the
+    incident that holds another report of its document when that report's place and date agree
+    (:func:`_elaborates`) and no report of the incident conflicts with it — and only when exactly one
+    incident of its document qualifies (a document telling two happenings gives no answer).
+    """
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for p in profiles:
+        by_doc[p.doc_id].append(p.index)
+    for idxs in by_doc.values():
+        if len(idxs) < 2:
+            continue
+        for i in idxs:
+            ri = c.find(i)
+            if len(c.members[ri]) > 1 or (only_with is not None and i not in only_with):
+                continue
+            targets = {c.find(j) for j in idxs if j != i and _elaborates(profiles[i], profiles[j])} - {ri}
+            targets = {t for t in targets if len(c.members[t]) > 1}
+            if len(targets) == 1:
+                t = targets.pop()
+                if _merged_span_ok(c, ri, t) and _compatible(c, ri, t, profiles, lambda a, b: THRESHOLD):
+                    c.union(ri, t)
 
 
 # ------------------------------------------------------------------------------ consensus

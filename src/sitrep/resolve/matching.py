@@ -32,23 +32,51 @@ from importlib import resources
 from sitrep.records import Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
-from .blocking import PLAIN_GAP_DAYS, date_interval, interval_gap, type_family
+from .blocking import (
+    NEAR_KM,
+    PLAIN_GAP_DAYS,
+    SIGNATURE_GAP_DAYS,
+    SIGNATURE_KM,
+    date_interval,
+    event_signatures,
+    happening_place,
+    interval_gap,
+    places_agree,
+    type_family,
+)
+from .signatures import is_rare, is_tally
 
 THRESHOLD = 0.6
 
 WEIGHTS = {"text": 0.30, "date": 0.15, "place": 0.10, "type": 0.20, "actors": 0.10, "figures": 0.15}
 CORROBORATION_BONUS = 0.2  # same specific toll, same named perpetrator, same spot
+SIGNATURE_BONUS = 0.25  # both name the same distinctive happening (a chemical attack, an aid convoy...)
+GUESS_GAP_DAYS = PLAIN_GAP_DAYS  # a date guessed from the publication day may be this far from the real one
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNKNOWN_ACTOR = re.compile(r"^(unidentified|unknown)\b")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VICTIM_PREFIXES = ("civilians", "protesters", "refugees")
-DIFFERENT_TOWNS_KM = 25.0
+DIFFERENT_TOWNS_KM = NEAR_KM
 CITY_TEXT = 0.7  # wording two reports placed only "in Aleppo" must share when their tolls differ
 NEIGHBOUR_TOWNS_KM = 2.0  # two named towns further apart than this are two places unless the reports corroborate
 _CITY_FEATURES = frozenset({"PPLC", "PPLA"})  # GeoNames: national and provincial capitals
 _STATED = ("sentence:explicit", "sentence:weekday", "sentence:relative")
+NIGHT = re.compile(
+    r"\b(?:overnight|night|nightfall|midnight|pre-dawn|predawn|before dawn|at dawn|early hours|late (?:on )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
+# ("AFP Tuesday 20 Sep 2016 Some 20 civilians killed ...", "05.02.2015 A Syrian rebel group ...")
+DATELINE = re.compile(
+    r"^\W*(?:[\w.'()-]+\s+){0,12}?(?<!\bon )(?<!\bOn )(?<!\bsince )(?<!\bin )(?<!\bby )"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +142,18 @@ class Profile:
     area: bool = False  # a district-precision place ("the Palmyra desert"): an area, not a town
     stated_day: bool = False  # the report's own sentence states the day ("on Sunday", "on 4 April")
     city: bool = False  # a capital city (Aleppo, Damascus): many attacks a day, so the place alone tells little
+    date_guess: bool = False  # the date is not stated by the report's sentence (publication day, narrative)
+    signatures: frozenset[str] = frozenset()  # distinctive kinds named (signatures.py)
+    tally: bool = False  # a cumulative count over a period, not one happening
+    night: bool = False  # the sentence places it at night ("overnight", "late on Monday"): its day may be either
+
+    @property
+    def level(self) -> str:
+        return self.place_level
 
 
 def profile(index: int, ev: Event) -> Profile:
-    loc = ev.location
+    loc = happening_place(ev)
     a1 = actor_key(ev.actor1.name if ev.actor1 else None)
     a2 = actor_key(ev.actor2.name if ev.actor2 else None)
     if loc is None:
@@ -153,7 +189,18 @@ def profile(index: int, ev: Event) -> Profile:
         country=loc.country if loc else None,
         stated_day=ev.date_precision == "day" and (ev.date_method or "").startswith(_STATED),
         city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
+        date_guess=date_guessed(ev),
+        signatures=event_signatures(ev),
+        tally=is_tally(ev.evidence.text),
+        night=bool(NIGHT.search(ev.evidence.text)),
     )
+
+
+def date_guessed(ev: Event) -> bool:
+    """The report's date was guessed (from the publication day or the narrative's last date), not
+    stated by its own sentence (``date_method`` ``sentence:*``). A report with no recorded method
+    (built by hand, or stored before methods were kept) is taken at its word."""
+    return ev.date is not None and ev.date_method is not None and not ev.date_method.startswith("sentence:")
 
 
 def _distance(a: Profile, b: Profile) -> float | None:
@@ -213,8 +260,8 @@ def _place_score(a: Profile, b: Profile) -> float:
         return max(0.0, 0.8 - d / 60.0)
     if a.place_level == b.place_level == "country":
         return 0.3
-    if a.admin1 and a.admin1 == b.admin1:
-        return 0.5
+    if (a.admin1 and a.admin1 == b.admin1) or places_agree(a, b):
+        return 0.5  # the same area told at two precisions (a town and its province or country)
     return 0.2
 
 
@@ -265,83 +312,195 @@ def _vague(iv: tuple[int, int] | None) -> bool:
     return iv is None or iv[1] > iv[0]
 
 
+def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
+    """The distinctive kinds two reports share, where a kind can tell one happening from another.
+
+    A common kind (a school, a market) counts where both reports are dated to the day ("a school strike
+    in August" could be any of several) and placed in a province or better; a rare kind (a chemical
+    attack) at any place precision and with dates as vague as a month, but only when both count its
+    victims, or both sentences state days at most one apart (a later article's statement dated by its
+    publication day tells no day of the happening), or one is dated only to its week or month, the
+    other's sentence states its day and both are placed in a province or better (it joins the one such
+    happening it matches; two guesses never meet through a vague report) — reports of
+    the happening itself, not a statement about chemical weapons, a denial or a later raid on "the
+    town of the chemical attack".
+    """
+    shared = a.signatures & b.signatures
+    if not shared or a.interval is None or b.interval is None:
+        return frozenset()
+    days = not (_vague(a.interval) or _vague(b.interval))
+    located = not ({a.place_level, b.place_level} & {"none", "country"})
+    # a rare kind named by both sentences: reports that count its victims, or reports of days at most
+    # one apart (not a statement about chemical weapons a week later, nor a raid on "the town of the attack")
+    rare_ok = _within_month(a, b) and (
+        bool(a.fatalities and b.fatalities)
+        or (a.stated_day and b.stated_day and a.interval is not None and b.interval is not None
+            and interval_gap(a.interval, b.interval) <= 1)
+        or (not days and located and (a.stated_day or b.stated_day)))
+    return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and days))
+
+
+def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
+    """Two reports of one distinctive kind (a suicide bombing, a wedding, a market) on one day: in a
+    city that sees many attacks a day, few are of the same kind (their tolls may still differ), and one
+    document telling two such reports of one day tells one happening. A night ("on Thursday night",
+    "overnight") may be dated to either of its days. A rare kind only one of them names is another
+    happening."""
+    if not shared or _vague(a.interval) or _vague(b.interval) or a.interval is None or b.interval is None:
+        return False
+    if any(is_rare(s) for s in a.signatures ^ b.signatures):
+        return False  # "the air base was the launch pad for the chemical attack" is not the strike on it
+    return interval_gap(a.interval, b.interval) <= (1 if a.night or b.night else 0)
+
+
+def _within_month(a: Profile, b: Profile) -> bool:
+    """Both dated to a month or better (a rare happening "in August 2013" is the one of that month
+    when nothing else of its kind is near: the clustering leaves a vague report out when two match)."""
+    return all(p.interval is not None and p.interval[1] - p.interval[0] < 31 for p in (a, b))
+
+
+def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
+    """How many days apart two day-dated reports of one happening may be.
+
+    Both days stated by their own sentences: the same day, or one day when the happening straddles
+    midnight (a sentence says "overnight", "late on Thursday") or is rare enough (a chemical attack,
+    a downed aircraft) that time zones explain the rest. One day only guessed from the publication
+    date or the narrative: ``GUESS_GAP_DAYS`` (a report of a rare happening ``SIGNATURE_GAP_DAYS``):
+    a guess is not evidence against a stated day.
+    """
+    if a.stated_day and b.stated_day:
+        return 1 if a.night or b.night or any(is_rare(s) for s in shared) else 0
+    if any(is_rare(s) for s in shared) or _published_after(a, b) or _published_after(b, a):
+        return SIGNATURE_GAP_DAYS
+    return GUESS_GAP_DAYS
+
+
+def _published_after(a: Profile, b: Profile) -> bool:
+    """``a``'s day is only its publication day and falls after ``b``'s stated day: a publication day
+    bounds the happening from above (news of a Tuesday raid may come out on Friday)."""
+    return (a.date_guess and b.stated_day and a.interval is not None and b.interval is not None
+            and a.interval[0] > b.interval[1])
+
+
+def towns_km(a: Profile, b: Profile, shared: frozenset[str]) -> float:
+    """How far apart two point places may be and still be one happening's: ``DIFFERENT_TOWNS_KM``, or
+    ``SIGNATURE_KM`` when the two name one distinctive happening and it is rare or one of them is
+    placed only at a provincial or national capital (an air base "near the city of Homs")."""
+    if shared and (a.city or b.city or any(is_rare(s) for s in shared)):
+        return SIGNATURE_KM
+    return DIFFERENT_TOWNS_KM
+
+
 def gate(a: Profile, b: Profile) -> bool:
     """False when the two reports cannot be one incident, whatever else agrees."""
+    return gate_reason(a, b) is None
+
+
+def gate_reason(a: Profile, b: Profile) -> str | None:
+    """Why two reports cannot be one incident (the first gate that closes), or None when they may be."""
     if a.family != b.family:
-        return False
+        return "different type families"
     if (a.interval is None) != (b.interval is None):
-        return False  # an undated report is compared only with other undated ones
+        return "an undated report is compared only with other undated ones"
+    if a.tally or b.tally:
+        return "a tally over a period is not one happening"
     text = dice(a.tokens, b.tokens)
     shared = len(a.named & b.named)
     same_toll = a.fatalities is not None and a.fatalities == b.fatalities
+    sig = _shared_signatures(a, b)
+    rare = any(is_rare(x) for x in sig)
+    if sig and not places_agree(a, b):
+        return "the places of two distinctive reports disagree"
     if a.place_level == b.place_level == "point" and not (a.area or b.area):
         d = _distance(a, b)
-        if d is not None and d > DIFFERENT_TOWNS_KM and a.place_id != b.place_id:
-            return False  # two named towns this far apart are two places
-        if d is not None and d > NEIGHBOUR_TOWNS_KM and a.place_id != b.place_id and not same_toll and text < 0.9:
-            return False  # Douma and Harasta on one day: neighbouring towns, two raids unless the reports agree
+        if d is not None and d > towns_km(a, b, sig) and a.place_id != b.place_id:
+            return "two named towns this far apart are two places"
+        if (d is not None and d > NEIGHBOUR_TOWNS_KM and a.place_id != b.place_id and not same_toll
+                and text < 0.9 and towns_km(a, b, sig) == DIFFERENT_TOWNS_KM):
+            return "neighbouring towns on one day: two raids unless the reports agree"
     if a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
-        if a.doc_id == b.doc_id and gap > 0:
-            return False  # one document giving two different dates describes two happenings
-        if gap > 0 and a.stated_day and b.stated_day and not corroborates(a, b):
-            return False  # "on Thursday" and "on Friday", each stated by its report: two days, two happenings
-        if gap > 0 and not same_toll and text < 0.5:
-            return False  # a day apart, different tolls, different words: nothing says it is one happening
-        if gap > PLAIN_GAP_DAYS and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
-            return False
-    if _vague(a.interval) or _vague(b.interval):
-        # a week, a month or no date: the place must be precise enough and the reports must agree
-        # on the type and on the toll or the wording
-        if a.event_type != b.event_type or a.place_level in ("none", "country") or b.place_level in (
-            "none",
-            "country",
-        ):
-            return False
+        if a.doc_id == b.doc_id and gap > 0 and not (a.date_guess or b.date_guess):
+            return "one document stating two different dates describes two happenings"
+        if gap > date_window(a, b, sig) and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
+            return "dates too far apart for what the reports share"
+        if gap > 0 and not same_toll and text < 0.5 and not sig:
+            return "days apart, different tolls, different words: nothing says it is one happening"
+    if (_vague(a.interval) or _vague(b.interval)) and not rare:
+        # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
         if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
-            return False
+            return "undated reports must agree on the spot, the toll and the words"
+        if a.event_type != b.event_type or {a.place_level, b.place_level} & {"none", "country"}:
+            return "a vaguely dated report needs the same type and a province or better"
         if not (same_toll or text >= 0.45) or not (shared or text >= 0.5):
-            return False
-    if a.doc_id == b.doc_id and not same_document_repeat(a, b):
-        return False
-    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+            return "a vaguely dated report needs the same toll or wording"
+    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or rare or _same_day(a, b, sig)):
+        return "one document tells two happenings unless it repeats itself"
+    if rare:
+        return None  # a rare happening in agreeing places and dates: tolls and types may differ
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities and not sig:
         lo, hi = sorted((a.fatalities, b.fatalities))
         if not (lo >= 10 and lo / hi >= 0.5) and text < 0.4:
-            return False  # different small tolls: two incidents unless the wording says otherwise
-    if (a.city or b.city) and a.doc_id != b.doc_id and not same_toll and text < CITY_TEXT:
-        return False  # "in Aleppo" on one day: a city sees many attacks; the toll or the wording must agree
+            return "different small tolls: two incidents unless the wording says otherwise"
+    if ((a.city or b.city) and a.doc_id != b.doc_id and text < CITY_TEXT and not _same_day(a, b, sig)
+            and (not same_toll or _vague(a.interval) or _vague(b.interval))):
+        return "a city sees many attacks a day: the toll (of a report of that day) or the wording must agree"
     if a.doc_id != b.doc_id and text < MIN_TEXT:
-        return False  # two reports of one incident share some content words (place, weapon, victims)
+        return "two reports of one incident share some content words"
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
-        return False  # "in Syria" says nothing about where: the wording or the toll must agree
+        return "'in Syria' says nothing about where: the wording or the toll must agree"
     levels = {a.place_level, b.place_level}
     if "country" in levels and levels & {"point", "admin1"} and not same_toll and text < 0.5:
-        return False  # a nationwide toll ("across the country") and one town's attack: one only if the toll agrees
+        return "a nationwide report and one town's: one only if the toll or the wording agrees"
     if (a.family == "violent" and a.event_type == b.event_type == "Explosions/Remote violence"
             and a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type
-            and not corroborates(a, b) and text < 0.5):
-        return False  # an air strike and a shelling the same day: two attacks unless the reports corroborate
+            and not corroborates(a, b) and text < 0.5 and not sig):
+        return "an air strike and a shelling the same day: two attacks unless the reports corroborate"
     if a.place_level == "none" or b.place_level == "none":
         if a.place_level != b.place_level or not shared:
-            return False
+            return "place-less reports need a shared named actor"
         if a.family != "diplomacy" and (a.event_type != b.event_type or text < 0.4):
-            return False
-    # a meeting/call is identified by who took part: both named sides must agree
-    return not (a.family == "diplomacy" and (not shared or shared < min(2, len(a.actors), len(b.actors))))
+            return "place-less reports need the same type and wording"
+    if a.family == "diplomacy" and (not shared or shared < min(2, len(a.actors), len(b.actors))):
+        return "a meeting or call is identified by who took part"
+    return None
+
+
+def conflict(a: Profile, b: Profile) -> bool:
+    """Two reports that cannot sit in one incident even through others (cannot-link): two different
+    countries, places that cannot be one (:func:`blocking.places_agree`: two provinces that are not
+    neighbours), two towns further apart than :func:`towns_km`, or two days each stated by its own
+    report and further apart than :func:`date_window` allows (unless the two corroborate each other)."""
+    if (a.country and b.country and a.country != b.country) or not places_agree(a, b):
+        return True
+    shared = _shared_signatures(a, b)
+    if a.place_level == b.place_level == "point" and not (a.area or b.area) and a.place_id != b.place_id:
+        d = _distance(a, b)
+        if d is not None and d > towns_km(a, b, shared):
+            return True
+    if a.stated_day and b.stated_day and a.interval is not None and b.interval is not None:
+        gap = interval_gap(a.interval, b.interval)
+        return gap > max(1, date_window(a, b, shared)) and not corroborates(a, b)
+    return False
 
 
 def match_score(a: Profile, b: Profile) -> float:
     """0 when gated out, else the weighted agreement in [0, 1]."""
     if not gate(a, b):
         return 0.0
+    sig = bool(_shared_signatures(a, b))
+    # reports of one distinctive happening may name its type and toll differently: that is a
+    # contradiction to show, not a reason to split, so neither counts against the pair
     score = (
         WEIGHTS["text"] * dice(a.tokens, b.tokens)
         + WEIGHTS["date"] * _date_score(a, b)
         + WEIGHTS["place"] * _place_score(a, b)
-        + WEIGHTS["type"] * _type_score(a, b)
+        + WEIGHTS["type"] * (max(_type_score(a, b), 0.5) if sig else _type_score(a, b))
         + WEIGHTS["actors"] * _actor_score(a, b)
-        + WEIGHTS["figures"] * _figure_score(a, b)
+        + WEIGHTS["figures"] * (max(_figure_score(a, b), 0.4) if sig else _figure_score(a, b))
     )
     if corroborates(a, b):
         score += CORROBORATION_BONUS
+    if sig:
+        score += SIGNATURE_BONUS
     return round(min(score, 1.0), 4)

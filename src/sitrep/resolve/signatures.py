@@ -1,0 +1,99 @@
+"""What makes a reported happening distinctive, and whether a report is a tally rather than a happening.
+
+A *signature* is a kind of happening or target named in a report's evidence sentence — a chemical
+attack, a downed aircraft, a named massacre, an air base, an aid convoy, a wedding, a school, a
+market (``data/resolve_signatures.yaml``). Reports of one happening told by different outlets keep
+what made it news, even when their dates (a publication-day guess against "on Wednesday"), places
+(the town against its province or the country) and tolls differ; blocking and matching use shared
+signatures to look further than the plain one-day, one-town window. Some ACLED sub types name a kind
+by themselves ("Chemical weapon", "Suicide bomb") whatever the wording. Only violent reports carry
+signatures: a statement about a chemical attack is identified by who made it, not by the attack.
+
+A *tally* is a cumulative count ("327 people killed in Aleppo province since the start of the
+month"): it sums many happenings, so it is never merged with a report of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    rare: bool
+    triggers: tuple[str, ...]
+    plain: re.Pattern[str] | None  # the cues without a name, as one case-insensitive pattern
+    named: tuple[re.Pattern[str], ...]  # cues with a ``name`` group (case-sensitive)
+    not_names: frozenset[str] = frozenset()
+    sub_types: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[Kind, ...]:
+    text = resources.files("sitrep.data").joinpath("resolve_signatures.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    out = []
+    for name, spec in (data.get("kinds") or {}).items():
+        cues = [str(c) for c in spec.get("cues") or []]
+        plain = [c for c in cues if "?P<name>" not in c]
+        out.append(Kind(
+            name=str(name),
+            rare=bool(spec.get("rare")),
+            triggers=tuple(str(t).casefold() for t in spec.get("triggers") or ()),
+            plain=re.compile(r"\b(?:" + "|".join(plain) + r")\b", re.IGNORECASE) if plain else None,
+            named=tuple(re.compile(rf"\b(?:{c})\b") for c in cues if "?P<name>" in c),
+            not_names=frozenset(str(w).casefold() for w in spec.get("not_names") or ()),
+            sub_types=frozenset(spec.get("sub_types") or ()),
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _rare() -> frozenset[str]:
+    return frozenset(k.name for k in kinds() if k.rare)
+
+
+def is_rare(signature: str) -> bool:
+    """A kind of happening seldom enough seen that it identifies one (``massacre:houla`` -> massacre)."""
+    return signature.split(":", 1)[0] in _rare()
+
+
+def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
+    """The distinctive kinds a report names (its evidence sentence and sub type)."""
+    found: set[str] = set()
+    folded = text.casefold()
+    for k in kinds():
+        if sub_event_type in k.sub_types:
+            found.add(k.name)
+        if k.triggers and not any(t in folded for t in k.triggers):
+            continue
+        if k.plain is not None and k.name not in found and k.plain.search(text):
+            found.add(k.name)
+        for pattern in k.named:
+            for m in pattern.finditer(text):
+                if m.group("name").casefold() not in k.not_names:
+                    found.add(f"{k.name}:{m.group('name').casefold()}")
+    return frozenset(found)
+
+
+_TALLY = re.compile(
+    r"\b(?:since (?:the )?(?:\w+ ){0,5}(?:began|begun|started|was launched|erupted)|"
+    r"since (?:the (?:start|beginning|launch)|early|late|mid|last|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|20\d\d|\d)|so far (?:this|in)|over the (?:past|last) "
+    r"(?:\w+ )?(?:days|weeks|months|years)|in the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
+    r"(?:this|last) (?:month|year) alone|death toll (?:for|in) (?:the )?(?:month|year|week)|"
+    r"during (?:the month|the year|the week)|in total|in all since|cumulative|"
+    r"(?:in|over|within) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
+
+
+def is_tally(text: str) -> bool:
+    """A cumulative count over a period rather than one happening ("... killed since March")."""
+    return bool(_TALLY.search(text))
