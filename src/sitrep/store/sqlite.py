@@ -54,8 +54,8 @@ class SQLiteStore:
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            self._set_wal(timeout)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             # REPLACE must fire the delete triggers that keep the FTS5 indexes in step
@@ -65,6 +65,24 @@ class SQLiteStore:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
     # -- plumbing ---------------------------------------------------------------------------
+    def _set_wal(self, timeout: float) -> None:
+        """Switch a new file to WAL, retrying while another process does the same.
+
+        Two processes creating one file at once both hold a shared lock in rollback mode and both
+        want the exclusive one: SQLite answers one of them "database is locked" at once, without
+        calling the busy handler (it would deadlock), so the wait is done here."""
+        delay, waited = 0.02, 0.0
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or waited >= timeout:
+                    raise
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 1.5, 0.5)
+
     def _migrate(self) -> None:
         def run() -> None:
             self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
@@ -92,7 +110,7 @@ class SQLiteStore:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
+                if _busy(exc):
                     time.sleep(delay)
                     delay = min(delay * 1.5, 1.0)
                     continue
@@ -109,7 +127,7 @@ class SQLiteStore:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:  # pragma: no cover - commit contention
                 self.conn.execute("ROLLBACK")
-                if attempt < 199 and ("locked" in str(exc) or "busy" in str(exc)):
+                if attempt < 199 and _busy(exc):
                     time.sleep(delay)
                     continue
                 raise StoreError(f"database {self.path}: {exc}") from exc
@@ -380,6 +398,11 @@ class SQLiteStore:
 
 
 # -- helpers shared by events and incidents ----------------------------------------------------
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether an error is another connection holding the lock (worth waiting for)."""
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 def _split_sql(sql: str) -> list[str]:
     """Split a migration script into statements (triggers hold ';' inside BEGIN ... END)."""
     out, buf, depth = [], [], 0
