@@ -11,6 +11,7 @@ article) are merged into it. Generic, aggregate, hypothetical and future mention
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -739,8 +740,10 @@ def _extract(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[
     persons = dic.person_countries(text)
     places = _event_places(text, places, mentions, home)
     # the parse only decides between two or more actors of a sentence; one actor is placed by word order
+    starts = sorted(m.start for m in mentions)
     parses = _parse_sentences(text, [(a, b) for a, b in sents
-                                     if sum(a <= m.start < b for m in mentions) >= 2 and find_triggers(text, a, b)])
+                                     if bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) >= 2
+                                     and find_triggers(text, a, b)])
     cands: list[_Cand] = []
     generic_cands: list[_Cand] = []
     # the learned typer scores every clause once (batched); it adds and corrects typings below

@@ -102,9 +102,18 @@ class SQLiteStore:
     def _write(self, fn: Callable[[], T]) -> T:
         """Run fn in one IMMEDIATE transaction, retrying while another writer holds the lock.
 
-        Inside a transaction already open on this connection (``exclusive``), fn just runs in it."""
+        Inside a transaction already open on this connection (``exclusive``), fn runs in it under a
+        savepoint, so a write that fails leaves nothing of itself behind (the caller may go on)."""
         if self._depth:
-            return fn()
+            self.conn.execute("SAVEPOINT nested_write")
+            try:
+                nested = fn()
+            except BaseException:
+                self.conn.execute("ROLLBACK TO nested_write")
+                self.conn.execute("RELEASE nested_write")
+                raise
+            self.conn.execute("RELEASE nested_write")
+            return nested
         delay = 0.05
         for attempt in range(200):
             try:
@@ -226,6 +235,24 @@ class SQLiteStore:
 
     def count_documents(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def demote_document(self, doc_id: str, original: str) -> list[str]:
+        def run() -> list[str]:
+            self.conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                              (original, doc_id, doc_id))
+            incs = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT ie.incident_id FROM incident_events ie JOIN events e ON e.event_id = ie.event_id "
+                "WHERE e.doc_id = ?", (doc_id,))]
+            for iid in incs:
+                self.conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
+                self.conn.execute("DELETE FROM incident_events WHERE incident_id = ?", (iid,))
+            self.conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
+            surnames = sorted(r[0] for r in self.conn.execute(
+                "SELECT DISTINCT surname FROM person_mentions WHERE doc_id = ?", (doc_id,)))
+            self.conn.execute("DELETE FROM person_mentions WHERE doc_id = ?", (doc_id,))
+            return surnames
+
+        return self._write(run)
 
     def document_shingles(self) -> Iterator[tuple[str, bytes]]:
         for r in self.conn.execute(
