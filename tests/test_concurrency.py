@@ -131,9 +131,6 @@ def _outcome(db: Path) -> tuple[list[str], int, list[str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="open (#17 item 8): after merging the source-label and missing-database changes, two "
-                   "ingests started together can meet a locked database or differ in contradictions; see the "
-                   "session-4 closing note", strict=False)
 def test_concurrent_ingests_give_the_people_and_contradictions_of_a_sequential_run(tmp_path: Path) -> None:
     """Real articles (the bundled FA-KES sample, which has people and contradictions): two ingests
     started together over overlapping halves end exactly where one after the other ends."""

@@ -166,7 +166,10 @@ class PostgresStore:
         self.close()
 
     def _copy_stage(self, name: str, like: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-        """Create a temporary table shaped like ``like`` (plus ``fts``) and COPY ``rows`` into it."""
+        """Create a temporary table shaped like ``like`` (plus ``fts``) and COPY ``rows`` into it.
+
+        One left by an earlier write of the same (still open, ``exclusive``) transaction goes first."""
+        self.conn.execute(f"DROP TABLE IF EXISTS pg_temp.{name}")
         self.conn.execute(
             f"CREATE TEMP TABLE {name} (LIKE {like} INCLUDING DEFAULTS, fts TEXT) ON COMMIT DROP"
         )
