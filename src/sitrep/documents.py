@@ -22,7 +22,9 @@ zero or more ``Document`` records. An empty list means the input held no article
   content: they are written any time after the events they discuss.
 * **Near-duplicates**: ``signature(text)`` is a MinHash of word 5-shingles and ``NearDupIndex``
   finds, by LSH banding, an earlier document whose estimated Jaccard similarity is at least the
-  threshold (default 0.7; docs/bench/ingest.md says how it was chosen on FA-KES).
+  threshold (default 0.7; docs/bench/ingest.md says how it was chosen on FA-KES). ``sitrep ingest``
+  takes the smallest document id among near-duplicates as the original (``Pipeline._near_dup``), so
+  which copy is the original does not depend on the order of arrival.
 """
 
 from __future__ import annotations
