@@ -3,8 +3,9 @@
 The article is built at run time by concatenating FA-KES articles (../shared/corpus/fakes, CC BY
 4.0; nothing is committed) into one plain-text file, cut to the wanted length at a character
 boundary. Each size runs ``sitrep ingest FILE --db NEW.db`` in its own process (so the figures
-include the model load, as a user sees them); the script prints wall time, peak RSS of that
-process (``wait4``), events stored and seconds per 100k characters. Figures go to
+include the model load, as a user sees them); the script prints wall time, CPU time (user +
+system) and peak RSS of that process, events stored and seconds per 100k characters. On a shared
+machine the CPU time is the steadier figure. Figures go to
 docs/benchmarks.md ("Reliability round 2") and docs/bench/reliability.md.
 
     .venv/bin/python benchmarks/bench_long_doc.py [--sizes 50000,200000,1000000] [--fakes CSV]
@@ -42,8 +43,8 @@ def long_article(path: Path, chars: int) -> str:
     return "\n\n".join(parts)[:chars]
 
 
-def run_one(text_file: Path, db: Path) -> tuple[float, float, int, str]:
-    """Wall seconds, peak RSS (MB), return code and stderr tail of one ``sitrep ingest``."""
+def run_one(text_file: Path, db: Path) -> tuple[float, float, float, int, str]:
+    """Wall seconds, CPU seconds, peak RSS (MB), events and stderr tail of one ``sitrep ingest``."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     cmd = [sys.executable, "-m", "sitrep", "ingest", str(text_file), "--db", str(db), "-q", "--json"]
     t0 = time.perf_counter()
@@ -53,9 +54,10 @@ def run_one(text_file: Path, db: Path) -> tuple[float, float, int, str]:
     # the child's own peak (ru_maxrss of the finished child, in KiB on Linux)
     import resource
 
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = json.loads(out) if out.strip() else {}
-    return wall, peak_mb, int(report.get("events", -1)), err.decode(errors="replace")[-500:]
+    events = int(report.get("events", -1))
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, events, err.decode(errors="replace")[-500:]
 
 
 def main() -> int:
@@ -67,7 +69,8 @@ def main() -> int:
         print(f"FA-KES not found at {args.fakes}", file=sys.stderr)
         return 2
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    print(f"{'chars':>9} {'wall s':>8} {'peak MB':>8} {'events':>7} {'s/100k':>7}")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'chars':>9} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'events':>7} {'s/100k':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             text_file = Path(tmp) / f"long-{n}.txt"
@@ -80,8 +83,8 @@ def main() -> int:
             if res.returncode != 0:
                 print(f"{n:>9} failed: {res.stderr[-500:]}")
                 continue
-            wall, peak, events, err = json.loads(res.stdout)
-            print(f"{n:>9} {wall:8.1f} {peak:8.0f} {events:7d} {wall / n * 100_000:7.2f}", flush=True)
+            wall, cpu, peak, events, err = json.loads(res.stdout)
+            print(f"{n:>9} {wall:8.1f} {cpu:8.1f} {peak:8.0f} {events:7d} {wall / n * 100_000:7.2f}", flush=True)
     return 0
 
 

@@ -109,3 +109,51 @@ def test_long_documents_are_extracted_by_section_with_offsets_into_the_whole_tex
     assert all(doc.text[e.evidence.start : e.evidence.end] == e.evidence.text for e in got.events)
     assert len({e.event_id for e in got.events}) == len(got.events)
     assert max(e.evidence.start for e in got.events) > spans[-1][0]  # the last section too
+
+
+def _copies_outcome(db: str) -> tuple[dict[str, str | None], list[str], list[list[str]], list[str]]:
+    store = open_store(db)
+    try:
+        docs = {d.id: d.duplicate_of for d in store.documents(Query())}
+        events = sorted(e.event_id for e in store.events(Query()))
+        incidents = sorted(sorted(i.event_ids) for i in store.incidents(Query()))
+        people = sorted(f"{p.name}|{p.role}|{','.join(sorted(p.doc_ids))}" for p in store.people())
+    finally:
+        store.close()
+    return docs, events, incidents, people
+
+
+def test_the_original_of_near_duplicates_does_not_depend_on_the_order_of_arrival(tmp_path: Path) -> None:
+    """Syndicated copies (three FA-KES pairs of the bundled sample): whichever copy comes first, in one
+    run or in two, the same one is the original (the smaller id), with the same events, incidents and
+    people; a stored original that a later copy with a smaller id matches is demoted to its copy."""
+    import csv
+    import json
+
+    from sitrep.ingest import sample_corpus_paths
+
+    pairs = [("1924058173", "1918398799"), ("1926478910", "1926478942"), ("1923848124", "1914947534")]
+    sample = next(p for p in sample_corpus_paths() if p.endswith(".csv"))
+    with open(sample, encoding="utf-8", newline="") as fh:
+        rows = {r["unit_id"]: {"id": r["unit_id"], "text": r["article_content"], "title": r["article_title"],
+                               "source": r["source"], "published": r["date"]} for r in csv.DictReader(fh)}
+
+    def write(name: str, ids: list[str]) -> str:
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(rows[i]) + "\n" for i in ids), encoding="utf-8")
+        return str(path)
+
+    firsts, seconds = [a for a, _ in pairs], [b for _, b in pairs]
+    outcomes = []
+    for k, runs in enumerate(([firsts + seconds], [seconds + firsts], [firsts, seconds], [seconds, firsts])):
+        db = str(tmp_path / f"run{k}.db")
+        reports = [_ingest(db, [write(f"in{k}_{j}.jsonl", ids)])[0] for j, ids in enumerate(runs)]
+        assert sum(r.near_duplicates for r in reports) == 3  # type: ignore[attr-defined]
+        outcomes.append(_copies_outcome(db))
+    docs, events, incidents, people = outcomes[0]
+    copies = {d: o for d, o in docs.items() if o is not None}
+    assert len(copies) == 3 and all(o < d for d, o in copies.items()), copies
+    assert events and incidents
+    assert not {e.split("#")[0] for e in events} & set(copies)  # a copy has no events of its own
+    for other in outcomes[1:]:
+        assert other == outcomes[0]

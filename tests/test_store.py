@@ -269,6 +269,24 @@ def test_document_shingles_skip_duplicates_and_unsigned(store: Store) -> None:
     assert store.stats()["duplicates"] == 1
 
 
+def test_demote_document_turns_an_original_into_a_copy(loaded: Store) -> None:
+    """A stored original demoted to a copy of another document loses its events, the incidents that
+    held them (their other events become unresolved) and its person mentions; its own copies follow it."""
+    copy_of_b = _doc(TEXT_B + " (syndicated)", source="AFP", duplicate_of=DOC_B.id)
+    loaded.add_documents([copy_of_b])
+    loaded.replace_incidents([PALMYRA_INCIDENT, DEIR_INCIDENT])
+    loaded.add_person_mentions([("shaibani", SHAIBANI), ("shibani", SHAIBANI)])
+    assert loaded.demote_document(DOC_A.id, DOC_B.id) == ["shaibani", "shibani"]
+    docs = {d.id: d.duplicate_of for d in loaded.documents(Query())}
+    assert docs[DOC_A.id] == DOC_B.id and docs[copy_of_b.id] == DOC_B.id and docs[DOC_B.id] is None
+    assert EV_A.event_id not in ids(loaded.events(Query()))
+    assert loaded.get_incident(PALMYRA_INCIDENT.incident_id) is None
+    assert loaded.get_incident(DEIR_INCIDENT.incident_id) == DEIR_INCIDENT
+    assert EV_B.event_id in ids(loaded.unresolved_events())
+    assert loaded.person_mentions(["shaibani", "shibani"]) == []
+    assert loaded.demote_document(DOC_D.id, DOC_C.id) == []  # nothing of its own: only the flag changes
+
+
 # -- events -------------------------------------------------------------------------------------
 def test_add_events_is_idempotent(store: Store) -> None:
     assert store.add_events(EVENTS) == 5

@@ -151,11 +151,30 @@ class Pipeline:
         self.max_doc_chars = max_doc_chars
         self.resolve = resolve
         self.progress = progress
-        from sitrep.documents import DEFAULT_THRESHOLD, NearDupIndex
+        from sitrep.documents import DEFAULT_THRESHOLD
 
-        self.index = NearDupIndex(threshold=near_dup_threshold if near_dup_threshold is not None else DEFAULT_THRESHOLD)
-        for doc_id, sig in store.document_shingles():
+        self.threshold = near_dup_threshold if near_dup_threshold is not None else DEFAULT_THRESHOLD
+        self._load_index()
+
+    def _load_index(self) -> None:
+        """The near-duplicate index of the stored originals, and the document count it was read at
+        (counted first: a document stored meanwhile makes the count stale, never the index short)."""
+        from sitrep.documents import NearDupIndex
+
+        self._doc_count = self.store.count_documents()
+        self.index = NearDupIndex(threshold=self.threshold)
+        for doc_id, sig in self.store.document_shingles():
             self.index.add(doc_id, sig)
+
+    def _near_dup(self, doc_id: str, sig: bytes) -> tuple[str | None, list[str]]:
+        """``(original, copies)``: among near-duplicates the document with the smallest id is the
+        original, whichever arrived first, so the choice does not depend on the order of arrival or
+        on another ingest running at the same time. ``original``: the indexed document this one is
+        a copy of (None when it is an original); ``copies``: indexed originals that become its copies."""
+        found = [m for m in self.index.matches(sig) if m != doc_id]
+        if found and found[0] < doc_id:
+            return found[0], []
+        return None, found
 
 
     @classmethod
@@ -247,10 +266,9 @@ class Pipeline:
                     report.documents_existing += 1
                     continue
                 batch_ids.add(doc.id)
-                original = self.index.query(sig)
-                if original is not None and original != doc.id:
+                original, _copies = self._near_dup(doc.id, sig)  # decided for good under the lock
+                if original is not None:
                     doc = replace(doc, duplicate_of=original)
-                    report.near_duplicates += 1
                 else:
                     self.index.add(doc.id, sig)
                 sigs[doc.id] = sig
@@ -267,15 +285,60 @@ class Pipeline:
                 report.errors.append((origins.get(r.doc_id, r.doc_id), r.error))
                 continue
             done[r.doc_id] = r
-        keep = [d for d in fresh if d.duplicate_of is not None or d.id in done]
-        stored = self._store(keep, done, sigs, report)
-        events = [e for d in stored if d.id in done for e in done[d.id].events]
-        people = [p for d in stored if d.id in done for p in done[d.id].people]
+        stored, demoted, surnames = self.store.exclusive(lambda: self._settle(fresh, done, sigs, report))
+        events = [e for d in stored if d.duplicate_of is None for e in done[d.id].events]
+        people = [p for d in stored if d.duplicate_of is None for p in done[d.id].people]
         report.events += len(events)
-        if people:
-            report.people += self._merge_people(people)
+        if people or surnames:
+            report.people += self._merge_people(people, surnames, demoted)
+        if self.resolve and demoted:  # the other reports of the incidents demoted documents were in
+            events += self.store.unresolved_events()
         if self.resolve and events:
             report.incidents_changed += self._resolve(events)
+
+    def _settle(self, fresh: list[Document], done: dict[str, Extracted], sigs: dict[str, bytes],
+                report: IngestReport) -> tuple[list[Document], set[str], set[str]]:
+        """Under the writer lock: decide each document's near-duplicate status against every stored
+        original (another ingest may have stored some since), demote stored originals that a new
+        document with a smaller id copies, and store the documents with their events.
+
+        Returns the documents stored, the stored documents demoted to copies and the surnames of
+        the person mentions these lost."""
+        if self.store.count_documents() != self._doc_count:  # another process wrote: read its originals
+            self._load_index()
+        known = self.store.has_documents([d.id for d in fresh])
+        keep: list[Document] = []
+        batch = {d.id for d in fresh}
+        demoted: set[str] = set()
+        surnames: set[str] = set()
+        for doc in sorted(fresh, key=lambda d: d.id):  # smaller ids first: they are the originals
+            if doc.id in known:  # stored by another ingest meanwhile, with its events
+                report.documents_existing += 1
+                continue
+            original, copies = self._near_dup(doc.id, sigs[doc.id])
+            if original is not None:
+                self.index.remove(doc.id)
+                report.near_duplicates += 1
+                keep.append(replace(doc, duplicate_of=original))
+                continue
+            doc = replace(doc, duplicate_of=None)
+            if doc.id not in done:  # thought a copy before the lock, but its original was demoted since
+                got = stage_extract(doc, self.theatre)
+                if got.error:
+                    report.errors.append((doc.origin or doc.id, got.error))
+                    continue
+                done[doc.id] = got
+            self.index.add(doc.id, sigs[doc.id])
+            for c in copies:
+                self.index.remove(c)
+                if c not in batch:  # a stored original (this batch's own come later, as copies)
+                    surnames.update(self.store.demote_document(c, doc.id))
+                    demoted.add(c)
+                    report.near_duplicates += 1
+            keep.append(doc)
+        stored = self._store(keep, done, sigs, report)
+        self._doc_count = self.store.count_documents()
+        return stored, demoted, surnames
 
     def _store(
         self, docs: list[Document], done: dict[str, Extracted], sigs: dict[str, bytes], report: IngestReport
@@ -288,7 +351,7 @@ class Pipeline:
         """
 
         def write(part: list[Document]) -> None:
-            evs = [e for d in part if d.id in done for e in done[d.id].events]
+            evs = [e for d in part if d.duplicate_of is None and d.id in done for e in done[d.id].events]
             added = self.store.add_documents(part, signatures={d.id: sigs[d.id] for d in part}, events=evs)
             report.documents_new += len(added.inserted)
             report.documents_existing += len(added.existing)
@@ -310,8 +373,10 @@ class Pipeline:
             stored.append(d)
         return stored
 
-    def _merge_people(self, people: list[PersonRole]) -> int:
-        """Store the documents' person-role records and recompute the people of their surnames.
+    def _merge_people(self, people: list[PersonRole], surnames: Iterable[str] = (),
+                      dropped: Iterable[str] = ()) -> int:
+        """Store the documents' person-role records and recompute the people of their surnames
+        (and of ``surnames``, those of records that documents ``dropped``, now copies, lost).
 
         The people of a surname are merged from every stored record of that surname, in a fixed
         order, under the store's writer lock: the result depends on which documents are stored,
@@ -321,17 +386,17 @@ class Pipeline:
 
         def run() -> None:
             self.store.add_person_mentions((sur, p) for p in people for sur in sorted(person_surnames(p)))
-            surnames: set[str] = set()
-            todo = set().union(*(person_surnames(p) for p in people))
+            names: set[str] = set()
+            todo = set(surnames).union(*(person_surnames(p) for p in people))
             records: dict[tuple[tuple[str, ...], str], PersonRole] = {}
             while todo:  # records link surnames through their aliases: take every surname they name
-                surnames |= todo
+                names |= todo
                 got = self.store.person_mentions(todo)
                 for r in got:
                     records.setdefault((r.doc_ids, r.person_id), r)
-                todo = set().union(*(person_surnames(r) for r in got)) - surnames
-            stored = [p for p in self.store.people() if name_surname(p.name) in surnames]
-            covered = {d for r in records.values() for d in r.doc_ids}
+                todo = set().union(*(person_surnames(r) for r in got)) - names
+            stored = [p for p in self.store.people() if name_surname(p.name) in names]
+            covered = {d for r in records.values() for d in r.doc_ids} | set(dropped)
             # people stored before per-document records were kept (older databases) stay inputs
             legacy = [p for p in stored if not set(p.doc_ids) <= covered]
             merged = merge_people(sorted([*records.values(), *legacy], key=_canonical))

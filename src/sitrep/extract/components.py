@@ -8,6 +8,7 @@ Add a component with ``@component(name, reads=..., writes=...)`` and put its nam
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
@@ -145,7 +146,9 @@ def event_places(st: DocState) -> None:
 def parses(st: DocState) -> None:
     # the parse only decides between two or more actors of a sentence; one actor is placed by word order
     text = st.text
-    st.parses = _parse_sentences(text, [(a, b) for a, b in st.sents if sum(a <= m.start < b for m in st.mentions) >= 2
+    starts = sorted(m.start for m in st.mentions)  # actors of a sentence counted by bisection, not a rescan
+    st.parses = _parse_sentences(text, [(a, b) for a, b in st.sents
+                                        if bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) >= 2
                                         and find_triggers(text, a, b)])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sitrep.geo.gazetteer import CORE, Entry, Gazetteer, haversine_km, load_gazetteer
 from sitrep.records import Place, PlacePrecision
@@ -63,9 +64,16 @@ class PlaceContext:
         return best
 
 
-def is_demonym(mention: str) -> bool:
-    """True for a country adjective or people ("Syrian", "Iraqis") rather than a place name."""
-    return load_gazetteer().demonym_country(mention) is not None
+def is_demonym(mention: str, gaz: Gazetteer | None = None) -> bool:
+    """True for a country adjective or people ("Syrian", "Iraqis") rather than a place name.
+
+    ``gaz``: the gazetteer already loaded (callers asking about every mention of a document)."""
+    return _demonym(gaz if gaz is not None else load_gazetteer(), mention)
+
+
+@lru_cache(maxsize=1 << 16)
+def _demonym(gaz: Gazetteer, mention: str) -> bool:
+    return gaz.demonym_country(mention) is not None
 
 
 # ---------------------------------------------------------------------------------------- scoring

@@ -144,6 +144,8 @@ def _resolved_mentions(text: str, doc: Doc, gaz: Gazetteer, home: Sequence[str])
         votes = _votes(mentions, home)
         contexts: dict[str, PlaceContext] = {}
         new: dict[str, list[tuple[Entry, float]]] = {}
+        # a name said again with the same candidates, qualifier and container ranks the same: once per pass
+        ranks: dict[tuple[object, ...], list[tuple[float, Entry]]] = {}
         for m in mentions:
             if not m.cands:
                 continue
@@ -152,9 +154,13 @@ def _resolved_mentions(text: str, doc: Doc, gaz: Gazetteer, home: Sequence[str])
                 contexts[k] = _context(votes, k)
                 contexts[k].others = [r for k2, r in readings.items() if not _same_name(k2, k)]
             local = contexts[k]
-            if m.container is not None and m.container.best is not None:
-                local = PlaceContext(local.countries, local.admin1, local.points, m.container.best, local.others)
-            ranked = _rank(gaz, m.cands, local, None, m.qual)
+            box = m.container.best if m.container is not None else None
+            if box is not None:
+                local = PlaceContext(local.countries, local.admin1, local.points, box, local.others)
+            memo = (k, m.qual, id(box), tuple((id(e), how) for e, how in m.cands))
+            if memo not in ranks:
+                ranks[memo] = _rank(gaz, m.cands, local, None, m.qual)
+            ranked = ranks[memo]
             m.best = ranked[0][1]
             m.margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 5.0
             new.setdefault(k, _readings(ranked))
@@ -231,7 +237,8 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     the same paragraph, then the document's most mentioned place; a
     country adjective ("Turkish soldiers") only as a last resort, since it usually names an actor.
     """
-    real = [m for m in mentions if m.place is not None and not is_demonym(m.mention)]
+    gaz = load_gazetteer()
+    real = [m for m in mentions if m.place is not None and not is_demonym(m.mention, gaz)]
     inside = [m for m in real if m.start >= start and m.end <= end]
 
     def key(m: PlaceMention) -> tuple[int, int]:
@@ -245,7 +252,7 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
         return min(inside, key=key).place
     # "on the Syrian-Iraqi border", "on Turkish soil": a country adjective that names where, not who
     locative = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end
-                and is_demonym(m.mention) and _LOCATIVE_AFTER.match(text, m.end)]
+                and is_demonym(m.mention, gaz) and _LOCATIVE_AFTER.match(text, m.end)]
     if locative:
         return locative[0].place
     # the nearest place named shortly before, in the same paragraph; a country only where it is named as a

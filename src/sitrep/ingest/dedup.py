@@ -1,5 +1,7 @@
 """Near-duplicates: MinHash signatures of word 5-shingles (``signature``) and an LSH index that finds an
-earlier document at least ``DEFAULT_THRESHOLD`` similar (``NearDupIndex``)."""
+earlier document at least ``DEFAULT_THRESHOLD`` similar (``NearDupIndex``). ``sitrep ingest`` takes the
+smallest document id among near-duplicates as the original (``Pipeline._near_dup``), so which copy is the
+original does not depend on the order of arrival."""
 
 from __future__ import annotations
 
@@ -125,24 +127,35 @@ class NearDupIndex:
             self._buckets.setdefault(key, []).append(doc_id)
         return True
 
-    def query(self, sig: bytes) -> str | None:
-        """The id of the most similar indexed document at or above the threshold, else None."""
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (it is no longer an original)."""
+        v = self._sigs.pop(doc_id, None)
+        if v is None:
+            return
+        self._order.pop(doc_id, None)
+        for key in self._bands(v):
+            ids = self._buckets.get(key)
+            if ids is not None and doc_id in ids:
+                ids.remove(doc_id)
+
+    def _similar(self, sig: bytes) -> list[tuple[float, str]]:
         v = _unpack(sig)
         if v is None:
-            return None
+            return []
         candidates: set[str] = set()
         for key in self._bands(v):
             candidates.update(self._buckets.get(key, ()))
-        best: tuple[float, int] | None = None
-        best_id: str | None = None
-        for cid in candidates:
-            sim = float(np.mean(self._sigs[cid] == v))
-            if sim < self.threshold:
-                continue
-            rank = (sim, -self._order[cid])
-            if best is None or rank > best:
-                best, best_id = rank, cid
-        return best_id
+        out = [(float(np.mean(self._sigs[cid] == v)), cid) for cid in candidates]
+        return [(sim, cid) for sim, cid in out if sim >= self.threshold]
+
+    def query(self, sig: bytes) -> str | None:
+        """The id of the most similar indexed document at or above the threshold, else None."""
+        best = max(((sim, -self._order[cid], cid) for sim, cid in self._similar(sig)), default=None)
+        return best[2] if best is not None else None
+
+    def matches(self, sig: bytes) -> list[str]:
+        """The ids of every indexed document at or above the threshold, in id order."""
+        return sorted(cid for _sim, cid in self._similar(sig))
 
 
 def mark_duplicates(docs: Iterable[Document], index: NearDupIndex) -> Iterator[tuple[Document, bytes]]:

@@ -166,7 +166,10 @@ class PostgresStore:
         self.close()
 
     def _copy_stage(self, name: str, like: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-        """Create a temporary table shaped like ``like`` (plus ``fts``) and COPY ``rows`` into it."""
+        """Create a temporary table shaped like ``like`` (plus ``fts``) and COPY ``rows`` into it.
+
+        One left by an earlier write of the same (still open, ``exclusive``) transaction goes first."""
+        self.conn.execute(f"DROP TABLE IF EXISTS pg_temp.{name}")
         self.conn.execute(
             f"CREATE TEMP TABLE {name} (LIKE {like} INCLUDING DEFAULTS, fts TEXT) ON COMMIT DROP"
         )
@@ -264,6 +267,24 @@ class PostgresStore:
 
     def count_documents(self) -> int:
         return int(self._rows("SELECT count(*) FROM documents")[0][0])
+
+    def demote_document(self, doc_id: str, original: str) -> list[str]:
+        def run() -> list[str]:
+            self.conn.execute("UPDATE documents SET duplicate_of = %s WHERE id = %s OR duplicate_of = %s",
+                              (original, doc_id, doc_id))
+            incs = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT ie.incident_id FROM incident_events ie JOIN events e ON e.event_id = ie.event_id "
+                "WHERE e.doc_id = %s", (doc_id,)).fetchall()]
+            if incs:
+                self.conn.execute("DELETE FROM incidents WHERE incident_id = ANY(%s)", (incs,))
+                self.conn.execute("DELETE FROM incident_events WHERE incident_id = ANY(%s)", (incs,))
+            self.conn.execute("DELETE FROM events WHERE doc_id = %s", (doc_id,))
+            surnames = sorted(r[0] for r in self.conn.execute(
+                "SELECT DISTINCT surname FROM person_mentions WHERE doc_id = %s", (doc_id,)).fetchall())
+            self.conn.execute("DELETE FROM person_mentions WHERE doc_id = %s", (doc_id,))
+            return surnames
+
+        return self._write(run)
 
     def document_shingles(self) -> Iterator[tuple[str, bytes]]:
         rows = self._rows(

@@ -54,8 +54,8 @@ class SQLiteStore:
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            self._set_wal(timeout)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             # REPLACE must fire the delete triggers that keep the FTS5 indexes in step
@@ -65,6 +65,24 @@ class SQLiteStore:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
     # -- plumbing ---------------------------------------------------------------------------
+    def _set_wal(self, timeout: float) -> None:
+        """Switch a new file to WAL, retrying while another process does the same.
+
+        Two processes creating one file at once both hold a shared lock in rollback mode and both
+        want the exclusive one: SQLite answers one of them "database is locked" at once, without
+        calling the busy handler (it would deadlock), so the wait is done here."""
+        delay, waited = 0.02, 0.0
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or waited >= timeout:
+                    raise
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 1.5, 0.5)
+
     def _migrate(self) -> None:
         def run() -> None:
             self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
@@ -84,15 +102,24 @@ class SQLiteStore:
     def _write(self, fn: Callable[[], T]) -> T:
         """Run fn in one IMMEDIATE transaction, retrying while another writer holds the lock.
 
-        Inside a transaction already open on this connection (``exclusive``), fn just runs in it."""
+        Inside a transaction already open on this connection (``exclusive``), fn runs in it under a
+        savepoint, so a write that fails leaves nothing of itself behind (the caller may go on)."""
         if self._depth:
-            return fn()
+            self.conn.execute("SAVEPOINT nested_write")
+            try:
+                nested = fn()
+            except BaseException:
+                self.conn.execute("ROLLBACK TO nested_write")
+                self.conn.execute("RELEASE nested_write")
+                raise
+            self.conn.execute("RELEASE nested_write")
+            return nested
         delay = 0.05
         for attempt in range(200):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
+                if _busy(exc):
                     time.sleep(delay)
                     delay = min(delay * 1.5, 1.0)
                     continue
@@ -109,7 +136,7 @@ class SQLiteStore:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:  # pragma: no cover - commit contention
                 self.conn.execute("ROLLBACK")
-                if attempt < 199 and ("locked" in str(exc) or "busy" in str(exc)):
+                if attempt < 199 and _busy(exc):
                     time.sleep(delay)
                     continue
                 raise StoreError(f"database {self.path}: {exc}") from exc
@@ -208,6 +235,24 @@ class SQLiteStore:
 
     def count_documents(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def demote_document(self, doc_id: str, original: str) -> list[str]:
+        def run() -> list[str]:
+            self.conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                              (original, doc_id, doc_id))
+            incs = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT ie.incident_id FROM incident_events ie JOIN events e ON e.event_id = ie.event_id "
+                "WHERE e.doc_id = ?", (doc_id,))]
+            for iid in incs:
+                self.conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
+                self.conn.execute("DELETE FROM incident_events WHERE incident_id = ?", (iid,))
+            self.conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
+            surnames = sorted(r[0] for r in self.conn.execute(
+                "SELECT DISTINCT surname FROM person_mentions WHERE doc_id = ?", (doc_id,)))
+            self.conn.execute("DELETE FROM person_mentions WHERE doc_id = ?", (doc_id,))
+            return surnames
+
+        return self._write(run)
 
     def document_shingles(self) -> Iterator[tuple[str, bytes]]:
         for r in self.conn.execute(
@@ -380,6 +425,11 @@ class SQLiteStore:
 
 
 # -- helpers shared by events and incidents ----------------------------------------------------
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether an error is another connection holding the lock (worth waiting for)."""
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 def _split_sql(sql: str) -> list[str]:
     """Split a migration script into statements (triggers hold ';' inside BEGIN ... END)."""
     out, buf, depth = [], [], 0
