@@ -250,7 +250,8 @@ def main() -> None:
         print(f"{name:10s} acc={res['accuracy']:.3f} macroF1={res['macro_f1']:.3f} "
               f"acled-sub macroF1={res['macro_f1_acled_subtypes']:.3f} type={res['type_accuracy']:.3f} "
               f"event P/R={res['event_precision']:.3f}/{res['event_recall']:.3f} T={res['temperature']} "
-              f"ECE {res['ece_uncalibrated']:.3f} T {res['ece_temperature']:.3f} T+bias {res['ece_temperature_bias']:.3f} "
+              f"ECE {res['ece_uncalibrated']:.3f} T {res['ece_temperature']:.3f} "
+              f"T+bias {res['ece_temperature_bias']:.3f} "
               f"T+iso {res['ece']:.3f} (cross-fitted {res['ece_cross_fitted']:.3f}) "
               f"{sps:.0f} sent/s {res['model_mb']} MB "
               f"train {res['train_s_per_fold']}s/fold", file=sys.stderr)
