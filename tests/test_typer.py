@@ -142,3 +142,10 @@ def test_eval_reports_precision_and_recall_per_sub_type(tmp_path: Path) -> None:
     rows = {ln.split("  ")[0].strip(): ln.split() for ln in res.output.splitlines() if ln.startswith(("Peace", "Arr"))}
     assert set(rows) == {"Peaceful protest", "Arrests"}
     assert rows["Arrests"][-2:] == ["1.000", "1.000"]
+
+
+def test_top_map_never_demotes_the_top_label() -> None:
+    p = np.log(np.array([[0.12, 0.11, 0.1] + [0.67 / 7] * 7]))
+    flat = (np.array([0.0, 0.2, 1.0]), np.array([0.0, 0.0, 1.0]))  # a map that sends 0.12 to zero
+    q = C.calibrated(p, 1.0, None, flat)
+    assert q.argmax() == 0 and np.isclose(q.sum(), 1.0)

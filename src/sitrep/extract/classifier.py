@@ -231,7 +231,9 @@ def calibrated(scores: np.ndarray, temperature: float, bias: np.ndarray | None =
     rows = np.arange(len(p))
     top = p.argmax(axis=1)
     c = p[rows, top]
-    g = np.interp(c, top_map[0], top_map[1])
+    second = np.partition(p, -2, axis=1)[:, -2] if p.shape[1] > 1 else np.zeros(len(p))
+    # never below the value at which the top label would stop being the likeliest after the rescaling
+    g = np.maximum(np.interp(c, top_map[0], top_map[1]), second / np.maximum(1.0 - c + second, 1e-12) * (1 + 1e-9))
     p = p * ((1.0 - g) / np.maximum(1.0 - c, 1e-12))[:, None]
     p[rows, top] = g
     return p
@@ -261,7 +263,8 @@ def isotonic(x: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def fit_top_map(probs: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The isotonic map from the top label's probability to how often the top label is right."""
-    return isotonic(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(float))
+    kx, ky = isotonic(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(float))
+    return kx, np.clip(ky, 0.0, 0.995)  # a handful of sentences at the top never make a certainty
 
 
 def fit_calibration(scores: np.ndarray, y: np.ndarray, *, bias: bool = True, steps: int = 600, l2: float = 1e-3
