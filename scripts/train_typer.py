@@ -78,13 +78,17 @@ class Linear:
         assert self.model is not None
         return self.model.scores(texts)
 
+    def size_mb(self) -> float:
+        assert self.model is not None
+        return float(np.count_nonzero(np.any(self.model.weights != 0, axis=1)) * len(self.labels) * 2 / 1e6)
+
 
 class SpacyBow:
     name = "spacy-bow"
     desc = "spaCy 3.8 textcat, TextCatBOW (1-2-grams), trained from scratch"
     arch = "spacy.TextCatBOW.v3"
 
-    def __init__(self, labels: Sequence[str], epochs: int = 12) -> None:
+    def __init__(self, labels: Sequence[str], epochs: int = 6) -> None:
         self.labels = tuple(labels)
         self.epochs = epochs
         self.nlp = None
@@ -120,6 +124,10 @@ class SpacyBow:
         for i, d in enumerate(self.nlp.pipe(texts, batch_size=256)):
             out[i] = [d.cats[lab] for lab in self.labels]
         return np.log(np.clip(out, 1e-9, 1.0))  # log-probabilities act as scores for calibration
+
+    def size_mb(self) -> float:
+        assert self.nlp is not None
+        return len(self.nlp.to_bytes()) / 1e6
 
 
 class SpacyEnsemble(SpacyBow):
@@ -174,17 +182,34 @@ def cross_validate(name: str, texts: list[str], y: np.ndarray, fold: np.ndarray,
     # event / no event
     is_ev = y != labels.index(C.NONE)
     pr_ev = pred != labels.index(C.NONE)
-    # calibration: temperature on folds 0-2, error on folds 3-4
+    # calibration, fitted on the out-of-fold scores of folds 0-2 and measured on folds 3-4:
+    # temperature alone, temperature + per-label bias, temperature + isotonic map of the top probability
     cal, held = fold <= 2, fold >= 3
-    t = C.fit_temperature(oof[cal], y[cal])
+    t, _ = C.fit_calibration(oof[cal], y[cal], bias=False)
+    t_b, bias = C.fit_calibration(oof[cal], y[cal])
+    top = C.fit_top_map(C.softmax(oof[cal] / t), y[cal])
+    held_p = C.calibrated(oof[held], t, None, top)
     ece_raw, _ = C.reliability(C.softmax(oof[held]), y[held])
-    ece, table = C.reliability(C.softmax(oof[held] / t), y[held])
+    ece_t, _ = C.reliability(C.softmax(oof[held] / t), y[held])
+    ece_tb, _ = C.reliability(C.calibrated(oof[held], t_b, bias), y[held])
+    ece, table = C.reliability(held_p, y[held])
+    # the same, cross-fitted: each fold calibrated by a map fitted on the other four, error over all sentences
+    cross = np.zeros_like(oof)
+    for f in range(FOLDS):
+        rest = fold != f
+        t_f, _ = C.fit_calibration(oof[rest], y[rest], bias=False)
+        cross[fold == f] = C.calibrated(oof[fold == f], t_f, None,
+                                        C.fit_top_map(C.softmax(oof[rest] / t_f), y[rest]))
+    ece_cross, _ = C.reliability(cross, y)
     return {
         "candidate": name, "accuracy": round(float(np.mean(pred == y)), 4), "macro_f1": round(macro, 4),
         "macro_f1_acled_subtypes": round(macro_sub, 4), "type_accuracy": round(type_acc, 4),
         "event_precision": round(float(np.sum(is_ev & pr_ev) / max(1, np.sum(pr_ev))), 4),
         "event_recall": round(float(np.sum(is_ev & pr_ev) / max(1, np.sum(is_ev))), 4),
-        "temperature": round(t, 3), "ece_uncalibrated": round(ece_raw, 4), "ece": round(ece, 4),
+        "temperature": round(t, 3), "ece_uncalibrated": round(ece_raw, 4), "ece_temperature": round(ece_t, 4),
+        "ece_temperature_bias": round(ece_tb, 4), "ece": round(ece, 4), "ece_cross_fitted": round(ece_cross, 4),
+        "nll_held_uncalibrated": round(C.nll(C.softmax(oof[held]), y[held]), 4),
+        "nll_held": round(C.nll(held_p, y[held]), 4),
         "reliability": [{"bin": f"{lo:.1f}-{lo + 0.1:.1f}", "confidence": round(c, 3), "accuracy": round(a, 3),
                          "n": k} for lo, c, a, k in table],
         "train_s_per_fold": round(train_s, 1), "per_class": pc, "oof_scores": oof,
@@ -219,16 +244,24 @@ def main() -> None:
         np.savez_compressed(f"/tmp/typer_oof_{name}.npz", oof=oof, y=y, fold=fold)
         model, sps = speed(name, texts, y, labels)
         res["sentences_per_s"] = round(sps, 1)
+        res["model_mb"] = round(model.size_mb(), 2)  # type: ignore[attr-defined]
         res["description"] = CANDIDATES[name].desc  # type: ignore[attr-defined]
         report["candidates"][name] = res  # type: ignore[index]
         print(f"{name:10s} acc={res['accuracy']:.3f} macroF1={res['macro_f1']:.3f} "
               f"acled-sub macroF1={res['macro_f1_acled_subtypes']:.3f} type={res['type_accuracy']:.3f} "
               f"event P/R={res['event_precision']:.3f}/{res['event_recall']:.3f} T={res['temperature']} "
-              f"ECE {res['ece_uncalibrated']:.3f}->{res['ece']:.3f} {sps:.0f} sent/s "
+              f"ECE {res['ece_uncalibrated']:.3f} T {res['ece_temperature']:.3f} "
+              f"T+bias {res['ece_temperature_bias']:.3f} "
+              f"T+iso {res['ece']:.3f} (cross-fitted {res['ece_cross_fitted']:.3f}) "
+              f"{sps:.0f} sent/s {res['model_mb']} MB "
               f"train {res['train_s_per_fold']}s/fold", file=sys.stderr)
         if name == a.ship and not a.no_write:
             assert isinstance(model, Linear) and model.model is not None
-            final = C.Typer(model.model.labels, model.model.weights, float(res["temperature"]))  # type: ignore[arg-type]
+            # the shipped calibration is fitted on all out-of-fold scores (the measured one on folds 0-2)
+            t_all, _ = C.fit_calibration(oof, y, bias=False)
+            final = C.Typer(model.model.labels, model.model.weights, t_all, None,
+                            C.fit_top_map(C.softmax(oof / t_all), y))
+            res["shipped_temperature"] = round(t_all, 3)
             final.save(C.MODEL_FILE, meta=f"{len(rows)} sentences; {res['description']}")
             t0 = time.perf_counter()
             C.load.cache_clear()

@@ -45,17 +45,30 @@ def features(text: str) -> list[str]:
     return out
 
 
+_INDEX: dict[str, int] = {}  # feature -> hashed column, filled as features are met (news repeats its words)
+_INDEX_MAX = 400_000
+
+
+def _column(feature: str) -> int:
+    i = _INDEX.get(feature)
+    if i is None:
+        if len(_INDEX) >= _INDEX_MAX:
+            _INDEX.clear()
+        i = _INDEX[feature] = zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+    return i
+
+
 def hashed(text: str) -> np.ndarray:
-    return np.fromiter((zlib.crc32(f.encode("utf-8")) & (DIM - 1) for f in features(text)), dtype=np.int64)
+    return np.fromiter(map(_column, features(text)), dtype=np.int64)
 
 
 def encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(feature index per non-zero, start offset per text) for a batch of texts."""
-    parts = [hashed(t) for t in texts]
-    starts = np.zeros(len(parts), dtype=np.int64)
-    if parts:
-        starts[1:] = np.cumsum([len(p) for p in parts])[:-1]
-    idx = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    """(feature index per non-zero, start offset per text) for a batch of texts, hashed in one pass."""
+    feats = [features(t) for t in texts]
+    starts = np.zeros(len(feats), dtype=np.int64)
+    if feats:
+        starts[1:] = np.cumsum([len(f) for f in feats])[:-1]
+    idx = np.fromiter(map(_column, (f for fs in feats for f in fs)), dtype=np.int64)
     return idx, starts
 
 
@@ -71,6 +84,8 @@ class Typer:
     labels: tuple[str, ...]
     weights: np.ndarray  # (DIM, n_labels) float32
     temperature: float = 1.0
+    bias: np.ndarray | None = None  # per-label calibration offset added after the temperature (n_labels,)
+    top_map: tuple[np.ndarray, np.ndarray] | None = None  # isotonic map of the top label's probability (knots)
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -81,12 +96,15 @@ class Typer:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated label probabilities, one row per text (columns in ``labels`` order)."""
-        return softmax(self.scores(texts) / self.temperature)
+        return calibrated(self.scores(texts), self.temperature, self.bias, self.top_map)
 
     def save(self, path: Path, meta: str = "") -> None:
         rows = np.flatnonzero(np.any(self.weights != 0, axis=1)).astype(np.int32)
         np.savez_compressed(path, rows=rows, weights=self.weights[rows].astype(np.float16),
                             labels=np.array(self.labels), temperature=np.array([self.temperature]),
+                            bias=np.zeros(len(self.labels)) if self.bias is None else self.bias,
+                            top_x=self.top_map[0] if self.top_map else np.zeros(0),
+                            top_y=self.top_map[1] if self.top_map else np.zeros(0),
                             meta=np.array([meta]))
 
 
@@ -100,7 +118,9 @@ def load(path: str | None = None) -> Typer | None:
         labels = tuple(str(x) for x in z["labels"])
         w = np.zeros((DIM, len(labels)), dtype=np.float32)
         w[z["rows"]] = z["weights"].astype(np.float32)
-        return Typer(labels, w, float(z["temperature"][0]))
+        bias = z["bias"].astype(np.float64) if "bias" in z.files else None
+        top = (z["top_x"], z["top_y"]) if "top_x" in z.files and len(z["top_x"]) else None
+        return Typer(labels, w, float(z["temperature"][0]), bias, top)
 
 
 def split(label: str) -> tuple[str, str | None]:
@@ -200,15 +220,80 @@ def train(texts: Sequence[str], y: np.ndarray, n_labels: int, *, l2: float = 1e-
     return full
 
 
-def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
-    """The temperature minimising the negative log-likelihood of held-out scores."""
-    best, best_nll = 1.0, float("inf")
-    for t in np.exp(np.linspace(np.log(0.2), np.log(5.0), 200)):
-        p = softmax(scores / t)
-        nll = -float(np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
-        if nll < best_nll:
-            best, best_nll = float(t), nll
-    return best
+def calibrated(scores: np.ndarray, temperature: float, bias: np.ndarray | None = None,
+               top_map: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Label probabilities from raw scores: softmax(scores / temperature + bias), then the top label's
+    probability moved through the isotonic map and the other labels rescaled to share the rest."""
+    z = scores / temperature
+    p = softmax(z if bias is None else z + bias)
+    if top_map is None or not len(p):
+        return p
+    rows = np.arange(len(p))
+    top = p.argmax(axis=1)
+    c = p[rows, top]
+    second = np.partition(p, -2, axis=1)[:, -2] if p.shape[1] > 1 else np.zeros(len(p))
+    # never below the value at which the top label would stop being the likeliest after the rescaling
+    g = np.maximum(np.interp(c, top_map[0], top_map[1]), second / np.maximum(1.0 - c + second, 1e-12) * (1 + 1e-9))
+    p = p * ((1.0 - g) / np.maximum(1.0 - c, 1e-12))[:, None]
+    p[rows, top] = g
+    return p
+
+
+def isotonic(x: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Knots (x, fitted value) of the non-decreasing least-squares fit of t on x (pool adjacent violators)."""
+    order = np.argsort(x, kind="stable")
+    vals: list[float] = []
+    wts: list[float] = []
+    lo: list[float] = []
+    hi: list[float] = []
+    for xi, ti in zip(x[order].tolist(), t[order].astype(float).tolist(), strict=True):
+        vals.append(ti)
+        wts.append(1.0)
+        lo.append(xi)
+        hi.append(xi)
+        while len(vals) > 1 and vals[-2] > vals[-1]:
+            w = wts[-2] + wts[-1]
+            vals[-2:] = [(vals[-2] * wts[-2] + vals[-1] * wts[-1]) / w]
+            wts[-2:] = [w]
+            hi[-2:] = [hi[-1]]
+            del lo[-1]
+    kx = np.array([(a + b) / 2 for a, b in zip(lo, hi, strict=True)])
+    return kx, np.array(vals)
+
+
+def fit_top_map(probs: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The isotonic map from the top label's probability to how often the top label is right."""
+    kx, ky = isotonic(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(float))
+    return kx, np.clip(ky, 0.0, 0.995)  # a handful of sentences at the top never make a certainty
+
+
+def fit_calibration(scores: np.ndarray, y: np.ndarray, *, bias: bool = True, steps: int = 600, l2: float = 1e-3
+                    ) -> tuple[float, np.ndarray]:
+    """Temperature and per-label bias minimising the negative log-likelihood of held-out scores.
+
+    A convex fit (the scale 1/temperature and the biases enter the softmax linearly), by full-batch Adam
+    from the plain softmax; ``l2`` keeps the biases of rare labels near zero; ``bias=False`` fits the
+    temperature alone.
+    """
+    n, k = scores.shape
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), y] = 1.0
+    theta = np.zeros(k + 1)
+    theta[0] = 1.0  # the inverse temperature
+    m, v = np.zeros_like(theta), np.zeros_like(theta)
+    for step in range(1, steps + 1):
+        g = softmax(theta[0] * scores + theta[1:]) - onehot
+        grad = np.concatenate([[float(np.sum(g * scores)) / n],
+                               g.mean(axis=0) + l2 * theta[1:] if bias else np.zeros(k)])
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        theta -= 0.02 * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+        theta[0] = max(theta[0], 1e-3)
+    return 1.0 / float(theta[0]), theta[1:].copy()
+
+
+def nll(probs: np.ndarray, y: np.ndarray) -> float:
+    return -float(np.mean(np.log(probs[np.arange(len(y)), y] + 1e-12)))
 
 
 def reliability(probs: np.ndarray, y: np.ndarray, bins: int = 10

@@ -10,6 +10,7 @@ with a looser consonant skeleton for Arabic transliterations inside the Middle E
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -540,12 +541,16 @@ class Gazetteer:
 
 
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
-    """The gazetteer with the user's layer (``sitrep gazetteer import``), loaded once per process and layer."""
-    from sitrep.geo.user_gazetteer import user_dir
+    """The gazetteer with the user's layer (``sitrep gazetteer import``), loaded once per process and layer.
 
-    return _load_gazetteer(data_dir, str(user_dir()))
+    Called for every place lookup: the layer is keyed by the environment it is read from, and its path is
+    only worked out (with pathlib, comparatively slow) when that changes."""
+    env = os.environ
+    return _load_gazetteer(data_dir, env.get("SITREP_GAZETTEER_DIR"), env.get("XDG_DATA_HOME"), env.get("HOME"))
 
 
 @lru_cache(maxsize=2)
-def _load_gazetteer(data_dir: str | None, user_layer: str) -> Gazetteer:
-    return Gazetteer(Path(data_dir) if data_dir else None, Path(user_layer))
+def _load_gazetteer(data_dir: str | None, *_env: str | None) -> Gazetteer:
+    from sitrep.geo.user_gazetteer import user_dir
+
+    return Gazetteer(Path(data_dir) if data_dir else None, user_dir())
