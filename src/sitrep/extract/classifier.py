@@ -225,7 +225,7 @@ def calibrated(scores: np.ndarray, temperature: float, bias: np.ndarray | None =
     """Label probabilities from raw scores: softmax(scores / temperature + bias), then the top label's
     probability moved through the isotonic map and the other labels rescaled to share the rest."""
     z = scores / temperature
-    p = softmax(z if bias is None else z + bias)
+    p: np.ndarray = softmax(z if bias is None else z + bias)
     if top_map is None or not len(p):
         return p
     rows = np.arange(len(p))
