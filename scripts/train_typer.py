@@ -260,7 +260,9 @@ def main() -> None:
             # the shipped calibration is fitted on all out-of-fold scores (the measured one on folds 0-2)
             t_all, _ = C.fit_calibration(oof, y, bias=False)
             final = C.Typer(model.model.labels, model.model.weights, t_all, None,
-                            C.fit_top_map(C.softmax(oof / t_all), y))
+                            C.fit_top_map(C.softmax(oof / t_all), y),
+                            np.array([res["per_class"].get(lab, {}).get("precision", 1.0)
+                                      for lab in model.model.labels]))
             res["shipped_temperature"] = round(t_all, 3)
             final.save(C.MODEL_FILE, meta=f"{len(rows)} sentences; {res['description']}")
             t0 = time.perf_counter()

@@ -86,6 +86,8 @@ class Typer:
     temperature: float = 1.0
     bias: np.ndarray | None = None  # per-label calibration offset added after the temperature (n_labels,)
     top_map: tuple[np.ndarray, np.ndarray] | None = None  # isotonic map of the top label's probability (knots)
+    # out-of-fold precision of each label when it is the model's first choice (cross-validation at training)
+    precision: np.ndarray | None = None
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -105,6 +107,7 @@ class Typer:
                             bias=np.zeros(len(self.labels)) if self.bias is None else self.bias,
                             top_x=self.top_map[0] if self.top_map else np.zeros(0),
                             top_y=self.top_map[1] if self.top_map else np.zeros(0),
+                            precision=np.ones(len(self.labels)) if self.precision is None else self.precision,
                             meta=np.array([meta]))
 
 
@@ -120,7 +123,8 @@ def load(path: str | None = None) -> Typer | None:
         w[z["rows"]] = z["weights"].astype(np.float32)
         bias = z["bias"].astype(np.float64) if "bias" in z.files else None
         top = (z["top_x"], z["top_y"]) if "top_x" in z.files and len(z["top_x"]) else None
-        return Typer(labels, w, float(z["temperature"][0]), bias, top)
+        precision = z["precision"].astype(np.float64) if "precision" in z.files else None
+        return Typer(labels, w, float(z["temperature"][0]), bias, top, precision)
 
 
 def split(label: str) -> tuple[str, str | None]:
@@ -141,6 +145,9 @@ FIX_THRESHOLD = 0.5  # ... replaces the rules' sub type by another of the same e
 FIX_MARGIN = 1.5  # ... and this many times likelier than the rules' own sub type
 # Battles: whether territory changed hands, and whose forces took it, is read from the actors (the rules)
 KEEP_TYPES = frozenset({"Battles"})
+# a label the model was right about less often than this when it chose it (out-of-fold, at training) never
+# adds an event or replaces the rules' typing: its confident guesses are still wrong too often
+TRUSTED_PRECISION = 0.6
 WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: a likelier sub type of the same event type wins
 # the one change of event type the model may make: an explosive that was found, defused or intercepted
 CROSS = {("Explosions/Remote violence", "Strategic developments|Disrupted weapons use"): 0.6}
@@ -154,7 +161,8 @@ class Decision:
     how: str  # "rules" | "model:fix" | "model:add"
 
 
-def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None] | None) -> Decision | None:
+def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None] | None,
+           untrusted: frozenset[str] = frozenset()) -> Decision | None:
     """The typing of one clause from the model's probabilities and the rules' typing (None: no trigger).
 
     Rules found an event: keep its event type (the rules read actors and weapons well) and its sub type,
@@ -174,15 +182,15 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
         # the likeliest sub type of the rules' event type
         same = [k for k, lab in enumerate(labels) if split(lab)[0] == rule[0]]
         k = max(same, key=lambda i: probs[i]) if same else -1
-        if k >= 0 and labels[k] != key:
+        if k >= 0 and labels[k] != key and labels[k] not in untrusted:
             p_k = float(probs[k])
             if p_k >= FIX_THRESHOLD and (rule[1] in WEAK_SUBS and p_k > p_rule or p_k >= FIX_MARGIN * p_rule):
                 return Decision(rule[0], split(labels[k])[1], p_k, "model:fix")
         cross = CROSS.get((rule[0], best_label))
-        if cross is not None and p_best >= cross and p_best >= FIX_MARGIN * p_rule:
+        if cross is not None and p_best >= cross and p_best >= FIX_MARGIN * p_rule and best_label not in untrusted:
             return Decision(bt, bs, p_best, "model:fix")
         return Decision(rule[0], rule[1], p_rule, "rules")
-    if bt in (NONE, "Diplomacy") or p_best < ADD_THRESHOLD:
+    if bt in (NONE, "Diplomacy") or p_best < ADD_THRESHOLD or best_label in untrusted:
         return None
     return Decision(bt, bs, p_best, "model:add")
 
@@ -329,6 +337,15 @@ def labels() -> tuple[str, ...]:
     return model.labels if model is not None else ()
 
 
+@functools.lru_cache(maxsize=1)
+def untrusted() -> frozenset[str]:
+    """Labels whose out-of-fold precision is below ``TRUSTED_PRECISION`` (see ``decide``)."""
+    model = load()
+    if model is None or model.precision is None:
+        return frozenset()
+    return frozenset(lab for lab, p in zip(model.labels, model.precision, strict=True) if p < TRUSTED_PRECISION)
+
+
 def prob_of(probs: np.ndarray | None, event_type: str, sub: str | None) -> float | None:
     """The calibrated probability of one typing (None when the clause was not classified)."""
     if probs is None:
@@ -348,7 +365,7 @@ def review(cand: Any, probs: np.ndarray | None) -> None:
     """Let the model correct the sub type of a rule-found candidate (an extraction ``_Cand``), in place."""
     if probs is None or cand.hit.trigger.id in ("label", "model"):
         return
-    d = decide(probs, labels(), (cand.event_type, cand.sub))
+    d = decide(probs, labels(), (cand.event_type, cand.sub), untrusted())
     if d is not None and d.how == "model:fix":
         cand.notes.append(f"typer:{cand.sub}->{d.sub}")
         cand.event_type, cand.sub, cand.method = d.event_type, d.sub, (d.sub or d.event_type).lower()

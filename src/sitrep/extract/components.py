@@ -172,7 +172,7 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
     if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
         picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
     if not picks and (cs, ce) in probs:
-        added = typer.decide(probs[(cs, ce)], typer.labels(), None)
+        added = typer.decide(probs[(cs, ce)], typer.labels(), None, typer.untrusted())
         if added is not None:  # an event the rules have no trigger for
             picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]
     return picks
