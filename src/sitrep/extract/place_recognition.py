@@ -3,8 +3,9 @@ words, theatre names, repeats, county lists, possessives and party affiliations.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -179,16 +180,33 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+class _Spans:
+    """Text spans already taken, sorted, asked whether a new span overlaps one: a bisection per question
+    instead of a scan of every span (a long report has thousands of place mentions)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+        self.longest = max(self.longest, b - a)
+
+    def free(self, a: int, b: int) -> bool:
+        # only spans starting within the longest span's length before a can reach into [a, b)
+        lo = bisect.bisect_left(self.spans, (a - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (b, -1))
+        return not any(x < b and a < y for x, y in self.spans[lo:hi])
+
+
 def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
     """Syrian and Iraqi names NER mislabels ("Hamouriya" as a PERSON, "Kafr Laha" as a WORK_OF_ART) and
     names introduced as settlements ("the village of X", "X countryside"): places when the gazetteer
     knows them in the theatre, or, for a named settlement, an unresolved toponym (the area around it
     then locates it)."""
-    taken = [(m.start, m.end) for m in found]
+    taken = _Spans((m.start, m.end) for m in found)
     out: list[_Mention] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+    free = taken.free
 
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "NORP", "WORK_OF_ART", "ORG", "PRODUCT") and free(ent.start_char, ent.end_char):
@@ -200,14 +218,14 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
                      and (how != "loose" or (locative and e.country in CORE))]
             if cands and not gaz.demonym_country(name) and free(a, b):
                 out.append(_Mention(a, b, name, "GPE", cands=cands))
-                taken.append((a, b))
+                taken.add(a, b)
     for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT):
         for m in rx.finditer(text):
             a, b = m.span(1)
             if not free(a, b) or m.group(1) in _institution_words() or m.group(1) in _COMPASS_ADJECTIVES:
                 continue
             out.append(_Mention(a, b, m.group(1), "GPE", weak=True))
-            taken.append((a, b))
+            taken.add(a, b)
     return out
 
 

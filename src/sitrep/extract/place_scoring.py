@@ -153,7 +153,22 @@ _READING_GAP = 3.0  # ... within this score of its best
 
 def _closeness(e: Entry, c: Entry) -> float:
     """How well two readings of two names fit together: one inside the other ("Decatur" in "DeKalb
-    County", "Paris" and "Tennessee"), or near each other; 0 for the same entry or unrelated ones."""
+    County", "Paris" and "Tennessee"), or near each other; 0 for the same entry or unrelated ones.
+    Asked for the same pairs again and again over a long document's names: worked out once per pair."""
+    key = (e.idx, e.id, c.idx, c.id)
+    v = _CLOSENESS.get(key)
+    if v is None:
+        if len(_CLOSENESS) >= _CLOSENESS_MAX:
+            _CLOSENESS.clear()
+        v = _CLOSENESS[key] = _pair_closeness(e, c)
+    return v
+
+
+_CLOSENESS: dict[tuple[int, int, int, int], float] = {}
+_CLOSENESS_MAX = 1 << 20
+
+
+def _pair_closeness(e: Entry, c: Entry) -> float:
     if c.idx == e.idx or c.kind == "country":
         return 0.0
     if c.kind == "admin1" or e.kind == "admin1":
