@@ -361,3 +361,16 @@ def test_fakes_reads_804_dated_articles(shared: Path) -> None:
     assert len(docs) == 804
     assert Counter(d.published_method for d in docs) == {"metadata": 804}
     assert len({d.source for d in docs}) == 15
+
+
+@pytest.mark.parametrize("text", [
+    "In 1800, the town was founded by traders. Rebels shelled it on Monday.",
+    "The castle, built in 1650, was hit by a rocket on Tuesday, residents said.",
+    "Since 1880 the bridge has linked the two banks; it was blown up on Friday.",
+])
+def test_history_never_dates_the_page(text: str) -> None:
+    from sitrep.documents import prepare
+    from sitrep.ingest import RawArticle
+
+    for doc in prepare(RawArticle(text=text, origin="history.txt")):
+        assert doc.published is None or int(doc.published[:4]) >= 1900, doc

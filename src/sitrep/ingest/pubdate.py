@@ -333,7 +333,7 @@ def _office_anchors(text: str, floor: dt.date | None, today: dt.date) -> list[Da
 def _content_anchors(text: str, today: dt.date) -> list[DateHit]:
     hits = []
     for h in find_explicit_dates(text):
-        if h.low > today:
+        if h.low > today or h.low.year < 1900:  # a page is not dated by history ("In 1800, ...")
             continue
         if _FUTURE_CONTEXT.search(text[max(0, h.start - 40):h.start]):
             continue
