@@ -459,3 +459,16 @@ def test_an_abstract_and_its_body_with_one_toll_are_one_event(text: str) -> None
 ])
 def test_a_tally_over_a_front_or_a_period_is_no_event(text: str) -> None:
     assert [e for e in extract(text, published="2016-08-13") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Chemical attack claims over 1000 lives in Syria\n\nA total of 1500 people have fallen victims of the chemical "
+     "attack in Ghouta, a Kurdish politician said.", "A total of 1500 people"),
+    ("Car bomb kills 20 in Azaz\n\nA car bomb killed 20 people at a checkpoint in Azaz on Thursday.",
+     "A car bomb killed 20 people"),
+    ("Suicide bombing hits wedding in Hasakah\n\nAt least 20 people were killed when a suicide bomber struck a "
+     "wedding in Tall Tawil on Monday.", "At least 20 people were killed"),
+])
+def test_the_report_not_the_title_is_the_evidence(text: str, words: str) -> None:
+    events = [e for e in extract(text, published="2016-10-04") if e.event_type != "Diplomacy"]
+    assert len(events) == 1 and events[0].evidence.text.startswith(words), [e.evidence.text for e in events]

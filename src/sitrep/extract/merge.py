@@ -138,6 +138,10 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
             and not other.anaphoric:
         into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
         take_evidence = True
+    if into.title and not other.title and not other.anaphoric:
+        # the page's title followed by its report: the report's words are the evidence
+        into.title = False
+        take_evidence = True
     if into.actor1 is None or (into.actor1.generic and other.actor1 is not None and not other.actor1.generic):
         into.actor1 = other.actor1 or into.actor1
     elif other.actor1 is not None and not other.actor1.generic and other.actor1.start < into.actor1.start:
