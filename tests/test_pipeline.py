@@ -9,6 +9,7 @@ import pytest
 from sitrep.engines import get_engine
 from sitrep.errors import InputError
 from sitrep.pipeline import Pipeline, document_from_record, extract_record
+from sitrep.records import Document
 from sitrep.store import open_store
 from sitrep.store.base import Query
 
@@ -157,3 +158,25 @@ def test_the_original_of_near_duplicates_does_not_depend_on_the_order_of_arrival
     assert not {e.split("#")[0] for e in events} & set(copies)  # a copy has no events of its own
     for other in outcomes[1:]:
         assert other == outcomes[0]
+
+
+@pytest.mark.slow
+def test_a_very_long_report_extracted_on_several_cores_gives_what_one_process_gives() -> None:
+    """A report cut into four or more sections is extracted section by section on a process pool; the events
+    and person roles are those of the same sections extracted one after the other in this process."""
+    import csv
+
+    from sitrep.extract import document_sections
+    from sitrep.pipeline import PARALLEL_SECTIONS, _section_results, extract_section, stage_extract
+
+    sample = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "sample" / "fakes_sample.csv"
+    with sample.open(encoding="utf-8") as f:
+        texts = [r["article_content"] for r in csv.DictReader(f)]
+    text = "\n\n".join(texts * 10)[:260_000]
+    doc = Document.create(text, published="2016-08-01")
+    parts = document_sections(doc)
+    assert len(parts) >= PARALLEL_SECTIONS
+    one_process = [extract_section((part, offset, ())) for part, offset in parts]
+    assert _section_results(parts, ()) == one_process
+    got = stage_extract(doc)
+    assert got.error is None and len(got.events) == sum(len(e) for e, _p in one_process)

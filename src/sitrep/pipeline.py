@@ -100,21 +100,55 @@ def stage_prepare(raw: Any, max_chars: int | None = None) -> Prepared:
 
 def stage_extract(doc: Document, theatre: tuple[str, ...] = ()) -> Extracted:
     """Document -> Events (one per report) and person-role mentions (``theatre``: the desk's countries)."""
-    from sitrep.extract import document_sections, extract_document, parse, shift_event
-    from sitrep.resolve.people import extract_people, shift_person
+    from sitrep.extract import document_sections
 
     try:
         events: list[Event] = []
         people: list[PersonRole] = []
-        for part, offset in document_sections(doc):  # one part, unless the document is very long
-            parsed = parse(part.text)  # one spaCy parse serves events and people
-            events += (shift_event(e, offset) for e in extract_document(part, nlp_doc=parsed, theatre=theatre))
-            if parsed is not None:
-                people += (shift_person(p, offset) for p in extract_people(part, nlp_doc=parsed))
+        parts = document_sections(doc)  # one part, unless the document is very long
+        for part_events, part_people in _section_results(parts, theatre):
+            events += part_events
+            people += part_people
         events = [e if e.source else replace(e, source=doc.label) for e in events]
         return Extracted(doc.id, tuple(events), tuple(people))
     except Exception as exc:
         return Extracted(doc.id, (), (), error=f"{type(exc).__name__}: {exc}")
+
+
+# A report long enough to be cut into this many sections or more is extracted on the machine's cores
+# section by section (each worker loads spaCy once, ~2-3 s, so shorter reports stay in one process).
+PARALLEL_SECTIONS = 4
+
+
+def extract_section(task: tuple[Document, int, tuple[str, ...]]) -> tuple[list[Event], list[PersonRole]]:
+    """One section of a long document -> its events and person roles, on the document's offsets."""
+    from sitrep.extract import extract_document, parse, shift_event
+    from sitrep.resolve.people import extract_people, shift_person
+
+    part, offset, theatre = task
+    parsed = parse(part.text)  # one spaCy parse serves events and people
+    events = [shift_event(e, offset) for e in extract_document(part, nlp_doc=parsed, theatre=theatre)]
+    people = [shift_person(p, offset) for p in extract_people(part, nlp_doc=parsed)] if parsed is not None else []
+    return events, people
+
+
+def _section_results(parts: list[tuple[Document, int]],
+                     theatre: tuple[str, ...]) -> list[tuple[list[Event], list[PersonRole]]]:
+    """The sections' results in document order: in this process, or -- for a very long report, when this
+    is the main process of a machine with two or more cores -- on a small process pool (the same results:
+    each section is extracted on its own either way)."""
+    import multiprocessing as mp
+
+    from sitrep.engines import default_workers
+
+    tasks = [(part, offset, theatre) for part, offset in parts]
+    workers = min(default_workers(), len(tasks))
+    if len(tasks) < PARALLEL_SECTIONS or workers < 2 or mp.parent_process() is not None:
+        return [extract_section(t) for t in tasks]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        return list(pool.map(extract_section, tasks))
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
