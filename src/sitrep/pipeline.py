@@ -147,8 +147,12 @@ def _section_results(parts: list[tuple[Document, int]],
         return [extract_section(t) for t in tasks]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-        return list(pool.map(extract_section, tasks))
+    # this process takes the first share itself while workers - 1 others take the rest: one spaCy copy fewer
+    share = -(-len(tasks) // workers)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=mp.get_context("spawn")) as pool:
+        rest = pool.map(extract_section, tasks[share:])
+        mine = [extract_section(t) for t in tasks[:share]]
+        return mine + list(rest)
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
