@@ -3,9 +3,7 @@ place and figures; governments of diplomacy; places of events."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
 
 from sitrep.extract.actors import ActorDictionary, ActorMention
 from sitrep.extract.events import (
@@ -21,6 +19,7 @@ from .emit import _confidence
 from .inputs import _NATIONWIDE, _aggregate_toll, _date_for_span, _place_for_span, _SentParse
 from .refine import _refine_type
 from .roles import _assign_roles
+from .spans import Spans
 
 _PAST_REPORT = re.compile(r"\b(?:[a-z]+ed|took\s+place|was|were|blew|shot|struck|hit|fell|fought|set)\b")
 _REFERENCE_BEFORE = re.compile(
@@ -198,22 +197,6 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     return _SPOKEN_FROM.search(text, max(0, start - 70), start) is not None
 
 
-def _covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """``covered(pos)``: does one of ``spans`` hold ``pos``?  Sorted once, then a bisection per
-    question, not a scan of every span (a long report has thousands of actor mentions)."""
-    spans = sorted(spans)
-    starts = [a for a, _b in spans]
-    reach: list[int] = []  # the furthest end among the spans that start at or before each one
-    for _a, b in spans:
-        reach.append(max(b, reach[-1]) if reach else b)
-
-    def covered(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and reach[i] > pos
-
-    return covered
-
-
 def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],
                   home: tuple[str, ...] = ()) -> list[PlaceMention]:
     """Toponyms that can locate an event: not a dateline ("WASHINGTON/Damascus –"), not where the report
@@ -224,12 +207,12 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
     from sitrep.extract.places import is_demonym, is_nationality
 
     datelines = [m.span() for m in _DATELINE.finditer(text)]
-    inside_actor = _covered([(m.start, m.end) for m in mentions])
+    actors = Spans((m.start, m.end) for m in mentions)
     out = []
     for p in places:
         if any(s <= p.start < e for s, e in datelines):
             continue
-        if inside_actor(p.start):
+        if actors.covers(p.start):
             continue
         if reporting_place(text, p.start, p.end):
             continue

@@ -3,9 +3,8 @@ words, theatre names, repeats, county lists, possessives and party affiliations.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +14,7 @@ from sitrep.geo.gazetteer import CORE, THEATRE, Entry, Gazetteer, load_gazetteer
 from sitrep.records import Place
 
 from .place_scoring import _ADMIN1_QUALS, _AFTER, _BEFORE, _COMPASS_ADJECTIVES, _CONTAINER, _LABELS, _candidates
+from .spans import Spans
 
 
 # ---------------------------------------------------------------------------------------- finding
@@ -180,31 +180,12 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-class _Spans:
-    """Text spans already taken, sorted, asked whether a new span overlaps one: a bisection per question
-    instead of a scan of every span (a long report has thousands of place mentions)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.longest = max((b - a for a, b in self.spans), default=0)
-
-    def add(self, a: int, b: int) -> None:
-        bisect.insort(self.spans, (a, b))
-        self.longest = max(self.longest, b - a)
-
-    def free(self, a: int, b: int) -> bool:
-        # only spans starting within the longest span's length before a can reach into [a, b)
-        lo = bisect.bisect_left(self.spans, (a - self.longest, -1))
-        hi = bisect.bisect_left(self.spans, (b, -1))
-        return not any(x < b and a < y for x, y in self.spans[lo:hi])
-
-
 def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
     """Syrian and Iraqi names NER mislabels ("Hamouriya" as a PERSON, "Kafr Laha" as a WORK_OF_ART) and
     names introduced as settlements ("the village of X", "X countryside"): places when the gazetteer
     knows them in the theatre, or, for a named settlement, an unresolved toponym (the area around it
     then locates it)."""
-    taken = _Spans((m.start, m.end) for m in found)
+    taken = Spans((m.start, m.end) for m in found)
     out: list[_Mention] = []
     free = taken.free
 

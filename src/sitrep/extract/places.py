@@ -228,19 +228,6 @@ _NAMED_AS_LOCATION = re.compile(r"\b(?:in|at|near|across|inside|throughout|of|in
 _CARRY_CHARS = 400
 
 
-_REAL: list[tuple[Sequence[PlaceMention], list[PlaceMention]]] = []  # the last document's, asked once per event
-
-
-def _real_places(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """The resolved mentions that are not country adjectives, worked out once per list of mentions."""
-    if _REAL and _REAL[0][0] is mentions:
-        return _REAL[0][1]
-    gaz = load_gazetteer()
-    real = [m for m in mentions if m.place is not None and not is_demonym(m.mention, gaz)]
-    _REAL[:] = [(mentions, real)]
-    return real
-
-
 def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
     """The location of an event stated in ``text[start:end]``.
 
@@ -250,7 +237,8 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     the same paragraph, then the document's most mentioned place; a
     country adjective ("Turkish soldiers") only as a last resort, since it usually names an actor.
     """
-    real = _real_places(mentions)
+    gaz = load_gazetteer()
+    real = [m for m in mentions if m.place is not None and not is_demonym(m.mention, gaz)]
     inside = [m for m in real if m.start >= start and m.end <= end]
 
     def key(m: PlaceMention) -> tuple[int, int]:
@@ -264,7 +252,7 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
         return min(inside, key=key).place
     # "on the Syrian-Iraqi border", "on Turkish soil": a country adjective that names where, not who
     locative = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end
-                and is_demonym(m.mention, load_gazetteer()) and _LOCATIVE_AFTER.match(text, m.end)]
+                and is_demonym(m.mention, gaz) and _LOCATIVE_AFTER.match(text, m.end)]
     if locative:
         return locative[0].place
     # the nearest place named shortly before, in the same paragraph; a country only where it is named as a
