@@ -472,3 +472,26 @@ def test_a_tally_over_a_front_or_a_period_is_no_event(text: str) -> None:
 def test_the_report_not_the_title_is_the_evidence(text: str, words: str) -> None:
     events = [e for e in extract(text, published="2016-10-04") if e.event_type != "Diplomacy"]
     assert len(events) == 1 and events[0].evidence.text.startswith(words), [e.evidence.text for e in events]
+
+
+# --------------------------------------------------------------------------- a headline's toll
+@pytest.mark.parametrize("text,place_word", [
+    # the headline's news is the lead's; a strike told further down, on another day and with no toll of its
+    # own, is another happening and never takes the headline's toll
+    ("Drone strike kills 4 militants in Marib\n\nFour militants died in Marib on Sunday, tribal sources said. "
+     "The militants were travelling in a car. The area has seen fighting for months. Residents said they feared "
+     "more raids. On Saturday a drone strike hit a farm near Sirwah, residents said.", "Sirwah"),
+    ("Shelling kills 6 in Idlib village\n\nSix civilians died in the village of Kafr Nabl on Monday, rescuers "
+     "said. Most of them were women. Rescuers searched the rubble for hours. The village had been calm for "
+     "weeks. On Sunday artillery shelled the outskirts of Saraqib, activists said.", "Saraqib"),
+    ("Air raid kills 12 in Raqqa province\n\nTwelve people lost their lives in Tabqa on Friday, a monitor said. "
+     "Many of them were children. The monitor gave no further details. The town is held by the militants. On "
+     "Thursday warplanes bombed a bridge near Mansoura, the monitor said.", "Mansoura"),
+    ("Mortar attack kills 3 in Aden\n\nThree people died in the Crater district of Aden on Wednesday, medics "
+     "said. Two of them were children. Medics said the toll could rise. The district has been tense for days. "
+     "On Tuesday mortar rounds fell near the port of Mukalla, residents said.", "Mukalla"),
+])
+def test_a_headline_toll_stays_with_the_lead(text: str, place_word: str) -> None:
+    events = extract(text, published="2016-05-10")
+    later = [e for e in events if place_word in e.evidence.text]
+    assert later and all(e.fatalities is None for e in later), [(e.evidence.text, e.fatalities) for e in events]

@@ -302,6 +302,9 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
     such report is the report; one further down (a related-article link, a photo caption) is page furniture."""
     body = [c for c in cands if not (c.headline or c.title)]
     out = list(body)
+    tops = [c.sent for c in cands if (c.headline or c.title) and c.start < _LEAD_CHARS]
+    lead_end = max(tops, default=-1) + 2  # the last sentence of the lead: the top headlines and two more
+    told = {b.fatalities for b in body if b.fatalities}
     for h in cands:
         if not (h.headline or h.title):
             continue
@@ -313,7 +316,8 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
         twin = min(fits, key=lambda b: ((b.event_type, b.sub) != (h.event_type, h.sub), b.event_type != h.event_type,
                                         b.start), default=None)
         if twin is not None:
-            if twin.fatalities is None and twin.event_type == h.event_type:
+            if twin.fatalities is None and twin.event_type == h.event_type and _headline_toll_fits(h, twin, lead_end,
+                                                                                                told):
                 twin.fatalities = h.fatalities
             if twin.injured is None and twin.event_type == h.event_type:
                 twin.injured = h.injured
@@ -329,6 +333,14 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             out.append(h)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) -> bool:
+    """The headline's toll is its twin's only when the body does not tell that toll of a report of its own
+    ("Strike kills 3" over "... killing three fighters" and, further down, "a strike on Friday caused material
+    damage") and the twin is in the lead, as the headline's news is: a report further down with no toll of its
+    own is another happening the article goes on to."""
+    return h.fatalities is not None and h.fatalities not in told and twin.sent <= lead_end
 
 
 def _weak(c: _Cand) -> bool:
