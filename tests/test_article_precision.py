@@ -495,3 +495,30 @@ def test_a_headline_toll_stays_with_the_lead(text: str, place_word: str) -> None
     events = extract(text, published="2016-05-10")
     later = [e for e in events if place_word in e.evidence.text]
     assert later and all(e.fatalities is None for e in later), [(e.evidence.text, e.fatalities) for e in events]
+
+
+# --------------------------------------------------------------------------- counts of times, captions
+@pytest.mark.parametrize("text", [
+    "The regime has used chemical weapons 136 times since the 2013 agreement, rights groups said.",
+    "Militants have attacked the pipeline near Kirkuk 14 times this year.",
+    "Government jets bombed the hospital in Kafr Nabl dozens of times over the past two years.",
+    "Israeli warplanes have struck targets in Syria hundreds of times since 2017.",
+])
+def test_a_count_of_times_over_a_period_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == []
+
+
+def test_a_count_of_times_on_a_stated_day_keeps_its_event() -> None:
+    events = extract("Army artillery shelled the village of Kafr Zita three times on Monday, activists said.",
+                     published="2016-05-10")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "This photo captured from the town of Nusaybin shows the border crossing.",
+    "A picture taken in Aleppo shows a damaged building.",
+    "Footage shot near Idlib shows the road to the town.",
+    "The video captured by residents in Douma shows the market.",
+])
+def test_a_cameras_capture_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == []

@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
-from sitrep.extract.events import Hit, clauses, find_triggers, main_hit, prefix_type
+from sitrep.extract.events import Hit, clauses, excluded_trigger, find_triggers, main_hit, prefix_type
 from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
@@ -171,7 +171,7 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
                          main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
     if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
         picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
-    if not picks and (cs, ce) in probs:
+    if not picks and (cs, ce) in probs and not excluded_trigger(text, cs, ce):
         added = typer.decide(probs[(cs, ce)], typer.labels(), None, typer.untrusted())
         if added is not None:  # an event the rules have no trigger for
             picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]

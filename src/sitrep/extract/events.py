@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,24 +117,35 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-    """Every trigger match in text[start:end], in text order (overlaps resolved by priority)."""
-    end = len(text) if end is None else end
+def _matches(text: str, start: int, end: int) -> Iterator[tuple[TriggerDef, int, int, bool]]:
+    """Every trigger pattern match in text[start:end], and whether the words before it exclude it."""
     lex = load_lexicon()
-    hits: list[Hit] = []
     for t in lex.triggers:
         if t.context is not None and not t.context.search(text, start, end):
             continue
         for m in t.regex.finditer(text, start, end):
             s, e = m.span()
-            if any(x is not None and x.search(text, max(start, s - 40), s)
-                   for x in (t.exclude_before, lex.exclude_before)):
-                continue
-            # trim trailing whitespace the pattern may have eaten
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                hits.append(Hit(t, s, e, text[s:e]))
+            yield t, s, e, any(x is not None and x.search(text, max(start, s - 40), s)
+                               for x in (t.exclude_before, lex.exclude_before))
+
+
+def excluded_trigger(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] hold a trigger word that its context rules out ("fled the fighting", "this photo
+    captured from ...")? The rules have read such a clause: no model may find an event in it instead."""
+    return any(excluded for *_, excluded in _matches(text, start, end))
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every trigger match in text[start:end], in text order (overlaps resolved by priority)."""
+    hits: list[Hit] = []
+    for t, s, e, excluded in _matches(text, start, len(text) if end is None else end):
+        if excluded:
+            continue
+        # trim trailing whitespace the pattern may have eaten
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            hits.append(Hit(t, s, e, text[s:e]))
     hits.sort(key=lambda h: (-h.trigger.priority, h.start))
     chosen: list[Hit] = []
     for h in hits:
@@ -235,6 +247,8 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         verb = lex.cues["commentary"].search(text, hit.end, min(ce, hit.end + 100))
         if verb is not None and not _PUNCT.search(text, hit.end, verb.start()):
             return Genericity(True, "commentary")
+    if _TIMES.search(text, cs, ce) and not _DAY_STATED.search(text, cs, ce):
+        return Genericity(True, "aggregate")  # "has used chemical weapons 136 times since 2013"
     plural = _PLURAL_NOUN.search(hit.text) is not None
     if plural and _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(text[cs:ce]):
         return Genericity(True, "aggregate")
@@ -250,6 +264,9 @@ _DAY_STATED = re.compile(
     r"December)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{3})",
     re.I,
 )
+# a count of times an action was done, over a period no day pins down ("shelled the town 40 times this year")
+_TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
+                    re.I)
 # a noun trigger opening its clause ("The December arrests ..."), then the rest of its noun phrase
 _SUBJECT_START = re.compile(r"^\W*(?:(?:the|these|those|this|that|such|its|their)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")
