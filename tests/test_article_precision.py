@@ -522,3 +522,24 @@ def test_a_count_of_times_on_a_stated_day_keeps_its_event() -> None:
 ])
 def test_a_cameras_capture_is_no_event(text: str) -> None:
     assert [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == []
+
+
+# --------------------------------------------------------------------------- "a number" is no count of one
+@pytest.mark.parametrize("text", [
+    "This was the first time the villages were entered and such a high number was killed, the group said.",
+    "The raid ended with a large number killed on both sides.",
+    "The army said a growing number of militants were killed in the fighting.",
+    "Troops killed a large number of fighters near the dam.",
+    "Rebels said a group of soldiers were killed near the base.",
+])
+def test_a_number_or_a_group_is_no_toll_of_one(text: str) -> None:
+    assert find_casualties(text).fatalities is None
+
+
+@pytest.mark.parametrize("text", [
+    "A teacher was killed when the shell hit the school.",
+    "Gunmen killed a policeman in Kirkuk.",
+    "The sniper shot dead a shepherd near the border.",
+])
+def test_one_named_victim_is_still_one(text: str) -> None:
+    assert find_casualties(text).fatalities == 1

@@ -105,8 +105,9 @@ class Casualties:
 # words that may sit between a number and its noun, and the victims' nouns
 _MOD = (
     r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
-    r"as|the|to|from|after|when|while|during)\b|\d)[\w'’.\-]+\s+){0,5}?"
-)
+    r"as|the|to|from|after|when|while|during|number|numbers|handful|group|lot|lots|host|series|total)\b|\d)"
+    r"[\w'’.\-]+\s+){0,5}?"
+)  # never a count noun: "a large number of fighters" is no count of one
 _PERSON = (
     r"(?:civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
     r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
@@ -184,11 +185,13 @@ SPLIT_BETWEEN = re.compile(
 DISTRIBUTED = re.compile(r"\bdistributed\s+(?:the\s+)?fatalities\s+(?:over|between|among)\s+(?:the\s+)?"
                          r"(?:activities\s+in\s+|areas\s+of\s+|villages\s+of\s+)?(?P<list>[^.;()]+)", re.I)
 # one victim described without a count noun: "killing a candidate", "the director ... was killed", "his death"
+# "a (high / large / growing) number", "a handful": a count of many, never one victim
+_NOT_ONE = r"(?!(?:(?:high|large|great|big|small|growing|huge|significant|considerable|good|whole)\s+)?" \
+    r"(?:number|few|handful|dozen|couple|score|total|series|host|lot|group|toll)\b)"
 ONE_KILLED = re.compile(
     r"(?:\b(?:killed|killing|assassinated|assassinating|executed|executing|shot\s+dead|the\s+killing\s+of|"
-    r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+"
-    r"(?!(?:number|few|handful|dozen|couple|score|total|series|host|lot|group)\b)|"
-    r"(?:^|[.;,]\s+|\b(?:a|an|one)\s+)(?:[\w\"“”'’\-]+\s+){0,12}?(?:was|has\s+been)\s+(?:\w+\s+)?"
+    r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+" + _NOT_ONE + r"|"
+    r"(?:^|[.;,]\s+|\b(?:a|an|one)\s+" + _NOT_ONE + r")(?:[\w\"“”'’\-]+\s+){0,12}?(?:was|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot\s+dead|assassinated|executed|found\s+dead)|"
     r"\b(?:he|she)\s+(?:was|died)\s+(?:\w+\s+)?(?:killed|shot\s+dead|of\s+(?:his|her)\s+wounds)?|"
     r"(?:led\s+to|resulted\s+in|resulting\s+in|causing)\s+(?:his|her)\s+(?:\w+\s+)?death)",
