@@ -543,3 +543,14 @@ def test_a_number_or_a_group_is_no_toll_of_one(text: str) -> None:
 ])
 def test_one_named_victim_is_still_one(text: str) -> None:
     assert find_casualties(text).fatalities == 1
+
+
+# --------------------------------------------------------------------------- a toll given earlier is superseded
+@pytest.mark.parametrize("text,toll", [
+    ("The monitor, which earlier gave a toll of 20 in the strikes, said the dead included a family.", None),
+    ("The ministry, which had initially put the death toll at 12, said 15 people were killed.", 15),
+    ("Officials previously gave a death toll of 30 for the bombing.", None),
+    ("Medics first reported a toll of 6; by evening nine people had been killed.", 9),
+])
+def test_a_toll_given_earlier_is_not_the_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll

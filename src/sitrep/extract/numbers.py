@@ -169,8 +169,11 @@ KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(
 DEATH_TOLL = re.compile(
     rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,6}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
-# "from a previous toll of 112", "an earlier toll of": superseded
-_EARLIER_TOLL = re.compile(r"\b(?:previous|earlier|initial|prior|preliminary|old)\s+(?:death\s+)?$", re.I)
+# "from a previous toll of 112", "an earlier toll of", "which earlier gave a toll of 20": superseded
+_EARLIER_TOLL = re.compile(
+    r"\b(?:(?:previous|earlier|initial|prior|preliminary|old)|(?:earlier|previously|initially|first)\s+"
+    r"(?:gave|put|reported|set|announced|published|cited|had)\s+(?:a|an|the|its)(?:\s+initial)?)\s+(?:death\s+)?$",
+    re.I)
 INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b(?!\s+{_Q})", re.I)
