@@ -554,3 +554,18 @@ def test_one_named_victim_is_still_one(text: str) -> None:
 ])
 def test_a_toll_given_earlier_is_not_the_toll(text: str, toll: int | None) -> None:
     assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- wounded and no death told
+@pytest.mark.parametrize("text,fat", [
+    ("A mortar shell fell on a school in Daraa on Monday, injuring five children.", 0),
+    ("Three policemen were wounded when a roadside bomb hit their patrol in Kirkuk on Sunday.", 0),
+    ("Rockets fired by rebels hit a market in Latakia on Tuesday and wounded 12 people, state media said.", 0),
+    # a death told without a figure, or no wounded counted: the toll stays unknown
+    ("Shelling on Idlib on Monday left dozens killed and 30 wounded.", None),
+    ("A car bomb exploded in Azaz on Friday, causing casualties among 20 wounded.", None),
+    ("Jets struck the town of Kafr Nabl on Monday, activists said.", None),
+])
+def test_wounded_with_no_death_told_is_a_toll_of_zero(text: str, fat: int | None) -> None:
+    events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
+    assert events and all(e.fatalities == fat for e in events), [(e.evidence.text, e.fatalities) for e in events]

@@ -167,6 +167,11 @@ def _listed_key(c: _Cand) -> str:
     return f"@{c.place.name}" if c.listed and c.place is not None else ""
 
 
+# any word that tells of a death, however vague ("dozens killed", "casualties", "a massacre")
+_DEATH_WORD = re.compile(r"\b(?:kill\w*|dead|died|dies|deaths?|fatalit\w*|casualt\w*|lives|life|martyr\w*|"
+                         r"massacre\w*|bod(?:y|ies)|slain|perish\w*|toll|executed|shot)\b", re.I)
+
+
 def _to_event(
     doc: Document, c: _Cand, dic: ActorDictionary, doc_country: str | None, places: list[PlaceMention],
     generic: bool = False,
@@ -193,6 +198,9 @@ def _to_event(
         a2 = dic.resolve(_BY_NAME(dic, "Civilians ({country})"), country, date, mention=None)
     # a statement is not the happening it speaks of: its dead belong to that event
     fatalities, injured = (None, None) if c.event_type == "Diplomacy" else (c.fatalities, c.injured)
+    if fatalities is None and injured and not any(_DEATH_WORD.search(text, s, e)
+                                                  for s, e in [(c.start, c.end), *c.extra_spans]):
+        fatalities = 0  # the wounded are counted and no death is told: nobody died
     ev = Evidence(text=text[c.start:c.end], start=c.start, end=c.end)
     sub = c.sub
     return Event(
