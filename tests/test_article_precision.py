@@ -569,3 +569,29 @@ def test_a_toll_given_earlier_is_not_the_toll(text: str, toll: int | None) -> No
 def test_wounded_with_no_death_told_is_a_toll_of_zero(text: str, fat: int | None) -> None:
     events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
     assert events and all(e.fatalities == fat for e in events), [(e.evidence.text, e.fatalities) for e in events]
+
+
+# --------------------------------------------------------------------------- lists of settlements
+@pytest.mark.parametrize("text,names", [
+    ("Regime helicopters dropped barrel bombs on the towns of Al Bab and Kafr Hamra in rural Aleppo on Friday.",
+     {"Al-Bab", "Kafr Hamra"}),
+    ("Militant strongholds near the villages of Muhasan and Bouleel came under bombardment by Syrian jets on "
+     "Saturday.", {"Muhasan", "Bouleel"}),
+    ("Army artillery shelled the villages of Kafr Zita, Latmin and Morek in Hama countryside on Monday.",
+     {"Kafr Zita", "Al-Latamneh", "Morek"}),  # Latmin: the gazetteer's Al-Latamneh
+])
+def test_every_name_of_a_list_of_settlements_is_a_place_of_the_action(text: str, names: set[str]) -> None:
+    events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
+    assert {e.location.name for e in events if e.location is not None} >= names, \
+        [(e.location.name if e.location else None) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Air raids killed 35 civilians in the towns of Al Bab and Kafr Hamra in rural Aleppo on Friday.",
+    "Shelling killed 12 people in the villages of Kafr Zita and Latmin on Monday.",
+    "Twenty fighters were killed in clashes in Saraqib and Binnish on Tuesday.",
+])
+def test_a_toll_told_for_a_list_of_places_is_no_one_places(text: str) -> None:
+    events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
+    assert len(events) >= 2 and all(e.fatalities is None for e in events), \
+        [(e.location.name if e.location else None, e.fatalities) for e in events]

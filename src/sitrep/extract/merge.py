@@ -339,8 +339,9 @@ def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) ->
     """The headline's toll is its twin's only when the body does not tell that toll of a report of its own
     ("Strike kills 3" over "... killing three fighters" and, further down, "a strike on Friday caused material
     damage") and the twin is in the lead, as the headline's news is: a report further down with no toll of its
-    own is another happening the article goes on to."""
-    return h.fatalities is not None and h.fatalities not in told and twin.sent <= lead_end
+    own is another happening the article goes on to. Nor is it one place's of a listed action ("35 killed in
+    raids on rural Aleppo" over "raids on the towns of A and B"): the toll is the list's together."""
+    return h.fatalities is not None and h.fatalities not in told and twin.sent <= lead_end and not twin.listed
 
 
 def _weak(c: _Cand) -> bool:

@@ -4,7 +4,7 @@ words, theatre names, repeats, county lists, possessives and party affiliations.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -150,6 +150,18 @@ _SETTLEMENT = (r"(?:village|town|city|area|neighbou?rhood|district|subdistrict|c
 _NAME = r"((?:al-|el-|ad-|ar-|as-|ash-|az-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|ad|ar|as|ash|az)-)?[A-Z][\w'’]*){0,3})"
 _SETTLEMENT_OF = re.compile(r"\b" + _SETTLEMENT + r" of (?:the )?" + _NAME)
 _NAME_SETTLEMENT = re.compile(_NAME + r" " + _SETTLEMENT + r"\b")
+# "the towns of Al Bab and Kafr Hamra", "the villages of X, Y and Z": every name of the list is a settlement
+_SETTLEMENTS_OF = re.compile(r"\b(?:villages|towns|cities|areas|neighbou?rhoods|districts|subdistricts|camps|suburbs)"
+                             r" of (?:the )?(" + _NAME[1:-1] + r"(?:(?:, (?:and )?| and )" + _NAME[1:-1] + r")+)")
+_LIST_MEMBER = re.compile(r"(?:^|, (?:and )?| and )" + _NAME)
+
+
+def _listed_settlements(text: str) -> Iterator[tuple[int, int, str]]:
+    """The names of the lists of settlements in ``text`` (offsets and name)."""
+    for m in _SETTLEMENTS_OF.finditer(text):
+        base = m.start(1)
+        for n in _LIST_MEMBER.finditer(m.group(1)):
+            yield base + n.start(1), base + n.end(1), n.group(1)
 
 
 _ARTICLE = r"(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)"  # the Arabic article as transliterated
@@ -200,13 +212,12 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
             if cands and not gaz.demonym_country(name) and free(a, b):
                 out.append(_Mention(a, b, name, "GPE", cands=cands))
                 taken.add(a, b)
-    for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT):
-        for m in rx.finditer(text):
-            a, b = m.span(1)
-            if not free(a, b) or m.group(1) in _institution_words() or m.group(1) in _COMPASS_ADJECTIVES:
-                continue
-            out.append(_Mention(a, b, m.group(1), "GPE", weak=True))
-            taken.add(a, b)
+    named = [(*m.span(1), m.group(1)) for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT) for m in rx.finditer(text)]
+    for a, b, name in [*named, *_listed_settlements(text)]:
+        if not free(a, b) or name in _institution_words() or name in _COMPASS_ADJECTIVES:
+            continue
+        out.append(_Mention(a, b, name, "GPE", weak=True))
+        taken.add(a, b)
     return out
 
 
