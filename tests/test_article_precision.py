@@ -595,3 +595,17 @@ def test_a_toll_told_for_a_list_of_places_is_no_one_places(text: str) -> None:
     events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
     assert len(events) >= 2 and all(e.fatalities is None for e in events), \
         [(e.location.name if e.location else None, e.fatalities) for e in events]
+
+
+# --------------------------------------------------------------------------- "regained" a place
+@pytest.mark.parametrize("text,n", [
+    ("The army regained Morek town and the areas of Latmin as well as Kafr Zita in Hama countryside on Tuesday.", 3),
+    ("Government troops regained the village of Kafr Nabl from rebels on Monday.", 1),
+    ("Loyalist forces regained Tadmur on Sunday after heavy fighting.", 1),
+    ("The wounded soldier regained consciousness in hospital on Sunday.", 0),
+    ("The party regained its popularity in Hama after the vote.", 0),
+])
+def test_regaining_a_place_is_a_territorial_event(text: str, n: int) -> None:
+    events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
+    assert len(events) == n and all(e.event_type == "Battles" for e in events), \
+        [(e.sub_event_type, e.location.name if e.location else None) for e in events]
