@@ -609,3 +609,15 @@ def test_regaining_a_place_is_a_territorial_event(text: str, n: int) -> None:
     events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
     assert len(events) == n and all(e.event_type == "Battles" for e in events), \
         [(e.sub_event_type, e.location.name if e.location else None) for e in events]
+
+
+# --------------------------------------------------------------------------- reports dismissed, or only the model's
+@pytest.mark.parametrize("text", [
+    "Officials dismissed reports that militants had seized the town of Baiji on Sunday.",
+    "The ministry rejected allegations that its troops had stormed the village of Kafr Nabl on Friday.",
+    "The army refuted rebel claims about winning back a key district near Deir ez-Zor and stressed its full "
+    "control over the province.",
+    "The defence ministry denied reports that its jets had struck a market in Maarat al-Numan on Monday.",
+])
+def test_a_dismissed_report_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-07") if e.event_type != "Diplomacy"] == []

@@ -8,6 +8,7 @@ import re
 from sitrep.extract.actors import ActorDictionary, ActorMention
 from sitrep.extract.events import (
     Hit,
+    denied,
     genericity,
     is_anaphoric,
 )
@@ -92,6 +93,9 @@ def _candidate(
     cand.confidence = _confidence(cand)
     cand.notes.append(f"trigger:{hit.trigger.id}")
     if labelled:
+        if hit.trigger.id == "model" and denied(text, *clause):
+            cand.generic = "negated"
+            cand.notes.append("generic:negated")
         return cand
     reason = _generic_reason(text, hit, clause, cand, method, precision, figures, in_clause, quotes)
     if reason is not None:

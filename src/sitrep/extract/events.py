@@ -273,6 +273,12 @@ _PUNCT = re.compile(r"[,;:.!?]")
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
 
 
+def denied(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] deny or negate what it tells ("refuted claims about ...", "did not")? For a clause
+    only the model typed: with no trigger word to measure from, a denial anywhere in it counts."""
+    return load_lexicon().cues["negated"].search(text, start, end) is not None
+
+
 def is_anaphoric(text: str, hit: Hit) -> bool:
     """'the attack', 'this incident', 'the targeting': a noun that refers back to an incident already reported."""
     words = re.findall(r"[\w’']+", hit.text.lower())
