@@ -151,14 +151,15 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
 
 
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
-    """One candidate per place of a listed action. The toll, which the text gives for them all together, is
-    no one place's: none of them carries it ("killed 35 in raids on the towns of A and B")."""
+    """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
+    the first (as ACLED codes a list: the total on one event, none on the others)."""
     listed = _listed_places(c, places, text)
     if not listed:
         return [c]
     return [dataclasses.replace(c, place=place, listed=True, notes=[*c.notes, "place:listed"],
-                                fatalities=None, injured=None, extra_spans=[])
-            for place in listed]
+                                fatalities=c.fatalities if i == 0 else None,
+                                injured=c.injured if i == 0 else None, extra_spans=[])
+            for i, place in enumerate(listed)]
 
 
 def _listed_key(c: _Cand) -> str:
