@@ -610,3 +610,22 @@ def test_regaining_a_place_is_a_territorial_event(text: str, n: int) -> None:
 ])
 def test_a_dismissed_report_is_no_event(text: str) -> None:
     assert [e for e in extract(text, published="2016-05-07") if e.event_type != "Diplomacy"] == []
+
+
+# --------------------------------------------------------------------------- how a war began; what a group "is doing"
+@pytest.mark.parametrize("text", [
+    "The war began when security forces fired on protesters in Daraa in March 2011.",
+    "The conflict started when troops shelled the old city of Homs in 2012.",
+    "The crisis erupted when police arrested students in Daraa in March 2011.",
+    "Extremists in Syria announced they are targeting members of the Alawite community.",
+    "Militants said they are killing anyone who works with the army in Anbar.",
+    "The group is targeting Kurdish fighters across the north, a spokesman said.",
+])
+def test_how_a_war_began_and_what_a_group_is_doing_are_no_events(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == []
+
+
+def test_what_broke_out_when_an_attack_came_is_one_event() -> None:
+    events = extract("Clashes broke out when rebels attacked an army checkpoint in Daraa on Monday.",
+                     published="2016-05-10")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
