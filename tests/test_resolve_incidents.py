@@ -463,3 +463,102 @@ def test_one_document_telling_one_kind_of_happening_twice_in_a_day_tells_one(a: 
     (second,) = _reports(("alpha", "2016-10-04", b))[:1]
     same_doc = replace(second, doc_id=first.doc_id, event_id=second.event_id + "-2")
     assert sorted(len(i.event_ids) for i in resolve_events([first, same_doc]).incidents) == sizes
+
+
+# ---------------------------------------------------------------- a rare kind placed only by its document
+
+_WASHINGTON = Place("Washington", "US", "District of Columbia", None, 38.9, -77.04, 4140963, "point", "PPLC",
+                    "Washington")
+_UNITED_STATES = Place("United States", "US", None, None, 39.76, -98.5, 6252001, "country", "PCLI",
+                       "United States")
+_GHOUTA = Place("Eastern Ghouta", "SY", "Rural Damascus", None, 33.52, 36.36, 170017, "district", "ADM2",
+                "Ghouta")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kept"),
+    [
+        pytest.param("The Security Council said on Wednesday that regime forces killed 1300 people using chemical "
+                     "weapons.", _UNITED_STATES, False, id="chemical attack, place from the dateline: dropped"),
+        pytest.param("What the administration says was a sarin attack by the government killed 1400 people.",
+                     _WASHINGTON, False, id="sarin attack, place from an earlier sentence: dropped"),
+        pytest.param("Rebels said they shot down a Syrian helicopter on Tuesday.", _WASHINGTON, False,
+                     id="downed helicopter, place from the dateline: dropped"),
+        pytest.param("A nerve gas attack on the Ghouta region killed 1300 people on Wednesday.", _GHOUTA, True,
+                     id="chemical attack whose sentence names the place: kept"),
+        pytest.param("Air strikes killed 12 people on Wednesday, activists said.", _KAFR_NABL, True,
+                     id="common air strike, place from the document: kept"),
+    ],
+)
+def test_a_rare_kind_placed_only_by_its_document_has_no_happening_place(text: str, place: Place,
+                                                                         kept: bool) -> None:
+    from sitrep.resolve.blocking import happening_place
+
+    ev = _event("a", text, location=place, sub_event_type="Chemical weapon" if "gas" in text else "Air/drone strike")
+    assert (happening_place(ev) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The Security Council said on Wednesday that it was seeking clarity on reports that regime forces killed "
+        "1300 people using chemical weapons.",
+        "Diplomats said on Wednesday that the poison gas attack had killed 1300 people.",
+        "France said on Wednesday that 1300 people were killed in a chemical weapons attack by government forces.",
+    ],
+)
+def test_a_statement_told_abroad_joins_the_chemical_attack_it_counts(statement: str) -> None:
+    from dataclasses import replace
+
+    (attack,) = _reports(("alpha", "2013-08-21", "At least 1300 people were killed in a nerve gas attack on the "
+                          "Ghouta region near Damascus on Wednesday, the opposition said."))[:1]
+    told = [e for e in _reports(("beta", "2013-08-21", statement)) if e.fatalities == 1300]
+    assert told, statement
+    abroad = replace(told[0], location=_UNITED_STATES if "Council" in statement else _WASHINGTON)
+    assert sorted(len(i.event_ids) for i in resolve_events([attack, abroad]).incidents) == [2]
+
+
+# ---------------------------------------------------------------- one distinctive kind on one day
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "days", "sizes"),
+    [
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl, killing 20 volunteers, the Red Crescent said.",
+                     "Jets hit trucks carrying food and medicine for 78,000 people on the road.", (1, 1), [2],
+                     id="an aid convoy told in other words, the same day"),
+        pytest.param("Jets struck a school in Kafr Nabl, killing 22 children.",
+                     "Bombs fell on the school during morning lessons, a teacher told rescuers.", (1, 1), [2],
+                     id="a school told in other words, the same day"),
+        pytest.param("Warplanes hit the vegetable market, killing 15 people.",
+                     "Shoppers were buried under rubble when a raid struck the crowded souk, residents reported.",
+                     (1, 1), [2], id="a market told in other words, the same day"),
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl, killing 20 volunteers, the Red Crescent said.",
+                     "Jets hit trucks carrying food and medicine for 78,000 people on the road.", (1, 4), [1, 1],
+                     id="two convoys three days apart stay two"),
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl, killing 20 volunteers, the Red Crescent said.",
+                     "Shoppers were buried under rubble when a raid struck the crowded souk, residents reported.",
+                     (1, 1), [1, 1], id="a convoy and a market of one day stay two"),
+    ],
+)
+def test_one_distinctive_kind_on_one_day_needs_no_more_shared_wording(a: str, b: str, days: tuple[int, int],
+                                                                      sizes: list[int]) -> None:
+    from sitrep.resolve.matching import MIN_TEXT, content_tokens, dice
+
+    assert dice(content_tokens(a), content_tokens(b)) < MIN_TEXT  # the wording alone would keep them apart
+    events = [_event(doc, text, date=f"2016-08-0{day}") for doc, text, day in (("a", a, days[0]), ("b", b, days[1]))]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes
+
+
+@pytest.mark.parametrize(
+    ("text", "convoy"),
+    [
+        ("Around twenty civilians were killed as they were unloading trucks carrying vital humanitarian aid.", True),
+        ("Lorries loaded with food and medicine were struck on the road to Aleppo.", True),
+        ("Twelve aid trucks were burned outside the warehouse.", True),
+        ("Trucks carrying fighters entered the town.", False),
+        ("Rebels seized two trucks near the border.", False),
+    ],
+)
+def test_an_aid_convoy_is_named_however_its_trucks_are_told(text: str, convoy: bool) -> None:
+    assert ("convoy" in signatures(text, None)) is convoy
