@@ -562,3 +562,58 @@ def test_one_distinctive_kind_on_one_day_needs_no_more_shared_wording(a: str, b:
 )
 def test_an_aid_convoy_is_named_however_its_trucks_are_told(text: str, convoy: bool) -> None:
     assert ("convoy" in signatures(text, None)) is convoy
+
+
+# ---------------------------------------------------------------- a month-dated report of one distinctive kind
+
+_MAARAT = Place("Maarat al-Numan", "SY", "Idlib", None, 35.64, 36.67, 169389, "point", "PPLA2", "Maarat al-Numan")
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "places", "sizes"),
+    [
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers.",
+                     "The planes struck the convoy as trucks unloaded aid, then struck again as rescuers arrived, "
+                     "killing 15.", (_KAFR_NABL, _KAFR_NABL), [2], id="a convoy of the month at the same town"),
+        pytest.param("Jets struck a school in Kafr Nabl on Wednesday, killing 22 children.",
+                     "Last month a shell struck the gate of a school as children were leaving, killing five.",
+                     (_KAFR_NABL, _KAFR_NABL), [2], id="a school of the month at the same town"),
+        pytest.param("Warplanes hit the vegetable market on Sunday, killing 15 people.",
+                     "Shoppers were buried under rubble when warplanes struck the crowded market, killing nine.",
+                     (_KAFR_NABL, _KAFR_NABL), [2], id="a market of the month at the same town"),
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers.",
+                     "The planes struck the convoy as trucks unloaded aid, then struck again as rescuers arrived, "
+                     "killing 15.", (_KAFR_NABL, _MAARAT), [1, 1], id="a convoy of the month in another town"),
+        pytest.param("Jets struck a school in Kafr Nabl on Wednesday, killing 22 children.",
+                     "Warplanes hit the vegetable market on Sunday, killing 15 people.",
+                     (_KAFR_NABL, _KAFR_NABL), [1, 1], id="a market of the month is not the school"),
+    ],
+)
+def test_a_month_dated_report_of_a_distinctive_kind_joins_the_days_report_at_its_spot(
+    day: str, month: str, places: tuple[Place, Place], sizes: list[int],
+) -> None:
+    events = [_event("a", day, location=places[0]),
+              _event("b", month, location=places[1], date="2016-08", date_precision="month",
+                     date_method="narrative:weekday")]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes
+
+
+def test_a_month_dated_report_between_two_such_happenings_stays_out() -> None:
+    day = "Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers."
+    events = [_event("a", day), _event("c", day.replace("Monday", "Thursday"), date="2016-08-18"),
+              _event("b", "The planes struck the convoy as trucks unloaded aid, killing 15.", date="2016-08",
+                     date_precision="month", date_method="narrative:weekday")]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == [1, 1, 1]
+
+
+@pytest.mark.parametrize(("doc", "joins"), [("b", True), ("a", False)])
+def test_one_document_telling_a_kind_on_a_day_and_in_its_month_may_tell_two(doc: str, joins: bool) -> None:
+    from dataclasses import replace
+
+    from sitrep.resolve.matching import gate_reason, profile
+
+    day = _event("a", "Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers.")
+    month = replace(_event(doc, "The planes struck the convoy as trucks unloaded aid, then struck again as rescuers "
+                           "arrived, killing 15.", date="2016-08", date_precision="month",
+                           date_method="narrative:weekday"), event_id="month")
+    assert (gate_reason(profile(0, day), profile(1, month)) is None) is joins

@@ -337,7 +337,13 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
         or (a.stated_day and b.stated_day and a.interval is not None and b.interval is not None
             and interval_gap(a.interval, b.interval) <= 1)
         or (not days and located and (a.stated_day or b.stated_day)))
-    return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and days))
+    # a common kind: both dated to the day, or, between two documents, one dated only to its week or
+    # month whose sentence names the kind at the same spot as the other's on a stated day, with the same
+    # type ("the convoy struck last month in Urum al-Kubra" and "warplanes bombed the convoy on Monday";
+    # the clustering leaves it out when two such happenings of the month match it)
+    one_vague = (a.doc_id != b.doc_id and _within_month(a, b) and _vague(a.interval) != _vague(b.interval)
+                 and a.event_type == b.event_type and (a.stated_day or b.stated_day) and _same_spot(a, b))
+    return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and (days or one_vague)))
 
 
 def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
@@ -426,7 +432,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "dates too far apart for what the reports share"
         if gap > 0 and not same_toll and text < 0.5 and not sig:
             return "days apart, different tolls, different words: nothing says it is one happening"
-    if (_vague(a.interval) or _vague(b.interval)) and not rare:
+    if (_vague(a.interval) or _vague(b.interval)) and not sig:
         # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
         if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
             return "undated reports must agree on the spot, the toll and the words"
