@@ -617,3 +617,19 @@ def test_one_document_telling_a_kind_on_a_day_and_in_its_month_may_tell_two(doc:
                            "arrived, killing 15.", date="2016-08", date_precision="month",
                            date_method="narrative:weekday"), event_id="month")
     assert (gate_reason(profile(0, day), profile(1, month)) is None) is joins
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("A Russian helicopter was shot down near Saraqeb on Monday killing all five people on board in the biggest "
+         "officially acknowledged loss of life for Russian forces since they started operations in Syria.", False),
+        ("The car bomb was the deadliest attack in the city since the war began in 2011.", False),
+        ("It was the heaviest bombardment of the town since the offensive began, residents said.", False),
+        ("More than 200 people have been killed since the offensive began.", True),
+        ("It was the deadliest month since the war began, with 1,000 people killed.", True),
+        ("Air strikes killed 12 people, the worst toll since the truce, and 90 since the offensive began.", True),
+    ],
+)
+def test_a_superlative_measured_since_a_start_is_not_a_tally(text: str, tally: bool) -> None:
+    assert is_tally(text) is tally
