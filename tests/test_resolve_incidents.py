@@ -633,3 +633,27 @@ def test_one_document_telling_a_kind_on_a_day_and_in_its_month_may_tell_two(doc:
 )
 def test_a_superlative_measured_since_a_start_is_not_a_tally(text: str, tally: bool) -> None:
     assert is_tally(text) is tally
+
+
+_ALEPPO = Place("Aleppo", "SY", "Aleppo", None, 36.2, 37.16, 170063, "point", "PPLA", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("toll", "days", "place", "sizes"),
+    [
+        pytest.param(61, (13, 14), _KAFR_NABL, [2], id="a toll of 61 told on the day and raised the next"),
+        pytest.param(25, (13, 14), _KAFR_NABL, [2], id="a toll of 25 on two stated days a day apart"),
+        pytest.param(12, (14, 13), _MAARAT, [2], id="a toll of 12, the later report first"),
+        pytest.param(61, (13, 14), _ALEPPO, [1, 1], id="a capital city sees such tolls on many days"),
+        pytest.param(3, (13, 14), _KAFR_NABL, [1, 1], id="a small toll is no identity"),
+        pytest.param(61, (13, 15), _KAFR_NABL, [1, 1], id="two days apart"),
+    ],
+)
+def test_one_large_toll_for_one_town_on_days_a_day_apart_is_one_happening(
+    toll: int, days: tuple[int, int], place: Place, sizes: list[int],
+) -> None:
+    events = [_event("a", "Air strikes on the town killed people on Monday, the Observatory said.", location=place,
+                     fatalities=toll, date=f"2017-11-{days[0]}"),
+              _event("b", "The monitor on Tuesday raised the death toll from the air strikes on the town.",
+                     location=place, fatalities=toll, date=f"2017-11-{days[1]}")]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes

@@ -375,10 +375,20 @@ def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
     a guess is not evidence against a stated day.
     """
     if a.stated_day and b.stated_day:
-        return 1 if a.night or b.night or any(is_rare(s) for s in shared) else 0
+        return 1 if a.night or b.night or any(is_rare(s) for s in shared) or same_town_toll(a, b) else 0
     if any(is_rare(s) for s in shared) or _published_after(a, b) or _published_after(b, a):
         return SIGNATURE_GAP_DAYS
     return GUESS_GAP_DAYS
+
+
+LARGE_TOLL = 10  # a death toll this large, told for one town on days a day apart, is one happening's
+
+
+def same_town_toll(a: Profile, b: Profile) -> bool:
+    """One large death toll for one town (not a capital city, where many attacks happen a day): a later
+    report ("the monitor on Tuesday raised the toll to 61") may date it by the day it was told."""
+    return (a.fatalities is not None and a.fatalities >= LARGE_TOLL and a.fatalities == b.fatalities
+            and not (a.city or b.city) and _same_spot(a, b))
 
 
 def _published_after(a: Profile, b: Profile) -> bool:
