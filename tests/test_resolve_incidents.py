@@ -657,3 +657,22 @@ def test_one_large_toll_for_one_town_on_days_a_day_apart_is_one_happening(
               _event("b", "The monitor on Tuesday raised the death toll from the air strikes on the town.",
                      location=place, fatalities=toll, date=f"2017-11-{days[1]}")]
     assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "doer"),
+    [
+        ("Human Rights Watch has investigated alternative claims that opposition forces themselves were responsible "
+         "for the attacks and has found such claims lacking in credibility.", "opposition forces", False),
+        ("Allegations that rebels fired the rockets were baseless, the inspectors said.", "rebels", False),
+        ("Moscow's suggestion that the opposition staged the attack was dismissed by Western governments.",
+         "the opposition", False),
+        ("Activists accused government forces of firing the rockets that killed 20 people.", "government forces",
+         True),
+        ("Government forces fired rockets at the Ghouta suburbs on Wednesday.", "Government forces", True),
+        ("Rebels shelled the western districts of the city on Monday.", "Rebels", True),
+    ],
+)
+def test_a_doer_named_only_in_a_dismissed_claim_is_no_evidence(text: str, mention: str, doer: bool) -> None:
+    ev = _event("a", text, actor1=ActorRef("Somebody", "state forces", "SY", mention))
+    assert supported(ev, "actor1") is doer

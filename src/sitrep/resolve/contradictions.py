@@ -50,6 +50,13 @@ _NOT_DOER = re.compile(
     re.IGNORECASE,
 )
 _OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
+# the sentence names the doer only in a claim it dismisses ("claims that opposition forces were responsible ...
+# found such claims lacking in credibility", "allegations that rebels did it, which it called baseless")
+_DISMISSED_AFTER = re.compile(
+    r"\b(?:lack\w* (?:in |of )?credib\w*|not credible|baseless|unfounded|groundless|no (?:credible )?evidence"
+    r"|inconsistent with the evidence|(?:dismiss|reject|debunk)\w*|fabricat\w*)\b",
+    re.IGNORECASE,
+)
 # page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
 _CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
 _RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
@@ -107,7 +114,8 @@ def supported(ev: Event, field: str) -> bool:
             return False
         at = text.casefold().find(mention.casefold())
         return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
-                and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at]))
+                and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at])
+                and not _DISMISSED_AFTER.search(text, at + len(mention)))
     if field == "location":
         place = ev.location.mention if ev.location else None
         return place is not None and place.casefold() in text.casefold() and happening_place(ev) is not None
