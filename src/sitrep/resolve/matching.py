@@ -461,8 +461,8 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
     if ((a.city or b.city) and a.doc_id != b.doc_id and text < CITY_TEXT and not _same_day(a, b, sig)
             and (not same_toll or _vague(a.interval) or _vague(b.interval))):
         return "a city sees many attacks a day: the toll (of a report of that day) or the wording must agree"
-    if a.doc_id != b.doc_id and text < MIN_TEXT and not _same_day(a, b, sig):
-        # one distinctive kind (an aid convoy, a school) on one day in agreeing places is what they share
+    if a.doc_id != b.doc_id and text < MIN_TEXT and not (_same_day(a, b, sig) and _same_spot(a, b)):
+        # one distinctive kind (an aid convoy, a school) on one day at one spot is what they share
         return "two reports of one incident share some content words"
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
         return "'in Syria' says nothing about where: the wording or the toll must agree"
