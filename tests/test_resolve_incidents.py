@@ -676,3 +676,27 @@ def test_one_large_toll_for_one_town_on_days_a_day_apart_is_one_happening(
 def test_a_doer_named_only_in_a_dismissed_claim_is_no_evidence(text: str, mention: str, doer: bool) -> None:
     ev = _event("a", text, actor1=ActorRef("Somebody", "state forces", "SY", mention))
     assert supported(ev, "actor1") is doer
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "listed"),
+    [
+        pytest.param(("2016-07-13", "sentence:weekday"), ("2016-07-20", "sentence:weekday"), False,
+                     id="on Wednesday twice, pages published a week apart"),
+        pytest.param(("2016-07-06", "sentence:weekday"), ("2016-07-20", "sentence:weekday"), False,
+                     id="on Wednesday twice, two weeks apart"),
+        pytest.param(("2016-07-13", "sentence:weekday"), ("2016-07-21", "sentence:weekday"), True,
+                     id="on Wednesday and on Thursday of another week"),
+        pytest.param(("2016-07-13", "sentence:explicit"), ("2016-07-20", "sentence:explicit"), True,
+                     id="13 July and 20 July"),
+    ],
+)
+def test_one_weekday_told_by_two_pages_dated_a_week_apart_is_no_contradiction(
+    first: tuple[str, str], second: tuple[str, str], listed: bool,
+) -> None:
+    texts = {"sentence:weekday": "A bomb blast killed at least 44 people in Qamishli on Wednesday.",
+             "sentence:explicit": "A bomb blast killed at least 44 people in Qamishli on 13 July."}
+    events = [_event(doc, texts[method], date=date, date_method=method, fatalities=44)
+              for doc, (date, method) in (("a", first), ("b", second))]
+    fields = {c.field for c in find_contradictions(events)}
+    assert ("date" in fields) is listed

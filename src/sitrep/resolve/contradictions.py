@@ -202,12 +202,20 @@ def _contradiction(
     return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
 
 
+def _one_weekday(a: tuple[Event, tuple[int, int]], b: tuple[Event, tuple[int, int]]) -> bool:
+    """Both sentences name the same weekday ("on Wednesday"), dated to weeks apart only by their pages'
+    publication days: the sources agree on the day; which week is the pages' doing, not theirs."""
+    (ea, ia), (eb, ib) = a, b
+    return (ea.date_method == eb.date_method == "sentence:weekday" and ia[0] == ia[1] and ib[0] == ib[1]
+            and (ia[0] - ib[0]) % 7 == 0)
+
+
 def _date_conflict(events: Sequence[Event]) -> Contradiction | None:
     dated = [(e, date_interval(e.date)) for e in events if supported(e, "date")]
     dated_ok = [(e, iv) for e, iv in dated if iv is not None]
     # any two intervals that do not overlap?
     clash = any(
-        interval_gap(a[1], b[1]) > DATE_SLACK_DAYS
+        interval_gap(a[1], b[1]) > DATE_SLACK_DAYS and not _one_weekday(a, b)
         for i, a in enumerate(dated_ok) for b in dated_ok[i + 1 :]
     )
     if not clash:
