@@ -463,3 +463,240 @@ def test_one_document_telling_one_kind_of_happening_twice_in_a_day_tells_one(a: 
     (second,) = _reports(("alpha", "2016-10-04", b))[:1]
     same_doc = replace(second, doc_id=first.doc_id, event_id=second.event_id + "-2")
     assert sorted(len(i.event_ids) for i in resolve_events([first, same_doc]).incidents) == sizes
+
+
+# ---------------------------------------------------------------- a rare kind placed only by its document
+
+_WASHINGTON = Place("Washington", "US", "District of Columbia", None, 38.9, -77.04, 4140963, "point", "PPLC",
+                    "Washington")
+_UNITED_STATES = Place("United States", "US", None, None, 39.76, -98.5, 6252001, "country", "PCLI",
+                       "United States")
+_GHOUTA = Place("Eastern Ghouta", "SY", "Rural Damascus", None, 33.52, 36.36, 170017, "district", "ADM2",
+                "Ghouta")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kept"),
+    [
+        pytest.param("The Security Council said on Wednesday that regime forces killed 1300 people using chemical "
+                     "weapons.", _UNITED_STATES, False, id="chemical attack, place from the dateline: dropped"),
+        pytest.param("What the administration says was a sarin attack by the government killed 1400 people.",
+                     _WASHINGTON, False, id="sarin attack, place from an earlier sentence: dropped"),
+        pytest.param("Rebels said they shot down a Syrian helicopter on Tuesday.", _WASHINGTON, False,
+                     id="downed helicopter, place from the dateline: dropped"),
+        pytest.param("A nerve gas attack on the Ghouta region killed 1300 people on Wednesday.", _GHOUTA, True,
+                     id="chemical attack whose sentence names the place: kept"),
+        pytest.param("Air strikes killed 12 people on Wednesday, activists said.", _KAFR_NABL, True,
+                     id="common air strike, place from the document: kept"),
+    ],
+)
+def test_a_rare_kind_placed_only_by_its_document_has_no_happening_place(text: str, place: Place,
+                                                                         kept: bool) -> None:
+    from sitrep.resolve.blocking import happening_place
+
+    ev = _event("a", text, location=place, sub_event_type="Chemical weapon" if "gas" in text else "Air/drone strike")
+    assert (happening_place(ev) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The Security Council said on Wednesday that it was seeking clarity on reports that regime forces killed "
+        "1300 people using chemical weapons.",
+        "Diplomats said on Wednesday that the poison gas attack had killed 1300 people.",
+        "France said on Wednesday that 1300 people were killed in a chemical weapons attack by government forces.",
+    ],
+)
+def test_a_statement_told_abroad_joins_the_chemical_attack_it_counts(statement: str) -> None:
+    from dataclasses import replace
+
+    (attack,) = _reports(("alpha", "2013-08-21", "At least 1300 people were killed in a nerve gas attack on the "
+                          "Ghouta region near Damascus on Wednesday, the opposition said."))[:1]
+    told = [e for e in _reports(("beta", "2013-08-21", statement)) if e.fatalities == 1300]
+    assert told, statement
+    abroad = replace(told[0], location=_UNITED_STATES if "Council" in statement else _WASHINGTON)
+    assert sorted(len(i.event_ids) for i in resolve_events([attack, abroad]).incidents) == [2]
+
+
+# ---------------------------------------------------------------- one distinctive kind on one day
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "days", "sizes"),
+    [
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl, killing 20 volunteers, the Red Crescent said.",
+                     "Jets hit trucks carrying food and medicine for 78,000 people on the road.", (1, 1), [2],
+                     id="an aid convoy told in other words, the same day"),
+        pytest.param("Jets struck a school in Kafr Nabl, killing 22 children.",
+                     "Bombs fell on the school during morning lessons, a teacher told rescuers.", (1, 1), [2],
+                     id="a school told in other words, the same day"),
+        pytest.param("Warplanes hit the vegetable market, killing 15 people.",
+                     "Shoppers were buried under rubble when a raid struck the crowded souk, residents reported.",
+                     (1, 1), [2], id="a market told in other words, the same day"),
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl, killing 20 volunteers, the Red Crescent said.",
+                     "Jets hit trucks carrying food and medicine for 78,000 people on the road.", (1, 4), [1, 1],
+                     id="two convoys three days apart stay two"),
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl, killing 20 volunteers, the Red Crescent said.",
+                     "Shoppers were buried under rubble when a raid struck the crowded souk, residents reported.",
+                     (1, 1), [1, 1], id="a convoy and a market of one day stay two"),
+    ],
+)
+def test_one_distinctive_kind_on_one_day_needs_no_more_shared_wording(a: str, b: str, days: tuple[int, int],
+                                                                      sizes: list[int]) -> None:
+    from sitrep.resolve.matching import MIN_TEXT, content_tokens, dice
+
+    assert dice(content_tokens(a), content_tokens(b)) < MIN_TEXT  # the wording alone would keep them apart
+    events = [_event(doc, text, date=f"2016-08-0{day}") for doc, text, day in (("a", a, days[0]), ("b", b, days[1]))]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes
+
+
+@pytest.mark.parametrize(
+    ("text", "convoy"),
+    [
+        ("Around twenty civilians were killed as they were unloading trucks carrying vital humanitarian aid.", True),
+        ("Lorries loaded with food and medicine were struck on the road to Aleppo.", True),
+        ("Twelve aid trucks were burned outside the warehouse.", True),
+        ("Trucks carrying fighters entered the town.", False),
+        ("Rebels seized two trucks near the border.", False),
+    ],
+)
+def test_an_aid_convoy_is_named_however_its_trucks_are_told(text: str, convoy: bool) -> None:
+    assert ("convoy" in signatures(text, None)) is convoy
+
+
+# ---------------------------------------------------------------- a month-dated report of one distinctive kind
+
+_MAARAT = Place("Maarat al-Numan", "SY", "Idlib", None, 35.64, 36.67, 169389, "point", "PPLA2", "Maarat al-Numan")
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "places", "sizes"),
+    [
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers.",
+                     "The planes struck the convoy as trucks unloaded aid, then struck again as rescuers arrived, "
+                     "killing 15.", (_KAFR_NABL, _KAFR_NABL), [2], id="a convoy of the month at the same town"),
+        pytest.param("Jets struck a school in Kafr Nabl on Wednesday, killing 22 children.",
+                     "Last month a shell struck the gate of a school as children were leaving, killing five.",
+                     (_KAFR_NABL, _KAFR_NABL), [2], id="a school of the month at the same town"),
+        pytest.param("Warplanes hit the vegetable market on Sunday, killing 15 people.",
+                     "Shoppers were buried under rubble when warplanes struck the crowded market, killing nine.",
+                     (_KAFR_NABL, _KAFR_NABL), [2], id="a market of the month at the same town"),
+        pytest.param("Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers.",
+                     "The planes struck the convoy as trucks unloaded aid, then struck again as rescuers arrived, "
+                     "killing 15.", (_KAFR_NABL, _MAARAT), [1, 1], id="a convoy of the month in another town"),
+        pytest.param("Jets struck a school in Kafr Nabl on Wednesday, killing 22 children.",
+                     "Warplanes hit the vegetable market on Sunday, killing 15 people.",
+                     (_KAFR_NABL, _KAFR_NABL), [1, 1], id="a market of the month is not the school"),
+    ],
+)
+def test_a_month_dated_report_of_a_distinctive_kind_joins_the_days_report_at_its_spot(
+    day: str, month: str, places: tuple[Place, Place], sizes: list[int],
+) -> None:
+    events = [_event("a", day, location=places[0]),
+              _event("b", month, location=places[1], date="2016-08", date_precision="month",
+                     date_method="narrative:weekday")]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes
+
+
+def test_a_month_dated_report_between_two_such_happenings_stays_out() -> None:
+    day = "Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers."
+    events = [_event("a", day), _event("c", day.replace("Monday", "Thursday"), date="2016-08-18"),
+              _event("b", "The planes struck the convoy as trucks unloaded aid, killing 15.", date="2016-08",
+                     date_precision="month", date_method="narrative:weekday")]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == [1, 1, 1]
+
+
+@pytest.mark.parametrize(("doc", "joins"), [("b", True), ("a", False)])
+def test_one_document_telling_a_kind_on_a_day_and_in_its_month_may_tell_two(doc: str, joins: bool) -> None:
+    from dataclasses import replace
+
+    from sitrep.resolve.matching import gate_reason, profile
+
+    day = _event("a", "Warplanes bombed an aid convoy near Kafr Nabl on Monday, killing 20 volunteers.")
+    month = replace(_event(doc, "The planes struck the convoy as trucks unloaded aid, then struck again as rescuers "
+                           "arrived, killing 15.", date="2016-08", date_precision="month",
+                           date_method="narrative:weekday"), event_id="month")
+    assert (gate_reason(profile(0, day), profile(1, month)) is None) is joins
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("A Russian helicopter was shot down near Saraqeb on Monday killing all five people on board in the biggest "
+         "officially acknowledged loss of life for Russian forces since they started operations in Syria.", False),
+        ("The car bomb was the deadliest attack in the city since the war began in 2011.", False),
+        ("It was the heaviest bombardment of the town since the offensive began, residents said.", False),
+        ("More than 200 people have been killed since the offensive began.", True),
+        ("It was the deadliest month since the war began, with 1,000 people killed.", True),
+        ("Air strikes killed 12 people, the worst toll since the truce, and 90 since the offensive began.", True),
+    ],
+)
+def test_a_superlative_measured_since_a_start_is_not_a_tally(text: str, tally: bool) -> None:
+    assert is_tally(text) is tally
+
+
+_ALEPPO = Place("Aleppo", "SY", "Aleppo", None, 36.2, 37.16, 170063, "point", "PPLA", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("toll", "days", "place", "sizes"),
+    [
+        pytest.param(61, (13, 14), _KAFR_NABL, [2], id="a toll of 61 told on the day and raised the next"),
+        pytest.param(25, (13, 14), _KAFR_NABL, [2], id="a toll of 25 on two stated days a day apart"),
+        pytest.param(12, (14, 13), _MAARAT, [2], id="a toll of 12, the later report first"),
+        pytest.param(61, (13, 14), _ALEPPO, [1, 1], id="a capital city sees such tolls on many days"),
+        pytest.param(3, (13, 14), _KAFR_NABL, [1, 1], id="a small toll is no identity"),
+        pytest.param(61, (13, 15), _KAFR_NABL, [1, 1], id="two days apart"),
+    ],
+)
+def test_one_large_toll_for_one_town_on_days_a_day_apart_is_one_happening(
+    toll: int, days: tuple[int, int], place: Place, sizes: list[int],
+) -> None:
+    events = [_event("a", "Air strikes on the town killed people on Monday, the Observatory said.", location=place,
+                     fatalities=toll, date=f"2017-11-{days[0]}"),
+              _event("b", "The monitor on Tuesday raised the death toll from the air strikes on the town.",
+                     location=place, fatalities=toll, date=f"2017-11-{days[1]}")]
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == sizes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "doer"),
+    [
+        ("Human Rights Watch has investigated alternative claims that opposition forces themselves were responsible "
+         "for the attacks and has found such claims lacking in credibility.", "opposition forces", False),
+        ("Allegations that rebels fired the rockets were baseless, the inspectors said.", "rebels", False),
+        ("Moscow's suggestion that the opposition staged the attack was dismissed by Western governments.",
+         "the opposition", False),
+        ("Activists accused government forces of firing the rockets that killed 20 people.", "government forces",
+         True),
+        ("Government forces fired rockets at the Ghouta suburbs on Wednesday.", "Government forces", True),
+        ("Rebels shelled the western districts of the city on Monday.", "Rebels", True),
+    ],
+)
+def test_a_doer_named_only_in_a_dismissed_claim_is_no_evidence(text: str, mention: str, doer: bool) -> None:
+    ev = _event("a", text, actor1=ActorRef("Somebody", "state forces", "SY", mention))
+    assert supported(ev, "actor1") is doer
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "listed"),
+    [
+        pytest.param(("2016-07-13", "sentence:weekday"), ("2016-07-20", "sentence:weekday"), False,
+                     id="on Wednesday twice, pages published a week apart"),
+        pytest.param(("2016-07-06", "sentence:weekday"), ("2016-07-20", "sentence:weekday"), False,
+                     id="on Wednesday twice, two weeks apart"),
+        pytest.param(("2016-07-13", "sentence:weekday"), ("2016-07-21", "sentence:weekday"), True,
+                     id="on Wednesday and on Thursday of another week"),
+        pytest.param(("2016-07-13", "sentence:explicit"), ("2016-07-20", "sentence:explicit"), True,
+                     id="13 July and 20 July"),
+    ],
+)
+def test_one_weekday_told_by_two_pages_dated_a_week_apart_is_no_contradiction(
+    first: tuple[str, str], second: tuple[str, str], listed: bool,
+) -> None:
+    texts = {"sentence:weekday": "A bomb blast killed at least 44 people in Qamishli on Wednesday.",
+             "sentence:explicit": "A bomb blast killed at least 44 people in Qamishli on 13 July."}
+    events = [_event(doc, texts[method], date=date, date_method=method, fatalities=44)
+              for doc, (date, method) in (("a", first), ("b", second))]
+    fields = {c.field for c in find_contradictions(events)}
+    assert ("date" in fields) is listed

@@ -39,7 +39,7 @@ from typing import Protocol
 
 from sitrep.records import VIOLENT_TYPES, Event, Place, date_bounds, haversine_km
 
-from .signatures import signatures
+from .signatures import is_rare, signatures
 
 MAX_GAP_DAYS = 7  # two corroborating reports of one incident may give dates this far apart (Palmyra: 6)
 PLAIN_GAP_DAYS = 2  # other reports at most this far apart (time zones, 'yesterday', a publication-day guess)
@@ -142,12 +142,17 @@ _SPEAKER = re.compile(
 
 def happening_place(ev: Event) -> Place | None:
     """The report's place as evidence of where the happening was: None when the sentence names it
-    only as the speaker or the one who acts (:data:`_SPEAKER`)."""
+    only as the speaker or the one who acts (:data:`_SPEAKER`), or when a report of a rare kind (a
+    chemical attack, a downed aircraft) takes its place from elsewhere in the document (the sentence
+    does not name it): such a report is mostly a later statement about the happening, placed by
+    where the news was told (the UN, Washington, a dateline), not by where it happened."""
     loc = ev.location
     if loc is None or not loc.mention:
         return loc
     at = ev.evidence.text.find(loc.mention)
     if at >= 0 and _SPEAKER.match(ev.evidence.text[at + len(loc.mention):]):
+        return None
+    if at < 0 and any(is_rare(s) for s in event_signatures(ev)):
         return None
     return loc
 

@@ -50,6 +50,13 @@ _NOT_DOER = re.compile(
     re.IGNORECASE,
 )
 _OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
+# the sentence names the doer only in a claim it dismisses ("claims that opposition forces were responsible ...
+# found such claims lacking in credibility", "allegations that rebels did it, which it called baseless")
+_DISMISSED_AFTER = re.compile(
+    r"\b(?:lack\w* (?:in |of )?credib\w*|not credible|baseless|unfounded|groundless|no (?:credible )?evidence"
+    r"|inconsistent with the evidence|(?:dismiss|reject|debunk)\w*|fabricat\w*)\b",
+    re.IGNORECASE,
+)
 # page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
 _CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
 _RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
@@ -107,7 +114,8 @@ def supported(ev: Event, field: str) -> bool:
             return False
         at = text.casefold().find(mention.casefold())
         return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
-                and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at]))
+                and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at])
+                and not _DISMISSED_AFTER.search(text, at + len(mention)))
     if field == "location":
         place = ev.location.mention if ev.location else None
         return place is not None and place.casefold() in text.casefold() and happening_place(ev) is not None
@@ -194,12 +202,20 @@ def _contradiction(
     return Contradiction(field=field, kind=kind, values=tuple(_value(v, evs) for v, evs in groups))
 
 
+def _one_weekday(a: tuple[Event, tuple[int, int]], b: tuple[Event, tuple[int, int]]) -> bool:
+    """Both sentences name the same weekday ("on Wednesday"), dated to weeks apart only by their pages'
+    publication days: the sources agree on the day; which week is the pages' doing, not theirs."""
+    (ea, ia), (eb, ib) = a, b
+    return (ea.date_method == eb.date_method == "sentence:weekday" and ia[0] == ia[1] and ib[0] == ib[1]
+            and (ia[0] - ib[0]) % 7 == 0)
+
+
 def _date_conflict(events: Sequence[Event]) -> Contradiction | None:
     dated = [(e, date_interval(e.date)) for e in events if supported(e, "date")]
     dated_ok = [(e, iv) for e, iv in dated if iv is not None]
     # any two intervals that do not overlap?
     clash = any(
-        interval_gap(a[1], b[1]) > DATE_SLACK_DAYS
+        interval_gap(a[1], b[1]) > DATE_SLACK_DAYS and not _one_weekday(a, b)
         for i, a in enumerate(dated_ok) for b in dated_ok[i + 1 :]
     )
     if not clash:

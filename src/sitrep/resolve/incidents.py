@@ -168,14 +168,18 @@ def cluster(
         links[i].append((s, j))
         links[j].append((s, i))
     floating = sorted((i for i in links if i not in anchored), key=lambda i: (-max(s for s, _ in links[i]), i))
+    ambiguous: set[int] = set()  # floating reports that two incidents match nearly as well: they stay out of both
     for i in floating:
         target = _best_incident(c, i, links[i], anchored)
         if target is not None:
             s, j = max((s, j) for s, j in links[i] if c.find(j) == target)
             merge(s, i, j)
-    # 3. the rest pair up among themselves as before
+        elif any(j in anchored and c.find(j) != c.find(i) for _, j in links[i]):
+            ambiguous.add(i)
+    # 3. the rest pair up among themselves as before (an ambiguous report only with other floating ones)
     for s, i, j in scored:
-        merge(s, i, j)
+        if not ((i in ambiguous and j in anchored) or (j in ambiguous and i in anchored)):
+            merge(s, i, j)
     _attach_elaborations(c, profiles, only_with, score)
     clusters = [sorted(m) for m in c.members.values()]
     clusters.sort(key=lambda m: m[0])

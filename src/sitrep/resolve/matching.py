@@ -337,7 +337,13 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
         or (a.stated_day and b.stated_day and a.interval is not None and b.interval is not None
             and interval_gap(a.interval, b.interval) <= 1)
         or (not days and located and (a.stated_day or b.stated_day)))
-    return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and days))
+    # a common kind: both dated to the day, or, between two documents, one dated only to its week or
+    # month whose sentence names the kind at the same spot as the other's on a stated day, with the same
+    # type ("the convoy struck last month in Urum al-Kubra" and "warplanes bombed the convoy on Monday";
+    # the clustering leaves it out when two such happenings of the month match it)
+    one_vague = (a.doc_id != b.doc_id and _within_month(a, b) and _vague(a.interval) != _vague(b.interval)
+                 and a.event_type == b.event_type and (a.stated_day or b.stated_day) and _same_spot(a, b))
+    return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and (days or one_vague)))
 
 
 def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
@@ -369,10 +375,20 @@ def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
     a guess is not evidence against a stated day.
     """
     if a.stated_day and b.stated_day:
-        return 1 if a.night or b.night or any(is_rare(s) for s in shared) else 0
+        return 1 if a.night or b.night or any(is_rare(s) for s in shared) or same_town_toll(a, b) else 0
     if any(is_rare(s) for s in shared) or _published_after(a, b) or _published_after(b, a):
         return SIGNATURE_GAP_DAYS
     return GUESS_GAP_DAYS
+
+
+LARGE_TOLL = 10  # a death toll this large, told for one town on days a day apart, is one happening's
+
+
+def same_town_toll(a: Profile, b: Profile) -> bool:
+    """One large death toll for one town (not a capital city, where many attacks happen a day): a later
+    report ("the monitor on Tuesday raised the toll to 61") may date it by the day it was told."""
+    return (a.fatalities is not None and a.fatalities >= LARGE_TOLL and a.fatalities == b.fatalities
+            and not (a.city or b.city) and _same_spot(a, b))
 
 
 def _published_after(a: Profile, b: Profile) -> bool:
@@ -426,7 +442,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "dates too far apart for what the reports share"
         if gap > 0 and not same_toll and text < 0.5 and not sig:
             return "days apart, different tolls, different words: nothing says it is one happening"
-    if (_vague(a.interval) or _vague(b.interval)) and not rare:
+    if (_vague(a.interval) or _vague(b.interval)) and not sig:
         # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
         if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
             return "undated reports must agree on the spot, the toll and the words"
@@ -445,7 +461,8 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
     if ((a.city or b.city) and a.doc_id != b.doc_id and text < CITY_TEXT and not _same_day(a, b, sig)
             and (not same_toll or _vague(a.interval) or _vague(b.interval))):
         return "a city sees many attacks a day: the toll (of a report of that day) or the wording must agree"
-    if a.doc_id != b.doc_id and text < MIN_TEXT:
+    if a.doc_id != b.doc_id and text < MIN_TEXT and not (_same_day(a, b, sig) and _same_spot(a, b)):
+        # one distinctive kind (an aid convoy, a school) on one day at one spot is what they share
         return "two reports of one incident share some content words"
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
         return "'in Syria' says nothing about where: the wording or the toll must agree"

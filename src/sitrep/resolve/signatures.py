@@ -94,6 +94,17 @@ _TALLY = re.compile(
 )
 
 
+# "the biggest loss of life for Russian forces since they started operations", "the deadliest attack since
+# the war began": a superlative measures one happening against the period, it does not count over it
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:biggest|largest|deadliest|worst|heaviest|bloodiest|most (?:deadly|serious|lethal))\b"
+    r"(?![^.;]*\b(?:days?|weeks?|months?|years?)\b)[^.;\d]{0,80}$",
+    re.IGNORECASE,
+)
+
+
 def is_tally(text: str) -> bool:
-    """A cumulative count over a period rather than one happening ("... killed since March")."""
-    return bool(_TALLY.search(text))
+    """A cumulative count over a period rather than one happening ("... killed since March"); a
+    "since ..." that only measures a superlative ("the deadliest attack since the war began") is not."""
+    return any(not (m.group(0).lower().startswith("since") and _SUPERLATIVE_BEFORE.search(text, 0, m.start()))
+               for m in _TALLY.finditer(text))
