@@ -34,9 +34,12 @@ def parse(text: str) -> Any:
 # SECTION_CHARS each): the document-wide context (place votes and coherence, the narrative date,
 # actor homes) is pairwise over a document's mentions, so one UN report or transcript of a
 # million characters would cost quadratic time and hold one huge parse in memory. Articles (a
-# few thousand characters, the longest news features well under this) are never split.
+# few thousand characters, the longest news features well under this) are never split. 20k-character
+# sections (several articles' worth) keep the parse and the pairwise context of each small: at 1M
+# characters the ingest's whole process tree (this process and one section worker) peaks at ~905 MB
+# with 20k sections against ~1,010 MB with 50k, in the same time (benchmarks/bench_long_doc.py).
 LONG_DOC_CHARS = 100_000
-SECTION_CHARS = 50_000
+SECTION_CHARS = 20_000
 
 
 def sections(text: str, size: int = SECTION_CHARS, limit: int = LONG_DOC_CHARS) -> list[tuple[int, int]]:
