@@ -629,3 +629,14 @@ def test_what_broke_out_when_an_attack_came_is_one_event() -> None:
     events = extract("Clashes broke out when rebels attacked an army checkpoint in Daraa on Monday.",
                      published="2016-05-10")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+# A denial with its article ("rejected the claims", "dismissed the reports"): no event, like the bare form.
+@pytest.mark.parametrize("text", [
+    "The Syrian government rejected the claims of a chemical attack by the army in Douma as baseless.",
+    "The ministry dismissed the reports that its jets bombed a hospital in Idlib, calling them fabricated.",
+    "Russia rejected the allegations that its aircraft struck a market in Ariha on Monday.",
+    "The army denied the allegations that its helicopters dropped barrel bombs on Daraya last week.",
+])
+def test_a_denial_with_its_article_gives_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-10-05") if e.event_type != "Diplomacy"] == []
