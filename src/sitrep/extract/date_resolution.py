@@ -184,6 +184,14 @@ def _h_month(m: re.Match[str], st: _State) -> _Res | None:
     return None if mo is None else _month_res(st, m, mo, None)
 
 
+def _relative_month(y: int, mo: int, pub: Anchor) -> _Res | None:
+    """Month ``mo`` of year ``y``, told relative to the publication ``pub`` (in the future when after it)."""
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    val = Anchor.month(y, mo)
+    return _Res(val, "relative-to-publication", val.first > pub.last)
+
+
 def _h_monrel(m: re.Match[str], st: _State) -> _Res | None:
     mo = _month_of(m["mon"])
     if mo is None:
@@ -192,10 +200,7 @@ def _h_monrel(m: re.Match[str], st: _State) -> _Res | None:
         return _Res(None, "unanchored")
     rel = m["rel"].lower()
     y = st.pub.first.year + {"last": -1, "this": 0, "next": 1}[rel]
-    if not _MIN_YEAR <= y <= _MAX_YEAR:
-        return None
-    val = Anchor.month(y, mo)
-    return _Res(val, "relative-to-publication", val.first > st.pub.last)
+    return _relative_month(y, mo, st.pub)
 
 
 def _h_relmon(m: re.Match[str], st: _State) -> _Res | None:
@@ -213,10 +218,7 @@ def _h_relmon(m: re.Match[str], st: _State) -> _Res | None:
         y = py if mo > pm else py + 1
     else:  # this
         y = py
-    if not _MIN_YEAR <= y <= _MAX_YEAR:
-        return None
-    val = Anchor.month(y, mo)
-    return _Res(val, "relative-to-publication", val.first > st.pub.last)
+    return _relative_month(y, mo, st.pub)
 
 
 def _h_year(m: re.Match[str], st: _State) -> _Res | None:
