@@ -76,6 +76,16 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 _MONTH_CUES = "May"
 
 
+def _cue_re(items: list[Any]) -> re.Pattern[str]:
+    """One cue class: its words and phrases (see :func:`_words_re`) and any ``{pattern: ...}`` entries,
+    regular expressions for a family of phrasings a word list would spell out form by form."""
+    words = _words_re([str(w) for w in items if not isinstance(w, dict)])
+    patterns = [rx.pattern for w in items if isinstance(w, dict) and (rx := _data_re(w.get("pattern")))]
+    if not patterns:
+        return words
+    return re.compile("|".join([words.pattern, *(rf"\b(?:{x})(?![\w])" for x in patterns)]), re.I)
+
+
 def _data_re(folded: Any) -> re.Pattern[str] | None:
     """A pattern a data file folds over several lines (YAML '>-'): the whitespace is layout only."""
     return re.compile("".join(str(folded).split()), re.I) if folded else None
@@ -106,7 +116,7 @@ def load_lexicon() -> Lexicon:
             )
         )
     prefixes = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (raw.get("prefixes") or {}).items()}
-    cues = {k: _words_re([str(w) for w in v]) for k, v in (raw.get("generic_cues") or {}).items()}
+    cues = {k: _cue_re(v) for k, v in (raw.get("generic_cues") or {}).items()}
     return Lexicon(
         triggers=triggers,
         prefixes=prefixes,
