@@ -30,7 +30,8 @@ from typing import Any
 
 import yaml
 
-from sitrep.extract.numbers import QUANTITY, parse_count
+from sitrep.extract.numbers import QUANTITY, find_casualties, parse_count
+from sitrep.geo.gazetteer import norm_key
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
 from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
@@ -57,11 +58,22 @@ _DISMISSED_AFTER = re.compile(
     r"|inconsistent with the evidence|(?:dismiss|reject|debunk)\w*|fabricat\w*)\b",
     re.IGNORECASE,
 )
+# the doer of another act that the sentence tells after its own ("has killed 43 in a revenge shelling after a
+# downed pilot was killed by rebels", "shelled the town following an attack launched by the Nusra Front"):
+# a main clause with its verb, then a clause of cause or time with a verb of its own, then the mention
+_OTHER_ACT_BEFORE = re.compile(
+    r"\b(?:\w+ed|hit|struck|shot|has|have|had|was|were)\b[^.;]*?"
+    r"\b(?:after|following|before|in (?:retaliation|revenge|response) (?:for|to)|to avenge)\b"
+    r"[^.;]*?\b(?:\w+ed|was|were|is|are|has|have|had)\b[^.;]*$",
+    re.IGNORECASE,
+)
 # page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
 _CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
 _RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
 STATED_DATE_METHODS = ("sentence:explicit", "sentence:weekday")  # a date the sentence itself gives
 DATE_SLACK_DAYS = 1  # one day apart: time zones, a night, a report that dates the telling
+# an article names a victim ("carry the body of a dead child", "a man was killed"); it does not count the dead
+_ARTICLE = re.compile(r"an?", re.IGNORECASE)
 # a figure that counts part of the dead ("14 of the dead were fighters", "seven of them children")
 _PART = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+of\s+(?:the|them|those|whom)\b",
                    re.IGNORECASE)
@@ -71,6 +83,14 @@ _TOLD_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# the named quarters of a town that a sentence places the happening in ("al-Midan neighbourhood", "the
+# neighbourhoods of al-Sabil and al-Furqan", "the Karrada district"): two figures told of quarters that share no
+# name are two happenings in one city (each rocket attack of the day), not one toll told twice
+_NAME = r"(?:(?:al|el|ad|ash|as|ar|az|an|at|ez|ed)-)?[A-Z][\w'-]*"
+_QUARTER = r"(?:[Nn]eighbou?rhoods?|[Dd]istricts?|[Qq]uarters?|[Ss]treets?|[Ss]quares?)"
+_QUARTERS = re.compile(rf"((?:{_NAME}\s+(?:and\s+)?){{1,4}}){_QUARTER}\b"
+                       rf"|\b{_QUARTER}\s+of\s+((?:(?:and\s+)?{_NAME}\s*){{1,6}})")
+_QUARTER_WORDS = re.compile(rf"^{_QUARTER}$|^and$")
 # sub types that name a method, and the method class (data/resolve_methods.yaml) whose cues state it
 METHOD_OF_SUB_TYPE = {
     "Air/drone strike": "air strike",
@@ -81,6 +101,12 @@ METHOD_OF_SUB_TYPE = {
     "Grenade": "grenade",
     "Armed clash": "gunfire / ambush",
 }
+
+
+def _counts(text: str) -> list[tuple[int, int]]:
+    """(offset, value) of each count the sentence writes: digits or number words, not an article ("a dead child")."""
+    return [(m.start(), n) for m in _QUANTITY.finditer(text)
+            if not _ARTICLE.fullmatch(m.group(0).strip()) and (n := parse_count(m.group(0))) is not None]
 
 
 def supported(ev: Event, field: str) -> bool:
@@ -106,8 +132,12 @@ def supported(ev: Event, field: str) -> bool:
                     and all(_TOLD_ON.search(text[:m.start()]) for m in days))
     if field in ("fatalities", "injured"):
         figure = ev.fatalities if field == "fatalities" else ev.injured
-        return figure is not None and any(parse_count(m.group(0)) == figure and not _PART.match(text[m.start():])
-                                          for m in _QUANTITY.finditer(text))
+        if figure is None:
+            return False
+        read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
+        other = read.injured_spans if field == "fatalities" else read.killed_spans
+        return any(n == figure and not _PART.match(text[at:]) and not any(a <= at < b for a, b in other)
+                   for at, n in _counts(text))
     if field == "actor1":
         mention = ev.actor1.mention if ev.actor1 else None
         if not mention:
@@ -115,6 +145,7 @@ def supported(ev: Event, field: str) -> bool:
         at = text.casefold().find(mention.casefold())
         return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
                 and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at])
+                and not _OTHER_ACT_BEFORE.search(text[:at])
                 and not _DISMISSED_AFTER.search(text, at + len(mention)))
     if field == "location":
         place = ev.location.mention if ev.location else None
@@ -184,11 +215,15 @@ def _group(
 
 
 def _between_reports(groups: list[tuple[Any, list[Event]]]) -> bool:
-    """Two documents disagree: at least two values each stated by a document that states no other value.
-    A report that gives two figures itself (a toll read twice) is no disagreement between sources."""
-    docs = [{e.doc_id for e in evs} for _v, evs in groups]
-    exclusive = [d - set().union(*(o for j, o in enumerate(docs) if j != i)) for i, d in enumerate(docs)]
-    return sum(1 for x in exclusive if x) >= 2
+    """Two documents disagree: the values one states and those another states have none in common ("5 killed"
+    against a report of "three deaths ... at least four died"). A report that gives two figures itself (a toll
+    read twice) is no disagreement between sources, nor is a second report that repeats one of them."""
+    stated: dict[str, set[int]] = {}
+    for i, (_v, evs) in enumerate(groups):
+        for e in evs:
+            stated.setdefault(e.doc_id, set()).add(i)
+    sets = list(stated.values())
+    return any(a.isdisjoint(b) for n, a in enumerate(sets) for b in sets[n + 1:])
 
 
 def _contradiction(
@@ -248,10 +283,29 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
     values: set[int] = {v for v, _ in groups if isinstance(v, int)}
     parts: set[int] = set()
     for e in events:
-        stated = {n for m in _QUANTITY.finditer(e.evidence.text) if (n := parse_count(m.group(0))) in values}
+        stated = {n for _at, n in _counts(e.evidence.text) if n in values}
         if len(stated) > 1:
             parts |= stated - {max(stated)}
-    return [(v, evs) for v, evs in groups if v not in parts]
+    return _one_happening([(v, evs) for v, evs in groups if v not in parts])
+
+
+def quarters(text: str) -> frozenset[str]:
+    """The names of the quarters (neighbourhoods, districts, streets, squares) a sentence names, as lookup keys
+    (:func:`geo.gazetteer.norm_key`): "rockets hit the al-Midan and al-Furqan neighborhoods" -> {"midan", "furqan"}."""
+    names = (w for m in _QUARTERS.finditer(text) for w in (m.group(1) or m.group(2) or "").split())
+    return frozenset(norm_key(w) for w in names if not _QUARTER_WORDS.match(w)) - {""}
+
+
+def _one_happening(groups: list[tuple[Any, list[Event]]]) -> list[tuple[Any, list[Event]]]:
+    """The figure groups that some other group's report tells of the same place: two reports whose sentences
+    each name quarters of the town, none in common ("killing two on al-Midan neighbourhood", "eight killed in
+    al-Jamilia neighbourhood"), count two happenings, and their figures do not disagree."""
+    named = [[quarters(e.evidence.text) for e in evs] for _v, evs in groups]
+
+    def same_place(i: int, j: int) -> bool:
+        return any(not (a and b and a.isdisjoint(b)) for a in named[i] for b in named[j])
+
+    return [g for i, g in enumerate(groups) if any(same_place(i, j) for j in range(len(groups)) if j != i)]
 
 
 def _doers(events: Sequence[Event]) -> list[tuple[Any, list[Event]]]:
