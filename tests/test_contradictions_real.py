@@ -112,6 +112,8 @@ QUARTERS = [
      "A car bomb killed five people in the Sadr City district of Baghdad on Friday."),
     ("Mortar shells hit the Hodan district of Mogadishu on Sunday killing three people.",
      "Mortars killed seven people in the Wadajir district of Mogadishu on Sunday."),
+    ("Rocket shells fell on the al-Salihiyah area of Damascus on Tuesday killing four people.",
+     "Six people were killed when rockets hit the Bab Touma (Old City) area of Damascus on Tuesday."),
 ]
 
 

@@ -83,12 +83,12 @@ _TOLD_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
-# the named quarters of a town that a sentence places the happening in ("al-Midan neighbourhood", "the
-# neighbourhoods of al-Sabil and al-Furqan", "the Karrada district"): two figures told of quarters that share no
-# name are two happenings in one city (each rocket attack of the day), not one toll told twice
+# the named quarters of a town that a sentence places the happening in ("al-Midan neighbourhood", "the neighbourhoods
+# of al-Sabil and al-Furqan", "the Karrada district", "al-Hizam al-Akhdar (Green Belt) area"): two figures told of
+# quarters that share no name are two happenings in one city (each rocket attack of the day), not one toll told twice
 _NAME = r"(?:(?:al|el|ad|ash|as|ar|az|an|at|ez|ed)-)?[A-Z][\w'-]*"
-_QUARTER = r"(?:[Nn]eighbou?rhoods?|[Dd]istricts?|[Qq]uarters?|[Ss]treets?|[Ss]quares?)"
-_QUARTERS = re.compile(rf"((?:{_NAME}\s+(?:and\s+)?){{1,4}}){_QUARTER}\b"
+_QUARTER = r"(?:[Nn]eighbou?rhoods?|[Dd]istricts?|[Qq]uarters?|[Ss]treets?|[Ss]quares?|[Aa]reas?)"
+_QUARTERS = re.compile(rf"((?:{_NAME}\s+(?:and\s+)?){{1,4}})(?:\([^()]{{1,40}}\)\s*)?{_QUARTER}\b"
                        rf"|\b{_QUARTER}\s+of\s+((?:(?:and\s+)?{_NAME}\s*){{1,6}})")
 _QUARTER_WORDS = re.compile(rf"^{_QUARTER}$|^and$")
 # sub types that name a method, and the method class (data/resolve_methods.yaml) whose cues state it
@@ -290,7 +290,7 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
 
 
 def quarters(text: str) -> frozenset[str]:
-    """The names of the quarters (neighbourhoods, districts, streets, squares) a sentence names, as lookup keys
+    """The names of the quarters (neighbourhoods, districts, streets, squares, areas) a sentence names, as lookup keys
     (:func:`geo.gazetteer.norm_key`): "rockets hit the al-Midan and al-Furqan neighborhoods" -> {"midan", "furqan"}."""
     names = (w for m in _QUARTERS.finditer(text) for w in (m.group(1) or m.group(2) or "").split())
     return frozenset(norm_key(w) for w in names if not _QUARTER_WORDS.match(w)) - {""}
