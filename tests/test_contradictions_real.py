@@ -99,6 +99,7 @@ def test_the_doer_of_another_act_is_not_the_perpetrator(text: str, mention: str)
     "Rebels shelled the town of Mhardeh killing nine civilians on Monday after the army had advanced.",
     "After the army had advanced rebels shelled the town of Mhardeh killing nine civilians on Monday.",
     "Rebels who had been driven out of the town shelled Mhardeh on Monday killing nine civilians.",
+    "Nine soldiers were killed on Monday after their convoy was ambushed by rebels near Mhardeh.",
 ])
 def test_the_doer_of_the_act_itself_is_still_the_perpetrator(text: str) -> None:
     assert supported(_as_doer(_report(text), "rebels" if "rebels" in text else "Rebels"), "actor1")

@@ -59,14 +59,25 @@ _DISMISSED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # the doer of another act that the sentence tells after its own ("has killed 43 in a revenge shelling after a
-# downed pilot was killed by rebels", "shelled the town following an attack launched by the Nusra Front"):
-# a main clause with its verb, then a clause of cause or time with a verb of its own, then the mention
-_OTHER_ACT_BEFORE = re.compile(
-    r"\b(?:\w+ed|hit|struck|shot|has|have|had|was|were)\b[^.;]*?"
+# downed pilot was killed by rebels", "shelled the town following an attack launched by the Nusra Front"): an
+# active main clause, then a clause of cause or time with a verb of its own, then the mention. A passive main
+# clause ("four soldiers were killed after their convoy was ambushed by IS") names its doer only there.
+_LATER_ACT = re.compile(
     r"\b(?:after|following|before|in (?:retaliation|revenge|response) (?:for|to)|to avenge)\b"
     r"[^.;]*?\b(?:\w+ed|was|were|is|are|has|have|had)\b[^.;]*$",
     re.IGNORECASE,
 )
+_ACTIVE_VERB = re.compile(r"\b(?:\w+ed|hit|struck|shot|has|have|had)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+
+
+def _doer_of_later_act(text: str, at: int) -> bool:
+    """Is the mention at ``at`` named in a clause of another act, after an active main clause?"""
+    m = _LATER_ACT.search(text[:at])
+    main = text[:m.start()] if m else ""
+    return bool(m and _ACTIVE_VERB.search(main) and not _PASSIVE.search(main))
+
+
 # page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
 _CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
 _RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
@@ -145,7 +156,7 @@ def supported(ev: Event, field: str) -> bool:
         at = text.casefold().find(mention.casefold())
         return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
                 and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at])
-                and not _OTHER_ACT_BEFORE.search(text[:at])
+                and not _doer_of_later_act(text, at)
                 and not _DISMISSED_AFTER.search(text, at + len(mention)))
     if field == "location":
         place = ev.location.mention if ev.location else None
