@@ -6,17 +6,22 @@ and only when it goes beyond what the values' precision explains:
   a guess from the publication day or the narrative, not "last week", not the weekday of the telling),
   more than ``DATE_SLACK_DAYS`` apart (a day apart is time zones, a night, a late report);
 - ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
-  sentence (a figure that sentence never states is not shown against one it does);
+  sentence as a count of that kind (a figure that sentence never states, an article -- "the body of a dead
+  child" -- or the other count -- "one killed and two others injured" read as 2 dead -- is not shown against
+  one it does), told of the same place (figures from quarters of a town that share no name, "al-Midan
+  neighbourhood" and "al-Jamiliyah neighbourhood", are two happenings);
 - ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
   how little the report knew of the method and agrees with any violent sub type; a chemical agent
   agrees with the air strike or the rockets that delivered it); ``method``:
   stated methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs
   "suicide bomber"), not different wordings of one class;
 - ``actor1`` (kind "perpetrator"): different named perpetrators, each named as the doer in its own
-  evidence sentence (not absent from it, not "opposition-held", not the side doing the blaming; an
-  unidentified one agrees with all);
+  evidence sentence (not absent from it, not "opposition-held", not the side doing the blaming, not the
+  doer of a later act, "after a downed pilot was killed by rebels"; an unidentified one agrees with all);
 - ``location``: places that cannot be one (different countries, or neither inside the other nor
   within 25 km), each named in its report's evidence sentence.
+Two sources disagree only when the values one states and those another states have none in common: a
+report that gives two figures itself (a toll read twice, two tellers it quotes) disagrees with nobody.
 Each value lists the reports behind it with their event ids, sources, documents and evidence spans.
 """
 
