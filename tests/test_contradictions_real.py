@@ -157,3 +157,27 @@ def test_sources_disagree_when_the_figures_they_state_have_none_in_common() -> N
     assert "fatalities" not in _fields(three, four, three_b, four_b)
     # a second report that repeats one of the first report's figures does not disagree with it
     assert "fatalities" not in _fields(three, four, three_b)
+
+
+# a page dated only by its publication day, out before the day another report's sentence gives, and that report
+TOLD_BEFORE = [
+    (("A gas attack on Aleppo killed five civilians, militia members said.", "2016-08-03"),
+     ("Chlorine dropped on Aleppo on Wednesday killed four people, rescuers said.", "2016-08-11")),
+    (("Mortar fire on the market in Mosul killed seven people, police said.", "2017-03-01"),
+     ("Mortar fire on the market in Mosul on Friday killed nine people, police said.", "2017-03-11")),
+    (("A car bomb in Kabul killed 12 people, officials said.", "2018-05-02"),
+     ("A car bomb in Kabul on 9 May killed 15 people, officials said.", "2018-05-10")),
+]
+
+
+@pytest.mark.parametrize(("early", "late"), TOLD_BEFORE)
+def test_a_page_out_before_the_stated_day_tells_another_happening(
+    early: tuple[str, str], late: tuple[str, str]
+) -> None:
+    before = _report(early[0], "alpha", early[1])
+    stated = _report(late[0], "beta", late[1])
+    assert before.date_method == "publication" and supported(stated, "date")
+    assert "fatalities" not in _fields(before, stated)
+    # the same page published after the stated day may well tell of it: the figures disagree
+    after = _report(early[0], "alpha", late[1])
+    assert "fatalities" in _fields(after, stated)

@@ -9,7 +9,8 @@ and only when it goes beyond what the values' precision explains:
   sentence as a count of that kind (a figure that sentence never states, an article -- "the body of a dead
   child" -- or the other count -- "one killed and two others injured" read as 2 dead -- is not shown against
   one it does), told of the same place (figures from quarters of a town that share no name, "al-Midan
-  neighbourhood" and "al-Jamiliyah neighbourhood", are two happenings);
+  neighbourhood" and "al-Jamiliyah neighbourhood", are two happenings), by a report that can tell of it (a page
+  dated only by its publication day, out before the day the other reports state, tells of another);
 - ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
   how little the report knew of the method and agrees with any violent sub type; a chemical agent
   agrees with the air strike or the rockets that delivered it); ``method``:
@@ -295,7 +296,7 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
     def figure(e: Event) -> int | None:
         return e.fatalities if field == "fatalities" else e.injured
 
-    groups = _group([e for e in events if supported(e, field)], figure, figure)
+    groups = _group([e for e in events if supported(e, field) and not _told_before(e, events)], figure, figure)
     values: set[int] = {v for v, _ in groups if isinstance(v, int)}
     parts: set[int] = set()
     for e in events:
@@ -312,9 +313,18 @@ def quarters(text: str) -> frozenset[str]:
     return frozenset(norm_key(w) for w in names if not _QUARTER_WORDS.match(w)) - {""}
 
 
+def _told_before(e: Event, events: Sequence[Event]) -> bool:
+    """Was report ``e``, dated only by its page's publication day, out before every day that the other
+    documents' sentences give (by more than ``DATE_SLACK_DAYS``)? Then it cannot tell of their happening: a page
+    of 3 August on a gas attack is not about the one of 10 August, whatever a matcher made of them."""
+    told = date_interval(e.date) if (e.date_method or "").startswith("publication") else None
+    stated = [iv for f in events if f.doc_id != e.doc_id and supported(f, "date") and (iv := date_interval(f.date))]
+    return told is not None and bool(stated) and all(iv[0] - told[1] > DATE_SLACK_DAYS for iv in stated)
+
+
 def _one_happening(groups: list[tuple[Any, list[Event]]]) -> list[tuple[Any, list[Event]]]:
     """The figure groups that some other group's report tells of the same place: two reports whose sentences
-    each name quarters of the town, none in common ("killing two on al-Midan neighbourhood", "eight killed in
+    each name quarters of a town, none in common ("killing two on al-Midan neighbourhood", "eight killed in
     al-Jamilia neighbourhood"), count two happenings, and their figures do not disagree."""
     named = [[quarters(e.evidence.text) for e in evs] for _v, evs in groups]
 
