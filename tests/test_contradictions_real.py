@@ -132,15 +132,18 @@ def test_figures_from_quarters_with_no_name_in_common_do_not_disagree(a: str, b:
      "A car bomb killed 15 people in Baghdad on Friday."),
     ("Rockets fired on the neighbourhoods of al-Midan and al-Furqan killed two civilians on Monday.",
      "Rockets fired on al-Furqan neighbourhood killed four civilians on Monday."),
+    ("A rocket shell hit al-Hamadaniyah neighbourhood on Monday killing three civilians.",
+     "Five civilians were killed when a shell hit the Hamadaniyeh neighborhood on Monday."),
 ])
 def test_figures_from_one_quarter_or_an_unnamed_one_disagree(a: str, b: str) -> None:
     assert "fatalities" in _fields(_report(a), _report(b, "beta"))
 
 
 def test_quarters_of_a_sentence() -> None:
-    assert quarters("rockets hit the al-Midan and al-Furqan neighborhoods") == {"midan", "furqan"}
-    assert quarters("shells landed on the neighbourhoods of al-Sabil and al-Midan in the city") == {"sabil", "midan"}
-    assert quarters("a bomb went off in the Karrada district") == {"karada"}
+    assert quarters("rockets hit the al-Midan and al-Furqan neighborhoods") == quarters("the Meidan and Furqan areas")
+    assert len(quarters("shells landed on the neighbourhoods of al-Sabil and al-Midan in the city")) == 2
+    assert quarters("a bomb went off in the Karrada district") == quarters("a bomb went off in Karada district")
+    assert quarters("in the Salah-Eddin neighbourhood") == quarters("in the Salah al-Din district")
     assert quarters("shells hit the eastern neighbourhoods of the city") == frozenset()
 
 

@@ -37,7 +37,7 @@ from typing import Any
 import yaml
 
 from sitrep.extract.numbers import QUANTITY, find_casualties, parse_count
-from sitrep.geo.gazetteer import norm_key
+from sitrep.geo.gazetteer import skeleton_key
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
 from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
@@ -307,10 +307,12 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
 
 
 def quarters(text: str) -> frozenset[str]:
-    """The names of the quarters (neighbourhoods, districts, streets, squares, areas) a sentence names, as lookup keys
-    (:func:`geo.gazetteer.norm_key`): "rockets hit the al-Midan and al-Furqan neighborhoods" -> {"midan", "furqan"}."""
+    """The words of the quarters' names (neighbourhoods, districts, streets, squares, areas) a sentence names, as
+    loose transliteration skeletons (:func:`geo.gazetteer.skeleton_key`, so that "al-Hamadaniyah" and
+    "Hamadaniyeh", "Salah-Eddin" and "Salah al-Din" meet): "rockets hit the al-Midan and al-Furqan neighborhoods"
+    -> {"mdn", "frkn"}."""
     names = (w for m in _QUARTERS.finditer(text) for w in (m.group(1) or m.group(2) or "").split())
-    return frozenset(norm_key(w) for w in names if not _QUARTER_WORDS.match(w)) - {""}
+    return frozenset(k for w in names if not _QUARTER_WORDS.match(w) for k in skeleton_key(w).split())
 
 
 def _told_before(e: Event, events: Sequence[Event]) -> bool:
