@@ -184,3 +184,16 @@ def test_a_page_out_before_the_stated_day_tells_another_happening(
     # the same page published after the stated day may well tell of it: the figures disagree
     after = _report(early[0], "alpha", late[1])
     assert "fatalities" in _fields(after, stated)
+
+
+@pytest.mark.parametrize("tally", [
+    "Government air strikes have killed 327 people in Aleppo province since the start of the month, the monitor said.",
+    "Air strikes killed 45 civilians in Aleppo province over the past three days, the monitor said.",
+    "Rebel shelling has killed 60 people in western Aleppo so far this month, state media said.",
+])
+def test_a_tally_over_a_period_is_no_figure_of_one_happening(tally: str) -> None:
+    total = _report(tally, "alpha", "2016-10-20")
+    day = _report("Government air strikes killed 12 people in Aleppo province on Monday, the monitor said.", "beta",
+                  "2016-10-20")
+    assert total.fatalities not in (None, 12) and not supported(total, "fatalities") and supported(day, "fatalities")
+    assert "fatalities" not in _fields(total, day)

@@ -8,9 +8,10 @@ and only when it goes beyond what the values' precision explains:
 - ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
   sentence as a count of that kind (a figure that sentence never states, an article -- "the body of a dead
   child" -- or the other count -- "one killed and two others injured" read as 2 dead -- is not shown against
-  one it does), told of the same place (figures from quarters of a town that share no name, "al-Midan
-  neighbourhood" and "al-Jamiliyah neighbourhood", are two happenings), by a report that can tell of it (a page
-  dated only by its publication day, out before the day the other reports state, tells of another);
+  one it does; nor a tally over a period, "327 killed since the start of the month"), told of the same place
+  (figures from quarters of a town that share no name, "al-Midan neighbourhood" and "al-Jamiliyah
+  neighbourhood", are two happenings), by a report that can tell of it (a page dated only by its publication
+  day, out before the day the other reports state, tells of another);
 - ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
   how little the report knew of the method and agrees with any violent sub type; a chemical agent
   agrees with the air strike or the rockets that delivered it); ``method``:
@@ -42,6 +43,7 @@ from sitrep.records import Contradiction, ContradictionValue, Event, Place, have
 
 from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
 from .matching import DATELINE, actor_key, date_guessed
+from .signatures import is_tally
 
 LOCATION_KM = 25.0
 UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
@@ -149,7 +151,7 @@ def supported(ev: Event, field: str) -> bool:
                     and all(_TOLD_ON.search(text[:m.start()]) for m in days))
     if field in ("fatalities", "injured"):
         figure = ev.fatalities if field == "fatalities" else ev.injured
-        if figure is None:
+        if figure is None or is_tally(text):  # a count over a period ("327 killed since the start of the month")
             return False
         read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
         other = read.injured_spans if field == "fatalities" else read.killed_spans
