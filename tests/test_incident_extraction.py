@@ -1,0 +1,66 @@
+"""Extraction slips that split or mix the reports of one incident (issue #18): a denial that follows the
+mention it denies, readying for an act that has not happened.
+
+Every sentence here is self-written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+
+
+def _violent(text: str, published: str = "2016-10-05") -> list[str]:
+    return [e.sub_event_type or "" for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+
+
+# --------------------------------------------------------------------------- a denial after its trigger
+@pytest.mark.parametrize("text", [
+    "There were several cases of chemical attacks, which the government rejected as baseless.",
+    "Activists reported a gas attack on Douma on Monday, but the claims were dismissed by the ministry.",
+    "The opposition said jets bombed a hospital in Ariha on Sunday, a claim Damascus denies.",
+    "Rebels reported a chlorine attack on Kafr Zita, which the army has denied.",
+    "Local media told of air strikes on a bakery in Atareb, but the reports were swiftly rejected by Moscow.",
+])
+def test_a_denial_after_the_mention_negates_it(text: str) -> None:
+    assert _violent(text) == []
+
+
+# the sentence holds a denial, but of a role, of another matter, or of the claims as such with no word on
+# the mention: the attack stands
+@pytest.mark.parametrize("text,sub", [
+    ("A car bomb killed four in Qamishli, and the group denied any role.", "Remote explosive/landmine/IED"),
+    ("Air strikes killed 12 in Maarat al-Numan on Monday, but Russia denied carrying out raids there.",
+     "Air/drone strike"),
+    ("Gunmen attacked a checkpoint in Deir ez-Zor on Friday, and Damascus rejected reports of a withdrawal as "
+     "false.", "Armed clash"),
+    ("A suicide bomber struck a market in Azaz on Tuesday, killing 9, and the Kurdish militia rejected any "
+     "involvement.", "Suicide bomb"),
+    ("Jets struck a bakery in Atareb on Monday, killing 11, an attack that the Russians denied carrying out.",
+     "Air/drone strike"),
+])
+def test_a_denial_of_a_role_leaves_the_attack(text: str, sub: str) -> None:
+    assert _violent(text) == [sub]
+
+
+# --------------------------------------------------------------------------- readying for an act to come
+@pytest.mark.parametrize("text", [
+    "Damascus residents were making final preparations this weekend for an attack from outside.",
+    "Residents of Raqqa are bracing for an assault by the SDF.",
+    "Villagers in Idlib prepared for possible air strikes after the talks collapsed.",
+    "The garrison in Deir ez-Zor was getting ready for an offensive by IS fighters.",
+])
+def test_readying_for_an_act_is_no_event(text: str) -> None:
+    assert _violent(text) == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Troops preparing for the winter were attacked by IS in Deir ez-Zor on Monday.", "Armed clash"),
+    ("Soldiers bracing for the cold were killed when a car bomb exploded in Tabqa on Monday.",
+     "Remote explosive/landmine/IED"),
+    ("Jets struck a field hospital in Idlib on Sunday that had been preparing for an influx of wounded.",
+     "Air/drone strike"),
+])
+def test_readying_for_something_else_leaves_the_attack(text: str, sub: str) -> None:
+    assert _violent(text) == [sub]
