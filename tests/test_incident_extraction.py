@@ -64,3 +64,42 @@ def test_readying_for_an_act_is_no_event(text: str) -> None:
 ])
 def test_readying_for_something_else_leaves_the_attack(text: str, sub: str) -> None:
     assert _violent(text) == [sub]
+
+
+# --------------------------------------------------------------------------- a toll stays with its own act
+# a device set off where it struck and an act fired from afar are two happenings: neither takes the other's
+# toll, type or evidence, however near the sentences
+@pytest.mark.parametrize("text,events", [
+    ("A car bomb killed four people in the Sumaria area of Damascus on Thursday. Rebels have reported a chemical "
+     "attack by the army in the country.",
+     [("Remote explosive/landmine/IED", 4), ("Chemical weapon", None)]),
+    ("Shelling killed six in Daraa on Monday. A roadside bomb hit an army patrol in the city.",
+     [("Shelling/artillery/missile attack", 6), ("Remote explosive/landmine/IED", None)]),
+    ("A roadside bomb killed three soldiers near Tadef on Sunday. Government artillery pounded the village.",
+     [("Remote explosive/landmine/IED", 3), ("Shelling/artillery/missile attack", None)]),
+])
+def test_a_toll_stays_with_its_own_kind_of_act(text: str, events: list[tuple[str, int | None]]) -> None:
+    assert [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-10-05")] == events
+
+
+# one act told in two ways stays one event: a chemical munition fired from aircraft or rockets, a car bomb
+# driven by a suicide bomber
+@pytest.mark.parametrize("text,sub,toll", [
+    ("Warplanes struck Saraqib on Monday, killing 12. The jets dropped chlorine-filled barrels on the town.",
+     "Chemical weapon", 12),
+    ("A car bomb exploded in Azaz on Tuesday, killing 9. The suicide bomber drove the vehicle into a checkpoint.",
+     "Suicide bomb", 9),
+    ("Rockets hit a neighbourhood of Aleppo on Monday, killing 5. Residents said the shells carried toxic gas.",
+     "Chemical weapon", 5),
+])
+def test_one_act_told_two_ways_stays_one(text: str, sub: str, toll: int) -> None:
+    assert [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-10-05")] == [(sub, toll)]
+
+
+def test_a_report_goes_on_across_another_kind_of_act() -> None:
+    # a caption's air strike between a suicide bombing's lead and its body does not split the bombing
+    text = ("A suicide attack near the Atmeh camp in Idlib killed at least 15 people on Monday. Photo: an airstrike "
+            "on a hospital in the town of Maarat al-Numan. The suicide bomber detonated an explosive vest on a bus "
+            "carrying fighters.")
+    events = [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-08-16")]
+    assert events.count(("Suicide bomb", 15)) == 1 and [s for s, _ in events].count("Suicide bomb") == 1
