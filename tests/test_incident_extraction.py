@@ -103,3 +103,28 @@ def test_a_report_goes_on_across_another_kind_of_act() -> None:
             "carrying fighters.")
     events = [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-08-16")]
     assert events.count(("Suicide bomb", 15)) == 1 and [s for s, _ in events].count("Suicide bomb") == 1
+
+
+# --------------------------------------------------------------------------- two happenings in one sentence
+# "and" opening a time of its own starts a second happening: each keeps its own place, type and toll
+@pytest.mark.parametrize("text,published,events", [
+    ("In August 2013 a chemical attack on rebel areas in the outskirts of Damascus killed dozens of children and "
+     "the year before 49 children were killed in a massacre in Houla.", "2014-10-03",
+     [("Chemical weapon", "Damascus", None), ("Attack", "Al-Houla", 49)]),
+    ("A car bomb killed five people in Azaz on Monday, and two days later jets struck a market in Marea, "
+     "killing 9.", "2016-10-12",
+     [("Remote explosive/landmine/IED", "I‘zāz", 5), ("Air/drone strike", "Marea", 9)]),
+    ("Rebels shelled a school in Aleppo in October 2016, and in May 2015 a barrel bomb killed 20 in Jisr "
+     "al-Shughur.", "2017-01-05",
+     [("Shelling/artillery/missile attack", "Aleppo", None), ("Air/drone strike", "Jisr al-Shughur", 20)]),
+])
+def test_and_with_a_time_of_its_own_starts_a_second_happening(
+        text: str, published: str, events: list[tuple[str, str, int | None]]) -> None:
+    got = [(e.sub_event_type, e.location.name if e.location else None, e.fatalities)
+           for e in extract(text, published=published)]
+    assert got == events
+
+
+def test_and_without_a_time_of_its_own_stays_one_clause() -> None:
+    text = "Jets struck a market in Idlib on Monday and the strikes continued for two days later that week."
+    assert len(extract(text, published="2016-10-12")) == 1

@@ -185,7 +185,13 @@ def prefix_type(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+while\s+|,\s+whereas\s+|,?\s+(?:apparently\s+)?in\s+(?:response|retaliation)\s+to\s+|"
-    r",?\s+(?:apparently\s+)?in\s+retaliation\s+for\s+|\.\s+",
+    r",?\s+(?:apparently\s+)?in\s+retaliation\s+for\s+|\.\s+|"
+    # "and" opening a time of its own: a second happening told in the same sentence ("In August 2013 a chemical
+    # attack killed dozens, and the year before 49 were killed in Houla"; "... and two days later ...", "... and
+    # in May 2012 ...", "... and on 3 June ...")
+    r",?\s+and\s+(?:then\s+)?(?=(?:the|a|one|two|three|four|five|six|\d+)\s+(?:year|month|week|day|night)s?\s+"
+    r"(?:before|earlier|after|later)\b|(?:in|on)\s+(?:(?:\d{1,2}\s+)?(?-i:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b|\d{4}\b))",
     re.I,
 )
 
