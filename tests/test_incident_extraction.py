@@ -128,3 +128,27 @@ def test_and_with_a_time_of_its_own_starts_a_second_happening(
 def test_and_without_a_time_of_its_own_stays_one_clause() -> None:
     text = "Jets struck a market in Idlib on Monday and the strikes continued for two days later that week."
     assert len(extract(text, published="2016-10-12")) == 1
+
+
+# --------------------------------------------------------------------------- a past happening pointed back at
+# "that attack" after a sentence that gives it a past year: the year, not the later article's publication day
+@pytest.mark.parametrize("text,published,year", [
+    ("UN investigators established that sarin gas was used in Eastern Ghouta in 2013. The United States accused "
+     "Damascus of that attack which it estimates killed 1429 people.", "2016-08-11", "2013"),
+    ("A car bomb ripped through a market in Azaz in 2014. Rebels blamed IS for that bombing, which killed 40 "
+     "people.", "2016-03-02", "2014"),
+    ("Government forces besieged Houla in 2012. Activists said that massacre killed 108 villagers.", "2015-05-25",
+     "2012"),
+])
+def test_that_attack_takes_the_year_told_before(text: str, published: str, year: str) -> None:
+    assert [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"] == [year]
+
+
+@pytest.mark.parametrize("text,date", [
+    # a background year, then a report with no pointer back: the report's own day
+    ("The war began in 2011. Air strikes killed five people in Idlib on Monday.", "2016-10-03"),
+    # "the attack" is this article's own report, not one told before
+    ("IS seized Palmyra in 2015. The attack on the town killed 12 soldiers, the army said.", "2016-10-05"),
+])
+def test_a_background_year_does_not_date_the_report(text: str, date: str) -> None:
+    assert [e.date for e in extract(text, published="2016-10-05")] == [date]
