@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
+from sitrep.extract.numbers import find_casualties
 
 
 def _violent(text: str, published: str = "2016-10-05") -> list[str]:
@@ -152,3 +153,18 @@ def test_that_attack_takes_the_year_told_before(text: str, published: str, year:
 ])
 def test_a_background_year_does_not_date_the_report(text: str, date: str) -> None:
     assert [e.date for e in extract(text, published="2016-10-05")] == [date]
+
+
+# --------------------------------------------------------------------------- a toll that reached a figure
+@pytest.mark.parametrize("text,toll", [
+    ("The death toll following the IS attack on the village of Aqarib reached 51 people", 51),
+    ("Death Toll of IS Attack on Village in Hama Reaches 51", 51),
+    ("The toll from Monday's strike on the market in Atareb reached 61 on Tuesday", 61),
+])
+def test_a_toll_that_reached_a_figure(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+def test_a_toll_on_something_else_is_no_figure() -> None:
+    text = "The war has taken a heavy toll on the economy of the country since 2011."
+    assert find_casualties(text).fatalities is None
