@@ -64,6 +64,8 @@ def _candidate(
         value, precision, method = _date_for_span(others, cs, ce, text, doc.published)
         cand.notes.append("date:after-publication-ignored")
     cand.date, cand.precision, cand.date_method = value, precision, method
+    if doc.published_method == "dateline" and method != "sentence:explicit":
+        cand.notes.append("date:page-stamp")  # told from the page's own date stamp, not the metadata's day
     in_clause = any(cs <= t.start < ce and t.value for t in times)
     if method.startswith("sentence:") and not in_clause:
         cand.notes.append("date:other-clause")

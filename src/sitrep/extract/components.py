@@ -23,7 +23,15 @@ from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
 from .candidate import _Cand, _sentences
 from .emit import _FORCED, _doc_country, _split_listed, _to_event
-from .inputs import _actor_home, _document_province, _find_dates, _find_places, _parse_sentences, _SentParse
+from .inputs import (
+    _actor_home,
+    _document_province,
+    _find_dates,
+    _find_places,
+    _parse_sentences,
+    _SentParse,
+    page_date,
+)
 from .merge import _merge, _merge_duplicates, _merge_headlines, _merge_references, _title_spans, headline_style
 
 
@@ -122,8 +130,11 @@ def places(st: DocState) -> None:
         st.mentions = [m.in_country(where) for m in st.mentions]
 
 
-@component("dates", reads=("text", "doc"), writes=("times",))
+@component("dates", reads=("text", "doc"), writes=("times", "doc"))
 def dates(st: DocState) -> None:
+    stamp = page_date(st.text, st.doc.published)
+    if stamp is not None:  # the page's own stamp disagrees with the metadata: the text's date is the page's
+        st.doc = dataclasses.replace(st.doc, published=stamp, published_precision="day", published_method="dateline")
     st.times = _find_dates(st.text, st.doc.published)
 
 

@@ -225,6 +225,12 @@ def _is_dateline(text: str, mt: TimeMention) -> bool:
     return bool(_DATELINE_TAIL.match(text, mt.end))
 
 
+# a demonstrative that points at a happening told before ("that attack", "that massacre"): the distal "that"
+_THAT_HAPPENING = re.compile(
+    r"\bthat\s+(?:\w+\s+)?(?:attack|massacre|incident|bombing|strike|assault|raid|shelling|explosion|blast)\b", re.I
+)
+
+
 def date_for_span(
     mentions: Sequence[TimeMention],
     start: int,
@@ -271,9 +277,15 @@ def date_for_span(
         return None, "unknown", "future"
     pub = parse_iso(published)
     para = _paragraph_start(text, lo)
+    # "... sarin was used in Eastern Ghouta in 2013. The US accused Damascus of that attack, which killed 1429":
+    # a clause that points back at a past happening takes the year the sentence before gives it
+    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and _THAT_HAPPENING.search(text, lo, hi) else hi
     for mt in reversed(mentions):
         if mt.start >= lo or mt.start < para:
             continue
+        if mt.precision == "year" and mt.start >= back_from and mt.value is not None and pub is not None \
+                and not is_future(mt) and mt.value[:4] < pub.value[:4]:
+            return mt.value, "year", f"narrative:{mt.method}"
         if is_future(mt) or mt.value is None or mt.precision not in ("day", "week", "month"):
             continue
         if pub is not None and mt.value == pub.value:

@@ -83,7 +83,8 @@ def _cue_re(items: list[Any]) -> re.Pattern[str]:
     patterns = [rx.pattern for w in items if isinstance(w, dict) and (rx := _data_re(w.get("pattern")))]
     if not patterns:
         return words
-    return re.compile("|".join([words.pattern, *(rf"\b(?:{x})(?![\w])" for x in patterns)]), re.I)
+    listed = [words.pattern] if any(not isinstance(w, dict) for w in items) else []
+    return re.compile("|".join([*listed, *(rf"\b(?:{x})(?![\w])" for x in patterns)]), re.I)
 
 
 def _data_re(folded: Any) -> re.Pattern[str] | None:
@@ -184,7 +185,13 @@ def prefix_type(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+while\s+|,\s+whereas\s+|,?\s+(?:apparently\s+)?in\s+(?:response|retaliation)\s+to\s+|"
-    r",?\s+(?:apparently\s+)?in\s+retaliation\s+for\s+|\.\s+",
+    r",?\s+(?:apparently\s+)?in\s+retaliation\s+for\s+|\.\s+|"
+    # "and" opening a time of its own: a second happening told in the same sentence ("In August 2013 a chemical
+    # attack killed dozens, and the year before 49 were killed in Houla"; "... and two days later ...", "... and
+    # in May 2012 ...", "... and on 3 June ...")
+    r",?\s+and\s+(?:then\s+)?(?=(?:the|a|one|two|three|four|five|six|\d+)\s+(?:year|month|week|day|night)s?\s+"
+    r"(?:before|earlier|after|later)\b|(?:in|on)\s+(?:(?:\d{1,2}\s+)?(?-i:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b|\d{4}\b))",
     re.I,
 )
 
@@ -237,7 +244,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     window = before + " " + hit.text + " " + after
     # hypothetical / future: a modal or intention word shortly before the trigger
     near_before = text[max(cs, hit.start - 45):hit.start]
-    if lex.cues["hypothetical"].search(near_before):
+    if lex.cues["hypothetical"].search(near_before) or _anticipated(text, hit, cs):
         return Genericity(True, "hypothetical")
     if lex.cues["background"].search(near_before):
         return Genericity(True, "background")
@@ -245,7 +252,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):
         return Genericity(True, "future")
-    if lex.cues["negated"].search(near_before):
+    if lex.cues["negated"].search(near_before) or _denied_after(text, hit, ce):
         return Genericity(True, "negated")
     if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]):
         return Genericity(True, "ongoing")
@@ -281,6 +288,32 @@ _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|severa
 _SUBJECT_START = re.compile(r"^\W*(?:(?:the|these|those|this|that|such|its|their)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
+
+
+# the words between a 'for' and the act it names ("for [a possible] attack"): a determiner or a modifier, no verb
+_FOR_OBJECT = re.compile(r"\s*(?:(?!(?:was|were|is|are|been|being|had|has|have|and|but)\s)[\w\-’']+\s+){0,2}", re.I)
+
+
+def _anticipated(text: str, hit: Hit, clause_start: int) -> bool:
+    """Readying for the act this trigger names (cue class ``anticipated``: "bracing for an assault", "made
+    preparations this weekend for an attack"): the act has not happened. Its 'for' may fall inside a noun
+    trigger that opens with a determiner earlier in the phrase."""
+    for m in load_lexicon().cues["anticipated"].finditer(text, max(clause_start, hit.start - 45), hit.end):
+        if m.end() > hit.start or _FOR_OBJECT.fullmatch(text, m.end(), hit.start):
+            return True
+    return False
+
+
+# how far after the trigger's words a denial of it may start (the rest of its noun phrase: "chemical attacks by
+# militants in the country rejected the claims as baseless")
+_DENIAL_REACH = 80
+
+
+def _denied_after(text: str, hit: Hit, clause_end: int) -> bool:
+    """A denial later in the clause that governs this mention (cue class ``negated_after``): it starts within
+    reach of the trigger and no other trigger stands between them (that one is what it denies)."""
+    m = load_lexicon().cues["negated_after"].search(text, hit.end, clause_end)
+    return m is not None and m.start() - hit.end <= _DENIAL_REACH and not find_triggers(text, hit.end, m.start())
 
 
 def denied(text: str, start: int, end: int) -> bool:

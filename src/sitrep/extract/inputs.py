@@ -3,6 +3,7 @@ report's own armed actors place it in, and aggregate war tolls (left out)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def _place_for_span(mentions: list[PlaceMention], start: int, end: int, text: st
 _NATIONWIDE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?country\b|\bnationwide\b", re.I)
 # "Published February 23 2015 A suicide bomber killed ... on Sunday": the stamp dates the page, not the event
 _STAMP_BEFORE = re.compile(
-    r"\b(?:published|date\s+of\s+publication|(?:last\s+)?updated|posted)\s*:?\s*(?:on\s+)?$", re.I
+    r"\b(?:published|date\s+of\s+publication|(?:last\s+)?updated|posted)\s*:?\s*(?:(?:on|at)\s+)?$", re.I
 )
 
 
@@ -151,6 +152,24 @@ def _lead_stamp(text: str, t: TimeMention) -> bool:
     if before and before[-1] not in "\n.!?":
         return False
     return _CLOCK_AFTER.match(text, t.end) is not None
+
+
+def page_date(text: str, published: str | None) -> str | None:
+    """The page's own date stamp in its lead ("Thu Sep 5 2013 ...", "Published October 4 2016", "Last updated
+    at Jul 28 2016") when it disagrees with the metadata's publication day by more than a day: the text's
+    date, which relative dates ("on Wednesday", "yesterday") are then told from.  None when the page has no
+    stamp, agrees with the metadata, or the metadata gives no day to disagree with."""
+    from sitrep.extract.dates import find_dates
+
+    if published is None or len(published) != 10:
+        return None
+    for t in find_dates(text[:_LEAD_CHARS], published):
+        if t.precision != "day" or t.method != "explicit" or t.value is None or len(t.value) != 10:
+            continue
+        if _lead_stamp(text, t) or _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start]):
+            apart = abs((dt.date.fromisoformat(t.value) - dt.date.fromisoformat(published)).days)
+            return t.value if apart > 1 else None
+    return None
 
 
 # an aggregate war toll: "the war has killed more than 220,000 people", "500,000 killed since March 2011"

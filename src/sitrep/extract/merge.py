@@ -52,10 +52,36 @@ def _dates_compatible(a: _Cand, b: _Cand) -> bool:
 def _apart(a: _Cand, b: _Cand, text: str) -> bool:
     """Two kinds of violence each told in its own words (rocket fire on a district, then fighting on the
     city's edge; clashes in one town, a strike on a town nearby): two happenings, however near the places
-    and the sentences.  A mention that refers back ("the attack") is never apart."""
+    and the sentences.  A mention that refers back ("the attack") is never apart.  Two acts no one happening
+    can be (a car bomb and a chemical attack, shelling and a roadside bomb) are apart even where one of them
+    names no day or place of its own: neither takes the other's toll."""
+    if a.anaphoric or b.anaphoric or _outcome(a) or _outcome(b):
+        return False
+    if _delivered_apart(a, b):
+        return True
     same_toll = a.fatalities is not None and a.fatalities == b.fatalities  # an abstract and its body
-    return a.event_type != b.event_type and not (a.anaphoric or b.anaphoric or _outcome(a) or _outcome(b)) \
-        and not same_toll and _own_setting(a, text) and _own_setting(b, text)
+    return a.event_type != b.event_type and not same_toll and _own_setting(a, text) and _own_setting(b, text)
+
+
+# how the harm was delivered: a device set off where it struck (a car bomb, a suicide bomber, a grenade) or
+# fired from afar (aircraft, artillery, rockets, a chemical munition, which aircraft or rockets carry)
+_DELIVERY = {
+    "Remote explosive/landmine/IED": "set off", "Suicide bomb": "set off", "Grenade": "set off",
+    "Air/drone strike": "fired", "Shelling/artillery/missile attack": "fired", "Chemical weapon": "fired",
+}
+
+
+def _delivered_apart(a: _Cand, b: _Cand) -> bool:
+    """Two acts delivered in different ways, each named by its own trigger words ("car bomb", "chemical
+    attack", "shelling"); a kind a model or the context gave a general word ("bombing", "explosion") may be
+    a slip."""
+    da, db = (_DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
+              and not _GENERAL_ACT.search(c.hit.text) else None for c in (a, b))
+    return da is not None and db is not None and da != db
+
+
+# words any kind of explosive act may be told in ("a twin bombing", "the explosions", "the blast")
+_GENERAL_ACT = re.compile(r"\b(?:bombings?|explosions?|blasts?|bombardments?|explosives?|bombed)\b", re.I)
 
 
 def _own_setting(c: _Cand, text: str) -> bool:
@@ -170,16 +196,26 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
         target = None
+        # sentences that tell an act no one happening with this one can be (a caption's air strike amid a
+        # suicide bombing's report): the report goes on across them
+        aside: set[int] = set()
+
+        def next_to(sent: int, c: _Cand = c, aside: set[int] = aside) -> bool:
+            return c.sent > sent and all(s in aside for s in range(sent + 1, c.sent))
+
         for prev in reversed(out):
             if _family(prev.event_type) != _family(c.event_type):
+                continue
+            if _delivered_apart(prev, c) and not (c.anaphoric or prev.anaphoric):
+                aside.update(range(prev.sent, max(prev.sent, prev.last_sent) + 1))
                 continue
             if not (_dates_compatible(prev, c) and _places_compatible(prev, c) and _actors_compatible(prev, c)) \
                     or _apart(prev, c, text):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
+            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start)
             # the report goes on in the next sentences: it names no other place and no other toll
-            goes_on = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start) and (
+            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
             if c.anaphoric or (near and c.violent) or (goes_on and c.violent):
                 target = prev
@@ -310,6 +346,7 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             continue
         fits = [b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
                 and _places_compatible(b, h) and _actors_compatible(b, h) and _tolls_compatible(b, h)
+                and not _delivered_apart(b, h)
                 and (h.headline or _same_month(b, h))]  # a title tells the news, not the background
         # the report of the same kind first ("Air strikes kill 45" is the air strike the body tells, not the
         # clashes it also mentions), then any report of the family
@@ -365,7 +402,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             continue
         best = None
         for s in strong:
-            if _family(s.event_type) != _family(c.event_type):
+            if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
                     and (_places_compatible(s, c) or c.anaphoric or "date:vague" in c.notes)

@@ -165,9 +165,10 @@ _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
 KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
                          re.I)
-# "the death toll rose to 126 (from 112)", "the toll stood at 40": the latest figure
+# "the death toll rose to 126 (from 112)", "the toll stood at 40", "the death toll following Thursday's attack on
+# the village reached 51", "Death Toll of Attack on Village in Hama Reaches 51": the latest figure
 DEATH_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,6}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
+    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
 # "from a previous toll of 112", "an earlier toll of", "which earlier gave a toll of 20": superseded
 _EARLIER_TOLL = re.compile(

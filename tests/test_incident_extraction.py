@@ -1,0 +1,178 @@
+"""Extraction slips that split or mix the reports of one incident (issue #18): a denial that follows the
+mention it denies, readying for an act that has not happened.
+
+Every sentence here is self-written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.numbers import find_casualties
+
+
+def _violent(text: str, published: str = "2016-10-05") -> list[str]:
+    return [e.sub_event_type or "" for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+
+
+# --------------------------------------------------------------------------- a denial after its trigger
+@pytest.mark.parametrize("text", [
+    "There were several cases of chemical attacks, which the government rejected as baseless.",
+    "Activists reported a gas attack on Douma on Monday, but the claims were dismissed by the ministry.",
+    "The opposition said jets bombed a hospital in Ariha on Sunday, a claim Damascus denies.",
+    "Rebels reported a chlorine attack on Kafr Zita, which the army has denied.",
+    "Local media told of air strikes on a bakery in Atareb, but the reports were swiftly rejected by Moscow.",
+    # the mention's own predicate calls it untrue
+    "Reports on the use of chemical weapons in the suburbs of Ghouta are totally false, state news agency SANA said.",
+    "Claims that jets struck the hospital in Ariha on Sunday were baseless, the ministry said.",
+    "The reports of a gas attack on Douma are fabricated, the army said.",
+])
+def test_a_denial_after_the_mention_negates_it(text: str) -> None:
+    assert _violent(text) == []
+
+
+# the sentence holds a denial, but of a role, of another matter, or of the claims as such with no word on
+# the mention: the attack stands
+@pytest.mark.parametrize("text,sub", [
+    ("A car bomb killed four in Qamishli, and the group denied any role.", "Remote explosive/landmine/IED"),
+    ("Air strikes killed 12 in Maarat al-Numan on Monday, but Russia denied carrying out raids there.",
+     "Air/drone strike"),
+    ("Gunmen attacked a checkpoint in Deir ez-Zor on Friday, and Damascus rejected reports of a withdrawal as "
+     "false.", "Armed clash"),
+    ("A suicide bomber struck a market in Azaz on Tuesday, killing 9, and the Kurdish militia rejected any "
+     "involvement.", "Suicide bomb"),
+    ("Jets struck a bakery in Atareb on Monday, killing 11, an attack that the Russians denied carrying out.",
+     "Air/drone strike"),
+    ("Jets struck a hospital in Ariha on Sunday, killing 12, and rumours of a ceasefire are false.",
+     "Air/drone strike"),
+    ("A car bomb killed four in Azaz on Monday; rebel claims of a regime role were false.",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_denial_of_a_role_leaves_the_attack(text: str, sub: str) -> None:
+    assert _violent(text) == [sub]
+
+
+# --------------------------------------------------------------------------- readying for an act to come
+@pytest.mark.parametrize("text", [
+    "Damascus residents were making final preparations this weekend for an attack from outside.",
+    "Residents of Raqqa are bracing for an assault by the SDF.",
+    "Villagers in Idlib prepared for possible air strikes after the talks collapsed.",
+    "The garrison in Deir ez-Zor was getting ready for an offensive by IS fighters.",
+])
+def test_readying_for_an_act_is_no_event(text: str) -> None:
+    assert _violent(text) == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Troops preparing for the winter were attacked by IS in Deir ez-Zor on Monday.", "Armed clash"),
+    ("Soldiers bracing for the cold were killed when a car bomb exploded in Tabqa on Monday.",
+     "Remote explosive/landmine/IED"),
+    ("Jets struck a field hospital in Idlib on Sunday that had been preparing for an influx of wounded.",
+     "Air/drone strike"),
+])
+def test_readying_for_something_else_leaves_the_attack(text: str, sub: str) -> None:
+    assert _violent(text) == [sub]
+
+
+# --------------------------------------------------------------------------- a toll stays with its own act
+# a device set off where it struck and an act fired from afar are two happenings: neither takes the other's
+# toll, type or evidence, however near the sentences
+@pytest.mark.parametrize("text,events", [
+    ("A car bomb killed four people in the Sumaria area of Damascus on Thursday. Rebels have reported a chemical "
+     "attack by the army in the country.",
+     [("Remote explosive/landmine/IED", 4), ("Chemical weapon", None)]),
+    ("Shelling killed six in Daraa on Monday. A roadside bomb hit an army patrol in the city.",
+     [("Shelling/artillery/missile attack", 6), ("Remote explosive/landmine/IED", None)]),
+    ("A roadside bomb killed three soldiers near Tadef on Sunday. Government artillery pounded the village.",
+     [("Remote explosive/landmine/IED", 3), ("Shelling/artillery/missile attack", None)]),
+])
+def test_a_toll_stays_with_its_own_kind_of_act(text: str, events: list[tuple[str, int | None]]) -> None:
+    assert [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-10-05")] == events
+
+
+# one act told in two ways stays one event: a chemical munition fired from aircraft or rockets, a car bomb
+# driven by a suicide bomber
+@pytest.mark.parametrize("text,sub,toll", [
+    ("Warplanes struck Saraqib on Monday, killing 12. The jets dropped chlorine-filled barrels on the town.",
+     "Chemical weapon", 12),
+    ("A car bomb exploded in Azaz on Tuesday, killing 9. The suicide bomber drove the vehicle into a checkpoint.",
+     "Suicide bomb", 9),
+    ("Rockets hit a neighbourhood of Aleppo on Monday, killing 5. Residents said the shells carried toxic gas.",
+     "Chemical weapon", 5),
+])
+def test_one_act_told_two_ways_stays_one(text: str, sub: str, toll: int) -> None:
+    assert [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-10-05")] == [(sub, toll)]
+
+
+def test_a_report_goes_on_across_another_kind_of_act() -> None:
+    # a caption's air strike between a suicide bombing's lead and its body does not split the bombing
+    text = ("A suicide attack near the Atmeh camp in Idlib killed at least 15 people on Monday. Photo: an airstrike "
+            "on a hospital in the town of Maarat al-Numan. The suicide bomber detonated an explosive vest on a bus "
+            "carrying fighters.")
+    events = [(e.sub_event_type, e.fatalities) for e in extract(text, published="2016-08-16")]
+    assert events.count(("Suicide bomb", 15)) == 1 and [s for s, _ in events].count("Suicide bomb") == 1
+
+
+# --------------------------------------------------------------------------- two happenings in one sentence
+# "and" opening a time of its own starts a second happening: each keeps its own place, type and toll
+@pytest.mark.parametrize("text,published,events", [
+    ("In August 2013 a chemical attack on rebel areas in the outskirts of Damascus killed dozens of children and "
+     "the year before 49 children were killed in a massacre in Houla.", "2014-10-03",
+     [("Chemical weapon", "Damascus", None), ("Attack", "Al-Houla", 49)]),
+    ("A car bomb killed five people in Azaz on Monday, and two days later jets struck a market in Marea, "
+     "killing 9.", "2016-10-12",
+     [("Remote explosive/landmine/IED", "I‘zāz", 5), ("Air/drone strike", "Marea", 9)]),
+    ("Rebels shelled a school in Aleppo in October 2016, and in May 2015 a barrel bomb killed 20 in Jisr "
+     "al-Shughur.", "2017-01-05",
+     [("Shelling/artillery/missile attack", "Aleppo", None), ("Air/drone strike", "Jisr al-Shughur", 20)]),
+])
+def test_and_with_a_time_of_its_own_starts_a_second_happening(
+        text: str, published: str, events: list[tuple[str, str, int | None]]) -> None:
+    got = [(e.sub_event_type, e.location.name if e.location else None, e.fatalities)
+           for e in extract(text, published=published)]
+    assert got == events
+
+
+def test_and_without_a_time_of_its_own_stays_one_clause() -> None:
+    text = "Jets struck a market in Idlib on Monday and the strikes continued for two days later that week."
+    assert len(extract(text, published="2016-10-12")) == 1
+
+
+# --------------------------------------------------------------------------- a past happening pointed back at
+# "that attack" after a sentence that gives it a past year: the year, not the later article's publication day
+@pytest.mark.parametrize("text,published,year", [
+    ("UN investigators established that sarin gas was used in Eastern Ghouta in 2013. The United States accused "
+     "Damascus of that attack which it estimates killed 1429 people.", "2016-08-11", "2013"),
+    ("A car bomb ripped through a market in Azaz in 2014. Rebels blamed IS for that bombing, which killed 40 "
+     "people.", "2016-03-02", "2014"),
+    ("Government forces besieged Houla in 2012. Activists said that massacre killed 108 villagers.", "2015-05-25",
+     "2012"),
+])
+def test_that_attack_takes_the_year_told_before(text: str, published: str, year: str) -> None:
+    assert [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"] == [year]
+
+
+@pytest.mark.parametrize("text,date", [
+    # a background year, then a report with no pointer back: the report's own day
+    ("The war began in 2011. Air strikes killed five people in Idlib on Monday.", "2016-10-03"),
+    # "the attack" is this article's own report, not one told before
+    ("IS seized Palmyra in 2015. The attack on the town killed 12 soldiers, the army said.", "2016-10-05"),
+])
+def test_a_background_year_does_not_date_the_report(text: str, date: str) -> None:
+    assert [e.date for e in extract(text, published="2016-10-05")] == [date]
+
+
+# --------------------------------------------------------------------------- a toll that reached a figure
+@pytest.mark.parametrize("text,toll", [
+    ("The death toll following the IS attack on the village of Aqarib reached 51 people", 51),
+    ("Death Toll of IS Attack on Village in Hama Reaches 51", 51),
+    ("The toll from Monday's strike on the market in Atareb reached 61 on Tuesday", 61),
+])
+def test_a_toll_that_reached_a_figure(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+def test_a_toll_on_something_else_is_no_figure() -> None:
+    text = "The war has taken a heavy toll on the economy of the country since 2011."
+    assert find_casualties(text).fatalities is None

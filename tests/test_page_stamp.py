@@ -1,0 +1,47 @@
+"""A page's own date stamp that disagrees with the metadata's publication day (issue #18): relative dates are
+told from the stamp, and the events say so. Self-written pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.inputs import page_date
+
+
+@pytest.mark.parametrize("text,published,date", [
+    # a lead stamp with its weekday, the metadata two years off
+    ("Car bomb kills four\n\nThu Sep 5 2013 Car bomb kills four in Damascus. A car bomb killed four people in the "
+     "Sumaria area of Damascus on Wednesday.", "2011-02-02", "2013-09-04"),
+    # "Published ..." a week before the metadata
+    ("Jets strike Idlib\n\nPublished October 4 2016 Jets struck a market in Idlib on Sunday, killing 12.",
+     "2016-10-11", "2016-10-02"),
+    # a stamp with a clock and a time zone
+    ("Gas attack\n\nAugust 22 2013 1849 UTC+3 Activists said a gas attack killed hundreds in Ghouta on Wednesday.",
+     "2013-08-30", "2013-08-21"),
+    # a day-first stamp with its weekday, and "yesterday"
+    ("Homs blasts\n\nWed 01 Oct 2014 Twin bombs killed 41 children near a school in Homs yesterday.",
+     "2014-10-05", "2014-09-30"),
+    # "Last updated at ..."
+    ("Qamishli\n\nLast updated at Jul 28 2016 A roadside bomb killed 44 in Qamishli on Wednesday.",
+     "2016-08-03", "2016-07-27"),
+])
+def test_relative_dates_are_told_from_the_page_stamp(text: str, published: str, date: str) -> None:
+    events = extract(text, published=published)
+    assert [e.date for e in events] == [date]
+    assert all("date:page-stamp" in e.notes for e in events)
+
+
+@pytest.mark.parametrize("text,published", [
+    # the stamp agrees with the metadata within a day
+    ("Jets strike Idlib\n\nPublished October 4 2016 Jets struck a market in Idlib on Sunday, killing 12.",
+     "2016-10-05"),
+    # a date inside the body is the event's, not the page's
+    ("Jets strike Idlib\n\nJets struck a market in Idlib on 2 October 2016, killing 12, activists said.",
+     "2016-10-11"),
+    # no day in the metadata to disagree with
+    ("Jets strike Idlib\n\nPublished October 4 2016 Jets struck a market in Idlib on Sunday, killing 12.", "2016"),
+])
+def test_no_page_stamp_to_prefer(text: str, published: str) -> None:
+    assert page_date(text, published) is None
+    assert all("date:page-stamp" not in e.notes for e in extract(text, published=published))
