@@ -1,0 +1,51 @@
+"""Full news articles: every specific happening the text reports is an event of its own (#12, recall).
+
+Each table holds at least three different self-written sentences of one class of phrasing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.date_sentences import sentence_bounds
+
+PUBLISHED = "2016-07-23"
+
+
+def _violent(text: str) -> list:
+    return [e for e in extract(text, published=PUBLISHED) if e.event_type != "Diplomacy"]
+
+
+# --------------------------------------------------------------------------- a sentence ends at its full stop
+# A report whose own sentence states no date is not dated by the next sentence ("... since 2011"): that
+# year made it background history, and the event was lost.
+@pytest.mark.parametrize("report,place", [
+    ("The Air Force shelled rebel positions in Raqqah and Deir ez-Zor provinces as well the media outlet added.",
+     "Deir ez-Zor"),
+    ("Rebels shelled the Midan district of Aleppo the agency said.", "Aleppo"),
+    ("Jets struck a market in Saraqeb activists said.", "Saraqib"),
+    ("Government forces shelled the town of Talbiseh in Homs countryside, a monitor reported.", "Talbiseh"),
+])
+@pytest.mark.parametrize("background", [
+    "Syria has been mired in civil war since 2011.",
+    "The war has killed more than 300,000 people since 2011.",
+    "The conflict erupted in 2011.",
+    "The town was first besieged in 2013.",
+])
+def test_a_year_in_the_next_sentence_does_not_date_the_report(report: str, place: str, background: str) -> None:
+    alone = _violent(report)
+    assert alone, report
+    followed = _violent(report + " " + background)
+    assert len(followed) == len(alone)
+    assert all(e.date == PUBLISHED for e in followed)
+    assert any(e.location is not None and place in (e.location.name or "") for e in followed)
+
+
+@pytest.mark.parametrize("text,sentence", [
+    ("Rebels shelled Aleppo. The war began in 2011.", "Rebels shelled Aleppo."),
+    ("A blast hit Azaz on Monday. Three people died.", "A blast hit Azaz on Monday."),
+    ("Jets struck Saraqeb! Nobody was hurt.", "Jets struck Saraqeb!"),
+])
+def test_sentence_bounds_of_a_span_that_ends_on_its_full_stop(text: str, sentence: str) -> None:
+    assert sentence_bounds(text, 0, len(sentence)) == (0, len(sentence))
