@@ -49,3 +49,33 @@ def test_a_year_in_the_next_sentence_does_not_date_the_report(report: str, place
 ])
 def test_sentence_bounds_of_a_span_that_ends_on_its_full_stop(text: str, sentence: str) -> None:
     assert sentence_bounds(text, 0, len(sentence)) == (0, len(sentence))
+
+
+# --------------------------------------------------------------------------- "another", "other", "a second"
+# A sentence that opens on another act of the same kind reports a new happening, not a detail of the one
+# before, even in the same city and month.
+@pytest.mark.parametrize("first,second", [
+    ("On Wednesday rebels fired rocket shells on the Midan neighborhood of Aleppo, killing a woman.",
+     "Other rocket shells fired by rebels on the Ramouseh neighborhood injured two civilians."),
+    ("A car bomb exploded in Azaz on Monday, killing 8 people.",
+     "Another car bomb went off near the market in Azaz, wounding 12."),
+    ("An air strike hit a bakery in Maarat al-Numan on Tuesday, killing 4.",
+     "A second air strike hit a school nearby, wounding 9 children."),
+    ("Mortars fell on the Old City of Damascus on Sunday, killing two.",
+     "A further mortar attack struck the Bab Touma district, injuring five."),
+])
+def test_another_act_of_its_kind_is_an_event_of_its_own(first: str, second: str) -> None:
+    events = _violent(first + " " + second)
+    assert len(events) == 2
+    assert events[0].fatalities is not None and events[0].fatalities >= 1
+    assert events[1].fatalities in (None, 0)
+
+
+@pytest.mark.parametrize("continuation", [
+    "The shells also damaged several houses.",
+    "The blast was heard across the city.",
+    "Three of the wounded were children.",
+])
+def test_a_continuation_stays_with_its_event(continuation: str) -> None:
+    first = "A car bomb exploded in Azaz on Monday, killing 8 people."
+    assert len(_violent(first + " " + continuation)) == 1

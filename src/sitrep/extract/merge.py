@@ -159,9 +159,13 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.notes.append("merged")
 
 
-# "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation
+# "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation;
+# nor is one that opens on another act of its kind ("Other rocket shells fell on ...", "Another car bomb
+# went off ...", "A second air strike hit ...")
 _NEW_INCIDENT = re.compile(
-    r"\W*(?:separately|elsewhere|meanwhile|in\s+(?:an)?other\s+(?:incident|attack|development)s?|in\s+a\s+separate\s+\w+)\b",
+    r"\W*(?:separately|elsewhere|meanwhile|in\s+(?:an)?other\s+(?:incident|attack|development)s?|in\s+a\s+separate\s+\w+"
+    r"|(?:an?other|other|a\s+(?:second|third|further|separate))(?=\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:shells?|rockets?|mortars?|missiles?|bombs?|strikes?|raids?|attacks?|explosions?|blasts?|clashes)\b))\b",
     re.I,
 )
 
