@@ -79,3 +79,21 @@ def test_another_act_of_its_kind_is_an_event_of_its_own(first: str, second: str)
 def test_a_continuation_stays_with_its_event(continuation: str) -> None:
     first = "A car bomb exploded in Azaz on Monday, killing 8 people."
     assert len(_violent(first + " " + continuation)) == 1
+
+
+# --------------------------------------------------------------------------- a referring mention with its places
+# "... carried out the massacre in the villages of A and B": the mention refers back to the happening and says
+# where it was; each listed place is an event, not folded into the report of another place.
+@pytest.mark.parametrize("text,places", [
+    ("On Sunday the Nusra Front claimed responsibility for Tuesday's attacks in which 30 villagers were shot dead in "
+     "Homs. The group said its militants entered the villages of Kafr Nan and Jubb al-Jarrah and carried out the "
+     "massacre.", ["Kafr Nan", "Jubb al-Jarrah"]),
+    ("Gunmen shot dead 12 shepherds near Palmyra on Monday. Islamic State said its fighters entered the villages of "
+     "Arak and al-Sukhnah and carried out the massacre.", ["Arak", "Sukhnah"]),
+    ("Militants killed 20 villagers in Raqqa province on Wednesday. The group said its men raided the villages of "
+     "Tabqa and Mansoura and carried out the massacre.", ["Tabqa", "Mansoura"]),
+])
+def test_a_referring_mention_keeps_the_places_it_lists(text: str, places: list[str]) -> None:
+    names = [e.location.name or "" for e in _violent(text) if e.location is not None]
+    for place in places:
+        assert any(place.lower() in n.lower() for n in names), (place, names)

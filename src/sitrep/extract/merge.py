@@ -361,7 +361,9 @@ def _local(c: _Cand) -> bool:
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
-    """Attach weak / referring mentions to the fullest compatible report of the same document."""
+    """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
+    mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
+    the happening was: it joins no report of another place."""
     strong = [c for c in cands if not _weak(c)]
     out: list[_Cand] = list(strong)
     for c in cands:
@@ -372,7 +374,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(s.event_type) != _family(c.event_type):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
-                    and (_places_compatible(s, c) or c.anaphoric or "date:vague" in c.notes)
+                    and (_places_compatible(s, c) or (c.anaphoric or "date:vague" in c.notes) and not c.listed)
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s
         if best is not None:
