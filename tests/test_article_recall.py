@@ -5,12 +5,18 @@ Each table holds at least three different self-written sentences of one class of
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from sitrep import extract
 from sitrep.extract.date_sentences import sentence_bounds
 
 PUBLISHED = "2016-07-23"
+
+
+def _plain(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
 
 
 def _violent(text: str) -> list:
@@ -97,3 +103,31 @@ def test_a_referring_mention_keeps_the_places_it_lists(text: str, places: list[s
     names = [e.location.name or "" for e in _violent(text) if e.location is not None]
     for place in places:
         assert any(place.lower() in n.lower() for n in names), (place, names)
+
+
+# --------------------------------------------------------------------------- the next report is of another place
+# Two reports in a row, each naming its own town or district: two happenings (one event per place), however
+# near the places are; a sentence that names the same place again goes on with the same report.
+@pytest.mark.parametrize("text,places", [
+    ("On Wednesday rebels fired rocket shells on the Midan neighborhood of Aleppo, injuring four civilians. Rocket "
+     "shells fell on al-Sheikh Maqsoud neighborhood, injuring three civilians.", ["Aleppo", "Sheikh Maqsoud"]),
+    ("Jets struck Saraqeb on Monday, wounding six. Eight people were wounded in Binnish when shells hit the market.",
+     ["Saraqib", "Binnish"]),
+    ("Medics said the hospital was full. Government aircraft bombed Douma on Friday, killing three. Two children "
+     "were wounded by shelling in Harasta.", ["Duma", "Harasta"]),
+])
+def test_a_report_of_another_town_is_an_event_of_its_own(text: str, places: list[str]) -> None:
+    events = _violent(text)
+    assert len(events) == 2
+    names = [_plain(e.location.name or "") for e in events if e.location is not None]
+    for place in places:
+        assert any(_plain(place) in n for n in names), (place, names)
+
+
+@pytest.mark.parametrize("continuation", [
+    "The blast in Azaz also damaged a mosque.",
+    "Rescuers in Azaz pulled three bodies from the rubble.",
+    "Witnesses said the explosion shook the centre of Azaz.",
+])
+def test_the_same_town_again_goes_on_with_the_report(continuation: str) -> None:
+    assert len(_violent("A car bomb exploded in Azaz on Monday, killing 8 people. " + continuation)) == 1

@@ -181,7 +181,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                     or _apart(prev, c, text):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start)
+            near = c.sent - prev.sent == 1 and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text)
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
@@ -193,6 +193,19 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
         else:
             out.append(c)
     return out
+
+
+def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
+    """The next sentence names, in its own words, another town or district than the report before it ("Shells
+    fell on al-Sheikh Maqsoud neighborhood, injuring three." after a report on another district; "8 were
+    wounded in Foua" after one in Aleppo): a happening of its own, as ACLED codes one event per place, however
+    near the two places are."""
+    if c.anaphoric or not (_local(prev) and _local(c)) or _same_place(prev, c):
+        return False
+    assert c.place is not None and prev.place is not None
+    mention = c.place.mention or ""
+    return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
+        and mention not in text[prev.start:prev.end]
 
 
 def _contains(a: _Cand, b: _Cand) -> bool:
@@ -223,8 +236,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
-            if _apart(o, c, text):
-                continue
+            if _apart(o, c, text) or (not _same_toll(o, c) and _moves_on(o, c, text) and _moves_on(c, o, text)):
+                continue  # two kinds of violence, or two towns / districts each named in its own report
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
             if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
