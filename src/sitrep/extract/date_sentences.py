@@ -30,7 +30,8 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
             continue
         lo = m.end()
     hi = len(text)
-    for m in _SENT_END.finditer(text, end, min(len(text), end + 1200)):
+    # a span that ends with its sentence's own full stop ("... the media outlet added.") ends that sentence
+    for m in _SENT_END.finditer(text, max(start, end - 1), min(len(text), end + 1200)):
         if m.group().startswith(".") and _ABBREV_END.search(text, max(0, m.start() - 6), m.start() + 1):
             continue
         hi = m.start() + 1

@@ -185,9 +185,13 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.notes.append("merged")
 
 
-# "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation
+# "Separately, ...", "In another incident, ...", "Elsewhere, ...": the next sentence is not a continuation;
+# nor is one that opens on another act of its kind ("Other rocket shells fell on ...", "Another car bomb
+# went off ...", "A second air strike hit ...")
 _NEW_INCIDENT = re.compile(
-    r"\W*(?:separately|elsewhere|meanwhile|in\s+(?:an)?other\s+(?:incident|attack|development)s?|in\s+a\s+separate\s+\w+)\b",
+    r"\W*(?:separately|elsewhere|meanwhile|in\s+(?:an)?other\s+(?:incident|attack|development)s?|in\s+a\s+separate\s+\w+"
+    r"|(?:an?other|other|a\s+(?:second|third|further|separate))(?=\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:shells?|rockets?|mortars?|missiles?|bombs?|strikes?|raids?|attacks?|explosions?|blasts?|clashes)\b))\b",
     re.I,
 )
 
@@ -213,7 +217,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                     or _apart(prev, c, text):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start)
+            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text)
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
@@ -225,6 +229,19 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
         else:
             out.append(c)
     return out
+
+
+def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
+    """The next sentence names, in its own words, another town or district than the report before it ("Shells
+    fell on al-Sheikh Maqsoud neighborhood, injuring three." after a report on another district; "8 were
+    wounded in Foua" after one in Aleppo): a happening of its own, as ACLED codes one event per place, however
+    near the two places are."""
+    if c.anaphoric or not (_local(prev) and _local(c)) or _same_place(prev, c):
+        return False
+    assert c.place is not None and prev.place is not None
+    mention = c.place.mention or ""
+    return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
+        and mention not in text[prev.start:prev.end]
 
 
 def _contains(a: _Cand, b: _Cand) -> bool:
@@ -255,8 +272,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
-            if _apart(o, c, text):
-                continue
+            if _apart(o, c, text) or (not _same_toll(o, c) and _moves_on(o, c, text) and _moves_on(c, o, text)):
+                continue  # two kinds of violence, or two towns / districts each named in its own report
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
             if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
@@ -394,7 +411,9 @@ def _local(c: _Cand) -> bool:
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
-    """Attach weak / referring mentions to the fullest compatible report of the same document."""
+    """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
+    mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
+    the happening was: it joins no report of another place."""
     strong = [c for c in cands if not _weak(c)]
     out: list[_Cand] = list(strong)
     for c in cands:
@@ -405,7 +424,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
-                    and (_places_compatible(s, c) or c.anaphoric or "date:vague" in c.notes)
+                    and (_places_compatible(s, c) or (c.anaphoric or "date:vague" in c.notes) and not c.listed)
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s
         if best is not None:

@@ -1,0 +1,133 @@
+"""Full news articles: every specific happening the text reports is an event of its own (#12, recall).
+
+Each table holds at least three different self-written sentences of one class of phrasing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.date_sentences import sentence_bounds
+
+PUBLISHED = "2016-07-23"
+
+
+def _plain(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+
+
+def _violent(text: str) -> list:
+    return [e for e in extract(text, published=PUBLISHED) if e.event_type != "Diplomacy"]
+
+
+# --------------------------------------------------------------------------- a sentence ends at its full stop
+# A report whose own sentence states no date is not dated by the next sentence ("... since 2011"): that
+# year made it background history, and the event was lost.
+@pytest.mark.parametrize("report,place", [
+    ("The Air Force shelled rebel positions in Raqqah and Deir ez-Zor provinces as well the media outlet added.",
+     "Deir ez-Zor"),
+    ("Rebels shelled the Midan district of Aleppo the agency said.", "Aleppo"),
+    ("Jets struck a market in Saraqeb activists said.", "Saraqib"),
+    ("Government forces shelled the town of Talbiseh in Homs countryside, a monitor reported.", "Talbiseh"),
+])
+@pytest.mark.parametrize("background", [
+    "Syria has been mired in civil war since 2011.",
+    "The war has killed more than 300,000 people since 2011.",
+    "The conflict erupted in 2011.",
+    "The town was first besieged in 2013.",
+])
+def test_a_year_in_the_next_sentence_does_not_date_the_report(report: str, place: str, background: str) -> None:
+    alone = _violent(report)
+    assert alone, report
+    followed = _violent(report + " " + background)
+    assert len(followed) == len(alone)
+    assert all(e.date == PUBLISHED for e in followed)
+    assert any(e.location is not None and place in (e.location.name or "") for e in followed)
+
+
+@pytest.mark.parametrize("text,sentence", [
+    ("Rebels shelled Aleppo. The war began in 2011.", "Rebels shelled Aleppo."),
+    ("A blast hit Azaz on Monday. Three people died.", "A blast hit Azaz on Monday."),
+    ("Jets struck Saraqeb! Nobody was hurt.", "Jets struck Saraqeb!"),
+])
+def test_sentence_bounds_of_a_span_that_ends_on_its_full_stop(text: str, sentence: str) -> None:
+    assert sentence_bounds(text, 0, len(sentence)) == (0, len(sentence))
+
+
+# --------------------------------------------------------------------------- "another", "other", "a second"
+# A sentence that opens on another act of the same kind reports a new happening, not a detail of the one
+# before, even in the same city and month.
+@pytest.mark.parametrize("first,second", [
+    ("On Wednesday rebels fired rocket shells on the Midan neighborhood of Aleppo, killing a woman.",
+     "Other rocket shells fired by rebels on the Ramouseh neighborhood injured two civilians."),
+    ("A car bomb exploded in Azaz on Monday, killing 8 people.",
+     "Another car bomb went off near the market in Azaz, wounding 12."),
+    ("An air strike hit a bakery in Maarat al-Numan on Tuesday, killing 4.",
+     "A second air strike hit a school nearby, wounding 9 children."),
+    ("Mortars fell on the Old City of Damascus on Sunday, killing two.",
+     "A further mortar attack struck the Bab Touma district, injuring five."),
+])
+def test_another_act_of_its_kind_is_an_event_of_its_own(first: str, second: str) -> None:
+    events = _violent(first + " " + second)
+    assert len(events) == 2
+    assert events[0].fatalities is not None and events[0].fatalities >= 1
+    assert events[1].fatalities in (None, 0)
+
+
+@pytest.mark.parametrize("continuation", [
+    "The explosion also damaged several houses.",
+    "The blast was heard across the city.",
+    "Three of the wounded were children.",
+])
+def test_a_continuation_stays_with_its_event(continuation: str) -> None:
+    first = "A car bomb exploded in Azaz on Monday, killing 8 people."
+    assert len(_violent(first + " " + continuation)) == 1
+
+
+# --------------------------------------------------------------------------- a referring mention with its places
+# "... carried out the massacre in the villages of A and B": the mention refers back to the happening and says
+# where it was; each listed place is an event, not folded into the report of another place.
+@pytest.mark.parametrize("text,places", [
+    ("On Sunday the Nusra Front claimed responsibility for Tuesday's attacks in which 30 villagers were shot dead in "
+     "Homs. The group said its militants entered the villages of Kafr Nan and Jubb al-Jarrah and carried out the "
+     "massacre.", ["Kafr Nan", "Jubb al-Jarrah"]),
+    ("Gunmen shot dead 12 shepherds near Palmyra on Monday. Islamic State said its fighters entered the villages of "
+     "Arak and al-Sukhnah and carried out the massacre.", ["Arak", "Sukhnah"]),
+    ("Militants killed 20 villagers in Raqqa province on Wednesday. The group said its men raided the villages of "
+     "Tabqa and Mansoura and carried out the massacre.", ["Tabqa", "Mansoura"]),
+])
+def test_a_referring_mention_keeps_the_places_it_lists(text: str, places: list[str]) -> None:
+    names = [e.location.name or "" for e in _violent(text) if e.location is not None]
+    for place in places:
+        assert any(place.lower() in n.lower() for n in names), (place, names)
+
+
+# --------------------------------------------------------------------------- the next report is of another place
+# Two reports in a row, each naming its own town or district: two happenings (one event per place), however
+# near the places are; a sentence that names the same place again goes on with the same report.
+@pytest.mark.parametrize("text,places", [
+    ("On Wednesday rebels fired rocket shells on the Midan neighborhood of Aleppo, injuring four civilians. Rocket "
+     "shells fell on al-Sheikh Maqsoud neighborhood, injuring three civilians.", ["Aleppo", "Sheikh Maqsoud"]),
+    ("Jets struck Saraqeb on Monday, wounding six. Eight people were wounded in Binnish when shells hit the market.",
+     ["Saraqib", "Binnish"]),
+    ("Medics said the hospital was full. Government aircraft bombed Douma on Friday, killing three. Two children "
+     "were wounded by shelling in Harasta.", ["Duma", "Harasta"]),
+])
+def test_a_report_of_another_town_is_an_event_of_its_own(text: str, places: list[str]) -> None:
+    events = _violent(text)
+    assert len(events) == 2
+    names = [_plain(e.location.name or "") for e in events if e.location is not None]
+    for place in places:
+        assert any(_plain(place) in n for n in names), (place, names)
+
+
+@pytest.mark.parametrize("continuation", [
+    "The blast in Azaz also damaged a mosque.",
+    "Rescuers in Azaz pulled three bodies from the rubble.",
+    "Witnesses said the explosion shook the centre of Azaz.",
+])
+def test_the_same_town_again_goes_on_with_the_report(continuation: str) -> None:
+    assert len(_violent("A car bomb exploded in Azaz on Monday, killing 8 people. " + continuation)) == 1
