@@ -1,0 +1,98 @@
+"""Events in news articles about any country (#12): which words report a happening and which only name
+a weapon, a heading, a campaign rally or an action still going on.
+
+Each table holds at least three self-written sentences about different countries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.records import Event
+
+
+def _violent_or_other(text: str, published: str = "2019-06-03") -> list[Event]:
+    return [e for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+
+
+@pytest.mark.parametrize("text", [
+    "These are precision missiles, the engineer told reporters in Ohio.",
+    "The militia in Mali lays mines and booby traps along desert tracks.",
+    "Colombia's army keeps its artillery at the base near Cali.",
+    "Police in Manchester had been warned about the 22-year-old suicide bomber years earlier.",
+    "He told friends that being a suicide bomber was honourable, a court in Oslo heard.",
+    "Yemen's Houthis showed off new rockets at a parade in Sanaa on Sunday.",
+])
+def test_a_weapon_or_bomber_named_never_used_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Rebels fired rockets at Kabul airport on Monday, killing two.", "Shelling/artillery/missile attack"),
+    ("Mortars landed on a market in Mogadishu on Friday, wounding five.", "Shelling/artillery/missile attack"),
+    ("A landmine killed two shepherds near Gao on Sunday.", "Remote explosive/landmine/IED"),
+    ("An improvised explosive device struck a police truck in Maiduguri on Tuesday.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber rammed a car into a police station in Quetta on Tuesday.", "Suicide bomb"),
+])
+def test_a_weapon_used_is_an_event(text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "By the time it was over, some 21 bombs had gone off in Belfast on Friday.",
+    "Two devices went off near the stadium in Kampala on Saturday.",
+    "A charge went off under a bus in Jerusalem on Wednesday, wounding three.",
+    "The brothers carried the bombs to the finish line in Boston before detonating them on Monday.",
+])
+def test_bombs_that_went_off_are_explosions(text: str) -> None:
+    assert [e.event_type for e in _violent_or_other(text)] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Car bombs\nThe committee met in Geneva on Monday.",
+    "Intro.\n==Responses and arrests==\nThe committee met in Geneva on Monday.",
+    "[How a new kind of protest movement has arisen in Chile]\nThe committee met in Geneva on Monday.",
+    "Air strikes\nThe committee met in Geneva on Monday.",
+])
+def test_a_heading_or_a_link_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+def test_a_heading_does_not_hide_the_report_under_it() -> None:
+    text = "Car bombs\nA car bomb exploded at a checkpoint in Kabul on Monday, killing five."
+    events = _violent_or_other(text)
+    assert len(events) == 1 and events[0].evidence.text.startswith("A car bomb"), events
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi government is retaking territory near Mosul, officials say.",
+    "Police are now arresting opposition supporters in Minsk.",
+    "Myanmar's army is currently attacking villages in Sagaing.",
+])
+def test_an_action_still_going_on_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Maduro told a campaign rally in Caracas on Monday that peace would come.",
+    "The senator spoke at an election rally in Lagos on Saturday.",
+    "Supporters cheered at the electoral rally in Nairobi on Sunday.",
+])
+def test_a_campaign_rally_is_no_protest(text: str) -> None:
+    assert [e for e in _violent_or_other(text) if e.event_type == "Protests"] == []
+
+
+def test_a_rally_against_something_is_a_protest() -> None:
+    events = _violent_or_other("Thousands rallied in Santiago on Sunday against the pension law.")
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Capturing drones with net-casting UAVs is one option considered by the British army.",
+    "Kurdish fighters captured tanks left behind near Kirkuk on Friday.",
+    "Soldiers seized weapons and ammunition near Gao on Monday.",
+])
+def test_things_captured_are_not_ground_taken(text: str) -> None:
+    assert all(e.event_type != "Battles" for e in _violent_or_other(text))
