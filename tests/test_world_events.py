@@ -96,3 +96,36 @@ def test_a_rally_against_something_is_a_protest() -> None:
 ])
 def test_things_captured_are_not_ground_taken(text: str) -> None:
     assert all(e.event_type != "Battles" for e in _violent_or_other(text))
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("On 3 May 2021 in Kabul, a suicide bomber blew himself up, killing six soldiers. ==Victims==\nAll six of the "
+     "soldiers killed were Afghans.\nMore about the day.", "Suicide bomb"),
+    ("A car bomb exploded at a market in Mogadishu on Monday, killing 12 people. Police cordoned off the area.\nAll 12 "
+     "of those killed were traders, officials said.", "Remote explosive/landmine/IED"),
+    ("Gunmen opened fire on a bus near Bamako on Friday, killing five. The army sealed off the road.\nThe five killed "
+     "included two foreigners.", "Attack"),
+])
+def test_a_first_line_of_two_sentences_is_the_lead_not_a_title(text: str, sub: str) -> None:
+    """The report keeps its own words and type; a title (one sentence, a line of its own) would give them up."""
+    events = _violent_or_other(text, published="2021-05-04")
+    assert events and events[0].sub_event_type == sub and events[0].evidence.text.startswith(text[:20]), events
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a bus near Bamako on Friday, killing five.",
+    "Soldiers fired shots at a crowd in Lagos on Tuesday, wounding two.",
+    "A policeman opened fire on worshippers at a mosque in Karachi on Sunday.",
+])
+def test_guns_opening_fire_are_no_shelling(text: str) -> None:
+    events = _violent_or_other(text)
+    assert events and all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired rockets at Sderot on Monday.",
+    "Army tanks opened fire on the village of Tal Rifaat on Monday.",
+    "Warships fired on the port of Hodeidah on Thursday.",
+])
+def test_heavy_weapons_firing_is_shelling(text: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Shelling/artillery/missile attack"]
