@@ -129,17 +129,3 @@ def test_guns_opening_fire_are_no_shelling(text: str) -> None:
 ])
 def test_heavy_weapons_firing_is_shelling(text: str) -> None:
     assert [e.sub_event_type for e in _violent_or_other(text)] == ["Shelling/artillery/missile attack"]
-
-
-@pytest.mark.parametrize("text", [
-    "Militants in Afghanistan have been using home-made IEDs to make roadside bombs that inflict casualties.",
-    "The army has been shelling villages in Idlib, killing civilians.",
-    "Boko Haram has been abducting girls from schools in Borno.",
-])
-def test_an_action_that_has_been_going_on_is_no_event(text: str) -> None:
-    assert _violent_or_other(text) == []
-
-
-def test_an_action_going_on_with_a_day_of_its_own_is_that_days_event() -> None:
-    text = "The army has been shelling villages in Idlib since Monday, killing 4 civilians on Tuesday."
-    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Shelling/artillery/missile attack"]
