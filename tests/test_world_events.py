@@ -129,3 +129,52 @@ def test_guns_opening_fire_are_no_shelling(text: str) -> None:
 ])
 def test_heavy_weapons_firing_is_shelling(text: str) -> None:
     assert [e.sub_event_type for e in _violent_or_other(text)] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a hotel in Bamako on Friday, killing five guests.",
+    "Gunmen stormed a school in Kaduna state on Monday.",
+    "Militants stormed the church in Cabo Delgado on Sunday and killed the priest.",
+])
+def test_gunmen_storming_a_civilian_building_attack_the_people_inside(text: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in _violent_or_other(text)] == [
+        ("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels took 12 aid workers hostage near Goma on Wednesday.",
+    "Gunmen seized dozens of hostages at a gas plant in In Amenas on Wednesday.",
+    "The hostage-taking at a school in Beslan began on Wednesday morning.",
+])
+def test_hostages_taken_are_abductions(text: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("A mob lynched two men accused of theft in Dhaka on Monday.", "Mob violence"),
+    ("Villagers lynched a suspected kidnapper in Puebla on Saturday.", "Mob violence"),
+    ("Suspected jihadists set ablaze 20 houses in a village in Burkina Faso on Saturday.",
+     "Looting/property destruction"),
+    ("Herders set the farms alight near Jos on Tuesday.", "Looting/property destruction"),
+])
+def test_lynching_and_setting_ablaze(text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at protesters in Caracas on Monday.",
+    "Riot police fired water cannon on demonstrators in Santiago on Friday.",
+    "Security forces fired rubber bullets at protesters in Baghdad on Sunday.",
+])
+def test_crowd_control_fired_at_protesters_is_no_shelling(text: str) -> None:
+    events = _violent_or_other(text)
+    assert [e.event_type for e in events] == ["Protests"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents seized the police school in Kunduz on Tuesday.",
+    "Rebels captured the hospital on the edge of Aleppo on Monday.",
+    "Militia fighters overran the university campus in Khartoum on Sunday.",
+])
+def test_a_building_seized_or_captured_is_ground_taken(text: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Non-state actor overtakes territory"]
