@@ -134,9 +134,11 @@ def _matches(text: str, start: int, end: int) -> Iterator[tuple[TriggerDef, int,
     because the clause lacks the context its trigger needs (a weapon named, never used)."""
     lex = load_lexicon()
     for t in lex.triggers:
-        unused = t.context is not None and not t.context.search(text, start, end)
+        unused: bool | None = None  # the context is looked for once, and only where the trigger word is found
         for m in t.regex.finditer(text, start, end):
             s, e = m.span()
+            if unused is None:
+                unused = t.context is not None and not t.context.search(text, start, end)
             yield t, s, e, unused or any(x is not None and x.search(text, max(start, s - 40), s)
                                          for x in (t.exclude_before, lex.exclude_before)) or (
                 t.exclude_after is not None and t.exclude_after.match(text, e, end) is not None)
