@@ -178,3 +178,12 @@ def test_crowd_control_fired_at_protesters_is_no_shelling(text: str) -> None:
 ])
 def test_a_building_seized_or_captured_is_ground_taken(text: str) -> None:
     assert [e.sub_event_type for e in _violent_or_other(text)] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Five passengers were killed when gunmen opened fire on a bus near Bamako on Monday.",
+    "Twelve worshippers were shot dead in a mosque in Kano on Friday.",
+    "A teacher was shot by militants in Quetta on Tuesday.",
+])
+def test_civilian_victims_told_before_a_passive_make_violence_against_civilians(text: str) -> None:
+    assert [e.event_type for e in _violent_or_other(text)] == ["Violence against civilians"]
