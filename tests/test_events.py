@@ -137,7 +137,7 @@ def test_diplomacy_call_is_typed_consult() -> None:
 def test_trigger_priority_prefers_the_specific_method() -> None:
     text = "an IS-linked suicide bomber attacked a coalition convoy in Palmyra"
     hit = main_hit(find_triggers(text))
-    assert hit is not None and hit.trigger.id == "suicide"
+    assert hit is not None and hit.trigger.sub == "Suicide bomb"
 
 
 def test_sitrep_eval_scores_a_coded_csv(tmp_path) -> None:

@@ -54,6 +54,12 @@ BASES = [
     Base("Houthi fighters fired missiles at Marib city", "killing {n} people",
          "{n} people were killed when Houthi fighters fired missiles at Marib city", 3,
          "Explosions/Remote violence", "Ma'rib", "YE", "Houthi Missiles Hit Marib"),
+    Base("gunmen opened fire on a bus near Bamako", "killing {n} passengers",
+         "{n} passengers were killed when gunmen opened fire on a bus near Bamako", 5,
+         "Violence against civilians", "Bamako", "ML", "Gunmen Open Fire on Bus near Bamako"),
+    Base("gunmen stormed a hotel in Ouagadougou", "killing {n} people",
+         "{n} people were killed when gunmen stormed a hotel in Ouagadougou", 9,
+         "Violence against civilians", "Centre", "BF", "Gunmen Storm Hotel in Ouagadougou"),
 ]
 WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine", 12: "twelve"}
 ATTRIBUTIONS = [

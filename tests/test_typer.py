@@ -105,6 +105,19 @@ def test_decide_keeps_rules_event_type_and_fixes_a_catch_all_sub() -> None:
     assert d is not None and d.how == "model:add"
 
 
+@pytest.mark.parametrize("rule_sub", ["Arrests", "Agreement", "Looting/property destruction"])
+def test_decide_never_replaces_one_strategic_act_by_another(rule_sub: str) -> None:
+    """"were arrested" read by the rules stays an arrest, however confident the model is of an agreement (a
+    long list of names after the verb); only the catch-all "Other" is the model's to replace."""
+    labels = ("Strategic developments|Other", "Strategic developments|Arrests", "Strategic developments|Agreement",
+              "Strategic developments|Looting/property destruction", "Strategic developments|Disrupted weapons use")
+    p = np.array([0.02, 0.02, 0.02, 0.02, 0.92])
+    d = C.decide(p, labels, ("Strategic developments", rule_sub))
+    assert d is not None and (d.sub, d.how) == (rule_sub, "rules")
+    d = C.decide(p, labels, ("Strategic developments", "Other"))
+    assert d is not None and (d.sub, d.how) == ("Disrupted weapons use", "model:fix")
+
+
 def test_event_confidence_is_the_clause_probability(typer: C.Typer) -> None:
     text = "Police in Dhaka arrested 14 suspected members of a banned militant outfit on Tuesday."
     evs = extract(text, "2026-03-04")

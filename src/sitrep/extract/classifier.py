@@ -149,6 +149,11 @@ KEEP_TYPES = frozenset({"Battles"})
 # adds an event or replaces the rules' typing: its confident guesses are still wrong too often
 TRUSTED_PRECISION = 0.6
 WEAK_SUBS = frozenset({"Other"})  # the rules' catch-all: a likelier sub type of the same event type wins
+# Strategic developments: each sub type is a different act the rules read from its own verb ("were arrested",
+# "signed a truce", "looted"); the model may only replace the catch-all, never one act by another
+KEEP_SPECIFIC_SUBS = frozenset({"Strategic developments"})
+# ... and so are these acts of violence against civilians ("took 12 aid workers hostage" stays an abduction)
+ACT_SUBS = frozenset({"Abduction/forced disappearance", "Sexual violence"})
 # the one change of event type the model may make: an explosive that was found, defused or intercepted
 CROSS = {("Explosions/Remote violence", "Strategic developments|Disrupted weapons use"): 0.6}
 
@@ -182,7 +187,8 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
         # the likeliest sub type of the rules' event type
         same = [k for k, lab in enumerate(labels) if split(lab)[0] == rule[0]]
         k = max(same, key=lambda i: probs[i]) if same else -1
-        if k >= 0 and labels[k] != key and labels[k] not in untrusted:
+        keep_sub = rule[0] in KEEP_SPECIFIC_SUBS and rule[1] not in WEAK_SUBS or rule[1] in ACT_SUBS
+        if k >= 0 and labels[k] != key and labels[k] not in untrusted and not keep_sub:
             p_k = float(probs[k])
             if p_k >= FIX_THRESHOLD and (rule[1] in WEAK_SUBS and p_k > p_rule or p_k >= FIX_MARGIN * p_rule):
                 return Decision(rule[0], split(labels[k])[1], p_k, "model:fix")

@@ -39,6 +39,7 @@ class TriggerDef:
     noun: bool = False
     context: re.Pattern[str] | None = None  # the clause must also say this (a use, its victims) for an event
     exclude_before: re.Pattern[str] | None = None  # no event where this ends right before the trigger
+    exclude_after: re.Pattern[str] | None = None  # no event where this starts right after the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ def load_lexicon() -> Lexicon:
                 noun=bool(t.get("noun", False)),
                 context=_data_re(t.get("context")),
                 exclude_before=_data_re(t.get("exclude_before")),
+                exclude_after=_data_re(t.get("exclude_after")),
             )
         )
     prefixes = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (raw.get("prefixes") or {}).items()}
@@ -129,20 +131,24 @@ def load_lexicon() -> Lexicon:
 
 
 def _matches(text: str, start: int, end: int) -> Iterator[tuple[TriggerDef, int, int, bool]]:
-    """Every trigger pattern match in text[start:end], and whether the words before it exclude it."""
+    """Every trigger pattern match in text[start:end], and whether it is excluded: by the words before it, or
+    because the clause lacks the context its trigger needs (a weapon named, never used)."""
     lex = load_lexicon()
     for t in lex.triggers:
-        if t.context is not None and not t.context.search(text, start, end):
-            continue
+        unused: bool | None = None  # the context is looked for once, and only where the trigger word is found
         for m in t.regex.finditer(text, start, end):
             s, e = m.span()
-            yield t, s, e, any(x is not None and x.search(text, max(start, s - 40), s)
-                               for x in (t.exclude_before, lex.exclude_before))
+            if unused is None:
+                unused = t.context is not None and not t.context.search(text, start, end)
+            yield t, s, e, unused or any(x is not None and x.search(text, max(start, s - 40), s)
+                                         for x in (t.exclude_before, lex.exclude_before)) or (
+                t.exclude_after is not None and t.exclude_after.match(text, e, end) is not None)
 
 
 def excluded_trigger(text: str, start: int, end: int) -> bool:
     """Does text[start:end] hold a trigger word that its context rules out ("fled the fighting", "this photo
-    captured from ...")? The rules have read such a clause: no model may find an event in it instead."""
+    captured from ...", "These are precision missiles")? The rules have read such a clause: no model may find an
+    event in it instead."""
     return any(excluded for *_, excluded in _matches(text, start, end))
 
 
@@ -254,8 +260,11 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "future")
     if lex.cues["negated"].search(near_before) or _denied_after(text, hit, ce):
         return Genericity(True, "negated")
-    if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]):
+    if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]) or (
+            hit.text.lower().endswith("ing") and _PROGRESSIVE.search(text, max(cs, hit.start - 30), hit.start)):
         return Genericity(True, "ongoing")
+    if heading(text, cs, ce, hit):
+        return Genericity(True, "heading")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
         return Genericity(True, "ongoing")
@@ -281,6 +290,30 @@ _DAY_STATED = re.compile(
     r"December)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{3})",
     re.I,
 )
+# "the government is retaking territory", "rebels are still shelling the town": an action going on now
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|again\s+)?$", re.I)
+# a section heading or a link to another page: "==Responses and arrests==", "[How a protest movement arose]"
+_MARKED_HEADING = re.compile(r"\s*(?:=+[^=\n]+=+|\[[^\]\n]+\])\s*")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def heading(text: str, start: int, end: int, hit: Hit) -> bool:
+    """Is text[start:end] a whole line that is a heading, not a report: marked as one (wiki '== ... ==', a
+    bracketed link) or a label that is the trigger's noun phrase alone ("Car bombs", "Air strikes") -- no
+    verb, no place, no figure."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    if _WORD.search(text, ls, start) or _WORD.search(text, end, le):
+        return False  # the clause is not the whole line (a sentence splitter may cut a bracket off it)
+    if _MARKED_HEADING.fullmatch(text, ls, le):
+        return True
+    line = text[ls:le]
+    rest = text[ls:hit.start] + " " + text[hit.end:le]
+    return not re.search(r"\d", line) and not line.rstrip().endswith((".", "!", "?", ":")) \
+        and len(_WORD.findall(rest)) == 0 and len(_WORD.findall(hit.text)) <= 3
+
+
 # a count of times an action was done, over a period no day pins down ("shelled the town 40 times this year")
 _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
                     re.I)

@@ -302,13 +302,16 @@ _RANK = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 
 
+_SENTENCE_THEN_MORE = re.compile(r"[a-z0-9][.!?][\"”’']?\s+\S")
+
+
 def _title_spans(text: str) -> list[tuple[int, int]]:
     """The page's title -- its first line, when a line of its own -- and where the lead restates it
     ("Title\n\n15 Aug 2016 Title. Body ..."): headlines, whatever their capitalisation."""
     end = text.find("\n")
     title = text[:end].strip() if end > 0 else ""
-    if not (20 <= len(title) <= 250) or not text[end:].strip():
-        return []
+    if not (20 <= len(title) <= 250) or not text[end:].strip() or _SENTENCE_THEN_MORE.search(title):
+        return []  # a line that ends a sentence and goes on is the lead's paragraph, not a one-sentence title
     out = [(text.find(title), text.find(title) + len(title))]
     again = text.find(title, end)
     if 0 <= again < _LEAD_CHARS:

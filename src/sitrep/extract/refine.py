@@ -27,7 +27,19 @@ _ARMED_VICTIM = re.compile(
 _CIVIL_VICTIM = re.compile(
     r"\b(?:civilians?|people|persons?|man|woman|men|women|child(?:ren)?|boys?|girls?|residents?|villagers?|"
     r"farmers?|shepherds?|family|families|worshippers|students?|teachers?|doctors?|journalists?|workers?|"
-    r"displaced|mukhtar|citizens?|pilgrims|passers-by|infants?|teenagers?)\b",
+    r"displaced|mukhtar|citizens?|pilgrims|passers-by|infants?|teenagers?|guests|tourists|pupils|patients|"
+    r"shoppers|diners|passengers|customers|hostages|priests?|clerics?|nuns?)\b",
+    re.I,
+)
+
+# the victims told before a passive trigger: "five passengers were killed", "a teacher was shot"
+_PASSIVE_CIVIL = re.compile(
+    _CIVIL_VICTIM.pattern + r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?$", re.I)
+# a civilian place the attack itself names ("stormed a hotel"): its people are the victims
+_CIVIL_PLACE = re.compile(
+    r"\b(?:hotels?|schools?|church(?:es)?|mosques?|synagogues?|temples?|malls?|restaurants?|cafes?|bars?|"
+    r"nightclubs?|clubs?|houses?|homes?|hospitals?|clinics?|banks?|markets?|bus|buses|trains?|theat(?:re|er)s?|"
+    r"universit(?:y|ies)|campus|colleges?|stadiums?|concert|supermarkets?|shops?|stores?)\b",
     re.I,
 )
 
@@ -48,12 +60,13 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
     elif t.direct or t.id == "attack":
         victim = cand.actor2.actor if cand.actor2 else None
         after = text[cand.hit.start:ce]
-        if victim is not None and victim.type == "civilians":
-            civil = True
+        if victim is not None and victim.type == "civilians" or _PASSIVE_CIVIL.search(
+                text, max(cs, cand.hit.start - 60), cand.hit.start):
+            civil = True  # "five passengers were killed when gunmen opened fire": the victims told first
         elif victim is not None or _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
             civil = False
-        elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext):
-            civil = True
+        elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext) or _CIVIL_PLACE.search(cand.hit.text):
+            civil = True  # civilians named, or the place attacked is theirs ("gunmen stormed a school")
         else:
             civil = t.direct
         if civil:
@@ -65,5 +78,5 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.sub = "Excessive force against protesters"
         elif _DISPERSED.search(ctext):
             cand.sub = "Protest with intervention"
-    elif t.type == "Riots" and re.search(r"\bmob\b", ctext, re.I):
+    elif t.type == "Riots" and re.search(r"\b(?:mob|lynch(?:ed|ing|ings)?)\b", ctext, re.I):
         cand.sub = "Mob violence"

@@ -1,0 +1,189 @@
+"""Events in news articles about any country (#12): which words report a happening and which only name
+a weapon, a heading, a campaign rally or an action still going on.
+
+Each table holds at least three self-written sentences about different countries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.records import Event
+
+
+def _violent_or_other(text: str, published: str = "2019-06-03") -> list[Event]:
+    return [e for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+
+
+@pytest.mark.parametrize("text", [
+    "These are precision missiles, the engineer told reporters in Ohio.",
+    "The militia in Mali lays mines and booby traps along desert tracks.",
+    "Colombia's army keeps its artillery at the base near Cali.",
+    "Police in Manchester had been warned about the 22-year-old suicide bomber years earlier.",
+    "He told friends that being a suicide bomber was honourable, a court in Oslo heard.",
+    "Yemen's Houthis showed off new rockets at a parade in Sanaa on Sunday.",
+])
+def test_a_weapon_or_bomber_named_never_used_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Rebels fired rockets at Kabul airport on Monday, killing two.", "Shelling/artillery/missile attack"),
+    ("Mortars landed on a market in Mogadishu on Friday, wounding five.", "Shelling/artillery/missile attack"),
+    ("A landmine killed two shepherds near Gao on Sunday.", "Remote explosive/landmine/IED"),
+    ("An improvised explosive device struck a police truck in Maiduguri on Tuesday.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber rammed a car into a police station in Quetta on Tuesday.", "Suicide bomb"),
+])
+def test_a_weapon_used_is_an_event(text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "By the time it was over, some 21 bombs had gone off in Belfast on Friday.",
+    "Two devices went off near the stadium in Kampala on Saturday.",
+    "A charge went off under a bus in Jerusalem on Wednesday, wounding three.",
+    "The brothers carried the bombs to the finish line in Boston before detonating them on Monday.",
+])
+def test_bombs_that_went_off_are_explosions(text: str) -> None:
+    assert [e.event_type for e in _violent_or_other(text)] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Car bombs\nThe committee met in Geneva on Monday.",
+    "Intro.\n==Responses and arrests==\nThe committee met in Geneva on Monday.",
+    "[How a new kind of protest movement has arisen in Chile]\nThe committee met in Geneva on Monday.",
+    "Air strikes\nThe committee met in Geneva on Monday.",
+])
+def test_a_heading_or_a_link_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+def test_a_heading_does_not_hide_the_report_under_it() -> None:
+    text = "Car bombs\nA car bomb exploded at a checkpoint in Kabul on Monday, killing five."
+    events = _violent_or_other(text)
+    assert len(events) == 1 and events[0].evidence.text.startswith("A car bomb"), events
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi government is retaking territory near Mosul, officials say.",
+    "Police are now arresting opposition supporters in Minsk.",
+    "Myanmar's army is currently attacking villages in Sagaing.",
+])
+def test_an_action_still_going_on_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Maduro told a campaign rally in Caracas on Monday that peace would come.",
+    "The senator spoke at an election rally in Lagos on Saturday.",
+    "Supporters cheered at the electoral rally in Nairobi on Sunday.",
+])
+def test_a_campaign_rally_is_no_protest(text: str) -> None:
+    assert [e for e in _violent_or_other(text) if e.event_type == "Protests"] == []
+
+
+def test_a_rally_against_something_is_a_protest() -> None:
+    events = _violent_or_other("Thousands rallied in Santiago on Sunday against the pension law.")
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Capturing drones with net-casting UAVs is one option considered by the British army.",
+    "Kurdish fighters captured tanks left behind near Kirkuk on Friday.",
+    "Soldiers seized weapons and ammunition near Gao on Monday.",
+])
+def test_things_captured_are_not_ground_taken(text: str) -> None:
+    assert all(e.event_type != "Battles" for e in _violent_or_other(text))
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("On 3 May 2021 in Kabul, a suicide bomber blew himself up, killing six soldiers. ==Victims==\nAll six of the "
+     "soldiers killed were Afghans.\nMore about the day.", "Suicide bomb"),
+    ("A car bomb exploded at a market in Mogadishu on Monday, killing 12 people. Police cordoned off the area.\nAll 12 "
+     "of those killed were traders, officials said.", "Remote explosive/landmine/IED"),
+    ("Gunmen opened fire on a bus near Bamako on Friday, killing five. The army sealed off the road.\nThe five killed "
+     "included two foreigners.", "Attack"),
+])
+def test_a_first_line_of_two_sentences_is_the_lead_not_a_title(text: str, sub: str) -> None:
+    """The report keeps its own words and type; a title (one sentence, a line of its own) would give them up."""
+    events = _violent_or_other(text, published="2021-05-04")
+    assert events and events[0].sub_event_type == sub and events[0].evidence.text.startswith(text[:20]), events
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a bus near Bamako on Friday, killing five.",
+    "Soldiers fired shots at a crowd in Lagos on Tuesday, wounding two.",
+    "A policeman opened fire on worshippers at a mosque in Karachi on Sunday.",
+])
+def test_guns_opening_fire_are_no_shelling(text: str) -> None:
+    events = _violent_or_other(text)
+    assert events and all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired rockets at Sderot on Monday.",
+    "Army tanks opened fire on the village of Tal Rifaat on Monday.",
+    "Warships fired on the port of Hodeidah on Thursday.",
+])
+def test_heavy_weapons_firing_is_shelling(text: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a hotel in Bamako on Friday, killing five guests.",
+    "Gunmen stormed a school in Kaduna state on Monday.",
+    "Militants stormed the church in Cabo Delgado on Sunday and killed the priest.",
+])
+def test_gunmen_storming_a_civilian_building_attack_the_people_inside(text: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in _violent_or_other(text)] == [
+        ("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels took 12 aid workers hostage near Goma on Wednesday.",
+    "Gunmen seized dozens of hostages at a gas plant in In Amenas on Wednesday.",
+    "The hostage-taking at a school in Beslan began on Wednesday morning.",
+])
+def test_hostages_taken_are_abductions(text: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("A mob lynched two men accused of theft in Dhaka on Monday.", "Mob violence"),
+    ("Villagers lynched a suspected kidnapper in Puebla on Saturday.", "Mob violence"),
+    ("Suspected jihadists set ablaze 20 houses in a village in Burkina Faso on Saturday.",
+     "Looting/property destruction"),
+    ("Herders set the farms alight near Jos on Tuesday.", "Looting/property destruction"),
+])
+def test_lynching_and_setting_ablaze(text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at protesters in Caracas on Monday.",
+    "Riot police fired water cannon on demonstrators in Santiago on Friday.",
+    "Security forces fired rubber bullets at protesters in Baghdad on Sunday.",
+])
+def test_crowd_control_fired_at_protesters_is_no_shelling(text: str) -> None:
+    events = _violent_or_other(text)
+    assert [e.event_type for e in events] == ["Protests"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents seized the police school in Kunduz on Tuesday.",
+    "Rebels captured the hospital on the edge of Aleppo on Monday.",
+    "Militia fighters overran the university campus in Khartoum on Sunday.",
+])
+def test_a_building_seized_or_captured_is_ground_taken(text: str) -> None:
+    assert [e.sub_event_type for e in _violent_or_other(text)] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Five passengers were killed when gunmen opened fire on a bus near Bamako on Monday.",
+    "Twelve worshippers were shot dead in a mosque in Kano on Friday.",
+    "A teacher was shot by militants in Quetta on Tuesday.",
+])
+def test_civilian_victims_told_before_a_passive_make_violence_against_civilians(text: str) -> None:
+    assert [e.event_type for e in _violent_or_other(text)] == ["Violence against civilians"]
