@@ -640,3 +640,33 @@ def test_what_broke_out_when_an_attack_came_is_one_event() -> None:
 ])
 def test_a_denial_with_its_article_gives_no_event(text: str) -> None:
     assert [e for e in extract(text, published="2016-10-05") if e.event_type != "Diplomacy"] == []
+
+
+# --------------------------------------------------------------------------- the day of a saying
+@pytest.mark.parametrize("text,date", [
+    ("Russia was on Monday accused of dropping incendiary bombs on central Idlib late Sunday night.", "2016-08-07"),
+    ("Five people were killed in an air strike on a market in Douma on Saturday, a monitor said on Sunday.",
+     "2016-08-06"),
+    ("Rebel shells struck the Hamdaniyeh district of Aleppo on Friday, the Observatory told AFP Monday.",
+     "2016-08-05"),
+    ("Jets bombed a bakery in Maarat al-Numan on Thursday, the civil defence said in a statement on Saturday.",
+     "2016-08-04"),
+])
+def test_the_day_of_a_saying_does_not_date_what_is_said(text: str, date: str) -> None:
+    events = [e for e in extract(text, published="2016-08-08") if e.event_type != "Diplomacy"]
+    assert [e.date for e in events] == [date], [(e.date, e.date_method, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The Observatory said on Friday that five people were killed in an air strike on Douma.", True),
+    ("Three soldiers were killed in an ambush near Palmyra, the army reported Thursday.", True),
+    ("Government forces were on Tuesday accused of shelling Kafr Zita.", True),
+    ("The strike on Thursday killed 12 people, the group said.", False),
+    ("Gunmen were on Tuesday shelling the town of Kafr Zita.", False),
+    ("The army told residents of the town to leave by Thursday.", False),
+])
+def test_which_days_are_the_days_of_a_saying(text: str, said: bool) -> None:
+    from sitrep.extract.dates import find_dates, said_on
+
+    days = [m for m in find_dates(text, "2016-08-08") if m.value]
+    assert len(days) == 1 and said_on(text, days[0], 0) is said
