@@ -670,3 +670,38 @@ def test_which_days_are_the_days_of_a_saying(text: str, said: bool) -> None:
 
     days = [m for m in find_dates(text, "2016-08-08") if m.value]
     assert len(days) == 1 and said_on(text, days[0], 0) is said
+
+
+# --------------------------------------------------------------------------- words that count the dead
+@pytest.mark.parametrize("text,toll", [
+    # "some N" is N, as "at least N" is
+    ("Some 80 people were killed and 200 injured in a chemical attack in Idlib province.", 80),
+    ("Activists said some 14 fighters died in the clashes near Tal Rifaat.", 14),
+    ("The air raids killed some 35 civilians in rural Aleppo.", 35),
+    # martyrs are the dead; lives claimed or cost are the dead
+    ("Twin suicide blasts targeted a checkpoint near Damascus claiming 4 martyrs and 13 injured.", 4),
+    ("A motorcycle bomb went off near a mosque in Latakia leaving 5 martyrs.", 5),
+    ("The shelling of the Hamdaniyeh district left three martyrs and ten wounded.", 3),
+    ("The car bomb claimed 12 lives in the market of Azaz.", 12),
+    ("The strike cost 30 civilian lives, the civil defence said.", 30),
+    ("The fighting took 40 lives on both sides.", 40),
+    # a gloss between the victims and their verb: "most of them ...", "mostly ..."
+    ("Over 110 fighters most of them foreigners were killed in the army's operations near Shalaf.", 110),
+    ("At least 20 people, many of them children, died when the shell hit the school.", 20),
+    ("Sixteen civilians mostly women were killed in the air strike on the market.", 16),
+    # "N more were killed": a count of its own
+    ("19 more were killed in a double suicide attack on the base.", 19),
+    ("Three more were killed when a second bomb went off.", 3),
+    ("Another two were killed in the crossfire and five more were killed in the shelling.", 7),
+])
+def test_words_that_count_the_dead(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+@pytest.mark.parametrize("text", [
+    "Some of the fighters were killed in the clashes.",
+    "Some dozens of people were killed, activists said.",
+    "The campaign has saved many lives in the besieged town.",
+])
+def test_some_alone_is_no_figure(text: str) -> None:
+    assert find_casualties(text).fatalities is None

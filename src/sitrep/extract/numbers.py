@@ -38,6 +38,10 @@ QUANTITY = (
 )
 
 
+# what may come before a figure ("at least 70", "some 80"); "some" alone is a vague quantity of its own
+_APPROX = re.compile(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly|some)\s+")
+
+
 def _parse_digits(s: str) -> int | None:
     s = s.strip()
     if re.search(r"\^|e|x", s, re.I):  # 10^30, 1e9: reject
@@ -69,9 +73,7 @@ def parse_count(text: str) -> int | None:
         return None
     s = " ".join(text.lower().split())
     s = re.sub(r"\s+of(?:\s+the)?$", "", s)
-    s = re.sub(
-        r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s
-    )
+    s = _APPROX.sub("", s)
     if s in VAGUE or f"{s} of" in VAGUE:  # "a number (of)", "a handful (of)"
         return VAGUE.get(s, VAGUE.get(f"{s} of"))
     m = re.fullmatch(rf"between\s+({_DIGITS})\s+and\s+({_DIGITS})", s)
@@ -159,12 +161,17 @@ KILLED_NOUN_BARE = re.compile(rf"\b{_KILL_NOUN}\s+(?P<q>{_DIGITS}|{_WORDS})(?=\s
 # count ("four attackers in Haditha, three of the attackers were killed": the three)
 _NO_NEW_COUNT = rf"(?!,\s*{_Q}\s)"
 _OF_TAIL = (rf"(?:\s+(?:of|from|in|among)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,70}}?|"
-            rf",?\s+(?:including|among\s+them)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,60}}?)?"
+            rf",?\s+(?:including|among\s+them|(?:most|many|all|some|several)\s+of\s+them|mostly)\s+"
+            rf"(?:{_NO_NEW_COUNT}[^.;:]){{0,60}}?)?"
             r"[\s,\"\u201d\u2019']*")
 _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
-KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
-                         re.I)
+# "12 killed", "19 more were killed", "4 martyrs": a count whose word itself says the dead
+KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:more|people|persons|were|was)\s+){{0,2}}"
+                         r"(?:dead|killed|deaths|fatalities|martyrs)\b", re.I)
+# "claiming 12 lives", "the blast cost 30 civilian lives", "took the lives of": lives a happening ended
+KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?P<q>{_Q})\s+"
+                          r"(?:(?:more|innocent|civilian|human)\s+)?lives\b", re.I)
 # "the death toll rose to 126 (from 112)", "the toll stood at 40": the latest figure
 DEATH_TOLL = re.compile(
     rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,6}}?(?:to|of|at|reached|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
@@ -230,8 +237,7 @@ def is_vague(q: str) -> bool:
     """A quantity with no number in it ("dozens of", "several", "a number of"): ACLED would code it (dozens ->
     12), but the report states no figure, so no toll is read from it."""
     s = " ".join(q.lower().split())
-    s = re.sub(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s)
-    s = re.sub(r"\s+of(?:\s+the)?$", "", s)
+    s = _APPROX.sub("", re.sub(r"\s+of(?:\s+the)?$", "", s))
     return s in VAGUE or f"{s} of" in VAGUE or re.fullmatch(VAGUE_PLURAL, s) is not None
 
 
@@ -260,8 +266,9 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-# a figure that adds to one already stated: "two others", "another three", "also killed", "a further 5"
-_ADDITIVE = re.compile(r"\b(?:also|another|others?|additional|further)\b", re.I)
+# a figure that adds to one already stated: "two others", "another three", "also killed", "a further 5",
+# "19 more" (never "more than 19")
+_ADDITIVE = re.compile(r"\b(?:also|another|others?|additional|further|more(?!\s+than))\b", re.I)
 # victims' nouns that can name any group, so a figure with one of them may restate or total the others
 _ANY_VICTIM = frozenset({"people", "person", "individual", "victim", "casualtie", "bodie", "them", "dead"})
 _VICTIM_WORD = re.compile(rf"{_PERSON}", re.I)
@@ -332,7 +339,7 @@ def find_casualties(text: str) -> Casualties:
         toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())
                      and not is_vague(t.group("q"))), None)
         fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE,
-                                      KILLED_AFTER_BARE))
+                                      KILLED_AFTER_BARE, KILLED_LIVES))
         if toll:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
