@@ -705,3 +705,21 @@ def test_words_that_count_the_dead(text: str, toll: int) -> None:
 ])
 def test_some_alone_is_no_figure(text: str) -> None:
     assert find_casualties(text).fatalities is None
+
+
+# --------------------------------------------------------------------------- a headline total is no event's toll
+@pytest.mark.parametrize("text,tolls", [
+    ("Air strikes kill 30 across Syria\n\nJets struck a market in Douma on Monday, killing 12 people. In Idlib an air "
+     "strike on Saraqeb killed 10 civilians on Monday. A raid on Mayadin killed eight fighters on Monday.",
+     [8, 10, 12]),
+    # a page that restates its title in the lead, as news sites do
+    ("Nine killed in rocket attacks on Aleppo\n\n15 August 2016 Nine killed in rocket attacks on Aleppo. Six "
+     "civilians were killed when rocket shells hit the Hamdaniyeh district on Monday. In Idlib rocket shells fired "
+     "on Saraqeb killed three people on Monday.", [3, 6]),
+    ("Shelling kills 15 in Hama and Homs\n\nTue 16 Aug 2016 Shelling kills 15 in Hama and Homs. Army shelling killed "
+     "11 people in Kafr Zita on Tuesday. In Homs province shelling on Talbiseh killed four civilians on Tuesday.",
+     [4, 11]),
+])
+def test_a_headline_total_of_body_reports_is_no_event(text: str, tolls: list[int]) -> None:
+    events = [e for e in extract(text, published="2016-08-16") if e.event_type != "Diplomacy"]
+    assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.fatalities, e.evidence.text) for e in events]

@@ -329,10 +329,23 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             twin.actor2 = twin.actor2 or h.actor2
             twin.extra_spans.append((h.start, h.end))
             twin.notes.append("merged-headline")
-        elif h.start < _LEAD_CHARS:
+        elif h.start < _LEAD_CHARS and not _sums_the_body(h, body):
             out.append(h)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _sums_the_body(h: _Cand, body: list[_Cand]) -> bool:
+    """A headline whose toll is the sum of two or more reports of the body ("Nine killed in attacks on Aleppo"
+    over "six civilians were killed ..." and "... killing three persons") tells their total, no happening of
+    its own: the body's reports carry it."""
+    if not h.fatalities:
+        return False
+    tolls = [b.fatalities for b in body if b.fatalities and _family(b.event_type) == _family(h.event_type)]
+    sums: set[tuple[int, int]] = {(0, 0)}  # (sum, how many reports)
+    for t in tolls[:12]:
+        sums |= {(v + t, n + 1) for v, n in sums if v + t <= h.fatalities}
+    return any(v == h.fatalities and n >= 2 for v, n in sums)
 
 
 def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) -> bool:
