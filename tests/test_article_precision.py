@@ -723,3 +723,17 @@ def test_some_alone_is_no_figure(text: str) -> None:
 def test_a_headline_total_of_body_reports_is_no_event(text: str, tolls: list[int]) -> None:
     events = [e for e in extract(text, published="2016-08-16") if e.event_type != "Diplomacy"]
     assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- one sentence, two places, two tolls
+@pytest.mark.parametrize("text,toll", [
+    ("Eleven civilians were killed in Saraqib and another man died in Sheikh Mustafa, the group said.", 11),
+    ("The monitor said 30 people were killed in Aleppo province and another 39 were killed in neighbouring Idlib "
+     "province.", 30),
+    ("Four soldiers were killed at Kuweires and two more soldiers were killed near Deir Hafer.", 4),
+    # the same place, or no named place: the figures add up
+    ("Jets killed three people in Douma and two more were killed in the second raid.", 5),
+    ("Two fighters were killed in Daraa on Monday and another three were killed in Daraa on Tuesday.", 5),
+])
+def test_a_second_place_with_its_own_toll_is_not_added(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll

@@ -279,6 +279,25 @@ def _victims(s: str) -> frozenset[str]:
     return frozenset(w.group(0).lower().rstrip("s") for w in _VICTIM_WORD.finditer(s))
 
 
+# a named place after a figure: "in Saraqeb", "in neighbouring Idlib province" (not "in the crossfire", "on Monday")
+_CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|"
+                       rf"central|rural)\s+)?(?-i:(?!{_CALENDAR})[A-Z][\w\-']+)", re.I)
+
+
+def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
+    """The figure at ``span`` is the toll of another place of the sentence: the figure before it names its
+    place, and this one names a place of its own ("30 were killed in Aleppo province and another 39 in
+    neighbouring Idlib province")."""
+    here = _LOCATIVE.search(text, prev_end, span[0])
+    if here is None:
+        return False
+    stop = re.compile(r"[.;]").search(text, span[1])
+    there = _LOCATIVE.search(text, span[1], stop.start() if stop else len(text))
+    return there is not None and there.group().split()[-1] != here.group().split()[-1]
+
+
 def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, list[tuple[int, int]]]:
     """The figure the clause states. Separate statements of it count once: a figure repeated ("17 civilians
     ... seventeen civilians"), a total and its breakdown ("21 people ... 15 civilians and 6 fighters"), a
@@ -302,6 +321,8 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
             nouns = _victims(m.group(0))
             if total is None:
                 total = v
+            elif spans and _elsewhere(text, spans[-1][1], span):
+                continue  # "... killed in Saraqeb and another man died in Sheikh Mustafa": that place's toll
             elif _ADDITIVE.search(text, max(0, span[0] - 25), span[1]) or (
                     nouns and seen and nouns.isdisjoint(seen) and not (nouns | seen) & _ANY_VICTIM):
                 total = min(MAX_COUNT, total + v)
