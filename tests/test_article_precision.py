@@ -737,3 +737,18 @@ def test_a_headline_total_of_body_reports_is_no_event(text: str, tolls: list[int
 ])
 def test_a_second_place_with_its_own_toll_is_not_added(text: str, toll: int) -> None:
     assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a death named as the occasion
+@pytest.mark.parametrize("text,toll", [
+    ("Thirty civilians were killed on Saturday in air strikes on Jayrud a day after the reported execution of a "
+     "pilot, a monitor said.", 30),
+    ("The strikes seemed to be in retaliation for the killing of a pilot who ejected near the town.", None),
+    ("Jets killed 12 people in Douma following the assassination of a general in Damascus.", 12),
+    ("The army shelled the town of Jayrud after a downed pilot was killed by rebels.", None),
+    ("Militants stormed the checkpoint to avenge the deaths of three of their commanders.", None),
+    # a figure of the clause's own after an occasion still counts
+    ("After the blast, 12 people were killed in the stampede that followed.", 12),
+])
+def test_a_death_named_as_the_occasion_is_not_the_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll

@@ -216,7 +216,7 @@ _DATE_MASK = re.compile(
 
 def _mask_dates(text: str) -> str:
     """Dates and times blanked (same length) so that 'On Apr 30, one civilian was killed' counts one."""
-    return _DATE_MASK.sub(lambda m: " " * len(m.group(0)), text)
+    return _mask(text, _DATE_MASK)
 NO_CASUALTIES = re.compile(
     r"\b(?:neither\s+(?:injuries|casualties|fatalities|deaths)\s+nor\s+(?:injuries|casualties|fatalities|deaths)|"
     r"no\s+(?:reported\s+)?(?:injuries|casualties|fatalities|deaths|victims)(?:\s+(?:or|and|nor)\s+"
@@ -345,9 +345,25 @@ def _spread(text: str) -> int:
     return 1
 
 
+# a death the clause refers to as its occasion, not one it reports: "a day after the reported execution of a
+# pilot", "in retaliation for the killing of two soldiers", "after a downed pilot was killed by rebels"
+_OCCASION = re.compile(
+    r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|to\s+avenge)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:reported|alleged|apparent|recent|latest|brutal)\s+)?"
+    r"(?:(?:killings?|deaths?|executions?|assassinations?|murders?|beheadings?)\s+of\b[^,.;:]*|"
+    r"(?:(?!(?:he|she|they|it|we)\b)[\w\-’']+\s+){1,6}?(?:was|were|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|executed|shot\s+dead|assassinated|beheaded|murdered)\b)",
+    re.I)
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with each match of ``pattern`` blanked, keeping every offset."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
-    text = _mask_dates(text)
+    text = _mask(_mask_dates(text), _OCCASION)
     coded = CODED_AS.search(text)
     fat: int | None
     kspans: list[tuple[int, int]]
