@@ -752,3 +752,14 @@ def test_a_second_place_with_its_own_toll_is_not_added(text: str, toll: int) -> 
 ])
 def test_a_death_named_as_the_occasion_is_not_the_toll(text: str, toll: int | None) -> None:
     assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a part of the dead is no toll
+@pytest.mark.parametrize("text,toll", [
+    ("The Syrian Observatory for Human Rights said at least 14 of the dead were rebels.", None),
+    ("At least two of the killed in Jayrud were medical staff, the monitor said.", None),
+    ("Six of the dead were children and two were women.", None),
+    ("The blast killed 20 people; 14 of the dead were rebels.", 20),
+])
+def test_a_part_of_the_dead_is_no_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll

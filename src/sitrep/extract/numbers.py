@@ -166,8 +166,9 @@ _OF_TAIL = (rf"(?:\s+(?:of|from|in|among)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,70}}?|"
             r"[\s,\"\u201d\u2019']*")
 _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
-# "12 killed", "19 more were killed", "4 martyrs": a count whose word itself says the dead
-KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:more|people|persons|were|was)\s+){{0,2}}"
+# "12 killed", "19 more were killed", "4 martyrs": a count whose word itself says the dead; never a part of
+# the dead told elsewhere ("14 of the dead were rebels", "two of the killed were medics")
+KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})(?<!\bof)(?<!\bof\sthe)\s+(?:(?:more|people|persons|were|was)\s+){{0,2}}"
                          r"(?:dead|killed|deaths|fatalities|martyrs)\b", re.I)
 # "claiming 12 lives", "the blast cost 30 civilian lives", "took the lives of": lives a happening ended
 KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?P<q>{_Q})\s+"
