@@ -779,3 +779,17 @@ def test_a_report_dated_only_by_its_story_happens_on_the_story_day(text: str, pu
     undated = [e for e in events if (e.date_method or "").startswith("narrative:")]
     assert undated and all(e.date == published and e.date_precision == "day" for e in undated), \
         [(e.date, e.date_method, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- a tally over a span is no toll
+@pytest.mark.parametrize("text,toll", [
+    ("Last month the coalition acknowledged the deaths of over 700 civilians in its strikes since 2014.", None),
+    ("More than 330 people have been killed in the town since the conflict began in March 2011.", None),
+    ("Russian strikes have killed 3,800 civilians since it intervened in September 2015.", None),
+    ("Government shelling has killed 95 people in Douma since the start of the siege.", None),
+    # a superlative's "since" dates the comparison, not a tally
+    ("Jets killed 12 people in Douma on Monday, the deadliest raid since 2015.", 12),
+    ("The strike killed 30 people, the highest toll since March 2016 in the province.", 30),
+])
+def test_a_tally_over_a_span_is_no_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll

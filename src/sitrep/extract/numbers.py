@@ -299,7 +299,34 @@ def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     return there is not None and there.group().split()[-1] != here.group().split()[-1]
 
 
-def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, list[tuple[int, int]]]:
+# the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
+_TALLY_SPAN = re.compile(
+    r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?(?:1[89]|20)\d\d\b|since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
+    r"since\s+(?:the\s+)?(?:war|conflict|uprising|revolution|crisis|campaign|intervention)\s+(?:began|started|erupted)|"
+    r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined))", re.I)
+
+
+_SUPERLATIVE = re.compile(r"\b(?:\w+est|worst|first|most\s+\w+|biggest)\b[^.;]{0,40}$", re.I)
+
+
+def _tallies(raw: str) -> tuple[int, ...]:
+    """Where ``raw`` names the span of a tally ("since 2014", "since the conflict began"), except after a
+    superlative ("the deadliest raid since 2015", "the worst attack since the start of the truce")."""
+    return tuple(m.start() for m in _TALLY_SPAN.finditer(raw)
+                 if not _SUPERLATIVE.search(raw, max(0, m.start() - 60), m.start()))
+
+
+def _aggregate_after(text: str, end: int, tallies: tuple[int, ...]) -> bool:
+    """The figure ending at ``end`` counts a tally over a span its clause names after it ("acknowledged the deaths
+    of over 700 civilians in its strikes since 2014", "330,000 people have been killed since the conflict began"):
+    no toll of one happening."""
+    stop = re.compile(r"[.;]").search(text, end)
+    return any(end <= t < (stop.start() if stop else len(text)) for t in tallies)
+
+
+def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[int, ...] = ()
+             ) -> tuple[int | None, list[tuple[int, int]]]:
     """The figure the clause states. Separate statements of it count once: a figure repeated ("17 civilians
     ... seventeen civilians"), a total and its breakdown ("21 people ... 15 civilians and 6 fighters"), a
     headline and its lead. They add up only when the text says so ("two others", "also") or when they
@@ -317,7 +344,7 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
             if _NOT_A_COUNT.match(text, m.start("list") if listed else m.start("q")):
                 continue
             v = _sum_list(counted) if listed else None if is_vague(counted) else parse_count(counted)
-            if v is None:
+            if v is None or _aggregate_after(text, span[1], tallies):
                 continue
             nouns = _victims(m.group(0))
             if total is None:
@@ -364,6 +391,7 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
 
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
+    tallies = _tallies(text)
     text = _mask(_mask_dates(text), _OCCASION)
     coded = CODED_AS.search(text)
     fat: int | None
@@ -377,7 +405,7 @@ def find_casualties(text: str) -> Casualties:
         toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())
                      and not is_vague(t.group("q"))), None)
         fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE,
-                                      KILLED_AFTER_BARE, KILLED_LIVES))
+                                      KILLED_AFTER_BARE, KILLED_LIVES), tallies)
         if toll:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
@@ -386,7 +414,8 @@ def find_casualties(text: str) -> Casualties:
         one = ONE_KILLED.search(text)
         if one:
             fat, kspans = 1, [one.span()]
-    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE, INJURED_AFTER_BARE))
+    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE, INJURED_AFTER_BARE),
+                           tallies)
     none_all = NO_CASUALTIES.search(text) is not None
     if fat is None and (none_all or NO_FATALITIES.search(text)):
         fat = 0
