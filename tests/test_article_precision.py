@@ -793,3 +793,16 @@ def test_a_report_dated_only_by_its_story_happens_on_the_story_day(text: str, pu
 ])
 def test_a_tally_over_a_span_is_no_toll(text: str, toll: int | None) -> None:
     assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a death beside the act that caused it
+@pytest.mark.parametrize("text,toll", [
+    ("Six civilians were killed while eight others were injured in rocket attacks on the Midan district of Aleppo "
+     "on Monday.", 6),
+    ("Three soldiers were killed while rebels shelled an army checkpoint near Kafr Zita on Tuesday.", 3),
+    ("Twelve people died while government jets bombed the market of Maarat al-Numan on Friday.", 12),
+])
+def test_a_death_beside_the_act_of_its_sentence_is_that_acts_outcome(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", toll)], \
+        [(e.event_type, e.fatalities, e.evidence.text) for e in events]

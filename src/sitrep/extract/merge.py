@@ -181,7 +181,10 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = c.sent - max(prev.sent, prev.last_sent) == 1 and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
-            if c.anaphoric or (near and c.violent) or (goes_on and c.violent):
+            # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
+            # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
+            outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
+            if c.anaphoric or ((near or outcome) and c.violent) or (goes_on and c.violent):
                 target = prev
             break
         if target is not None:
