@@ -6,17 +6,24 @@ and only when it goes beyond what the values' precision explains:
   a guess from the publication day or the narrative, not "last week", not the weekday of the telling),
   more than ``DATE_SLACK_DAYS`` apart (a day apart is time zones, a night, a late report);
 - ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
-  sentence (a figure that sentence never states is not shown against one it does);
+  sentence as a count of that kind (a figure that sentence never states, an article -- "the body of a dead
+  child" -- or the other count -- "one killed and two others injured" read as 2 dead -- is not shown against
+  one it does; nor a tally over a period, "327 killed since the start of the month"), told of the same place
+  (figures from quarters of a town that share no name, "al-Midan neighbourhood" and "al-Jamiliyah
+  neighbourhood", are two happenings), by a report that can tell of it (a page dated only by its publication
+  day, out before the day the other reports state, tells of another);
 - ``sub_event_type`` (kind "method/sub-type"): different *specific* ACLED sub types ("Attack" says
   how little the report knew of the method and agrees with any violent sub type; a chemical agent
   agrees with the air strike or the rockets that delivered it); ``method``:
   stated methods of different classes (``data/resolve_methods.yaml``: "ambush by gunman" vs
   "suicide bomber"), not different wordings of one class;
 - ``actor1`` (kind "perpetrator"): different named perpetrators, each named as the doer in its own
-  evidence sentence (not absent from it, not "opposition-held", not the side doing the blaming; an
-  unidentified one agrees with all);
+  evidence sentence (not absent from it, not "opposition-held", not the side doing the blaming, not the
+  doer of a later act, "after a downed pilot was killed by rebels"; an unidentified one agrees with all);
 - ``location``: places that cannot be one (different countries, or neither inside the other nor
   within 25 km), each named in its report's evidence sentence.
+Two sources disagree only when the values one states and those another states have none in common: a
+report that gives two figures itself (a toll read twice, two tellers it quotes) disagrees with nobody.
 Each value lists the reports behind it with their event ids, sources, documents and evidence spans.
 """
 
@@ -30,11 +37,13 @@ from typing import Any
 
 import yaml
 
-from sitrep.extract.numbers import QUANTITY, parse_count
+from sitrep.extract.numbers import QUANTITY, find_casualties, parse_count
+from sitrep.geo.gazetteer import skeleton_key
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
 from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
 from .matching import DATELINE, actor_key, date_guessed
+from .signatures import is_tally
 
 LOCATION_KM = 25.0
 UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
@@ -57,11 +66,33 @@ _DISMISSED_AFTER = re.compile(
     r"|inconsistent with the evidence|(?:dismiss|reject|debunk)\w*|fabricat\w*)\b",
     re.IGNORECASE,
 )
+# the doer of another act that the sentence tells after its own ("has killed 43 in a revenge shelling after a
+# downed pilot was killed by rebels", "shelled the town following an attack launched by the Nusra Front"): an
+# active main clause, then a clause of cause or time with a verb of its own, then the mention. A passive main
+# clause ("four soldiers were killed after their convoy was ambushed by IS") names its doer only there.
+_LATER_ACT = re.compile(
+    r"\b(?:after|following|before|in (?:retaliation|revenge|response) (?:for|to)|to avenge)\b"
+    r"[^.;]*?\b(?:\w+ed|was|were|is|are|has|have|had)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_ACTIVE_VERB = re.compile(r"\b(?:\w+ed|hit|struck|shot|has|have|had)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+
+
+def _doer_of_later_act(text: str, at: int) -> bool:
+    """Is the mention at ``at`` named in a clause of another act, after an active main clause?"""
+    m = _LATER_ACT.search(text[:at])
+    main = text[:m.start()] if m else ""
+    return bool(m and _ACTIVE_VERB.search(main) and not _PASSIVE.search(main))
+
+
 # page furniture before the mention ("Topic Violence Erupts as Islamic State Rises", "Tags Syria Aleppo ...")
 _CLUTTER_BEFORE = re.compile(r"\b(?:Topic|Tags|Related)\b[^.]*$")
 _RELATED = re.compile(r"\bRelated\b")  # what follows is a list of other articles' headlines
 STATED_DATE_METHODS = ("sentence:explicit", "sentence:weekday")  # a date the sentence itself gives
 DATE_SLACK_DAYS = 1  # one day apart: time zones, a night, a report that dates the telling
+# an article names a victim ("carry the body of a dead child", "a man was killed"); it does not count the dead
+_ARTICLE = re.compile(r"an?", re.IGNORECASE)
 # a figure that counts part of the dead ("14 of the dead were fighters", "seven of them children")
 _PART = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+of\s+(?:the|them|those|whom)\b",
                    re.IGNORECASE)
@@ -71,6 +102,14 @@ _TOLD_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# the named quarters of a town that a sentence places the happening in ("al-Midan neighbourhood", "the neighbourhoods
+# of al-Sabil and al-Furqan", "the Karrada district", "al-Hizam al-Akhdar (Green Belt) area"): two figures told of
+# quarters that share no name are two happenings in one city (each rocket attack of the day), not one toll told twice
+_NAME = r"(?:(?:al|el|ad|ash|as|ar|az|an|at|ez|ed)-)?[A-Z][\w'-]*"
+_QUARTER = r"(?:[Nn]eighbou?rhoods?|[Dd]istricts?|[Qq]uarters?|[Ss]treets?|[Ss]quares?|[Aa]reas?)"
+_QUARTERS = re.compile(rf"((?:{_NAME}\s+(?:and\s+)?){{1,4}})(?:\([^()]{{1,40}}\)\s*)?{_QUARTER}\b"
+                       rf"|\b{_QUARTER}\s+of\s+((?:(?:and\s+)?{_NAME}\s*){{1,6}})")
+_QUARTER_WORDS = re.compile(rf"^{_QUARTER}$|^and$")
 # sub types that name a method, and the method class (data/resolve_methods.yaml) whose cues state it
 METHOD_OF_SUB_TYPE = {
     "Air/drone strike": "air strike",
@@ -81,6 +120,12 @@ METHOD_OF_SUB_TYPE = {
     "Grenade": "grenade",
     "Armed clash": "gunfire / ambush",
 }
+
+
+def _counts(text: str) -> list[tuple[int, int]]:
+    """(offset, value) of each count the sentence writes: digits or number words, not an article ("a dead child")."""
+    return [(m.start(), n) for m in _QUANTITY.finditer(text)
+            if not _ARTICLE.fullmatch(m.group(0).strip()) and (n := parse_count(m.group(0))) is not None]
 
 
 def supported(ev: Event, field: str) -> bool:
@@ -106,8 +151,12 @@ def supported(ev: Event, field: str) -> bool:
                     and all(_TOLD_ON.search(text[:m.start()]) for m in days))
     if field in ("fatalities", "injured"):
         figure = ev.fatalities if field == "fatalities" else ev.injured
-        return figure is not None and any(parse_count(m.group(0)) == figure and not _PART.match(text[m.start():])
-                                          for m in _QUANTITY.finditer(text))
+        if figure is None or is_tally(text):  # a count over a period ("327 killed since the start of the month")
+            return False
+        read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
+        other = read.injured_spans if field == "fatalities" else read.killed_spans
+        return any(n == figure and not _PART.match(text[at:]) and not any(a <= at < b for a, b in other)
+                   for at, n in _counts(text))
     if field == "actor1":
         mention = ev.actor1.mention if ev.actor1 else None
         if not mention:
@@ -115,6 +164,7 @@ def supported(ev: Event, field: str) -> bool:
         at = text.casefold().find(mention.casefold())
         return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
                 and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at])
+                and not _doer_of_later_act(text, at)
                 and not _DISMISSED_AFTER.search(text, at + len(mention)))
     if field == "location":
         place = ev.location.mention if ev.location else None
@@ -184,11 +234,15 @@ def _group(
 
 
 def _between_reports(groups: list[tuple[Any, list[Event]]]) -> bool:
-    """Two documents disagree: at least two values each stated by a document that states no other value.
-    A report that gives two figures itself (a toll read twice) is no disagreement between sources."""
-    docs = [{e.doc_id for e in evs} for _v, evs in groups]
-    exclusive = [d - set().union(*(o for j, o in enumerate(docs) if j != i)) for i, d in enumerate(docs)]
-    return sum(1 for x in exclusive if x) >= 2
+    """Two documents disagree: the values one states and those another states have none in common ("5 killed"
+    against a report of "three deaths ... at least four died"). A report that gives two figures itself (a toll
+    read twice) is no disagreement between sources, nor is a second report that repeats one of them."""
+    stated: dict[str, set[int]] = {}
+    for i, (_v, evs) in enumerate(groups):
+        for e in evs:
+            stated.setdefault(e.doc_id, set()).add(i)
+    sets = list(stated.values())
+    return any(a.isdisjoint(b) for n, a in enumerate(sets) for b in sets[n + 1:])
 
 
 def _contradiction(
@@ -244,14 +298,44 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
     def figure(e: Event) -> int | None:
         return e.fatalities if field == "fatalities" else e.injured
 
-    groups = _group([e for e in events if supported(e, field)], figure, figure)
+    groups = _group([e for e in events if supported(e, field) and not _told_before(e, events)], figure, figure)
     values: set[int] = {v for v, _ in groups if isinstance(v, int)}
     parts: set[int] = set()
     for e in events:
-        stated = {n for m in _QUANTITY.finditer(e.evidence.text) if (n := parse_count(m.group(0))) in values}
+        stated = {n for _at, n in _counts(e.evidence.text) if n in values}
         if len(stated) > 1:
             parts |= stated - {max(stated)}
-    return [(v, evs) for v, evs in groups if v not in parts]
+    return _one_happening([(v, evs) for v, evs in groups if v not in parts])
+
+
+def quarters(text: str) -> frozenset[str]:
+    """The words of the quarters' names (neighbourhoods, districts, streets, squares, areas) a sentence names, as
+    loose transliteration skeletons (:func:`geo.gazetteer.skeleton_key`, so that "al-Hamadaniyah" and
+    "Hamadaniyeh", "Salah-Eddin" and "Salah al-Din" meet): "rockets hit the al-Midan and al-Furqan neighborhoods"
+    -> {"mdn", "frkn"}."""
+    names = (w for m in _QUARTERS.finditer(text) for w in (m.group(1) or m.group(2) or "").split())
+    return frozenset(k for w in names if not _QUARTER_WORDS.match(w) for k in skeleton_key(w).split())
+
+
+def _told_before(e: Event, events: Sequence[Event]) -> bool:
+    """Was report ``e``, dated only by its page's publication day, out before every day that the other
+    documents' sentences give (by more than ``DATE_SLACK_DAYS``)? Then it cannot tell of their happening: a page
+    of 3 August on a gas attack is not about the one of 10 August, whatever a matcher made of them."""
+    told = date_interval(e.date) if (e.date_method or "").startswith("publication") else None
+    stated = [iv for f in events if f.doc_id != e.doc_id and supported(f, "date") and (iv := date_interval(f.date))]
+    return told is not None and bool(stated) and all(iv[0] - told[1] > DATE_SLACK_DAYS for iv in stated)
+
+
+def _one_happening(groups: list[tuple[Any, list[Event]]]) -> list[tuple[Any, list[Event]]]:
+    """The figure groups that some other group's report tells of the same place: two reports whose sentences
+    each name quarters of a town, none in common ("killing two on al-Midan neighbourhood", "eight killed in
+    al-Jamilia neighbourhood"), count two happenings, and their figures do not disagree."""
+    named = [[quarters(e.evidence.text) for e in evs] for _v, evs in groups]
+
+    def same_place(i: int, j: int) -> bool:
+        return any(not (a and b and a.isdisjoint(b)) for a in named[i] for b in named[j])
+
+    return [g for i, g in enumerate(groups) if any(same_place(i, j) for j in range(len(groups)) if j != i)]
 
 
 def _doers(events: Sequence[Event]) -> list[tuple[Any, list[Event]]]:
