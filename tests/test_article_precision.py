@@ -806,3 +806,19 @@ def test_a_death_beside_the_act_of_its_sentence_is_that_acts_outcome(text: str, 
     events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
     assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", toll)], \
         [(e.event_type, e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- a second source is no further dead
+@pytest.mark.parametrize("text,toll", [
+    ("At least five people were killed in a bomb blast in Hama on Thursday, a monitor said. State television also "
+     "reported the blast, saying four people had been killed.", 5),
+    ("A car bomb killed 12 people in Azaz on Monday. The rebel group also said that ten people died in the blast.", 12),
+    ("Jets struck the market of Douma on Friday, killing nine civilians. The civil defence also confirmed seven dead "
+     "in the strike.", 9),
+    # "also" that tells of further dead still adds
+    ("Jets struck the market of Douma on Friday, killing nine civilians. Two rescuers were also killed in the strike.",
+     11),
+])
+def test_a_second_source_of_the_toll_adds_no_dead(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert [e.fatalities for e in events] == [toll], [(e.fatalities, e.evidence.text) for e in events]

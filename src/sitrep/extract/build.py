@@ -12,7 +12,7 @@ from sitrep.extract.events import (
     genericity,
     is_anaphoric,
 )
-from sitrep.extract.numbers import find_casualties
+from sitrep.extract.numbers import adds_more, find_casualties
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -260,7 +260,7 @@ def _needed(c: _Cand) -> float:
 def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
     cas = find_casualties(text[cs:ce])
     if prev.violent and cas.fatalities is not None:
-        also = re.search(r"\balso\b", text[cs:ce], re.I) is not None
+        also = adds_more(text[cs:ce])
         if prev.fatalities is None or cas.coded:
             prev.fatalities = cas.fatalities
         elif also:

@@ -11,6 +11,7 @@ from sitrep.extract.events import (
     VIOLENT,
     is_plural_mention,
 )
+from sitrep.extract.numbers import adds_more
 from sitrep.records import Place, haversine_km
 
 from .candidate import _Cand
@@ -109,7 +110,7 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
 
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
-    also = re.search(r"\balso\b", text[other.start:other.end], re.I) is not None
+    also = adds_more(text[other.start:other.end])
     if other.fatalities is not None:
         if into.fatalities is None:
             into.fatalities = other.fatalities

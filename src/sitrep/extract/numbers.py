@@ -267,6 +267,17 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+# "also" that adds dead to a report ("two soldiers were also killed"), not a second source of it ("state
+# television also reported the blast, saying four had been killed")
+_ALSO_MORE = re.compile(r"\balso\b(?!\s+(?:reported|reports|said|says|told|announced|stated|confirmed|noted|cited|"
+                        r"quoted|gave|put|published|broadcast|carried|covered|blamed|accused)\b)", re.I)
+
+
+def adds_more(text: str) -> bool:
+    """Does ``text`` (a report that follows another of the same incident) tell further dead ("also killed")?"""
+    return _ALSO_MORE.search(text) is not None
+
+
 # a figure that adds to one already stated: "two others", "another three", "also killed", "a further 5",
 # "19 more" (never "more than 19")
 _ADDITIVE = re.compile(r"\b(?:also|another|others?|additional|further|more(?!\s+than))\b", re.I)
