@@ -765,22 +765,6 @@ def test_a_part_of_the_dead_is_no_toll(text: str, toll: int | None) -> None:
     assert find_casualties(text).fatalities == toll
 
 
-# --------------------------------------------------------------------------- the story's day
-@pytest.mark.parametrize("text,published", [
-    ("Thirteen civilians were killed in air raids on Aleppo province on Monday. Elsewhere eight civilians were "
-     "killed when jets struck the village of Kafr Nabl in Idlib province.", "2015-07-15"),
-    ("Rebels shelled the Hamdaniyeh district of Aleppo on Wednesday, killing four people. In another incident rocket "
-     "shells hit the town of Jisr al-Shughur, injuring two civilians.", "2016-06-02"),
-    ("Government forces bombed Jayrud on Friday, killing 30 civilians. Separately rebels fired missiles at an army "
-     "base near Palmyra.", "2016-07-02"),
-])
-def test_a_report_dated_only_by_its_story_happens_on_the_story_day(text: str, published: str) -> None:
-    events = [e for e in extract(text, published=published) if e.event_type != "Diplomacy"]
-    undated = [e for e in events if (e.date_method or "").startswith("narrative:")]
-    assert undated and all(e.date == published and e.date_precision == "day" for e in undated), \
-        [(e.date, e.date_method, e.evidence.text) for e in events]
-
-
 # --------------------------------------------------------------------------- a tally over a span is no toll
 @pytest.mark.parametrize("text,toll", [
     ("Last month the coalition acknowledged the deaths of over 700 civilians in its strikes since 2014.", None),

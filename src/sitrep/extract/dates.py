@@ -51,7 +51,6 @@ __all__ = [
     "is_future",
     "parse_iso",
     "sentence_bounds",
-    "story_day",
 ]
 
 # words kept out of a mention's span (TimeML spans start at the time word, not the preposition)
@@ -325,15 +324,3 @@ def date_for_span(
         if prev is not None:
             return prev.value, "day", "publication-previous-day"
     return pub.value, _to_precision(pub.precision), "publication"
-
-
-def story_day(value: str | None, precision: str, method: str | None, published: str | None
-              ) -> tuple[str | None, str, str | None]:
-    """An event dated only by the story around it (``narrative:``, kept to the month) happened, as far as the
-    text says, on the story's day: the publication day when that month holds it ("Thirteen civilians were
-    killed on Wednesday ... In the west, eight civilians were killed when jets struck Daret Azza")."""
-    pub = parse_iso(published)
-    story = method is not None and method.startswith("narrative:") and value is not None and precision == "month"
-    if story and value is not None and pub is not None and pub.precision == "day" and pub.value.startswith(value):
-        return pub.value, "day", f"{method}+publication-day"
-    return value, precision, method

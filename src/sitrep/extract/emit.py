@@ -16,7 +16,6 @@ from sitrep.geo.gazetteer import CORE
 from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention
 
 from .candidate import _Cand
-from .dates import story_day
 from .inputs import _actor_home
 from .merge import _place_key
 
@@ -180,8 +179,6 @@ def _to_event(
     text = doc.text
     country = (c.place.country if c.place is not None else None) or doc_country
     date, precision, date_method = c.date, c.precision, c.date_method
-    if c.violent:  # an act of violence the story tells without a day of its own: the story's day
-        date, precision, date_method = story_day(date, precision, date_method, doc.published)
     if generic:
         date, precision = None, "unknown"
     a1 = c.actor1_ref or _ref(dic, c.actor1, country, date, text)
