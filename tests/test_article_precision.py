@@ -640,3 +640,169 @@ def test_what_broke_out_when_an_attack_came_is_one_event() -> None:
 ])
 def test_a_denial_with_its_article_gives_no_event(text: str) -> None:
     assert [e for e in extract(text, published="2016-10-05") if e.event_type != "Diplomacy"] == []
+
+
+# --------------------------------------------------------------------------- the day of a saying
+@pytest.mark.parametrize("text,date", [
+    ("Russia was on Monday accused of dropping incendiary bombs on central Idlib late Sunday night.", "2016-08-07"),
+    ("Five people were killed in an air strike on a market in Douma on Saturday, a monitor said on Sunday.",
+     "2016-08-06"),
+    ("Rebel shells struck the Hamdaniyeh district of Aleppo on Friday, the Observatory told AFP Monday.",
+     "2016-08-05"),
+    ("Jets bombed a bakery in Maarat al-Numan on Thursday, the civil defence said in a statement on Saturday.",
+     "2016-08-04"),
+])
+def test_the_day_of_a_saying_does_not_date_what_is_said(text: str, date: str) -> None:
+    events = [e for e in extract(text, published="2016-08-08") if e.event_type != "Diplomacy"]
+    assert [e.date for e in events] == [date], [(e.date, e.date_method, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The Observatory said on Friday that five people were killed in an air strike on Douma.", True),
+    ("Three soldiers were killed in an ambush near Palmyra, the army reported Thursday.", True),
+    ("Government forces were on Tuesday accused of shelling Kafr Zita.", True),
+    ("The strike on Thursday killed 12 people, the group said.", False),
+    ("Gunmen were on Tuesday shelling the town of Kafr Zita.", False),
+    ("The army told residents of the town to leave by Thursday.", False),
+])
+def test_which_days_are_the_days_of_a_saying(text: str, said: bool) -> None:
+    from sitrep.extract.dates import find_dates, said_on
+
+    days = [m for m in find_dates(text, "2016-08-08") if m.value]
+    assert len(days) == 1 and said_on(text, days[0], 0) is said
+
+
+# --------------------------------------------------------------------------- words that count the dead
+@pytest.mark.parametrize("text,toll", [
+    # "some N" is N, as "at least N" is
+    ("Some 80 people were killed and 200 injured in a chemical attack in Idlib province.", 80),
+    ("Activists said some 14 fighters died in the clashes near Tal Rifaat.", 14),
+    ("The air raids killed some 35 civilians in rural Aleppo.", 35),
+    # martyrs are the dead; lives claimed or cost are the dead
+    ("Twin suicide blasts targeted a checkpoint near Damascus claiming 4 martyrs and 13 injured.", 4),
+    ("A motorcycle bomb went off near a mosque in Latakia leaving 5 martyrs.", 5),
+    ("The shelling of the Hamdaniyeh district left three martyrs and ten wounded.", 3),
+    ("The car bomb claimed 12 lives in the market of Azaz.", 12),
+    ("The strike cost 30 civilian lives, the civil defence said.", 30),
+    ("The fighting took 40 lives on both sides.", 40),
+    # a gloss between the victims and their verb: "most of them ...", "mostly ..."
+    ("Over 110 fighters most of them foreigners were killed in the army's operations near Shalaf.", 110),
+    ("At least 20 people, many of them children, died when the shell hit the school.", 20),
+    ("Sixteen civilians mostly women were killed in the air strike on the market.", 16),
+    # "N more were killed": a count of its own
+    ("19 more were killed in a double suicide attack on the base.", 19),
+    ("Three more were killed when a second bomb went off.", 3),
+    ("Another two were killed in the crossfire and five more were killed in the shelling.", 7),
+])
+def test_words_that_count_the_dead(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+@pytest.mark.parametrize("text", [
+    "Some of the fighters were killed in the clashes.",
+    "Some dozens of people were killed, activists said.",
+    "The campaign has saved many lives in the besieged town.",
+])
+def test_some_alone_is_no_figure(text: str) -> None:
+    assert find_casualties(text).fatalities is None
+
+
+# --------------------------------------------------------------------------- a headline total is no event's toll
+@pytest.mark.parametrize("text,tolls", [
+    ("Air strikes kill 30 across Syria\n\nJets struck a market in Douma on Monday, killing 12 people. In Idlib an air "
+     "strike on Saraqeb killed 10 civilians on Monday. A raid on Mayadin killed eight fighters on Monday.",
+     [8, 10, 12]),
+    # a page that restates its title in the lead, as news sites do
+    ("Nine killed in rocket attacks on Aleppo\n\n15 August 2016 Nine killed in rocket attacks on Aleppo. Six "
+     "civilians were killed when rocket shells hit the Hamdaniyeh district on Monday. In Idlib rocket shells fired "
+     "on Saraqeb killed three people on Monday.", [3, 6]),
+    ("Shelling kills 15 in Hama and Homs\n\nTue 16 Aug 2016 Shelling kills 15 in Hama and Homs. Army shelling killed "
+     "11 people in Kafr Zita on Tuesday. In Homs province shelling on Talbiseh killed four civilians on Tuesday.",
+     [4, 11]),
+])
+def test_a_headline_total_of_body_reports_is_no_event(text: str, tolls: list[int]) -> None:
+    events = [e for e in extract(text, published="2016-08-16") if e.event_type != "Diplomacy"]
+    assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- one sentence, two places, two tolls
+@pytest.mark.parametrize("text,toll", [
+    ("Eleven civilians were killed in Saraqib and another man died in Sheikh Mustafa, the group said.", 11),
+    ("The monitor said 30 people were killed in Aleppo province and another 39 were killed in neighbouring Idlib "
+     "province.", 30),
+    ("Four soldiers were killed at Kuweires and two more soldiers were killed near Deir Hafer.", 4),
+    # the same place, or no named place: the figures add up
+    ("Jets killed three people in Douma and two more were killed in the second raid.", 5),
+    ("Two fighters were killed in Daraa on Monday and another three were killed in Daraa on Tuesday.", 5),
+])
+def test_a_second_place_with_its_own_toll_is_not_added(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a death named as the occasion
+@pytest.mark.parametrize("text,toll", [
+    ("Thirty civilians were killed on Saturday in air strikes on Jayrud a day after the reported execution of a "
+     "pilot, a monitor said.", 30),
+    ("The strikes seemed to be in retaliation for the killing of a pilot who ejected near the town.", None),
+    ("Jets killed 12 people in Douma following the assassination of a general in Damascus.", 12),
+    ("The army shelled the town of Jayrud after a downed pilot was killed by rebels.", None),
+    ("Militants stormed the checkpoint to avenge the deaths of three of their commanders.", None),
+    # a figure of the clause's own after an occasion still counts
+    ("After the blast, 12 people were killed in the stampede that followed.", 12),
+])
+def test_a_death_named_as_the_occasion_is_not_the_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a part of the dead is no toll
+@pytest.mark.parametrize("text,toll", [
+    ("The Syrian Observatory for Human Rights said at least 14 of the dead were rebels.", None),
+    ("At least two of the killed in Jayrud were medical staff, the monitor said.", None),
+    ("Six of the dead were children and two were women.", None),
+    ("The blast killed 20 people; 14 of the dead were rebels.", 20),
+])
+def test_a_part_of_the_dead_is_no_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a tally over a span is no toll
+@pytest.mark.parametrize("text,toll", [
+    ("Last month the coalition acknowledged the deaths of over 700 civilians in its strikes since 2014.", None),
+    ("More than 330 people have been killed in the town since the conflict began in March 2011.", None),
+    ("Russian strikes have killed 3,800 civilians since it intervened in September 2015.", None),
+    ("Government shelling has killed 95 people in Douma since the start of the siege.", None),
+    # a superlative's "since" dates the comparison, not a tally
+    ("Jets killed 12 people in Douma on Monday, the deadliest raid since 2015.", 12),
+    ("The strike killed 30 people, the highest toll since March 2016 in the province.", 30),
+])
+def test_a_tally_over_a_span_is_no_toll(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a death beside the act that caused it
+@pytest.mark.parametrize("text,toll", [
+    ("Six civilians were killed while eight others were injured in rocket attacks on the Midan district of Aleppo "
+     "on Monday.", 6),
+    ("Three soldiers were killed while rebels shelled an army checkpoint near Kafr Zita on Tuesday.", 3),
+    ("Twelve people died while government jets bombed the market of Maarat al-Numan on Friday.", 12),
+])
+def test_a_death_beside_the_act_of_its_sentence_is_that_acts_outcome(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", toll)], \
+        [(e.event_type, e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- a second source is no further dead
+@pytest.mark.parametrize("text,toll", [
+    ("At least five people were killed in a bomb blast in Hama on Thursday, a monitor said. State television also "
+     "reported the blast, saying four people had been killed.", 5),
+    ("A car bomb killed 12 people in Azaz on Monday. The rebel group also said that ten people died in the blast.", 12),
+    ("Jets struck the market of Douma on Friday, killing nine civilians. The civil defence also confirmed seven dead "
+     "in the strike.", 9),
+    # "also" that tells of further dead still adds
+    ("Jets struck the market of Douma on Friday, killing nine civilians. Two rescuers were also killed in the strike.",
+     11),
+])
+def test_a_second_source_of_the_toll_adds_no_dead(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert [e.fatalities for e in events] == [toll], [(e.fatalities, e.evidence.text) for e in events]

@@ -125,3 +125,28 @@ def test_a_headline_and_its_lead_are_one_event_with_one_toll(base: Base) -> None
            f"{ATTRIBUTIONS[0]}.", "2020-05-06", base)
     _check(f"{_cap(base.clause())} on Monday. The death toll stood at {base.n}, {ATTRIBUTIONS[1]}.",
            "2020-05-06", base)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+def test_the_day_of_the_saying_does_not_date_the_event(base: Base) -> None:
+    for text in (f"{_cap(base.clause())} on Monday, {ATTRIBUTIONS[0]} on Tuesday.",
+                 f"{_cap(base.clause())} on Monday, {ATTRIBUTIONS[2]} Tuesday."):
+        _check(text, "2020-05-06", base)
+        ev = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"][0]
+        assert ev.date == "2020-05-04", (text, ev.date)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+@pytest.mark.parametrize("toll", ["claiming {n} lives", "leaving {n} martyrs", "killing some {n} people"])
+def test_other_words_for_the_dead_keep_the_toll(base: Base, toll: str) -> None:
+    # the toll and the place; the victims' noun, which these words drop, may type the event
+    text = f"{_cap(base.active)} on Monday, {toll.format(n=base.n)}."
+    events = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"]
+    assert [e.fatalities for e in events] == [base.n], (text, events)
+    assert events[0].location is not None and events[0].location.country == base.country, (text, events[0].location)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+def test_an_occasion_or_a_comparison_adds_no_dead(base: Base) -> None:
+    _check(f"{_cap(base.clause())} on Monday, a day after the killing of a local commander.", "2020-05-06", base)
+    _check(f"{_cap(base.clause())} on Monday, the deadliest attack since 2015.", "2020-05-06", base)

@@ -187,3 +187,19 @@ def test_a_building_seized_or_captured_is_ground_taken(text: str) -> None:
 ])
 def test_civilian_victims_told_before_a_passive_make_violence_against_civilians(text: str) -> None:
     assert [e.event_type for e in _violent_or_other(text)] == ["Violence against civilians"]
+
+
+# --------------------------------------------------------------------------- the occasion's dead are not the victims
+# "..., a day after the killing of a commander": the death named as the occasion neither counts nor types the act
+# (its victims are the passengers, villagers or worshippers the clause itself names).
+@pytest.mark.parametrize("text,toll", [
+    ("Gunmen opened fire on a bus near Bamako, killing 5 passengers on Monday, a day after the killing of a local "
+     "commander.", 5),
+    ("Militants attacked a village near Diffa on Sunday, killing 7 villagers, in retaliation for the killing of two "
+     "fighters.", 7),
+    ("Gunmen opened fire on worshippers at a mosque in Kano on Friday, killing 9 people, after a militia leader was "
+     "killed by soldiers.", 9),
+])
+def test_the_dead_of_the_occasion_do_not_type_the_attack(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"]
+    assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", toll)], events

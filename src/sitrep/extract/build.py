@@ -12,7 +12,7 @@ from sitrep.extract.events import (
     genericity,
     is_anaphoric,
 )
-from sitrep.extract.numbers import find_casualties
+from sitrep.extract.numbers import adds_more, find_casualties
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -57,11 +57,12 @@ def _candidate(
     follow = find_casualties(nxt.group(0)) if nxt else cas
     figures = cas.fatalities is not None or cas.injured is not None or (
         follow.fatalities is not None or follow.injured is not None)
-    value, precision, method = _date_for_span(times, cs, ce, text, doc.published)
+    saying = cand.event_type == "Diplomacy"  # a statement's day is the day of its saying
+    value, precision, method = _date_for_span(times, cs, ce, text, doc.published, saying=saying)
     if method == "future" and _PAST_REPORT.search(text[cs:ce]) and not genericity(text, hit, clause).generic:
         # a past-tense report dated after its own publication: a typo in the date, not a forecast
         others = [t for t in times if not (cs <= t.start < ce)]
-        value, precision, method = _date_for_span(others, cs, ce, text, doc.published)
+        value, precision, method = _date_for_span(others, cs, ce, text, doc.published, saying=saying)
         cand.notes.append("date:after-publication-ignored")
     cand.date, cand.precision, cand.date_method = value, precision, method
     if doc.published_method == "dateline" and method != "sentence:explicit":
@@ -261,7 +262,7 @@ def _needed(c: _Cand) -> float:
 def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
     cas = find_casualties(text[cs:ce])
     if prev.violent and cas.fatalities is not None:
-        also = re.search(r"\balso\b", text[cs:ce], re.I) is not None
+        also = adds_more(text[cs:ce])
         if prev.fatalities is None or cas.coded:
             prev.fatalities = cas.fatalities
         elif also:

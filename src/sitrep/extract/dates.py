@@ -31,12 +31,13 @@ The grammar is a set of compiled regular expressions over a lexicon in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from sitrep.records import DatePrecision, TimeMention
 
-from .date_grammar import _Lexicon, _lexicon
+from .date_grammar import _alt, _data, _Lexicon, _lexicon
 from .date_resolution import _HANDLERS, _State
 from .date_sentences import _REPORTED, _paragraph_start, deadline_context, future_context, is_future, sentence_bounds
 from .date_values import FUTURE_SUFFIX, Anchor, _shift, parse_iso
@@ -231,6 +232,34 @@ _THAT_HAPPENING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Cues before and after a time expression that make it the day of a saying: "a monitor said (in a
+    statement) on Friday", "told AFP Saturday", "was on Monday accused" (``speech_verbs`` in dates.yaml)."""
+    raw = _data("dates.yaml")
+    verbs, media = _alt(raw["speech_verbs"]), _alt(raw["speech_media"])
+    before = re.compile(
+        rf"(?:\b(?:{verbs})(?:\s+in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+)?(?:{media}))?|"
+        r"\b(?:told|informed)\s+(?:the\s+)?(?:(?!(?:the|a|an|that|it|this)\b)[\w\-.’']+\s+){0,2}[\w\-.’']+|"
+        r"\b(?:was|were|is|are|has\s+been|have\s+been))"
+        r"\s+(?:on\s+)?(?:(?:late|early)\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:{verbs})\b", re.IGNORECASE)
+    return before, after
+
+
+def said_on(text: str, mt: TimeMention, lo: int) -> bool:
+    """``mt`` is the day of a saying, not of what is said: right after a reporting verb ("the Observatory said
+    on Friday", "told reporters Saturday", "reported Thursday") or between a passive's auxiliary and its
+    verb ("Russia was on Monday accused of ...")."""
+    before, after = _speech_cues()
+    m = before.search(text, max(lo, mt.start - 60), mt.start)
+    if m is None:
+        return False
+    if re.match(r"(?i)(?:was|were|is|are|has|have)\b", m.group()):
+        return bool(after.match(text, mt.end))
+    return True
+
+
 def date_for_span(
     mentions: Sequence[TimeMention],
     start: int,
@@ -239,6 +268,7 @@ def date_for_span(
     published: str | None,
     *,
     undated_lag_days: int = 0,
+    saying: bool = False,
 ) -> tuple[str | None, str, str]:
     """The date that governs the clause ``text[start:end]`` (an event trigger or its sentence).
 
@@ -249,6 +279,8 @@ def date_for_span(
     date is the publication day itself: what a report states without a day happened, as far as its text
     says, on the day it is published ("today" in a news lead). ``undated_lag_days`` > 0 dates it that
     many days earlier instead, for a corpus whose reports are known to run a fixed lag behind.
+    The day of a saying ("..., a monitor said on Friday", :func:`said_on`) dates what is said only when
+    nothing else in the sentence does (a clause that is itself the saying, ``saying``, is dated by it).
 
     Returns (value, precision, method); method is ``sentence:<how>``, ``narrative:<how>``,
     ``publication``, ``publication-previous-day``, ``future`` (not dated: forward-looking) or
@@ -266,6 +298,8 @@ def date_for_span(
             continue
         if mt.value is None or _is_dateline(text, mt):
             continue
+        if not saying and said_on(text, mt, lo):
+            dist += 10_000  # the day of the saying: only when nothing else in the sentence dates the event
         if best is None or dist < best[0]:
             best = (dist, mt)
     if near_future and (best is None or future_context(text, start)):

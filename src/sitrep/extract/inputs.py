@@ -193,8 +193,8 @@ def _aggregate_toll(clause: str) -> bool:
 
 
 def _date_for_span(
-    mentions: list[TimeMention], start: int, end: int, text: str, published: str | None
+    mentions: list[TimeMention], start: int, end: int, text: str, published: str | None, *, saying: bool = False
 ) -> tuple[str | None, str, str]:
     from sitrep.extract.dates import date_for_span
 
-    return date_for_span(mentions, start, end, text, published)
+    return date_for_span(mentions, start, end, text, published, saying=saying)

@@ -11,6 +11,7 @@ from sitrep.extract.events import (
     VIOLENT,
     is_plural_mention,
 )
+from sitrep.extract.numbers import adds_more
 from sitrep.records import Place, haversine_km
 
 from .candidate import _Cand
@@ -135,7 +136,7 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
 
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
-    also = re.search(r"\balso\b", text[other.start:other.end], re.I) is not None
+    also = adds_more(text[other.start:other.end])
     if other.fatalities is not None:
         if into.fatalities is None:
             into.fatalities = other.fatalities
@@ -221,7 +222,10 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
-            if c.anaphoric or (near and c.violent) or (goes_on and c.violent):
+            # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
+            # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
+            outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
+            if c.anaphoric or ((near or outcome) and c.violent) or (goes_on and c.violent):
                 target = prev
             break
         if target is not None:
@@ -386,10 +390,23 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             twin.actor2 = twin.actor2 or h.actor2
             twin.extra_spans.append((h.start, h.end))
             twin.notes.append("merged-headline")
-        elif h.start < _LEAD_CHARS:
+        elif h.start < _LEAD_CHARS and not _sums_the_body(h, body):
             out.append(h)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _sums_the_body(h: _Cand, body: list[_Cand]) -> bool:
+    """A headline whose toll is the sum of two or more reports of the body ("Nine killed in attacks on Aleppo"
+    over "six civilians were killed ..." and "... killing three persons") tells their total, no happening of
+    its own: the body's reports carry it."""
+    if not h.fatalities:
+        return False
+    tolls = [b.fatalities for b in body if b.fatalities and _family(b.event_type) == _family(h.event_type)]
+    sums: set[tuple[int, int]] = {(0, 0)}  # (sum, how many reports)
+    for t in tolls[:12]:
+        sums |= {(v + t, n + 1) for v, n in sums if v + t <= h.fatalities}
+    return any(v == h.fatalities and n >= 2 for v, n in sums)
 
 
 def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) -> bool:

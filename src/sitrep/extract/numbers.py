@@ -38,6 +38,10 @@ QUANTITY = (
 )
 
 
+# what may come before a figure ("at least 70", "some 80"); "some" alone is a vague quantity of its own
+_APPROX = re.compile(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly|some)\s+")
+
+
 def _parse_digits(s: str) -> int | None:
     s = s.strip()
     if re.search(r"\^|e|x", s, re.I):  # 10^30, 1e9: reject
@@ -69,9 +73,7 @@ def parse_count(text: str) -> int | None:
         return None
     s = " ".join(text.lower().split())
     s = re.sub(r"\s+of(?:\s+the)?$", "", s)
-    s = re.sub(
-        r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s
-    )
+    s = _APPROX.sub("", s)
     if s in VAGUE or f"{s} of" in VAGUE:  # "a number (of)", "a handful (of)"
         return VAGUE.get(s, VAGUE.get(f"{s} of"))
     m = re.fullmatch(rf"between\s+({_DIGITS})\s+and\s+({_DIGITS})", s)
@@ -159,12 +161,18 @@ KILLED_NOUN_BARE = re.compile(rf"\b{_KILL_NOUN}\s+(?P<q>{_DIGITS}|{_WORDS})(?=\s
 # count ("four attackers in Haditha, three of the attackers were killed": the three)
 _NO_NEW_COUNT = rf"(?!,\s*{_Q}\s)"
 _OF_TAIL = (rf"(?:\s+(?:of|from|in|among)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,70}}?|"
-            rf",?\s+(?:including|among\s+them)\s+(?:{_NO_NEW_COUNT}[^.;:]){{0,60}}?)?"
+            rf",?\s+(?:including|among\s+them|(?:most|many|all|some|several)\s+of\s+them|mostly)\s+"
+            rf"(?:{_NO_NEW_COUNT}[^.;:]){{0,60}}?)?"
             r"[\s,\"\u201d\u2019']*")
 _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
-KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:dead|killed|deaths|fatalities)\b",
-                         re.I)
+# "12 killed", "19 more were killed", "4 martyrs": a count whose word itself says the dead; never a part of
+# the dead told elsewhere ("14 of the dead were rebels", "two of the killed were medics")
+KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})(?<!\bof)(?<!\bof\sthe)\s+(?:(?:more|people|persons|were|was)\s+){{0,2}}"
+                         r"(?:dead|killed|deaths|fatalities|martyrs)\b", re.I)
+# "claiming 12 lives", "the blast cost 30 civilian lives", "took the lives of": lives a happening ended
+KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?P<q>{_Q})\s+"
+                          r"(?:(?:more|innocent|civilian|human)\s+)?lives\b", re.I)
 # "the death toll rose to 126 (from 112)", "the toll stood at 40", "the death toll following Thursday's attack on
 # the village reached 51", "Death Toll of Attack on Village in Hama Reaches 51": the latest figure
 DEATH_TOLL = re.compile(
@@ -210,7 +218,7 @@ _DATE_MASK = re.compile(
 
 def _mask_dates(text: str) -> str:
     """Dates and times blanked (same length) so that 'On Apr 30, one civilian was killed' counts one."""
-    return _DATE_MASK.sub(lambda m: " " * len(m.group(0)), text)
+    return _mask(text, _DATE_MASK)
 NO_CASUALTIES = re.compile(
     r"\b(?:neither\s+(?:injuries|casualties|fatalities|deaths)\s+nor\s+(?:injuries|casualties|fatalities|deaths)|"
     r"no\s+(?:reported\s+)?(?:injuries|casualties|fatalities|deaths|victims)(?:\s+(?:or|and|nor)\s+"
@@ -231,8 +239,7 @@ def is_vague(q: str) -> bool:
     """A quantity with no number in it ("dozens of", "several", "a number of"): ACLED would code it (dozens ->
     12), but the report states no figure, so no toll is read from it."""
     s = " ".join(q.lower().split())
-    s = re.sub(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly)\s+", "", s)
-    s = re.sub(r"\s+of(?:\s+the)?$", "", s)
+    s = _APPROX.sub("", re.sub(r"\s+of(?:\s+the)?$", "", s))
     return s in VAGUE or f"{s} of" in VAGUE or re.fullmatch(VAGUE_PLURAL, s) is not None
 
 
@@ -261,8 +268,20 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-# a figure that adds to one already stated: "two others", "another three", "also killed", "a further 5"
-_ADDITIVE = re.compile(r"\b(?:also|another|others?|additional|further)\b", re.I)
+# "also" that adds dead to a report ("two soldiers were also killed"), not a second source of it ("state
+# television also reported the blast, saying four had been killed")
+_ALSO_MORE = re.compile(r"\balso\b(?!\s+(?:reported|reports|said|says|told|announced|stated|confirmed|noted|cited|"
+                        r"quoted|gave|put|published|broadcast|carried|covered|blamed|accused)\b)", re.I)
+
+
+def adds_more(text: str) -> bool:
+    """Does ``text`` (a report that follows another of the same incident) tell further dead ("also killed")?"""
+    return _ALSO_MORE.search(text) is not None
+
+
+# a figure that adds to one already stated: "two others", "another three", "also killed", "a further 5",
+# "19 more" (never "more than 19")
+_ADDITIVE = re.compile(r"\b(?:also|another|others?|additional|further|more(?!\s+than))\b", re.I)
 # victims' nouns that can name any group, so a figure with one of them may restate or total the others
 _ANY_VICTIM = frozenset({"people", "person", "individual", "victim", "casualtie", "bodie", "them", "dead"})
 _VICTIM_WORD = re.compile(rf"{_PERSON}", re.I)
@@ -273,7 +292,53 @@ def _victims(s: str) -> frozenset[str]:
     return frozenset(w.group(0).lower().rstrip("s") for w in _VICTIM_WORD.finditer(s))
 
 
-def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, list[tuple[int, int]]]:
+# a named place after a figure: "in Saraqeb", "in neighbouring Idlib province" (not "in the crossfire", "on Monday")
+_CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|"
+                       rf"central|rural)\s+)?(?-i:(?!{_CALENDAR})[A-Z][\w\-']+)", re.I)
+
+
+def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
+    """The figure at ``span`` is the toll of another place of the sentence: the figure before it names its
+    place, and this one names a place of its own ("30 were killed in Aleppo province and another 39 in
+    neighbouring Idlib province")."""
+    here = _LOCATIVE.search(text, prev_end, span[0])
+    if here is None:
+        return False
+    stop = re.compile(r"[.;]").search(text, span[1])
+    there = _LOCATIVE.search(text, span[1], stop.start() if stop else len(text))
+    return there is not None and there.group().split()[-1] != here.group().split()[-1]
+
+
+# the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
+_TALLY_SPAN = re.compile(
+    r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?(?:1[89]|20)\d\d\b|since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
+    r"since\s+(?:the\s+)?(?:war|conflict|uprising|revolution|crisis|campaign|intervention)\s+(?:began|started|erupted)|"
+    r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined))", re.I)
+
+
+_SUPERLATIVE = re.compile(r"\b(?:\w+est|worst|first|most\s+\w+|biggest)\b[^.;]{0,40}$", re.I)
+
+
+def _tallies(raw: str) -> tuple[int, ...]:
+    """Where ``raw`` names the span of a tally ("since 2014", "since the conflict began"), except after a
+    superlative ("the deadliest raid since 2015", "the worst attack since the start of the truce")."""
+    return tuple(m.start() for m in _TALLY_SPAN.finditer(raw)
+                 if not _SUPERLATIVE.search(raw, max(0, m.start() - 60), m.start()))
+
+
+def _aggregate_after(text: str, end: int, tallies: tuple[int, ...]) -> bool:
+    """The figure ending at ``end`` counts a tally over a span its clause names after it ("acknowledged the deaths
+    of over 700 civilians in its strikes since 2014", "330,000 people have been killed since the conflict began"):
+    no toll of one happening."""
+    stop = re.compile(r"[.;]").search(text, end)
+    return any(end <= t < (stop.start() if stop else len(text)) for t in tallies)
+
+
+def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[int, ...] = ()
+             ) -> tuple[int | None, list[tuple[int, int]]]:
     """The figure the clause states. Separate statements of it count once: a figure repeated ("17 civilians
     ... seventeen civilians"), a total and its breakdown ("21 people ... 15 civilians and 6 fighters"), a
     headline and its lead. They add up only when the text says so ("two others", "also") or when they
@@ -291,11 +356,13 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | No
             if _NOT_A_COUNT.match(text, m.start("list") if listed else m.start("q")):
                 continue
             v = _sum_list(counted) if listed else None if is_vague(counted) else parse_count(counted)
-            if v is None:
+            if v is None or _aggregate_after(text, span[1], tallies):
                 continue
             nouns = _victims(m.group(0))
             if total is None:
                 total = v
+            elif spans and _elsewhere(text, spans[-1][1], span):
+                continue  # "... killed in Saraqeb and another man died in Sheikh Mustafa": that place's toll
             elif _ADDITIVE.search(text, max(0, span[0] - 25), span[1]) or (
                     nouns and seen and nouns.isdisjoint(seen) and not (nouns | seen) & _ANY_VICTIM):
                 total = min(MAX_COUNT, total + v)
@@ -318,9 +385,32 @@ def _spread(text: str) -> int:
     return 1
 
 
+# a death the clause refers to as its occasion, not one it reports: "a day after the reported execution of a
+# pilot", "in retaliation for the killing of two soldiers", "after a downed pilot was killed by rebels"
+_OCCASION = re.compile(
+    r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|to\s+avenge)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:reported|alleged|apparent|recent|latest|brutal)\s+)?"
+    r"(?:(?:killings?|deaths?|executions?|assassinations?|murders?|beheadings?)\s+of\b[^,.;:]*|"
+    r"(?:(?!(?:he|she|they|it|we)\b)[\w\-’']+\s+){1,6}?(?:was|were|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|executed|shot\s+dead|assassinated|beheaded|murdered)\b(?:\s+by\s+[^,.;:]*)?)",
+    re.I)
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with each match of ``pattern`` blanked, keeping every offset."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def without_occasions(text: str) -> str:
+    """``text`` with every death it names only as an occasion ("a day after the killing of a commander") blanked,
+    keeping every offset: such a death is neither the clause's toll nor its victims."""
+    return _mask(text, _OCCASION)
+
+
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
-    text = _mask_dates(text)
+    tallies = _tallies(text)
+    text = without_occasions(_mask_dates(text))
     coded = CODED_AS.search(text)
     fat: int | None
     kspans: list[tuple[int, int]]
@@ -333,7 +423,7 @@ def find_casualties(text: str) -> Casualties:
         toll = next((t for t in DEATH_TOLL.finditer(text) if not _EARLIER_TOLL.search(text, 0, t.start())
                      and not is_vague(t.group("q"))), None)
         fat, kspans = _collect(text, (KILLED_AFTER, KILLED_NOUN, KILLED_BEFORE, KILLED_BARE, KILLED_NOUN_BARE,
-                                      KILLED_AFTER_BARE))
+                                      KILLED_AFTER_BARE, KILLED_LIVES), tallies)
         if toll:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
@@ -342,7 +432,8 @@ def find_casualties(text: str) -> Casualties:
         one = ONE_KILLED.search(text)
         if one:
             fat, kspans = 1, [one.span()]
-    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE, INJURED_AFTER_BARE))
+    inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE, INJURED_AFTER_BARE),
+                           tallies)
     none_all = NO_CASUALTIES.search(text) is not None
     if fat is None and (none_all or NO_FATALITIES.search(text)):
         fat = 0

@@ -8,6 +8,7 @@ import re
 from sitrep.extract.actors import ActorDictionary
 
 from .candidate import _Cand
+from .numbers import without_occasions
 
 # --------------------------------------------------------------------------- typing
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ed|s|ing)?|tr(?:ied|ies|ying)|sought|seeking|bid)\s+to\s+(?:\w+\s+)?$", re.I)
@@ -59,7 +60,7 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     elif t.direct or t.id == "attack":
         victim = cand.actor2.actor if cand.actor2 else None
-        after = text[cand.hit.start:ce]
+        after = without_occasions(text[cand.hit.start:ce])  # not the victims of the occasion it names
         if victim is not None and victim.type == "civilians" or _PASSIVE_CIVIL.search(
                 text, max(cs, cand.hit.start - 60), cand.hit.start):
             civil = True  # "five passengers were killed when gunmen opened fire": the victims told first
