@@ -267,3 +267,11 @@ def test_prepare_never_raises_and_dates_are_sane(text: str, published: str | Non
         if doc.published is not None:
             assert _valid_value(doc.published, doc.published_precision), doc
             assert 1900 <= int(doc.published[:4]) <= today.year, doc
+
+
+def test_a_metadata_date_whose_parser_gives_a_short_year_is_dropped() -> None:
+    # found by test_metadata_dates_are_sane_or_dropped: the any-language parser read '1027A' as the year 999
+    from sitrep.documents import parse_date_string
+
+    for value in ("1027A", "999C", "0998B"):
+        assert parse_date_string(value, today=dt.date(2026, 1, 15)) is None, value

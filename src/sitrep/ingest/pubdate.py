@@ -142,7 +142,10 @@ def parse_date_string(value: str | None, today: dt.date | None = None) -> tuple[
     if out is None:
         return None
     iso, precision = out
-    low = dt.date.fromisoformat({"day": iso, "month": iso + "-01"}.get(precision, iso + "-01-01"))
+    try:  # a parser may hand back a year of fewer than four digits ("999-01-01"): no date
+        low = dt.date.fromisoformat({"day": iso, "month": iso + "-01"}.get(precision, iso + "-01-01"))
+    except ValueError:
+        return None
     if low.year < 1900 or low > today:
         return None
     return iso, precision
