@@ -30,6 +30,7 @@ from sitrep.store.common import (
     migrations,
     near_filter,
     record_latlon,
+    window_sql,
 )
 
 T = TypeVar("T")
@@ -41,6 +42,7 @@ _DOC_FIELDS = (
 _EVENT_FIELDS = (
     "event_id", "doc_id", "event_type", "sub_event_type", "date", "date_low", "date_high", "country", "admin1",
     "location", "lat", "lon", "actor1", "actor2", "fatalities", "source", "generic", "evidence", "data",
+    "span_class",
 )
 _INCIDENT_FIELDS = (
     "incident_id", "event_type", "sub_event_type", "date", "date_low", "date_high", "country", "admin1",
@@ -336,13 +338,11 @@ class PostgresStore:
         order = {e: i for i, e in enumerate(ids)}
         return sorted(out, key=lambda e: order.get(e.event_id, 0))
 
-    def events_in_window(self, since: str, until: str) -> list[Event]:
-        """Events whose date range overlaps [since, until] (candidates for incremental resolution)."""
-        rows = self._rows(
-            "SELECT data FROM events WHERE date_high >= %s AND date_low <= %s AND generic = 0 ORDER BY seq",
-            (since, until),
-        )
-        return [Event.from_dict(json.loads(r[0])) for r in rows]
+    def events_in_window(self, since: str, until: str, country: str | None = None) -> list[Event]:
+        """Non-generic events of ``country`` (None: any) whose date range overlaps [since, until]
+        (candidates for incremental resolution); the cost follows the window, not the store's size."""
+        sql, params = window_sql("%s", country, since, until)
+        return [Event.from_dict(json.loads(r[0])) for r in self._rows(sql, params)]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
