@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from sitrep.records import VIOLENT_TYPES, Event, Place, date_bounds, haversine_km
@@ -62,6 +63,7 @@ def type_family(event_type: str | None) -> str:
     return "strategic"
 
 
+@lru_cache(maxsize=1 << 14)
 def date_interval(value: str | None) -> tuple[int, int] | None:
     """The ordinal day interval an ISO date value covers, or None when unknown."""
     lo, hi = date_bounds(value)

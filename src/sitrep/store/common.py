@@ -139,8 +139,29 @@ def span_class(low: str | None, high: str | None) -> int | None:
     return next((c for c, widest in enumerate(SPAN_CLASS_DAYS) if days <= widest), len(SPAN_CLASS_DAYS))
 
 
+class ParsedEvents:
+    """Events parsed from their stored JSON, kept by id while the JSON is unchanged: consecutive
+    ingest batches load overlapping windows, so most of a window's events were parsed for the one
+    before. A row whose JSON differs (the event was rewritten) is parsed again. Holds at most
+    ``size`` events (emptied when full)."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self.size = size
+        self._parsed: dict[str, tuple[str, Event]] = {}
+
+    def get(self, event_id: str, data: str) -> Event:
+        hit = self._parsed.get(event_id)
+        if hit is not None and hit[0] == data:
+            return hit[1]
+        if len(self._parsed) >= self.size:
+            self._parsed.clear()
+        ev = Event.from_dict(json.loads(data))
+        self._parsed[event_id] = (data, ev)
+        return ev
+
+
 def window_sql(ph: str, country: str | None, since: str, until: str) -> tuple[str, list[Any]]:
-    """SELECT data of the non-generic events of ``country`` (None: any) whose date interval overlaps
+    """SELECT event_id, data of the non-generic events of ``country`` (None: any) whose date interval overlaps
     [since, until] (ISO days): one index range per span class, each starting where that class's
     widest interval could still reach ``since`` (the last class and undated rows are not bounded)."""
     first = dt.date.fromisoformat(since)
@@ -149,7 +170,7 @@ def window_sql(ph: str, country: str | None, since: str, until: str) -> tuple[st
     arms: list[str] = []
     params: list[Any] = []
     for c in range(len(SPAN_CLASS_DAYS) + 1):
-        arm = f"SELECT data FROM events WHERE {where_country}span_class = {ph} AND date_low <= {ph}"
+        arm = f"SELECT event_id, data FROM events WHERE {where_country}span_class = {ph} AND date_low <= {ph}"
         arm_params: list[Any] = [*([country] if country is not None else []), c, until]
         if c < len(SPAN_CLASS_DAYS):
             arm += f" AND date_low >= {ph}"

@@ -23,6 +23,7 @@ from sitrep.errors import StoreError, require
 from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
 from sitrep.store.common import (
+    ParsedEvents,
     event_row,
     filter_sql,
     incident_row,
@@ -112,6 +113,7 @@ class PostgresStore:
         psycopg: Any = require("psycopg", "postgres")
         self._psycopg = psycopg
         self.url = redact(url)
+        self._parsed = ParsedEvents()  # the events of recent candidate windows
         try:
             self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
@@ -342,7 +344,7 @@ class PostgresStore:
         """Non-generic events of ``country`` (None: any) whose date range overlaps [since, until]
         (candidates for incremental resolution); the cost follows the window, not the store's size."""
         sql, params = window_sql("%s", country, since, until)
-        return [Event.from_dict(json.loads(r[0])) for r in self._rows(sql, params)]
+        return [self._parsed.get(r[0], r[1]) for r in self._rows(sql, params)]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""

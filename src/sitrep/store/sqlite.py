@@ -17,6 +17,7 @@ from sitrep.errors import StoreError
 from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
 from sitrep.store.common import (
+    ParsedEvents,
     event_row,
     filter_sql,
     incident_row,
@@ -47,6 +48,7 @@ class SQLiteStore:
     def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
         self.path = str(path)
         self.url = self.path
+        self._parsed = ParsedEvents()  # the events of recent candidate windows
         self._depth = 0  # open write transactions on this connection (0 or 1)
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
@@ -302,7 +304,7 @@ class SQLiteStore:
         """Non-generic events of ``country`` (None: any) whose date range overlaps [since, until]
         (candidates for incremental resolution); the cost follows the window, not the store's size."""
         sql, params = window_sql("?", country, since, until)
-        return [Event.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, params).fetchall()]
+        return [self._parsed.get(r[0], r[1]) for r in self.conn.execute(sql, params).fetchall()]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
