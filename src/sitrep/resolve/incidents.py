@@ -192,8 +192,8 @@ def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]
 
     Clustering only ever joins matching reports, so each such component is clustered on its own:
     re-clustering the whole component of new reports gives the incidents a run over every report
-    at once gives, whatever order the reports arrived in. Candidates and scores are looked up only
-    for the reports the search reaches, so the cost grows with the component, not with ``events``.
+    at once gives, whatever order the reports arrived in. The blocks are built once for ``events``;
+    candidates and scores are looked up only for the reports the search reaches.
     """
     profiles: dict[int, Profile] = {}
 
