@@ -58,11 +58,12 @@ class ReplayEngine:
         self.events: dict[str, tuple[Event, ...]] = {}
 
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any], *, chunksize: int = 16) -> Iterator[Any]:
+        stage = getattr(fn, "func", fn)  # the pipeline passes its stages as functools.partial
         for item in items:
-            if fn is stage_prepare:
+            if stage is stage_prepare:
                 self.events[item.doc.id] = item.events
                 yield Prepared(item.doc.origin or item.doc.id, (item.doc,), (item.sig,))
-            elif fn is stage_extract:
+            elif stage is stage_extract:
                 yield Extracted(item.id, self.events.pop(item.id, ()), ())
             else:
                 yield fn(item)
@@ -131,10 +132,14 @@ def main() -> int:
             done += len(block)
             per_doc = cpu / len(block)
             print(json.dumps({"stored_docs": done, "block_docs_per_cpu_s": round(len(block) / cpu, 1),
-                              "wall_s": round(secs, 1), "events": report.events,
+                              "wall_s": round(secs, 1), "documents_new": report.documents_new,
+                              "events": report.events, "failed": report.failed,
                               "with_extraction_docs_per_s": round(1 / (1 / args.extract_docs_per_s + per_doc), 2)}),
                   flush=True)
             block = []
+            if report.failed:  # a replay that stores nothing measures nothing
+                print(f"errors: {report.errors[:3]}", file=sys.stderr)
+                return 1
     return 0
 
 

@@ -8,6 +8,7 @@ would code from them.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -350,6 +351,64 @@ def test_events_in_window_skips_generic_and_undated(loaded: Store) -> None:
     assert window is not None, "both stores offer events_in_window for incremental resolution"
     assert sorted(ids(window("2025-11-01", "2025-11-30"))) == [EV_C.event_id]
     assert sorted(ids(window("2025-12-10", "2025-12-31"))) == sorted([EV_A.event_id, EV_B.event_id])
+
+
+# every width an event's date can have (a day, a week, a month, a leap and a plain year), in two
+# countries and in none, around the turn of a year
+WINDOW_DATES = ["2024-12-30", "2025-01-02", "2025-W01", "2024-W52", "2024-12", "2025-01", "2024", "2025", None]
+WINDOW_PLACES = [PALMYRA, BAGHDAD, None]
+
+
+def window_events() -> list[Event]:
+    out = []
+    for n, (date, place, generic) in enumerate(
+        (d, p, g) for d in WINDOW_DATES for p in WINDOW_PLACES for g in (False, True)
+    ):
+        out.append(replace(EV_A, event_id=f"w{n:03d}", date=date, location=place, generic=generic))
+    return out
+
+
+@pytest.mark.parametrize("country", ["SY", "IQ", None])
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [("2024-12-31", "2024-12-31"), ("2025-01-01", "2025-01-31"), ("2024-01-01", "2024-11-30"),
+     ("2025-02-01", "2025-02-28"), ("2023-12-01", "2026-01-31"), ("2025-06-01", "2025-06-01")],
+)
+def test_events_in_window_is_the_date_filter(store: Store, country: str | None, since: str, until: str) -> None:
+    """The window read (one bounded index range per date width) gives what the date filter gives."""
+    store.add_events(window_events())
+    expected = [e for e in store.events(Query(country=country, since=since, until=until)) if not e.generic]
+    assert sorted(ids(store.events_in_window(since, until, country))) == sorted(ids(expected))
+    assert expected or (since, until) == ("2025-06-01", "2025-06-01")
+
+
+def test_stored_events_get_their_date_width_class_on_upgrade(tmp_path: Any) -> None:
+    """A database written before the width classes (schema 3) finds its events by window after the upgrade."""
+    import sqlite3
+
+    from sitrep.store.common import event_row, migrations
+    from sitrep.store.sqlite import _split_sql
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
+    for version, sql in migrations("sqlite"):
+        if version <= 3:
+            for statement in _split_sql(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+    events = window_events()
+    for e in events:
+        conn.execute("INSERT INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, date_high, "
+                     "country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, evidence, "
+                     "data) VALUES (" + ",".join("?" * 19) + ")", event_row(e)[:19])
+    conn.close()
+    store = open_store(str(path))
+    for since, until in [("2024-12-31", "2024-12-31"), ("2025-01-01", "2025-01-31"), ("2024-03-01", "2024-03-02")]:
+        for country in ("SY", None):
+            expected = [e for e in store.events(Query(country=country, since=since, until=until)) if not e.generic]
+            assert sorted(ids(store.events_in_window(since, until, country))) == sorted(ids(expected))
+    store.close()
 
 
 # -- incidents ----------------------------------------------------------------------------------

@@ -470,9 +470,8 @@ class Pipeline:
             if not wanted:
                 break
             for q in wanted:
-                for e in self.store.events(q):
-                    if not e.generic:
-                        pool.setdefault(e.event_id, e)
+                for e in self.store.events_in_window(q.since or "", q.until or "", q.country):
+                    pool.setdefault(e.event_id, e)
                 loaded.append(q)
             ordered = sorted(pool.values(), key=lambda e: e.event_id)
             at = {e.event_id: i for i, e in enumerate(ordered)}

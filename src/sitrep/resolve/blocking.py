@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from sitrep.records import VIOLENT_TYPES, Event, Place, date_bounds, haversine_km
@@ -62,6 +63,7 @@ def type_family(event_type: str | None) -> str:
     return "strategic"
 
 
+@lru_cache(maxsize=1 << 14)
 def date_interval(value: str | None) -> tuple[int, int] | None:
     """The ordinal day interval an ISO date value covers, or None when unknown."""
     lo, hi = date_bounds(value)
@@ -242,6 +244,170 @@ class _Sweep:
                 yield j
 
 
+Block = tuple[object, ...]
+
+
+class Blocking:
+    """The blocks of a set of reports, built once: which reports each one is paired with.
+
+    A report *finds* the reports of the blocks it looks in (:meth:`found_by`); a pair is a candidate
+    when either of its reports finds the other (the windows and the undated cap are the finder's, so
+    the relation is not symmetric). :meth:`pairs` gives every candidate pair (what
+    :func:`candidate_pairs` returns); :meth:`partners` the candidates of one report, looked up from both
+    sides without pairing the rest — what a search of the component around a few reports needs
+    (:func:`sitrep.resolve.incidents.matched_component`: its cost grows with that component, not with
+    every report loaded around it).
+    """
+
+    def __init__(
+        self,
+        events: Sequence[Event],
+        *,
+        max_gap_days: int = MAX_GAP_DAYS,
+        plain_gap_days: int = PLAIN_GAP_DAYS,
+        max_km: float = MAX_KM,
+        undated_cap: int = 200,
+        signatures_of: Sequence[frozenset[str]] | None = None,
+    ) -> None:
+        sigs = signatures_of if signatures_of is not None else [event_signatures(ev) for ev in events]
+        self.keyed = [key_event(i, ev, sigs[i]) for i, ev in enumerate(events) if not ev.generic]
+        self.by_index = {k.index: k for k in self.keyed}
+        self.toll = {i: ev.fatalities for i, ev in enumerate(events)}
+        self.max_gap_days, self.plain_gap_days = max_gap_days, plain_gap_days
+        self.max_km, self.undated_cap = max_km, undated_cap
+        self.blocks: dict[Block, _Sweep] = defaultdict(_Sweep)
+        self.sig_countries: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+        for k in self.keyed:
+            for block in self._member_of(k):
+                self.blocks[block].add(k)
+            if k.interval is not None:
+                for sig in k.signatures:
+                    self.sig_countries[(k.family, sig)].add(k.country)
+        for sweep in self.blocks.values():
+            sweep.finish()
+        self._finders: dict[Block, dict[tuple[int, bool], _Sweep]] | None = None  # built on first use
+
+    def _member_of(self, k: Keyed) -> list[Block]:
+        """The blocks a report is put in."""
+        day = k.interval is not None and k.interval[0] == k.interval[1]
+        out: list[Block] = []
+        if k.level == "point":
+            if k.lat is not None and k.lon is not None:
+                cell = _cell(k.lat, k.lon)
+                out.append(("cell", k.family, cell))
+                toll = self.toll.get(k.index)
+                if day and toll:
+                    out.append(("toll", k.family, cell, toll))
+            elif k.admin2:
+                out.append(("a2", k.family, k.country, k.admin2))
+            if k.admin1:
+                out.append(("a1all", k.family, k.country, k.admin1))
+        elif k.level == "admin1":
+            out.append(("a1all", k.family, k.country, k.admin1))
+            out.append(("a1lvl", k.family, k.country, k.admin1))
+        elif k.level == "country":
+            out.append(("ctry", k.family, k.country))
+        elif day:
+            out.append(("none", k.family))
+        if k.interval is not None:
+            out += [("sig", k.family, k.country, sig) for sig in k.signatures]
+        return out
+
+    def _looks_in(self, k: Keyed) -> list[tuple[Block, int, bool]]:
+        """The blocks a report looks in: (block, window in days, whether places need only agree loosely)."""
+        day = k.interval is not None and k.interval[0] == k.interval[1]
+        window = self.plain_gap_days if day else 0
+        out: list[tuple[Block, int, bool]] = []
+        if k.level == "point":
+            if k.lat is not None and k.lon is not None:
+                cy, cx = _cell(k.lat, k.lon)
+                toll = self.toll.get(k.index)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        out.append((("cell", k.family, (cy + dy, cx + dx)), window, False))
+                        if day and toll:
+                            out.append((("toll", k.family, (cy + dy, cx + dx), toll), self.max_gap_days, False))
+            elif k.admin2:
+                out.append((("a2", k.family, k.country, k.admin2), window, False))
+            if k.admin1 and k.interval is not None:
+                out.append((("a1lvl", k.family, k.country, k.admin1), window, False))
+        elif k.level == "admin1" and k.interval is not None:
+            out.append((("a1all", k.family, k.country, k.admin1), window, False))
+        elif k.level == "country" and day:
+            out.append((("ctry", k.family, k.country), window, False))
+        elif k.level == "none" and day:
+            out.append((("none", k.family), window, False))
+        if k.interval is not None:
+            for sig in k.signatures:
+                # a report with no country looks in every country's block; the others in their own and in
+                # the no-country one
+                countries = self.sig_countries[(k.family, sig)] if k.country is None else (k.country, None)
+                for c in countries:
+                    out.append((("sig", k.family, c, sig), SIGNATURE_GAP_DAYS if day else 0, True))
+        return out
+
+    def _pairs(self, k: Keyed, o: Keyed, window: int, loose: bool) -> bool:
+        """Whether ``k``, looking with ``window`` in a block holding ``o``, finds it."""
+        if o.index == k.index or (o.interval is None) != (k.interval is None):
+            return False
+        if k.interval is not None and o.interval is not None and interval_gap(k.interval, o.interval) > window:
+            return False
+        return places_agree(k, o) if loose else places_compatible(k, o, self.max_km)
+
+    def found_by(self, i: int) -> set[int]:
+        """The reports report ``i`` finds in the blocks it looks in."""
+        k = self.by_index.get(i)
+        if k is None:
+            return set()
+        out: set[int] = set()
+        for block, window, loose in self._looks_in(k):
+            sweep = self.blocks.get(block)
+            if sweep is None:
+                continue
+            others = sweep.near(k.interval, window) if k.interval is not None else sweep.undated[: self.undated_cap]
+            out.update(j for j in others if self._pairs(k, self.by_index[j], window, loose))
+        return out
+
+    def finders_of(self, i: int) -> set[int]:
+        """The reports that find report ``i`` (the reverse of :meth:`found_by`)."""
+        o = self.by_index.get(i)
+        if o is None:
+            return set()
+        if self._finders is None:  # per block, the reports that look in it, by how they look
+            self._finders = defaultdict(dict)
+            for k in self.keyed:
+                for block, window, loose in self._looks_in(k):
+                    if block in self.blocks:
+                        self._finders[block].setdefault((window, loose), _Sweep()).add(k)
+            for ways in self._finders.values():
+                for sweep in ways.values():
+                    sweep.finish()
+        out: set[int] = set()
+        for block in self._member_of(o):
+            for (window, loose), finders in self._finders.get(block, {}).items():
+                if o.interval is not None:
+                    candidates: Iterable[int] = finders.near(o.interval, window)
+                elif o.index in self.blocks[block].undated[: self.undated_cap]:
+                    candidates = finders.undated
+                else:
+                    continue
+                out.update(j for j in candidates if self._pairs(self.by_index[j], o, window, loose))
+        return out
+
+    def partners(self, i: int) -> set[int]:
+        """Every report that forms a candidate pair with report ``i``."""
+        return self.found_by(i) | self.finders_of(i)
+
+    def pairs(self, only_with: set[int] | None = None) -> set[tuple[int, int]]:
+        """Candidate index pairs (i < j); ``only_with``: those that reports in it find."""
+        out: set[tuple[int, int]] = set()
+        for k in self.keyed:
+            if only_with is not None and k.index not in only_with:
+                continue  # pairs among existing reports were decided before
+            out.update((k.index, j) if k.index < j else (j, k.index) for j in self.found_by(k.index))
+        return out
+
+
 def candidate_pairs(
     events: Sequence[Event],
     *,
@@ -262,91 +428,7 @@ def candidate_pairs(
     mode: the new reports against each other and against the loaded existing ones).
     ``signatures_of``: each report's signatures when the caller has them already.
     """
-    sigs = signatures_of if signatures_of is not None else [event_signatures(ev) for ev in events]
-    keyed = [key_event(i, ev, sigs[i]) for i, ev in enumerate(events) if not ev.generic]
-    fat = {i: ev.fatalities for i, ev in enumerate(events)}
-    blocks: dict[tuple[object, ...], _Sweep] = defaultdict(_Sweep)
-    sig_countries: dict[tuple[str, str], set[str | None]] = defaultdict(set)
-    for k in keyed:
-        day = k.interval is not None and k.interval[0] == k.interval[1]
-        if k.level == "point":
-            if k.lat is not None and k.lon is not None:
-                cell = _cell(k.lat, k.lon)
-                blocks[("cell", k.family, cell)].add(k)
-                toll = fat.get(k.index)
-                if day and toll:
-                    blocks[("toll", k.family, cell, toll)].add(k)
-            elif k.admin2:
-                blocks[("a2", k.family, k.country, k.admin2)].add(k)
-            if k.admin1:
-                blocks[("a1all", k.family, k.country, k.admin1)].add(k)
-        elif k.level == "admin1":
-            blocks[("a1all", k.family, k.country, k.admin1)].add(k)
-            blocks[("a1lvl", k.family, k.country, k.admin1)].add(k)
-        elif k.level == "country":
-            blocks[("ctry", k.family, k.country)].add(k)
-        elif day:
-            blocks[("none", k.family)].add(k)
-        if k.interval is not None:
-            for sig in k.signatures:
-                blocks[("sig", k.family, k.country, sig)].add(k)
-                sig_countries[(k.family, sig)].add(k.country)
-    for sweep in blocks.values():
-        sweep.finish()
-
-    by_index = {k.index: k for k in keyed}
-    pairs: set[tuple[int, int]] = set()
-
-    def consider(k: Keyed, sweep: _Sweep | None, window: int, loose: bool = False) -> None:
-        if sweep is None:
-            return
-        if k.interval is not None:
-            others: Iterable[int] = sweep.near(k.interval, window)
-        else:
-            others = sweep.undated[:undated_cap]
-        for j in others:
-            if j == k.index:
-                continue
-            if only_with is not None and k.index not in only_with and j not in only_with:
-                continue
-            o = by_index[j]
-            if (o.interval is None) != (k.interval is None):
-                continue
-            if k.interval is not None and o.interval is not None and interval_gap(k.interval, o.interval) > window:
-                continue
-            if not (places_agree(k, o) if loose else places_compatible(k, o, max_km)):
-                continue
-            pairs.add((k.index, j) if k.index < j else (j, k.index))
-
-    for k in keyed:
-        if only_with is not None and k.index not in only_with:
-            continue  # pairs among existing reports were decided before
-        day = k.interval is not None and k.interval[0] == k.interval[1]
-        window = plain_gap_days if day else 0
-        if k.level == "point":
-            if k.lat is not None and k.lon is not None:
-                cy, cx = _cell(k.lat, k.lon)
-                toll = fat.get(k.index)
-                for dy in (-1, 0, 1):
-                    for dx in (-1, 0, 1):
-                        consider(k, blocks.get(("cell", k.family, (cy + dy, cx + dx))), window)
-                        if day and toll:
-                            consider(k, blocks.get(("toll", k.family, (cy + dy, cx + dx), toll)), max_gap_days)
-            elif k.admin2:
-                consider(k, blocks.get(("a2", k.family, k.country, k.admin2)), window)
-            if k.admin1 and k.interval is not None:
-                consider(k, blocks.get(("a1lvl", k.family, k.country, k.admin1)), window)
-        elif k.level == "admin1" and k.interval is not None:
-            consider(k, blocks.get(("a1all", k.family, k.country, k.admin1)), window)
-        elif k.level == "country" and day:
-            consider(k, blocks.get(("ctry", k.family, k.country)), window)
-        elif k.level == "none" and day:
-            consider(k, blocks.get(("none", k.family)), window)
-        if k.interval is not None:
-            for sig in k.signatures:
-                # a report with no country looks in every country's block; the others in their own and in
-                # the no-country one
-                countries = sig_countries[(k.family, sig)] if k.country is None else (k.country, None)
-                for c in countries:
-                    consider(k, blocks.get(("sig", k.family, c, sig)), SIGNATURE_GAP_DAYS if day else 0, loose=True)
-    return pairs
+    return Blocking(
+        events, max_gap_days=max_gap_days, plain_gap_days=plain_gap_days, max_km=max_km,
+        undated_cap=undated_cap, signatures_of=signatures_of,
+    ).pairs(only_with)

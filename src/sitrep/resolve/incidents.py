@@ -36,7 +36,7 @@ from typing import Any
 from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
-from .blocking import candidate_pairs, date_interval, interval_gap, places_agree
+from .blocking import Blocking, candidate_pairs, date_interval, interval_gap, places_agree
 from .contradictions import find_contradictions, method_class
 from .matching import (
     GUESS_GAP_DAYS,
@@ -192,8 +192,8 @@ def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]
 
     Clustering only ever joins matching reports, so each such component is clustered on its own:
     re-clustering the whole component of new reports gives the incidents a run over every report
-    at once gives, whatever order the reports arrived in. Scores are computed only for pairs that
-    touch the component as it is explored.
+    at once gives, whatever order the reports arrived in. The blocks are built once for ``events``;
+    candidates and scores are looked up only for the reports the search reaches.
     """
     profiles: dict[int, Profile] = {}
 
@@ -202,15 +202,12 @@ def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]
             profiles[i] = profile(i, events[i])
         return profiles[i]
 
-    neighbours: dict[int, list[int]] = {}
-    for i, j in candidate_pairs(events):
-        neighbours.setdefault(i, []).append(j)
-        neighbours.setdefault(j, []).append(i)
+    blocking = Blocking(events)  # candidates looked up per report reached, not paired for all reports
     seen = {i for i in seeds if not events[i].generic}
     todo = sorted(seen)
     while todo:
         i = todo.pop()
-        for j in neighbours.get(i, ()):
+        for j in sorted(blocking.partners(i)):
             if j not in seen and match_score(*sorted((prof(i), prof(j)), key=lambda p: p.index)) >= THRESHOLD:
                 seen.add(j)
                 todo.append(j)

@@ -64,6 +64,7 @@ def is_rare(signature: str) -> bool:
     return signature.split(":", 1)[0] in _rare()
 
 
+@lru_cache(maxsize=1 << 16)  # the ingest keys the reports of its candidate windows batch after batch
 def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
     """The distinctive kinds a report names (its evidence sentence and sub type)."""
     found: set[str] = set()

@@ -6,6 +6,7 @@ backend passes its placeholder (``?`` or ``%s``) and its own full-text clause.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Callable
@@ -120,6 +121,65 @@ def filter_sql(table: str, alias: str, q: Query, ph: str, text: TextFilter) -> t
     return (" WHERE " + " AND ".join(where)) if where else "", params, join
 
 
+# The widest date interval (date_high - date_low, in days) of each ``span_class`` but the last: a
+# class's events whose interval reaches a day lie at most this many days before it, so a query for a
+# window reads a bounded range of the (country, span_class, date_low) index, not every older event.
+SPAN_CLASS_DAYS = (30, 365)
+
+
+def span_class(low: str | None, high: str | None) -> int | None:
+    """The events table's ``span_class`` of a date interval: the first class of ``SPAN_CLASS_DAYS`` it
+    fits, else the last (any width, or dates Python cannot read); None when undated."""
+    if low is None or high is None:
+        return None
+    try:
+        days = (dt.date.fromisoformat(high) - dt.date.fromisoformat(low)).days
+    except ValueError:
+        return len(SPAN_CLASS_DAYS)
+    return next((c for c, widest in enumerate(SPAN_CLASS_DAYS) if days <= widest), len(SPAN_CLASS_DAYS))
+
+
+class ParsedEvents:
+    """Events parsed from their stored JSON, kept by id while the JSON is unchanged: consecutive
+    ingest batches load overlapping windows, so most of a window's events were parsed for the one
+    before. A row whose JSON differs (the event was rewritten) is parsed again. Holds at most
+    ``size`` events (emptied when full)."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self.size = size
+        self._parsed: dict[str, tuple[str, Event]] = {}
+
+    def get(self, event_id: str, data: str) -> Event:
+        hit = self._parsed.get(event_id)
+        if hit is not None and hit[0] == data:
+            return hit[1]
+        if len(self._parsed) >= self.size:
+            self._parsed.clear()
+        ev = Event.from_dict(json.loads(data))
+        self._parsed[event_id] = (data, ev)
+        return ev
+
+
+def window_sql(ph: str, country: str | None, since: str, until: str) -> tuple[str, list[Any]]:
+    """SELECT event_id, data of the non-generic events of ``country`` (None: any) whose date interval overlaps
+    [since, until] (ISO days): one index range per span class, each starting where that class's
+    widest interval could still reach ``since`` (the last class and undated rows are not bounded)."""
+    first = dt.date.fromisoformat(since)
+    country = country_code(country) if country is not None else None
+    where_country = f"country = {ph} AND " if country is not None else ""
+    arms: list[str] = []
+    params: list[Any] = []
+    for c in range(len(SPAN_CLASS_DAYS) + 1):
+        arm = f"SELECT event_id, data FROM events WHERE {where_country}span_class = {ph} AND date_low <= {ph}"
+        arm_params: list[Any] = [*([country] if country is not None else []), c, until]
+        if c < len(SPAN_CLASS_DAYS):
+            arm += f" AND date_low >= {ph}"
+            arm_params.append((first - dt.timedelta(days=SPAN_CLASS_DAYS[c])).isoformat())
+        arms.append(arm + f" AND date_high >= {ph} AND generic = 0")
+        params += [*arm_params, since]
+    return " UNION ALL ".join(arms), params
+
+
 def event_row(e: Event) -> tuple[Any, ...]:
     """The events table's columns for one event (both backends)."""
     low, high = date_bounds(e.date)
@@ -129,7 +189,7 @@ def event_row(e: Event) -> tuple[Any, ...]:
         loc.country if loc else None, loc.admin1 if loc else None, loc.name if loc else None,
         loc.lat if loc else None, loc.lon if loc else None,
         actor_text(e.actor1), actor_text(e.actor2), e.fatalities, e.source, int(e.generic),
-        e.evidence.text, json.dumps(e.to_dict(), ensure_ascii=False),
+        e.evidence.text, json.dumps(e.to_dict(), ensure_ascii=False), span_class(low, high),
     )
 
 

@@ -23,6 +23,7 @@ from sitrep.errors import StoreError, require
 from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
 from sitrep.store.common import (
+    ParsedEvents,
     event_row,
     filter_sql,
     incident_row,
@@ -30,6 +31,7 @@ from sitrep.store.common import (
     migrations,
     near_filter,
     record_latlon,
+    window_sql,
 )
 
 T = TypeVar("T")
@@ -41,6 +43,7 @@ _DOC_FIELDS = (
 _EVENT_FIELDS = (
     "event_id", "doc_id", "event_type", "sub_event_type", "date", "date_low", "date_high", "country", "admin1",
     "location", "lat", "lon", "actor1", "actor2", "fatalities", "source", "generic", "evidence", "data",
+    "span_class",
 )
 _INCIDENT_FIELDS = (
     "incident_id", "event_type", "sub_event_type", "date", "date_low", "date_high", "country", "admin1",
@@ -110,6 +113,7 @@ class PostgresStore:
         psycopg: Any = require("psycopg", "postgres")
         self._psycopg = psycopg
         self.url = redact(url)
+        self._parsed = ParsedEvents()  # the events of recent candidate windows
         try:
             self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
@@ -336,13 +340,11 @@ class PostgresStore:
         order = {e: i for i, e in enumerate(ids)}
         return sorted(out, key=lambda e: order.get(e.event_id, 0))
 
-    def events_in_window(self, since: str, until: str) -> list[Event]:
-        """Events whose date range overlaps [since, until] (candidates for incremental resolution)."""
-        rows = self._rows(
-            "SELECT data FROM events WHERE date_high >= %s AND date_low <= %s AND generic = 0 ORDER BY seq",
-            (since, until),
-        )
-        return [Event.from_dict(json.loads(r[0])) for r in rows]
+    def events_in_window(self, since: str, until: str, country: str | None = None) -> list[Event]:
+        """Non-generic events of ``country`` (None: any) whose date range overlaps [since, until]
+        (candidates for incremental resolution); the cost follows the window, not the store's size."""
+        sql, params = window_sql("%s", country, since, until)
+        return [self._parsed.get(r[0], r[1]) for r in self._rows(sql, params)]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""

@@ -17,6 +17,7 @@ from sitrep.errors import StoreError
 from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
 from sitrep.store.common import (
+    ParsedEvents,
     event_row,
     filter_sql,
     incident_row,
@@ -24,6 +25,7 @@ from sitrep.store.common import (
     migrations,
     near_filter,
     record_latlon,
+    window_sql,
 )
 
 T = TypeVar("T")
@@ -46,6 +48,7 @@ class SQLiteStore:
     def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
         self.path = str(path)
         self.url = self.path
+        self._parsed = ParsedEvents()  # the events of recent candidate windows
         self._depth = 0  # open write transactions on this connection (0 or 1)
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
@@ -271,7 +274,7 @@ class SQLiteStore:
             cur = self.conn.execute(
                 "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, sub_event_type, date, date_low, "
                 "date_high, country, admin1, location, lat, lon, actor1, actor2, fatalities, source, generic, "
-                "evidence, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "evidence, data, span_class) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 row,
             )
             n += cur.rowcount
@@ -297,12 +300,11 @@ class SQLiteStore:
         order = {e: i for i, e in enumerate(ids)}
         return sorted(out, key=lambda e: order.get(e.event_id, 0))
 
-    def events_in_window(self, since: str, until: str) -> list[Event]:
-        """Events whose date range overlaps [since, until] (candidates for incremental resolution)."""
-        rows = self.conn.execute(
-            "SELECT data FROM events WHERE date_high >= ? AND date_low <= ? AND generic = 0", (since, until)
-        ).fetchall()
-        return [Event.from_dict(json.loads(r[0])) for r in rows]
+    def events_in_window(self, since: str, until: str, country: str | None = None) -> list[Event]:
+        """Non-generic events of ``country`` (None: any) whose date range overlaps [since, until]
+        (candidates for incremental resolution); the cost follows the window, not the store's size."""
+        sql, params = window_sql("?", country, since, until)
+        return [self._parsed.get(r[0], r[1]) for r in self.conn.execute(sql, params).fetchall()]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
