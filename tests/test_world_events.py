@@ -203,3 +203,17 @@ def test_civilian_victims_told_before_a_passive_make_violence_against_civilians(
 def test_the_dead_of_the_occasion_do_not_type_the_attack(text: str, toll: int) -> None:
     events = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"]
     assert [(e.event_type, e.fatalities) for e in events] == [("Violence against civilians", toll)], events
+
+
+# --------------------------------------------------------------------------- the victims' nouns of world news
+# "killing 9 guests", "12 traders were killed": the people of a hotel, a market, a mine or a church are counted
+# like any other victims, whatever country the report is from.
+@pytest.mark.parametrize("text,toll", [
+    ("Gunmen stormed a hotel in Mogadishu on Saturday, killing 9 guests.", 9),
+    ("A bomb ripped through a market in Maiduguri on Tuesday, killing 12 traders.", 12),
+    ("Militants attacked a gold mine near Djibo on Monday, killing 14 miners.", 14),
+    ("Seven churchgoers were killed when gunmen opened fire on a church in Owo on Sunday.", 7),
+])
+def test_the_people_of_a_hotel_a_market_or_a_mine_are_counted(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"]
+    assert [e.fatalities for e in events] == [toll], events

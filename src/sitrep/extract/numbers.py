@@ -122,7 +122,10 @@ _PERSON = (
     r"agents?|recruits?|conscripts?|volunteers?|staffers?|employees?|passengers?|drivers?|"
     r"officials?|candidates?|spies|spy|directors?|chiefs?|forces|pharmacists?|lieutenants?|colonels?|"
     r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|rescuers?|herders?|"
-    r"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|them)\b"
+    r"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|"
+    r"guests?|traders?|merchants?|vendors?|shoppers?|customers?|tourists?|diners?|patients?|teachers?|pupils?|"
+    r"monks?|priests?|nuns?|miners?|fishermen|fisherman|hostages?|inmates?|peacekeepers?|mourners?|"
+    r"churchgoers?|worshipers?|spectators?|fans?|traveller?s?|commuters?|labou?rers?|them)\b"
 )
 _Q = QUANTITY
 _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
