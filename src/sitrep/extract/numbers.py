@@ -296,8 +296,16 @@ def _victims(s: str) -> frozenset[str]:
 
 
 # a named place after a figure: "in Saraqeb", "in neighbouring Idlib province" (not "in the crossfire", "on Monday")
-_CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_CALENDAR = rf"(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+# where a clause ends: its sentence's or its semicolon's stop
+_CLAUSE_STOP = re.compile(r"[.;]")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """The end of the clause that goes on at ``pos`` (the next full stop or semicolon, else the text's end)."""
+    stop = _CLAUSE_STOP.search(text, pos)
+    return stop.start() if stop else len(text)
 _LOCATIVE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|"
                        rf"central|rural)\s+)?(?-i:(?!{_CALENDAR})[A-Z][\w\-']+)", re.I)
 
@@ -309,15 +317,14 @@ def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     here = _LOCATIVE.search(text, prev_end, span[0])
     if here is None:
         return False
-    stop = re.compile(r"[.;]").search(text, span[1])
-    there = _LOCATIVE.search(text, span[1], stop.start() if stop else len(text))
+    there = _LOCATIVE.search(text, span[1], _clause_end(text, span[1]))
     return there is not None and there.group().split()[-1] != here.group().split()[-1]
 
 
 # the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
 _TALLY_SPAN = re.compile(
-    r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+)?(?:1[89]|20)\d\d\b|since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
+    rf"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:1[89]|20)\d\d\b|"
+    r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
     r"since\s+(?:the\s+)?(?:war|conflict|uprising|revolution|crisis|campaign|intervention)\s+(?:began|started|erupted)|"
     r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined))", re.I)
 
@@ -336,8 +343,8 @@ def _aggregate_after(text: str, end: int, tallies: tuple[int, ...]) -> bool:
     """The figure ending at ``end`` counts a tally over a span its clause names after it ("acknowledged the deaths
     of over 700 civilians in its strikes since 2014", "330,000 people have been killed since the conflict began"):
     no toll of one happening."""
-    stop = re.compile(r"[.;]").search(text, end)
-    return any(end <= t < (stop.start() if stop else len(text)) for t in tallies)
+    stop = _clause_end(text, end)
+    return any(end <= t < stop for t in tallies)
 
 
 def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[int, ...] = ()
