@@ -104,6 +104,13 @@ class Casualties:
     coded: bool = False  # an explicit coder note "... coded as N" fixed the figure
 
 
+# the people of a hotel, a market, a mine or a church: civilian victims wherever the report is from (also what
+# types an attack on them as violence against civilians, extract.refine)
+CIVILIAN_PEOPLE = (
+    r"guests?|traders?|merchants?|vendors?|shoppers?|customers?|tourists?|diners?|patients?|teachers?|pupils?|"
+    r"monks?|priests?|nuns?|miners?|fishermen|fisherman|hostages?|inmates?|mourners?|"
+    r"churchgoers?|worshipers?|spectators?|fans?|traveller?s?|commuters?|labou?rers?"
+)
 # words that may sit between a number and its noun, and the victims' nouns
 _MOD = (
     r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
@@ -122,10 +129,8 @@ _PERSON = (
     r"agents?|recruits?|conscripts?|volunteers?|staffers?|employees?|passengers?|drivers?|"
     r"officials?|candidates?|spies|spy|directors?|chiefs?|forces|pharmacists?|lieutenants?|colonels?|"
     r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|rescuers?|herders?|"
-    r"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|"
-    r"guests?|traders?|merchants?|vendors?|shoppers?|customers?|tourists?|diners?|patients?|teachers?|pupils?|"
-    r"monks?|priests?|nuns?|miners?|fishermen|fisherman|hostages?|inmates?|peacekeepers?|mourners?|"
-    r"churchgoers?|worshipers?|spectators?|fans?|traveller?s?|commuters?|labou?rers?|them)\b"
+    rf"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|{CIVILIAN_PEOPLE}|"
+    r"peacekeepers?|them)\b"
 )
 _Q = QUANTITY
 _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"

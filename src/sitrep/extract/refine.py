@@ -8,7 +8,7 @@ import re
 from sitrep.extract.actors import ActorDictionary
 
 from .candidate import _Cand
-from .numbers import without_occasions
+from .numbers import CIVILIAN_PEOPLE, without_occasions
 
 # --------------------------------------------------------------------------- typing
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ed|s|ing)?|tr(?:ied|ies|ying)|sought|seeking|bid)\s+to\s+(?:\w+\s+)?$", re.I)
@@ -28,8 +28,7 @@ _ARMED_VICTIM = re.compile(
 _CIVIL_VICTIM = re.compile(
     r"\b(?:civilians?|people|persons?|man|woman|men|women|child(?:ren)?|boys?|girls?|residents?|villagers?|"
     r"farmers?|shepherds?|family|families|worshippers|students?|teachers?|doctors?|journalists?|workers?|"
-    r"displaced|mukhtar|citizens?|pilgrims|passers-by|infants?|teenagers?|guests|tourists|pupils|patients|"
-    r"shoppers|diners|passengers|customers|hostages|priests?|clerics?|nuns?)\b",
+    rf"displaced|mukhtar|citizens?|pilgrims|passers-by|infants?|teenagers?|passengers|clerics?|{CIVILIAN_PEOPLE})\b",
     re.I,
 )
 
