@@ -700,3 +700,79 @@ def test_one_weekday_told_by_two_pages_dated_a_week_apart_is_no_contradiction(
               for doc, (date, method) in (("a", first), ("b", second))]
     fields = {c.field for c in find_contradictions(events)}
     assert ("date" in fields) is listed
+
+
+# ---------------------------------------------------------------- session 8 (inc5): more reports of one happening
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "kinds"),
+    [
+        ("Government forces shelled the suburbs on Thursday a day after the opposition accused them of a chemical "
+         "attack.", "Chemical weapon", set()),
+        ("The navy fired missiles at an air base in response to the poison gas attack.", None, {"air base"}),
+        ("Jets struck the town again two days after the sarin attack that killed dozens.", None, set()),
+        ("Artillery pounded the villages hours after the nerve gas attack, activists said.", "Chemical weapon",
+         set()),
+        ("The chemical attack killed 80 people, a day after the talks collapsed.", "Chemical weapon", {"chemical"}),
+        ("A chlorine attack followed a day after the shelling; the gas attack killed four.", None, {"chemical"}),
+    ],
+)
+def test_a_rare_kind_named_only_as_the_reports_reference_point_is_not_its_kind(
+    text: str, sub: str | None, kinds: set[str],
+) -> None:
+    assert signatures(text, sub) == kinds
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param((
+            ("alpha", "2014-05-02", "Activists said a poison gas attack hit Kafr Zita in Hama province on Thursday, "
+             "killing three people."),
+            ("beta", "2014-05-02", "The opposition said the chlorine gas attack on Kafr Zita was the latest in a "
+             "series of such attacks."),
+        ), id="chemical attack: the page told the next day, no toll and no day of its own"),
+        pytest.param((
+            ("alpha", "2017-03-31", "Activists said a chemical attack on Latamneh in Hama province on Thursday "
+             "killed two people."),
+            ("beta", "2017-03-31", "A doctor said the chlorine attack on Latamneh left patients struggling to "
+             "breathe."),
+        ), id="chemical attack: a doctor's account told the next day"),
+        pytest.param((
+            ("alpha", "2015-08-17", "A nerve gas attack struck Marea north of Aleppo on Sunday, the monitor said."),
+            ("beta", "2015-08-17", "Doctors in Marea said they were treating dozens of people after the sarin attack "
+             "in the town."),
+        ), id="chemical attack: doctors' account told the next day"),
+    ],
+)
+def test_a_page_told_the_day_after_a_rare_happening_joins_it(items: tuple[Report, ...]) -> None:
+    assert _sizes(items) == [len(items)]
+
+
+_HAMA = Place("Hama", "SY", "Hama", None, 35.13, 36.75, 170063, "admin1", "ADM1", "Hama")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("A poison gas attack killed dozens of people in Hama on Wednesday, activists said.",
+         "The United Nations said it was deeply concerned by reports of a chemical weapons attack in Hama."),
+        ("Rebels said they shot down a government warplane over Hama on Tuesday.",
+         "State media said the jet downed over Hama had been on a routine mission."),
+        ("Activists said a sarin attack killed 50 people in Hama on Monday.",
+         "The opposition said the use of nerve gas in Hama showed the regime feared no punishment."),
+    ],
+)
+def test_one_page_naming_a_rare_happening_twice_tells_one(first: str, second: str) -> None:
+    from dataclasses import replace
+
+    def page(text: str, date: str, method: str, n: int) -> Event:
+        return replace(_event("page", text, date=date, date_method=method, sub_event_type=None, location=_HAMA),
+                       event_id=f"page-{n}")
+
+    stated = page(first, "2016-04-04", "sentence:weekday", 1)
+    guessed = page(second, "2016-04-05", "publication", 2)
+    other_day = page(second, "2016-04-07", "publication", 3)
+    assert sorted(len(i.event_ids) for i in resolve_events([stated, guessed]).incidents) == [2]
+    assert sorted(len(i.event_ids) for i in resolve_events([stated, other_day]).incidents) == [1, 1]

@@ -321,7 +321,9 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     victims, or both sentences state days at most one apart (a later article's statement dated by its
     publication day tells no day of the happening), or one is dated only to its week or month, the
     other's sentence states its day and both are placed in a province or better (it joins the one such
-    happening it matches; two guesses never meet through a vague report) — reports of
+    happening it matches; two guesses never meet through a vague report), or both are dated to days at most
+    one apart and either one page names the kind twice (its own sentences, guesses included, tell one
+    happening) or one is a page's publication day the day after the other's stated day — reports of
     the happening itself, not a statement about chemical weapons, a denial or a later raid on "the
     town of the chemical attack".
     """
@@ -332,11 +334,14 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     located = not ({a.place_level, b.place_level} & {"none", "country"})
     # a rare kind named by both sentences: reports that count its victims, or reports of days at most
     # one apart (not a statement about chemical weapons a week later, nor a raid on "the town of the attack")
+    gap = interval_gap(a.interval, b.interval)
     rare_ok = _within_month(a, b) and (
         bool(a.fatalities and b.fatalities)
-        or (a.stated_day and b.stated_day and a.interval is not None and b.interval is not None
-            and interval_gap(a.interval, b.interval) <= 1)
-        or (not days and located and (a.stated_day or b.stated_day)))
+        or (a.stated_day and b.stated_day and gap <= 1)
+        or (not days and located and (a.stated_day or b.stated_day))
+        # one page naming the kind twice on days at most one apart (its own guesses included) tells one
+        # happening; a page told the day after a stated day reports the happening of that day
+        or (days and gap <= 1 and (a.doc_id == b.doc_id or _published_after(a, b) or _published_after(b, a))))
     # a common kind: both dated to the day, or, between two documents, one dated only to its week or
     # month whose sentence names the kind at the same spot as the other's on a stated day, with the same
     # type ("the convoy struck last month in Urum al-Kubra" and "warplanes bombed the convoy on Monday";

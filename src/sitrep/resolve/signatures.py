@@ -64,12 +64,40 @@ def is_rare(signature: str) -> bool:
     return signature.split(":", 1)[0] in _rare()
 
 
+# a happening named only as the time or cause of the one reported: "a day after the chemical attack",
+# "two days after jets hit the convoy", "hours after the gas attack", "in response to the chemical attack",
+# "in retaliation for the massacre" -- the report tells what came after it, not the happening itself
+_REFERENCE = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|hours?|weeks?|nights?)|days|hours|weeks|"
+    r"shortly|soon|just|moments?)\s+(?:after|before)\b|\bin\s+(?:response|retaliation|reprisal|reaction)\s+(?:to|for)\b",
+    re.IGNORECASE,
+)
+
+
+def _referenced_only(text: str, pattern: re.Pattern[str]) -> bool:
+    """Every cue of a kind in ``text`` sits after a reference phrase (:data:`_REFERENCE`) in its clause."""
+    hits = list(pattern.finditer(text))
+    if not hits:
+        return False
+    for m in hits:
+        ref = None
+        for r in _REFERENCE.finditer(text, 0, m.start()):
+            ref = r
+        if ref is None or re.search(r"[.;:]", text[ref.end():m.start()]):
+            return False
+    return True
+
+
 @lru_cache(maxsize=1 << 16)  # the ingest keys the reports of its candidate windows batch after batch
 def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
-    """The distinctive kinds a report names (its evidence sentence and sub type)."""
+    """The distinctive kinds a report names (its evidence sentence and sub type). A rare kind named only
+    as the reference point of the report ("bombarded the suburbs a day after the chemical attack", "struck
+    the air base in response to the gas attack") is not the report's kind, whatever its sub type says."""
     found: set[str] = set()
     folded = text.casefold()
     for k in kinds():
+        if k.rare and k.plain is not None and any(t in folded for t in k.triggers) and _referenced_only(text, k.plain):
+            continue
         if sub_event_type in k.sub_types:
             found.add(k.name)
         if k.triggers and not any(t in folded for t in k.triggers):
