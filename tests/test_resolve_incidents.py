@@ -776,3 +776,37 @@ def test_one_page_naming_a_rare_happening_twice_tells_one(first: str, second: st
     other_day = page(second, "2016-04-07", "publication", 3)
     assert sorted(len(i.event_ids) for i in resolve_events([stated, guessed]).incidents) == [2]
     assert sorted(len(i.event_ids) for i in resolve_events([stated, other_day]).incidents) == [1, 1]
+
+
+_IED = "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [
+        (("A bomb blast in Kafr Nabl on Wednesday killed 48 people and wounded dozens.", "Air/drone strike", 48),
+         ("A car bomb exploded near a security building in Kafr Nabl on Wednesday killing 44 people.", _IED, 44),
+         True),
+        (("A powerful explosion killed nine people at a market in Kafr Nabl on Wednesday.", "Air/drone strike", 9),
+         ("A suicide bomber blew himself up at a market in Kafr Nabl on Wednesday, killing nine people.",
+          "Suicide bomb", 9), True),
+        (("Twin blasts ripped through the centre of Kafr Nabl on Wednesday, killing 17 people.",
+          "Shelling/artillery/missile attack", 17),
+         ("Two roadside bombs went off in the centre of Kafr Nabl on Wednesday killing 15 people.", _IED, 15), True),
+        (("The Civil Defence said three of its rescue workers died when regime bombing hit their centre in Kafr "
+          "Nabl on Wednesday.", "Air/drone strike", 3),
+         ("Rebels fired a barrage of rockets on Kafr Nabl on Wednesday killing three civilians, state media said.",
+          "Shelling/artillery/missile attack", 3), False),
+        (("Warplanes pounded the southern neighbourhoods of Kafr Nabl on Wednesday, killing 12 people, activists "
+          "said.", "Air/drone strike", 12),
+         ("A car bomb exploded at a checkpoint in Kafr Nabl on Wednesday, killing 10 people, the monitor said.", _IED,
+          10), False),
+    ],
+)
+def test_an_explosion_told_in_general_words_is_the_device_another_report_names(
+    first: tuple[str, str, int], second: tuple[str, str, int], together: bool,
+) -> None:
+    events = [_event(doc, text, sub_event_type=sub, fatalities=toll, date="2016-07-27")
+              for doc, (text, sub, toll) in (("a", first), ("b", second))]
+    sizes = sorted(len(i.event_ids) for i in resolve_events(events).incidents)
+    assert sizes == ([2] if together else [1, 1])

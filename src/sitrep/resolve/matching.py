@@ -146,6 +146,7 @@ class Profile:
     signatures: frozenset[str] = frozenset()  # distinctive kinds named (signatures.py)
     tally: bool = False  # a cumulative count over a period, not one happening
     night: bool = False  # the sentence places it at night ("overnight", "late on Monday"): its day may be either
+    delivery_told: bool = True  # the sentence names how its sub type was delivered (aircraft, shells, a car bomb)
 
     @property
     def level(self) -> str:
@@ -193,7 +194,40 @@ def profile(index: int, ev: Event) -> Profile:
         signatures=event_signatures(ev),
         tally=is_tally(ev.evidence.text),
         night=bool(NIGHT.search(ev.evidence.text)),
+        delivery_told=delivery_told(ev.sub_event_type, ev.evidence.text),
     )
+
+
+# how an explosive act was delivered, in the words of its sentence: fired from afar (aircraft, artillery,
+# rockets) or set off where it struck (a car bomb, a mine, a suicide bomber)
+_FIRED = re.compile(
+    r"\b(?:air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
+    r"planes?|sorties|air force|aerial|barrel bombs?|shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|"
+    r"bombard\w*|strafe\w*|tank fire)\b", re.IGNORECASE)
+_SET_OFF = re.compile(
+    r"\b(?:car[- ]bombs?|truck[- ]bombs?|ieds?|roadside|landmines?|mines?|suicide|explosive devices?|booby[- ]trapped|"
+    r"vbieds?|grenades?|explosives?|rigged|planted|detonat\w*|blew (?:him|her|them)sel\w+)\b", re.IGNORECASE)
+_DELIVERY_WORDS = {"Air/drone strike": _FIRED, "Shelling/artillery/missile attack": _FIRED,
+                   "Remote explosive/landmine/IED": _SET_OFF, "Suicide bomb": _SET_OFF}
+
+
+def typing_slip(a: Profile, b: Profile) -> bool:
+    """Two sub types that may differ only by a typing guess: one report's sentence names no way its sub type
+    was delivered ("a bomb blast", "the explosion") and the other's is a device set off where it struck (a
+    car bomb, a suicide bomber) -- an explosion told in general words may be that device. A bombing against
+    a shelling both fired from afar is not: two attacks."""
+    return any(not x.delivery_told and y.delivery_told and y.sub_event_type in _SET_OFF_TYPES
+               for x, y in ((a, b), (b, a)))
+
+
+_SET_OFF_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+
+
+def delivery_told(sub_event_type: str | None, text: str) -> bool:
+    """Does the sentence name how the act of its sub type was delivered? "A bomb blast killed 48" typed
+    as an air strike names no aircraft: its sub type is a typing guess, not a second kind of attack."""
+    words = _DELIVERY_WORDS.get(sub_event_type or "")
+    return words is None or bool(words.search(text))
 
 
 def date_guessed(ev: Event) -> bool:
@@ -280,7 +314,8 @@ def _type_score(a: Profile, b: Profile) -> float:
     if a.sub_event_type and a.sub_event_type == b.sub_event_type:
         return 1.0
     if a.event_type == b.event_type:
-        return 0.35
+        # a sub type its sentence does not support ("a bomb blast" typed as an air strike) neither agrees nor differs
+        return 0.7 if typing_slip(a, b) else 0.35
     return 0.0
 
 
@@ -476,7 +511,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
         return "a nationwide report and one town's: one only if the toll or the wording agrees"
     if (a.family == "violent" and a.event_type == b.event_type == "Explosions/Remote violence"
             and a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type
-            and not corroborates(a, b) and text < 0.5 and not sig):
+            and not corroborates(a, b) and text < 0.5 and not sig and not typing_slip(a, b)):
         return "an air strike and a shelling the same day: two attacks unless the reports corroborate"
     if a.place_level == "none" or b.place_level == "none":
         if a.place_level != b.place_level or not shared:
