@@ -810,3 +810,31 @@ def test_an_explosion_told_in_general_words_is_the_device_another_report_names(
               for doc, (text, sub, toll) in (("a", first), ("b", second))]
     sizes = sorted(len(i.event_ids) for i in resolve_events(events).incidents)
     assert sizes == ([2] if together else [1, 1])
+
+
+@pytest.mark.parametrize(
+    ("night", "day", "other"),
+    [
+        ("Cruise missiles hit the air base near Kafr Nabl late on Thursday.",
+         "The missile strike on the air base near Kafr Nabl killed four children, the governor said on Friday.",
+         "Missiles struck an air base outside Kafr Nabl on Friday, killing five people, state media said."),
+        ("Jets bombed the hospital in Kafr Nabl overnight, doctors said.",
+         "Five patients died when the hospital in Kafr Nabl was hit on Friday, a nurse said.",
+         "Air strikes destroyed the main hospital of Kafr Nabl on Friday, killing six people."),
+        ("Warplanes struck the crowded market of Kafr Nabl on Thursday night, residents said.",
+         "The raid on the market of Kafr Nabl on Friday killed 11 shoppers, activists said.",
+         "An air strike on a market in Kafr Nabl killed 12 people on Friday, the monitor said."),
+    ],
+)
+def test_one_page_telling_a_night_and_its_morning_tells_one_happening(night: str, day: str, other: str) -> None:
+    from dataclasses import replace
+
+    told = [replace(_event("page", night, date="2016-08-04"), event_id="page-1"),
+            replace(_event("page", day, date="2016-08-05", event_type="Battles", sub_event_type="Armed clash",
+                           fatalities=4), event_id="page-2"),
+            _event("wire", other, date="2016-08-05", fatalities=5)]
+    assert sorted(len(i.event_ids) for i in resolve_events(told).incidents) == [3]
+    # the same page without the night: two days are two happenings
+    daytime = replace(told[0], evidence=Evidence(night.replace("late on ", "on ").replace(" overnight", " on Thursday")
+                                                 .replace(" on Thursday night", " on Thursday"), 0, len(night)))
+    assert len(resolve_events([daytime, told[1]]).incidents) == 2

@@ -136,7 +136,7 @@ def event_signatures(ev: Event) -> frozenset[str]:
 # the happening was
 _SPEAKER = re.compile(
     r"^(?:\s*(?:,|and)?\s*[A-Z][\w-]+){0,2}\s+(?:(?:has|have|had|will|would)\s+)?"
-    r"(?:says?|said|accuse[sd]?|blame[sd]?|claim(?:s|ed)?|announce[sd]?|denie[sd]|deny|warn(?:s|ed)?"
+    r"(?:says?|said|accuse[sd]?|blame[sd]?|claim(?:s|ed)?(?!\s+(?:the\s+)?lives?\b)|announce[sd]?|denie[sd]|deny|warn(?:s|ed)?"
     r"|condemn(?:s|ed)?|insist(?:s|ed)?|launch(?:es|ed)?|fired|threaten(?:s|ed)?|vow(?:s|ed)?|urge[sd]?"
     r"|demand(?:s|ed)?)\b"
 )

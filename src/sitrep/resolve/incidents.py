@@ -47,6 +47,7 @@ from .matching import (
     conflict,
     dice,
     match_score,
+    one_page_one_kind,
     profile,
 )
 from .signatures import is_rare
@@ -107,14 +108,15 @@ def _merged_span_ok(c: _Clusters, ra: int, rb: int) -> bool:
 def _compatible(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
     """No two reports of the merged incident may conflict (:func:`matching.conflict`: two countries,
     two distant towns, two stated days), and two reports of one document must match each other
-    directly. Merging is single-link on matched pairs under these cannot-link constraints: one
+    directly (or name one distinctive kind where nothing keeps them apart: :func:`matching.one_page_one_kind`). Merging is single-link on matched pairs under these cannot-link constraints: one
     happening told by many outlets joins through any two that match, while chains drifting over
     days or towns stop at the first report that contradicts another."""
     for i in c.members[ra]:
         pi = profiles[i]
         for j in c.members[rb]:
             pj = profiles[j]
-            if conflict(pi, pj) or (pi.doc_id == pj.doc_id and score(i, j) < THRESHOLD):
+            if conflict(pi, pj) or (pi.doc_id == pj.doc_id and score(i, j) < THRESHOLD
+                                    and not one_page_one_kind(pi, pj)):
                 return False
     return True
 

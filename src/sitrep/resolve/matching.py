@@ -476,7 +476,9 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "neighbouring towns on one day: two raids unless the reports agree"
     if a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
-        if a.doc_id == b.doc_id and gap > 0 and not (a.date_guess or b.date_guess):
+        if a.doc_id == b.doc_id and gap > (1 if a.night or b.night else 0) and not (a.date_guess or b.date_guess):
+            # a night ("late on Thursday", "overnight") is told by either of its days: "late Thursday" in
+            # Washington is early Friday where the missiles struck
             return "one document stating two different dates describes two happenings"
         if gap > date_window(a, b, sig) and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
             return "dates too far apart for what the reports share"
@@ -539,6 +541,14 @@ def conflict(a: Profile, b: Profile) -> bool:
         gap = interval_gap(a.interval, b.interval)
         return gap > max(1, date_window(a, b, shared)) and not corroborates(a, b)
     return False
+
+
+def one_page_one_kind(a: Profile, b: Profile) -> bool:
+    """Two reports of one page that name one distinctive kind (an air base, a chemical attack) where nothing
+    keeps them apart (:func:`gate`): the page tells that happening twice, however differently it types or
+    counts it ("the missile strike on the air base killed four children", "59 cruise missiles hit the
+    airfield late Thursday")."""
+    return a.doc_id == b.doc_id and bool(_shared_signatures(a, b)) and gate(a, b)
 
 
 def match_score(a: Profile, b: Profile) -> float:
