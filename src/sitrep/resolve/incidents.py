@@ -108,8 +108,9 @@ def _merged_span_ok(c: _Clusters, ra: int, rb: int) -> bool:
 def _compatible(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
     """No two reports of the merged incident may conflict (:func:`matching.conflict`: two countries,
     two distant towns, two stated days), and two reports of one document must match each other
-    directly (or name one distinctive kind where nothing keeps them apart: :func:`matching.one_page_one_kind`). Merging is single-link on matched pairs under these cannot-link constraints: one
-    happening told by many outlets joins through any two that match, while chains drifting over
+    directly (or name one distinctive kind where nothing keeps them apart:
+    :func:`matching.one_page_one_kind`). Merging is single-link on matched pairs under these cannot-link
+    constraints: one happening told by many outlets joins through any two that match, while chains drifting over
     days or towns stop at the first report that contradicts another."""
     for i in c.members[ra]:
         pi = profiles[i]
