@@ -66,7 +66,7 @@ def _apart(a: _Cand, b: _Cand, text: str) -> bool:
 
 # how the harm was delivered: a device set off where it struck (a car bomb, a suicide bomber, a grenade) or
 # fired from afar (aircraft, artillery, rockets, a chemical munition, which aircraft or rockets carry)
-_DELIVERY = {
+DELIVERY = {
     "Remote explosive/landmine/IED": "set off", "Suicide bomb": "set off", "Grenade": "set off",
     "Air/drone strike": "fired", "Shelling/artillery/missile attack": "fired", "Chemical weapon": "fired",
 }
@@ -76,7 +76,7 @@ def _delivered_apart(a: _Cand, b: _Cand) -> bool:
     """Two acts delivered in different ways, each named by its own trigger words ("car bomb", "chemical
     attack", "shelling"); a kind a model or the context gave a general word ("bombing", "explosion") may be
     a slip."""
-    da, db = (_DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
+    da, db = (DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
               and not _GENERAL_ACT.search(c.hit.text) else None for c in (a, b))
     return da is not None and db is not None and da != db
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.extract.merge import DELIVERY
 from sitrep.records import Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
@@ -146,6 +147,7 @@ class Profile:
     signatures: frozenset[str] = frozenset()  # distinctive kinds named (signatures.py)
     tally: bool = False  # a cumulative count over a period, not one happening
     night: bool = False  # the sentence places it at night ("overnight", "late on Monday"): its day may be either
+    delivery: frozenset[str] = frozenset()  # ways of delivery its sentence names ("fired", "set off")
     delivery_told: bool = True  # the sentence names how its sub type was delivered (aircraft, shells, a car bomb)
 
     @property
@@ -194,21 +196,40 @@ def profile(index: int, ev: Event) -> Profile:
         signatures=event_signatures(ev),
         tally=is_tally(ev.evidence.text),
         night=bool(NIGHT.search(ev.evidence.text)),
-        delivery_told=delivery_told(ev.sub_event_type, ev.evidence.text),
+        delivery=(named := delivery_named(ev.evidence.text)),
+        delivery_told=delivery_told(ev.sub_event_type, named),
     )
 
 
-# how an explosive act was delivered, in the words of its sentence: fired from afar (aircraft, artillery,
-# rockets) or set off where it struck (a car bomb, a mine, a suicide bomber)
-_FIRED = re.compile(
-    r"\b(?:air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
-    r"planes?|sorties|air force|aerial|barrel bombs?|shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|"
-    r"bombard\w*|strafe\w*|tank fire)\b", re.IGNORECASE)
-_SET_OFF = re.compile(
-    r"\b(?:car[- ]bombs?|truck[- ]bombs?|ieds?|roadside|landmines?|mines?|suicide|explosive devices?|booby[- ]trapped|"
-    r"vbieds?|grenades?|explosives?|rigged|planted|detonat\w*|blew (?:him|her|them)sel\w+)\b", re.IGNORECASE)
-_DELIVERY_WORDS = {"Air/drone strike": _FIRED, "Shelling/artillery/missile attack": _FIRED,
-                   "Remote explosive/landmine/IED": _SET_OFF, "Suicide bomb": _SET_OFF}
+# how an explosive act was delivered, in the words of its sentence (the classes of ``extract.merge.DELIVERY``):
+# fired from afar (aircraft, artillery, rockets) or set off where it struck (a car bomb, a mine, a suicide bomber)
+_DELIVERY_WORDS = {
+    "fired": re.compile(
+        r"\b(?:air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
+        r"planes?|sorties|air force|aerial|barrel bombs?|shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|"
+        r"bombard\w*|strafe\w*|tank fire)\b", re.IGNORECASE),
+    "set off": re.compile(
+        r"\b(?:car[- ]bombs?|truck[- ]bombs?|ieds?|roadside|landmines?|mines?|suicide|explosive devices?|"
+        r"booby[- ]trapped|vbieds?|grenades?|explosives?|rigged|planted|detonat\w*|blew (?:him|her|them)sel\w+)\b",
+        re.IGNORECASE),
+}
+
+
+def delivery_named(text: str) -> frozenset[str]:
+    """The ways of delivering an explosive act that a sentence names ("fired", "set off")."""
+    return frozenset(k for k, words in _DELIVERY_WORDS.items() if words.search(text))
+
+
+def delivery_told(sub_event_type: str | None, named: frozenset[str]) -> bool:
+    """Does the sentence name how the act of its sub type was delivered? "A bomb blast killed 48" typed
+    as an air strike names no aircraft: its sub type is a typing guess, not a second kind of attack."""
+    if sub_event_type in _NAMED_BY_ITSELF:
+        return True
+    kind = DELIVERY.get(sub_event_type or "")
+    return kind is None or kind in named
+
+
+_NAMED_BY_ITSELF = frozenset({"Chemical weapon", "Grenade"})  # named by the agent or the weapon, not the delivery
 
 
 def typing_slip(a: Profile, b: Profile) -> bool:
@@ -216,18 +237,8 @@ def typing_slip(a: Profile, b: Profile) -> bool:
     was delivered ("a bomb blast", "the explosion") and the other's is a device set off where it struck (a
     car bomb, a suicide bomber) -- an explosion told in general words may be that device. A bombing against
     a shelling both fired from afar is not: two attacks."""
-    return any(not x.delivery_told and y.delivery_told and y.sub_event_type in _SET_OFF_TYPES
+    return any(not x.delivery_told and y.delivery_told and DELIVERY.get(y.sub_event_type or "") == "set off"
                for x, y in ((a, b), (b, a)))
-
-
-_SET_OFF_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
-
-
-def delivery_told(sub_event_type: str | None, text: str) -> bool:
-    """Does the sentence name how the act of its sub type was delivered? "A bomb blast killed 48" typed
-    as an air strike names no aircraft: its sub type is a typing guess, not a second kind of attack."""
-    words = _DELIVERY_WORDS.get(sub_event_type or "")
-    return words is None or bool(words.search(text))
 
 
 def date_guessed(ev: Event) -> bool:
