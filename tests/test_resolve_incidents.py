@@ -838,3 +838,34 @@ def test_one_page_telling_a_night_and_its_morning_tells_one_happening(night: str
     daytime = replace(told[0], evidence=Evidence(night.replace("late on ", "on ").replace(" overnight", " on Thursday")
                                                  .replace(" on Thursday night", " on Thursday"), 0, len(night)))
     assert len(resolve_events([daytime, told[1]]).incidents) == 2
+
+
+@pytest.mark.parametrize(
+    ("stated", "again", "event_type", "sub", "one"),
+    [
+        ("The coalition condemns the crime committed by Russian aircraft in Kafr Nabl on Monday 13 November.",
+         "Russia bombed a popular market full of civilians in the town of Kafr Nabl in broad daylight.",
+         "Explosions/Remote violence", "Air/drone strike", True),
+        ("Government artillery pounded Kafr Nabl on Sunday, the local council said.",
+         "The shells destroyed the only bakery of Kafr Nabl and several houses around it.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack", True),
+        ("A car bomb went off at the entrance of Kafr Nabl on Tuesday, residents said.",
+         "Witnesses said the vehicle had been parked beside the checkpoint of Kafr Nabl for an hour.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED", True),
+        ("Rebels ambushed an army unit near Kafr Nabl on Friday, the monitor said.",
+         "Troops went on destroying tunnels and fortifications dug by the militants around Kafr Nabl.",
+         "Battles", "Armed clash", False),
+    ],
+)
+def test_a_page_telling_a_strike_again_without_a_day_tells_one(stated: str, again: str, event_type: str, sub: str,
+                                                               one: bool) -> None:
+    from dataclasses import replace
+
+    page = [replace(_event("page", stated, event_type=event_type, sub_event_type=sub, date="2017-11-13",
+                           date_method="sentence:explicit"), event_id="page-1"),
+            replace(_event("page", again, event_type=event_type, sub_event_type=sub, date="2017-11-13",
+                           date_method="publication"), event_id="page-2")]
+    assert len(resolve_events(page).incidents) == (1 if one else 2)
+    # in a city, where one page tells many raids, the place alone does not join them
+    aleppo = Place("Aleppo", "SY", "Aleppo", None, 36.20, 37.16, 170063, "point", "PPLA", "Kafr Nabl")
+    assert len(resolve_events([replace(e, location=aleppo) for e in page]).incidents) == 2

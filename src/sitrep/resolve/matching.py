@@ -284,7 +284,8 @@ def corroborates(a: Profile, b: Profile) -> bool:
 def same_document_repeat(a: Profile, b: Profile) -> bool:
     """Two reports from one document are one incident only when the document plainly repeats itself:
     the same type and sub type, no two different named perpetrators, and the same death toll, or the
-    same spot told in similar words (a city-level place alone does not tell two raids apart)."""
+    same spot told in similar words (a city-level place alone does not tell two raids apart) or by a
+    sentence that states no day of its own and no other toll."""
     if a.event_type != b.event_type:
         return False
     if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
@@ -292,7 +293,12 @@ def same_document_repeat(a: Profile, b: Profile) -> bool:
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
         return False
     same_toll = a.fatalities is not None and a.fatalities > 0 and a.fatalities == b.fatalities
-    return same_toll or (_same_spot(a, b) and dice(a.tokens, b.tokens) >= 0.3)
+    # a sentence stating no day of its own about the same kind of strike or bombing at the same town (not a
+    # city, where a page tells many raids) says more about the happening the page dates ("Russia bombed a
+    # market in the town"); fighting goes on from day to day, so clashes are not told again this way
+    told_again = (a.date_guess != b.date_guess and a.event_type == "Explosions/Remote violence" and not (a.city or b.city)
+                  and (a.fatalities is None or b.fatalities is None))
+    return same_toll or (_same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
 
 
 def _place_score(a: Profile, b: Profile) -> float:
