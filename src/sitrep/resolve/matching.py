@@ -296,8 +296,8 @@ def same_document_repeat(a: Profile, b: Profile) -> bool:
     # a sentence stating no day of its own about the same kind of strike or bombing at the same town (not a
     # city, where a page tells many raids) says more about the happening the page dates ("Russia bombed a
     # market in the town"); fighting goes on from day to day, so clashes are not told again this way
-    told_again = (a.date_guess != b.date_guess and a.event_type == "Explosions/Remote violence" and not (a.city or b.city)
-                  and (a.fatalities is None or b.fatalities is None))
+    told_again = (a.date_guess != b.date_guess and a.event_type == "Explosions/Remote violence"
+                  and not (a.city or b.city) and (a.fatalities is None or b.fatalities is None))
     return same_toll or (_same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
 
 
