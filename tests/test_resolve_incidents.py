@@ -869,3 +869,25 @@ def test_a_page_telling_a_strike_again_without_a_day_tells_one(stated: str, agai
     # in a city, where one page tells many raids, the place alone does not join them
     aleppo = Place("Aleppo", "SY", "Aleppo", None, 36.20, 37.16, 170063, "point", "PPLA", "Kafr Nabl")
     assert len(resolve_events([replace(e, location=aleppo) for e in page]).incidents) == 2
+
+
+@pytest.mark.parametrize(
+    ("attack", "one"),
+    [
+        ("A double terrorist attack in Kafr Nabl has claimed the lives of 18 people including ten children, a TV "
+         "channel reported.", True),
+        ("Eighteen people, most of them children, were killed in the terrorist attack that hit Kafr Nabl, the "
+         "governor said.", True),
+        ("The attack on Kafr Nabl left 18 people dead, most of them children, according to the health ministry.",
+         True),
+        ("Gunmen opened fire on worshippers leaving a mosque in Kafr Nabl, killing 18, a television channel "
+         "reported.", False),
+    ],
+)
+def test_an_attack_that_names_no_weapon_may_be_the_bombing(attack: str, one: bool) -> None:
+    bombing = _event("wire", "Twin car bomb explosions in Kafr Nabl killed at least 18 people, most of them "
+                     "children, state media said.", sub_event_type=_IED, fatalities=18,
+                     date="2014-10-01", date_method="sentence:weekday")
+    told = _event("tv", attack, event_type="Violence against civilians", sub_event_type="Attack", fatalities=18,
+                  date="2014-10-01", date_method="sentence:explicit")
+    assert len(resolve_events([bombing, told]).incidents) == (1 if one else 2)

@@ -149,6 +149,7 @@ class Profile:
     night: bool = False  # the sentence places it at night ("overnight", "late on Monday"): its day may be either
     delivery: frozenset[str] = frozenset()  # ways of delivery its sentence names ("fired", "set off")
     delivery_told: bool = True  # the sentence names how its sub type was delivered (aircraft, shells, a car bomb)
+    armed: bool = False  # the sentence names a weapon of close range (guns, knives, an execution)
 
     @property
     def level(self) -> str:
@@ -198,6 +199,7 @@ def profile(index: int, ev: Event) -> Profile:
         night=bool(NIGHT.search(ev.evidence.text)),
         delivery=(named := delivery_named(ev.evidence.text)),
         delivery_told=delivery_told(ev.sub_event_type, named),
+        armed=bool(_CLOSE_RANGE.search(ev.evidence.text)),
     )
 
 
@@ -330,10 +332,23 @@ def _date_score(a: Profile, b: Profile) -> float:
 def _type_score(a: Profile, b: Profile) -> float:
     if a.sub_event_type and a.sub_event_type == b.sub_event_type:
         return 1.0
+    if any(_unnamed_attack(x) and y.event_type == "Explosions/Remote violence" for x, y in ((a, b), (b, a))):
+        return 0.35  # "a double terrorist attack killed 18": an attack that names no weapon may be the bombing
     if a.event_type == b.event_type:
         # a sub type its sentence does not support ("a bomb blast" typed as an air strike) neither agrees nor differs
         return 0.7 if typing_slip(a, b) else 0.35
     return 0.0
+
+
+def _unnamed_attack(p: Profile) -> bool:
+    """A report typed only as an attack on people whose sentence names no weapon nor how it was delivered."""
+    return p.sub_event_type == "Attack" and not p.delivery and not p.armed
+
+
+# weapons of an attack at close range: a shooting, a stabbing, an execution is no bombing
+_CLOSE_RANGE = re.compile(
+    r"\b(?:guns?|gunm[ae]n|gunfire|gunshots?|shot|shoot\w*|opened fire|fired on|snipers?|rifles?|stabb\w*|knives|knife|"
+    r"execut\w*|behead\w*|slit|hanged|tortur\w*)\b", re.IGNORECASE)
 
 
 def _actor_score(a: Profile, b: Profile) -> float:
