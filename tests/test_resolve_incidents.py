@@ -891,3 +891,53 @@ def test_an_attack_that_names_no_weapon_may_be_the_bombing(attack: str, one: boo
     told = _event("tv", attack, event_type="Violence against civilians", sub_event_type="Attack", fatalities=18,
                   date="2014-10-01", date_method="sentence:explicit")
     assert len(resolve_events([bombing, told]).incidents) == (1 if one else 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force targeted at least 243 civilian facilities between September 30 2015 and March 15 2016.",
+        "At least 1,200 civilians were killed from January to March in the province, the network said.",
+        "The monitor counted 340 dead between 1 May and 30 June 2016 in the city.",
+    ],
+)
+def test_a_count_between_two_dates_is_a_tally(text: str) -> None:
+    assert is_tally(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 500 and 1300 people died on Wednesday in the attack, activists said.",
+        "From 20 to 30 people were killed when the market was hit on Monday.",
+        "Air strikes killed 20 people between Monday and Tuesday.",
+    ],
+)
+def test_a_range_of_figures_is_no_tally(text: str) -> None:
+    assert not is_tally(text)
+
+
+_MAARAT = Place("Maarat al-Numan", "SY", "Idlib", None, 35.645, 36.67, 169389, "point", "PPLA2", "Maarat al-Numan")
+
+
+@pytest.mark.parametrize(
+    ("stated", "more"),
+    [
+        ("Warplanes struck rebel positions in Kafr Nabl on Wednesday, killing seven fighters.",
+         "Ten more fighters were killed and 19 wounded in air strikes on their positions in Maarat al-Numan."),
+        ("Regime shelling hit the market of Kafr Nabl on Monday, killing four people.",
+         "Shells also fell on the outskirts of Maarat al-Numan, wounding several people."),
+        ("Jets bombed the crowded centre of Kafr Nabl on Tuesday, killing seven people, rescuers said.",
+         "Another raid hit a bakery in Maarat al-Numan, rescuers said, where people were queuing for bread."),
+    ],
+)
+def test_a_page_telling_a_raid_on_another_town_tells_another_raid(stated: str, more: str) -> None:
+    from dataclasses import replace
+
+    first = [replace(_event(doc, stated, fatalities=7), source=doc) for doc in ("page", "wire")]
+    first[0] = replace(first[0], event_id="page-1")
+    other = replace(_event("page", more, date_method="publication", location=_MAARAT), event_id="page-2")
+    incidents = resolve_events([*first, other]).incidents
+    assert sorted(len(i.event_ids) for i in incidents) == [1, 2]
+    same_town = replace(other, location=_KAFR_NABL)
+    assert sorted(len(i.event_ids) for i in resolve_events([*first, same_town]).incidents) == [3]

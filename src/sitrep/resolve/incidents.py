@@ -48,6 +48,7 @@ from .matching import (
     dice,
     match_score,
     one_page_one_kind,
+    other_town,
     profile,
 )
 from .signatures import is_rare
@@ -247,12 +248,14 @@ def _elaborates(p: Profile, q: Profile) -> bool:
     """Could report ``p`` be its document saying more about the happening ``q`` reports? The same
     event type, places that agree at whatever precision, some shared wording (or a shared
     distinctive kind), a day only guessed and within ``GUESS_GAP_DAYS`` of ``q``'s or the same
-    stated day, and no toll against ``q``'s. A sentence that states another time ("in mid-July")
-    or another kind of event tells another happening."""
+    stated day, no toll against ``q``'s, and not another named town (:func:`matching.other_town`). A
+    sentence that states another time ("in mid-July") or another kind of event tells another happening."""
     if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q) or p.tally:
         return False
     if any(is_rare(s) for s in p.signatures - q.signatures):
         return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
+    if other_town(p, q):
+        return False  # "... and 10 were killed in air strikes on Khan Sheikhoun": the raids on another town
     if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:
         return False
     gap = interval_gap(p.interval, q.interval)

@@ -268,6 +268,14 @@ def _same_spot(a: Profile, b: Profile) -> bool:
     return d is not None and d <= 10.0
 
 
+def other_town(a: Profile, b: Profile) -> bool:
+    """Two named towns (not areas) further apart than ``NEIGHBOUR_TOWNS_KM``: on one page, two raids."""
+    if a.place_level != "point" or b.place_level != "point" or a.area or b.area or a.place_id == b.place_id:
+        return False
+    d = _distance(a, b)
+    return d is not None and d > NEIGHBOUR_TOWNS_KM
+
+
 def corroborates(a: Profile, b: Profile) -> bool:
     """The same specific toll, the same named perpetrator and the same spot: strong evidence of identity.
     A capital city is not a spot: Aleppo sees rocket attacks killing nine on many days."""

@@ -111,6 +111,7 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _TALLY = re.compile(
     r"\b(?:since (?:the )?(?:\w+ ){0,5}(?:began|begun|started|was launched|erupted)|"
     r"since (?:the (?:start|beginning|launch)|early|late|mid|last|january|february|march|april|may|june|july|"
@@ -118,7 +119,10 @@ _TALLY = re.compile(
     r"(?:\w+ )?(?:days|weeks|months|years)|in the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     r"(?:this|last) (?:month|year) alone|death toll (?:for|in) (?:the )?(?:month|year|week)|"
     r"during (?:the month|the year|the week)|in total|in all since|cumulative|"
-    r"(?:in|over|within) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days|weeks|months))\b",
+    r"(?:in|over|within) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days|weeks|months)|"
+    # a count between two dates or months: "between September 30 2015 and March 15 2016", "from January to March"
+    rf"(?:between|from) (?:\d{{1,2}} )?{_MONTHS}(?: \d{{1,2}})?,?(?: \d{{4}})? (?:and|to|until) "
+    rf"(?:\d{{1,2}} )?{_MONTHS})\b",
     re.IGNORECASE,
 )
 
