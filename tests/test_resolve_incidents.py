@@ -941,3 +941,30 @@ def test_a_page_telling_a_raid_on_another_town_tells_another_raid(stated: str, m
     assert sorted(len(i.event_ids) for i in incidents) == [1, 2]
     same_town = replace(other, location=_KAFR_NABL)
     assert sorted(len(i.event_ids) for i in resolve_events([*first, same_town]).incidents) == [3]
+
+
+_IDLIB = Place("Idlib", "SY", "Idlib", None, 35.93, 36.63, 169388, "admin1", "ADM1", "Idlib")
+
+
+@pytest.mark.parametrize(
+    ("town", "province", "sub", "one"),
+    [
+        ("Warplanes hit an aid convoy unloading in Kafr Nabl on Monday, killing 12 drivers.",
+         "An airstrike destroyed a humanitarian convoy inside opposition territory on Monday.", None, True),
+        ("A car bomb struck a bus convoy of evacuees waiting in Kafr Nabl on Saturday.",
+         "Dozens died when an explosion hit a convoy of buses carrying families out of besieged villages on "
+         "Saturday.",
+         "Remote explosive/landmine/IED", True),
+        ("Jets bombed the market of Kafr Nabl on Sunday morning, activists said.",
+         "Russian raids on a crowded marketplace in the north-west killed dozens on Sunday.", None, True),
+        ("Warplanes hit an aid convoy unloading in Kafr Nabl on Monday, killing 12 drivers.",
+         "Rebels shelled lorries loaded with food at an army post on Monday.",
+         "Shelling/artillery/missile attack", False),
+    ],
+)
+def test_one_distinctive_kind_on_one_day_in_the_province_of_the_others_town(town: str, province: str,
+                                                                             sub: str | None, one: bool) -> None:
+    first_sub = sub if one and sub else "Air/drone strike"
+    at_town = _event("a", town, sub_event_type=first_sub)
+    in_province = _event("b", province, sub_event_type=sub or "Air/drone strike", location=_IDLIB)
+    assert len(resolve_events([at_town, in_province]).incidents) == (1 if one else 2)

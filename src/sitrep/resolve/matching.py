@@ -439,6 +439,12 @@ def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
     return interval_gap(a.interval, b.interval) <= (1 if a.night or b.night else 0)
 
 
+def _in_its_province(a: Profile, b: Profile) -> bool:
+    """One report placed only in the province that holds the other's town, both of one sub type."""
+    return (a.sub_event_type is not None and a.sub_event_type == b.sub_event_type
+            and {a.place_level, b.place_level} == {"admin1", "point"} and a.admin1 is not None and a.admin1 == b.admin1)
+
+
 def _within_month(a: Profile, b: Profile) -> bool:
     """Both dated to a month or better (a rare happening "in August 2013" is the one of that month
     when nothing else of its kind is near: the clustering leaves a vague report out when two match)."""
@@ -543,8 +549,10 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
     if ((a.city or b.city) and a.doc_id != b.doc_id and text < CITY_TEXT and not _same_day(a, b, sig)
             and (not same_toll or _vague(a.interval) or _vague(b.interval))):
         return "a city sees many attacks a day: the toll (of a report of that day) or the wording must agree"
-    if a.doc_id != b.doc_id and text < MIN_TEXT and not (_same_day(a, b, sig) and _same_spot(a, b)):
-        # one distinctive kind (an aid convoy, a school) on one day at one spot is what they share
+    if a.doc_id != b.doc_id and text < MIN_TEXT and not (_same_day(a, b, sig)
+                                                          and (_same_spot(a, b) or _in_its_province(a, b))):
+        # one distinctive kind (an aid convoy, a school) on one day at one spot (or in the province that holds
+        # the other's town, told in one sub type) is what they share
         return "two reports of one incident share some content words"
     if a.place_level == "country" and b.place_level == "country" and text < 0.4 and not same_toll:
         return "'in Syria' says nothing about where: the wording or the toll must agree"
