@@ -199,7 +199,7 @@ def profile(index: int, ev: Event) -> Profile:
         night=bool(NIGHT.search(ev.evidence.text)),
         delivery=(named := delivery_named(ev.evidence.text)),
         delivery_told=delivery_told(ev.sub_event_type, named),
-        armed=bool(_CLOSE_RANGE.search(ev.evidence.text)),
+        armed=_armed(ev.evidence.text),
     )
 
 
@@ -217,6 +217,7 @@ _DELIVERY_WORDS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # replicated and re-resolved reports share their sentences
 def delivery_named(text: str) -> frozenset[str]:
     """The ways of delivering an explosive act that a sentence names ("fired", "set off")."""
     return frozenset(k for k, words in _DELIVERY_WORDS.items() if words.search(text))
@@ -351,6 +352,11 @@ def _type_score(a: Profile, b: Profile) -> float:
 def _unnamed_attack(p: Profile) -> bool:
     """A report typed only as an attack on people whose sentence names no weapon nor how it was delivered."""
     return p.sub_event_type == "Attack" and not p.delivery and not p.armed
+
+
+@lru_cache(maxsize=1 << 16)
+def _armed(text: str) -> bool:
+    return _CLOSE_RANGE.search(text) is not None
 
 
 # weapons of an attack at close range: a shooting, a stabbing, an execution is no bombing
