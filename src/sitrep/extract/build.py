@@ -64,6 +64,10 @@ def _candidate(
         others = [t for t in times if not (cs <= t.start < ce)]
         value, precision, method = _date_for_span(others, cs, ce, text, doc.published, saying=saying)
         cand.notes.append("date:after-publication-ignored")
+    if method.startswith("narrative:") and precision == "day" and value is not None:
+        # the story's day told in an earlier sentence: merging treats it as the soft month it always was,
+        # the event is dated to the day when it keeps that month (emit._to_event)
+        cand.story_day, value, precision = value, value[:7], "month"
     cand.date, cand.precision, cand.date_method = value, precision, method
     if doc.published_method == "dateline" and method != "sentence:explicit":
         cand.notes.append("date:page-stamp")  # told from the page's own date stamp, not the metadata's day

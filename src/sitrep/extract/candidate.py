@@ -33,6 +33,7 @@ class _Cand:
     date: str | None = None
     precision: str = "unknown"
     date_method: str | None = None
+    story_day: str | None = None  # the narrative's day (merging works on its month; the event keeps the day)
     place: Place | None = None
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.5

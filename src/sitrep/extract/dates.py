@@ -232,6 +232,13 @@ _THAT_HAPPENING = re.compile(
 )
 
 
+# a sentence that opens on what came after the day told before it
+_AFTERWARDS = re.compile(
+    r"[\W_]*(?:in\s+(?:response|retaliation|reprisal)|later|afterwards?|subsequently|since\s+then|after\s+that|"
+    r"then|(?:in\s+)?the\s+(?:following|next)\s+(?:days|weeks|months)|following\s+(?:this|that|the))\b",
+    re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Cues before and after a time expression that make it the day of a saying: "a monitor said (in a
@@ -273,7 +280,9 @@ def date_for_span(
     """The date that governs the clause ``text[start:end]`` (an event trigger or its sentence).
 
     Order: a dated expression in the same sentence (nearest to the span); else the narrative's
-    current date — the last dated expression earlier in the same paragraph, kept only to the month;
+    current date — the last dated expression earlier in the same paragraph: its day when it names one
+    (the story goes on about the day its lead named, unless the sentence has a vague time of its own:
+    "weeks after", "recently"), else its month;
     else the publication date.  A clause that points forward ("will visit ... next week") is not
     dated at all.  An undated report of a past event in an article with a day-precise publication
     date is the publication day itself: what a report states without a day happened, as far as its text
@@ -311,6 +320,11 @@ def date_for_span(
         return None, "unknown", "future"
     pub = parse_iso(published)
     para = _paragraph_start(text, lo)
+    # a sentence with a time of its own that has no calendar value ("less than two weeks after", "in recent
+    # days") is not told on the story's day; any other sentence is, until the text names another day
+    # and neither is one that tells what came after it ("In response, ...", "Later, ...")
+    own_time = any(lo <= mt.start < hi and mt.value is None for mt in mentions) or bool(
+        _AFTERWARDS.match(text, lo, hi))
     # "... sarin was used in Eastern Ghouta in 2013. The US accused Damascus of that attack, which killed 1429":
     # a clause that points back at a past happening takes the year the sentence before gives it
     back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and _THAT_HAPPENING.search(text, lo, hi) else hi
@@ -323,11 +337,14 @@ def date_for_span(
         if is_future(mt) or mt.value is None or mt.precision not in ("day", "week", "month"):
             continue
         if pub is not None and mt.value == pub.value:
-            continue  # the dateline / header restating the publication date is not the narrative
+            if mt.method == "explicit":
+                continue  # the dateline / header restating the publication date is not the narrative
+            break  # the story's last day is the publication day ("on Wednesday" in a Wednesday report)
         a = parse_iso(mt.value)
         if a is None:
             continue
-        a = a.coarsen("month")
+        if a.precision != "day" or own_time:
+            a = a.coarsen("month")
         return a.value, _to_precision(a.precision), f"narrative:{mt.method}"
     if pub is None:
         return None, "unknown", "undated"

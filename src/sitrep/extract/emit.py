@@ -179,6 +179,8 @@ def _to_event(
     text = doc.text
     country = (c.place.country if c.place is not None else None) or doc_country
     date, precision, date_method = c.date, c.precision, c.date_method
+    if c.story_day and date == c.story_day[:7] and (date_method or "").startswith("narrative:"):
+        date, precision = c.story_day, "day"
     if generic:
         date, precision = None, "unknown"
     a1 = c.actor1_ref or _ref(dic, c.actor1, country, date, text)

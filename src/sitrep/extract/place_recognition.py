@@ -373,6 +373,20 @@ def _affiliations(text: str, gaz: Gazetteer) -> list[_Mention]:
     return out
 
 
+def _place_then_area(gaz: Gazetteer, t: str) -> tuple[str, str, list[tuple[Entry, str]]] | None:
+    """A name the gazetteer does not know that is a known place followed by its province or country with the
+    comma lost ("Azaz Aleppo", "Saraqeb Idlib", "Mosul Iraq") -> (place, area, the area's candidates)."""
+    words = t.split(" ")
+    if len(words) < 2 or _candidates(gaz, t):
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        area = [(c, how) for c, how in _candidates(gaz, tail) if c.kind in ("admin1", "country")]
+        if area and _candidates(gaz, head):
+            return head, tail, area
+    return None
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -436,6 +450,13 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 rs = s + len(first) + 2
                 out.append(_Mention(rs, rs + len(rest), rest, label, cands=r_cands))
                 continue
+        pair = _place_then_area(gaz, t)
+        if pair is not None:  # "in Azaz Aleppo province": a town and its province with the comma lost
+            k = len(pair[0])
+            out.append(_Mention(s, s + k, pair[0], label))
+            rs = s + len(t) - len(pair[1])
+            out.append(_Mention(rs, rs + len(pair[1]), pair[1], label, cands=pair[2]))
+            continue
         code = _state_code(gaz, t) if text[max(0, s - 2):s].strip() == "," or "." in t else None
         out.append(_Mention(s, e, t, label, cands=[(gaz.admin1[code], "name")] if code in gaz.admin1 else []))
         ab = _abbreviation_after(gaz, text, e)

@@ -22,7 +22,7 @@ _COUNTRY_VOTE = 0.5  # a country named (often as an actor: "US troops") says les
 _ADMIN1_WORDS = r"province|governorate|governorates|provinces|state|region"
 _AFTER = re.compile(
     r"^(?:'s)?\s+(?P<q>province|governorate|countryside|district|county|parish|state|city|town|village|"
-    r"suburbs?|outskirts|area|desert|region|subdistrict|camp|oil ?field|gas ?field)\b",
+    r"suburbs?|outskirts|area|desert|region|subdistrict|camp|oil ?field|gas ?field|neighbou?rhoods?)\b",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(

@@ -103,6 +103,8 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             out.append(PlaceMention(mention=m.text, start=m.start, end=m.end,
                                     place=_area_place(gaz, gov, m.text)))
             continue
+        if m.best is not None and m.best.kind in ("admin1", "country") and (m.qual or "").startswith("neighbo"):
+            m.best = None  # "the Salah Eddin neighbourhood": a part of a town, never a province or a country
         if theatre and m.best is not None and m.best.kind in ("place", "supplement", "admin2") \
                 and m.best.country not in theatre \
                 and not _known_abroad(m):
