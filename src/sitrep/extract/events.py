@@ -252,8 +252,13 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     near_before = text[max(cs, hit.start - 45):hit.start]
     if lex.cues["hypothetical"].search(near_before) or _anticipated(text, hit, cs):
         return Genericity(True, "hypothetical")
-    if lex.cues["background"].search(near_before):
+    day = _DAY_STATED.search(text, cs, ce) is not None
+    # the origin of a conflict governs its whole clause ("the conflict began when forces loyal to ... launched a
+    # crackdown on protests in March 2011"), unless the clause names the day of a report of its own
+    if lex.cues["background"].search(near_before) or (not day and lex.cues["background"].search(text, cs, hit.start)):
         return Genericity(True, "background")
+    if not day and lex.cues["period"].search(text, hit.end, ce):
+        return Genericity(True, "ongoing")
     if lex.cues["purpose"].search(text[hit.end:min(ce, hit.end + 40)]):
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):

@@ -184,7 +184,8 @@ KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)
 # "the death toll rose to 126 (from 112)", "the toll stood at 40", "the death toll following Thursday's attack on
 # the village reached 51", "Death Toll of Attack on Village in Hama Reaches 51": the latest figure
 DEATH_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
+    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+"
+    rf"(?!(?:a|an)\s+(?!(?:hundred|thousand|dozen)\b))(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
 # "from a previous toll of 112", "an earlier toll of", "which earlier gave a toll of 20": superseded
 _EARLIER_TOLL = re.compile(
