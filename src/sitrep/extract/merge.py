@@ -218,7 +218,10 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                     or _apart(prev, c, text):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text)
+            # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
+            # day after air strikes killed 26" after "a suicide bomber killed 15")
+            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text) \
+                and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
