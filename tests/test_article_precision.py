@@ -963,3 +963,18 @@ def test_a_passive_kill_verb_takes_no_object_as_its_toll(text: str, toll: int) -
 ])
 def test_a_numeric_date_with_hyphens_is_no_count(text: str, toll: int) -> None:
     assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a lead total over the reports that follow
+@pytest.mark.parametrize("text,tolls", [
+    ("Thirteen civilians were killed in air raids by government jets on Aleppo province on Wednesday, a monitor said. "
+     "Five civilians were killed when helicopters dropped a barrel bomb on the village of Taduf. Eight civilians were "
+     "killed when warplanes struck the village of Daret Izza.", [5, 8]),
+    ("Rebel shelling killed nine people in Aleppo city on Monday. Six civilians died when rockets hit the Sheikh "
+     "Maqsoud district. Three more were killed in the Bustan al-Qasr district by mortar rounds.", [3, 6]),
+    ("At least 20 people were killed in car bomb attacks in Idlib province on Sunday. A car bomb killed 12 people at a "
+     "checkpoint in Sarmada. Another car bomb killed eight people near the market of Atmeh.", [8, 12]),
+])
+def test_a_total_over_the_reports_that_follow_is_no_event(text: str, tolls: list[int]) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.fatalities, e.evidence.text) for e in events]

@@ -399,6 +399,22 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+def _drop_totals(cands: list[_Cand]) -> list[_Cand]:
+    """A report whose toll is the sum of two or more reports told after it, each in a place it covers, on a day it
+    allows ("Thirteen civilians were killed in air raids on Aleppo province" before "five were killed in Taduf" and
+    "eight ... in Daret Izza") tells their total, no happening of its own: the reports that follow carry it."""
+    out = []
+    for c in cands:
+        if c.violent and not c.listed and c.fatalities and c.fatalities >= 2:
+            later = [b for b in cands if b is not c and b.start > c.end and b.sent > c.sent
+                     and _dates_compatible(b, c) and _places_compatible(b, c)]
+            if _sums_the_body(c, later):
+                c.notes.append("total-of-later-reports")
+                continue
+        out.append(c)
+    return out
+
+
 def _sums_the_body(h: _Cand, body: list[_Cand]) -> bool:
     """A headline whose toll is the sum of two or more reports of the body ("Nine killed in attacks on Aleppo"
     over "six civilians were killed ..." and "... killing three persons") tells their total, no happening of
