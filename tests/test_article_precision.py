@@ -806,3 +806,175 @@ def test_a_death_beside_the_act_of_its_sentence_is_that_acts_outcome(text: str, 
 def test_a_second_source_of_the_toll_adds_no_dead(text: str, toll: int) -> None:
     events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
     assert [e.fatalities for e in events] == [toll], [(e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- "the toll to a reporter" is no toll
+@pytest.mark.parametrize("text,toll", [
+    ("A police source confirmed the death toll to an AFP correspondent and said the bomber blew himself up.", None),
+    ("The governor gave the toll to a local radio station on Monday.", None),
+    ("Medics reported the toll to a Reuters reporter at the hospital gate.", None),
+    # an article before a number word is still the number
+    ("The death toll from the bombing rose to a hundred on Sunday.", 100),
+    ("The toll climbed to a dozen overnight.", 12),
+    ("The toll stood at one, the monitor said.", 1),
+])
+def test_the_toll_told_to_someone_is_no_figure(text: str, toll: int | None) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a long stretch of time: no happening
+@pytest.mark.parametrize("text", [
+    "Sarin and chlorine, which are thought to have been used in the past in the province, are banned by treaty.",
+    "The Kurdish-led militia has been the main force fighting the jihadists, capturing large areas from them over "
+    "the past two years.",
+    "Rebel groups shelled government districts of the city with improvised rockets over the last three years.",
+    "Government jets have bombed the hospitals of the province in recent months, the charity says.",
+])
+def test_a_mention_spanning_years_or_months_is_no_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert events == [], [(e.event_type, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes killed 12 people in the town of Saraqib in the past 24 hours, the monitor said.",
+    "Rebels shelled the Hamdaniyeh district of Aleppo on Monday, killing four, the worst attack in the past year.",
+    "Jets bombed the market of Douma on Friday, in the past a target of many raids, killing nine.",
+])
+def test_a_dated_report_or_a_short_span_keeps_its_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert len(events) == 1, [(e.event_type, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- the origin of the war is background
+@pytest.mark.parametrize("text", [
+    "The war began when security forces loyal to the president opened fire on peaceful demonstrations in Deraa in "
+    "March 2011.",
+    "The conflict erupted when the army launched a crackdown on pro-democracy protests across the south in April 2011.",
+    "The uprising started when police arrested and tortured a group of teenagers over graffiti in February 2011.",
+])
+def test_the_origin_of_the_conflict_is_no_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert events == [], [(e.event_type, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- page furniture glued to a sentence
+@pytest.mark.parametrize("text,start,day", [
+    # a photo credit closes a caption that runs into the next sentence
+    ("A boy walks past rubble in Idlib on Sunday (Reuters photo) BEIRUT Jets killed nine people in the town of "
+     "Saraqib on Tuesday, a monitor said.", "BEIRUT Jets killed", "2016-08-09"),
+    ("Smoke rises over the old city on Friday (AFP file photo) Rebel shelling killed four civilians in the "
+     "Hamdaniyeh district of Aleppo on Wednesday.", "Rebel shelling", "2016-08-10"),
+    # a related article's title-case headline runs into the sentence's capitalised article
+    ("Related Army Delivers Five Tonnes of Flour to Besieged Deir Ez-Zor The Air Force bombed positions of the "
+     "jihadists near the town of Palmyra on Thursday.", "The Air Force bombed", "2016-08-11"),
+    ("Read More Turkish Tanks Cross Border Into Northern Syria A car bomb killed six people at a checkpoint in Azaz "
+     "on Monday.", "A car bomb killed", "2016-08-08"),
+    ("Tags Syria Idlib Rebels Car Bomb Islamic State At least 20 people were killed in a car bomb blast at a "
+     "checkpoint near Atmeh on Thursday.", "At least 20 people", "2016-08-11"),
+])
+def test_glued_page_furniture_is_cut_off_the_report(text: str, start: str, day: str) -> None:
+    events = [e for e in extract(text, published="2016-08-13") if start in e.evidence.text]
+    assert events, [(e.event_type, e.evidence.text) for e in extract(text, published="2016-08-13")]
+    assert all(e.evidence.text.startswith(start) and e.date == day for e in events), \
+        [(e.date, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # a title ends only where a run of capitalised words meets a capitalised article
+    "Fighters of the Free Syrian Army said a mortar round killed two children in Daraa on Monday.",
+    "The monitor said The Guardian had misreported the toll of the strike on Douma on Monday.",
+    "Syrian Observatory head Rami Abdel Rahman said jets killed five people in Saraqib on Monday.",
+])
+def test_an_ordinary_sentence_stays_one_clause(text: str) -> None:
+    from sitrep.extract.events import clauses
+    assert clauses(text, 0, len(text)) == [(0, len(text))]
+
+
+# --------------------------------------------------------------------------- the topic of an inquiry is no event
+@pytest.mark.parametrize("text", [
+    "Inspectors will travel to the country to investigate two sites where gas attacks have been reported.",
+    "The ministry said it was looking into the reported use of chlorine gas in the town of Saraqib.",
+    "The Security Council will discuss who is responsible for the chemical attacks in the province.",
+    "The resolution allows measures in case of renewed chemical weapons attacks by any party.",
+])
+def test_an_act_under_inquiry_is_no_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-08-13") if e.event_type != "Diplomacy"]
+    assert events == [], [(e.event_type, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators said the car bomb killed 12 people in Azaz on Monday.",
+    "Police are investigating, after a car bomb killed 12 people in Azaz on Monday.",
+    "After discussing the truce, rebels shelled the army checkpoint of Kafr Zita on Monday.",
+])
+def test_an_inquiry_beside_a_report_keeps_it(text: str) -> None:
+    events = [e for e in extract(text, published="2016-08-13") if e.event_type != "Diplomacy"]
+    assert len(events) == 1, [(e.event_type, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- a denied report holds no event
+@pytest.mark.parametrize("text", [
+    "Meanwhile the coalition previously denied an army report that it had carried out an air strike on a depot near "
+    "the city of Mayadin.",
+    "Moscow dismissed as propaganda the claims of local activists that its warplanes had bombed the main market of "
+    "Douma.",
+    "The ministry rejected reports published by opposition websites that government helicopters had dropped barrel "
+    "bombs on Daraya.",
+])
+def test_the_content_of_a_denied_report_is_no_event(text: str) -> None:
+    events = [e for e in extract(text, published="2016-08-13") if e.event_type != "Diplomacy"]
+    assert events == [], [(e.event_type, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- another happening set beside it in time
+@pytest.mark.parametrize("text,tolls", [
+    ("A suicide bomber blew himself up at a checkpoint near Atmeh on Monday, killing 15 people. The attack came a day "
+     "after air strikes by government jets killed 26 people in the province.", [15, 26]),
+    ("A car bomb killed nine people in the centre of Azaz on Tuesday. The blast happened hours after rebel shelling "
+     "killed four civilians in the town of Tal Rifaat.", [9, 4]),
+    ("Jets bombed the market of Saraqib on Friday, killing 12 people. The raid came two days after a barrel bomb "
+     "attack killed seven people in the town of Binnish.", [12, 7]),
+])
+def test_a_happening_set_beside_another_in_time_keeps_its_own_toll(text: str, tolls: list[int]) -> None:
+    events = [e for e in extract(text, published="2016-08-16") if e.event_type != "Diplomacy"]
+    assert sorted(e.fatalities or 0 for e in events) == sorted(tolls), \
+        [(e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- a passive verb has no object; dates
+@pytest.mark.parametrize("text,toll", [
+    ("Three persons were killed a woman among them and four others got injured in the shelling.", 3),
+    ("Five soldiers were killed, a colonel among them, when the convoy was ambushed.", 5),
+    ("Twelve people have been killed a child among them in the raid on the market.", 12),
+    # an active verb keeps its object
+    ("The strike killed a woman and her son near the bakery.", 1),
+    ("After IS killed 40 guards at the gas field, the army withdrew.", 40),
+])
+def test_a_passive_kill_verb_takes_no_object_as_its_toll(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("06-01-2016 8 Civilians Killed in Mortar Attacks on Damascus", 8),
+    ("2016-01-06 Five people were killed in shelling on the old city.", 5),
+    ("On 12-03-16 four soldiers were killed in an ambush near Palmyra.", 4),
+    # a range is still a count
+    ("Between 10-15 people were killed in the raid.", 10),
+])
+def test_a_numeric_date_with_hyphens_is_no_count(text: str, toll: int) -> None:
+    assert find_casualties(text).fatalities == toll
+
+
+# --------------------------------------------------------------------------- a lead total over the reports that follow
+@pytest.mark.parametrize("text,tolls", [
+    ("Thirteen civilians were killed in air raids by government jets on Aleppo province on Wednesday, a monitor said. "
+     "Five civilians were killed when helicopters dropped a barrel bomb on the village of Taduf. Eight civilians were "
+     "killed when warplanes struck the village of Daret Izza.", [5, 8]),
+    ("Rebel shelling killed nine people in Aleppo city on Monday. Six civilians died when rockets hit the Sheikh "
+     "Maqsoud district. Three more were killed in the Bustan al-Qasr district by mortar rounds.", [3, 6]),
+    ("At least 20 people were killed in car bomb attacks in Idlib province on Sunday. A car bomb killed 12 people at a "
+     "checkpoint in Sarmada. Another car bomb killed eight people near the market of Atmeh.", [8, 12]),
+])
+def test_a_total_over_the_reports_that_follow_is_no_event(text: str, tolls: list[int]) -> None:
+    events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
+    assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.fatalities, e.evidence.text) for e in events]

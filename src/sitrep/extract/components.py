@@ -32,7 +32,15 @@ from .inputs import (
     _SentParse,
     page_date,
 )
-from .merge import _merge, _merge_duplicates, _merge_headlines, _merge_references, _title_spans, headline_style
+from .merge import (
+    _drop_totals,
+    _merge,
+    _merge_duplicates,
+    _merge_headlines,
+    _merge_references,
+    _title_spans,
+    headline_style,
+)
 
 
 @dataclass(slots=True)
@@ -227,7 +235,7 @@ def merge(st: DocState) -> None:
     merged = _merge(st.cands, st.text)
     merged = _merge_references(merged, st.text)
     merged = _merge_duplicates(merged, st.text)
-    st.merged = _merge_headlines(merged, st.text)
+    st.merged = _drop_totals(_merge_headlines(merged, st.text))
 
 
 @component("confidence", reads=("merged", "probs"), writes=("merged",))

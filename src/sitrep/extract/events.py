@@ -202,14 +202,53 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# page furniture glued to the sentence after it, with no stop between: a photo credit ("... on Monday (AFP photo)
+# BEIRUT Thirteen civilians ..."), or a title-case headline of a related article whose last word runs into the
+# sentence's capitalised article ("Russian Military Delivers Aid to Hama The Air Force shelled ...")
+_CREDIT = re.compile(r"\s*\((?:[\w\-]+\s+){0,3}(?:photo|picture|file\s+photo|photograph)\)\s*", re.I)
+_GLUED_START = re.compile(r"(?<=[\w’'])(\s+)(?-i:The|A|An|At\s+least)\s+(?=\w)")
+_TITLE_WORD = re.compile(r"[\w’'\-]+")
+_TITLE_SMALL = frozenset({"of", "to", "in", "on", "for", "and", "the", "a", "an", "at", "by", "with", "over", "as",
+                          "from", "into", "after", "near"})
+
+
+def _title_run(text: str, start: int, pos: int) -> bool:
+    """Do the words before ``pos`` read as a title: its last four words that are not small words all capitalised
+    or figures (the headline "35 Civilians Killed in Regime Air Raids on Rural Aleppo"), the last of them too?"""
+    words = _TITLE_WORD.findall(text, start, pos)
+    if len(words) < 4 or not (words[-1][0].isupper() or words[-1][0].isdigit()):
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL][-4:]
+    return len(big) == 4 and all(w[0].isupper() or w[0].isdigit() for w in big)
+
+
+# a happening set beside another in time ("The attack in Idlib came a day after air strikes killed 26 people"): the
+# other is a report of its own, with its own dead (a short subject before it is enough)
+_SEQUEL = re.compile(
+    r"\s+(?:came|comes|occurred|happened|followed|took\s+place)\s+(?:just\s+|only\s+)?(?:(?:(?:a|one|two|three|four|"
+    r"five|six|several|a\s+few|\d+)\s+)?(?:days?|hours?|weeks?|months?|nights?)\s+)?(?:after|before)\s+", re.I)
+
+
+def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The separators (spans) between page furniture and the sentence glued after it, and between a happening
+    and another it is set beside in time (:data:`_SEQUEL`)."""
+    out = [m.span() for m in _CREDIT.finditer(text, start, end)]
+    out += [m.span() for m in _SEQUEL.finditer(text, start, end)]
+    out += [m.span(1) for m in _GLUED_START.finditer(text, start, end) if _title_run(text, start, m.start(1))]
+    return out
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a sentence into clauses at ';', 'while', 'in response to' (each may hold one event)."""
+    """Split a sentence into clauses at ';', 'while', 'in response to' (each may hold one event), and off page
+    furniture glued before it (see :func:`_glued`)."""
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if m.start() - pos >= 25 and end - m.end() >= 25:
-            out.append((pos, m.start()))
-            pos = m.end()
+    breaks = sorted([m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)] + _glued(text, start, end))
+    sequel = {m.start() for m in _SEQUEL.finditer(text, start, end)}
+    for a, b in breaks:
+        if a - pos >= (5 if a in sequel else 25) and end - b >= 25:
+            out.append((pos, a))
+            pos = b
     out.append((pos, end))
     return [(s, e) for s, e in (_strip(text, s, e) for s, e in out) if e > s]
 
@@ -252,13 +291,20 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     near_before = text[max(cs, hit.start - 45):hit.start]
     if lex.cues["hypothetical"].search(near_before) or _anticipated(text, hit, cs):
         return Genericity(True, "hypothetical")
-    if lex.cues["background"].search(near_before):
+    day = _DAY_STATED.search(text, cs, ce) is not None
+    # the origin of a conflict governs its whole clause ("the conflict began when forces loyal to ... launched a
+    # crackdown on protests in March 2011"), unless the clause names the day of a report of its own
+    if lex.cues["background"].search(near_before) or (not day and lex.cues["background"].search(text, cs, hit.start)):
         return Genericity(True, "background")
+    if not day and lex.cues["period"].search(text, hit.end, ce):
+        return Genericity(True, "ongoing")
+    if any(not _PUNCT.search(near_before, m.end()) for m in lex.cues["inquiry"].finditer(near_before)):
+        return Genericity(True, "inquiry")
     if lex.cues["purpose"].search(text[hit.end:min(ce, hit.end + 40)]):
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):
         return Genericity(True, "future")
-    if lex.cues["negated"].search(near_before) or _denied_after(text, hit, ce):
+    if lex.cues["negated"].search(near_before) or _denied_after(text, hit, ce) or _denied_before(text, hit, cs):
         return Genericity(True, "negated")
     if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]) or (
             hit.text.lower().endswith("ing") and _PROGRESSIVE.search(text, max(cs, hit.start - 30), hit.start)):
@@ -347,6 +393,16 @@ def _denied_after(text: str, hit: Hit, clause_end: int) -> bool:
     reach of the trigger and no other trigger stands between them (that one is what it denies)."""
     m = load_lexicon().cues["negated_after"].search(text, hit.end, clause_end)
     return m is not None and m.start() - hit.end <= _DENIAL_REACH and not find_triggers(text, hit.end, m.start())
+
+
+def _denied_before(text: str, hit: Hit, clause_start: int) -> bool:
+    """A denied report or claim earlier in the clause whose content holds this mention (cue class
+    ``denied_report``): no stop and no 'but' stands between them."""
+    return any(not _PUNCT.search(text, m.end(), hit.start) and not _BUT.search(text, m.end(), hit.start)
+               for m in load_lexicon().cues["denied_report"].finditer(text, clause_start, hit.start))
+
+
+_BUT = re.compile(r"\b(?:but|yet|however)\b", re.I)
 
 
 def denied(text: str, start: int, end: int) -> bool:

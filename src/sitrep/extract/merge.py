@@ -218,7 +218,10 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                     or _apart(prev, c, text):
                 continue
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
-            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text)
+            # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
+            # day after air strikes killed 26" after "a suicide bomber killed 15")
+            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text) \
+                and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
                 c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
@@ -393,6 +396,22 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
         elif h.start < _LEAD_CHARS and not _sums_the_body(h, body):
             out.append(h)
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _drop_totals(cands: list[_Cand]) -> list[_Cand]:
+    """A report whose toll is the sum of two or more reports told after it, each in a place it covers, on a day it
+    allows ("Thirteen civilians were killed in air raids on Aleppo province" before "five were killed in Taduf" and
+    "eight ... in Daret Izza") tells their total, no happening of its own: the reports that follow carry it."""
+    out = []
+    for c in cands:
+        if c.violent and not c.listed and c.fatalities and c.fatalities >= 2:
+            later = [b for b in cands if b is not c and b.start > c.end and b.sent > c.sent
+                     and _dates_compatible(b, c) and _places_compatible(b, c)]
+            if _sums_the_body(c, later):
+                c.notes.append("total-of-later-reports")
+                continue
+        out.append(c)
     return out
 
 

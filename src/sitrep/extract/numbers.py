@@ -156,7 +156,9 @@ _HURT = (
 
 # not "Three civilians killed 12 others injured" (a headline: the 12 are the wounded)
 _NOT_HURT = rf"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b(?!\s+{_Q}))"
-KILLED_AFTER = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
+# a passive verb has no object: "three persons were killed, a woman among them" counts three, not one
+_NOT_PASSIVE = r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+KILLED_AFTER = re.compile(rf"{_NOT_PASSIVE}\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 # "a suicide bomber attacked the convoy, killing three.", "fighting killed 12 in Hama": a bare count right
 # after the verb, closing the clause or followed by where/when
@@ -184,7 +186,8 @@ KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)
 # "the death toll rose to 126 (from 112)", "the toll stood at 40", "the death toll following Thursday's attack on
 # the village reached 51", "Death Toll of Attack on Village in Hama Reaches 51": the latest figure
 DEATH_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+(?P<q>{_Q})(?!\s*(?:%|percent))",
+    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+"
+    rf"(?!(?:a|an)\s+(?!(?:hundred|thousand|dozen)\b))(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
 # "from a previous toll of 112", "an earlier toll of", "which earlier gave a toll of 20": superseded
 _EARLIER_TOLL = re.compile(
@@ -220,6 +223,8 @@ ONE_KILLED = re.compile(
 _DATE_MASK = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+    # a numeric date with hyphens ("06-01-2016", "2016-01-06"); a range ("10-15") has two parts only
+    r"\b\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})\b|\b\d{4}-\d{1,2}-\d{1,2}\b|"
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?\b",
 )
 
