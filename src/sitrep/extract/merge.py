@@ -237,15 +237,20 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
 
 # "Rockets hit another government-held neighbourhood", "a strike on a second village", "in other districts":
 # the text says in so many words that the place is not the one of the report before
+# (the place noun in lower case: "Forces Liberate Another Village" is a related article's title; and not right
+# after a name it describes: "attacked Saraqeb, another opposition-held city" names its place, which the usual
+# comparison of the two places judges)
 _ANOTHER_PLACE = re.compile(
-    r"\b(?:an?other|other|a\s+(?:second|third|different|separate|nearby|neighbou?ring))\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:neighbou?rhoods?|districts?|villages?|towns?|cit(?:y|ies)|suburbs?|areas?|provinces?|regions?|camps?)\b",
-    re.I,
+    r"\b(?i:an?other|other|a\s+(?:second|third|different|separate|nearby|neighbou?ring))\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:neighbou?rhoods?|districts?|villages?|towns?|cit(?:y|ies)|suburbs?|areas?|provinces?|regions?|camps?)\b"
 )
+_NAME_BEFORE = re.compile(r"[A-Z][\w\-’']+,?\s+$")
 
 
 def _says_another_place(c: _Cand, text: str) -> bool:
-    return not c.anaphoric and _ANOTHER_PLACE.search(text, c.start, c.end) is not None
+    return not c.anaphoric and any(
+        not _NAME_BEFORE.search(text, max(c.start, m.start() - 40), m.start())
+        for m in _ANOTHER_PLACE.finditer(text, c.start, c.end))
 
 
 def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
