@@ -187,3 +187,30 @@ def test_a_report_that_goes_on_in_the_same_place_stays_one_event(text: str) -> N
 def test_a_place_that_has_seen_fighting_is_no_battle(text: str, sub: str) -> None:
     events = _violent(text)
     assert [e.sub_event_type for e in events] == [sub]
+
+
+# "another" that describes a place the sentence names ("Saraqeb, another opposition-held city") or stands in a
+# title-case heading is no cue: the usual comparison of the two places decides.
+@pytest.mark.parametrize("text", [
+    "Jets bombed Saraqeb on Monday, killing four. Saraqeb, another opposition-held city, was also hit on Monday.",
+    "Jets bombed Binnish on Monday, killing four. Jets also bombed Binnish, another opposition-held town, on Monday.",
+    "Jets bombed Saraqeb on Monday, killing four. Syrian Forces Liberate Another Village From Militants",
+])
+def test_another_that_describes_a_named_place_or_stands_in_a_heading_is_no_cue(text: str) -> None:
+    assert len(_violent(text)) == 1
+
+
+# --------------------------------------------------------------------------- repelled attacks, pressed offensives
+# A battle told by its outcome in the passive ("the offensive ... was repelled") or as an advance carried on
+# against a place ("pressed their offensive towards X") is an armed clash at that place.
+@pytest.mark.parametrize("text,place", [
+    ("An attack by the rebels on the checkpoint near Khan Tuman was repulsed on Monday.", "Khan Tuman"),
+    ("The ISIS offensive on the western districts of Deir ez-Zor was repelled by the army on Friday.", "Deir ez-Zor"),
+    ("A militant assault on the village of Morek had been beaten back on Thursday, the army said.", "Morek"),
+    ("Army units pressed their offensive towards the town of Morek on Sunday.", "Morek"),
+    ("Government troops continued their advance on the town of Kafranbel on Tuesday.", "Kafranbel"),
+])
+def test_a_repelled_attack_or_a_pressed_offensive_is_a_clash(text: str, place: str) -> None:
+    events = _violent(text)
+    assert [e.event_type for e in events] == ["Battles"], events
+    assert events[0].location is not None and place in (events[0].location.name or "")
