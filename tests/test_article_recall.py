@@ -131,3 +131,86 @@ def test_a_report_of_another_town_is_an_event_of_its_own(text: str, places: list
 ])
 def test_the_same_town_again_goes_on_with_the_report(continuation: str) -> None:
     assert len(_violent("A car bomb exploded in Azaz on Monday, killing 8 people. " + continuation)) == 1
+
+
+# --------------------------------------------------------------------------- a list of places no gazetteer knows
+# "The heaviest strikes targeted the villages of A and B in Idlib province": the list names where the strikes
+# fell, even names the gazetteer lacks (placed in the province the text gives) and even where the clause refers
+# back to strikes told before ("the heaviest strikes"): one event per listed place, none dropped.
+@pytest.mark.parametrize("text,names", [
+    ("Russian jets killed 12 civilians in Idlib city on Friday. The heaviest air strikes targeted the villages of "
+     "Qarmaleh and Zawiyet Hamdan in Idlib province.", ["Qarmaleh", "Zawiyet Hamdan"]),
+    ("Shelling killed four people in Deir ez-Zor on Tuesday. The heaviest bombardment targeted the towns of "
+     "Marrat Hasoun and Khirbet Ajouz in Deir ez-Zor province.", ["Marrat Hasoun", "Khirbet Ajouz"]),
+    ("Warplanes killed five people in Idlib city on Sunday. The fiercest air raids hit the villages of Qastoun Hamra, "
+     "Umm Kharzeh and Ain Sawda in Idlib province.", ["Qastoun Hamra", "Umm Kharzeh", "Ain Sawda"]),
+])
+def test_each_unknown_place_of_a_listed_strike_is_an_event(text: str, names: list[str]) -> None:
+    found = {e.location.name for e in _violent(text) if e.location is not None}
+    assert set(names) <= found, found
+
+
+# --------------------------------------------------------------------------- "another neighbourhood"
+# The next sentence says the place is another one ("another government-held neighbourhood", "a different
+# district of the city"): a happening of its own, though no gazetteer tells the two places apart.
+@pytest.mark.parametrize("text", [
+    "Rebel fire on the district of Midan killed 13 people on Wednesday. Rocket attacks on another government-held "
+    "neighbourhood killed one person and wounded 12 others.",
+    "Shells fell on Jaramana on Friday killing three civilians. Mortar rounds hit a different district of the city "
+    "and injured five.",
+    "Air strikes killed six people in the city of Maarat al-Numan on Monday. Strikes on another town in the "
+    "province killed two children.",
+])
+def test_a_report_on_another_place_is_its_own_event(text: str) -> None:
+    assert len(_violent(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fire on the district of Midan killed 13 people on Wednesday. The rockets also wounded 12 others.",
+    "Shells fell on Jaramana on Friday killing three civilians. The shelling also injured five.",
+])
+def test_a_report_that_goes_on_in_the_same_place_stays_one_event(text: str) -> None:
+    assert len(_violent(text)) == 1
+
+
+# --------------------------------------------------------------------------- "an area that has seen fighting"
+# A relative clause that tells what a place has witnessed describes the place, it reports no battle: the
+# strike or shelling the sentence reports types it.
+@pytest.mark.parametrize("text,sub", [
+    ("Jets struck the town of Kafranbel where four civilians were killed in an area that has witnessed fighting "
+     "between rebels and the army.", "Air/drone strike"),
+    ("Helicopters dropped barrel bombs on Daraya, a suburb which has seen heavy clashes for months, killing five.",
+     "Air/drone strike"),
+    ("Artillery shelled Talbiseh in a region that had long witnessed battles between the factions, killing two "
+     "people.", "Shelling/artillery/missile attack"),
+])
+def test_a_place_that_has_seen_fighting_is_no_battle(text: str, sub: str) -> None:
+    events = _violent(text)
+    assert [e.sub_event_type for e in events] == [sub]
+
+
+# "another" that describes a place the sentence names ("Saraqeb, another opposition-held city") or stands in a
+# title-case heading is no cue: the usual comparison of the two places decides.
+@pytest.mark.parametrize("text", [
+    "Jets bombed Saraqeb on Monday, killing four. Saraqeb, another opposition-held city, was also hit on Monday.",
+    "Jets bombed Binnish on Monday, killing four. Jets also bombed Binnish, another opposition-held town, on Monday.",
+    "Jets bombed Saraqeb on Monday, killing four. Syrian Forces Liberate Another Village From Militants",
+])
+def test_another_that_describes_a_named_place_or_stands_in_a_heading_is_no_cue(text: str) -> None:
+    assert len(_violent(text)) == 1
+
+
+# --------------------------------------------------------------------------- repelled attacks, pressed offensives
+# A battle told by its outcome in the passive ("the offensive ... was repelled") or as an advance carried on
+# against a place ("pressed their offensive towards X") is an armed clash at that place.
+@pytest.mark.parametrize("text,place", [
+    ("An attack by the rebels on the checkpoint near Khan Tuman was repulsed on Monday.", "Khan Tuman"),
+    ("The ISIS offensive on the western districts of Deir ez-Zor was repelled by the army on Friday.", "Deir ez-Zor"),
+    ("A militant assault on the village of Morek had been beaten back on Thursday, the army said.", "Morek"),
+    ("Army units pressed their offensive towards the town of Morek on Sunday.", "Morek"),
+    ("Government troops continued their advance on the town of Kafranbel on Tuesday.", "Kafranbel"),
+])
+def test_a_repelled_attack_or_a_pressed_offensive_is_a_clash(text: str, place: str) -> None:
+    events = _violent(text)
+    assert [e.event_type for e in events] == ["Battles"], events
+    assert events[0].location is not None and place in (events[0].location.name or "")

@@ -100,7 +100,10 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
     if len(run) < 2 or _BETWEEN.search(text, max(0, run[0].start - 40), run[0].start):
         return []
     assert c.place is not None
-    inside = c.place in [m.place for m in known]
+    # the event's place is one of the list's members: a known one, or an unknown name the place step put in
+    # the province the text names after the list ("the villages of A and B in Idlib province" -> A, Idlib)
+    inside = c.place in [m.place for m in known] or bool(c.place.mention) and c.place.mention in [
+        m.mention for m in unknown]
     if unknown and not _LIST_LEAD.search(text, max(0, run[0].start - 40), run[0].start):
         return []  # unresolved names are listed places only where the text lists them as where it happened
     if not inside and not (unknown and _after_list(c, run, text)):

@@ -224,7 +224,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
-                c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c)
+                c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
             outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
@@ -238,11 +238,31 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+# "Rockets hit another government-held neighbourhood", "a strike on a second village", "in other districts":
+# the text says in so many words that the place is not the one of the report before
+# (the place noun in lower case: "Forces Liberate Another Village" is a related article's title; and not right
+# after a name it describes: "attacked Saraqeb, another opposition-held city" names its place, which the usual
+# comparison of the two places judges)
+_ANOTHER_PLACE = re.compile(
+    r"\b(?i:an?other|other|a\s+(?:second|third|different|separate|nearby|neighbou?ring))\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:neighbou?rhoods?|districts?|villages?|towns?|cit(?:y|ies)|suburbs?|areas?|provinces?|regions?|camps?)\b"
+)
+_NAME_BEFORE = re.compile(r"[A-Z][\w\-’']+,?\s+$")
+
+
+def _says_another_place(c: _Cand, text: str) -> bool:
+    return not c.anaphoric and any(
+        not _NAME_BEFORE.search(text, max(c.start, m.start() - 40), m.start())
+        for m in _ANOTHER_PLACE.finditer(text, c.start, c.end))
+
+
 def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     """The next sentence names, in its own words, another town or district than the report before it ("Shells
     fell on al-Sheikh Maqsoud neighborhood, injuring three." after a report on another district; "8 were
-    wounded in Foua" after one in Aleppo): a happening of its own, as ACLED codes one event per place, however
-    near the two places are."""
+    wounded in Foua" after one in Aleppo), or says the place is another ("rockets hit another neighbourhood"): a
+    happening of its own, as ACLED codes one event per place, however near the two places are."""
+    if _says_another_place(c, text):
+        return True
     if c.anaphoric or not (_local(prev) and _local(c)) or _same_place(prev, c):
         return False
     assert c.place is not None and prev.place is not None
@@ -279,8 +299,10 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
-            if _apart(o, c, text) or (not _same_toll(o, c) and _moves_on(o, c, text) and _moves_on(c, o, text)):
-                continue  # two kinds of violence, or two towns / districts each named in its own report
+            if _apart(o, c, text) or (not _same_toll(o, c) and (_moves_on(o, c, text) and _moves_on(c, o, text) or
+                                                                  _says_another_place(o, text) or
+                                                                  _says_another_place(c, text))):
+                continue  # two kinds of violence, two towns / districts each named in its own report, or "another"
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
             if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
@@ -452,7 +474,8 @@ def _local(c: _Cand) -> bool:
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
     mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
-    the happening was: it joins no report of another place."""
+    the happening was: it joins no report of another place, and stays an event of each place it names, even one
+    no gazetteer knows and placed no finer than its province."""
     strong = [c for c in cands if not _weak(c)]
     out: list[_Cand] = list(strong)
     for c in cands:
@@ -468,7 +491,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
                 best = s
         if best is not None:
             _absorb(best, c, text)
-        elif c.fatalities is not None or (c.date_method or "").startswith("sentence:") or _local(c) or (
+        elif c.fatalities is not None or (c.date_method or "").startswith("sentence:") or _local(c) or c.listed or (
                 c.place is not None and not is_plural_mention(c.hit)):
             out.append(c)
     out.sort(key=lambda c: c.start)
