@@ -320,3 +320,22 @@ def test_a_past_event_in_a_town_keeps_its_year(text: str, date: str) -> None:
 ])
 def test_a_history_told_by_its_manner_or_a_country_is_no_event(text: str) -> None:
     assert _violent_or_other(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Last year he was filmed arguing with police during a London protest.",
+    "In 2019 she spoke at a Lagos rally against fuel prices.",
+    "He was seen in 2016 at a Kabul demonstration, the court heard.",
+])
+def test_a_past_protest_named_by_its_noun_alone_is_no_event(text: str) -> None:
+    assert _violent_or_other(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In 2013, Syria agreed to give up its chemical weapons under a deal brokered in Geneva.",
+    "In 2017, the government and rebels agreed to a ceasefire in Homs.",
+    "In 2015, the militia handed over the town of Sirte to the council.",
+])
+def test_a_past_agreement_in_a_town_is_only_background(text: str) -> None:
+    # the exception above is for past violence; agreements and handovers told by their year stay background
+    assert [e for e in _violent_or_other(text) if e.event_type == "Strategic developments"] == []
