@@ -327,7 +327,7 @@ def test_a_history_told_by_its_manner_or_a_country_is_no_event(text: str) -> Non
     "In 2019 she spoke at a Lagos rally against fuel prices.",
     "He was seen in 2016 at a Kabul demonstration, the court heard.",
 ])
-def test_a_past_protest_named_by_its_noun_alone_is_no_event(text: str) -> None:
+def test_a_past_protest_of_that_year_is_no_event(text: str) -> None:
     assert _violent_or_other(text) == []
 
 

@@ -132,21 +132,15 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
     return reason
 
 
-# a verb in the past tense in the trigger's words ("captured", "took ... hostages"): not a noun ("a protest")
-_PAST_VERB = re.compile(r"\b(?:[a-z]+ed|took|shot|blew|struck|overran|went|threw|fought|slew|hit)\b", re.I)
-# ... or right after a noun trigger, its verb ("a car bomb exploded"), not a participle ("a protest organised by")
-_PAST_VERB_AFTER = re.compile(r"\s+(?:had\s+)?(?:[a-z]+ed|went|blew|struck|hit)\b(?!\s+by\b)", re.I)
-
-
 def _past_event_in_town(text: str, hit: Hit, cand: _Cand, clause: tuple[int, int]) -> bool:
-    """A past act of violence told with its year and the town or district where it happened, by a verb of its own ("In
-    1996, rebels seized hundreds of hostages in a hospital in Kizlyar"): a specific event named as background,
-    which keeps its own year -- not a history told by its manner ("rose to fame in 2014 by seizing towns")."""
+    """A past act of violence told with its year and the town or district where it happened ("In 1996, rebels seized
+    hundreds of hostages in a hospital in Kizlyar", "the chemical attack in Ghouta in 2013"): a specific event named
+    as background, which keeps its own year -- not a history told by its manner ("rose to fame in 2014 by seizing
+    towns"), nor a protest or an agreement of that year."""
     cs, ce = clause
     place = cand.place
     mention = place.mention if place is not None and place.precision in ("point", "district") else None
-    told = _PAST_VERB.search(hit.text) is not None or _PAST_VERB_AFTER.match(text, hit.end, ce) is not None
-    return cand.violent and mention is not None and mention != "" and told \
+    return cand.violent and mention is not None and mention != "" \
         and mention in text[cs:ce] and not hit.text.lower().endswith("ing") \
         and not re.search(r"\b(?:by|through|after|before|while|when)\s+$", text[max(cs, hit.start - 12):hit.start])
 
