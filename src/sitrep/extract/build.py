@@ -121,8 +121,7 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
         reason = "aggregate"
     elif method == "future":
         reason = "future-date"
-    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:") \
-            and not _past_event_in_town(text, hit, cand, clause):
+    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:"):
         reason = "year-only"  # background history ("gained prominence in 2014 by seizing")
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
         reason = "unanchored"
@@ -130,19 +129,6 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
             qs <= hit.start < qe for qs, qe in quotes):
         reason = "quoted"
     return reason
-
-
-def _past_event_in_town(text: str, hit: Hit, cand: _Cand, clause: tuple[int, int]) -> bool:
-    """A past act of violence told with its year and the town or district where it happened ("In 1996, rebels seized
-    hundreds of hostages in a hospital in Kizlyar", "the chemical attack in Ghouta in 2013"): a specific event named
-    as background, which keeps its own year -- not a history told by its manner ("rose to fame in 2014 by seizing
-    towns"), nor a protest or an agreement of that year."""
-    cs, ce = clause
-    place = cand.place
-    mention = place.mention if place is not None and place.precision in ("point", "district") else None
-    return cand.violent and mention is not None and mention != "" \
-        and mention in text[cs:ce] and not hit.text.lower().endswith("ing") \
-        and not re.search(r"\b(?:by|through|after|before|while|when)\s+$", text[max(cs, hit.start - 12):hit.start])
 
 
 _PLACE_CUE = re.compile(
