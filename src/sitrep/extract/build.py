@@ -130,7 +130,6 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
         reason = "quoted"
     return reason
 
-
 _PLACE_CUE = re.compile(
     r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
     r"(?:village|town|city|area|countryside|province|governorate|district|neighbou?rhood|camp|desert|"
