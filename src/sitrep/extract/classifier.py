@@ -173,7 +173,8 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
     Rules found an event: keep its event type (the rules read actors and weapons well) and its sub type,
     unless the model is confident of another sub type of that event type, or the rules' sub type is their
     catch-all ("Other") and the model finds a likelier one.  Rules found nothing: add the model's event
-    when it is confident and the label is a non-Diplomacy event.  Returns None when there is no event.
+    when it is confident and the label is a non-Diplomacy event other than an act read from its own words
+    (``ACT_SUBS``).  Returns None when there is no event.
     """
     best = int(np.argmax(probs))
     best_label = labels[best]
@@ -197,6 +198,10 @@ def decide(probs: np.ndarray, labels: Sequence[str], rule: tuple[str, str | None
             return Decision(bt, bs, p_best, "model:fix")
         return Decision(rule[0], rule[1], p_rule, "rules")
     if bt in (NONE, "Diplomacy") or p_best < ADD_THRESHOLD or best_label in untrusted:
+        return None
+    if bs in ACT_SUBS:
+        # an abduction or a rape is told in its own words, which the rules read: a clause without them ("Three
+        # women and a girl were hurt") is no such act, whatever the model's guess from who the victims are
         return None
     return Decision(bt, bs, p_best, "model:add")
 

@@ -309,6 +309,10 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]) or (
             hit.text.lower().endswith("ing") and _PROGRESSIVE.search(text, max(cs, hit.start - 30), hit.start)):
         return Genericity(True, "ongoing")
+    near = near_before + " " + hit.text + " " + after  # the day or hour of these acts, not of another verb
+    if (lex.cues["collective"].search(window) or lex.cues["collective"].search(text[cs:hit.start])) \
+            and not (_DAY_STATED.search(near) or _CLOCK.search(near)):
+        return Genericity(True, "ongoing")
     if heading(text, cs, ce, hit):
         return Genericity(True, "heading")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
@@ -336,6 +340,8 @@ _DAY_STATED = re.compile(
     r"December)\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{3})",
     re.I,
 )
+# an hour of the day: "just after 11.30pm", "at 14:05", "at 9 a.m." -- one occasion
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|(?-i:GMT|UTC)\b)|\b\d{1,2}:\d{2}\b", re.I)
 # "the government is retaking territory", "rebels are still shelling the town": an action going on now
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|again\s+)?$", re.I)
 # a section heading or a link to another page: "==Responses and arrests==", "[How a protest movement arose]"
