@@ -408,13 +408,12 @@ class Blocking:
 
     def search_keys(self, i: int) -> frozenset[str]:
         """Keys that reach, through :meth:`stored_keys`, every report that may form a candidate pair
-        with report ``i`` in any set of reports: the blocks it looks in (finding) and the blocks it is
-        a member of (being found; the blocks that look in those share their key, see
-        :func:`block_key`)."""
+        with report ``i`` in any set of reports: the blocks it looks in (finding), and for each block
+        it is a member of, the block its finders are members of (being found, :func:`_lookers`)."""
         k = self.by_index.get(i)
         if k is None:
             return frozenset()
-        return _keys(self._member_of(k)) | _keys(block for block, _, _ in self._looks_in(k))
+        return _keys(block for block, _, _ in self._looks_in(k)) | _keys(map(_lookers, self._member_of(k)))
 
     def partners(self, i: int) -> set[int]:
         """Every report that forms a candidate pair with report ``i``."""
@@ -431,23 +430,32 @@ class Blocking:
 
 
 def block_key(block: Block) -> str | None:
-    """A block as a store key (``event_blocks``), coarse enough that the key a report is stored under
-    is also the key of every block that finds it: a province's two blocks (``a1all``, ``a1lvl``) are
-    one key, a signature block's key leaves out the country (a report without one looks in every
-    country's), and a toll block has none (its reports are in the cell, and who looks in a toll block
-    looks in its cell). A cell's neighbours find it because a report looks in the nine cells around
-    it. None: no key of its own."""
+    """A block as a store key (``event_blocks``): its kind and values, except that a signature block's
+    key leaves out the country (a report without one looks in every country's), and a toll block has
+    none (its reports are in the cell, and who looks in a toll block looks in its cell). None: no key of
+    its own."""
     kind = block[0]
     if kind == "toll":
         return None
     if kind == "cell":
         cell: tuple[int, int] = block[2]  # type: ignore[assignment]
         return f"cell|{block[1]}|{cell[0]}|{cell[1]}"
-    if kind in ("a1all", "a1lvl"):
-        return f"a1|{block[1]}|{block[2] or ''}|{block[3]}"
     if kind == "sig":
         return f"sig|{block[1]}|{block[3]}"
     return "|".join("" if part is None else str(part) for part in block)
+
+
+def _lookers(block: Block) -> Block:
+    """A block that every report looking in ``block`` is a member of: a province's reports are looked
+    at by the province-level ones (``a1lvl``), and the province-level ones by the reports of every
+    precision there (``a1all``); the reports that look in a cell, a toll block, a district, a country,
+    the place-less block or a signature block are members of it (or of a cell next to it, which the
+    report looks in itself) under the same key."""
+    if block[0] == "a1all":
+        return ("a1lvl", *block[1:])
+    if block[0] == "a1lvl":
+        return ("a1all", *block[1:])
+    return block
 
 
 def _keys(blocks: Iterable[Block]) -> frozenset[str]:
