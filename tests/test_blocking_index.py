@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import itertools
 import random
-from dataclasses import replace
 
 import pytest
 
 from sitrep.records import Event, Evidence, Place
-from sitrep.resolve.blocking import Blocking, block_keys, candidate_pairs
+from sitrep.resolve.blocking import Blocking, candidate_pairs
 from sitrep.resolve.incidents import matched_component
 
 ALEPPO = Place("Aleppo", "SY", "Aleppo", "Jabal Saman", 36.20, 37.16, None, "point", mention="Aleppo")
@@ -111,37 +110,3 @@ def test_matched_component_is_the_component_of_all_pairs() -> None:
         assert seed in got or events[seed].generic
         # every report reached is a candidate partner of another reached one (or the seed)
         assert all(i == seed or adj.get(i, set()) & got for i in got)
-
-
-def _reachable(events: list[Event]) -> None:
-    keys = block_keys(events)
-    adj = adjacency(candidate_pairs(events))
-    for i, partners in adj.items():
-        for j in partners:  # each side of a pair reaches the other through the store's keys
-            assert keys[i][1] & keys[j][0], (events[i], events[j])
-    for i, ev in enumerate(events):
-        assert not ev.generic or keys[i] == (frozenset(), frozenset())
-
-
-def test_store_keys_reach_every_partner() -> None:
-    """The store files a report under its stored keys and an ingest loads what the search keys of its
-    reports name (``block_keys``): every candidate partner must be among them, whichever side finds
-    the other — a cell's neighbour, a town and its province, a country-level report, a report with no
-    place, a shared distinctive kind across countries, a toll told days apart."""
-    _reachable(every_kind())
-    rng = random.Random(81)
-    _reachable([report(n, rng.randrange(len(SENTENCES)), rng.randrange(len(DATES)), rng.randrange(len(PLACES)),
-                       rng.choice((None, 12, 5))) for n in range(400)])
-
-
-def test_store_keys_leave_out_what_cannot_pair() -> None:
-    """The keys narrow: a town's report does not reach another country's town, a report of another
-    family, nor a province elsewhere."""
-    aleppo = report(0, 0, 0, 0, 12)  # an air strike in Aleppo
-    keys = block_keys([aleppo, report(1, 3, 0, 4, 12), report(2, 3, 0, 0, None), report(3, 3, 0, 2, None)])
-    search = keys[0][1]
-    assert not search & keys[1][0]  # clashes in Mosul
-    assert search & keys[2][0]  # clashes in Aleppo: the same family (violent), the same cell
-    assert not search & keys[3][0]  # clashes in Idlib province
-    protest = replace(aleppo, event_type="Protests", sub_event_type="Peaceful protest")
-    assert not block_keys([protest])[0][0] & search

@@ -24,11 +24,7 @@ from sitrep.records import (
     PersonRole,
     Place,
 )
-from sitrep.resolve import candidate_queries
-from sitrep.resolve.blocking import Blocking
 from sitrep.store import Query, Store, open_store
-from tests.test_blocking_index import MOSUL as MOSUL_BLOCK
-from tests.test_blocking_index import every_kind
 
 PALMYRA = Place(
     name="Palmyra", country="SY", admin1="Homs", admin2="Tadmur", lat=34.5604, lon=38.2784, geonameid=163808,
@@ -413,100 +409,6 @@ def test_stored_events_get_their_date_width_class_on_upgrade(tmp_path: Any) -> N
             expected = [e for e in store.events(Query(country=country, since=since, until=until)) if not e.generic]
             assert sorted(ids(store.events_in_window(since, until, country))) == sorted(ids(expected))
     store.close()
-
-
-def _window_pool(store: Store, probe: Event) -> tuple[set[str], set[str], set[str]]:
-    """For one report: what ``events_in_blocks`` loads over its windows, what ``events_in_window``
-    loads, and the partners blocking finds for it among the latter."""
-    from sitrep.resolve import candidate_queries
-    from sitrep.resolve.blocking import block_keys, swept_interval
-
-    search = block_keys([probe])[0][1]
-    got: set[str] = set()
-    full: dict[str, Event] = {}
-    for q in candidate_queries([probe]):
-        got |= set(ids(store.events_in_blocks(q.since or "", q.until or "", q.country, search,
-                                              vague=swept_interval(probe.date) is None)))
-        full.update((e.event_id, e) for e in store.events_in_window(q.since or "", q.until or "", q.country))
-    full.setdefault(probe.event_id, probe)
-    pool = sorted(full.values(), key=lambda e: e.event_id)
-    at = [e.event_id for e in pool].index(probe.event_id)
-    partners = {pool[j].event_id for j in Blocking(pool).partners(at)}
-    return got, set(full), partners
-
-
-def test_events_in_blocks_loads_every_partner_and_less_than_the_window(store: Store) -> None:
-    """Incremental resolution loads a batch's candidates by block key (issue #18): every report that
-    blocking pairs with the new one is loaded, nothing outside its windows is, and most of the window's
-    reports (other places, other kinds) are not."""
-    events = every_kind()
-    store.add_events(events)
-    narrower = 0
-    for probe in events[::5]:
-        if probe.generic or not candidate_queries([probe]):
-            continue
-        got, full, partners = _window_pool(store, probe)
-        assert partners - {probe.event_id} <= got <= full, probe
-        narrower += len(got) < len(full) / 2
-    assert narrower > 20
-
-
-def test_a_rewritten_event_is_filed_under_its_new_place_and_a_removed_one_under_none(store: Store) -> None:
-    doc = _doc("Shelling hit the old city, killing 12 civilians.", source="Test")
-    store.add_documents([doc])
-    ev = every_kind()[0]  # an air strike in Aleppo on 14 March 2016, no toll
-    ev = replace(ev, doc_id=doc.id, event_id="moved", fatalities=12)
-    in_mosul = replace(ev, location=MOSUL_BLOCK, event_id="probe-mosul")
-    in_aleppo = replace(ev, event_id="probe-aleppo")
-    store.add_events([ev])
-    assert "moved" in _window_pool(store, in_aleppo)[0]
-    store.add_events([replace(ev, location=MOSUL_BLOCK)])
-    assert "moved" not in _window_pool(store, in_aleppo)[0]
-    assert "moved" in _window_pool(store, in_mosul)[0]
-    store.demote_document(doc.id, DOC_A.id)
-    assert "moved" not in _window_pool(store, in_mosul)[0]
-
-
-def test_stored_events_are_filed_under_their_block_keys_on_upgrade_and_when_the_keys_change(tmp_path: Any) -> None:
-    """A database written before the block keys (schema 4) is filed when opened, and again when the code
-    that computes the keys differs from the one that filed them."""
-    import sqlite3
-
-    from sitrep.store.common import event_row, migrations
-    from sitrep.store.sqlite import _split_sql
-
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
-    for version, sql in migrations("sqlite"):
-        if version <= 4:
-            for statement in _split_sql(sql):
-                conn.execute(statement)
-            conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
-    events = every_kind()
-    for e in events:
-        conn.execute("INSERT INTO events VALUES (" + ",".join("?" * 20) + ")", event_row(e))
-    conn.close()
-
-    def check() -> None:
-        store = open_store(str(path))
-        for probe in events[::9]:
-            if not probe.generic and candidate_queries([probe]):
-                got, full, partners = _window_pool(store, probe)
-                assert partners - {probe.event_id} <= got <= full, probe
-        store.close()
-
-    check()
-    conn = sqlite3.connect(path, isolation_level=None)
-    filed = conn.execute("SELECT count(*) FROM event_blocks").fetchone()[0]
-    assert filed > len(events)
-    conn.execute("DELETE FROM event_blocks WHERE block LIKE 'cell|%'")  # filed by other code
-    conn.execute("UPDATE store_meta SET value = 'other code' WHERE key = 'block_keys'")
-    conn.close()
-    check()
-    conn = sqlite3.connect(path, isolation_level=None)
-    assert conn.execute("SELECT count(*) FROM event_blocks").fetchone()[0] == filed
-    conn.close()
 
 
 # -- incidents ----------------------------------------------------------------------------------

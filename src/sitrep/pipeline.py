@@ -447,10 +447,8 @@ class Pipeline:
     def _resolve(self, events: list[Event]) -> int:
         """Re-cluster the reports connected to the new ones (and only those) under the writer lock.
 
-        The pool is every stored report the new ones could match (in the windows of
-        ``candidate_queries``, filed under the block keys they search, ``Blocking.search_keys``: a
-        report outside those blocks can pair with none of them), widened until it holds the whole
-        component of matching reports around them; the component's stored
+        The pool is every stored report the new ones could match (``candidate_queries``), widened
+        until it holds the whole component of matching reports around them; the component's stored
         incidents are replaced by a fresh clustering of it, in a fixed (event id) order. So the
         incidents depend on which reports are stored, not on the order or the interleaving of the
         ingests that brought them (two concurrent ingests end where a sequential one ends).
@@ -459,39 +457,22 @@ class Pipeline:
 
     def _resolve_locked(self, events: list[Event]) -> int:
         from sitrep.resolve import candidate_queries, matched_component, resolve_events
-        from sitrep.resolve.blocking import block_keys, swept_interval
 
         new = {e.event_id: e for e in events if not e.generic}
         if not new:
             return 0
         pool: dict[str, Event] = dict(new)
-        # per window loaded: the block keys loaded in it, and whether its vague reports were loaded
-        loaded: list[tuple[Query, frozenset[str], bool]] = []
-        search: dict[str, frozenset[str]] = {}
+        loaded: list[Query] = []
         component = set(new)
         while True:
-            members = [pool[i] for i in sorted(component)]
-            todo = [e for e in members if e.event_id not in search]
-            for e, (_, keys) in zip(todo, block_keys(todo), strict=True):
-                search[e.event_id] = keys
-            wanted_keys = frozenset().union(*(search[e.event_id] for e in members))
-            # a report blocking does not sweep by date pairs only with the others of its kind, found by
-            # their place among every vague report of the window (not by key: blocking caps how many)
-            vague = any(swept_interval(e.date) is None for e in members)
-            fetched = False
-            for q in candidate_queries(members):
-                covering = [(keys, wide) for done, keys, wide in loaded if _covers(done, q)]
-                absent = wanted_keys.difference(*(keys for keys, _ in covering))
-                need_vague = vague and not any(wide for _, wide in covering)
-                if not absent and not need_vague:
-                    continue
-                for e in self.store.events_in_blocks(q.since or "", q.until or "", q.country, absent,
-                                                     vague=need_vague):
-                    pool.setdefault(e.event_id, e)
-                loaded.append((q, absent, need_vague))
-                fetched = True
-            if not fetched:
+            wanted = [q for q in candidate_queries([pool[i] for i in component])
+                      if not any(_covers(done, q) for done in loaded)]
+            if not wanted:
                 break
+            for q in wanted:
+                for e in self.store.events_in_window(q.since or "", q.until or "", q.country):
+                    pool.setdefault(e.event_id, e)
+                loaded.append(q)
             ordered = sorted(pool.values(), key=lambda e: e.event_id)
             at = {e.event_id: i for i, e in enumerate(ordered)}
             component = {ordered[i].event_id for i in matched_component(ordered, [at[i] for i in new])}

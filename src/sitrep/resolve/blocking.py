@@ -159,17 +159,10 @@ def happening_place(ev: Event) -> Place | None:
     return loc
 
 
-def swept_interval(value: str | None) -> tuple[int, int] | None:
-    """The interval blocking sweeps a report by: its date's, when known and at most ``MAX_SPAN_DAYS``
-    wide; None otherwise (such a report pairs only with the other undated or vague ones)."""
-    iv = date_interval(value)
-    if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
-        return None
-    return iv
-
-
 def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
-    iv = swept_interval(ev.date)
+    iv = date_interval(ev.date)
+    if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+        iv = None
     loc = happening_place(ev)
     if loc is None or not (loc.country or loc.admin1 or loc.lat is not None):
         level = "none"
@@ -401,20 +394,6 @@ class Blocking:
                 out.update(j for j in candidates if self._pairs(self.by_index[j], o, window, loose))
         return out
 
-    def stored_keys(self, i: int) -> frozenset[str]:
-        """The :func:`block_key` of every block report ``i`` is a member of (empty for a generic report)."""
-        k = self.by_index.get(i)
-        return frozenset() if k is None else _keys(self._member_of(k))
-
-    def search_keys(self, i: int) -> frozenset[str]:
-        """Keys that reach, through :meth:`stored_keys`, every report that may form a candidate pair
-        with report ``i`` in any set of reports: the blocks it looks in (finding), and for each block
-        it is a member of, the block its finders are members of (being found, :func:`_lookers`)."""
-        k = self.by_index.get(i)
-        if k is None:
-            return frozenset()
-        return _keys(block for block, _, _ in self._looks_in(k)) | _keys(map(_lookers, self._member_of(k)))
-
     def partners(self, i: int) -> set[int]:
         """Every report that forms a candidate pair with report ``i``."""
         return self.found_by(i) | self.finders_of(i)
@@ -427,48 +406,6 @@ class Blocking:
                 continue  # pairs among existing reports were decided before
             out.update((k.index, j) if k.index < j else (j, k.index) for j in self.found_by(k.index))
         return out
-
-
-def block_key(block: Block) -> str | None:
-    """A block as a store key (``event_blocks``): its kind and values, except that a signature block's
-    key leaves out the country (a report without one looks in every country's), and a toll block has
-    none (its reports are in the cell, and who looks in a toll block looks in its cell). None: no key of
-    its own."""
-    kind = block[0]
-    if kind == "toll":
-        return None
-    if kind == "cell":
-        cell: tuple[int, int] = block[2]  # type: ignore[assignment]
-        return f"cell|{block[1]}|{cell[0]}|{cell[1]}"
-    if kind == "sig":
-        return f"sig|{block[1]}|{block[3]}"
-    return "|".join("" if part is None else str(part) for part in block)
-
-
-def _lookers(block: Block) -> Block:
-    """A block that every report looking in ``block`` is a member of: a province's reports are looked
-    at by the province-level ones (``a1lvl``), and the province-level ones by the reports of every
-    precision there (``a1all``); the reports that look in a cell, a toll block, a district, a country,
-    the place-less block or a signature block are members of it (or of a cell next to it, which the
-    report looks in itself) under the same key."""
-    if block[0] == "a1all":
-        return ("a1lvl", *block[1:])
-    if block[0] == "a1lvl":
-        return ("a1all", *block[1:])
-    return block
-
-
-def _keys(blocks: Iterable[Block]) -> frozenset[str]:
-    return frozenset(key for key in map(block_key, blocks) if key is not None)
-
-
-def block_keys(events: Sequence[Event]) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Per report, its stored keys and its search keys (:meth:`Blocking.stored_keys`,
-    :meth:`Blocking.search_keys`): the store files each dated report under its stored keys, and an
-    incremental run loads the stored reports filed under the search keys of the reports it matches —
-    every report that could pair with them, not every report of their weeks and country."""
-    blocking = Blocking(events)
-    return [(blocking.stored_keys(i), blocking.search_keys(i)) for i in range(len(events))]
 
 
 def candidate_pairs(

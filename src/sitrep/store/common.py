@@ -7,12 +7,10 @@ backend passes its placeholder (``?`` or ``%s``) and its own full-text clause.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 from typing import Any, TypeVar
 
 from sitrep.records import Event, Incident, date_bounds, haversine_km
@@ -162,19 +160,16 @@ class ParsedEvents:
         return ev
 
 
-def window_sql(
-    ph: str, country: str | None, since: str, until: str, classes: Iterable[int] | None = None
-) -> tuple[str, list[Any]]:
+def window_sql(ph: str, country: str | None, since: str, until: str) -> tuple[str, list[Any]]:
     """SELECT event_id, data of the non-generic events of ``country`` (None: any) whose date interval overlaps
-    [since, until] (ISO days): one index range per span class (``classes``: only those), each starting
-    where that class's widest interval could still reach ``since`` (the last class and undated rows are
-    not bounded)."""
+    [since, until] (ISO days): one index range per span class, each starting where that class's
+    widest interval could still reach ``since`` (the last class and undated rows are not bounded)."""
     first = dt.date.fromisoformat(since)
     country = country_code(country) if country is not None else None
     where_country = f"country = {ph} AND " if country is not None else ""
     arms: list[str] = []
     params: list[Any] = []
-    for c in range(len(SPAN_CLASS_DAYS) + 1) if classes is None else classes:
+    for c in range(len(SPAN_CLASS_DAYS) + 1):
         arm = f"SELECT event_id, data FROM events WHERE {where_country}span_class = {ph} AND date_low <= {ph}"
         arm_params: list[Any] = [*([country] if country is not None else []), c, until]
         if c < len(SPAN_CLASS_DAYS):
@@ -183,54 +178,6 @@ def window_sql(
         arms.append(arm + f" AND date_high >= {ph} AND generic = 0")
         params += [*arm_params, since]
     return " UNION ALL ".join(arms), params
-
-
-def block_keys_version() -> str:
-    """What the stored block keys were computed by: a digest of the code that computes them
-    (``resolve/blocking.py``, ``resolve/signatures.py``, ``records.py``). A store whose keys were
-    filed by other code files every event again when it is opened (:func:`block_rows`)."""
-    import sitrep  # the files are read, not imported: opening a store does not load the resolver
-
-    root = Path(str(sitrep.__file__)).parent
-    digest = hashlib.sha256()
-    for name in ("resolve/blocking.py", "resolve/signatures.py", "records.py"):
-        digest.update((root / name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def block_rows(events: Iterable[Event]) -> list[tuple[str, str, str, str, str | None]]:
-    """The ``event_blocks`` rows of events: (event_id, key, date_low, date_high, country) for each
-    stored key (``Blocking.stored_keys``) of each non-generic report that blocking sweeps by date (at
-    most a month wide); the last report of an id wins. Vaguer and undated reports get no rows: a run
-    that needs them loads them by their window (:func:`window_sql`, classes above 0)."""
-    latest = {e.event_id: e for e in events}
-    if not latest:
-        return []
-    from sitrep.resolve.blocking import block_keys, swept_interval
-
-    swept = [e for e in latest.values() if not e.generic and swept_interval(e.date) is not None]
-    out: list[tuple[str, str, str, str, str | None]] = []
-    for e, (stored, _) in zip(swept, block_keys(swept), strict=True):
-        low, high = date_bounds(e.date)
-        country = e.location.country if e.location else None
-        out += [(e.event_id, key, str(low), str(high), country) for key in sorted(stored)]
-    return out
-
-
-def blocks_sql(ph: str, country: str | None, since: str, until: str, keys: Sequence[str]) -> tuple[str, list[Any]]:
-    """SELECT event_id, data of the events of ``country`` (None: any) filed under any of ``keys``
-    (``event_blocks``) whose date interval overlaps [since, until]: the month-wide reports
-    :func:`window_sql` gives for class 0, narrowed to those blocks; one index range per key."""
-    first = dt.date.fromisoformat(since)
-    country = country_code(country) if country is not None else None
-    marks = ",".join([ph] * len(keys))
-    sql = (f"SELECT event_id, data FROM events WHERE generic = 0 AND event_id IN (SELECT event_id FROM "
-           f"event_blocks WHERE block IN ({marks}) AND date_low >= {ph} AND date_low <= {ph} AND date_high >= {ph}")
-    params: list[Any] = [*keys, (first - dt.timedelta(days=SPAN_CLASS_DAYS[0])).isoformat(), until, since]
-    if country is not None:
-        sql += f" AND country = {ph}"
-        params.append(country)
-    return sql + ")", params
 
 
 def event_row(e: Event) -> tuple[Any, ...]:

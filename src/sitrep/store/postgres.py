@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
@@ -23,11 +23,7 @@ from sitrep.errors import StoreError, require
 from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
 from sitrep.store.common import (
-    SPAN_CLASS_DAYS,
     ParsedEvents,
-    block_keys_version,
-    block_rows,
-    blocks_sql,
     event_row,
     filter_sql,
     incident_row,
@@ -140,34 +136,6 @@ class PostgresStore:
                     continue
                 self.conn.execute(sql)
                 self.conn.execute("INSERT INTO schema_version(version) VALUES (%s)", (version,))
-            self._file_blocks()
-
-    def _file_blocks(self) -> None:
-        """File every stored event under its block keys again when they were filed by other code
-        (or by a store older than the keys)."""
-        version = block_keys_version()
-        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'block_keys'").fetchone()
-        if row is not None and row[0] == version:
-            return
-        self.conn.execute("DELETE FROM event_blocks")
-        last = ""
-        while rows := self.conn.execute(
-            "SELECT event_id, data FROM events WHERE generic = 0 AND date_low IS NOT NULL AND event_id > %s "
-            "ORDER BY event_id LIMIT 2000", (last,)
-        ).fetchall():
-            self._insert_blocks([Event.from_dict(json.loads(r[1])) for r in rows])
-            last = rows[-1][0]
-        self.conn.execute("INSERT INTO store_meta (key, value) VALUES ('block_keys', %s) "
-                          "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (version,))
-
-    def _insert_blocks(self, events: list[Event]) -> None:
-        rows = block_rows(events)
-        if rows:
-            with self.conn.cursor().copy(
-                "COPY event_blocks (event_id, block, date_low, date_high, country) FROM STDIN"
-            ) as copy:
-                for row in rows:
-                    copy.write_row(tuple(_clean(v) for v in row))
 
     def exclusive(self, fn: Callable[[], T]) -> T:
         """One transaction holding the writers' advisory lock (nested writes become savepoints)."""
@@ -218,11 +186,10 @@ class PostgresStore:
         self, docs: Iterable[Document], signatures: dict[str, bytes] | None = None, events: Iterable[Event] = ()
     ) -> AddResult:
         docs = list(docs)
-        events = list(events)
         staged_events = self._event_rows(events)
         if not docs:
             if staged_events:
-                self._write(lambda: self._insert_events(staged_events, events))
+                self._write(lambda: self._insert_events(staged_events))
             return AddResult((), ())
         signatures = signatures or {}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -235,7 +202,7 @@ class PostgresStore:
 
         def run() -> set[str]:
             if staged_events:  # same transaction: never a document without its events
-                self._insert_events(staged_events, events)
+                self._insert_events(staged_events)
             self._copy_stage("stage_documents", "documents", columns, rows())
             cols = ", ".join(columns[:-1])
             cur = self.conn.execute(
@@ -315,8 +282,6 @@ class PostgresStore:
             if incs:
                 self.conn.execute("DELETE FROM incidents WHERE incident_id = ANY(%s)", (incs,))
                 self.conn.execute("DELETE FROM incident_events WHERE incident_id = ANY(%s)", (incs,))
-            self.conn.execute("DELETE FROM event_blocks WHERE event_id IN "
-                              "(SELECT event_id FROM events WHERE doc_id = %s)", (doc_id,))
             self.conn.execute("DELETE FROM events WHERE doc_id = %s", (doc_id,))
             surnames = sorted(r[0] for r in self.conn.execute(
                 "SELECT DISTINCT surname FROM person_mentions WHERE doc_id = %s", (doc_id,)).fetchall())
@@ -334,11 +299,10 @@ class PostgresStore:
 
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
-        events = list(events)
         staged = self._event_rows(events)
         if not staged:
             return 0
-        return self._write(lambda: self._insert_events(staged, events))
+        return self._write(lambda: self._insert_events(staged))
 
     @staticmethod
     def _event_rows(events: Iterable[Event]) -> list[tuple[Any, ...]]:
@@ -349,12 +313,10 @@ class PostgresStore:
             staged[e.event_id] = (*row, fts_text(row[17], row[12], row[13], row[9]))
         return list(staged.values())
 
-    def _insert_events(self, staged: list[tuple[Any, ...]], events: list[Event]) -> int:
+    def _insert_events(self, staged: list[tuple[Any, ...]]) -> int:
         columns = (*_EVENT_FIELDS, "fts")
         cols = ", ".join(_EVENT_FIELDS)
         self._copy_stage("stage_events", "events", columns, staged)
-        self.conn.execute("DELETE FROM event_blocks WHERE event_id IN (SELECT event_id FROM stage_events)")
-        self._insert_blocks(events)
         self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM stage_events)")
         cur = self.conn.execute(
             f"INSERT INTO events ({cols}, tsv) "
@@ -383,22 +345,6 @@ class PostgresStore:
         (candidates for incremental resolution); the cost follows the window, not the store's size."""
         sql, params = window_sql("%s", country, since, until)
         return [self._parsed.get(r[0], r[1]) for r in self._rows(sql, params)]
-
-    def events_in_blocks(
-        self, since: str, until: str, country: str | None, keys: Collection[str], *, vague: bool = False
-    ) -> list[Event]:
-        """The events of :meth:`events_in_window` that could pair with reports of block ``keys``
-        (``Blocking.search_keys``): the month-wide ones filed under those keys, and, with ``vague``,
-        every vaguer one (those pair only with undated and vague reports, by their place alone)."""
-        rows: dict[str, str] = {}
-        ordered = sorted(keys)
-        for i in range(0, len(ordered), 500):
-            sql, params = blocks_sql("%s", country, since, until, ordered[i : i + 500])
-            rows.update((r[0], r[1]) for r in self._rows(sql, params))
-        if vague:
-            sql, params = window_sql("%s", country, since, until, classes=range(1, len(SPAN_CLASS_DAYS) + 1))
-            rows.update((r[0], r[1]) for r in self._rows(sql, params))
-        return [self._parsed.get(eid, data) for eid, data in rows.items()]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""

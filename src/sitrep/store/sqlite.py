@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,11 +17,7 @@ from sitrep.errors import StoreError
 from sitrep.records import Document, Event, Incident, PersonRole
 from sitrep.store.base import AddResult, Query
 from sitrep.store.common import (
-    SPAN_CLASS_DAYS,
     ParsedEvents,
-    block_keys_version,
-    block_rows,
-    blocks_sql,
     event_row,
     filter_sql,
     incident_row,
@@ -100,26 +96,8 @@ class SQLiteStore:
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
                 self.conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
-            self._file_blocks()
 
         self._write(run)
-
-    def _file_blocks(self) -> None:
-        """File every stored event under its block keys again when they were filed by other code
-        (or by a store older than the keys)."""
-        version = block_keys_version()
-        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'block_keys'").fetchone()
-        if row is not None and row[0] == version:
-            return
-        self.conn.execute("DELETE FROM event_blocks")
-        cur = self.conn.execute("SELECT data FROM events WHERE generic = 0 AND date_low IS NOT NULL")
-        while rows := cur.fetchmany(2000):
-            self._insert_blocks([Event.from_dict(json.loads(r[0])) for r in rows])
-        self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('block_keys', ?)", (version,))
-
-    def _insert_blocks(self, events: list[Event]) -> None:
-        self.conn.executemany("INSERT INTO event_blocks (event_id, block, date_low, date_high, country) "
-                              "VALUES (?,?,?,?,?)", block_rows(events))
 
     def exclusive(self, fn: Callable[[], T]) -> T:
         return self._write(fn)
@@ -184,11 +162,10 @@ class SQLiteStore:
         docs = list(docs)
         signatures = signatures or {}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        events = list(events)
         event_rows = [event_row(e) for e in events]
 
         def run() -> AddResult:
-            self._insert_events(event_rows, events)  # same transaction: never a document without its events
+            self._insert_events(event_rows)  # same transaction: never a document without its events
             inserted: list[str] = []
             existing: list[str] = []
             for d in docs:
@@ -272,8 +249,6 @@ class SQLiteStore:
             for iid in incs:
                 self.conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
                 self.conn.execute("DELETE FROM incident_events WHERE incident_id = ?", (iid,))
-            self.conn.execute("DELETE FROM event_blocks WHERE event_id IN "
-                              "(SELECT event_id FROM events WHERE doc_id = ?)", (doc_id,))
             self.conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
             surnames = sorted(r[0] for r in self.conn.execute(
                 "SELECT DISTINCT surname FROM person_mentions WHERE doc_id = ?", (doc_id,)))
@@ -290,13 +265,10 @@ class SQLiteStore:
 
     # -- events -----------------------------------------------------------------------------
     def add_events(self, events: Iterable[Event]) -> int:
-        events = list(events)
         rows = [event_row(e) for e in events]
-        return self._write(lambda: self._insert_events(rows, events))
+        return self._write(lambda: self._insert_events(rows))
 
-    def _insert_events(self, rows: list[tuple[Any, ...]], events: list[Event]) -> int:
-        self.conn.executemany("DELETE FROM event_blocks WHERE event_id = ?", [(e.event_id,) for e in events])
-        self._insert_blocks(events)
+    def _insert_events(self, rows: list[tuple[Any, ...]]) -> int:
         n = 0
         for row in rows:
             cur = self.conn.execute(
@@ -333,22 +305,6 @@ class SQLiteStore:
         (candidates for incremental resolution); the cost follows the window, not the store's size."""
         sql, params = window_sql("?", country, since, until)
         return [self._parsed.get(r[0], r[1]) for r in self.conn.execute(sql, params).fetchall()]
-
-    def events_in_blocks(
-        self, since: str, until: str, country: str | None, keys: Collection[str], *, vague: bool = False
-    ) -> list[Event]:
-        """The events of :meth:`events_in_window` that could pair with reports of block ``keys``
-        (``Blocking.search_keys``): the month-wide ones filed under those keys, and, with ``vague``,
-        every vaguer one (those pair only with undated and vague reports, by their place alone)."""
-        rows: dict[str, str] = {}
-        ordered = sorted(keys)
-        for i in range(0, len(ordered), 500):
-            sql, params = blocks_sql("?", country, since, until, ordered[i : i + 500])
-            rows.update((r[0], r[1]) for r in self.conn.execute(sql, params))
-        if vague:
-            sql, params = window_sql("?", country, since, until, classes=range(1, len(SPAN_CLASS_DAYS) + 1))
-            rows.update((r[0], r[1]) for r in self.conn.execute(sql, params))
-        return [self._parsed.get(eid, data) for eid, data in rows.items()]
 
     def unresolved_events(self) -> list[Event]:
         """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
