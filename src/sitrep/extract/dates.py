@@ -217,8 +217,18 @@ def _clause_points_forward(text: str, start: int, end: int, sentence_start: int)
 _DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014:|/]")
 
 
+@functools.lru_cache(maxsize=1)
+def _byline() -> re.Pattern[str]:
+    """An agency's credit ending right before a date (``byline_agencies`` in dates.yaml), case as printed."""
+    agencies = _alt(_data("dates.yaml")["byline_agencies"])
+    return re.compile(rf"(?<![\w\-])(?:{agencies})\s*[|/,\-\u2013\u2014]?\s*$")
+
+
 def _is_dateline(text: str, mt: TimeMention) -> bool:
-    """A date in a dateline ("Beirut, March 12, 2024 - ...") dates the report, not the event."""
+    """A date in a dateline ("Beirut, March 12, 2024 - ...") or in an agency's byline glued into the text ("...
+    convoy attack AFP Tuesday 20 Sep 2016 The air raid ...") dates the report, not the event."""
+    if mt.precision == "day" and _byline().search(text, max(0, mt.start - 40), mt.start):
+        return True
     line_start = text.rfind("\n", 0, mt.start) + 1
     head = text[line_start : mt.start]
     if len(head) > 60 or any(p in head for p in ".!?"):
