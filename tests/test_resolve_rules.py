@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.records import Event
 from sitrep.resolve import resolve_events
 
@@ -138,3 +140,23 @@ def test_one_page_recounting_its_toll_in_parts_tells_one_happening() -> None:
         events = _reports(page)
         assert len(events) == 2
         assert len(resolve_events(events).incidents) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("A bombing in the town of Manbij on Tuesday killed 30 people and left dozens wounded, a monitor said.",
+         "A huge blast ripped through a crowded street in Manbij on Tuesday, killing 22 people, state television "
+         "said."),
+        ("Bombing killed 25 people in the town of Jarablus on Friday, a monitor said.",
+         "Explosions rocked the town of Jarablus on Friday, killing 19 people, activists said."),
+        ("A deadly bombing struck the town of Azaz on Sunday, killing 40 people, the Observatory said.",
+         "A huge blast ripped through the market street of Azaz on Sunday, killing 33 people, rescuers said."),
+    ],
+)
+def test_two_explosions_told_in_general_words_are_not_two_kinds_of_attack(first: str, second: str) -> None:
+    # neither sentence says how its explosion was delivered: "a bombing" typed as an air strike and "a blast"
+    # typed as a planted bomb are two typing guesses about one explosion, not an air strike and a bombing
+    events = _reports(("alpha", "2016-08-10", first), ("beta", "2016-08-10", second))
+    assert len(events) == 2 and len({e.sub_event_type for e in events}) == 2
+    assert len(resolve_events(events).incidents) == 1

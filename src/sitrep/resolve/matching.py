@@ -257,8 +257,11 @@ def typing_slip(a: Profile, b: Profile) -> bool:
     was delivered ("a bomb blast", "the explosion") and the other's is a device set off where it struck (a
     car bomb, a suicide bomber) -- an explosion told in general words may be that device. Nor do they when
     one sentence names the means of the other's sub type ("government shelling" typed as an air strike, "air
-    strikes and shelling"): its sub type is one choice among the means it names. An air strike against a
+    strikes and shelling"): its sub type is one choice among the means it names; nor when neither sentence names
+    how its act was delivered (two guesses). An air strike against a
     shelling, each told by its own means, is not: two attacks."""
+    if not (a.delivery_told or b.delivery_told):
+        return True  # two explosions told in general words ("a bomb blast", "the blasts"): both sub types are guesses
     return any((not x.delivery_told and y.delivery_told and DELIVERY.get(y.sub_event_type or "") == "set off")
                or y.sub_event_type in x.means for x, y in ((a, b), (b, a)))
 
