@@ -160,3 +160,22 @@ def test_two_explosions_told_in_general_words_are_not_two_kinds_of_attack(first:
     events = _reports(("alpha", "2016-08-10", first), ("beta", "2016-08-10", second))
     assert len(events) == 2 and len({e.sub_event_type for e in events}) == 2
     assert len(resolve_events(events).incidents) == 1
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "An air strike on a bakery in the town of Saraqib killed nine people on Monday, a monitor said. A second air "
+        "strike hit a bakery in Saraqib on Monday, wounding five people.",
+        "A car bomb killed 12 people near a school in the town of Azaz on Tuesday, a monitor said. Another car bomb "
+        "exploded near a school in Azaz on Tuesday, wounding four people.",
+        "Air strikes on a market in the town of Maarat al-Numan killed 20 people on Wednesday, a monitor said. In a "
+        "separate attack, air strikes hit a market in Maarat al-Numan on Wednesday, wounding six people.",
+    ],
+)
+def test_a_page_telling_one_more_act_of_a_kind_tells_two_happenings(page: str) -> None:
+    # "another car bomb", "a second air strike", "in a separate attack": the page tells one more act of the same
+    # kind at the same place and day, not its subject again (unless it gives the same toll)
+    events = _reports(("alpha", "2016-08-02", page))
+    assert len(events) == 2
+    assert len(resolve_events(events).incidents) == 2

@@ -152,6 +152,7 @@ class Profile:
     armed: bool = False  # the sentence names a weapon of close range (guns, knives, an execution)
     weekday: bool = False  # its day is a weekday name ("on Wednesday") counted back from the publication day
     means: frozenset[str] = frozenset()  # sub types whose means its sentence names ("shelling", "air strikes")
+    another: bool = False  # the sentence tells its act as one more ("another shell", "shelling also hit")
 
     @property
     def level(self) -> str:
@@ -205,6 +206,7 @@ def profile(index: int, ev: Event) -> Profile:
         armed=_armed(ev.evidence.text),
         weekday=ev.date_precision == "day" and ev.date_method == "sentence:weekday",
         means=means_named(ev.evidence.text),
+        another=ANOTHER.search(ev.evidence.text) is not None,
     )
 
 
@@ -249,7 +251,17 @@ def delivery_told(sub_event_type: str | None, named: frozenset[str]) -> bool:
     return kind is None or kind in named
 
 
-_NAMED_BY_ITSELF = frozenset({"Chemical weapon", "Grenade"})  # named by the agent or the weapon, not the delivery
+_NAMED_BY_ITSELF = frozenset({"Chemical weapon", "Grenade"})
+
+_ACTS = (r"(?:shells?|shelling|(?:air ?)?strikes?|air ?raids?|raids?|(?:car |truck |roadside )?bombs?|bombings?|"
+         r"attacks?|explosions?|blasts?|rockets?|missiles?|mortars?|barrel bombs?|massacres?)")
+_HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bombed|pounded)"
+# a sentence that tells its act as one more besides the page's subject: "another shell in Harasta ...", "a second
+# car bomb", "in a separate attack", "elsewhere ...", "shelling also hit near a school"
+ANOTHER = re.compile(
+    rf"\b(?:another|a second|a third|a further|a separate|one more)\s+(?:\w+\s+)?{_ACTS}\b|"
+    rf"\b(?:separately|elsewhere)\b|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
+    re.IGNORECASE)  # named by the agent or the weapon, not the delivery
 
 
 def typing_slip(a: Profile, b: Profile) -> bool:
@@ -340,6 +352,8 @@ def same_document_repeat(a: Profile, b: Profile) -> bool:
     # and 27 fighters") by a sentence stating no day of its own, for the same place (not a city)
     recounted = (a.date_guess != b.date_guess and not (a.city or b.city) and a.place_id is not None
                  and a.place_id == b.place_id and _figure_score(a, b) == REVISED)
+    if a.another or b.another:
+        return same_toll  # "another shell in Harasta", "a second car bomb": one more act, unless the toll is the same
     return same_toll or recounted or (_same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
 
 
@@ -474,6 +488,8 @@ def _same_day(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
     happening."""
     if not shared or _vague(a.interval) or _vague(b.interval) or a.interval is None or b.interval is None:
         return False
+    if a.doc_id == b.doc_id and (a.another or b.another):
+        return False  # the page tells one more act of the kind ("another shell ... landed near a school")
     if any(is_rare(s) for s in a.signatures ^ b.signatures):
         return False  # "the air base was the launch pad for the chemical attack" is not the strike on it
     return interval_gap(a.interval, b.interval) <= (1 if a.night or b.night else 0)
@@ -649,7 +665,7 @@ def one_page_one_kind(a: Profile, b: Profile) -> bool:
     keeps them apart (:func:`gate`): the page tells that happening twice, however differently it types or
     counts it ("the missile strike on the air base killed four children", "59 cruise missiles hit the
     airfield late Thursday")."""
-    return a.doc_id == b.doc_id and bool(_shared_signatures(a, b)) and gate(a, b)
+    return a.doc_id == b.doc_id and not (a.another or b.another) and bool(_shared_signatures(a, b)) and gate(a, b)
 
 
 def match_score(a: Profile, b: Profile) -> float:
