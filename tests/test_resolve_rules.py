@@ -179,3 +179,21 @@ def test_a_page_telling_one_more_act_of_a_kind_tells_two_happenings(page: str) -
     events = _reports(("alpha", "2016-08-02", page))
     assert len(events) == 2
     assert len(resolve_events(events).incidents) == 2
+
+
+@pytest.mark.parametrize(
+    ("city", "town"),
+    [("Aleppo", "Saraqib"), ("Damascus", "Douma"), ("Homs", "Rastan")],
+)
+def test_a_page_of_saturday_is_no_report_of_wednesday_in_a_capital_city(city: str, town: str) -> None:
+    # a publication day (here the page's dateline) bounds the happening from above: in a town, a page of Saturday
+    # may tell Wednesday's raid with the same toll; a provincial or national capital sees raids with like tolls
+    # on many days
+    saturday = ("alpha", "2016-07-16", "Air raids kill 18 civilians in {0} Monitor AFP Saturday 16 Jul 2016 Air raids "
+                "on rebel-held districts of {0} killed 18 civilians, a monitor said.")
+    wednesday = ("beta", "2016-07-14", "At least 18 people were killed in government air strikes on {0} on "
+                 "Wednesday, activists said.")
+    for place, incidents in ((city, 2), (town, 1)):
+        events = _reports(*((s, p, t.format(place)) for s, p, t in (saturday, wednesday)))
+        assert len(events) == 2
+        assert len(resolve_events(events).incidents) == incidents, place

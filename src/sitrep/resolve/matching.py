@@ -257,9 +257,10 @@ _ACTS = (r"(?:shells?|shelling|(?:air ?)?strikes?|air ?raids?|raids?|(?:car |tru
          r"attacks?|explosions?|blasts?|rockets?|missiles?|mortars?|barrel bombs?|massacres?)")
 _HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bombed|pounded)"
 # a sentence that tells its act as one more besides the page's subject: "another shell in Harasta ...", "a second
-# car bomb", "in a separate attack", "elsewhere ...", "shelling also hit near a school"
+# car bomb", "in a separate attack", "in a similar terrorist rocket attack", "elsewhere ...", "shelling also hit
+# near a school"
 ANOTHER = re.compile(
-    rf"\b(?:another|a second|a third|a further|a separate|one more)\s+(?:\w+\s+)?{_ACTS}\b|"
+    rf"\b(?:another|a second|a third|a further|a separate|a similar|one more)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
     rf"\b(?:separately|elsewhere)\b|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
     re.IGNORECASE)  # named by the agent or the weapon, not the delivery
 
@@ -520,7 +521,11 @@ def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
         if week_shifted(a, b) and same_town_toll(a, b):
             return WEEK
         return 1 if a.night or b.night or any(is_rare(s) for s in shared) or same_town_toll(a, b) else 0
-    if any(is_rare(s) for s in shared) or _published_after(a, b) or _published_after(b, a):
+    if any(is_rare(s) for s in shared):
+        return SIGNATURE_GAP_DAYS
+    if (_published_after(a, b) or _published_after(b, a)) and not (a.city or b.city):
+        # a publication day bounds the happening from above; in a capital city that sees attacks with like tolls
+        # on many days, a page of Saturday is no report of Wednesday's raid
         return SIGNATURE_GAP_DAYS
     return GUESS_GAP_DAYS
 
