@@ -968,3 +968,25 @@ def test_one_distinctive_kind_on_one_day_in_the_province_of_the_others_town(town
     at_town = _event("a", town, sub_event_type=first_sub)
     in_province = _event("b", province, sub_event_type=sub or "Air/drone strike", location=_IDLIB)
     assert len(resolve_events([at_town, in_province]).incidents) == (1 if one else 2)
+
+
+@pytest.mark.parametrize(
+    ("unstated", "toll"),
+    [
+        ("The town's medical centre was hit and its director was killed, an activist said.", 1),
+        ("Rescuers were still pulling people from the rubble of the market in Kafr Nabl.", 3),
+        ("Air strikes on the market of Kafr Nabl killed 15 people on Monday.", 30),  # a doubled toll
+    ],
+)
+def test_the_consensus_toll_counts_only_figures_their_sentences_state(unstated: str, toll: int) -> None:
+    # the conservative lowest figure is taken among the tolls the reports' own sentences give: a figure carried
+    # over from another sentence of the page, or read twice, does not become the incident's toll
+    from sitrep.resolve.incidents import build_incident
+
+    told = [_event("a", "Air strikes on the market of Kafr Nabl killed 15 people on Monday.", fatalities=15),
+            _event("b", "Warplanes struck the market of Kafr Nabl on Monday, killing 17 people.", fatalities=17)]
+    inc = build_incident([*told, _event("c", unstated, fatalities=toll)])
+    assert (inc.fatalities, inc.fatalities_low, inc.fatalities_high) == (15, 15, 17)
+    assert inc.support["fatalities"]["c-ev"] == toll  # every report's figure is still kept with its source
+    # with no sentence stating a figure, the reports' figures are all there is
+    assert build_incident([_event("c", unstated, fatalities=toll)]).fatalities == toll

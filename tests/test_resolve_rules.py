@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.records import Event
 from sitrep.resolve import resolve_events
 
@@ -67,3 +69,131 @@ def test_a_report_that_gives_two_figures_is_no_disagreement_between_sources() ->
     (other,) = _reports(("gamma", "2016-06-06", "Air strikes on a market in Asharah killed 12 civilians on Monday, "
                                                "activists said."))
     assert "fatalities" in {c.field for c in find_contradictions([evs[0], other])}
+
+
+def test_a_sentence_naming_both_means_does_not_make_two_attacks() -> None:
+    # one bombardment of a town told as "government shelling", as "air strikes and shelling" (typed as an air
+    # strike) and as a shelling attack with another toll: the sub type is one choice among the means a sentence
+    # names, so the air strike and the shellings are not two attacks
+    shelling = ("alpha", "2016-03-12", "Two medics were among 31 people killed on Saturday in government shelling "
+                "of the rebel-held town of Kafr Batna, a monitor said.")
+    both = ("beta", "2016-03-12", "Hours of air strikes and shelling on Saturday killed 24 people in Kafr Batna, "
+            "activists said.")
+    artillery = ("gamma", "2016-03-12", "Government forces have killed at least 24 people in the town of Kafr Batna "
+                 "in a revenge shelling attack, activists said.")
+    events = _reports(shelling, both, artillery)
+    assert len(events) == 3
+    assert len(resolve_events(events).incidents) == 1
+
+
+def test_an_air_strike_and_a_shelling_each_told_by_its_means_stay_two() -> None:
+    raid = ("alpha", "2016-03-12", "Warplanes bombed Kafr Batna on Saturday, killing 24 people, a monitor said.")
+    guns = ("beta", "2016-03-12", "Army artillery pounded Kafr Batna on Saturday, killing six people, activists "
+            "said.")
+    mortars = ("gamma", "2016-03-12", "Mortar fire hit Kafr Batna on Saturday, killing six people, state media said.")
+    events = _reports(raid, guns, mortars)
+    assert len(events) == 3
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == [1, 2]
+
+
+def test_a_dateline_dates_the_page_not_the_happening() -> None:
+    # the agency's dateline glued into the text ("AFP Sunday 3 Jul 2016") is the publication day: the
+    # shelling the page tells may be the day before, as another outlet's "on Saturday" says
+    sunday = ("alpha", "2016-07-03", "21 killed in army shelling of rebel town Monitor AFP Sunday 3 Jul 2016 Fierce "
+              "shelling of the town of Kafr Batna killed 21 people, a monitor said.")
+    saturday = ("beta", "2016-07-02", "Army shelling killed 17 people in the town of Kafr Batna on Saturday, "
+                "activists said.")
+    monday = ("gamma", "2016-07-04", "Syria army shelling kills 25 in rebel town Reuters Monday 4 Jul 2016 "
+              "Government shelling killed 25 people in Kafr Batna, a monitor said.")
+    events = _reports(sunday, saturday, monday)
+    assert len(events) == 3
+    assert len(resolve_events(events).incidents) == 1
+
+
+def test_one_weekday_told_against_publication_days_a_week_apart_is_one_happening() -> None:
+    # a page whose publication day is a week off puts "on Wednesday" on the Wednesday before: the same large
+    # toll for the same town (not a capital city) makes it one happening; another toll that week stays apart
+    alpha = ("alpha", "2016-05-19", "A car bomb killed 27 people in the town of Azaz on Wednesday, a monitor said.")
+    beta = ("beta", "2016-05-12", "A massive bomb blast killed at least 27 people and wounded dozens in Azaz on "
+            "Wednesday.")
+    gamma = ("gamma", "2016-05-19", "A truck bomb killed 27 people on Wednesday in the border town of Azaz, "
+             "activists said.")
+    delta = ("delta", "2016-05-12", "A car bomb killed nine people in the town of Azaz on Wednesday, a monitor said.")
+    events = _reports(alpha, beta, gamma, delta)
+    assert len(events) == 4
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == [1, 3]
+
+
+def test_one_page_recounting_its_toll_in_parts_tells_one_happening() -> None:
+    # "more than 50 killed on Thursday", then "the attack killed 15 civilians and 27 fighters": the page tells
+    # the toll again in other terms, for the same place, in a sentence that states no day of its own
+    pages = [
+        ("alpha", "2017-06-02", "Islamic State fighters killed more than 50 people in an attack on two villages in "
+         "Hama province on Thursday, a monitor said. The Observatory said the attack killed 15 civilians and 27 "
+         "fighters."),
+        ("beta", "2016-05-17", "A car bomb killed at least 30 people in the town of Azaz on Monday, a monitor said. "
+         "Medics said the car bomb had killed 12 civilians and 14 fighters."),
+        ("gamma", "2016-08-09", "Air strikes killed 40 people in the town of Atareb on Monday, a monitor said. "
+         "Rescuers said the air strikes killed 22 civilians and 11 rebels."),
+    ]
+    for page in pages:
+        events = _reports(page)
+        assert len(events) == 2
+        assert len(resolve_events(events).incidents) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("A bombing in the town of Manbij on Tuesday killed 30 people and left dozens wounded, a monitor said.",
+         "A huge blast ripped through a crowded street in Manbij on Tuesday, killing 22 people, state television "
+         "said."),
+        ("Bombing killed 25 people in the town of Jarablus on Friday, a monitor said.",
+         "Explosions rocked the town of Jarablus on Friday, killing 19 people, activists said."),
+        ("A deadly bombing struck the town of Azaz on Sunday, killing 40 people, the Observatory said.",
+         "A huge blast ripped through the market street of Azaz on Sunday, killing 33 people, rescuers said."),
+    ],
+)
+def test_two_explosions_told_in_general_words_are_not_two_kinds_of_attack(first: str, second: str) -> None:
+    # neither sentence says how its explosion was delivered: "a bombing" typed as an air strike and "a blast"
+    # typed as a planted bomb are two typing guesses about one explosion, not an air strike and a bombing
+    events = _reports(("alpha", "2016-08-10", first), ("beta", "2016-08-10", second))
+    assert len(events) == 2 and len({e.sub_event_type for e in events}) == 2
+    assert len(resolve_events(events).incidents) == 1
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "An air strike on a bakery in the town of Saraqib killed nine people on Monday, a monitor said. A second air "
+        "strike hit a bakery in Saraqib on Monday, wounding five people.",
+        "A car bomb killed 12 people near a school in the town of Azaz on Tuesday, a monitor said. Another car bomb "
+        "exploded near a school in Azaz on Tuesday, wounding four people.",
+        "Air strikes on a market in the town of Maarat al-Numan killed 20 people on Wednesday, a monitor said. In a "
+        "separate attack, air strikes hit a market in Maarat al-Numan on Wednesday, wounding six people.",
+    ],
+)
+def test_a_page_telling_one_more_act_of_a_kind_tells_two_happenings(page: str) -> None:
+    # "another car bomb", "a second air strike", "in a separate attack": the page tells one more act of the same
+    # kind at the same place and day, not its subject again (unless it gives the same toll)
+    events = _reports(("alpha", "2016-08-02", page))
+    assert len(events) == 2
+    assert len(resolve_events(events).incidents) == 2
+
+
+@pytest.mark.parametrize(
+    ("city", "town"),
+    [("Aleppo", "Saraqib"), ("Damascus", "Douma"), ("Homs", "Rastan")],
+)
+def test_a_page_of_saturday_is_no_report_of_wednesday_in_a_capital_city(city: str, town: str) -> None:
+    # a publication day (here the page's dateline) bounds the happening from above: in a town, a page of Saturday
+    # may tell Wednesday's raid with the same toll; a provincial or national capital sees raids with like tolls
+    # on many days
+    saturday = ("alpha", "2016-07-16", "Air raids kill 18 civilians in {0} Monitor AFP Saturday 16 Jul 2016 Air raids "
+                "on rebel-held districts of {0} killed 18 civilians, a monitor said.")
+    wednesday = ("beta", "2016-07-14", "At least 18 people were killed in government air strikes on {0} on "
+                 "Wednesday, activists said.")
+    for place, incidents in ((city, 2), (town, 1)):
+        events = _reports(*((s, p, t.format(place)) for s, p, t in (saturday, wednesday)))
+        assert len(events) == 2
+        assert len(resolve_events(events).incidents) == incidents, place

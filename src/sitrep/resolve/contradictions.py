@@ -42,7 +42,7 @@ from sitrep.geo.gazetteer import skeleton_key
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
 from .blocking import date_interval, happening_place, interval_gap, key_event, places_agree
-from .matching import DATELINE, actor_key, date_guessed
+from .matching import actor_key, date_guessed
 from .signatures import is_tally
 
 LOCATION_KM = 25.0
@@ -132,9 +132,9 @@ def supported(ev: Event, field: str) -> bool:
     """Does the report's own evidence sentence state its value for ``field``?
 
     date: stated by the sentence, not guessed from the publication day or the narrative
-    (:func:`matching.date_guessed`), an explicit date or a weekday (``STATED_DATE_METHODS``), not a
-    weekday that dates the telling ("the monitor said on Friday"), not the page's dateline
-    (:data:`matching.DATELINE`: the day of publication, which the text's own "on Monday" outranks);
+    (:func:`matching.date_guessed`; the page's dateline is the day of publication, which the text's own
+    "on Monday" outranks), an explicit date or a weekday (``STATED_DATE_METHODS``), not a weekday that
+    dates the telling ("the monitor said on Friday");
     fatalities/injured: some quantity in the sentence reads as that figure and is not a part ("14 of the
     dead"); actor1: its mention is in the sentence and names the doer (not "opposition-held", not the
     accuser, the speaker or one who calls for something, not one of two the report hesitates between,
@@ -143,8 +143,7 @@ def supported(ev: Event, field: str) -> bool:
     """
     text = ev.evidence.text
     if field == "date":
-        if (date_guessed(ev) or not (ev.date_method or "").startswith(STATED_DATE_METHODS)
-                or (ev.date_method == "sentence:explicit" and DATELINE.match(text))):
+        if date_guessed(ev) or not (ev.date_method or "").startswith(STATED_DATE_METHODS):
             return False
         days = list(_WEEKDAY.finditer(text))
         return not (ev.date_method == "sentence:weekday" and days

@@ -22,7 +22,8 @@ Consensus per field, with the support (how many reports give each value) kept in
 - location: the most precise place with the most support;
 - actor1/actor2, event type, sub type, method: the most supported value (an unidentified actor
   yields to a named one);
-- fatalities/injured: ACLED's conservative rule, the lowest specific figure, with low/high.
+- fatalities/injured: ACLED's conservative rule, the lowest specific figure, with low/high, among the
+  figures the reports' own sentences state (all figures when none does).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import Blocking, candidate_pairs, date_interval, interval_gap, places_agree
-from .contradictions import find_contradictions, method_class
+from .contradictions import find_contradictions, method_class, supported
 from .matching import (
     GUESS_GAP_DAYS,
     MIN_TEXT,
@@ -371,6 +372,14 @@ def _consensus_actor(refs: Sequence[ActorRef | None]) -> tuple[ActorRef | None, 
     return next(r for r in known if r.name == name), _support(r.name for r in named)
 
 
+def _told_figures(events: Sequence[Event], field: str) -> list[int]:
+    """The figures for ``field`` that the consensus counts: those its reports' own sentences state
+    (:func:`contradictions.supported`: not a figure carried over from another sentence, not a part such as
+    "14 of the dead", not a tally over a period); every report's figure when no sentence states one."""
+    given = [(e, v) for e in events if (v := getattr(e, field)) is not None]
+    return [v for e, v in given if supported(e, field)] or [v for _, v in given]
+
+
 def build_incident(events: Sequence[Event], incident_id: str | None = None) -> Incident:
     """One incident from its reports: consensus values, support and contradictions."""
     events = sorted(events, key=lambda e: e.event_id)
@@ -383,8 +392,8 @@ def build_incident(events: Sequence[Event], incident_id: str | None = None) -> I
     subs = [e.sub_event_type for e in events if e.event_type == etype]
     sub = _ranked(subs)[0][0] if any(subs) else None
     methods = _ranked(e.method for e in events)
-    fat = [e.fatalities for e in events if e.fatalities is not None]
-    inj = [e.injured for e in events if e.injured is not None]
+    fat = _told_figures(events, "fatalities")
+    inj = _told_figures(events, "injured")
     support: dict[str, Any] = {
         "reports": len(events),
         "date": date_support,
