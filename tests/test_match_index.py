@@ -109,4 +109,8 @@ def test_incidents_are_the_same_with_the_index() -> None:
     events = by_id([report(n, rng) for n in range(240)])
     index = MatchIndex()
     index.sync(events[:100])  # part of the reports seen by an earlier batch
-    assert resolve_events(events, memo=index) == resolve_events(events)
+    want = resolve_events(events)
+    assert resolve_events(events, memo=index) == want
+    assert resolve_events(events, memo=index) == want  # the incidents kept from the run before
+    moved = [dataclasses.replace(e, fatalities=40) if n % 7 == 0 else e for n, e in enumerate(events)]
+    assert resolve_events(moved, memo=index) == resolve_events(moved)  # rewritten reports: built again

@@ -84,7 +84,7 @@ def resolve_events(
         olds = sorted({incident_of[i] for i in members if i in incident_of})
         has_new = any(i in new_idx for i in members)
         if not olds:
-            incidents.append(build_incident(evs))
+            incidents.append(memo.incident(evs) if memo is not None else build_incident(evs))
             continue
         if len(olds) == 1 and not has_new:
             continue  # unchanged

@@ -31,14 +31,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import Blocking, candidate_pairs, date_interval, interval_gap, places_agree
 from .contradictions import find_contradictions, method_class
-from .index import MatchIndex
 from .matching import (
     GUESS_GAP_DAYS,
     MIN_TEXT,
@@ -53,6 +52,9 @@ from .matching import (
     profile,
 )
 from .signatures import is_rare
+
+if TYPE_CHECKING:
+    from .index import MatchIndex
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}

@@ -25,9 +25,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
-from sitrep.records import Event
+from sitrep.records import Event, Incident
 
 from .blocking import MAX_SPAN_DAYS, Blocking, date_interval
+from .incidents import build_incident
 from .matching import THRESHOLD, Profile, match_score, profile
 
 
@@ -51,6 +52,7 @@ class MatchIndex:
         self._blocking = Blocking(())
         self._near: dict[int, set[int]] = {}  # dated report -> its match neighbours
         self._scores: dict[tuple[int, int], float] = {}
+        self._incidents: dict[tuple[str | None, tuple[int, ...]], Incident] = {}
         self._next = 0
 
     def __len__(self) -> int:
@@ -104,6 +106,7 @@ class MatchIndex:
         self._blocking = Blocking([events[s] for s in dated], signatures_of=[profiles[s].signatures for s in dated])
         self._near = {new[s]: {new[j] for j in near[s] if j in new} for s in dated}
         self._scores = {(new[a], new[b]): v for (a, b), v in scores.items() if a in new and b in new}
+        self._incidents = {}
         self._next = len(kept)
 
     def _remove(self, sid: int) -> None:
@@ -133,6 +136,23 @@ class MatchIndex:
             p = self._profile[self._sid[ev.event_id]]
             out.append(p if p.index == i else dataclasses.replace(p, index=i))
         return out
+
+    def incident(self, events: Sequence[Event], incident_id: str | None = None) -> Incident:
+        """``build_incident(events, incident_id)``, kept while its reports are unchanged: re-clustering
+        a component gives mostly the incidents it gave for the batch before."""
+        key = []
+        for ev in events:
+            sid = self._sid.get(ev.event_id)
+            if sid is None or not (self._event[sid] is ev or self._event[sid] == ev):
+                return build_incident(events, incident_id)
+            key.append(sid)
+        k = (incident_id, tuple(sorted(key)))  # a rewritten report has a new number: its incidents are built again
+        inc = self._incidents.get(k)
+        if inc is None:
+            if len(self._incidents) >= self.limit:
+                self._incidents.clear()
+            inc = self._incidents[k] = build_incident(events, incident_id)
+        return inc
 
     def sid(self, event_id: str) -> int:
         return self._sid[event_id]
