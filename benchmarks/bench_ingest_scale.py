@@ -18,7 +18,9 @@ documents, and the same figure with the measured extraction time per document ad
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
+import hashlib
 import json
 import random
 import sys
@@ -34,6 +36,7 @@ from sitrep.documents import signature
 from sitrep.pipeline import Extracted, Pipeline, Prepared, stage_extract, stage_prepare
 from sitrep.records import Document, Event
 from sitrep.store import open_store
+from sitrep.store.base import Query
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_resolve_scale import shift_event  # noqa: E402
@@ -116,22 +119,34 @@ def main() -> int:
     ap.add_argument("--extract-docs-per-s", type=float, default=33.1)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--skip", type=int, default=0,
+                    help="replayed articles to pass over first (to go on in a copy of a store that holds them)")
+    ap.add_argument("--digest", action="store_true",
+                    help="print a digest of the sorted incident export at the end (same results before/after)")
+    ap.add_argument("--profile", type=Path, default=None, help="write a cProfile of the ingest blocks here")
     args = ap.parse_args()
     db = args.db or Path(tempfile.mkdtemp(prefix="sitrep-ingest-scale-")) / "sitrep.db"
     store = open_store(str(db))
     pipe = Pipeline(store, engine=ReplayEngine(), batch_size=64)
     block: list[Replayed] = []
     done = 0
-    for item in articles(args.events, args.n, args.shift_days, args.seed):
+    prof = cProfile.Profile() if args.profile else None
+    for k, item in enumerate(articles(args.events, args.skip + args.n, args.shift_days, args.seed)):
+        if k < args.skip:
+            continue
         block.append(item)
         if len(block) == args.block:
             t0 = time.perf_counter()
             c0 = time.process_time()
+            if prof is not None:
+                prof.enable()
             report = pipe.ingest_raw(block)
+            if prof is not None:
+                prof.disable()
             secs, cpu = time.perf_counter() - t0, time.process_time() - c0
             done += len(block)
             per_doc = cpu / len(block)
-            print(json.dumps({"stored_docs": done, "block_docs_per_cpu_s": round(len(block) / cpu, 1),
+            print(json.dumps({"stored_docs": args.skip + done, "block_docs_per_cpu_s": round(len(block) / cpu, 1),
                               "wall_s": round(secs, 1), "documents_new": report.documents_new,
                               "events": report.events, "failed": report.failed,
                               "with_extraction_docs_per_s": round(1 / (1 / args.extract_docs_per_s + per_doc), 2)}),
@@ -140,6 +155,12 @@ def main() -> int:
             if report.failed:  # a replay that stores nothing measures nothing
                 print(f"errors: {report.errors[:3]}", file=sys.stderr)
                 return 1
+    if prof is not None:
+        prof.dump_stats(str(args.profile))
+    if args.digest:
+        export = sorted(json.dumps(i.to_dict(), sort_keys=True, ensure_ascii=False) for i in store.incidents(Query()))
+        digest = hashlib.sha256("\n".join(export).encode()).hexdigest()[:16]
+        print(json.dumps({"incidents": len(export), "digest": digest}), flush=True)
     return 0
 
 

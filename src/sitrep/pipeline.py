@@ -17,12 +17,15 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.config import Settings, default
 from sitrep.engines import Engine, get_engine
 from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
+
+if TYPE_CHECKING:
+    from sitrep.resolve.index import MatchIndex
 
 STAGES: tuple[tuple[str, str, str], ...] = (
     # (stage, reads, writes) — checked by tests/test_stages.py against the functions below
@@ -189,6 +192,7 @@ class Pipeline:
         self.max_doc_chars = max_doc_chars
         self.resolve = resolve
         self.progress = progress
+        self._memo: MatchIndex | None = None  # reports keyed and paired by earlier batches (resolve/index.py)
         from sitrep.documents import DEFAULT_THRESHOLD
 
         self.threshold = near_dup_threshold if near_dup_threshold is not None else DEFAULT_THRESHOLD
@@ -456,7 +460,11 @@ class Pipeline:
         return self.store.exclusive(lambda: self._resolve_locked(events))
 
     def _resolve_locked(self, events: list[Event]) -> int:
-        from sitrep.resolve import candidate_queries, matched_component, resolve_events
+        from sitrep.resolve import MatchIndex, candidate_queries, resolve_events
+
+        if self._memo is None:
+            self._memo = MatchIndex()
+        memo = self._memo
 
         new = {e.event_id: e for e in events if not e.generic}
         if not new:
@@ -473,9 +481,8 @@ class Pipeline:
                 for e in self.store.events_in_window(q.since or "", q.until or "", q.country):
                     pool.setdefault(e.event_id, e)
                 loaded.append(q)
-            ordered = sorted(pool.values(), key=lambda e: e.event_id)
-            at = {e.event_id: i for i, e in enumerate(ordered)}
-            component = {ordered[i].event_id for i in matched_component(ordered, [at[i] for i in new])}
+            memo.sync(pool.values())  # the reports kept from earlier batches are keyed and paired already
+            component = memo.component(pool, new)
         # the stored incidents of the component (each lies inside it: incidents only join matches)
         old = sorted(set(self.store.incident_for_events(sorted(component)).values()))
         for inc_id in old:
@@ -484,7 +491,7 @@ class Pipeline:
             for e in self.store.get_events(missing):
                 pool[e.event_id] = e
                 component.add(e.event_id)
-        result = resolve_events(sorted((pool[i] for i in component), key=lambda e: e.event_id))
+        result = resolve_events(sorted((pool[i] for i in component), key=lambda e: e.event_id), memo=memo)
         self.store.replace_incidents(result.incidents, removed=old)
         return len(result.incidents)
 

@@ -21,8 +21,12 @@ from sitrep.store.base import Query
 
 from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval
 from .incidents import ResolveResult, build_incident, cluster, matched_component
+from .index import MatchIndex
 
-__all__ = ["ResolveResult", "candidate_queries", "matched_component", "resolve_events", "resolve_stream", "time_key"]
+__all__ = [
+    "MatchIndex", "ResolveResult", "candidate_queries", "matched_component", "resolve_events", "resolve_stream",
+    "time_key",
+]
 
 CHUNK_EVENTS = 20_000  # reports resolved at a time by resolve_stream
 
@@ -31,6 +35,7 @@ def resolve_events(
     events: Sequence[Event],
     existing: Sequence[Incident] = (),
     existing_events: Sequence[Event] = (),
+    memo: MatchIndex | None = None,
 ) -> ResolveResult:
     """Merge reports into incidents.
 
@@ -44,7 +49,9 @@ def resolve_events(
     id is in ``removed``). Only new or changed incidents are returned; stored incidents are never
     split. Reports already stored (same event_id) are not added twice.
 
-    Generic/aggregate/hypothetical mentions (``Event.generic``) never form incidents.
+    Generic/aggregate/hypothetical mentions (``Event.generic``) never form incidents. ``memo``: the
+    reports a long-running ingest keeps keyed and paired (:class:`sitrep.resolve.index.MatchIndex`);
+    the result is the same with or without it.
     """
     old: dict[str, Event] = {e.event_id: e for e in existing_events}
     stored_ids = {eid for inc in existing for eid in inc.event_ids}
@@ -66,7 +73,7 @@ def resolve_events(
         for m in members:
             incident_of[m] = inc.incident_id
     new_idx = set(range(len(old), len(pool)))
-    clusters, scores = cluster(pool, groups=groups, only_with=new_idx if existing or old else None)
+    clusters, scores = cluster(pool, groups=groups, only_with=new_idx if existing or old else None, memo=memo)
 
     incidents: list[Incident] = []
     removed: list[str] = []
@@ -77,7 +84,7 @@ def resolve_events(
         olds = sorted({incident_of[i] for i in members if i in incident_of})
         has_new = any(i in new_idx for i in members)
         if not olds:
-            incidents.append(build_incident(evs))
+            incidents.append(memo.incident(evs) if memo is not None else build_incident(evs))
             continue
         if len(olds) == 1 and not has_new:
             continue  # unchanged

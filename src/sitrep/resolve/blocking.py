@@ -222,18 +222,33 @@ class _Sweep:
         self.days: list[tuple[int, int]] = []  # (day ordinal, report index)
         self.spans: list[tuple[int, int]] = []  # (first day ordinal, report index) of vaguer reports
         self.undated: list[int] = []
+        self.finished = False  # sorted: a report added from now on is inserted in its place
+
+    def _list(self, k: Keyed) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
+        if k.interval is None:
+            return None
+        return (self.days if k.interval[0] == k.interval[1] else self.spans), (k.interval[0], k.index)
 
     def add(self, k: Keyed) -> None:
-        if k.interval is None:
+        where = self._list(k)
+        if where is None:
             self.undated.append(k.index)
-        elif k.interval[0] == k.interval[1]:
-            self.days.append((k.interval[0], k.index))
+        elif self.finished:
+            bisect.insort(where[0], where[1])
         else:
-            self.spans.append((k.interval[0], k.index))
+            where[0].append(where[1])
+
+    def remove(self, k: Keyed) -> None:
+        where = self._list(k)
+        if where is None:
+            self.undated.remove(k.index)
+        else:
+            del where[0][bisect.bisect_left(where[0], where[1])]
 
     def finish(self) -> None:
         self.days.sort()
         self.spans.sort()
+        self.finished = True
 
     def near(self, iv: tuple[int, int], max_gap: int) -> Iterable[int]:
         """Reports whose interval may lie within ``max_gap`` days of ``iv`` (the caller checks)."""
@@ -278,14 +293,63 @@ class Blocking:
         self.blocks: dict[Block, _Sweep] = defaultdict(_Sweep)
         self.sig_countries: dict[tuple[str, str], set[str | None]] = defaultdict(set)
         for k in self.keyed:
-            for block in self._member_of(k):
-                self.blocks[block].add(k)
-            if k.interval is not None:
-                for sig in k.signatures:
-                    self.sig_countries[(k.family, sig)].add(k.country)
+            self._file(k)
         for sweep in self.blocks.values():
             sweep.finish()
         self._finders: dict[Block, dict[tuple[int, bool], _Sweep]] | None = None  # built on first use
+
+    def _file(self, k: Keyed) -> None:
+        for block in self._member_of(k):
+            self.blocks[block].add(k)
+        if k.interval is not None:
+            for sig in k.signatures:
+                self.sig_countries[(k.family, sig)].add(k.country)
+
+    def add(self, index: int, ev: Event, sigs: frozenset[str]) -> None:
+        """Put one more report in the blocks (a long-lived index: :class:`sitrep.resolve.index.MatchIndex`).
+        Undated and year-only reports are not taken: their look-ups depend on which others are present
+        (``undated_cap``), so they are paired among the reports at hand (:class:`Blocking` of those)."""
+        k = key_event(index, ev, sigs)
+        if ev.generic or k.interval is None or index in self.by_index:
+            raise ValueError(f"report {index} cannot be added")
+        self.keyed.append(k)  # order no longer matters: look-ups go through by_index and the blocks
+        self.by_index[index] = k
+        self.toll[index] = ev.fatalities
+        for block in self._member_of(k):
+            if block not in self.blocks:
+                self.blocks[block].finish()  # a new block: kept sorted from its first report
+        self._file(k)
+        if self._finders is not None:
+            self._add_finder(k)
+
+    def remove(self, index: int) -> None:
+        """Take a report added with :meth:`add` out of the blocks (its stored version changed)."""
+        k = self.by_index.pop(index)
+        self.keyed.remove(k)
+        for block in self._member_of(k):
+            self.blocks[block].remove(k)
+        if self._finders is not None:
+            for block, window, loose in self._finder_of(k):
+                self._finders[block][(window, loose)].remove(k)
+        del self.toll[index]
+
+    def _finder_of(self, k: Keyed) -> list[tuple[Block, int, bool]]:
+        """The blocks a report looks in, as the reverse index files it: a report without a country
+        looks in the signature blocks of every country, filed once under the country ``"*"``."""
+        out = [b for b in self._looks_in(k) if not (b[0][0] == "sig" and k.country is None)]
+        if k.interval is not None and k.country is None:
+            out += [(("sig", k.family, "*", sig), SIGNATURE_GAP_DAYS if k.interval[0] == k.interval[1] else 0, True)
+                    for sig in k.signatures]
+        return out
+
+    def _add_finder(self, k: Keyed) -> None:
+        assert self._finders is not None
+        for block, window, loose in self._finder_of(k):
+            sweep = self._finders[block].get((window, loose))
+            if sweep is None:
+                sweep = self._finders[block][(window, loose)] = _Sweep()
+                sweep.finish()
+            sweep.add(k)
 
     def _member_of(self, k: Keyed) -> list[Block]:
         """The blocks a report is put in."""
@@ -376,15 +440,17 @@ class Blocking:
         if self._finders is None:  # per block, the reports that look in it, by how they look
             self._finders = defaultdict(dict)
             for k in self.keyed:
-                for block, window, loose in self._looks_in(k):
-                    if block in self.blocks:
-                        self._finders[block].setdefault((window, loose), _Sweep()).add(k)
-            for ways in self._finders.values():
-                for sweep in ways.values():
+                for block, window, loose in self._finder_of(k):
+                    self._finders[block].setdefault((window, loose), _Sweep()).add(k)
+            for by_way in self._finders.values():
+                for sweep in by_way.values():
                     sweep.finish()
         out: set[int] = set()
         for block in self._member_of(o):
-            for (window, loose), finders in self._finders.get(block, {}).items():
+            ways: list[tuple[tuple[int, bool], _Sweep]] = list(self._finders.get(block, {}).items())
+            if block[0] == "sig":  # and the reports without a country that look in every country's block
+                ways.extend(self._finders.get(("sig", block[1], "*", block[3]), {}).items())
+            for (window, loose), finders in ways:
                 if o.interval is not None:
                     candidates: Iterable[int] = finders.near(o.interval, window)
                 elif o.index in self.blocks[block].undated[: self.undated_cap]:

@@ -32,7 +32,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.records import ActorRef, Event, Incident, Place
 
@@ -53,6 +53,9 @@ from .matching import (
     profile,
 )
 from .signatures import is_rare
+
+if TYPE_CHECKING:
+    from .index import MatchIndex
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PLACE_RANK = {"point": 0, "district": 1, "admin1": 2, "country": 3}
@@ -129,29 +132,45 @@ def cluster(
     *,
     groups: Iterable[Sequence[int]] = (),
     only_with: set[int] | None = None,
+    memo: MatchIndex | None = None,
 ) -> tuple[list[list[int]], dict[tuple[str, str], float]]:
-    """Cluster report indexes. ``groups``: indexes already together (stored incidents)."""
-    profiles = [profile(i, ev) for i, ev in enumerate(events)]
+    """Cluster report indexes. ``groups``: indexes already together (stored incidents). ``memo``: the
+    profiles, scores and matched pairs kept by a long-running ingest (used when every report is new
+    and ``events`` are in event id order, as the ingest passes them; the result is the same)."""
+    if memo is not None and (only_with is not None
+                             or any(a.event_id >= b.event_id for a, b in zip(events, events[1:], strict=False))):
+        memo = None
     cache: dict[tuple[int, int], float] = {}
+    if memo is not None:
+        memo.sync(events)
+        profiles = memo.profiles(events)
+        sids = [memo.sid(ev.event_id) for ev in events]
+        kept = memo
 
-    def score(i: int, j: int) -> float:
-        k = (i, j) if i < j else (j, i)
-        s = cache.get(k)
-        if s is None:
-            s = match_score(profiles[k[0]], profiles[k[1]])
-            cache[k] = s
-        return s
+        def score(i: int, j: int) -> float:
+            return kept.score(sids[i], sids[j])
+    else:
+        profiles = [profile(i, ev) for i, ev in enumerate(events)]
+
+        def score(i: int, j: int) -> float:
+            k = (i, j) if i < j else (j, i)
+            s = cache.get(k)
+            if s is None:
+                s = match_score(profiles[k[0]], profiles[k[1]])
+                cache[k] = s
+            return s
 
     c = _Clusters(profiles)
     for g in groups:
         g = list(g)
         for j in g[1:]:
             c.union(g[0], j)
-    pairs = candidate_pairs(events, only_with=only_with, signatures_of=[p.signatures for p in profiles])
-    scored = sorted(
-        ((s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    if memo is not None:
+        found = memo.matched_pairs(events)
+    else:
+        pairs = candidate_pairs(events, only_with=only_with, signatures_of=[p.signatures for p in profiles])
+        found = [(s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD]
+    scored = sorted(found, key=lambda t: (-t[0], t[1], t[2]))
     matched: dict[tuple[str, str], float] = {}
 
     def merge(s: float, i: int, j: int) -> None:
