@@ -108,6 +108,9 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
         return []  # unresolved names are listed places only where the text lists them as where it happened
     if not inside and not (unknown and _after_list(c, run, text)):
         return []
+    if any(a.place.precision == "country" and b.place.country == a.place.country
+           for a in run for b in run if a is not b and a.place and b.place):
+        return []  # a country and a place in it ("the Syrian Idlib province"): the place, qualified, not a list
     out: dict[tuple[int | None, str], Place] = {}
     for m in run:
         place = m.place if m in known else _unknown_member(m, c.place, inside)
@@ -154,15 +157,16 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
 
 
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
-    """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
-    the first (as ACLED codes a list: the total on one event, none on the others)."""
+    """One candidate per place of a listed action. The toll the text gives for them all ("seven civilians were
+    killed in rocket attacks on A, B and C") is the deaths of no one of them: none carries it (a figure for one
+    place is told of that place: "killed five in A and shelled B")."""
     listed = _listed_places(c, places, text)
     if not listed:
         return [c]
-    return [dataclasses.replace(c, place=place, listed=True, notes=[*c.notes, "place:listed"],
-                                fatalities=c.fatalities if i == 0 else None,
-                                injured=c.injured if i == 0 else None, extra_spans=[])
-            for i, place in enumerate(listed)]
+    notes = [*c.notes, "place:listed"] + (["toll:of-the-list"] if c.fatalities is not None else [])
+    return [dataclasses.replace(c, place=place, listed=True, notes=notes, fatalities=None, injured=None,
+                                list_toll=c.fatalities, extra_spans=[])
+            for place in listed]
 
 
 def _listed_key(c: _Cand) -> str:
