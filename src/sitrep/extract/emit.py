@@ -94,7 +94,12 @@ _LIST_LEAD = re.compile(
 
 
 def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
-    """The places of one run of listed mentions, when the run is a list that locates ``c``."""
+    """The places of one run of listed mentions, when the run is a list that locates ``c``. A demonym before a
+    name ("the Syrian Idlib province") qualifies the name: no member of a list."""
+    from sitrep.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    run = [m for m in run if gaz.demonym_country(m.mention) is None]
     known = [m for m in run if not _unnamed(m)]
     unknown = [m for m in run if _unnamed(m)]
     if len(run) < 2 or _BETWEEN.search(text, max(0, run[0].start - 40), run[0].start):
@@ -108,9 +113,6 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
         return []  # unresolved names are listed places only where the text lists them as where it happened
     if not inside and not (unknown and _after_list(c, run, text)):
         return []
-    if any(a.place.precision == "country" and b.place.country == a.place.country
-           for a in run for b in run if a is not b and a.place and b.place):
-        return []  # a country and a place in it ("the Syrian Idlib province"): the place, qualified, not a list
     out: dict[tuple[int | None, str], Place] = {}
     for m in run:
         place = m.place if m in known else _unknown_member(m, c.place, inside)

@@ -180,6 +180,10 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.start, into.end, into.hit = other.start, other.end, other.hit
     else:
         into.extra_spans.append((other.start, other.end))
+    if other.listed and other.list_toll is not None and into.fatalities == other.list_toll:
+        # a headline restating a listed action's toll ("Seven killed in rocket attacks on Idlib towns" over
+        # "seven were killed in attacks on A and B"): the toll is the list's, no one place's
+        into.fatalities, into.listed, into.list_toll = None, True, other.list_toll
     into.last_sent = max(into.last_sent, other.sent, other.last_sent)
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     if "merged" not in into.notes:  # a rule that fired is noted once, however often it fired
