@@ -159,16 +159,16 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
 
 
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
-    """One candidate per place of a listed action. The toll the text gives for them all ("seven civilians were
-    killed in rocket attacks on A, B and C") is the deaths of no one of them: none carries it (a figure for one
-    place is told of that place: "killed five in A and shelled B")."""
+    """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
+    the first (as ACLED codes a list: the total on one event, none on the others) and is kept as the list's
+    (``list_toll``): a headline restating it tells the list, not an event of its own."""
     listed = _listed_places(c, places, text)
     if not listed:
         return [c]
     notes = [*c.notes, "place:listed"] + (["toll:of-the-list"] if c.fatalities is not None else [])
-    return [dataclasses.replace(c, place=place, listed=True, notes=notes, fatalities=None, injured=None,
-                                list_toll=c.fatalities, extra_spans=[])
-            for place in listed]
+    return [dataclasses.replace(c, place=place, listed=True, notes=notes, list_toll=c.fatalities, extra_spans=[],
+                                fatalities=c.fatalities if i == 0 else None, injured=c.injured if i == 0 else None)
+            for i, place in enumerate(listed)]
 
 
 def _listed_key(c: _Cand) -> str:
