@@ -42,6 +42,7 @@ class _Cand:
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     headline: bool = False  # written in headline style (a title, a restated title, a related-article link)
     listed: bool = False  # one of the places of a listed action ("shelled X, Y and Z"): one event per place
+    list_toll: int | None = None  # the toll told for the whole list (no one place's): see emit._split_listed
     title: bool = False  # in the page's title or where the lead restates it: joins the body's report
     generic: str | None = None  # why it is generic (not a reported happening): left out unless asked for
 

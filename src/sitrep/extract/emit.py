@@ -94,7 +94,12 @@ _LIST_LEAD = re.compile(
 
 
 def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
-    """The places of one run of listed mentions, when the run is a list that locates ``c``."""
+    """The places of one run of listed mentions, when the run is a list that locates ``c``. A demonym before a
+    name ("the Syrian Idlib province") qualifies the name: no member of a list."""
+    from sitrep.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    run = [m for m in run if gaz.demonym_country(m.mention) is None]
     known = [m for m in run if not _unnamed(m)]
     unknown = [m for m in run if _unnamed(m)]
     if len(run) < 2 or _BETWEEN.search(text, max(0, run[0].start - 40), run[0].start):
@@ -155,13 +160,14 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
 
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
     """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
-    the first (as ACLED codes a list: the total on one event, none on the others)."""
+    the first (as ACLED codes a list: the total on one event, none on the others) and is kept as the list's
+    (``list_toll``): a headline restating it tells the list, not an event of its own."""
     listed = _listed_places(c, places, text)
     if not listed:
         return [c]
-    return [dataclasses.replace(c, place=place, listed=True, notes=[*c.notes, "place:listed"],
-                                fatalities=c.fatalities if i == 0 else None,
-                                injured=c.injured if i == 0 else None, extra_spans=[])
+    notes = [*c.notes, "place:listed"] + (["toll:of-the-list"] if c.fatalities is not None else [])
+    return [dataclasses.replace(c, place=place, listed=True, notes=notes, list_toll=c.fatalities, extra_spans=[],
+                                fatalities=c.fatalities if i == 0 else None, injured=c.injured if i == 0 else None)
             for i, place in enumerate(listed)]
 
 

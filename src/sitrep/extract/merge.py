@@ -180,6 +180,10 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.start, into.end, into.hit = other.start, other.end, other.hit
     else:
         into.extra_spans.append((other.start, other.end))
+    if other.listed and other.list_toll is not None and into.fatalities == other.list_toll:
+        # a headline restating a listed action's toll ("Seven killed in rocket attacks on Idlib towns" over
+        # "seven were killed in attacks on A and B"): the report is that place's of the list, told once
+        into.listed, into.list_toll = True, other.list_toll
     into.last_sent = max(into.last_sent, other.sent, other.last_sent)
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
     if "merged" not in into.notes:  # a rule that fired is noted once, however often it fired
@@ -394,7 +398,8 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
         if not (h.headline or h.title):
             continue
         fits = [b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
-                and _places_compatible(b, h) and _actors_compatible(b, h) and _tolls_compatible(b, h)
+                and (_places_compatible(b, h) or _lists_within(b, h)) and _actors_compatible(b, h)
+                and _tolls_compatible(b, h)
                 and not _delivered_apart(b, h)
                 and (h.headline or _same_month(b, h))]  # a title tells the news, not the background
         # the report of the same kind first ("Air strikes kill 45" is the air strike the body tells, not the
@@ -419,6 +424,23 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             out.append(h)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _lists_within(b: _Cand, h: _Cand) -> bool:
+    """``b`` is one place of a listed action that the headline tells as a whole ("35 killed in raids on rural
+    Aleppo" over "raids that killed 35 on the towns of Al-Bab and Kafr Hamra"): the list's toll is the
+    headline's, or the headline names the province (or country) the place lies in."""
+    from sitrep.extract.places import precision_rank
+
+    if not b.listed or b.place is None or h.place is None:
+        return False
+    if b.list_toll is not None and b.list_toll == h.fatalities:
+        return True
+    if precision_rank(h.place) < 2:
+        return False
+    if precision_rank(h.place) == 3:
+        return h.place.country == b.place.country
+    return bool(h.place.admin1) and h.place.admin1 == b.place.admin1
 
 
 def _drop_totals(cands: list[_Cand]) -> list[_Cand]:

@@ -134,7 +134,12 @@ _PERSON = (
 )
 _Q = QUANTITY
 _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
-_NP_LIST = rf"(?:{_Q})\s+{_MOD}{_PERSON}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:{_Q})\s+{_MOD}{_PERSON})*"
+# the groups of one list of victims: "two soldiers and one civilian", "a woman and her three children as well
+# as another child", "four fighters in addition to two civilians" (a kin group's possessive before its count)
+_LIST_SEP = (r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|"
+             r",?\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with|together\s+with)\s+)")
+_KIN = r"(?:(?:his|her|their)\s+)?"
+_NP_LIST = rf"(?:{_Q})\s+{_MOD}{_PERSON}(?:{_LIST_SEP}{_KIN}(?:{_Q})\s+{_MOD}{_PERSON})*"
 
 _KILL_VERB = (
     r"(?:kill(?:ed|ing|s)?|claim(?:ed|ing)?\s+the\s+lives?\s+of|left\s+dead|leaving\s+dead|executed|"
