@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from sitrep import extract
-from sitrep.extract.numbers import find_casualties
 from sitrep.extract.events import VIOLENT
+from sitrep.extract.numbers import find_casualties
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "sample" / "fakes_sample.csv"
 

@@ -287,9 +287,9 @@ def evidence_span(text: str, start: int, end: int, hit: Hit) -> tuple[int, int]:
     for m in _EVIDENCE_FROM.finditer(text, start, hit.start):
         if end - m.start() >= _EVIDENCE_MIN:
             s = m.start()
-    m = _EVIDENCE_UNTIL.search(text, hit.end, end)
-    if m is not None and m.start() - s >= _EVIDENCE_MIN:
-        e = m.start()
+    until = _EVIDENCE_UNTIL.search(text, hit.end, end)
+    if until is not None and until.start() - s >= _EVIDENCE_MIN:
+        e = until.start()
     return _strip(text, s, e)
 
 

@@ -63,8 +63,8 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
     elif t.direct or t.id == "attack":
         victim = cand.actor2.actor if cand.actor2 else None
         after = without_occasions(text[cand.hit.start:ce])  # not the victims of the occasion it names
-        if _EXECUTION.fullmatch(cand.hit.text) or victim is not None and victim.type == "civilians" or _PASSIVE_CIVIL.search(
-                text, max(cs, cand.hit.start - 60), cand.hit.start):
+        if _EXECUTION.fullmatch(cand.hit.text) or victim is not None and victim.type == "civilians" \
+                or _PASSIVE_CIVIL.search(text, max(cs, cand.hit.start - 60), cand.hit.start):
             civil = True  # "five passengers were killed when gunmen opened fire": the victims told first
         elif victim is not None or _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
             civil = False
