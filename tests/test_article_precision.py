@@ -1037,6 +1037,8 @@ def test_a_described_scene_or_thing_is_no_property_destruction_territory_or_batt
     ("Militants burned houses in the village of Tal Tamr on Monday.", "Looting/property destruction"),
     ("Rebels captured the town of Morek on Monday.", "Non-state actor overtakes territory"),
     ("Government forces controlled the town of Morek on Monday.", "Government regains territory"),
+    ("The army controlled Otaya town in Rural Damascus on Monday.", "Government regains territory"),
+    ("HTS controlled Al-Ameriyah village in Idleb countryside on Monday.", "Non-state actor overtakes territory"),
     ("Heavy fighting broke out near Tabqa on Monday.", "Armed clash"),
 ])
 def test_the_acts_themselves_stay_events(text: str, sub: str) -> None:
