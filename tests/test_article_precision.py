@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitrep import extract
+from sitrep.extract.events import VIOLENT
 from sitrep.extract.numbers import find_casualties
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "sample" / "fakes_sample.csv"
@@ -978,3 +979,109 @@ def test_a_numeric_date_with_hyphens_is_no_count(text: str, toll: int) -> None:
 def test_a_total_over_the_reports_that_follow_is_no_event(text: str, tolls: list[int]) -> None:
     events = [e for e in extract(text, published="2016-08-15") if e.event_type != "Diplomacy"]
     assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.fatalities, e.evidence.text) for e in events]
+
+
+# --------------------------------------------------------------------------- session 9: statements about a known act
+@pytest.mark.parametrize("text", [
+    "Investigators found evidence pointing to the army's direct responsibility for the chemical attack on eastern "
+    "Ghouta.",
+    "Rights groups say the air force was responsible for the barrel bomb attacks on Aleppo.",
+    "Activists hold the regime responsible for the massacre of civilians in Houla.",
+    "The report found the militia accountable for the shelling of the Yarmouk camp.",
+    "The opposition wants those responsible for the massacre in Houla to face trial.",
+])
+def test_who_answers_for_an_act_is_no_report_of_it(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State claimed responsibility for the suicide bombing in Baghdad on Monday that killed 20 people.",
+    "The army was responsible for the shelling of Douma on Tuesday that killed 12 people, the monitor said.",
+    "The group claimed responsibility for the car bomb that killed five soldiers in Azaz.",
+])
+def test_a_claimed_or_dated_act_stays_an_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-10") if e.event_type in VIOLENT]
+
+
+@pytest.mark.parametrize("text", [
+    'Last week the Pentagon stated that the airstrikes on the army positions were an "unintentional error."',
+    "The Pentagon said that the air strike on the convoy was a mistake.",
+    "The coalition admitted that the air strike on the Syrian army positions near the airport was a mistake.",
+    "Officials insisted that the shelling of the border post was deliberate.",
+    "Washington maintains that the strike on the air base was legitimate.",
+])
+def test_an_act_judged_in_a_statement_is_no_new_event(text: str) -> None:
+    assert [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == []
+
+
+# --------------------------------------------------------------------------- descriptions, not acts
+@pytest.mark.parametrize("text", [
+    "A soldier walks near destroyed buildings in Hasakeh on Monday.",
+    "Footage showed people running amid wrecked or burnt cars in the town.",
+    "Children play among the destroyed homes of Homs.",
+    "Shells fell on the government controlled area of Hamdaniyeh in Aleppo on Monday.",
+    "Mortars hit the opposition controlled town of Douma on Friday.",
+    "The army moved infantry fighting vehicles to the outskirts of Hama.",
+    "Men of fighting age were barred from leaving the town.",
+    "The militants dug fighting positions along the river near Tabqa.",
+    "Images of the captured pilot were released by the group on Friday.",
+    "Rebels paraded captured soldiers through the streets of Idlib on Monday.",
+])
+def test_a_described_scene_or_thing_is_no_property_destruction_territory_or_battle(text: str) -> None:
+    events = extract(text, published="2016-05-10")
+    assert not [e for e in events if e.event_type in ("Strategic developments", "Battles")], \
+        [(e.event_type, e.sub_event_type, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Militants burned houses in the village of Tal Tamr on Monday.", "Looting/property destruction"),
+    ("Rebels captured the town of Morek on Monday.", "Non-state actor overtakes territory"),
+    ("Government forces controlled the town of Morek on Monday.", "Government regains territory"),
+    ("The army controlled Otaya town in Rural Damascus on Monday.", "Government regains territory"),
+    ("HTS controlled Al-Ameriyah village in Idleb countryside on Monday.", "Non-state actor overtakes territory"),
+    ("Heavy fighting broke out near Tabqa on Monday.", "Armed clash"),
+])
+def test_the_acts_themselves_stay_events(text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"] == [sub]
+
+
+# --------------------------------------------------------------------------- counts since a start
+@pytest.mark.parametrize("text", [
+    "Wednesday 24 August 2016 Syrian Coalition: Assad Used Chemical Weapons 136 Times since Ghouta Massacre.",
+    "On Monday, the monitor said government jets had bombed the town of Kafr Nabl 30 times since January.",
+    "Rebels said on Tuesday that the army had shelled the camp near Daraa 12 times since the truce began.",
+])
+def test_a_count_of_times_since_a_start_is_a_tally_even_on_a_stated_day(text: str) -> None:
+    assert [e for e in extract(text, published="2016-08-24") if e.event_type != "Diplomacy"] == []
+
+
+# --------------------------------------------------------------------------- executions
+@pytest.mark.parametrize("text", [
+    "Islamic State executed 20 of its own fighters in Raqqa on Monday for fleeing the front.",
+    "The militants beheaded two captured soldiers near Palmyra on Sunday.",
+    "More than 50 troops were summarily executed at the base on Friday.",
+])
+def test_an_execution_is_violence_against_civilians(text: str) -> None:
+    events = [e for e in extract(text, published="2016-05-10") if e.event_type != "Diplomacy"]
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")]
+
+
+# --------------------------------------------------------------------------- the event's own words as evidence
+@pytest.mark.parametrize("text,kept,left_out", [
+    ("The Coalition said that the regime still exploits the campaign to commit more massacres citing the death of "
+     "35 civilians in barrel bomb attacks on the town of Al Bab on Friday.", "barrel bomb attacks", "exploits"),
+    ("The Observatory said the group executed 70 of its own members in Raqqa on Saturday due to recent advances "
+     "of the army near the city.", "executed 70", "advances"),
+    ("Fighting struck the southern edges of Aleppo on Wednesday night as rebels and regime forces gear up for a "
+     "major battle.", "Fighting struck", "gear up"),
+    ("Jets struck a market in Douma on Monday killing 10 civilians, the monitor said, adding that the regime "
+     "wants to punish the town.", "Jets struck", "punish"),
+    ("Rocket fire killed four people in Aleppo on Sunday as government troops prepared an assault on the "
+     "eastern districts.", "Rocket fire", "assault"),
+])
+def test_the_evidence_leaves_out_a_citing_statement_a_cause_or_a_preparation(text: str, kept: str,
+                                                                              left_out: str) -> None:
+    events = [e for e in extract(text, published="2016-05-10") if e.event_type in VIOLENT]
+    assert events and all(kept in e.evidence.text and left_out not in e.evidence.text
+                          and text[e.evidence.start:e.evidence.end] == e.evidence.text for e in events), \
+        [e.evidence.text for e in events]

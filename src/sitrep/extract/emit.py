@@ -11,6 +11,7 @@ from sitrep.extract.actors import ActorDef, ActorDictionary, ActorMention
 from sitrep.extract.events import (
     VIOLENT,
     TriggerDef,
+    evidence_span,
 )
 from sitrep.geo.gazetteer import CORE
 from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention
@@ -212,7 +213,8 @@ def _to_event(
     if fatalities is None and injured and not any(_DEATH_WORD.search(text, s, e)
                                                   for s, e in [(c.start, c.end), *c.extra_spans]):
         fatalities = 0  # the wounded are counted and no death is told: nobody died
-    ev = Evidence(text=text[c.start:c.end], start=c.start, end=c.end)
+    es, ee = evidence_span(text, c.start, c.end, c.hit)
+    ev = Evidence(text=text[es:ee], start=es, end=ee)
     sub = c.sub
     return Event(
         doc_id=doc.id,

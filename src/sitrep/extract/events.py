@@ -261,6 +261,38 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# The part of a clause that states its event: a statement that cites the event ("the Coalition said the regime
+# still exploits the campaign to commit massacres, citing the death of 35 civilians in barrel bomb attacks"), a
+# cause or a remark added after it ("executed 70 of its own members who tried to leave due to recent advances of
+# the army", "... the sources said, adding ..."), or a preparation going on beside it ("Fighting struck the city
+# on Wednesday night as both sides gear up for a major battle") is no part of the event's evidence.
+_EVIDENCE_FROM = re.compile(r"\b(?:citing|referring\s+to|in\s+reference\s+to)\s+", re.I)
+_EVIDENCE_UNTIL = re.compile(
+    r",?\s+(?:due\s+to|owing\s+to|adding)\b|"
+    r",?\s+(?:as|while)\s+(?=(?:[\w\-’']+\s+){1,8}?(?:gear(?:s|ed|ing)?\s+up|prepar(?:e|es|ed|ing)|"
+    r"brac(?:e|es|ed|ing)|mass(?:es|ed|ing)?\s+(?:troops|forces|fighters))\b)",
+    re.I)
+# the least a trimmed evidence span keeps
+_EVIDENCE_MIN = 20
+
+
+def evidence_span(text: str, start: int, end: int, hit: Hit) -> tuple[int, int]:
+    """The evidence for the event a trigger found in text[start:end]: the clause less what a citing statement
+    puts before the event's words and less a cause, a remark or a preparation told after them (see
+    :data:`_EVIDENCE_FROM`, :data:`_EVIDENCE_UNTIL`). A cut that would leave fewer than ``_EVIDENCE_MIN``
+    characters is not made."""
+    if not start <= hit.start < hit.end <= end:
+        return start, end
+    s, e = start, end
+    for m in _EVIDENCE_FROM.finditer(text, start, hit.start):
+        if end - m.start() >= _EVIDENCE_MIN:
+            s = m.start()
+    until = _EVIDENCE_UNTIL.search(text, hit.end, end)
+    if until is not None and until.start() - s >= _EVIDENCE_MIN:
+        e = until.start()
+    return _strip(text, s, e)
+
+
 @dataclass(frozen=True, slots=True)
 class Genericity:
     generic: bool
@@ -300,6 +332,12 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "ongoing")
     if any(not _PUNCT.search(near_before, m.end()) for m in lex.cues["inquiry"].finditer(near_before)):
         return Genericity(True, "inquiry")
+    if not day and not _TOLL_AFTER.search(text[hit.end:min(ce, hit.end + 60)]) and any(
+            not _PUNCT.search(near_before, m.end()) and not _INDEFINITE.match(near_before, m.end())
+            for m in lex.cues["attribution"].finditer(near_before)):
+        # who answers for a known act; one the clause introduces ("responsible for a blast") or tells the toll of
+        # ("... for the bombing that killed 20") is reported there
+        return Genericity(True, "attribution")
     if lex.cues["purpose"].search(text[hit.end:min(ce, hit.end + 40)]):
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):
@@ -319,12 +357,16 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
         return Genericity(True, "ongoing")
     nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
-    if nominal and _SUBJECT_START.search(text[cs:hit.start]):
-        verb = lex.cues["commentary"].search(text, hit.end, min(ce, hit.end + 100))
-        if verb is not None and not _PUNCT.search(text, hit.end, verb.start()):
-            return Genericity(True, "commentary")
-    if _TIMES.search(text, cs, ce) and not _DAY_STATED.search(text, cs, ce):
-        return Genericity(True, "aggregate")  # "has used chemical weapons 136 times since 2013"
+    if nominal and (_SUBJECT_START.search(text[cs:hit.start]) or _REPORTED_SUBJECT.search(text, cs, hit.start)):
+        for cue in ("commentary", "evaluation"):
+            verb = lex.cues[cue].search(text, hit.end, min(ce, hit.end + 100))
+            if verb is not None and not _PUNCT.search(text, hit.end, verb.start()):
+                return Genericity(True, "commentary")
+    times = _TIMES.search(text, cs, ce)
+    if times and (not _DAY_STATED.search(text, cs, ce) or _SINCE.match(text, times.end(), ce)):
+        # "has used chemical weapons 136 times since 2013"; a count since a start is a tally even where the
+        # clause names the day it was told ("the monitor said on Monday jets had struck 30 times since January")
+        return Genericity(True, "aggregate")
     plural = _PLURAL_NOUN.search(hit.text) is not None
     if plural and _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(text[cs:ce]):
         return Genericity(True, "aggregate")
@@ -367,10 +409,18 @@ def heading(text: str, start: int, end: int, hit: Hit) -> bool:
 
 
 # a count of times an action was done, over a period no day pins down ("shelled the town 40 times this year")
+_INDEFINITE = re.compile(r"\s*(?:a|an|one)\s", re.I)
+_TOLL_AFTER = re.compile(r"\b(?:which|that)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|left|claimed)\b", re.I)
+_SINCE = re.compile(r"\s+since\b", re.I)
 _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
                     re.I)
 # a noun trigger opening its clause ("The December arrests ..."), then the rest of its noun phrase
 _SUBJECT_START = re.compile(r"^\W*(?:(?:the|these|those|this|that|such|its|their)\s+)?(?:[\w\-’']+\s+){0,3}$", re.I)
+# a noun trigger opening the clause reported after a saying verb ("the Pentagon said that the airstrike ...")
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:said|says|stated|states|insisted|insists|admitted|admits|acknowledged|acknowledges|argued|argues|"
+    r"maintained|maintains|added|conceded|concedes)\s+(?:that\s+)?(?:the|these|those|this|its|their)\s+"
+    r"(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
 

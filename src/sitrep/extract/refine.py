@@ -35,6 +35,9 @@ _CIVIL_VICTIM = re.compile(
 # the victims told before a passive trigger: "five passengers were killed", "a teacher was shot"
 _PASSIVE_CIVIL = re.compile(
     _CIVIL_VICTIM.pattern + r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?$", re.I)
+# killing people held captive is one-sided, whoever they are ("executed 70 of its own members", "beheaded two
+# captured soldiers"): Violence against civilians, as ACLED codes executions
+_EXECUTION = re.compile(r"(?:summarily\s+)?(?:executed|executing|executions?|beheaded|beheading)", re.I)
 # a civilian place the attack itself names ("stormed a hotel"): its people are the victims
 _CIVIL_PLACE = re.compile(
     r"\b(?:hotels?|schools?|church(?:es)?|mosques?|synagogues?|temples?|malls?|restaurants?|cafes?|bars?|"
@@ -60,8 +63,8 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
     elif t.direct or t.id == "attack":
         victim = cand.actor2.actor if cand.actor2 else None
         after = without_occasions(text[cand.hit.start:ce])  # not the victims of the occasion it names
-        if victim is not None and victim.type == "civilians" or _PASSIVE_CIVIL.search(
-                text, max(cs, cand.hit.start - 60), cand.hit.start):
+        if _EXECUTION.fullmatch(cand.hit.text) or victim is not None and victim.type == "civilians" \
+                or _PASSIVE_CIVIL.search(text, max(cs, cand.hit.start - 60), cand.hit.start):
             civil = True  # "five passengers were killed when gunmen opened fire": the victims told first
         elif victim is not None or _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
             civil = False
