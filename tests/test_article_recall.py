@@ -214,3 +214,56 @@ def test_a_repelled_attack_or_a_pressed_offensive_is_a_clash(text: str, place: s
     events = _violent(text)
     assert [e.event_type for e in events] == ["Battles"], events
     assert events[0].location is not None and place in (events[0].location.name or "")
+
+
+# --------------------------------------------------------------------------- a weapon brought down, no one shot
+# "shot down a drone" read as a shooting (Violence against civilians / Attack): the 'direct' trigger's "shot"
+# outranked the disrupted-weapons trigger.
+@pytest.mark.parametrize("text", [
+    "On Thursday Jaish al-Islam said it had shot down a government drone near the village of Hazrama in eastern"
+    " Ghouta.",
+    "Rebels said they shot down an army helicopter near Kafr Nabl in Idlib province on Tuesday.",
+    "Air defences were shooting down two drones over the Hmeimim airbase in Latakia on Wednesday night.",
+    "Insurgents brought down a surveillance drone over the town of Marea on Friday.",
+])
+def test_a_drone_or_aircraft_shot_down_is_disrupted_weapons_use(text: str) -> None:
+    events = _violent(text)
+    assert events, text
+    assert all((e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+               for e in events), [(e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday a sniper shot a man dead in the town of Daraa.",
+    "Gunmen shot two teachers outside a school in Jisr al-Shughur on Friday.",
+    "A policeman was shot in the town of Azaz on Sunday.",
+])
+def test_a_person_shot_is_still_an_attack(text: str) -> None:
+    assert any(e.event_type == "Violence against civilians" for e in _violent(text))
+
+
+# --------------------------------------------------------------------------- executions of captives
+# ACLED codes the killing of people held captive as Violence against civilians, fighters and soldiers included;
+# "three captured fighters" is no territory taken.
+@pytest.mark.parametrize("text", [
+    "On Friday more than 30 soldiers were summarily executed by Islamic State militants near Tabqa.",
+    "Nusra militants executed 12 fighters and members of their families in the town of Saraqeb on Tuesday.",
+    "Islamic State beheaded three captured Kurdish fighters in Manbij on Sunday.",
+    "The group executed a captured air force pilot in the town of Jayrud on Thursday.",
+])
+def test_an_execution_of_captives_is_violence_against_civilians(text: str) -> None:
+    events = _violent(text)
+    assert events, text
+    assert all((e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack") for e in events), \
+        [(e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Militants executed an attack on an army checkpoint near Hama on Monday.", "Armed clash"),
+    ("Rebels captured Kurdish villages near Afrin on Sunday.", "Non-state actor overtakes territory"),
+    ("Islamic State captured the town of Marea on Sunday killing 20 fighters.", "Non-state actor overtakes territory"),
+])
+def test_an_executed_operation_or_captured_ground_is_no_execution(text: str, sub: str) -> None:
+    events = _violent(text)
+    assert any(e.event_type == "Battles" and e.sub_event_type == sub for e in events), \
+        [(e.event_type, e.sub_event_type) for e in events]
