@@ -267,3 +267,39 @@ def test_an_executed_operation_or_captured_ground_is_no_execution(text: str, sub
     events = _violent(text)
     assert any(e.event_type == "Battles" and e.sub_event_type == sub for e in events), \
         [(e.event_type, e.sub_event_type) for e in events]
+
+
+# --------------------------------------------------------------------------- names listed before their area
+# "on al-Foaa and Kafrya in Idleb countryside": names no gazetteer knows, listed where the act happened with
+# the area they lie in named right after the list, are places of their own (one event each), not lost.
+@pytest.mark.parametrize("text,names", [
+    ("On Tuesday the army shelled Kafr Ruma and Hass in Idlib countryside killing four people.",
+     {"Kafr Ruma", "Hass"}),
+    ("The Syrian army regained Tal Khattab as well as Zor Qsayaa in Hama countryside on Monday.",
+     {"Tal Khattab", "Zor Qsayaa"}),
+    ("Jets struck Ein Tarma, Zamalka and Hazeh in Damascus countryside on Sunday.",
+     {"Ain Tarma", "Zamalka", "Hazeh"}),
+    ("On Friday five people were wounded by rocket shells on Nubbul and al-Zahraa in northern Aleppo"
+     " countryside.", {"Nubbul", "al-Zahraa"}),
+])
+def test_names_listed_before_their_area_are_places_of_their_own(text: str, names: set[str]) -> None:
+    events = _violent(text)
+    got = {_plain(e.location.name) for e in events if e.location is not None}
+    assert {_plain(n) for n in names} <= got, got
+
+
+# --------------------------------------------------------------------------- a town of another province
+# A later report of a town in another province, within 60 km of the report before it, was absorbed as its
+# duplicate when that report's own sentence named no place ("Other shells ... on the Ramouseh area").
+@pytest.mark.parametrize("text,town", [
+    ("Rockets hit Aleppo on Wednesday killing a woman. Other shells fired by militants on the Ramouseh area injured"
+     " two civilians. Local sources said rocket shells fell on Foua injuring eight people.", "Fuaa"),
+    ("Government jets struck Hama on Monday killing three people. Other rockets hit the eastern districts wounding"
+     " four. Residents said mortar shells fell on Rastan wounding six people.", "Rastan"),
+    ("Militants shelled Damascus on Sunday killing two people. Other mortar rounds hit the old city injuring five."
+     " Activists said rocket fire hit Douma injuring nine people.", "Duma"),
+])
+def test_a_town_of_another_province_is_no_duplicate(text: str, town: str) -> None:
+    events = _violent(text)
+    assert len(events) == 3, [(e.location.name if e.location else None) for e in events]
+    assert any(e.location is not None and _plain(town) in _plain(e.location.name) for e in events)
