@@ -214,3 +214,92 @@ def test_a_repelled_attack_or_a_pressed_offensive_is_a_clash(text: str, place: s
     events = _violent(text)
     assert [e.event_type for e in events] == ["Battles"], events
     assert events[0].location is not None and place in (events[0].location.name or "")
+
+
+# --------------------------------------------------------------------------- a weapon brought down, no one shot
+# "shot down a drone" read as a shooting (Violence against civilians / Attack): the 'direct' trigger's "shot"
+# outranked the disrupted-weapons trigger.
+@pytest.mark.parametrize("text", [
+    "On Thursday Jaish al-Islam said it had shot down a government drone near the village of Hazrama in eastern"
+    " Ghouta.",
+    "Rebels said they shot down an army helicopter near Kafr Nabl in Idlib province on Tuesday.",
+    "Air defences were shooting down two drones over the Hmeimim airbase in Latakia on Wednesday night.",
+    "Insurgents brought down a surveillance drone over the town of Marea on Friday.",
+])
+def test_a_drone_or_aircraft_shot_down_is_disrupted_weapons_use(text: str) -> None:
+    events = _violent(text)
+    assert events, text
+    assert all((e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+               for e in events), [(e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday a sniper shot a man dead in the town of Daraa.",
+    "Gunmen shot two teachers outside a school in Jisr al-Shughur on Friday.",
+    "A policeman was shot in the town of Azaz on Sunday.",
+])
+def test_a_person_shot_is_still_an_attack(text: str) -> None:
+    assert any(e.event_type == "Violence against civilians" for e in _violent(text))
+
+
+# --------------------------------------------------------------------------- executions of captives
+# ACLED codes the killing of people held captive as Violence against civilians, fighters and soldiers included;
+# "three captured fighters" is no territory taken.
+@pytest.mark.parametrize("text", [
+    "On Friday more than 30 soldiers were summarily executed by Islamic State militants near Tabqa.",
+    "Nusra militants executed 12 fighters and members of their families in the town of Saraqeb on Tuesday.",
+    "Islamic State beheaded three captured Kurdish fighters in Manbij on Sunday.",
+    "The group executed a captured air force pilot in the town of Jayrud on Thursday.",
+])
+def test_an_execution_of_captives_is_violence_against_civilians(text: str) -> None:
+    events = _violent(text)
+    assert events, text
+    assert all((e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack") for e in events), \
+        [(e.event_type, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Militants executed an attack on an army checkpoint near Hama on Monday.", "Armed clash"),
+    ("Rebels captured Kurdish villages near Afrin on Sunday.", "Non-state actor overtakes territory"),
+    ("Islamic State captured the town of Marea on Sunday killing 20 fighters.", "Non-state actor overtakes territory"),
+])
+def test_an_executed_operation_or_captured_ground_is_no_execution(text: str, sub: str) -> None:
+    events = _violent(text)
+    assert any(e.event_type == "Battles" and e.sub_event_type == sub for e in events), \
+        [(e.event_type, e.sub_event_type) for e in events]
+
+
+# --------------------------------------------------------------------------- names listed before their area
+# "on al-Foaa and Kafrya in Idleb countryside": names no gazetteer knows, listed where the act happened with
+# the area they lie in named right after the list, are places of their own (one event each), not lost.
+@pytest.mark.parametrize("text,names", [
+    ("On Tuesday the army shelled Kafr Ruma and Hass in Idlib countryside killing four people.",
+     {"Kafr Ruma", "Hass"}),
+    ("The Syrian army regained Tal Khattab as well as Zor Qsayaa in Hama countryside on Monday.",
+     {"Tal Khattab", "Zor Qsayaa"}),
+    ("Jets struck Ein Tarma, Zamalka and Hazeh in Damascus countryside on Sunday.",
+     {"Ain Tarma", "Zamalka", "Hazeh"}),
+    ("On Friday five people were wounded by rocket shells on Nubbul and al-Zahraa in northern Aleppo"
+     " countryside.", {"Nubbul", "al-Zahraa"}),
+])
+def test_names_listed_before_their_area_are_places_of_their_own(text: str, names: set[str]) -> None:
+    events = _violent(text)
+    got = {_plain(e.location.name) for e in events if e.location is not None}
+    assert {_plain(n) for n in names} <= got, got
+
+
+# --------------------------------------------------------------------------- a town of another province
+# A later report of a town in another province, within 60 km of the report before it, was absorbed as its
+# duplicate when that report's own sentence named no place ("Other shells ... on the Ramouseh area").
+@pytest.mark.parametrize("text,town", [
+    ("Rockets hit Aleppo on Wednesday killing a woman. Other shells fired by militants on the Ramouseh area injured"
+     " two civilians. Local sources said rocket shells fell on Foua injuring eight people.", "Fuaa"),
+    ("Government jets struck Hama on Monday killing three people. Other rockets hit the eastern districts wounding"
+     " four. Residents said mortar shells fell on Rastan wounding six people.", "Rastan"),
+    ("Militants shelled Damascus on Sunday killing two people. Other mortar rounds hit the old city injuring five."
+     " Activists said rocket fire hit Douma injuring nine people.", "Duma"),
+])
+def test_a_town_of_another_province_is_no_duplicate(text: str, town: str) -> None:
+    events = _violent(text)
+    assert len(events) == 3, [(e.location.name if e.location else None) for e in events]
+    assert any(e.location is not None and _plain(town) in _plain(e.location.name) for e in events)

@@ -127,11 +127,16 @@ def _unnamed(m: PlaceMention) -> bool:
     of Nubul in Aleppo countryside" -> Aleppo province)."""
     if m.place is None:
         return True
-    if m.place.geonameid is None:
-        return False
+    if m.place.geonameid is None:  # a named area ("eastern Ghouta"), or a name placed in one ("Nubbul" ->
+        return not _names_overlap(m.place.name, m.mention)  # "northern Aleppo"): unnamed unless it names it
     from sitrep.geo.gazetteer import load_gazetteer
 
     return all(e.id != m.place.geonameid for e, _how in load_gazetteer().lookup(m.mention))
+
+
+def _names_overlap(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
 
 
 def _after_list(c: _Cand, run: list[PlaceMention], text: str) -> bool:

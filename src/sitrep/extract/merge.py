@@ -275,6 +275,13 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
         and mention not in text[prev.start:prev.end]
 
 
+def _other_province(a: _Cand, b: _Cand) -> bool:
+    """Two towns or districts in two different provinces ("8 wounded in Foua in Idleb" after shelling on Aleppo,
+    45 km away): near enough to be one place by distance, never one incident's place."""
+    return _local(a) and _local(b) and a.place is not None and b.place is not None \
+        and bool(a.place.admin1 and b.place.admin1) and a.place.admin1 != b.place.admin1
+
+
 def _contains(a: _Cand, b: _Cand) -> bool:
     """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
     def firm(c: _Cand) -> bool:
@@ -303,7 +310,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
-            if _apart(o, c, text) or (not _same_toll(o, c) and (_moves_on(o, c, text) and _moves_on(c, o, text) or
+            if _apart(o, c, text) or (not _same_toll(o, c) and (_moves_on(o, c, text) and (
+                    _moves_on(c, o, text) or _other_province(o, c)) or
                                                                   _says_another_place(o, text) or
                                                                   _says_another_place(c, text))):
                 continue  # two kinds of violence, two towns / districts each named in its own report, or "another"

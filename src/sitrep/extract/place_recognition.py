@@ -153,15 +153,23 @@ _NAME_SETTLEMENT = re.compile(_NAME + r" " + _SETTLEMENT + r"\b")
 # "the towns of Al Bab and Kafr Hamra", "the villages of X, Y and Z": every name of the list is a settlement
 _SETTLEMENTS_OF = re.compile(r"\b(?:villages|towns|cities|areas|neighbou?rhoods|districts|subdistricts|camps|suburbs)"
                              r" of (?:the )?(" + _NAME[1:-1] + r"(?:(?:, (?:and )?| and )" + _NAME[1:-1] + r")+)")
-_LIST_MEMBER = re.compile(r"(?:^|, (?:and )?| and )" + _NAME)
+_LIST_MEMBER = re.compile(r"(?:^|, (?:and )?| and |,? as well as )" + _NAME)
+# "shells fell on al-Foaa and Kafrya in Idleb countryside", "regained Tal Hamra as well as Zor Qsayaa in Hama
+# countryside": names listed where an act happened, the area they lie in named right after the list
+_LISTED_IN_AREA = re.compile(
+    r"\b(?:on|in|at|near|targeted|targeting|shelled|struck|hit|bombed|raided|regained|seized|captured|"
+    r"recaptured|entered|stormed)\s+(?:the\s+)?(" + _NAME[1:-1] + r"(?:(?:, (?:and )?| and |,? as well as )"
+    + _NAME[1:-1] + r")+)\s+in\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:[A-Z][\w'’\-]+\s+){1,2}"
+    r"(?:countryside|province|governorate|region)\b")
 
 
 def _listed_settlements(text: str) -> Iterator[tuple[int, int, str]]:
     """The names of the lists of settlements in ``text`` (offsets and name)."""
-    for m in _SETTLEMENTS_OF.finditer(text):
-        base = m.start(1)
-        for n in _LIST_MEMBER.finditer(m.group(1)):
-            yield base + n.start(1), base + n.end(1), n.group(1)
+    for rx in (_SETTLEMENTS_OF, _LISTED_IN_AREA):
+        for m in rx.finditer(text):
+            base = m.start(1)
+            for n in _LIST_MEMBER.finditer(m.group(1)):
+                yield base + n.start(1), base + n.end(1), n.group(1)
 
 
 _ARTICLE = r"(?i:al|el|ash|esh|ad|ar|as|az|an|at|ez|es|ed)"  # the Arabic article as transliterated
