@@ -45,3 +45,19 @@ def test_relative_dates_are_told_from_the_page_stamp(text: str, published: str, 
 def test_no_page_stamp_to_prefer(text: str, published: str) -> None:
     assert page_date(text, published) is None
     assert all("date:page-stamp" not in e.notes for e in extract(text, published=published))
+
+
+@pytest.mark.parametrize("text,published,date", [
+    # "Last updated at" with the day glued to the year, the metadata a week off
+    ("Qamishli\n\nLast updated at Jul 282016 A roadside bomb killed 44 in Qamishli on Wednesday.",
+     "2016-08-03", "2016-07-27"),
+    # "Updated" with the glued stamp, "yesterday"
+    ("Hama\n\nUpdated Mar 052015 Rebels shelled Hama yesterday, killing three.", "2015-03-19", "2015-03-04"),
+    # the glued stamp before a capitalised dateline place
+    ("Idlib raids\n\nLast updated at Apr 092017 BEIRUT At least 15 civilians were killed in air strikes on Idlib "
+     "on Saturday.", "2017-04-20", "2017-04-08"),
+])
+def test_relative_dates_are_told_from_a_glued_page_stamp(text: str, published: str, date: str) -> None:
+    events = extract(text, published=published)
+    assert [e.date for e in events] == [date]
+    assert all("date:page-stamp" in e.notes for e in events)
