@@ -3,6 +3,8 @@ told from the stamp, and the events say so. Self-written pages."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sitrep import extract
@@ -61,3 +63,15 @@ def test_relative_dates_are_told_from_a_glued_page_stamp(text: str, published: s
     events = extract(text, published=published)
     assert [e.date for e in events] == [date]
     assert all("date:page-stamp" in e.notes for e in events)
+
+
+@pytest.mark.parametrize("lines,date", [
+    (["Qamishli blast", "Last updated at Jul 282016 A roadside bomb killed 44 in Qamishli."], "2016-07-28"),
+    (["Idlib raids", "Updated Apr 092017 BEIRUT At least 15 civilians were killed."], "2017-04-09"),
+    (["Aleppo", "Posted on Dec 312014 Rebels shelled the old city on Tuesday."], "2014-12-31"),
+])
+def test_ingest_reads_a_glued_page_stamp_as_the_dateline(lines: list[str], date: str) -> None:
+    from sitrep.ingest.pubdate import publication_date
+
+    pub = publication_date(lines, today=dt.date(2020, 1, 1))
+    assert (pub.value, pub.precision, pub.method) == (date, "day", "dateline")
