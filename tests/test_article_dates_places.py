@@ -22,6 +22,22 @@ def _date(text: str, phrase: str, published: str) -> tuple[str | None, str, str]
 
 
 # --------------------------------------------------------------------------- the story's day
+@pytest.mark.parametrize("text,phrase,published", [
+    # a sentence that opens on another strand of the news is told on the report's day, not on the background day
+    # the sentence before it went back to
+    ("Jets struck Idlib on Friday. The town had been shelled on June 24th. Meanwhile a mortar shell hit a school in "
+     "Hasaka.", "a mortar shell hit a school", "2015-07-10"),
+    ("Rebels took the village on Monday. The army had shelled it last week. Elsewhere, a car bomb killed four people "
+     "in Azaz.", "a car bomb killed four", "2016-03-09"),
+    ("The ceasefire was agreed in February by Russia and Turkey. In another development, gunmen killed two soldiers "
+     "in Deraa.", "gunmen killed two soldiers", "2017-04-02"),
+    ("A monitoring mission was set up in March 2014. In a related development, jets bombed a bakery in Maarat "
+     "al-Numan.", "jets bombed a bakery", "2014-05-20"),
+])
+def test_a_sentence_on_another_strand_is_told_on_the_report_day(text: str, phrase: str, published: str) -> None:
+    assert _date(text, phrase, published)[:2] == (published, "day")
+
+
 @pytest.mark.parametrize("text,phrase,published,day", [
     # a sentence with no date of its own goes on about the day the sentence before it named
     ("Warplanes struck the town of Kafr Nabl on Thursday. The raids killed nine people and destroyed a bakery.",

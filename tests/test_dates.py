@@ -205,10 +205,101 @@ def test_weekday_against_a_date_just_stated_when_publication_is_coarse() -> None
     assert (m.value, m.method) == ("2021-10-13", "weekday-from-narrative")
 
 
-def test_weekend_resolves_to_its_week() -> None:
-    text = "US strikes launched at the weekend against Iranian-allied militias in Iraq and Syria."
-    m = one(text, "2021-06-28", "the weekend")
-    assert (m.value, m.precision) == ("2021-W25", "week")
+@pytest.mark.parametrize(("text", "published", "value", "future"), [
+    # a Monday report: the weekend just past
+    ("US strikes launched at the weekend against Iranian-allied militias in Iraq and Syria.", "2021-06-28",
+     "2021-06-26", False),
+    # a Tuesday report, "over the weekend"
+    ("A clinic in a rebel-held town was hit by air strikes over the weekend, a charity said.", "2016-08-09",
+     "2016-08-06", False),
+    # a Sunday report: the weekend under way
+    ("Shelling went on through the weekend in the south of the city.", "2019-03-10", "2019-03-09", False),
+    # "last weekend" on a Saturday: the one before
+    ("Protesters gathered in the square last weekend.", "2019-03-16", "2019-03-09", False),
+    # pointing forward: the coming weekend
+    ("Talks are expected to resume at the weekend in Geneva.", "2015-07-15", "2015-07-18", True),
+])
+def test_weekend_is_its_saturday_and_sunday(text: str, published: str, value: str, future: bool) -> None:
+    m = next(m for m in find_dates(text, published) if "weekend" in m.mention)
+    assert (m.value, m.precision, is_future(m)) == (value, "day", future)
+    assert "weekend" in m.method
+
+
+def test_weekend_anchor_spans_both_days() -> None:
+    from sitrep.extract.date_values import Anchor
+
+    sat = parse_iso("2016-08-06")
+    assert sat is not None
+    w = Anchor.weekend(sat.first)
+    assert (w.value, w.precision, (w.last - w.first).days) == ("2016-08-06", "day", 1)
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("Qamishli\n\nLast updated at Jul 282016 A roadside bomb killed 44 people.", "Jul 282016", "2016-07-28"),
+    ("Updated Mar 052015 BEIRUT Jets struck a market in Idlib.", "Mar 052015", "2015-03-05"),
+    ("Published on December 312014 Rebels shelled the old city.", "December 312014", "2014-12-31"),
+    ("Posted Sat Aug 142016 Two car bombs exploded in Hasakah.", "Sat Aug 142016", "2016-08-14"),
+])
+def test_page_stamp_with_day_and_year_glued(text: str, mention: str, value: str) -> None:
+    m = one(text, "2016-09-01", mention)
+    assert (m.value, m.precision, m.method) == (value, "day", "explicit")
+
+
+@pytest.mark.parametrize("text", [
+    "The fund paid 282016 dollars in Jul 2016.",       # a number after a month-year is no day
+    "In Jul 32016 people fled the town.",              # one-digit day: not a glued stamp
+    "Troops entered the town in May 2017.",            # month and year
+])
+def test_no_glued_stamp_where_digits_are_not_a_day_and_year(text: str) -> None:
+    assert all(m.precision != "day" for m in find_dates(text, "2017-09-01"))
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("Troops had retaken the village by Tuesday evening, the monitor said.", "Tuesday evening", "2016-08-02"),
+    ("By Tuesday evening, troops had retaken the village.", "Tuesday evening", "2016-08-02"),
+    ("More than 40 people were dead by Friday night, medics said.", "Friday night", "2016-07-29"),
+    ("The town was under army control by Sunday.", "Sunday", "2016-07-31"),
+    ("By March 3, rebels had fled the town.", "March 3", "2016-03-03"),
+])
+def test_by_a_day_in_a_past_clause_is_past(text: str, mention: str, value: str) -> None:
+    m = one(text, "2016-08-04", mention)
+    assert (m.value, is_future(m)) == (value, False)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Rebels must leave the town by Tuesday evening.", "Tuesday evening"),
+    ("Rebels were told to leave the town by Tuesday.", "Tuesday"),
+    ("The army will take the town by Friday.", "Friday"),
+    ("The deal was signed; rebels leave by Friday.", "Friday"),
+])
+def test_by_a_day_as_a_deadline_points_forward(text: str, mention: str) -> None:
+    assert is_future(one(text, "2016-08-04", mention))
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "precision"), [
+    ("In August 2013 the army retook the town. The year before, rebels had seized it.", "The year before",
+     "2012", "year"),
+    ("In May 2015 rebels took Idlib; government forces had held it the year before.", "the year before",
+     "2014", "year"),
+    ("On March 3, 2014, jets hit the market. The week before, a car bomb exploded there.", "The week before",
+     "2014-W09", "week"),
+    ("On March 3, 2014, jets hit the market. The month after, a car bomb exploded there.", "The month after",
+     "2014-04", "month"),
+])
+def test_the_unit_before_or_after_counts_from_the_narrative(text: str, mention: str, value: str,
+                                                             precision: str) -> None:
+    m = one(text, "2016-08-04", mention)
+    assert (m.value, m.precision, m.method) == (value, precision, "relative-to-narrative")
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels lost the town the year before the war.",     # counted from the war, not from a date
+    "The year before, rebels had seized it.",            # no date to count from
+    "Officials met the week after the election.",
+])
+def test_the_unit_before_an_event_or_without_a_date_has_no_value(text: str) -> None:
+    assert all(m.value is None for m in find_dates(text, "2016-08-04") if "before" in m.mention
+               or "after" in m.mention)
 
 
 def test_unanchored_relative_expression_has_no_value() -> None:

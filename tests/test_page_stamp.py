@@ -3,6 +3,8 @@ told from the stamp, and the events say so. Self-written pages."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sitrep import extract
@@ -45,3 +47,31 @@ def test_relative_dates_are_told_from_the_page_stamp(text: str, published: str, 
 def test_no_page_stamp_to_prefer(text: str, published: str) -> None:
     assert page_date(text, published) is None
     assert all("date:page-stamp" not in e.notes for e in extract(text, published=published))
+
+
+@pytest.mark.parametrize("text,published,date", [
+    # "Last updated at" with the day glued to the year, the metadata a week off
+    ("Qamishli\n\nLast updated at Jul 282016 A roadside bomb killed 44 in Qamishli on Wednesday.",
+     "2016-08-03", "2016-07-27"),
+    # "Updated" with the glued stamp, "yesterday"
+    ("Hama\n\nUpdated Mar 052015 Rebels shelled Hama yesterday, killing three.", "2015-03-19", "2015-03-04"),
+    # the glued stamp before a capitalised dateline place
+    ("Idlib raids\n\nLast updated at Apr 092017 BEIRUT At least 15 civilians were killed in air strikes on Idlib "
+     "on Saturday.", "2017-04-20", "2017-04-08"),
+])
+def test_relative_dates_are_told_from_a_glued_page_stamp(text: str, published: str, date: str) -> None:
+    events = extract(text, published=published)
+    assert [e.date for e in events] == [date]
+    assert all("date:page-stamp" in e.notes for e in events)
+
+
+@pytest.mark.parametrize("lines,date", [
+    (["Qamishli blast", "Last updated at Jul 282016 A roadside bomb killed 44 in Qamishli."], "2016-07-28"),
+    (["Idlib raids", "Updated Apr 092017 BEIRUT At least 15 civilians were killed."], "2017-04-09"),
+    (["Aleppo", "Posted on Dec 312014 Rebels shelled the old city on Tuesday."], "2014-12-31"),
+])
+def test_ingest_reads_a_glued_page_stamp_as_the_dateline(lines: list[str], date: str) -> None:
+    from sitrep.ingest.pubdate import publication_date
+
+    pub = publication_date(lines, today=dt.date(2020, 1, 1))
+    assert (pub.value, pub.precision, pub.method) == (date, "day", "dateline")

@@ -397,11 +397,11 @@ def _h_weekend(m: re.Match[str], st: _State) -> _Res | None:
         n = 1
     if n > 0:  # the next Saturday (today when it is Saturday and the clause points forward)
         sat = ref + dt.timedelta(days=(5 - ref.weekday()) % 7 or (7 if rel == "next" else 0))
-        return _Res(Anchor.week(sat), method, True)
+        return _Res(Anchor.weekend(sat), f"{method}-weekend", True)
     sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)  # the Saturday on or before the reference day
     if n < 0 and ref.weekday() >= 5:
         sat -= dt.timedelta(weeks=1)
-    return _Res(Anchor.week(sat), method, False)
+    return _Res(Anchor.weekend(sat), f"{method}-weekend", False)
 
 
 def _h_narrday(m: re.Match[str], st: _State) -> _Res | None:
@@ -413,6 +413,12 @@ def _h_narrday(m: re.Match[str], st: _State) -> _Res | None:
     else:
         n = 0
     return _relative(st, "day", n, base="narrative")
+
+
+def _h_narrunit(m: re.Match[str], st: _State) -> _Res | None:
+    """"the year before", "the week after": one unit from the narrative's date."""
+    n = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    return _relative(st, m["u"].lower(), n, base="narrative")
 
 
 _REL_N = {
@@ -548,6 +554,7 @@ _HANDLERS: dict[str, _Handler] = {
     "iso": _h_iso,
     "numeric": _h_numeric,
     "mdy": _h_mdy,
+    "mdy_glued": _h_mdy,
     "dmy": _h_dmy,
     "modmon": _h_modmon,
     "monyear": _h_monyear,
@@ -566,6 +573,7 @@ _HANDLERS: dict[str, _Handler] = {
     "weekday": _h_weekday,
     "weekend": _h_weekend,
     "narrday": _h_narrday,
+    "narrunit": _h_narrunit,
     "relunit": _h_relunit,
     "yearend": _h_yearend,
     "yearago": _h_yearago,

@@ -70,10 +70,38 @@ def future_context(text: str, start: int, end: int | None = None, reach: int = 6
 
 
 def deadline_context(text: str, start: int) -> bool:
-    """A deadline or target right before the expression: "by Jan. 14", "until Tuesday", "effective June 1"."""
-    return bool(_lexicon().deadline.search(text, max(0, start - 16), start))
+    """A deadline or target right before the expression: "by Jan. 14", "until Tuesday", "effective June 1"; not
+    "by" in a clause told in the past (:func:`past_deadline`)."""
+    return bool(_lexicon().deadline.search(text, max(0, start - 16), start)) and not past_deadline(text, start)
 
 
 def is_future(m: TimeMention) -> bool:
     """True for an expression that points after the publication date or sits in a forward-looking clause."""
     return m.method.endswith(FUTURE_SUFFIX)
+
+
+_BY_BEFORE = re.compile(r"(?<![\w'])by\s+$", re.IGNORECASE)
+_PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+\w+", re.IGNORECASE)
+
+
+def past_deadline(text: str, start: int, end: int | None = None) -> bool:
+    """"by <time>" in a clause told in the past: what was so by then, not a target ("troops had retaken the village
+    by Tuesday evening", "By Friday night 40 were dead", "the town was in army hands by Sunday").  The clause has a
+    past auxiliary (had, was, were, did) on either side of the time and no future cue; a "to" + verb between the
+    auxiliary and the time puts the deadline on what is to be done ("were told to leave by Tuesday")."""
+    end = start if end is None else end
+    if not _BY_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    lo, hi = sentence_bounds(text, start, end)
+    if any(c.group() != "May" for c in _lexicon().future_cue.finditer(text, lo, hi)):
+        return False
+    before = text[max(lo, start - 80) : start]
+    cut = max(before.rfind(";"), before.rfind(" but "), before.rfind(" while "))
+    before = before[cut + 1 :]
+    aux = list(_PAST_AUX.finditer(before))
+    if aux and not _INFINITIVE.search(before, aux[-1].end()):
+        return True
+    after = text[end : min(hi, end + 60)]
+    after = after.split(";", 1)[0]
+    return _PAST_AUX.search(after) is not None

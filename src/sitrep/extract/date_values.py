@@ -43,6 +43,12 @@ class Anchor:
         return Anchor(monday, monday + dt.timedelta(days=6), "week")
 
     @staticmethod
+    def weekend(saturday: dt.date) -> Anchor:
+        """The weekend that opens on ``saturday``: its two days, written as the Saturday at day precision (the
+        nearest calendar value the contract has; an ISO week would add five weekdays the text rules out)."""
+        return Anchor(saturday, saturday + dt.timedelta(days=1), "day")
+
+    @staticmethod
     def month(year: int, month: int) -> Anchor:
         return Anchor(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month")
 

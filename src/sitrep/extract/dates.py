@@ -249,6 +249,14 @@ _AFTERWARDS = re.compile(
     re.IGNORECASE)
 
 
+# a sentence that opens on another strand of the news ("Meanwhile", "Elsewhere", "In another development"): told on
+# the day of the report, not on the day of the background the sentence before it went back to
+_NEW_STRAND = re.compile(
+    r"[\W_]*(?:meanwhile|elsewhere|in\s+other\s+news|in\s+another\s+development|"
+    r"in\s+a\s+(?:separate|different|related|relevant)\s+(?:development|context))\b",
+    re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Cues before and after a time expression that make it the day of a saying: "a monitor said (in a
@@ -338,6 +346,8 @@ def date_for_span(
     # "... sarin was used in Eastern Ghouta in 2013. The US accused Damascus of that attack, which killed 1429":
     # a clause that points back at a past happening takes the year the sentence before gives it
     back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and _THAT_HAPPENING.search(text, lo, hi) else hi
+    if _NEW_STRAND.match(text, lo, hi):
+        para = lo  # no narrative to carry: the report's own day
     for mt in reversed(mentions):
         if mt.start >= lo or mt.start < para:
             continue

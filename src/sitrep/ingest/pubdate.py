@@ -59,6 +59,8 @@ _WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tu
             r"Fri|Sat|Sun)\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# a two-digit day glued to its year, as some page stamps print it ("Last updated at Jul 282016")
+_GLUED = r"(?<=[0-3]\d)"
 # A four-digit number followed by one of these counts things ("of 2000 fighters"): not a year.
 _COUNTED = (
     r"\s+(?:people|persons|fighters|civilians|troops|soldiers|militants|families|refugees|residents|children|"
@@ -66,7 +68,7 @@ _COUNTED = (
     r"km|kilometres|kilometers|metres|meters|tons|tonnes|dollars|euros|pounds|barrels)\b"
 )
 _DATE_RE = re.compile(
-    rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR}))\b"
+    rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+|{_GLUED})(?P<y1>{_YEAR}))\b"
     rf"|(?P<dmy>(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR}))\b"
     rf"|(?P<iso>(?P<y3>{_YEAR})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-3]\d))\b"
     rf"|(?P<my>(?P<m4>{_MONTH}),?\s+(?P<y4>{_YEAR}))\b"
@@ -235,7 +237,7 @@ UNKNOWN = PubDate(None, "unknown", "unknown")
 _LEADING_DATE = re.compile(
     rf"^(?:(?:date of publication|publication date|published|posted|updated|last updated|date)\s*(?:on|at|:)?\s*)?"
     rf"(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date>(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY},?\s+{_YEAR})|(?:{_YEAR}-\d\d-\d\d)"
+    rf"(?P<date>(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})|(?:{_MONTH}\s+{_DAY}(?:,?\s+|{_GLUED}){_YEAR})|(?:{_YEAR}-\d\d-\d\d)"
     rf"|(?:\d{{1,2}}([/.])\d{{1,2}}\2{_YEAR}))",
     re.I,
 )
