@@ -186,7 +186,7 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
     """The trigger hits a clause yields: its main violent (or other) and diplomatic hits, a coded label's
     forced type, else the typer's label for a clause the rules have no trigger for."""
     hits = find_triggers(text, cs, ce)
-    picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"]),
+    picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"], text),
                          main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
     if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
         picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))

@@ -174,11 +174,23 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Hit
     return chosen
 
 
-def main_hit(hits: list[Hit]) -> Hit | None:
-    """The trigger that types a clause: highest priority, earliest on ties."""
+# a toll told as the outcome of a weapon brought down ("shot down a helicopter, killing its two pilots", "downed
+# a jet, killing the pilot"): the crew died with their aircraft, the happening stays the shoot-down
+_OUTCOME_KILLING = re.compile(r",\s*(?:and\s+)?$")
+
+
+def main_hit(hits: list[Hit], text: str | None = None) -> Hit | None:
+    """The trigger that types a clause: highest priority, earliest on ties; a killing told as the outcome of an
+    aircraft or drone brought down earlier in the clause leaves the clause to the shoot-down."""
     if not hits:
         return None
-    return max(hits, key=lambda h: (h.trigger.priority, -h.start))
+    best = max(hits, key=lambda h: (h.trigger.priority, -h.start))
+    if text is not None and best.trigger.direct and best.text.lower().startswith("kill"):
+        downed = [h for h in hits if h.trigger.id == "disrupted" and "down" in h.text.lower() and h.end <= best.start
+                  and _OUTCOME_KILLING.search(text, h.end, best.start)]
+        if downed:
+            return downed[-1]
+    return best
 
 
 def prefix_type(text: str, start: int, end: int) -> tuple[str, str] | None:

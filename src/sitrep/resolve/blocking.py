@@ -127,8 +127,11 @@ def places_agree(a: Located, b: Located) -> bool:
 
 
 def event_signatures(ev: Event) -> frozenset[str]:
-    """The distinctive kinds a report names (``signatures.py``); only violent reports carry any."""
-    return signatures(ev.evidence.text, ev.sub_event_type) if ev.event_type in VIOLENT_TYPES else frozenset()
+    """The distinctive kinds a report names (``signatures.py``); only violent reports carry any, and a weapon
+    disrupted ("rebels shot down a helicopter"): a happening of its own, not a statement about one."""
+    if ev.event_type in VIOLENT_TYPES or ev.sub_event_type == "Disrupted weapons use":
+        return signatures(ev.evidence.text, ev.sub_event_type)
+    return frozenset()
 
 
 # a place named as the one who speaks or acts ("what the United States says was", "Washington and Paris
