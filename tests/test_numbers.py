@@ -97,3 +97,19 @@ def test_killed_figure_in_template(n: int, noun: str) -> None:
 ])
 def test_partitive_and_bare_counts(text: str, killed: int) -> None:
     assert find_casualties(text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Rebels shot down an army helicopter on Tuesday, killing its two pilots.", 2, None),
+        ("Insurgents brought down a transport plane, killing all four crew.", 4, None),
+        ("The gunman broke into the house and killed their three children.", 3, None),
+        ("A bomb exploded at the gate, wounding the two guards.", None, 2),
+        ("The blast killed all 12 passengers on the bus.", 12, None),
+    ],
+)
+def test_whose_or_all_before_a_count_keeps_the_count(sentence: str, killed: int | None,
+                                                     injured: int | None) -> None:
+    found = find_casualties(sentence)
+    assert (found.fatalities, found.injured) == (killed, injured)

@@ -1,5 +1,5 @@
-"""An aircraft or drone brought down is a weapon disrupted, told actively or passively, and the crew who died
-with it are its outcome, not a second happening (merged-branch fix: artrec3's 'shot down' exclusion)."""
+"""An aircraft brought down: a manned one is a clash between armed forces (its crew killed with it the clash's
+toll), an unmanned drone or missile a weapon disrupted; active, passive or headline, one kind."""
 
 from __future__ import annotations
 
@@ -8,23 +8,32 @@ import pytest
 from sitrep.extract import extract
 
 
-def _types(text: str) -> list[tuple[str, str | None]]:
-    return [(e.event_type, e.sub_event_type) for e in extract(text, "2016-11-11", source="t")]
+def _events(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(e.event_type, e.sub_event_type, e.fatalities) for e in extract(text, "2016-11-11", source="t")]
 
 
+CLASH = ("Battles", "Armed clash")
 DISRUPTED = ("Strategic developments", "Disrupted weapons use")
 
 
-@pytest.mark.parametrize("text", [
-    "Rebels shot down a Syrian army helicopter near Hama on Tuesday, killing its two pilots.",
-    "Militants downed a military jet near Raqqa, killing the pilot.",
-    "Insurgents brought down a transport plane on Monday, killing all four crew.",
-    "Two pilots died when their helicopter was shot down over the countryside of Hama, state media said.",
-    "A drone was shot down over the air base on Friday, the ministry said.",
-    "Two Russian jets were brought down near Palmyra.",
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Rebels shot down a Syrian army helicopter near Hama on Tuesday, killing its two pilots.", 2),
+    ("Militants downed a military jet near Raqqa, killing its two crew members.", 2),
+    ("Insurgents brought down a transport plane near Deir ez-Zor on Monday, killing all four crew.", 4),
+    ("Two pilots died when their helicopter was shot down over the countryside of Hama, state media said.", 2),
+    ("5 Killed as Russian Military Chopper Shot down in Syria", 5),
 ])
-def test_an_aircraft_brought_down_is_a_weapon_disrupted_active_or_passive(text: str) -> None:
-    assert _types(text) == [DISRUPTED]
+def test_a_manned_aircraft_brought_down_is_a_clash_and_its_crew_its_toll(text: str, toll: int) -> None:
+    assert _events(text) == [(*CLASH, toll)]
+
+
+@pytest.mark.parametrize("text", [
+    "A drone was shot down over the air base on Friday, the ministry said.",
+    "Air defences shot down two drones over Hama on Friday.",
+    "Troops downed a Turkish UAV near Afrin.",
+])
+def test_an_unmanned_drone_brought_down_is_a_weapon_disrupted(text: str) -> None:
+    assert [e[:2] for e in _events(text)] == [DISRUPTED]
 
 
 @pytest.mark.parametrize("text", [
@@ -33,10 +42,15 @@ def test_an_aircraft_brought_down_is_a_weapon_disrupted_active_or_passive(text: 
     "Soldiers shot dead two gunmen at a checkpoint in Hama.",
 ])
 def test_a_killing_of_its_own_beside_a_disruption_still_types_the_sentence(text: str) -> None:
-    assert DISRUPTED not in _types(text)
+    assert DISRUPTED not in [e[:2] for e in _events(text)]
+
+
+def test_a_drone_brought_down_leaves_the_killing_it_caused_to_itself() -> None:
+    assert [e[:2] for e in _events("Air defences shot down a drone over Hama, killing two soldiers on the ground.")] \
+        == [DISRUPTED]
 
 
 def test_the_same_shoot_down_told_actively_and_passively_is_one_kind() -> None:
-    active = _types("Rebels shot down an army helicopter near Hama on Tuesday, killing its crew.")
-    passive = _types("An army helicopter was shot down by rebels near Hama on Tuesday, killing its crew.")
-    assert active == passive == [DISRUPTED]
+    active = _events("Rebels shot down an army helicopter near Hama on Tuesday, killing its crew.")
+    passive = _events("An army helicopter was shot down by rebels near Hama on Tuesday, killing its crew.")
+    assert [e[:2] for e in active] == [e[:2] for e in passive] == [CLASH]

@@ -130,7 +130,7 @@ _PERSON = (
     r"officials?|candidates?|spies|spy|directors?|chiefs?|forces|pharmacists?|lieutenants?|colonels?|"
     r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|rescuers?|herders?|"
     rf"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|{CIVILIAN_PEOPLE}|"
-    r"peacekeepers?|them)\b"
+    r"peacekeepers?|pilots?|co-?pilots?|airm[ae]n|aircrew|crewm[ae]n|sailors?|marines?|them)\b"
 )
 _Q = QUANTITY
 _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
@@ -163,7 +163,10 @@ _HURT = (
 _NOT_HURT = rf"(?!\s+(?:(?:were|was|are|have\s+been)\s+)?(?:injured|wounded|hurt)\b(?!\s+{_Q}))"
 # a passive verb has no object: "three persons were killed, a woman among them" counts three, not one
 _NOT_PASSIVE = r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)"
-KILLED_AFTER = re.compile(rf"{_NOT_PASSIVE}\b{_KILL_VERB}\s+(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
+# whose or how many of them the count is, before it: "killing its two pilots", "killed all four crew", "killing
+# their three children", "wounding the two guards"
+_WHOSE = r"(?:(?:its|their|his|her|all|all\s+of\s+the|the)\s+)?"
+KILLED_AFTER = re.compile(rf"{_NOT_PASSIVE}\b{_KILL_VERB}\s+{_WHOSE}(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 # "a suicide bomber attacked the convoy, killing three.", "fighting killed 12 in Hama": a bare count right
 # after the verb, closing the clause or followed by where/when
@@ -199,7 +202,7 @@ _EARLIER_TOLL = re.compile(
     r"\b(?:(?:previous|earlier|initial|prior|preliminary|old)|(?:earlier|previously|initially|first)\s+"
     r"(?:gave|put|reported|set|announced|published|cited|had)\s+(?:a|an|the|its)(?:\s+initial)?)\s+(?:death\s+)?$",
     re.I)
-INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+(?P<list>{_NP_LIST})", re.I)
+INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+{_WHOSE}(?P<list>{_NP_LIST})", re.I)
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b(?!\s+{_Q})", re.I)
 INJURED_AFTER_BARE = re.compile(rf"\b{_INJ_VERB}\s+(?P<q>{_Q}){_BARE_END}", re.I)
