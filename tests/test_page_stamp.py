@@ -75,3 +75,18 @@ def test_ingest_reads_a_glued_page_stamp_as_the_dateline(lines: list[str], date:
 
     pub = publication_date(lines, today=dt.date(2020, 1, 1))
     assert (pub.value, pub.precision, pub.method) == (date, "day", "dateline")
+
+
+@pytest.mark.parametrize("text,published,toll", [
+    ("Helicopter downed\n\nLast updated at Aug 012016 BEIRUT A Russian military helicopter was shot down over Syria "
+     "on Monday killing all five people on board in the deadliest incident for Moscow since it intervened in the "
+     "war.", "2016-08-19", 5),
+    ("Idlib raids\n\nLast updated at Jul 282016 DAMASCUS Air strikes killed 12 civilians in Idlib on Wednesday, the "
+     "heaviest toll since the truce began.", "2016-08-03", 12),
+    ("Aleppo shelling\n\nPublished Oct 042016 ALEPPO Shelling killed four children in the old city on Monday, the "
+     "worst day of the war for the district.", "2016-10-11", 4),
+])
+def test_a_glued_page_stamp_is_no_big_count_that_makes_the_report_a_war_tally(text: str, published: str,
+                                                                             toll: int) -> None:
+    events = [e for e in extract(text, published) if e.fatalities is not None]
+    assert [e.fatalities for e in events] == [toll]

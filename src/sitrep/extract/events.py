@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from sitrep.extract.numbers import mask_dates
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 
@@ -380,7 +382,9 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # clause names the day it was told ("the monitor said on Monday jets had struck 30 times since January")
         return Genericity(True, "aggregate")
     plural = _PLURAL_NOUN.search(hit.text) is not None
-    if plural and _NUM_BEFORE.search(text[max(cs, hit.start - 40):hit.start]) and lex.aggregate.search(text[cs:ce]):
+    # (a page stamp's digits, "Jul 282016 DAMASCUS Air strikes ...", count no strikes)
+    if plural and _NUM_BEFORE.search(mask_dates(text[max(cs, hit.start - 40):hit.start])) \
+            and lex.aggregate.search(text[cs:ce]):
         return Genericity(True, "aggregate")
     return Genericity(False)
 

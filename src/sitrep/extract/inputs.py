@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.extract.actors import ActorMention
+from sitrep.extract.numbers import mask_dates
 from sitrep.geo.gazetteer import CORE
 from sitrep.records import Place, PlaceMention, TimeMention
 
@@ -183,6 +184,7 @@ _TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)
 
 
 def _aggregate_toll(clause: str) -> bool:
+    clause = mask_dates(clause)  # "Aug 012016": a page stamp's digits, no count
     if not (_TOLL_SCOPE.search(clause) and _TOLL_DEATH.search(clause)):
         return False
     for m in _BIG_COUNT.finditer(clause):

@@ -229,6 +229,8 @@ ONE_KILLED = re.compile(
     re.I,
 )
 _DATE_MASK = re.compile(
+    # a page stamp that glues the day to its year ("Last updated at Aug 012016")
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:19|20)\d\d\b|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
     # a numeric date with hyphens ("06-01-2016", "2016-01-06"); a range ("10-15") has two parts only
@@ -237,7 +239,7 @@ _DATE_MASK = re.compile(
 )
 
 
-def _mask_dates(text: str) -> str:
+def mask_dates(text: str) -> str:
     """Dates and times blanked (same length) so that 'On Apr 30, one civilian was killed' counts one."""
     return _mask(text, _DATE_MASK)
 NO_CASUALTIES = re.compile(
@@ -438,7 +440,7 @@ def without_occasions(text: str) -> str:
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
     tallies = _tallies(text)
-    text = without_occasions(_mask_dates(text))
+    text = without_occasions(mask_dates(text))
     coded = CODED_AS.search(text)
     fat: int | None
     kspans: list[tuple[int, int]]
