@@ -90,3 +90,22 @@ def test_a_glued_page_stamp_is_no_big_count_that_makes_the_report_a_war_tally(te
                                                                              toll: int) -> None:
     events = [e for e in extract(text, published) if e.fatalities is not None]
     assert [e.fatalities for e in events] == [toll]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government air strikes on Tuesday killed at least 39 people in two main battlegrounds in the north of "
+    "the country, a monitor said.",
+    "Shelling killed 20 civilians across three provinces on Monday, the monitor said.",
+    "Clashes on several fronts in Hama and Idlib killed 50 fighters on Friday.",
+])
+def test_a_toll_summed_over_several_provinces_or_fronts_is_a_total_not_an_event(text: str) -> None:
+    assert [e.fatalities for e in extract(text, "2015-01-20") if e.fatalities] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes hit two villages in Idlib on Monday, killing 12 people.",
+    "Shelling killed 20 civilians in the provincial capital on Monday.",
+    "Clashes on the southern front near Daraa killed 14 fighters on Friday.",
+])
+def test_a_toll_in_one_front_or_unnamed_villages_stays_an_event(text: str) -> None:
+    assert [e.fatalities for e in extract(text, "2015-01-20") if e.fatalities]

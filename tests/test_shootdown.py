@@ -54,3 +54,31 @@ def test_the_same_shoot_down_told_actively_and_passively_is_one_kind() -> None:
     active = _events("Rebels shot down an army helicopter near Hama on Tuesday, killing its crew.")
     passive = _events("An army helicopter was shot down by rebels near Hama on Tuesday, killing its crew.")
     assert [e[:2] for e in active] == [e[:2] for e in passive] == [CLASH]
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman said al-Nusra Front had executed an air force pilot in Jayrud after his plane was shot down.",
+    "Militants beheaded the captured pilot two days after his jet was downed near Raqqa.",
+    "Rebels killed the pilot of a helicopter that had been shot down over Hama on Friday.",
+])
+def test_a_killing_told_before_the_shoot_down_is_an_act_of_its_own(text: str) -> None:
+    assert CLASH not in [e[:2] for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jaish al-Islam said it had shot down the plane near Jayrud on Friday. The group said the pilot was arrested and "
+    "was subsequently killed by a fighter from the Nusra Front.",
+    "Militants shot down an army helicopter near Hama on Friday. Its pilot was taken prisoner and later executed by "
+    "the group.",
+    "Gunmen ambushed an army patrol near Raqqa on Monday. A soldier they captured was later beheaded.",
+])
+def test_a_captive_killed_afterwards_is_an_act_of_its_own_not_the_toll_of_the_capture(text: str) -> None:
+    events = _events(text)
+    assert len(events) == 2
+    assert events[0][2] in (None, 0)
+
+
+def test_one_who_later_died_of_wounds_stays_the_toll_of_the_happening() -> None:
+    events = _events("Rebels shelled an army post near Hama on Friday, wounding three soldiers. One of them later "
+                     "died in hospital.")
+    assert len(events) == 1

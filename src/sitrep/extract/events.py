@@ -176,9 +176,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Hit
     return chosen
 
 
-# a toll told as the outcome of a weapon brought down ("shot down a helicopter, killing its two pilots", "downed
-# a jet, killing the pilot"): the crew died with their aircraft, the happening stays the shoot-down
+# a toll told as the outcome of an aircraft or drone brought down ("shot down a helicopter, killing its two pilots",
+# "was shot down over Syria on Monday killing all five people on board"): the crew died with it, the happening
+# stays the shoot-down; a killing told before it is an act of its own ("executed a pilot after his plane was shot
+# down")
 _OUTCOME_KILLING = re.compile(r",\s*(?:and\s+)?$")
+
+
+def _brought_down(h: Hit) -> bool:
+    return h.trigger.id == "shootdown" or h.trigger.id == "disrupted" and "down" in h.text.lower()
 
 
 def main_hit(hits: list[Hit], text: str | None = None) -> Hit | None:
@@ -187,9 +193,10 @@ def main_hit(hits: list[Hit], text: str | None = None) -> Hit | None:
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.trigger.priority, -h.start))
-    if text is not None and best.trigger.direct and best.text.lower().startswith("kill"):
-        downed = [h for h in hits if h.trigger.id == "disrupted" and "down" in h.text.lower() and h.end <= best.start
-                  and _OUTCOME_KILLING.search(text, h.end, best.start)]
+    said = best.text.lower()
+    if text is not None and best.trigger.direct and said.startswith("kill"):
+        downed = [h for h in hits if _brought_down(h) and h.end <= best.start
+                  and (said.startswith("killing") or _OUTCOME_KILLING.search(text, h.end, best.start))]
         if downed:
             return downed[-1]
     return best

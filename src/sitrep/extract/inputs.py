@@ -183,8 +183,18 @@ _TOLL_SCOPE = re.compile(
 _TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)\b", re.I)
 
 
+# a toll summed over several provinces or fronts ("killed at least 39 people in two main battlegrounds", "across
+# three provinces", "on several fronts"): a total of many events, each coded where it happened
+_MANY_REGIONS = re.compile(
+    r"\b(?:in|across|on|over)\s+(?:the\s+)?(?:two|three|four|five|six|seven|several|multiple|various|\d+)\s+"
+    r"(?:(?:main|major|key|different|separate)\s+)?(?:battlegrounds|provinces|governorates|fronts|frontlines)\b",
+    re.I)  # not "regions": "positions in two regions of al-Duweh and Jabal Hayyan" are parts of one town
+
+
 def _aggregate_toll(clause: str) -> bool:
     clause = mask_dates(clause)  # "Aug 012016": a page stamp's digits, no count
+    if _MANY_REGIONS.search(clause) and _TOLL_DEATH.search(clause):
+        return True
     if not (_TOLL_SCOPE.search(clause) and _TOLL_DEATH.search(clause)):
         return False
     for m in _BIG_COUNT.finditer(clause):

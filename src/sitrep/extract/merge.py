@@ -201,6 +201,19 @@ _NEW_INCIDENT = re.compile(
 )
 
 
+# a killing done afterwards by someone, of a captive most often ("the pilot was arrested and was subsequently killed
+# by a fighter", "later executed", "a soldier they captured was later beheaded"): an act of its own, not the toll of
+# the happening told before it (one who "later died" of wounds stays its toll)
+_LATER_KILLING = re.compile(
+    r"\b(?:subsequently|later|afterwards|then)\s+(?:(?:was|were|been)\s+)?(?:killed|executed|beheaded|shot\s+dead|"
+    r"murdered)\b", re.I)
+
+
+def _later_killing(a: _Cand, b: _Cand, text: str) -> bool:
+    """One of two reports in different sentences tells a killing done afterwards (:data:`_LATER_KILLING`)."""
+    return a.sent != b.sent and any(_LATER_KILLING.search(text, x.start, x.end) is not None for x in (a, b))
+
+
 def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
@@ -224,11 +237,14 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
             # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
             # day after air strikes killed 26" after "a suicide bomber killed 15")
+            later = _later_killing(prev, c, text)
             near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text) \
+                and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
-            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) and (
-                c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) and not _moves_on(prev, c, text)
+            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) \
+                and not later and (c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) \
+                and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
             outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
@@ -310,6 +326,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
+            if _later_killing(o, c, text):
+                continue  # a captive killed afterwards: an act of its own
             if _apart(o, c, text) or (not _same_toll(o, c) and (_moves_on(o, c, text) and (
                     _moves_on(c, o, text) or _other_province(o, c)) or
                                                                   _says_another_place(o, text) or
