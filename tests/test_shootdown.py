@@ -82,3 +82,14 @@ def test_one_who_later_died_of_wounds_stays_the_toll_of_the_happening() -> None:
     events = _events("Rebels shelled an army post near Hama on Friday, wounding three soldiers. One of them later "
                      "died in hospital.")
     assert len(events) == 1
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("All five people on board a Russian military helicopter that was shot down over Syria on Monday are believed "
+     "to have died, the Kremlin said.", CLASH),
+    ("Three crew members died on a plane which was brought down near Palmyra.", CLASH),
+    ("A drone which was shot down over the base on Friday carried explosives.", DISRUPTED),
+])
+def test_an_aircraft_brought_down_told_in_a_relative_clause_is_still_brought_down(text: str,
+                                                                                  kind: tuple[str, str]) -> None:
+    assert [e[:2] for e in _events(text)] == [kind]
