@@ -17,15 +17,12 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sitrep.config import Settings, default
 from sitrep.engines import Engine, get_engine
 from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
-
-if TYPE_CHECKING:
-    from sitrep.resolve.index import MatchIndex
 
 STAGES: tuple[tuple[str, str, str], ...] = (
     # (stage, reads, writes) — checked by tests/test_stages.py against the functions below
@@ -192,7 +189,6 @@ class Pipeline:
         self.max_doc_chars = max_doc_chars
         self.resolve = resolve
         self.progress = progress
-        self._memo: MatchIndex | None = None  # reports keyed and paired by earlier batches (resolve/index.py)
         from sitrep.documents import DEFAULT_THRESHOLD
 
         self.threshold = near_dup_threshold if near_dup_threshold is not None else DEFAULT_THRESHOLD
@@ -462,9 +458,10 @@ class Pipeline:
     def _resolve_locked(self, events: list[Event]) -> int:
         from sitrep.resolve import MatchIndex, candidate_queries, resolve_events
 
-        if self._memo is None:
-            self._memo = MatchIndex()
-        memo = self._memo
+        # a match index for this batch only: one kept across batches (ingest3) held reports that another
+        # ingest into the same store had since demoted or re-resolved, and two concurrent ingests then ended
+        # apart from a sequential one (tests/test_concurrency.py, 1 of 4 runs under load)
+        memo = MatchIndex()
 
         new = {e.event_id: e for e in events if not e.generic}
         if not new:
