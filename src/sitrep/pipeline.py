@@ -478,7 +478,7 @@ class Pipeline:
                 for e in self.store.events_in_window(q.since or "", q.until or "", q.country):
                     pool.setdefault(e.event_id, e)
                 loaded.append(q)
-            memo.sync(pool.values())  # the reports kept from earlier batches are keyed and paired already
+            memo.sync(pool.values())  # only the reports this widening added are keyed and paired
             component = memo.component(pool, new)
         # the stored incidents of the component (each lies inside it: incidents only join matches)
         old = sorted(set(self.store.incident_for_events(sorted(component)).values()))

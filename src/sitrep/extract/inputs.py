@@ -192,10 +192,12 @@ _MANY_REGIONS = re.compile(
 
 
 def _aggregate_toll(clause: str) -> bool:
+    if not _TOLL_DEATH.search(clause):
+        return False
     clause = mask_dates(clause)  # "Aug 012016": a page stamp's digits, no count
-    if _MANY_REGIONS.search(clause) and _TOLL_DEATH.search(clause):
+    if _MANY_REGIONS.search(clause):
         return True
-    if not (_TOLL_SCOPE.search(clause) and _TOLL_DEATH.search(clause)):
+    if not _TOLL_SCOPE.search(clause):
         return False
     for m in _BIG_COUNT.finditer(clause):
         digits = m.group(0).replace(",", "")

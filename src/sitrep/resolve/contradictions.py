@@ -244,12 +244,15 @@ def _between_reports(groups: list[tuple[Any, list[Event]]]) -> bool:
     return any(a.isdisjoint(b) for n, a in enumerate(sets) for b in sets[n + 1:])
 
 
-def _one_side_per_report(
-    groups: list[tuple[Any, list[Event]]], rank: Callable[[int], Any]
-) -> list[tuple[Any, list[Event]]]:
-    """Each document shown on one side only: the group ``rank`` puts highest among those that hold its
-    reports (a page that gives 20 dead in its lead and 70 further down stands by 70; one that names two
-    places stands by the place most reports give), so no source is listed as disagreeing with itself."""
+def _one_side_per_report(groups: list[tuple[Any, list[Event]]], larger: bool) -> list[tuple[Any, list[Event]]]:
+    """Each document shown on one side only, so no source is listed as disagreeing with itself: the group of the
+    largest figure among those that hold its reports when ``larger`` (a page that gives 20 dead in its lead and 70
+    further down stands by 70: a toll that rose as it was told), else the first of them (the groups are sorted
+    by how many reports give them: a page naming two places stands by the one most reports give)."""
+    def rank(i: int) -> tuple[int, int]:
+        v = groups[i][0]
+        return (v if larger and isinstance(v, int) else 0, -i)
+
     side: dict[str, int] = {}
     for i, (_v, evs) in enumerate(groups):
         for e in evs:
@@ -260,22 +263,13 @@ def _one_side_per_report(
     return [(v, evs) for v, evs in kept if evs]
 
 
-def _larger_figure(groups: list[tuple[Any, list[Event]]]) -> Callable[[int], tuple[int, int]]:
-    def rank(i: int) -> tuple[int, int]:
-        v = groups[i][0]
-        return (v if isinstance(v, int) else -1, -i)
-
-    return rank
-
-
 def _contradiction(
-    field: str, kind: str, groups: list[tuple[Any, list[Event]]], rank: Callable[[int], Any] | None = None
+    field: str, kind: str, groups: list[tuple[Any, list[Event]]], larger: bool = False
 ) -> Contradiction | None:
-    """The disagreement the groups show, each document on one side (``rank``: which group a document that
-    holds several stands by; by default the one more reports give, the groups being sorted that way)."""
+    """The disagreement the groups show, each document on one side (:func:`_one_side_per_report`)."""
     if len(groups) < 2 or not _between_reports(groups):
         return None
-    groups = _one_side_per_report(groups, rank if rank is not None else (lambda i: -i))
+    groups = _one_side_per_report(groups, larger)
     docs = [{e.doc_id for e in evs} for _, evs in groups]
     if len(groups) < 2 or len(set().union(*docs)) < 2:
         return None  # one document disagreeing with itself tells two sub-happenings, not two sources
@@ -431,9 +425,7 @@ def find_contradictions(events: Sequence[Event]) -> tuple[Contradiction, ...]:
         return ()
     out: list[Contradiction | None] = [_date_conflict(events)]
     for name in ("fatalities", "injured"):
-        figures = _figures(events, name)
-        # a page giving two tolls for one happening stands by its larger one (a toll that rose as it was told)
-        out.append(_contradiction(name, "casualty figures", figures, _larger_figure(figures)))
+        out.append(_contradiction(name, "casualty figures", _figures(events, name), larger=True))
     # sub types that name no method (a clash, a territorial change, "Attack") tell the frame, not how
     typed = [e for e in events if e.sub_event_type in METHOD_OF_SUB_TYPE]
     rivals = {METHOD_OF_SUB_TYPE[str(e.sub_event_type)] for e in typed}
