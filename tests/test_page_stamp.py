@@ -109,3 +109,35 @@ def test_a_toll_summed_over_several_provinces_or_fronts_is_a_total_not_an_event(
 ])
 def test_a_toll_in_one_front_or_unnamed_villages_stays_an_event(text: str) -> None:
     assert [e.fatalities for e in extract(text, "2015-01-20") if e.fatalities]
+
+
+@pytest.mark.parametrize("text,published,date", [
+    # an agency credit glued before the page's day, the metadata three weeks off
+    ("Jets kill 30 in eastern town\n\nJets kill 30 in eastern town Monitor AFP Saturday 14 May 2016 Air strikes "
+     "killed 30 people on Friday in the town of Mayadin, a monitor said.", "2016-04-23", "2016-05-13"),
+    # "Reuters |" before the day, "yesterday"
+    ("Rebels shell Hama\n\nRebels shell Hama Reuters | 3 March 2015 Rebel shelling killed four people in Hama "
+     "yesterday.", "2015-03-21", "2015-03-02"),
+    # the credit written out, the metadata a week ahead of the page
+    ("Car bomb in Azaz\n\nCar bomb in Azaz Agence France-Presse Tuesday 9 Feb 2016 A car bomb killed eight people "
+     "in Azaz on Monday.", "2016-02-16", "2016-02-08"),
+])
+def test_relative_dates_are_told_from_an_agency_byline(text: str, published: str, date: str) -> None:
+    events = extract(text, published=published)
+    assert [e.date for e in events] == [date]
+    assert all("date:page-stamp" in e.notes for e in events)
+
+
+@pytest.mark.parametrize("text,published", [
+    # the byline agrees with the metadata
+    ("Jets kill 30\n\nJets kill 30 Monitor AFP Saturday 14 May 2016 Air strikes killed 30 people on Friday in "
+     "Mayadin.", "2016-05-14"),
+    # a date after a speaker who is no agency: the event's day, not the page's
+    ("Jets kill 30\n\nThe monitor said on Saturday 14 May 2016 air strikes killed 30 people in Mayadin.",
+     "2016-04-23"),
+    # an agency's credit far down the page, not in its lead
+    ("Jets kill 30\n\n" + "Air strikes killed 30 people in Mayadin on Friday, a monitor said. " * 12
+     + "AFP Saturday 14 May 2016", "2016-04-23"),
+])
+def test_no_agency_byline_to_prefer(text: str, published: str) -> None:
+    assert page_date(text, published) is None

@@ -197,3 +197,32 @@ def test_a_page_of_saturday_is_no_report_of_wednesday_in_a_capital_city(city: st
         events = _reports(*((s, p, t.format(place)) for s, p, t in (saturday, wednesday)))
         assert len(events) == 2
         assert len(resolve_events(events).incidents) == incidents, place
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("The group said one of its fighters opened fire on the guards before blowing himself up.", "suicide bombing"),
+    ("Witnesses said the attacker blows himself up as the convoy passes.", "suicide bombing"),
+    ("The man had blown himself up at the gate of the police station.", "suicide bombing"),
+    ("Thirty guests died when a bomber struck a hall for weddings near the village.", "wedding"),
+    ("Militants have repeatedly targeted weddings in the province.", "wedding"),
+])
+def test_a_distinctive_kind_is_named_in_its_other_word_forms(sentence: str, kind: str) -> None:
+    from sitrep.resolve.signatures import signatures
+
+    assert kind in signatures(sentence)
+
+
+@pytest.mark.parametrize("claim,other_day", [
+    ("The Islamic State group said one of its fighters had fired on a gathering of Kurdish fighters in Tall Tamr "
+     "on Monday before blowing himself up.", False),
+    ("Jihadists claimed that their fighter had opened fire on the guests in Tall Tamr on Monday before blowing "
+     "himself up.", False),
+    ("A suicide bomber blew himself up at a Kurdish checkpoint in Tall Tamr on Sunday, killing two guards.", True),
+])
+def test_a_claim_told_by_blowing_himself_up_is_the_suicide_bombing_of_that_day(claim: str, other_day: bool) -> None:
+    # the claim names no bomb ("fired on ... before blowing himself up", typed as fire from afar) but names the
+    # suicide bombing the other outlet reports that day; a suicide bombing of the day before stays another happening
+    wedding = ("alpha", "2016-10-04", "A suicide bomber killed 22 people at a wedding party in the village of Tall "
+               "Tamr on Monday, medics said.")
+    sizes = sorted(len(i.event_ids) for i in resolve_events(_reports(wedding, ("beta", "2016-10-04", claim))).incidents)
+    assert sizes == ([1, 1] if other_day else [2])

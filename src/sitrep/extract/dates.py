@@ -224,10 +224,16 @@ def _byline() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])(?:{agencies})\s*[|/,\-\u2013\u2014]?\s*$")
 
 
+def in_byline(text: str, mt: TimeMention) -> bool:
+    """A day printed right after an agency's credit ("... convoy attack AFP Tuesday 20 Sep 2016 The air raid ...",
+    "Reuters | 3 October 2016"): the page's byline."""
+    return mt.precision == "day" and _byline().search(text, max(0, mt.start - 40), mt.start) is not None
+
+
 def _is_dateline(text: str, mt: TimeMention) -> bool:
     """A date in a dateline ("Beirut, March 12, 2024 - ...") or in an agency's byline glued into the text ("...
     convoy attack AFP Tuesday 20 Sep 2016 The air raid ...") dates the report, not the event."""
-    if mt.precision == "day" and _byline().search(text, max(0, mt.start - 40), mt.start):
+    if in_byline(text, mt):
         return True
     line_start = text.rfind("\n", 0, mt.start) + 1
     head = text[line_start : mt.start]

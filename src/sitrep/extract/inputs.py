@@ -157,17 +157,17 @@ def _lead_stamp(text: str, t: TimeMention) -> bool:
 
 def page_date(text: str, published: str | None) -> str | None:
     """The page's own date stamp in its lead ("Thu Sep 5 2013 ...", "Published October 4 2016", "Last updated
-    at Jul 28 2016") when it disagrees with the metadata's publication day by more than a day: the text's
+    at Jul 28 2016", an agency's byline "... Monitor AFP Saturday 25 Jun 2016 ...") when it disagrees with the metadata's publication day by more than a day: the text's
     date, which relative dates ("on Wednesday", "yesterday") are then told from.  None when the page has no
     stamp, agrees with the metadata, or the metadata gives no day to disagree with."""
-    from sitrep.extract.dates import find_dates
+    from sitrep.extract.dates import find_dates, in_byline
 
     if published is None or len(published) != 10:
         return None
     for t in find_dates(text[:_LEAD_CHARS], published):
         if t.precision != "day" or t.method != "explicit" or t.value is None or len(t.value) != 10:
             continue
-        if _lead_stamp(text, t) or _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start]):
+        if _lead_stamp(text, t) or _STAMP_BEFORE.search(text[max(0, t.start - 30):t.start]) or in_byline(text, t):
             apart = abs((dt.date.fromisoformat(t.value) - dt.date.fromisoformat(published)).days)
             return t.value if apart > 1 else None
     return None

@@ -225,7 +225,8 @@ _DELIVERY_WORDS = {
     "fired": re.compile(rf"\b(?:{_AIR_MEANS}|{_GROUND_MEANS}|bombard\w*)\b", re.IGNORECASE),
     "set off": re.compile(
         r"\b(?:car[- ]bombs?|truck[- ]bombs?|ieds?|roadside|landmines?|mines?|suicide|explosive devices?|"
-        r"booby[- ]trapped|vbieds?|grenades?|explosives?|rigged|planted|detonat\w*|blew (?:him|her|them)sel\w+)\b",
+        r"booby[- ]trapped|vbieds?|grenades?|explosives?|rigged|planted|detonat\w*|"
+        r"(?:blew|blow|blows|blowing|blown) (?:him|her|them)sel\w+ up)\b",
         re.IGNORECASE),
 }
 
