@@ -157,8 +157,9 @@ def _lead_stamp(text: str, t: TimeMention) -> bool:
 
 def page_date(text: str, published: str | None) -> str | None:
     """The page's own date stamp in its lead ("Thu Sep 5 2013 ...", "Published October 4 2016", "Last updated
-    at Jul 28 2016", an agency's byline "... Monitor AFP Saturday 25 Jun 2016 ...") when it disagrees with the metadata's publication day by more than a day: the text's
-    date, which relative dates ("on Wednesday", "yesterday") are then told from.  None when the page has no
+    at Jul 28 2016", an agency's byline "... Monitor AFP Saturday 25 Jun 2016 ...") when it disagrees with the
+    metadata's publication day by more than a day: the text's date, which relative dates ("on Wednesday",
+    "yesterday") are then told from.  None when the page has no
     stamp, agrees with the metadata, or the metadata gives no day to disagree with."""
     from sitrep.extract.dates import find_dates, in_byline
 
