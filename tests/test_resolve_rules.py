@@ -226,3 +226,31 @@ def test_a_claim_told_by_blowing_himself_up_is_the_suicide_bombing_of_that_day(c
                "Tamr on Monday, medics said.")
     sizes = sorted(len(i.event_ids) for i in resolve_events(_reports(wedding, ("beta", "2016-10-04", claim))).incidents)
     assert sizes == ([1, 1] if other_day else [2])
+
+
+_SARAQIB = ("beta", "2016-08-02", "Rebels shot down a Russian helicopter near Saraqib in Idlib province on Monday, "
+            "killing the five crew.")
+
+
+@pytest.mark.parametrize("first,second,sizes", [
+    # a capital named as its government ("for Moscow", "between Ankara and Moscow", "from Washington to Damascus")
+    # is no place of the downing: the report joins the one that says where
+    (("alpha", "2016-08-02", "A Russian military helicopter was shot down over Syria on Monday, killing all five "
+      "people on board in the deadliest single loss for Moscow since its intervention."), _SARAQIB, [2]),
+    (("alpha", "2015-11-25", "A Russian warplane was shot down near the Syrian border on Tuesday, the worst incident "
+      "between Ankara and Moscow in decades."),
+     ("beta", "2015-11-25", "Turkish jets shot down a Russian warplane over Latakia province on Tuesday, a monitor "
+      "said."), [2]),
+    (("alpha", "2017-06-19", "A Syrian warplane was shot down over Syria on Sunday, a direct challenge from "
+      "Washington to Damascus."),
+     ("beta", "2017-06-19", "A US jet shot down a Syrian warplane near Raqqa on Sunday, the coalition said."), [2]),
+    # near misses: a capital named as the place ("near Damascus") stays a place; another day stays another downing
+    (("alpha", "2016-08-02", "Rebels shot down a helicopter near Damascus on Monday, killing five, a monitor "
+      "said."), _SARAQIB, [1, 1]),
+    (("alpha", "2016-08-02", "A Russian military helicopter was shot down over Syria on Monday, killing all five "
+      "people on board in the deadliest single loss for Moscow since its intervention."),
+     ("beta", "2016-08-05", "Rebels shot down a Syrian warplane near Hama on Thursday, a monitor said."), [1, 1]),
+])
+def test_a_capital_named_as_its_government_is_no_place_of_a_rare_happening(
+        first: tuple[str, str, str], second: tuple[str, str, str], sizes: list[int]) -> None:
+    assert sorted(len(i.event_ids) for i in resolve_events(_reports(first, second)).incidents) == sizes

@@ -145,20 +145,31 @@ _SPEAKER = re.compile(
 )
 
 
+# what introduces a place as where something happened: "in", "near", "over rebel-held", "the outskirts of"
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|over|on|onto|into|inside|around|across|throughout|of|towards?)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def happening_place(ev: Event) -> Place | None:
     """The report's place as evidence of where the happening was: None when the sentence names it
     only as the speaker or the one who acts (:data:`_SPEAKER`), or when a report of a rare kind (a
     chemical attack, a downed aircraft) takes its place from elsewhere in the document (the sentence
-    does not name it): such a report is mostly a later statement about the happening, placed by
-    where the news was told (the UN, Washington, a dateline), not by where it happened."""
+    does not name it) or from a national capital its sentence names other than as a place (no "in",
+    "near", "over" before it: "a helicopter was shot down ... the deadliest incident for Moscow"): such a
+    report is mostly a later statement about the happening, placed by where the news was told (the UN,
+    Washington, a dateline) or by the government concerned, not by where it happened."""
     loc = ev.location
     if loc is None or not loc.mention:
         return loc
     at = ev.evidence.text.find(loc.mention)
     if at >= 0 and _SPEAKER.match(ev.evidence.text[at + len(loc.mention):]):
         return None
-    if at < 0 and any(is_rare(s) for s in event_signatures(ev)):
+    rare = any(is_rare(s) for s in event_signatures(ev))
+    if at < 0 and rare:
         return None
+    if rare and loc.feature == "PPLC" and not _LOCATIVE_BEFORE.search(ev.evidence.text, max(0, at - 40), at):
+        return None  # "the deadliest incident for Moscow", "Washington's response": a capital named as its government
     return loc
 
 
