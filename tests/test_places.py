@@ -414,3 +414,23 @@ def test_between_two_towns_is_near_the_first(text: str, mention: str) -> None:
 def test_x_region_is_the_first_level_area(text: str, admin1: str) -> None:
     places = [m.place for m in find_places(text) if m.place is not None and m.place.admin1 == admin1]
     assert places and places[0].precision == "admin1"
+
+
+@pytest.mark.parametrize("text,name,precision", [
+    # a settlement said to lie in a name that is both a city and its province: the province holds it
+    ("Militants attacked a village in Syrian Hama on Thursday, killing 20 people.", "Hama", "admin1"),
+    ("Jets struck a town in Aleppo on Monday, killing 12.", "Aleppo", "admin1"),
+    ("Gunmen raided two villages in Homs overnight, killing nine.", "Homs", "admin1"),
+    # near misses: a market or a neighbourhood in the city is in the city; a named town keeps its own name
+    ("Jets struck a market in Aleppo on Monday, killing 12.", "Aleppo", "point"),
+    ("Shelling hit a neighbourhood in Homs on Monday, killing three.", "Homs", "point"),
+    ("Rebels shelled the town of Mhardeh in Hama on Monday, killing three.", "Mhardeh", "point"),
+])
+def test_a_village_in_a_city_named_like_its_province_lies_in_the_province(text: str, name: str,
+                                                                           precision: str) -> None:
+    from sitrep import extract
+
+    (ev,) = extract(text, "2017-05-18")
+    assert ev.location is not None
+    assert (ev.location.admin1 if precision == "admin1" else ev.location.name, ev.location.precision) == (
+        name, precision)

@@ -36,6 +36,11 @@ class _Mention:
     bracket: bool = False  # its container comes from such brackets
 
 
+# a settlement said to lie in the name: "a village in Syrian Hama", "two towns in Idlib" -- the name is the area
+# that holds it (the province), not the city of that name
+_SETTLEMENT_IN = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+in\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int, end: int) -> str | None:
     after = _AFTER.match(text[end:end + 40])
     before = _BEFORE.search(text[max(0, start - 60):start])
@@ -43,6 +48,8 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     qb = " ".join(before.group("q").lower().split()) if before else None
     if qa in ("province", "governorate", "state", "region") or qb in _ADMIN1_QUALS:
         return "province" if qa != "state" else "state"  # "Hiraan region", "Bay region": the first-level area
+    if qa is None and qb is None and _SETTLEMENT_IN.search(text, max(0, start - 40), start):
+        return "province"
     if qb and re.search(r"(?:kilomet|km|mile)", qb):
         return "near"
     if qb and re.match(r"(?:north|south|east|west)", qb):
