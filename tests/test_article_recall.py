@@ -302,3 +302,79 @@ def test_a_town_of_another_province_is_no_duplicate(text: str, town: str) -> Non
     events = _violent(text)
     assert len(events) == 3, [(e.location.name if e.location else None) for e in events]
     assert any(e.location is not None and _plain(town) in _plain(e.location.name) for e in events)
+
+
+# --------------------------------------------------------------------------- one dated instance of a habit
+# "The town has been shelled more than once, including on June 19 when ...": the habit is generic, the instance
+# it singles out with its own day is a happening (and its evidence is the instance, not the habit).
+@pytest.mark.parametrize("text,day,toll", [
+    ("The market has been targeted more than once before, including on June 19 when at least six people were "
+     "killed in a car bomb attack in Azaz.", "2016-06-19", 6),
+    ("The group has regularly targeted rival factions with bombs, including a July 4 attack at a checkpoint near "
+     "Sarmada that killed 11 fighters.", "2016-07-04", 11),
+    ("The road to the airport is frequently the scene of ambushes, most recently on Tuesday when gunmen killed nine "
+     "travellers near Kafr Nabl.", "2016-07-19", 9),
+    ("Convoys on the highway are regularly ambushed, among them on Sunday when a roadside bomb near Atareb killed "
+     "four soldiers.", "2016-07-17", 4),
+])
+def test_a_dated_instance_of_a_habit_is_an_event(text: str, day: str, toll: int) -> None:
+    events = _violent(text)
+    assert [e.date for e in events] == [day], (text, events)
+    assert events[0].fatalities == toll
+    habit = text[:text.index(",")] if "," in text else text[:text.index(" including")]
+    assert habit not in events[0].evidence.text  # the instance is the evidence, not the habit
+
+
+@pytest.mark.parametrize("text", [
+    "The market has been targeted more than once, including by rockets fired from the hills.",
+    "Government jets frequently strike the town, including its hospitals and schools.",
+    "The group regularly attacks checkpoints, including in Sarmada and Atmeh.",
+])
+def test_a_habit_with_undated_examples_stays_generic(text: str) -> None:
+    assert _violent(text) == [], text
+
+
+# --------------------------------------------------------------------------- "due to" names a cause
+# "injured due to a rocket attack": a cause, not a plan ("due to visit"): the report is dated, not a forecast.
+@pytest.mark.parametrize("text", [
+    "In Aleppo city four citizens were injured due to a terrorist rocket attack on al-Neel Street.",
+    "Two children died due to heavy shelling on the village of Kafr Zita.",
+    "Three fighters were killed due to clashes with the army near Morek.",
+    "A woman was wounded due to shelling on the town of Douma.",
+])
+def test_due_to_a_cause_does_not_make_the_report_a_forecast(text: str) -> None:
+    events = _violent(text)
+    assert len(events) == 1, (text, events)
+    assert events[0].date == PUBLISHED
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy is due to visit Aleppo next week to discuss the truce.",
+    "Talks are due to resume in Geneva on Monday.",
+    "The army is due to begin an assault on the town on Friday.",
+])
+def test_due_to_a_plan_is_still_a_forecast(text: str) -> None:
+    assert _violent(text) == [], text
+
+
+# --------------------------------------------------------------------------- a reference set apart
+# "Separately, planes intensified their bombing of Aleppo": a mention worded as a reference ("their bombing") that
+# opens a new strand or names a town of its own is no reference to the report of another town before it.
+@pytest.mark.parametrize("second,place", [
+    ("Separately Russian and Syrian planes intensified their bombing on Saturday of a rebel-held area of Aleppo.",
+     "Aleppo"),
+    ("Elsewhere the attacks on Deir ez-Zor continued, activists said.", "Deir ez-Zor"),
+    ("Government planes also renewed their bombing of the town of Saraqeb on Saturday.", "Saraqib"),
+])
+def test_a_reference_set_apart_is_its_own_event(second: str, place: str) -> None:
+    first = "Thirty civilians were killed on Saturday in air strikes on the town of Jayrud near Damascus."
+    events = _violent(first + " " + second)
+    places = [_plain(e.location.name or "") for e in events if e.location is not None]
+    assert len(events) == 2, events
+    assert any(_plain(place) in p for p in places), places
+
+
+def test_a_reference_with_no_place_of_its_own_still_joins_the_report() -> None:
+    text = ("Thirty civilians were killed on Saturday in air strikes on the town of Jayrud near Damascus. "
+            "The attack destroyed a school, rebels said.")
+    assert len(_violent(text)) == 1

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from sitrep.records import DatePrecision, TimeMention
 
-from .date_grammar import _alt, _data, _Lexicon, _lexicon
+from .date_grammar import _alt, _data, _Lexicon, _lexicon, forward_cues
 from .date_resolution import _HANDLERS, _State
 from .date_sentences import _REPORTED, _paragraph_start, deadline_context, future_context, is_future, sentence_bounds
 from .date_values import FUTURE_SUFFIX, Anchor, _shift, parse_iso
@@ -206,12 +206,11 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
 
 def _clause_points_forward(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A modal or future cue early in the clause itself: "ISIS may increasingly resort to attacks"."""
-    lex = _lexicon()
-    window = text[max(sentence_start, start - 60) : min(end, start + 80)]
-    cues = [c for c in lex.future_cue.finditer(window) if c.group() != "May"]
+    w0, w1 = max(sentence_start, start - 60), min(end, start + 80)
+    cues = forward_cues(text, w0, w1)
     if not cues:
         return False
-    return not _REPORTED.search(window, cues[-1].end())
+    return not _REPORTED.search(text, cues[-1].end(), w1)
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014:|/]")

@@ -519,6 +519,17 @@ def _local(c: _Cand) -> bool:
     return c.place is not None and c.place.precision in ("point", "district")
 
 
+def _told_apart(c: _Cand, text: str) -> bool:
+    """A mention worded as a reference ("their bombing", "the attacks") that the text sets apart from what came
+    before: it opens a new strand ("Separately, ...", "Elsewhere, ...") or names a town or district of its own in
+    its own words ("intensified their bombing on Saturday of a rebel-held area of Aleppo"). It refers back only to
+    a report of a place that agrees with its own."""
+    if _NEW_INCIDENT.match(text, c.start):
+        return True
+    mention = c.place.mention if c.place is not None else None
+    return _local(c) and bool(mention) and mention in text[c.start:c.end]
+
+
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
     mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
@@ -534,7 +545,8 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
-                    and (_places_compatible(s, c) or (c.anaphoric or "date:vague" in c.notes) and not c.listed)
+                    and (_places_compatible(s, c) or not c.listed and (
+                        c.anaphoric and not _told_apart(c, text) or "date:vague" in c.notes))
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s
         if best is not None:
