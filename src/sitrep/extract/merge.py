@@ -527,7 +527,7 @@ def _told_apart(c: _Cand, text: str) -> bool:
     if _NEW_INCIDENT.match(text, c.start):
         return True
     mention = c.place.mention if c.place is not None else None
-    return _local(c) and bool(mention) and mention in text[c.start:c.end]
+    return _local(c) and mention is not None and mention != "" and mention in text[c.start:c.end]
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
