@@ -201,6 +201,20 @@ _NEW_INCIDENT = re.compile(
 )
 
 
+# "a similar car bomb attack", "the second such attack this month", "another such raid": the clause tells another
+# act of the kind told before, not the same one again
+_ANOTHER_ACT = re.compile(
+    r"\b(?:a\s+similar|(?:an)?other\s+such|(?:the|a)\s+(?:second|third|fourth|further)\s+such)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|raids?|bombings?|explosions?|blasts?|assaults?|massacres?|ambush(?:es)?|shelling)\b",
+    re.I)
+
+
+def _new_incident(c: _Cand, text: str) -> bool:
+    """The clause opens a new strand ("Separately, ...", "Another car bomb ...") or tells an act of the same kind as
+    one before ("a similar car bomb attack", "the second such attack this month")."""
+    return _NEW_INCIDENT.match(text, c.start) is not None or _ANOTHER_ACT.search(text, c.start, c.end) is not None
+
+
 # a killing done afterwards by someone, of a captive most often ("the pilot was arrested and was subsequently killed
 # by a fighter", "later executed", "a soldier they captured was later beheaded"): an act of its own, not the toll of
 # the happening told before it (one who "later died" of wounds stays its toll)
@@ -238,11 +252,11 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
             # day after air strikes killed 26" after "a suicide bomber killed 15")
             later = _later_killing(prev, c, text)
-            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text) \
+            near = next_to(prev.sent) and not _new_incident(c, text) and not _moves_on(prev, c, text) \
                 and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
-            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) \
+            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _new_incident(c, text) \
                 and not later and (c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) \
                 and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
@@ -321,7 +335,7 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (_soft_date(c), -_RANK.get(c.precision, -1), c.start)):
         twin = None
-        for o in ([] if _NEW_INCIDENT.match(text, c.start) else out):
+        for o in ([] if _new_incident(c, text) else out):
             if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
@@ -520,14 +534,10 @@ def _local(c: _Cand) -> bool:
 
 
 def _told_apart(c: _Cand, text: str) -> bool:
-    """A mention worded as a reference ("their bombing", "the attacks") that the text sets apart from what came
-    before: it opens a new strand ("Separately, ...", "Elsewhere, ...") or names a town or district of its own in
-    its own words ("intensified their bombing on Saturday of a rebel-held area of Aleppo"). It refers back only to
-    a report of a place that agrees with its own."""
-    if _NEW_INCIDENT.match(text, c.start):
-        return True
-    mention = c.place.mention if c.place is not None else None
-    return _local(c) and mention is not None and mention != "" and mention in text[c.start:c.end]
+    """A mention worded as a reference ("their bombing", "the attacks") in a sentence that opens a new strand
+    ("Separately, ...", "Elsewhere, ...", "In another incident, ..."): it refers to nothing told before it, so it
+    joins only a report of a place that agrees with its own."""
+    return _NEW_INCIDENT.match(text, c.start) is not None
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
