@@ -409,3 +409,28 @@ def test_a_similar_act_is_another_event(second: str) -> None:
     events = _violent(first + " " + second)
     assert len(events) == 2, events
     assert sorted(e.fatalities or 0 for e in events) == [0, 20], events
+
+
+# --------------------------------------------------------------------------- "Damascus Countryside"
+# The capital is a province of its own; "Damascus Countryside" (SANA's name for Rif Dimashq) is Rural Damascus. A
+# town placed "in Damascus Countryside" is that town, not the city's province, and its report is not the city's.
+@pytest.mark.parametrize("text,place", [
+    ("Four civilians were injured by a mortar round that fell on Daraya town in Damascus Countryside.", "Darayya"),
+    ("Army units killed 12 terrorists in Douma in Damascus Countryside.", "Duma"),
+    ("Rocket shells fired by terrorists hit the town of Jaramana in the Countryside of Damascus, injuring three.",
+     "Jaramana"),
+])
+def test_damascus_countryside_is_rural_damascus(text: str, place: str) -> None:
+    events = _violent(text)
+    assert len(events) == 1, events
+    loc = events[0].location
+    assert loc is not None and loc.admin1 == "Rural Damascus" and loc.precision == "point", loc
+    assert _plain(place)[:4] in _plain(loc.name or ""), loc
+
+
+def test_a_town_in_damascus_countryside_is_not_the_citys_report() -> None:
+    text = ("Eight people were killed on Wednesday in mortar attacks on residential neighborhoods in Damascus city. "
+            "Later four civilians were injured by a mortar round that fell on Daraya town in Damascus Countryside.")
+    events = _violent(text)
+    assert len(events) == 2, events
+    assert {e.location.admin1 for e in events if e.location} == {"Damascus", "Rural Damascus"}
