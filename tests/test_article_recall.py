@@ -434,3 +434,38 @@ def test_a_town_in_damascus_countryside_is_not_the_citys_report() -> None:
     events = _violent(text)
     assert len(events) == 2, events
     assert {e.location.admin1 for e in events if e.location} == {"Damascus", "Rural Damascus"}
+
+
+# --------------------------------------------------------------------------- neighbourhoods of the city
+# "17 were injured in Mogambo neighborhood" in a report of Aleppo city: that part of the city ("Aleppo - Mogambo",
+# at the city's point), not the province nor a namesake abroad; two neighbourhoods are two events.
+@pytest.mark.parametrize("text,city,parts", [
+    ("Rocket shells hit residential areas of Aleppo city on Wednesday. Terrorists targeted al-Qatirji neighborhood "
+     "killing a woman. Rocket shells also fell on Zahraa Khalidiya neighborhood injuring eleven civilians.", "Aleppo",
+     ["qatirji", "zahraa khalidiya"]),
+    ("Mortar rounds fell on Homs city on Monday. Two children were killed by a mortar round in Wadi Dahab Jadid "
+     "neighbourhood. Another mortar round hit Karm Shamsiyeh neighbourhood, wounding three people.", "Homs",
+     ["wadi dahab jadid", "karm shamsiyeh"]),
+    ("A car bomb exploded in Latakia city on Sunday. Five people died when a rocket hit the neighbourhood of Raml "
+     "Shamali Jadid. Other rockets fell on Sleibeh Qadima neighbourhood, injuring four.", "Latakia",
+     ["raml shamali jadid", "sleibeh qadima"]),
+])
+def test_a_named_neighbourhood_is_a_part_of_the_city(text: str, city: str, parts: list[str]) -> None:
+    events = _violent(text)
+    names = [_plain(e.location.name or "") for e in events if e.location is not None]
+    for part in parts:
+        hit = [n for n in names if part in n]
+        assert hit and all(_plain(city) in n for n in hit), (part, names)
+    assert all(e.location is None or e.location.country == "SY" for e in events), names
+
+
+@pytest.mark.parametrize("text", [
+    "Twin car bombs killed 18 people in Homs on Wednesday. The bombing hit the Akrameh neighbourhood of Homs. "
+    "Two explosions near the Akrameh school caused deaths and injuries, state television said.",
+    "A car bomb killed nine people in Qamishli on Monday. The blast hit the Wusta neighbourhood of Qamishli. "
+    "The explosion near the Wusta market destroyed several shops, police said.",
+    "Shelling killed six people in Hama on Friday. Shells fell on the Arbaeen neighbourhood of Hama. "
+    "Residents near the Arbaeen mosque said the shells came from the north.",
+])
+def test_a_part_the_report_already_named_does_not_start_a_new_event(text: str) -> None:
+    assert len(_violent(text)) == 1, _violent(text)

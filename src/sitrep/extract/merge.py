@@ -257,7 +257,9 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _new_incident(c, text) \
-                and not later and (c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) \
+                and not later and (c.place is None or _same_place(prev, c)
+                                   or _told_in(prev, c.place.mention or "\0", text)) \
+                and _tolls_compatible(prev, c) \
                 and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
@@ -302,7 +304,13 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     assert c.place is not None and prev.place is not None
     mention = c.place.mention or ""
     return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
-        and mention not in text[prev.start:prev.end]
+        and not _told_in(prev, mention, text)
+
+
+def _told_in(c: _Cand, words: str, text: str) -> bool:
+    """Does the report ``c`` -- any sentence merged into it -- say ``words`` ("the double bombing in the Akrameh
+    neighbourhood of Homs", then "explosions near the Akrameh school")?"""
+    return any(words in text[a:b] for a, b in [(c.start, c.end), *c.extra_spans])
 
 
 def _other_province(a: _Cand, b: _Cand) -> bool:
