@@ -469,3 +469,13 @@ def test_a_named_neighbourhood_is_a_part_of_the_city(text: str, city: str, parts
 ])
 def test_a_part_the_report_already_named_does_not_start_a_new_event(text: str) -> None:
     assert len(_violent(text)) == 1, _violent(text)
+
+
+# --------------------------------------------------------------------------- habits told with "every now and then"
+@pytest.mark.parametrize("text", [
+    "Terrorists target residential districts of Damascus with mortar shells every now and then.",
+    "From time to time rebels shell the villages of Nubl and Zahraa.",
+    "Government helicopters drop barrel bombs on Daraya every now and then, residents say.",
+])
+def test_a_habit_told_every_now_and_then_is_no_event(text: str) -> None:
+    assert _violent(text) == [], text

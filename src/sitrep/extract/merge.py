@@ -257,8 +257,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _new_incident(c, text) \
-                and not later and (c.place is None or _same_place(prev, c)
-                                   or _told_in(prev, c.place.mention or "\0", text)) \
+                and not later and (c.place is None or _same_place(prev, c) or _part_told(prev, c, text)) \
                 and _tolls_compatible(prev, c) \
                 and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
@@ -304,7 +303,14 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     assert c.place is not None and prev.place is not None
     mention = c.place.mention or ""
     return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
-        and not _told_in(prev, mention, text)
+        and not _part_told(prev, c, text)
+
+
+def _part_told(prev: _Cand, c: _Cand, text: str) -> bool:
+    """``c`` is placed in a part of a city (places._city_neighbourhoods: "Homs - Akrameh") the report ``prev`` already
+    named in one of its sentences ("the double bombing in the Akrameh neighbourhood of Homs"): the same report."""
+    return c.place is not None and c.place.feature == "PPLX" and bool(c.place.mention) \
+        and _told_in(prev, c.place.mention or "", text)
 
 
 def _told_in(c: _Cand, words: str, text: str) -> bool:
