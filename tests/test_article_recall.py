@@ -302,3 +302,180 @@ def test_a_town_of_another_province_is_no_duplicate(text: str, town: str) -> Non
     events = _violent(text)
     assert len(events) == 3, [(e.location.name if e.location else None) for e in events]
     assert any(e.location is not None and _plain(town) in _plain(e.location.name) for e in events)
+
+
+# --------------------------------------------------------------------------- one dated instance of a habit
+# "The town has been shelled more than once, including on June 19 when ...": the habit is generic, the instance
+# it singles out with its own day is a happening (and its evidence is the instance, not the habit).
+@pytest.mark.parametrize("text,day,toll", [
+    ("The market has been targeted more than once before, including on June 19 when at least six people were "
+     "killed in a car bomb attack in Azaz.", "2016-06-19", 6),
+    ("The group has regularly targeted rival factions with bombs, including a July 4 attack at a checkpoint near "
+     "Sarmada that killed 11 fighters.", "2016-07-04", 11),
+    ("The road to the airport is frequently the scene of ambushes, most recently on Tuesday when gunmen killed nine "
+     "travellers near Kafr Nabl.", "2016-07-19", 9),
+    ("Convoys on the highway are regularly ambushed, among them on Sunday when a roadside bomb near Atareb killed "
+     "four soldiers.", "2016-07-17", 4),
+])
+def test_a_dated_instance_of_a_habit_is_an_event(text: str, day: str, toll: int) -> None:
+    events = _violent(text)
+    assert [e.date for e in events] == [day], (text, events)
+    assert events[0].fatalities == toll
+    habit = text[:text.index(",")] if "," in text else text[:text.index(" including")]
+    assert habit not in events[0].evidence.text  # the instance is the evidence, not the habit
+
+
+@pytest.mark.parametrize("text", [
+    "The market has been targeted more than once, including by rockets fired from the hills.",
+    "Government jets frequently strike the town, including its hospitals and schools.",
+    "The group regularly attacks checkpoints, including in Sarmada and Atmeh.",
+])
+def test_a_habit_with_undated_examples_stays_generic(text: str) -> None:
+    assert _violent(text) == [], text
+
+
+# --------------------------------------------------------------------------- "due to" names a cause
+# "injured due to a rocket attack": a cause, not a plan ("due to visit"): the report is dated, not a forecast.
+@pytest.mark.parametrize("text", [
+    "In Aleppo city four citizens were injured due to a terrorist rocket attack on al-Neel Street.",
+    "Two children died due to heavy shelling on the village of Kafr Zita.",
+    "Three fighters were killed due to clashes with the army near Morek.",
+    "A woman was wounded due to shelling on the town of Douma.",
+])
+def test_due_to_a_cause_does_not_make_the_report_a_forecast(text: str) -> None:
+    events = _violent(text)
+    assert len(events) == 1, (text, events)
+    assert events[0].date == PUBLISHED
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy is due to visit Aleppo next week to discuss the truce.",
+    "Talks are due to resume in Geneva on Monday.",
+    "The army is due to begin an assault on the town on Friday.",
+])
+def test_due_to_a_plan_is_still_a_forecast(text: str) -> None:
+    assert _violent(text) == [], text
+
+
+# --------------------------------------------------------------------------- a reference set apart
+# "Separately, planes intensified their bombing of Aleppo": a mention worded as a reference ("their bombing") in a
+# sentence that opens a new strand is no reference to the report of another town before it.
+@pytest.mark.parametrize("second,place", [
+    ("Separately Russian and Syrian planes intensified their bombing on Saturday of a rebel-held area of Aleppo.",
+     "Aleppo"),
+    ("Elsewhere the attacks on Deir ez-Zor continued, activists said.", "Deir ez-Zor"),
+    ("In another development the shelling of Saraqeb resumed on Saturday, activists said.", "Saraqib"),
+])
+def test_a_reference_set_apart_is_its_own_event(second: str, place: str) -> None:
+    first = "Thirty civilians were killed on Saturday in air strikes on the town of Jayrud near Damascus."
+    events = _violent(first + " " + second)
+    places = [_plain(e.location.name or "") for e in events if e.location is not None]
+    assert len(events) == 2, events
+    assert any(_plain(place) in p for p in places), places
+
+
+def test_a_reference_with_no_place_of_its_own_still_joins_the_report() -> None:
+    text = ("Thirty civilians were killed on Saturday in air strikes on the town of Jayrud near Damascus. "
+            "The attack destroyed a school, rebels said.")
+    assert len(_violent(text)) == 1
+
+
+# --------------------------------------------------------------------------- the day nearer the event's words
+# "On Thursday the ministry condemned the air strikes on Raqqa on December 7 that killed 18": of two days in one
+# clause, the one by the event's own words dates the event; the statement keeps the day of its saying.
+@pytest.mark.parametrize("text,day", [
+    ("On Thursday the Foreign Ministry condemned the coalition air strikes on Raqqa on July 7 that left 18 civilians "
+     "dead.", "2016-07-07"),
+    ("On Friday rebels said they had shelled the army barracks in Wadi al-Deif on July 12, killing five soldiers.",
+     "2016-07-12"),
+    ("The council on Wednesday denounced the barrel bomb attack on Daraya on July 9 that killed 11 people.",
+     "2016-07-09"),
+])
+def test_the_day_by_the_events_words_dates_it(text: str, day: str) -> None:
+    events = _violent(text)
+    assert [e.date for e in events] == [day], (text, events)
+
+
+# --------------------------------------------------------------------------- "a similar attack"
+# "This is the second such attack this month: on July 4 a similar car bomb ...": another act of the kind told
+# before, never merged into it (nor given its toll).
+@pytest.mark.parametrize("second", [
+    "It was the second such attack this month after a car bomb on July 4 hit the same market.",
+    "On July 4 a similar car bomb attack targeted displaced families in the same area.",
+    "Another such bombing struck the town's bus station on July 9, activists said.",
+])
+def test_a_similar_act_is_another_event(second: str) -> None:
+    first = "A car bomb killed 20 civilians at a market in Azaz on Friday, a monitor said."
+    events = _violent(first + " " + second)
+    assert len(events) == 2, events
+    assert sorted(e.fatalities or 0 for e in events) == [0, 20], events
+
+
+# --------------------------------------------------------------------------- "Damascus Countryside"
+# The capital is a province of its own; "Damascus Countryside" (SANA's name for Rif Dimashq) is Rural Damascus. A
+# town placed "in Damascus Countryside" is that town, not the city's province, and its report is not the city's.
+@pytest.mark.parametrize("text,place", [
+    ("Four civilians were injured by a mortar round that fell on Daraya town in Damascus Countryside.", "Darayya"),
+    ("Army units killed 12 terrorists in Douma in Damascus Countryside.", "Duma"),
+    ("Rocket shells fired by terrorists hit the town of Jaramana in the Countryside of Damascus, injuring three.",
+     "Jaramana"),
+])
+def test_damascus_countryside_is_rural_damascus(text: str, place: str) -> None:
+    events = _violent(text)
+    assert len(events) == 1, events
+    loc = events[0].location
+    assert loc is not None and loc.admin1 == "Rural Damascus" and loc.precision == "point", loc
+    assert _plain(place)[:4] in _plain(loc.name or ""), loc
+
+
+def test_a_town_in_damascus_countryside_is_not_the_citys_report() -> None:
+    text = ("Eight people were killed on Wednesday in mortar attacks on residential neighborhoods in Damascus city. "
+            "Later four civilians were injured by a mortar round that fell on Daraya town in Damascus Countryside.")
+    events = _violent(text)
+    assert len(events) == 2, events
+    assert {e.location.admin1 for e in events if e.location} == {"Damascus", "Rural Damascus"}
+
+
+# --------------------------------------------------------------------------- neighbourhoods of the city
+# "17 were injured in Mogambo neighborhood" in a report of Aleppo city: that part of the city ("Aleppo - Mogambo",
+# at the city's point), not the province nor a namesake abroad; two neighbourhoods are two events.
+@pytest.mark.parametrize("text,city,parts", [
+    ("Rocket shells hit residential areas of Aleppo city on Wednesday. Terrorists targeted al-Qatirji neighborhood "
+     "killing a woman. Rocket shells also fell on Zahraa Khalidiya neighborhood injuring eleven civilians.", "Aleppo",
+     ["qatirji", "zahraa khalidiya"]),
+    ("Mortar rounds fell on Homs city on Monday. Two children were killed by a mortar round in Wadi Dahab Jadid "
+     "neighbourhood. Another mortar round hit Karm Shamsiyeh neighbourhood, wounding three people.", "Homs",
+     ["wadi dahab jadid", "karm shamsiyeh"]),
+    ("A car bomb exploded in Latakia city on Sunday. Five people died when a rocket hit the neighbourhood of Raml "
+     "Shamali Jadid. Other rockets fell on Sleibeh Qadima neighbourhood, injuring four.", "Latakia",
+     ["raml shamali jadid", "sleibeh qadima"]),
+])
+def test_a_named_neighbourhood_is_a_part_of_the_city(text: str, city: str, parts: list[str]) -> None:
+    events = _violent(text)
+    names = [_plain(e.location.name or "") for e in events if e.location is not None]
+    for part in parts:
+        hit = [n for n in names if part in n]
+        assert hit and all(_plain(city) in n for n in hit), (part, names)
+    assert all(e.location is None or e.location.country == "SY" for e in events), names
+
+
+@pytest.mark.parametrize("text", [
+    "Twin car bombs killed 18 people in Homs on Wednesday. The bombing hit the Akrameh neighbourhood of Homs. "
+    "Two explosions near the Akrameh school caused deaths and injuries, state television said.",
+    "A car bomb killed nine people in Qamishli on Monday. The blast hit the Wusta neighbourhood of Qamishli. "
+    "The explosion near the Wusta market destroyed several shops, police said.",
+    "Shelling killed six people in Hama on Friday. Shells fell on the Arbaeen neighbourhood of Hama. "
+    "Residents near the Arbaeen mosque said the shells came from the north.",
+])
+def test_a_part_the_report_already_named_does_not_start_a_new_event(text: str) -> None:
+    assert len(_violent(text)) == 1, _violent(text)
+
+
+# --------------------------------------------------------------------------- habits told with "every now and then"
+@pytest.mark.parametrize("text", [
+    "Terrorists target residential districts of Damascus with mortar shells every now and then.",
+    "From time to time rebels shell the villages of Nubl and Zahraa.",
+    "Government helicopters drop barrel bombs on Daraya every now and then, residents say.",
+])
+def test_a_habit_told_every_now_and_then_is_no_event(text: str) -> None:
+    assert _violent(text) == [], text

@@ -150,3 +150,23 @@ def test_other_words_for_the_dead_keep_the_toll(base: Base, toll: str) -> None:
 def test_an_occasion_or_a_comparison_adds_no_dead(base: Base) -> None:
     _check(f"{_cap(base.clause())} on Monday, a day after the killing of a local commander.", "2020-05-06", base)
     _check(f"{_cap(base.clause())} on Monday, the deadliest attack since 2015.", "2020-05-06", base)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+@pytest.mark.parametrize("habit", ["The area has been targeted more than once before, including",
+                                   "Such attacks happen frequently there, most recently"])
+def test_a_dated_instance_of_a_habit_keeps_the_event(base: Base, habit: str) -> None:
+    # the habit is generic; the instance it singles out, with its own day, is the event, dated to that day
+    text = f"{habit} on Monday when {base.passive.format(n=base.n)}."
+    _check(text, "2020-05-06", base)
+    ev = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"][0]
+    assert ev.date == "2020-05-04", (text, ev.date)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+def test_a_cause_told_with_due_to_keeps_the_date(base: Base) -> None:
+    # "due to" + a noun phrase is a cause, not a plan ("due to visit"): the report stays dated
+    text = f"{_cap(base.clause())}, due to the lack of shelters in the area."
+    _check(text, "2020-05-06", base)
+    ev = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"][0]
+    assert ev.date == "2020-05-06", (text, ev.date)

@@ -58,11 +58,12 @@ def _candidate(
     figures = cas.fatalities is not None or cas.injured is not None or (
         follow.fatalities is not None or follow.injured is not None)
     saying = cand.event_type == "Diplomacy"  # a statement's day is the day of its saying
-    value, precision, method = _date_for_span(times, cs, ce, text, doc.published, saying=saying)
+    near = None if saying else (hit.start, hit.end)
+    value, precision, method = _date_for_span(times, cs, ce, text, doc.published, saying=saying, near=near)
     if method == "future" and _PAST_REPORT.search(text[cs:ce]) and not genericity(text, hit, clause).generic:
         # a past-tense report dated after its own publication: a typo in the date, not a forecast
         others = [t for t in times if not (cs <= t.start < ce)]
-        value, precision, method = _date_for_span(others, cs, ce, text, doc.published, saying=saying)
+        value, precision, method = _date_for_span(others, cs, ce, text, doc.published, saying=saying, near=near)
         cand.notes.append("date:after-publication-ignored")
     if method.startswith("narrative:") and precision == "day" and value is not None:
         # the story's day told in an earlier sentence: merging treats it as the soft month it always was,

@@ -39,6 +39,7 @@ class _Lexicon:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     triggers: dict[str, frozenset[int]]  # lower-cased word -> indexes of the patterns it can start
     future_cue: re.Pattern[str]
+    causal_due: re.Pattern[str]  # "due to" + a noun phrase: a cause ("injured due to a rocket attack")
     deadline: re.Pattern[str]
     ambiguous_months: frozenset[str]
 
@@ -110,6 +111,7 @@ def _lexicon() -> _Lexicon:
         patterns=patterns,
         triggers=_triggers(grammar, lists, {name: k for k, (name, _rx) in enumerate(patterns)}),
         future_cue=cue,
+        causal_due=re.compile(r"\s+(?:(?:" + _alt(raw["causal_due_to"]) + r")\b|\d|\w+ing\b)", re.IGNORECASE),
         deadline=re.compile(r"(?<![\w'])(?:" + _alt(raw["deadline_prepositions"]) + r")\s+$", re.IGNORECASE),
         ambiguous_months=frozenset(str(w) for w in raw["ambiguous_months"]),
     )
@@ -127,3 +129,12 @@ def _triggers(grammar: dict[str, Any], lists: dict[str, Iterable[str]], index: d
     for tok, names in grammar["tokens"].items():
         trig[str(tok)] = {index[n] for n in names}
     return {k: frozenset(v) for k, v in trig.items()}
+
+
+def forward_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The future cues in ``text[start:end]`` ("will", "expected to", "due to visit"): not "May" (the month,
+    capitalised) nor "due to" that names a cause ("injured due to a rocket attack", "due to shelling")."""
+    lex = _lexicon()
+    end = len(text) if end is None else end
+    return [c for c in lex.future_cue.finditer(text, start, end) if c.group() != "May"
+            and not (c.group().lower().startswith("due") and lex.causal_due.match(text, c.end()))]

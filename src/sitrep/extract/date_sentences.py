@@ -6,7 +6,7 @@ import re
 
 from sitrep.records import TimeMention
 
-from .date_grammar import _lexicon
+from .date_grammar import _lexicon, forward_cues
 from .date_values import FUTURE_SUFFIX
 
 # --------------------------------------------------------------------------- sentences
@@ -54,19 +54,18 @@ def future_context(text: str, start: int, end: int | None = None, reach: int = 6
     Only cue words within ``reach`` characters of the expression, in the same sentence and not followed
     by a reporting verb ("will ..., he said Friday"), count.
     """
-    lex = _lexicon()
     if deadline_context(text, start):
         return True
     lo, _ = sentence_bounds(text, start, end)
-    window = text[max(lo, start - reach) : start]
+    w0 = max(lo, start - reach)
+    window = text[w0:start]
     cut = max(window.rfind(";"), window.rfind(" while "), window.rfind(" but "))
     if cut >= 0:
-        window = window[cut + 1 :]  # a cue in an earlier, different clause does not count
-    cues = [c for c in lex.future_cue.finditer(window) if c.group() != "May"]  # the month, not the modal
+        w0 += cut + 1  # a cue in an earlier, different clause does not count
+    cues = forward_cues(text, w0, start)
     if not cues:
         return False
-    last = cues[-1]
-    return not _REPORTED.search(window, last.end())
+    return not _REPORTED.search(text, cues[-1].end(), start)
 
 
 def deadline_context(text: str, start: int) -> bool:
@@ -94,7 +93,7 @@ def past_deadline(text: str, start: int, end: int | None = None) -> bool:
     if not _BY_BEFORE.search(text, max(0, start - 6), start):
         return False
     lo, hi = sentence_bounds(text, start, end)
-    if any(c.group() != "May" for c in _lexicon().future_cue.finditer(text, lo, hi)):
+    if forward_cues(text, lo, hi):
         return False
     before = text[max(lo, start - 80) : start]
     cut = max(before.rfind(";"), before.rfind(" but "), before.rfind(" while "))

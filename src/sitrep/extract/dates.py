@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from sitrep.records import DatePrecision, TimeMention
 
-from .date_grammar import _alt, _data, _Lexicon, _lexicon
+from .date_grammar import _alt, _data, _Lexicon, _lexicon, forward_cues
 from .date_resolution import _HANDLERS, _State
 from .date_sentences import _REPORTED, _paragraph_start, deadline_context, future_context, is_future, sentence_bounds
 from .date_values import FUTURE_SUFFIX, Anchor, _shift, parse_iso
@@ -206,12 +206,11 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
 
 def _clause_points_forward(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A modal or future cue early in the clause itself: "ISIS may increasingly resort to attacks"."""
-    lex = _lexicon()
-    window = text[max(sentence_start, start - 60) : min(end, start + 80)]
-    cues = [c for c in lex.future_cue.finditer(window) if c.group() != "May"]
+    w0, w1 = max(sentence_start, start - 60), min(end, start + 80)
+    cues = forward_cues(text, w0, w1)
     if not cues:
         return False
-    return not _REPORTED.search(window, cues[-1].end())
+    return not _REPORTED.search(text, cues[-1].end(), w1)
 
 
 _DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014:|/]")
@@ -264,9 +263,10 @@ _NEW_STRAND = re.compile(
 
 
 @functools.lru_cache(maxsize=1)
-def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Cues before and after a time expression that make it the day of a saying: "a monitor said (in a
-    statement) on Friday", "told AFP Saturday", "was on Monday accused" (``speech_verbs`` in dates.yaml)."""
+    statement) on Friday", "told AFP Saturday", "was on Monday accused" (``speech_verbs`` in dates.yaml); and the
+    speech verbs alone."""
     raw = _data("dates.yaml")
     verbs, media = _alt(raw["speech_verbs"]), _alt(raw["speech_media"])
     before = re.compile(
@@ -275,20 +275,29 @@ def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"\b(?:was|were|is|are|has\s+been|have\s+been))"
         r"\s+(?:on\s+)?(?:(?:late|early)\s+)?$", re.IGNORECASE)
     after = re.compile(rf"\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:{verbs})\b", re.IGNORECASE)
-    return before, after
+    return before, after, re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
 def said_on(text: str, mt: TimeMention, lo: int) -> bool:
     """``mt`` is the day of a saying, not of what is said: right after a reporting verb ("the Observatory said
     on Friday", "told reporters Saturday", "reported Thursday") or between a passive's auxiliary and its
     verb ("Russia was on Monday accused of ...")."""
-    before, after = _speech_cues()
+    before, after, _verbs = _speech_cues()
     m = before.search(text, max(lo, mt.start - 60), mt.start)
     if m is None:
         return False
     if re.match(r"(?i)(?:was|were|is|are|has|have)\b", m.group()):
         return bool(after.match(text, mt.end))
     return True
+
+
+def _said_before(text: str, mt: TimeMention, near: tuple[int, int] | None) -> bool:
+    """``mt`` comes before a reporting verb that comes before the event's words ``near`` ("On Friday rebels said
+    they had shelled ...", "On Thursday the ministry condemned the air strikes ..."): the day of the saying."""
+    if near is None or mt.end > near[0] or near[0] - mt.end > 80:
+        return False
+    verbs = _speech_cues()[2]
+    return verbs.search(text, mt.end, near[0]) is not None
 
 
 def date_for_span(
@@ -300,6 +309,7 @@ def date_for_span(
     *,
     undated_lag_days: int = 0,
     saying: bool = False,
+    near: tuple[int, int] | None = None,
 ) -> tuple[str | None, str, str]:
     """The date that governs the clause ``text[start:end]`` (an event trigger or its sentence).
 
@@ -314,24 +324,28 @@ def date_for_span(
     many days earlier instead, for a corpus whose reports are known to run a fixed lag behind.
     The day of a saying ("..., a monitor said on Friday", :func:`said_on`) dates what is said only when
     nothing else in the sentence does (a clause that is itself the saying, ``saying``, is dated by it).
+    ``near`` (the event's own words, inside the span): of two days the span names ("On Thursday the ministry
+    condemned the air strikes on December 7"), the one nearer these words dates it.
 
     Returns (value, precision, method); method is ``sentence:<how>``, ``narrative:<how>``,
     ``publication``, ``publication-previous-day``, ``future`` (not dated: forward-looking) or
     ``undated``.
     """
     lo, hi = sentence_bounds(text, start, end)
-    best: tuple[int, TimeMention] | None = None
+    best: tuple[float, TimeMention] | None = None
     near_future = False
     for mt in mentions:
         if mt.end <= lo or mt.start >= hi:
             continue
-        dist = 0 if (mt.start < end and start < mt.end) else min(abs(mt.start - end), abs(start - mt.end))
+        dist: float = 0 if (mt.start < end and start < mt.end) else min(abs(mt.start - end), abs(start - mt.end))
+        if dist == 0 and near is not None and not (mt.start < near[1] and near[0] < mt.end):
+            dist = min(abs(mt.start - near[1]), abs(near[0] - mt.end)) / 10_000  # still before any outside
         if is_future(mt):
             near_future = near_future or dist <= 40
             continue
         if mt.value is None or _is_dateline(text, mt):
             continue
-        if not saying and said_on(text, mt, lo):
+        if not saying and (said_on(text, mt, lo) or _said_before(text, mt, near)):
             dist += 10_000  # the day of the saying: only when nothing else in the sentence dates the event
         if best is None or dist < best[0]:
             best = (dist, mt)

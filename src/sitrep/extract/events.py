@@ -260,11 +260,13 @@ def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a sentence into clauses at ';', 'while', 'in response to' (each may hold one event), and off page
-    furniture glued before it (see :func:`_glued`)."""
+    """Split a sentence into clauses at ';', 'while', 'in response to' (each may hold one event), where it turns
+    from a habit to one dated instance of it (:func:`_instance_breaks`), and off page furniture glued before it
+    (see :func:`_glued`)."""
     out: list[tuple[int, int]] = []
     pos = start
-    breaks = sorted([m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)] + _glued(text, start, end))
+    breaks = sorted([m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)] + _glued(text, start, end)
+                    + _instance_breaks(text, start, end))
     sequel = {m.start() for m in _SEQUEL.finditer(text, start, end)}
     for a, b in breaks:
         if a - pos >= (5 if a in sequel else 25) and end - b >= 25:
@@ -394,6 +396,25 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
             and lex.aggregate.search(text[cs:ce]):
         return Genericity(True, "aggregate")
     return Genericity(False)
+
+
+# one instance singled out of a habit or a series: "has been targeted more than once, including on June 19 when
+# ...", "regularly attacks rebels, most recently on Tuesday, when ..."
+_INSTANCE = re.compile(r"\b(?:including|among\s+them|among\s+which|most\s+recently|the\s+latest\s+(?:on|in|being))\b",
+                       re.I)
+
+
+def _instance_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a sentence turns from a habit to one dated instance of it ("The market has been targeted more than
+    once, including on June 19 when ...", "Convoys are regularly ambushed, most recently on Sunday when ..."): the
+    marker, with a habit's cue before it and a stated day right after it. The instance is a clause of its own."""
+    ongoing = load_lexicon().cues["ongoing"]
+    out = []
+    for m in _INSTANCE.finditer(text, start, end):
+        day = _DAY_STATED.search(text, m.end(), end)
+        if day is not None and day.start() - m.end() <= 40 and ongoing.search(text, start, m.start()) is not None:
+            out.append(m.span())
+    return out
 
 
 # the clause names the day of the action: a weekday, a dated day, or a day relative to the report

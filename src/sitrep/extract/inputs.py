@@ -208,8 +208,9 @@ def _aggregate_toll(clause: str) -> bool:
 
 
 def _date_for_span(
-    mentions: list[TimeMention], start: int, end: int, text: str, published: str | None, *, saying: bool = False
+    mentions: list[TimeMention], start: int, end: int, text: str, published: str | None, *, saying: bool = False,
+    near: tuple[int, int] | None = None,
 ) -> tuple[str | None, str, str]:
     from sitrep.extract.dates import date_for_span
 
-    return date_for_span(mentions, start, end, text, published, saying=saying)
+    return date_for_span(mentions, start, end, text, published, saying=saying, near=near)

@@ -201,6 +201,20 @@ _NEW_INCIDENT = re.compile(
 )
 
 
+# "a similar car bomb attack", "the second such attack this month", "another such raid": the clause tells another
+# act of the kind told before, not the same one again
+_ANOTHER_ACT = re.compile(
+    r"\b(?:a\s+similar|(?:an)?other\s+such|(?:the|a)\s+(?:second|third|fourth|further)\s+such)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|raids?|bombings?|explosions?|blasts?|assaults?|massacres?|ambush(?:es)?|shelling)\b",
+    re.I)
+
+
+def _new_incident(c: _Cand, text: str) -> bool:
+    """The clause opens a new strand ("Separately, ...", "Another car bomb ...") or tells an act of the same kind as
+    one before ("a similar car bomb attack", "the second such attack this month")."""
+    return _NEW_INCIDENT.match(text, c.start) is not None or _ANOTHER_ACT.search(text, c.start, c.end) is not None
+
+
 # a killing done afterwards by someone, of a captive most often ("the pilot was arrested and was subsequently killed
 # by a fighter", "later executed", "a soldier they captured was later beheaded"): an act of its own, not the toll of
 # the happening told before it (one who "later died" of wounds stays its toll)
@@ -238,12 +252,13 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
             # day after air strikes killed 26" after "a suicide bomber killed 15")
             later = _later_killing(prev, c, text)
-            near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text) \
+            near = next_to(prev.sent) and not _new_incident(c, text) and not _moves_on(prev, c, text) \
                 and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
-            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) \
-                and not later and (c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) \
+            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _new_incident(c, text) \
+                and not later and (c.place is None or _same_place(prev, c) or _part_told(prev, c, text)) \
+                and _tolls_compatible(prev, c) \
                 and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
@@ -288,7 +303,20 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     assert c.place is not None and prev.place is not None
     mention = c.place.mention or ""
     return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
-        and mention not in text[prev.start:prev.end]
+        and not _part_told(prev, c, text)
+
+
+def _part_told(prev: _Cand, c: _Cand, text: str) -> bool:
+    """``c`` is placed in a part of a city (places._city_neighbourhoods: "Homs - Akrameh") the report ``prev`` already
+    named in one of its sentences ("the double bombing in the Akrameh neighbourhood of Homs"): the same report."""
+    return c.place is not None and c.place.feature == "PPLX" and bool(c.place.mention) \
+        and _told_in(prev, c.place.mention or "", text)
+
+
+def _told_in(c: _Cand, words: str, text: str) -> bool:
+    """Does the report ``c`` -- any sentence merged into it -- say ``words`` ("the double bombing in the Akrameh
+    neighbourhood of Homs", then "explosions near the Akrameh school")?"""
+    return any(words in text[a:b] for a, b in [(c.start, c.end), *c.extra_spans])
 
 
 def _other_province(a: _Cand, b: _Cand) -> bool:
@@ -321,7 +349,7 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (_soft_date(c), -_RANK.get(c.precision, -1), c.start)):
         twin = None
-        for o in ([] if _NEW_INCIDENT.match(text, c.start) else out):
+        for o in ([] if _new_incident(c, text) else out):
             if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
@@ -519,6 +547,13 @@ def _local(c: _Cand) -> bool:
     return c.place is not None and c.place.precision in ("point", "district")
 
 
+def _told_apart(c: _Cand, text: str) -> bool:
+    """A mention worded as a reference ("their bombing", "the attacks") in a sentence that opens a new strand
+    ("Separately, ...", "Elsewhere, ...", "In another incident, ..."): it refers to nothing told before it, so it
+    joins only a report of a place that agrees with its own."""
+    return _NEW_INCIDENT.match(text, c.start) is not None
+
+
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
     mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
@@ -534,7 +569,8 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
-                    and (_places_compatible(s, c) or (c.anaphoric or "date:vague" in c.notes) and not c.listed)
+                    and (_places_compatible(s, c) or not c.listed and (
+                        c.anaphoric and not _told_apart(c, text) or "date:vague" in c.notes))
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s
         if best is not None:

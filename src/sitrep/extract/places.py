@@ -17,6 +17,7 @@ picks the location of an event clause from the mentions."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -119,7 +120,55 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if named.strict and not any(x.start < b and a < x.end for x in out):
             out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, named, text[a:b])))
     out.sort(key=lambda x: x.start)
+    return _city_neighbourhoods(text, out)
+
+
+_CITY_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
+_NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.I)
+_NEIGHBOURHOOD_OF = re.compile(r"\b(?:neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_DETERMINERS = frozenset({"the", "this", "that", "its", "their", "a", "an", "one", "another", "each", "every"})
+_CITY_REACH = 1200  # characters: the city's report a neighbourhood belongs to is told not far before it
+
+
+def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """A neighbourhood the text names ("in Mogambo neighborhood", "the neighbourhood of al-Ramouseh") in a report
+    of a city told before it in the paragraph ("... in Aleppo city. ... al-Hamadaniyeh neighborhood"): a part of
+    that city, "Aleppo - Mogambo" at the city's point, when the gazetteer knows no place of that country by its
+    name (it is unknown, a province, or a namesake abroad) -- never a village abroad nor the whole province."""
+    out: list[PlaceMention] = []
+    city: PlaceMention | None = None
+    parts: dict[str, Place] = {}  # a neighbourhood named once is that part of the city wherever it is named again
+    for pm in places:
+        p = pm.place
+        key = _part_key(pm.mention)
+        if key in parts and (p is None or p.precision in ("admin1", "country") or p.country != parts[key].country):
+            out.append(dataclasses.replace(pm, place=dataclasses.replace(parts[key], mention=pm.mention)))
+            continue
+        if city is not None and _PARAGRAPH.search(text, city.end, pm.start):
+            city = None
+        named = bool(_NEIGHBOURHOOD.match(text, pm.end) or _NEIGHBOURHOOD_OF.search(text, max(0, pm.start - 30),
+                                                                                       pm.start))
+        if named and city is not None and city.place is not None and pm.mention != city.mention \
+                and pm.mention.split()[0].lower() not in _DETERMINERS \
+                and pm.start - city.end <= _CITY_REACH:
+            c = city.place
+            # a place of the city's country the gazetteer knows at a point stands ("Jobar neighborhood")
+            known = p is not None and p.precision in ("point", "district") and p.country == c.country
+            if not known:
+                part = Place(name=f"{c.name} - {pm.mention}", country=c.country, admin1=c.admin1, admin2=c.admin2,
+                             lat=c.lat, lon=c.lon, precision="district", feature="PPLX", mention=pm.mention)
+                parts[_part_key(pm.mention)] = part
+                pm = dataclasses.replace(pm, place=part)
+        elif p is not None and p.precision == "point" and p.feature in _CITY_FEATURES and not named:
+            city = pm
+        out.append(pm)
     return out
+
+
+def _part_key(name: str) -> str:
+    """A neighbourhood's name without its article ("al- Mogambo" = "Mogambo")."""
+    return re.sub(r"^(?:al|el)-?\s*", "", norm_key(name))
 
 
 def _resolved_mentions(text: str, doc: Doc, gaz: Gazetteer, home: Sequence[str]) -> list[_Mention]:
