@@ -11,6 +11,7 @@ from sitrep.extract.events import (
     denied,
     genericity,
     is_anaphoric,
+    toll_follows,
 )
 from sitrep.extract.numbers import adds_more, find_casualties
 from sitrep.records import Document, PlaceMention, TimeMention
@@ -25,23 +26,29 @@ from .spans import Spans
 _PAST_REPORT = re.compile(r"\b(?:[a-z]+ed|took\s+place|was|were|blew|shot|struck|hit|fell|fought|set)\b")
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:following|after|since|amid|in\s+the\s+wake\s+of|in\s+response\s+to|responsible\s+for|"
-    r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
+    r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|(?P<indefinite>a\s+|an\s+)|this\s+)?"
+    r"(?:[\w\-’']+\s+){0,3}$",
     re.I,
 )
+# a harm told of the clause's subject right before the connector: "died after", "was killed following", "were
+# wounded after" -- the act that follows is where it happened, told here
+_HARMED_BEFORE = re.compile(
+    r"\b(?:died|killed|slain|wounded|injured|hurt|dead|lost\s+(?:his|her|their)\s+lives?)\s+(?:\w+ly\s+)?$", re.I)
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
 
 
 def _candidate(
     doc: Document, sp: _SentParse | None, text: str, hit: Hit, clause: tuple[int, int], si: int,
     forced: tuple[str, str] | None, mentions: list[ActorMention], times: list[TimeMention],
-    places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary,
+    places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary, generic_from: int | None = None,
 ) -> _Cand | None:
+    """The candidate ``hit`` gives in ``clause``; ``generic_from``: where the words that can make it generic start
+    (an occasion's connector, see :func:`occasion_hit`), the clause's start by default."""
     cs, ce = clause
     cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
     labelled = hit.trigger.id in ("label", "model") or (forced is not None and hit.trigger.type != "Diplomacy")
-    cand.anaphoric = not labelled and (is_anaphoric(text, hit) or bool(
-        _REFERENCE_BEFORE.search(text[max(cs, hit.start - 60):hit.start]) and hit.trigger.priority <= 70
-        and not re.search(r"(?:ed|ing)$", hit.text)
+    cand.anaphoric = not labelled and (is_anaphoric(text, hit) or (
+        _refers_back(text, hit, clause) and hit.trigger.priority <= 70 and not re.search(r"(?:ed|ing)$", hit.text)
     ))
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
@@ -104,12 +111,46 @@ def _candidate(
             cand.generic = "negated"
             cand.notes.append("generic:negated")
         return cand
-    reason = _generic_reason(text, hit, clause, cand, method, precision, figures, in_clause, quotes)
+    reason = _generic_reason(text, hit, (generic_from or cs, ce), cand, method, precision, figures, in_clause, quotes)
     if reason is not None:
         cand.generic = reason
         cand.notes.append(f"generic:{reason}")
     return cand
 
+
+
+# the occasion of a call or a plan: "called for protests following the slaying of two students", "urged calm after
+# gunmen shot dead three guards" -- the words that bring in what had happened, right before its trigger
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|amid|over)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
+
+
+def occasion_hit(text: str, hits: list[Hit], generic: Hit) -> tuple[Hit, int] | None:
+    """The happening a generic mention (a call, a plan, a threat) names as its occasion, later in the same clause
+    (:data:`_OCCASION_BEFORE`), and where its connector starts: a report of its own that the clause's generic
+    trigger must not swallow, generic only by the words from its connector on."""
+    best: tuple[Hit, int] | None = None
+    for h in hits:
+        if h.start < generic.end or h.trigger.type in ("Diplomacy", generic.trigger.type):
+            continue
+        m = _OCCASION_BEFORE.search(text, max(generic.end, h.start - 40), h.start)
+        if m is not None and (best is None or h.trigger.priority > best[0].trigger.priority):
+            best = (h, m.start())
+    return best
+
+
+def _refers_back(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The trigger names an act after a word that points back at one ("following the attack", "responsible for
+    the bombing"). Not where the act comes with an indefinite article and the clause tells its harm: a death
+    told just before the connector ("a man died after a gunfight with police") or the act's own toll after it
+    ("responsible for a blast which injured several people") -- that act is reported here, not referred to."""
+    cs, ce = clause
+    lo = max(cs, hit.start - 60)
+    m = _REFERENCE_BEFORE.search(text, lo, hit.start)
+    if m is None:
+        return False
+    told_here = _HARMED_BEFORE.search(text, cs, m.start()) is not None or toll_follows(text, hit, ce)
+    return not (m.group("indefinite") and told_here)
 
 
 def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, method: str, precision: str,

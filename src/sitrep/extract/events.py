@@ -353,7 +353,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "ongoing")
     if any(not _PUNCT.search(near_before, m.end()) for m in lex.cues["inquiry"].finditer(near_before)):
         return Genericity(True, "inquiry")
-    if not day and not _TOLL_AFTER.search(text[hit.end:min(ce, hit.end + 60)]) and any(
+    if not day and not toll_follows(text, hit, ce) and any(
             not _PUNCT.search(near_before, m.end()) and not _INDEFINITE.match(near_before, m.end())
             for m in lex.cues["attribution"].finditer(near_before)):
         # who answers for a known act; one the clause introduces ("responsible for a blast") or tells the toll of
@@ -434,6 +434,12 @@ def heading(text: str, start: int, end: int, hit: Hit) -> bool:
 # a count of times an action was done, over a period no day pins down ("shelled the town 40 times this year")
 _INDEFINITE = re.compile(r"\s*(?:a|an|one)\s", re.I)
 _TOLL_AFTER = re.compile(r"\b(?:which|that)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|left|claimed)\b", re.I)
+
+
+def toll_follows(text: str, hit: Hit, clause_end: int) -> bool:
+    """A relative clause right after the trigger tells the act's harm ("a blast which injured several people", "the
+    bombing that killed 20"): the clause reports the act, it does not only name it."""
+    return _TOLL_AFTER.search(text, hit.end, min(clause_end, hit.end + 60)) is not None
 _SINCE = re.compile(r"\s+since\b", re.I)
 _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
                     re.I)

@@ -519,6 +519,21 @@ def _local(c: _Cand) -> bool:
     return c.place is not None and c.place.precision in ("point", "district")
 
 
+# the place named right after the act's noun, in its own phrase: "the attack in the heart of London", "the
+# blast at a market in Kano", "Saturday's bombing near the stadium in Lahore"
+_PLACE_OF_ACT = re.compile(r"\s+(?:in|at|on|near|outside|inside)\s+(?:(?:the|a|an)\s+)?(?:[\w\-’']+\s+){0,4}?$")
+
+
+def _placed_act(c: _Cand, text: str) -> bool:
+    """A referring mention that names where its act was in the act's own phrase (:data:`_PLACE_OF_ACT`): it refers
+    to an act at that place, never to a report of a place the two cannot share."""
+    mention = c.place.mention if c.place is not None else None
+    if not mention:
+        return False
+    at = text.find(mention, c.hit.end, min(c.end, c.hit.end + 60))
+    return at >= 0 and _PLACE_OF_ACT.fullmatch(text, c.hit.end, at) is not None
+
+
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
     mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
@@ -534,7 +549,8 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
-                    and (_places_compatible(s, c) or (c.anaphoric or "date:vague" in c.notes) and not c.listed)
+                    and (_places_compatible(s, c) or (c.anaphoric or "date:vague" in c.notes) and not c.listed
+                         and not _placed_act(c, text))
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s
         if best is not None:

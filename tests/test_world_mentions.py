@@ -1,0 +1,124 @@
+"""Events in news articles about any country (#12), session 10: acts the clause reports though a connector
+introduces them ("died after a gunfight"), referring mentions that name a place of their own, the happening
+a call or a plan names as its occasion, and caption labels that are no places.
+
+Each table holds at least three self-written sentences about different countries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract import parse
+from sitrep.records import Event
+
+
+def _violent(text: str, published: str = "2019-06-03") -> list[Event]:
+    return [e for e in extract(text, published=published)
+            if e.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+
+
+# --------------------------------------------------------------------------- an act brought in by a connector
+# "X died after a gunfight", "were wounded following an ambush", "responsible for a blast which injured five":
+# the act comes with an indefinite article and the clause tells its harm -- reported here, not referred back to
+# (a reference would join the report before it, whatever its place)
+@pytest.mark.parametrize("first,second,place", [
+    ("Gunmen stormed a bar in Kano on Friday night, killing nine people.",
+     "A policeman died after a gunfight with the gang in Kaduna on Sunday.", "Kaduna"),
+    ("Militants shelled a village near Maiduguri on Monday, killing four.",
+     "Two herders were wounded following an ambush by bandits in Gusau on Thursday.", "Gusau"),
+    ("A car bomb killed six soldiers in Mogadishu on Monday.",
+     "A trader was killed after a grenade attack on a shop in Kismayo on Wednesday.", "Kismayo"),
+    ("A bomb exploded outside a bank in Bergen on Tuesday.",
+     "Police in Oslo are hunting a man believed to be responsible for a Friday blast which injured five people.",
+     "Oslo"),
+])
+def test_an_act_the_clause_tells_the_harm_of_is_reported_not_referred_to(first: str, second: str,
+                                                                          place: str) -> None:
+    events = _violent(f"{first} {second}")
+    assert len(events) == 2
+    later = [e for e in events if e.evidence.start > len(first)]
+    assert len(later) == 1 and later[0].location is not None and later[0].location.name == place
+
+
+@pytest.mark.parametrize("first,second", [
+    ("A bomb exploded outside a bank in Bergen on Tuesday, wounding two.",
+     "Officials met on Wednesday after a blast in the city."),
+    ("Gunmen stormed a bar in Kano on Friday night, killing nine people.",
+     "The governor visited the wounded after the attack."),
+    ("Rebels ambushed an army convoy near Beni on Monday, killing five soldiers.",
+     "The army sent reinforcements following an ambush in the area."),
+])
+def test_an_act_named_without_its_harm_still_refers_back(first: str, second: str) -> None:
+    assert len(_violent(f"{first} {second}")) == 1
+
+
+# --------------------------------------------------------------------------- a referring mention placed elsewhere
+# "the planner of Thursday's bombing near the port in Kismayo": a reference to an act at that place, which never
+# joins the report of a place the two cannot share
+@pytest.mark.parametrize("first,second,place", [
+    ("Gunmen killed four guards at a bank in Lagos on Monday.",
+     "Police are questioning the driver of Friday's attack at a market in Abuja.", "Abuja"),
+    ("A car bomb killed six soldiers in Mogadishu on Monday.",
+     "Investigators named the planner of Thursday's bombing near the port in Kismayo.", "Kismayo"),
+    ("Rebels shelled a village near Goma on Sunday, killing three.",
+     "Witnesses described the assault on a clinic in Bunia on Tuesday.", "Bunia"),
+])
+def test_a_referring_mention_with_a_place_of_its_own_keeps_it(first: str, second: str, place: str) -> None:
+    events = _violent(f"{first} {second}")
+    assert place in {e.location.name for e in events if e.location is not None}
+    assert len(events) == 2
+
+
+# --------------------------------------------------------------------------- the occasion of a call or a plan
+# "called for protests following the slaying of two journalists": the call is no event, the slaying is one
+@pytest.mark.parametrize("text,etype", [
+    ("Activists in Minsk called for protests following the slaying of two journalists on Tuesday.",
+     "Violence against civilians"),
+    ("Opposition leaders in Kinshasa called for demonstrations in the wake of the killing of three students by "
+     "soldiers on Sunday.", "Violence against civilians"),
+    ("Unions in Santiago urged members to march on Thursday after police shot dead a student near the campus.",
+     None),
+    ("Farmers in Punjab plan protests next week following a police raid on their camp on Monday.", None),
+])
+def test_the_occasion_of_a_call_is_a_report(text: str, etype: str | None) -> None:
+    events = _violent(text)
+    assert len(events) == 1
+    if etype is not None:
+        assert events[0].event_type == etype
+
+
+@pytest.mark.parametrize("text", [
+    "Activists in Minsk called for protests following the elections.",
+    "Rebels in Idlib may launch attacks on army positions after the talks in Astana.",
+    "The opposition in Caracas called for a strike following the arrest of its leader.",
+])
+def test_a_call_with_no_violent_occasion_gives_no_violent_event(text: str) -> None:
+    assert _violent(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The slaying of a judge in Guatemala City on Friday shocked the country.",
+    "Monday's slaying of a radio host in Cebu City was condemned by press groups.",
+    "A string of slayings of shopkeepers in Karachi last month went unsolved.",
+])
+def test_a_slaying_is_a_killing(text: str) -> None:
+    events = extract(text, published="2019-06-03")
+    assert all(e.event_type == "Violence against civilians" for e in events if e.event_type != "Diplomacy")
+    if "string of" not in text:
+        assert [e.event_type for e in _violent(text)] == ["Violence against civilians"]
+
+
+# --------------------------------------------------------------------------- a caption label is no dateline
+@pytest.mark.parametrize("text,place", [
+    ("FILE - Firefighters work at the scene of a blast in Kano, Nigeria, March 3, 2018.", "Kano"),
+    ("FILE - Police stand guard outside a church in Colombo, Sri Lanka, April 21, 2019.", "Colombo"),
+    ("PHOTO - Soldiers patrol a street in Bamako, Mali, after an attack on Sunday.", "Bamako"),
+])
+def test_a_caption_label_is_no_place(text: str, place: str) -> None:
+    from sitrep.extract.places import find_places
+
+    found = [m for m in find_places(text, parse(text)) if m.place is not None]
+    assert text.split()[0] not in {m.mention for m in found}
+    assert place in {m.place.name for m in found if m.place is not None}
