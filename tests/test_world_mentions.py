@@ -122,3 +122,58 @@ def test_a_caption_label_is_no_place(text: str, place: str) -> None:
     found = [m for m in find_places(text, parse(text)) if m.place is not None]
     assert text.split()[0] not in {m.mention for m in found}
     assert place in {m.place.name for m in found if m.place is not None}
+
+
+# --------------------------------------------------------------------------- a page dated only by its year
+# "on Thursday" in an article known only to be of 2018 resolves no finer than the year; the sentence still names a
+# day of its own, it is no background history (a year the sentence states is: "In 2014, gunmen ...")
+@pytest.mark.parametrize("text,etype", [
+    ("Gunmen shot dead a mayor in Acapulco on Thursday.", "Violence against civilians"),
+    ("A car bomb exploded outside a police station in Diyarbakir this month.", "Explosions/Remote violence"),
+    ("Soldiers clashed with separatists near Bamenda on Sunday.", "Battles"),
+])
+def test_a_day_on_a_page_dated_by_its_year_is_a_report(text: str, etype: str) -> None:
+    assert [e.event_type for e in _violent(text, published="2018")] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2014, gunmen shot dead a mayor in Acapulco.",
+    "A car bomb exploded outside a police station in Diyarbakir in 2016.",
+    "In 2012, soldiers clashed with separatists near Bamenda.",
+])
+def test_a_year_the_sentence_states_stays_background(text: str) -> None:
+    assert _violent(text, published="2018") == []
+
+
+# --------------------------------------------------------------------------- a killing with its victims counted
+# "the slaying of seven more demonstrators": the noun refers to nothing told before, it tells its own toll
+@pytest.mark.parametrize("first,second,place", [
+    ("Police fired on a march in Harare on Monday, wounding ten.",
+     "Unions called a strike after the killing of four more students in Bulawayo on Wednesday.", "Bulawayo"),
+    ("Gunmen attacked a bus near Mombasa on Friday, killing two.",
+     "Churches closed following the slaying of three civilians in Garissa on Sunday.", "Garissa"),
+    ("Soldiers clashed with rebels near Bunia on Monday, killing five.",
+     "Aid groups left after the killing of 30 villagers in Beni on Thursday.", "Beni"),
+])
+def test_a_killing_whose_victims_are_counted_is_its_own_report(first: str, second: str, place: str) -> None:
+    later = [e for e in _violent(f"{first} {second}") if e.evidence.start > len(first)]
+    assert [e.location.name if e.location else None for e in later] == [place]
+
+
+# --------------------------------------------------------------------------- sanctions are no attack
+@pytest.mark.parametrize("text", [
+    "On Wednesday, the administration in Washington targeted 13 more officials in Caracas, alleging corruption.",
+    "The EU targeted five banks in Moscow with asset freezes on Monday.",
+    "London targeted two companies in Yangon accused of supplying the army, officials said on Friday.",
+])
+def test_officials_targeted_with_sanctions_are_no_attack(text: str) -> None:
+    assert _violent(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen targeted two officials in Kabul on Monday, killing both.",
+    "A drone targeted senior officials of the group in Idlib on Sunday.",
+    "Militants targeted a convoy of officials near Peshawar on Tuesday.",
+])
+def test_officials_targeted_by_violence_are_still_attacked(text: str) -> None:
+    assert len(_violent(text)) == 1

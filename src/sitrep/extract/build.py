@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     is_anaphoric,
     toll_follows,
 )
-from sitrep.extract.numbers import adds_more, find_casualties
+from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -30,6 +30,11 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:[\w\-’']+\s+){0,3}$",
     re.I,
 )
+# the act's noun followed by the count of its victims: "the slaying of seven more demonstrators", "the killing of
+# two journalists" -- a toll of its own, reported here (a reference names the act alone: "the killing")
+# (several victims: "the targeting of a convoy", "the killing of a soldier" name the act told before)
+_VICTIMS_COUNTED = re.compile(
+    rf"\s+of\s+(?:at\s+least\s+|some\s+|about\s+|nearly\s+)?(?!(?:a|an|one|the)\s)(?:{QUANTITY})\s+", re.I)
 # a harm told of the clause's subject right before the connector: "died after", "was killed following", "were
 # wounded after" -- the act that follows is where it happened, told here
 _HARMED_BEFORE = re.compile(
@@ -47,7 +52,7 @@ def _candidate(
     cs, ce = clause
     cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
     labelled = hit.trigger.id in ("label", "model") or (forced is not None and hit.trigger.type != "Diplomacy")
-    cand.anaphoric = not labelled and (is_anaphoric(text, hit) or (
+    cand.anaphoric = not labelled and not _VICTIMS_COUNTED.match(text, hit.end) and (is_anaphoric(text, hit) or (
         _refers_back(text, hit, clause) and hit.trigger.priority <= 70 and not re.search(r"(?:ed|ing)$", hit.text)
     ))
     if labelled and forced is not None:
@@ -166,8 +171,11 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
         reason = "aggregate"
     elif method == "future":
         reason = "future-date"
-    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:"):
-        reason = "year-only"  # background history ("gained prominence in 2014 by seizing")
+    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:") \
+            and not (cand.date_method or "").endswith("publication-year"):
+        # background history ("gained prominence in 2014 by seizing"); not a day or a month the sentence names
+        # that only a page dated to its year leaves at the year ("on Thursday" in an article of 2018)
+        reason = "year-only"
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
         reason = "unanchored"
     elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
