@@ -177,3 +177,31 @@ def test_officials_targeted_with_sanctions_are_no_attack(text: str) -> None:
 ])
 def test_officials_targeted_by_violence_are_still_attacked(text: str) -> None:
     assert len(_violent(text)) == 1
+
+
+# --------------------------------------------------------------------------- a report that opens with its own hour
+# "Just after 11.30pm a wave of shooting broke out ...", "In the afternoon, a bomb went off ...": the narrative moves
+# on to a happening of its own; a mention that refers back ("At 11pm the attack was still going on") joins
+@pytest.mark.parametrize("first,second", [
+    ("A policeman was shot dead at a checkpoint in Peshawar on Friday.",
+     "Shortly after 9 pm, gunmen opened fire on a wedding party in the city."),
+    ("A man was stabbed to death in a market in Kano on Monday.",
+     "At around 11.30pm, gunmen shot two traders in the same market."),
+    ("Troops clashed with rebels near Bamenda on Saturday morning.",
+     "Just before 8pm, separatists attacked a police station in Bamenda."),
+    ("Gunmen shot dead a farmer near Jos on Sunday.",
+     "In the afternoon, gunmen killed two herders near the town."),
+])
+def test_a_report_opening_with_its_own_hour_is_a_happening_of_its_own(first: str, second: str) -> None:
+    events = _violent(f"{first} {second}")
+    assert len(events) == 2
+    assert len([e for e in events if e.evidence.start > len(first)]) == 1
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Gunmen stormed a hotel in Mogadishu on Friday, killing nine.", "At 11pm the attack was still going on."),
+    ("Militants shelled a market in Aleppo on Monday, killing six.", "In the afternoon, the shelling resumed."),
+    ("A car bomb exploded near a mosque in Kabul on Friday.", "Later that day the blast was claimed by a local group."),
+])
+def test_a_mention_at_a_later_hour_that_refers_back_joins_the_report(first: str, second: str) -> None:
+    assert len(_violent(f"{first} {second}")) == 1

@@ -11,6 +11,7 @@ from sitrep.extract.events import (
     denied,
     genericity,
     is_anaphoric,
+    opens_with_hour,
     toll_follows,
 )
 from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties
@@ -285,7 +286,7 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
 
 def _specificity(c: _Cand, figures: bool, date_in_clause: bool, clause_text: str = "") -> float:
     score = 0.0
-    if date_in_clause:
+    if date_in_clause or opens_with_hour(clause_text, 0):  # a day, or the hour the sentence opens with
         score += 1
     if c.place is not None or _PLACE_CUE.search(clause_text):
         score += 1

@@ -407,6 +407,22 @@ _DAY_STATED = re.compile(
 )
 # an hour of the day: "just after 11.30pm", "at 14:05", "at 9 a.m." -- one occasion
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|(?-i:GMT|UTC)\b)|\b\d{1,2}:\d{2}\b", re.I)
+# a sentence led by the hour of what it tells: "Just after 11.30pm ...", "At around 9 a.m., ...", "Shortly before 22:00"
+_HOUR_LEAD = re.compile(r"\W*(?:(?:just|shortly|soon|sometime|some\s+time)\s+)?(?:(?:after|before|at|around|about|by|"
+                        r"until|from)\s+)?(?:(?:around|about|roughly|approximately)\s+)?(?=\d)", re.I)
+
+
+# or with the part of the day: "In the afternoon, ...", "At dawn ...", "Later that night ..."
+_DAYPART_LEAD = re.compile(r"\W*(?:(?:early|late)\s+)?(?:in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)|"
+                           r"at\s+(?:dawn|dusk|noon|midday|midnight|nightfall|daybreak)|later\s+that\s+"
+                           r"(?:day|night|evening|morning|afternoon))\b", re.I)
+
+
+def opens_with_hour(text: str, start: int) -> bool:
+    """Does the text at ``start`` open with the hour or the part of the day its report happened at
+    (:data:`_HOUR_LEAD`, :data:`_DAYPART_LEAD`)?"""
+    m = _HOUR_LEAD.match(text, start)
+    return (m is not None and _CLOCK.match(text, m.end()) is not None) or _DAYPART_LEAD.match(text, start) is not None
 # "the government is retaking territory", "rebels are still shelling the town": an action going on now
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|again\s+)?$", re.I)
 # a section heading or a link to another page: "==Responses and arrests==", "[How a protest movement arose]"
