@@ -205,3 +205,31 @@ def test_a_report_opening_with_its_own_hour_is_a_happening_of_its_own(first: str
 ])
 def test_a_mention_at_a_later_hour_that_refers_back_joins_the_report(first: str, second: str) -> None:
     assert len(_violent(f"{first} {second}")) == 1
+
+
+# --------------------------------------------------------------------------- one act picked out of a series
+# "The worst explosion was at the bus station, where six died": a member of the series with its own toll, a
+# happening of its own; "the deadliest attack this year" with no toll of its own still refers back
+@pytest.mark.parametrize("first,second,toll", [
+    ("Several bombs went off across Kampala on Tuesday.",
+     "The worst explosion was at a bus park in the city centre, where at least eight people died.", 8),
+    ("Blasts hit four markets in Quetta on Friday.",
+     "The deadliest blast was at a market near the railway station, where 11 people were killed.", 11),
+    ("Suicide bombers struck three churches near Colombo on Sunday.",
+     "The deadliest attack was at a church in Negombo, where more than 100 people died.", 100),
+])
+def test_the_worst_of_a_series_with_its_own_toll_is_its_own_report(first: str, second: str, toll: int) -> None:
+    events = _violent(f"{first} {second}")
+    assert len(events) == 2
+    assert [e.fatalities for e in events if e.evidence.start > len(first)] == [toll]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("A suicide bomber killed 20 people at a market in Kabul on Monday.",
+     "The attack was the deadliest in the city this year."),
+    ("Gunmen killed 12 villagers near Mopti on Sunday.", "It was the worst attack in the region this year."),
+    ("Jets struck a hospital in Idlib on Tuesday, killing nine.",
+     "The deadliest strike of the month drew condemnation from aid groups."),
+])
+def test_the_worst_attack_with_no_toll_of_its_own_refers_back(first: str, second: str) -> None:
+    assert len(_violent(f"{first} {second}")) == 1

@@ -12,6 +12,7 @@ from sitrep.extract.events import (
     genericity,
     is_anaphoric,
     opens_with_hour,
+    picked_out,
     toll_follows,
 )
 from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties
@@ -66,6 +67,8 @@ def _candidate(
         _refine_type(text, cand, clause, dic)
     cas = find_casualties(text[cs:ce])
     cand.fatalities, cand.injured = cas.fatalities, cas.injured
+    if cand.anaphoric and cas.fatalities is not None and picked_out(text, hit):
+        cand.anaphoric = False  # "the worst explosion was at the bus station, where six died": one of a series, told
     nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
     follow = find_casualties(nxt.group(0)) if nxt else cas
     figures = cas.fatalities is not None or cas.injured is not None or (

@@ -524,5 +524,18 @@ def is_anaphoric(text: str, hit: Hit) -> bool:
     return _DET_BEFORE.search(text[max(0, hit.start - 40):hit.start]) is not None
 
 
+# one act picked out of several by a superlative: "the worst explosion", "the deadliest of the attacks"
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:single\s+)?(?:worst|deadliest|biggest|largest|bloodiest|heaviest|strongest|"
+    r"most\s+(?:serious|devastating|powerful|lethal))\s+(?:(?:of\s+the|one)\s+)?$", re.I)
+
+
+def picked_out(text: str, hit: Hit) -> bool:
+    """Is the trigger's act one picked out of several by a superlative ("The worst explosion was at the bus
+    station, where six died")? Told with its own place or toll it is a happening of its own, not the series."""
+    noun = hit.start + len(hit.text) - len(hit.text.split()[-1]) if hit.text.split() else hit.start
+    return _SUPERLATIVE_BEFORE.search(text, max(0, hit.start - 40), noun) is not None  # the noun phrase may hold it
+
+
 def is_plural_mention(hit: Hit) -> bool:
     return bool(_PLURAL_NOUN.search(hit.text)) and not hit.text.lower().startswith(("the ", "this "))

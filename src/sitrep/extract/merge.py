@@ -11,6 +11,7 @@ from sitrep.extract.events import (
     VIOLENT,
     is_plural_mention,
     opens_with_hour,
+    picked_out,
 )
 from sitrep.extract.numbers import adds_more
 from sitrep.records import Place, haversine_km
@@ -215,11 +216,12 @@ def _later_killing(a: _Cand, b: _Cand, text: str) -> bool:
     return a.sent != b.sent and any(_LATER_KILLING.search(text, x.start, x.end) is not None for x in (a, b))
 
 
-def _own_hour(c: _Cand, text: str) -> bool:
-    """The report opens with the hour it happened at ("Just after 11.30pm a wave of shooting broke out ..."): the
-    narrative moves on to a happening of its own, not a detail of the one before; a mention that refers back
-    ("At 2pm the attack was still going on") still joins it."""
-    return not c.anaphoric and opens_with_hour(text, c.start)
+def _own_happening(c: _Cand, text: str) -> bool:
+    """The report opens with the hour it happened at ("Just after 11.30pm a wave of shooting broke out ...") or
+    picks one act out of a series ("The worst explosion was at the bus station, where six died"): the narrative
+    moves on to a happening of its own, not a detail of the one before; a mention that refers back ("At 2pm the
+    attack was still going on") still joins it."""
+    return not c.anaphoric and (opens_with_hour(text, c.start) or picked_out(text, c.hit))
 
 
 def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -245,7 +247,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
             # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
             # day after air strikes killed 26" after "a suicide bomber killed 15")
-            later = _later_killing(prev, c, text) or _own_hour(c, text)
+            later = _later_killing(prev, c, text) or (_own_happening(c, text) and c.sent != prev.sent)
             near = next_to(prev.sent) and not _NEW_INCIDENT.match(text, c.start) and not _moves_on(prev, c, text) \
                 and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
@@ -336,8 +338,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if _later_killing(o, c, text):
                 continue  # a captive killed afterwards: an act of its own
-            if _own_hour(max(o, c, key=lambda x: x.start), text) and o.sent != c.sent and not _same_toll(o, c):
-                continue  # the later report opens with its own hour: the narrative moved on to another happening
+            if _own_happening(max(o, c, key=lambda x: x.start), text) and o.sent != c.sent and not _same_toll(o, c):
+                continue  # the later report opens with its own hour or picks out one act: another happening
             if _apart(o, c, text) or (not _same_toll(o, c) and (_moves_on(o, c, text) and (
                     _moves_on(c, o, text) or _other_province(o, c)) or
                                                                   _says_another_place(o, text) or
