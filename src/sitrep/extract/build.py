@@ -11,8 +11,11 @@ from sitrep.extract.events import (
     denied,
     genericity,
     is_anaphoric,
+    opens_with_hour,
+    picked_out,
+    toll_follows,
 )
-from sitrep.extract.numbers import adds_more, find_casualties
+from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -25,23 +28,34 @@ from .spans import Spans
 _PAST_REPORT = re.compile(r"\b(?:[a-z]+ed|took\s+place|was|were|blew|shot|struck|hit|fell|fought|set)\b")
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:following|after|since|amid|in\s+the\s+wake\s+of|in\s+response\s+to|responsible\s+for|"
-    r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\w\-’']+\s+){0,3}$",
+    r"condemned|denounced|defended|claimed|blamed)\s+(?:the\s+|(?P<indefinite>a\s+|an\s+)|this\s+)?"
+    r"(?:[\w\-’']+\s+){0,3}$",
     re.I,
 )
+# the act's noun followed by the count of its victims: "the slaying of seven more demonstrators", "the killing of
+# two journalists" -- a toll of its own, reported here (a reference names the act alone: "the killing")
+# (several victims: "the targeting of a convoy", "the killing of a soldier" name the act told before)
+_VICTIMS_COUNTED = re.compile(
+    rf"\s+of\s+(?:at\s+least\s+|some\s+|about\s+|nearly\s+)?(?!(?:a|an|one|the)\s)(?:{QUANTITY})\s+", re.I)
+# a harm told of the clause's subject right before the connector: "died after", "was killed following", "were
+# wounded after" -- the act that follows is where it happened, told here
+_HARMED_BEFORE = re.compile(
+    r"\b(?:died|killed|slain|wounded|injured|hurt|dead|lost\s+(?:his|her|their)\s+lives?)\s+(?:\w+ly\s+)?$", re.I)
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
 
 
 def _candidate(
     doc: Document, sp: _SentParse | None, text: str, hit: Hit, clause: tuple[int, int], si: int,
     forced: tuple[str, str] | None, mentions: list[ActorMention], times: list[TimeMention],
-    places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary,
+    places: list[PlaceMention], quotes: list[tuple[int, int]], dic: ActorDictionary, generic_from: int | None = None,
 ) -> _Cand | None:
+    """The candidate ``hit`` gives in ``clause``; ``generic_from``: where the words that can make it generic start
+    (an occasion's connector, see :func:`occasion_hit`), the clause's start by default."""
     cs, ce = clause
     cand = _Cand(cs, ce, si, hit, hit.trigger.type, hit.trigger.sub, hit.trigger.method)
     labelled = hit.trigger.id in ("label", "model") or (forced is not None and hit.trigger.type != "Diplomacy")
-    cand.anaphoric = not labelled and (is_anaphoric(text, hit) or bool(
-        _REFERENCE_BEFORE.search(text[max(cs, hit.start - 60):hit.start]) and hit.trigger.priority <= 70
-        and not re.search(r"(?:ed|ing)$", hit.text)
+    cand.anaphoric = not labelled and not _VICTIMS_COUNTED.match(text, hit.end) and (is_anaphoric(text, hit) or (
+        _refers_back(text, hit, clause) and hit.trigger.priority <= 70 and not re.search(r"(?:ed|ing)$", hit.text)
     ))
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
@@ -53,6 +67,8 @@ def _candidate(
         _refine_type(text, cand, clause, dic)
     cas = find_casualties(text[cs:ce])
     cand.fatalities, cand.injured = cas.fatalities, cas.injured
+    if cand.anaphoric and cas.fatalities is not None and picked_out(text, hit):
+        cand.anaphoric = False  # "the worst explosion was at the bus station, where six died": one of a series, told
     nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
     follow = find_casualties(nxt.group(0)) if nxt else cas
     figures = cas.fatalities is not None or cas.injured is not None or (
@@ -105,12 +121,46 @@ def _candidate(
             cand.generic = "negated"
             cand.notes.append("generic:negated")
         return cand
-    reason = _generic_reason(text, hit, clause, cand, method, precision, figures, in_clause, quotes)
+    reason = _generic_reason(text, hit, (generic_from or cs, ce), cand, method, precision, figures, in_clause, quotes)
     if reason is not None:
         cand.generic = reason
         cand.notes.append(f"generic:{reason}")
     return cand
 
+
+
+# the occasion of a call or a plan: "called for protests following the slaying of two students", "urged calm after
+# gunmen shot dead three guards" -- the words that bring in what had happened, right before its trigger
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|amid|over)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
+
+
+def occasion_hit(text: str, hits: list[Hit], generic: Hit) -> tuple[Hit, int] | None:
+    """The happening a generic mention (a call, a plan, a threat) names as its occasion, later in the same clause
+    (:data:`_OCCASION_BEFORE`), and where its connector starts: a report of its own that the clause's generic
+    trigger must not swallow, generic only by the words from its connector on."""
+    best: tuple[Hit, int] | None = None
+    for h in hits:
+        if h.start < generic.end or h.trigger.type in ("Diplomacy", generic.trigger.type):
+            continue
+        m = _OCCASION_BEFORE.search(text, max(generic.end, h.start - 40), h.start)
+        if m is not None and (best is None or h.trigger.priority > best[0].trigger.priority):
+            best = (h, m.start())
+    return best
+
+
+def _refers_back(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The trigger names an act after a word that points back at one ("following the attack", "responsible for
+    the bombing"). Not where the act comes with an indefinite article and the clause tells its harm: a death
+    told just before the connector ("a man died after a gunfight with police") or the act's own toll after it
+    ("responsible for a blast which injured several people") -- that act is reported here, not referred to."""
+    cs, ce = clause
+    lo = max(cs, hit.start - 60)
+    m = _REFERENCE_BEFORE.search(text, lo, hit.start)
+    if m is None:
+        return False
+    told_here = _HARMED_BEFORE.search(text, cs, m.start()) is not None or toll_follows(text, hit, ce)
+    return not (m.group("indefinite") and told_here)
 
 
 def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, method: str, precision: str,
@@ -126,8 +176,11 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
         reason = "aggregate"
     elif method == "future":
         reason = "future-date"
-    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:"):
-        reason = "year-only"  # background history ("gained prominence in 2014 by seizing")
+    elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:") \
+            and not (cand.date_method or "").endswith("publication-year"):
+        # background history ("gained prominence in 2014 by seizing"); not a day or a month the sentence names
+        # that only a page dated to its year leaves at the year ("on Thursday" in an article of 2018)
+        reason = "year-only"
     elif _specificity(cand, figures, in_clause, text[cs:ce]) < _needed(cand):
         reason = "unanchored"
     elif hit.trigger.priority < 50 and cand.event_type != "Diplomacy" and any(
@@ -237,7 +290,7 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
 
 def _specificity(c: _Cand, figures: bool, date_in_clause: bool, clause_text: str = "") -> float:
     score = 0.0
-    if date_in_clause:
+    if date_in_clause or opens_with_hour(clause_text, 0):  # a day, or the hour the sentence opens with
         score += 1
     if c.place is not None or _PLACE_CUE.search(clause_text):
         score += 1

@@ -17,10 +17,10 @@ from typing import Any
 
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
-from sitrep.extract.events import Hit, clauses, excluded_trigger, find_triggers, main_hit, prefix_type
+from sitrep.extract.events import Hit, clauses, excluded_trigger, find_triggers, genericity, main_hit, prefix_type
 from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
-from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
+from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans, occasion_hit
 from .candidate import _Cand, _sentences
 from .emit import _FORCED, _doc_country, _split_listed, _to_event
 from .inputs import (
@@ -197,6 +197,21 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
     return picks
 
 
+def _with_occasions(st: DocState, picks: list[Hit], clause: tuple[int, int]) -> list[tuple[Hit, int | None]]:
+    """The clause's picks, and after a pick that is generic (a call, a plan), the happening the clause names as its
+    occasion ("called for protests following the slaying of two students"): the call gives no event, the slaying
+    does. Each with where the words that can make it generic start (None: the clause's start)."""
+    out: list[tuple[Hit, int | None]] = [(h, None) for h in picks]
+    for hit in picks:
+        if hit.trigger.type == "Diplomacy" or hit.trigger.id in ("label", "model"):
+            continue
+        if genericity(st.text, hit, clause).generic:
+            other = occasion_hit(st.text, find_triggers(st.text, *clause), hit)
+            if other is not None and all(other[0] != h for h in picks):
+                out.append(other)
+    return out
+
+
 @component("candidates", reads=("doc", "text", "sents", "parses", "mentions", "times", "places", "quotes", "dic",
                                 "persons", "probs"), writes=("cands", "generic_cands"))
 def candidates(st: DocState) -> None:
@@ -212,9 +227,9 @@ def candidates(st: DocState) -> None:
                     _add_casualties(cands[-1], text, cs, ce)
                     cands[-1].last_sent = si
                 continue
-            for hit in picks:
+            for hit, generic_from in _with_occasions(st, picks, (cs, ce)):
                 cand = _candidate(st.doc, st.parses.get(ss), text, hit, (cs, ce), si, forced, st.mentions, st.times,
-                                  st.places, st.quotes, st.dic)
+                                  st.places, st.quotes, st.dic, generic_from)
                 if cand is not None and (cand.event_type == "Diplomacy" or cand.sub == "Agreement"):
                     _assign_governments(text, cand, (cs, ce), st.dic, st.persons)
                 if forced is not None and hit.trigger.type != "Diplomacy":

@@ -355,7 +355,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "ongoing")
     if any(not _PUNCT.search(near_before, m.end()) for m in lex.cues["inquiry"].finditer(near_before)):
         return Genericity(True, "inquiry")
-    if not day and not _TOLL_AFTER.search(text[hit.end:min(ce, hit.end + 60)]) and any(
+    if not day and not toll_follows(text, hit, ce) and any(
             not _PUNCT.search(near_before, m.end()) and not _INDEFINITE.match(near_before, m.end())
             for m in lex.cues["attribution"].finditer(near_before)):
         # who answers for a known act; one the clause introduces ("responsible for a blast") or tells the toll of
@@ -428,6 +428,22 @@ _DAY_STATED = re.compile(
 )
 # an hour of the day: "just after 11.30pm", "at 14:05", "at 9 a.m." -- one occasion
 _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|(?-i:GMT|UTC)\b)|\b\d{1,2}:\d{2}\b", re.I)
+# a sentence led by the hour of what it tells: "Just after 11.30pm ...", "At around 9 a.m., ...", "Shortly before 22:00"
+_HOUR_LEAD = re.compile(r"\W*(?:(?:just|shortly|soon|sometime|some\s+time)\s+)?(?:(?:after|before|at|around|about|by|"
+                        r"until|from)\s+)?(?:(?:around|about|roughly|approximately)\s+)?(?=\d)", re.I)
+
+
+# or with the part of the day: "In the afternoon, ...", "At dawn ...", "Later that night ..."
+_DAYPART_LEAD = re.compile(r"\W*(?:(?:early|late)\s+)?(?:in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)|"
+                           r"at\s+(?:dawn|dusk|noon|midday|midnight|nightfall|daybreak)|later\s+that\s+"
+                           r"(?:day|night|evening|morning|afternoon))\b", re.I)
+
+
+def opens_with_hour(text: str, start: int) -> bool:
+    """Does the text at ``start`` open with the hour or the part of the day its report happened at
+    (:data:`_HOUR_LEAD`, :data:`_DAYPART_LEAD`)?"""
+    m = _HOUR_LEAD.match(text, start)
+    return (m is not None and _CLOCK.match(text, m.end()) is not None) or _DAYPART_LEAD.match(text, start) is not None
 # "the government is retaking territory", "rebels are still shelling the town": an action going on now
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|again\s+)?$", re.I)
 # a section heading or a link to another page: "==Responses and arrests==", "[How a protest movement arose]"
@@ -455,6 +471,12 @@ def heading(text: str, start: int, end: int, hit: Hit) -> bool:
 # a count of times an action was done, over a period no day pins down ("shelled the town 40 times this year")
 _INDEFINITE = re.compile(r"\s*(?:a|an|one)\s", re.I)
 _TOLL_AFTER = re.compile(r"\b(?:which|that)\s+(?:\w+\s+){0,2}?(?:killed|injured|wounded|left|claimed)\b", re.I)
+
+
+def toll_follows(text: str, hit: Hit, clause_end: int) -> bool:
+    """A relative clause right after the trigger tells the act's harm ("a blast which injured several people", "the
+    bombing that killed 20"): the clause reports the act, it does not only name it."""
+    return _TOLL_AFTER.search(text, hit.end, min(clause_end, hit.end + 60)) is not None
 _SINCE = re.compile(r"\s+since\b", re.I)
 _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
                     re.I)
@@ -521,6 +543,19 @@ def is_anaphoric(text: str, hit: Hit) -> bool:
     if words[0] in ("the", "this", "that", "its", "their"):
         return True
     return _DET_BEFORE.search(text[max(0, hit.start - 40):hit.start]) is not None
+
+
+# one act picked out of several by a superlative: "the worst explosion", "the deadliest of the attacks"
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:single\s+)?(?:worst|deadliest|biggest|largest|bloodiest|heaviest|strongest|"
+    r"most\s+(?:serious|devastating|powerful|lethal))\s+(?:(?:of\s+the|one)\s+)?$", re.I)
+
+
+def picked_out(text: str, hit: Hit) -> bool:
+    """Is the trigger's act one picked out of several by a superlative ("The worst explosion was at the bus
+    station, where six died")? Told with its own place or toll it is a happening of its own, not the series."""
+    noun = hit.start + len(hit.text) - len(hit.text.split()[-1]) if hit.text.split() else hit.start
+    return _SUPERLATIVE_BEFORE.search(text, max(0, hit.start - 40), noun) is not None  # the noun phrase may hold it
 
 
 def is_plural_mention(hit: Hit) -> bool:

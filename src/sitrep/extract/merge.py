@@ -10,6 +10,8 @@ from sitrep.extract.actors import ActorMention
 from sitrep.extract.events import (
     VIOLENT,
     is_plural_mention,
+    opens_with_hour,
+    picked_out,
 )
 from sitrep.extract.numbers import adds_more
 from sitrep.records import Place, haversine_km
@@ -228,6 +230,14 @@ def _later_killing(a: _Cand, b: _Cand, text: str) -> bool:
     return a.sent != b.sent and any(_LATER_KILLING.search(text, x.start, x.end) is not None for x in (a, b))
 
 
+def _own_happening(c: _Cand, text: str) -> bool:
+    """The report opens with the hour it happened at ("Just after 11.30pm a wave of shooting broke out ...") or
+    picks one act out of a series ("The worst explosion was at the bus station, where six died"): the narrative
+    moves on to a happening of its own, not a detail of the one before; a mention that refers back ("At 2pm the
+    attack was still going on") still joins it."""
+    return not c.anaphoric and (opens_with_hour(text, c.start) or picked_out(text, c.hit))
+
+
 def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
@@ -251,7 +261,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             # clauses of one sentence were split at "while" / "in response to" / ";": separate events
             # (a next sentence with a toll of its own that differs tells another happening: "The attack came a
             # day after air strikes killed 26" after "a suicide bomber killed 15")
-            later = _later_killing(prev, c, text)
+            later = _later_killing(prev, c, text) or (_own_happening(c, text) and c.sent != prev.sent)
             near = next_to(prev.sent) and not _new_incident(c, text) and not _moves_on(prev, c, text) \
                 and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
@@ -356,6 +366,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue
             if _later_killing(o, c, text):
                 continue  # a captive killed afterwards: an act of its own
+            if _own_happening(max(o, c, key=lambda x: x.start), text) and o.sent != c.sent and not _same_toll(o, c):
+                continue  # the later report opens with its own hour or picks out one act: another happening
             if _apart(o, c, text) or (not _same_toll(o, c) and (_moves_on(o, c, text) and (
                     _moves_on(c, o, text) or _other_province(o, c)) or
                                                                   _says_another_place(o, text) or
@@ -554,6 +566,21 @@ def _told_apart(c: _Cand, text: str) -> bool:
     return _NEW_INCIDENT.match(text, c.start) is not None
 
 
+# the place named right after the act's noun, in its own phrase: "the attack in the heart of London", "the
+# blast at a market in Kano", "Saturday's bombing near the stadium in Lahore"
+_PLACE_OF_ACT = re.compile(r"\s+(?:in|at|on|near|outside|inside)\s+(?:(?:the|a|an)\s+)?(?:[\w\-’']+\s+){0,4}?$")
+
+
+def _placed_act(c: _Cand, text: str) -> bool:
+    """A referring mention that names where its act was in the act's own phrase (:data:`_PLACE_OF_ACT`): it refers
+    to an act at that place, never to a report of a place the two cannot share."""
+    mention = c.place.mention if c.place is not None else None
+    if not mention:
+        return False
+    at = text.find(mention, c.hit.end, min(c.end, c.hit.end + 60))
+    return at >= 0 and _PLACE_OF_ACT.fullmatch(text, c.hit.end, at) is not None
+
+
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
     mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
@@ -569,7 +596,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
-                    and (_places_compatible(s, c) or not c.listed and (
+                    and (_places_compatible(s, c) or not c.listed and not _placed_act(c, text) and (
                         c.anaphoric and not _told_apart(c, text) or "date:vague" in c.notes))
                     and (best is None or abs(s.sent - c.sent) < abs(best.sent - c.sent))):
                 best = s

@@ -146,7 +146,7 @@ _KILL_VERB = (
     r"executing|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing)|slaughter(?:ed|ing)|massacr(?:ed|ing)|"
     r"eliminat(?:ed|ing)|beheaded|beheading|murder(?:ed|ing))"
 )
-_KILL_NOUN = r"(?:the\s+)?(?:killing|deaths?|death|loss\s+of\s+life|martyrdom|execution|assassination)\s+of"
+_KILL_NOUN = r"(?:the\s+)?(?:killing|slaying|deaths?|death|loss\s+of\s+life|martyrdom|execution|assassination)\s+of"
 _DIED = (
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|reported)\s+)?"
     r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered|assassinated|martyred|"

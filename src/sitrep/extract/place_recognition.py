@@ -72,6 +72,12 @@ _DATELINE = re.compile(r"(?:^|\n|[.!?:]\s+|\d{4}\s+)([A-Z][A-Z.'\- ]{2,30}?)"
                        r"(?=\s*(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(|—|–|--|-\s|:\s|\x97))")
 
 
+# words a caption or a teaser opens with in capitals ("FILE - ...", "WATCH: ...", "PHOTO: ..."), never a dateline
+_CAPTION_LABELS = frozenset({"FILE", "FILES", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
+                             "EXCLUSIVE", "LISTEN", "READ", "ANALYSIS", "OPINION", "EDITORIAL", "CORRECTION", "LIVE",
+                             "AUDIO"})
+
+
 def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
     """Upper-case datelines ("BEIRUT (AP) —", "COLUMBUS, Ohio —") that NER does not see as places."""
     out: list[_Mention] = []
@@ -82,6 +88,8 @@ def _dateline(text: str, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Men
         if any(x.start < e and s < x.end for x in found):
             continue
         name = m.group(1).strip()
+        if name in _CAPTION_LABELS:
+            continue  # "FILE - Police stand guard ...": a caption's label, not a dateline
         cands = gaz.lookup(name.title(), loose=False)
         if cands:
             out.append(_Mention(s, s + len(name), text[s:s + len(name)], "GPE", cands=cands))
