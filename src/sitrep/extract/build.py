@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.actors import ActorDictionary, ActorMention
+from sitrep.extract.dates import dated_by_saying
 from sitrep.extract.events import (
     Hit,
     denied,
@@ -74,6 +75,8 @@ def _candidate(
     in_clause = any(cs <= t.start < ce and t.value for t in times)
     if method.startswith("sentence:") and not in_clause:
         cand.notes.append("date:other-clause")
+    if method.startswith("sentence:") and not saying and dated_by_saying(times, cs, ce, text):
+        cand.notes.append("date:saying")  # "..., a monitor said on Friday": the report's day, not the event's
     if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
         cand.notes.append("date:vague")
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":

@@ -38,8 +38,13 @@ def _undated(c: _Cand) -> bool:
 
 
 def _soft_date(c: _Cand) -> bool:
-    return c.anaphoric or _undated(c) or "date:other-clause" in c.notes or (
+    return c.anaphoric or _undated(c) or "date:other-clause" in c.notes or "date:saying" in c.notes or (
         "date:vague" in c.notes) or (c.date_method or "").startswith("narrative:")
+
+
+def _said_day(c: _Cand) -> bool:
+    """Dated by the day something was said of it, in its own sentence and nothing softer."""
+    return "date:saying" in c.notes and not (c.anaphoric or "date:other-clause" in c.notes or "date:vague" in c.notes)
 
 
 def _dates_compatible(a: _Cand, b: _Cand) -> bool:
@@ -89,7 +94,8 @@ def _own_setting(c: _Cand, text: str) -> bool:
     """Does the report name its own day or place ("Fighting struck the southern edges of the city Wednesday
     night"), as a happening of its own does -- not a detail of the one before ("The operation was supported
     by airstrikes")?"""
-    own_day = (c.date_method or "").startswith("sentence:") and "date:other-clause" not in c.notes
+    own_day = (c.date_method or "").startswith("sentence:") and "date:other-clause" not in c.notes \
+        and "date:saying" not in c.notes
     mention = c.place.mention if c.place is not None else None
     return own_day or bool(mention and mention in text[c.start:c.end])
 
@@ -148,7 +154,9 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.injured = other.injured if into.injured is None else max(into.injured, other.injured)
     # the more specific date, place, sub type and actors win
     rank = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
-    precise_other = other.date is not None and not _soft_date(other)
+    # a day told only as the day of a saying ("a source told SANA on Wednesday that ...") still dates the report
+    # better than the publication day
+    precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into))
     precise_into = into.date is not None and not _soft_date(into)
     take_evidence = False
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
@@ -302,7 +310,7 @@ def _contains(a: _Cand, b: _Cand) -> bool:
     """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
     def firm(c: _Cand) -> bool:
         return c.date is not None and not _undated(c) and not c.anaphoric \
-            and "date:other-clause" not in c.notes
+            and "date:other-clause" not in c.notes and "date:saying" not in c.notes
 
     if not (firm(a) and firm(b)) or a.date is None or b.date is None:
         return False
@@ -313,7 +321,7 @@ def _same_toll(a: _Cand, b: _Cand) -> bool:
     """Two reports of one kind of attack with the same toll of several dead, on dates that do not
     disagree: "killed at least 43 people in Jayrud" and "at least 43 people have been killed by shelling"."""
     return a.fatalities is not None and a.fatalities >= 2 and a.fatalities == b.fatalities \
-        and (a.event_type, a.sub) == (b.event_type, b.sub) and _dates_compatible(a, b)
+        and ((a.event_type, a.sub) == (b.event_type, b.sub) or _outcome(a) or _outcome(b)) and _dates_compatible(a, b)
 
 
 def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -342,7 +350,19 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
         if twin is None:
             out.append(c)
             continue
+        if (twin.headline or twin.title) and not (c.headline or c.title) and twin.fatalities is not None \
+                and twin.fatalities == c.fatalities:
+            # a title restating the body's report, toll and all: the report keeps its words as evidence and type,
+            # and is no headline any more (a headline joins the body's reports, and would carry this one's toll
+            # along to another)
+            out[out.index(twin)] = c
+            twin, c = c, twin
+            if c.date is not None and not _soft_date(c) and _soft_date(twin):
+                twin.date, twin.precision, twin.date_method = c.date, c.precision, c.date_method
         # keep the more precise report's evidence; fill what it lacks from the other
+        if _outcome(twin) and not _outcome(c) and c.violent:
+            # "100 militants were killed" restating "the air force killed 100 militants": the act's words type it
+            twin.event_type, twin.sub, twin.method = c.event_type, c.sub, c.method
         if twin.fatalities is None:
             twin.fatalities = c.fatalities
         if twin.injured is None:
