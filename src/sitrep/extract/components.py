@@ -178,7 +178,8 @@ def typer_probs(st: DocState) -> None:
 
 
 _CAS_CONTINUATION = re.compile(
-    r"\b(?:killed|killing|dead|died|deaths?|wounded|wounding|injured|injuring|casualties|fatalities|injury|injuries)\b", re.I
+    r"\b(?:killed|killing|dead|died|deaths?|wounded|wounding|injured|injuring|casualties|fatalities|injury|"
+    r"injuries)\b", re.I
 )
 
 

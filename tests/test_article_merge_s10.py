@@ -1,0 +1,86 @@
+"""Session 10 (issue #12, precision and tolls): one report told twice in an article is one event.
+
+All sentences and mini-articles are self-written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.dates import dated_by_saying
+from sitrep.extract.events import VIOLENT
+from sitrep.extract.inputs import _find_dates
+
+
+def _violent(text: str, published: str) -> list:
+    return [e for e in extract(text, published) if e.event_type in VIOLENT]
+
+
+# --------------------------------------------------------------------------- the day of a saying
+@pytest.mark.parametrize("sentence,by_saying", [
+    ("Air strikes killed at least 20 fighters near the border, a monitor said on Friday.", True),
+    ("Rockets hit a market in Aleppo killing five people, the Observatory told AFP on Saturday.", True),
+    ("Military sources announced on Monday that 40 militants were killed in the eastern countryside.", True),
+    ("Air strikes killed at least 20 fighters near the border on Thursday, a monitor said on Friday.", False),
+    ("A car bomb exploded in Azaz on Tuesday killing 12 people.", False),
+])
+def test_a_day_told_only_as_the_day_of_a_saying_is_known_as_such(sentence: str, by_saying: bool) -> None:
+    times = _find_dates(sentence, "2016-05-07")
+    assert dated_by_saying(times, 0, len(sentence), sentence) is by_saying
+
+
+# --------------------------------------------------------------------------- an outcome restating its act
+@pytest.mark.parametrize("text,published,sub,toll", [
+    ("Syrian Jets Kill Over 50 Rebels in Idlib Province\n\n12.03.2017 Get short URL Syrian jets destroyed a column of "
+     "trucks near the town of Saraqeb and killed about 50 rebels according to local media. BEIRUT (Sputnik) The "
+     "Syrian air force killed more than 50 rebels in a series of air raids in Idlib province local media reported "
+     "Sunday. The jets destroyed a column of trucks near the town of Saraqeb and killed about 50 rebels state media "
+     "reported.", "2017-03-12", "Air/drone strike", 50),
+    ("Army artillery shelled the village of Kafr Nabl on Monday killing 14 civilians, activists said. In Idlib "
+     "province, 14 civilians were killed in Kafr Nabl on Monday, a local council said.", "2016-02-16",
+     "Shelling/artillery/missile attack", 14),
+    ("A roadside bomb hit a patrol near Marib on Saturday killing eight soldiers. Eight soldiers were killed near "
+     "Marib on Saturday, a military official told reporters.", "2019-05-05", "Remote explosive/landmine/IED", 8),
+])
+def test_a_toll_told_again_without_its_act_is_the_act_s(text: str, published: str, sub: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].sub_event_type == sub  # the act's words type it, not the bare "were killed"
+    assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- a title restating the body
+@pytest.mark.parametrize("text,published,toll,title", [
+    ("Army Kills 60 Militants in Clashes East of Hama\n\nWed Jun 8 2016 Army Kills 60 Militants in Clashes East of "
+     "Hama. Military sources announced on Tuesday that at least 60 militants were killed in clashes with army troops "
+     "in the eastern countryside of Hama province. Reports said earlier today that the army pushed the militants "
+     "back from several hills near the town of Salamiyah.", "2016-06-08", 60, "Army Kills 60"),
+    ("Car bomb kills 12 in Azaz\n\nCar bomb kills 12 in Azaz. A car bomb exploded near a bus station in the town of "
+     "Azaz on Tuesday killing 12 people, local officials said. Rescue workers pulled bodies from the rubble.",
+     "2016-10-05", 12, "Car bomb kills 12"),
+    ("Army air raids kill 15 militants in Deir ez-Zor\n\nArmy air raids kill 15 militants in Deir ez-Zor. Military "
+     "sources announced on Friday that at least 15 militants were killed in air raids on their positions near the "
+     "airport of Deir ez-Zor. State media gave no further details.", "2016-06-11", 15, "Army air raids kill"),
+])
+def test_a_title_restating_a_body_report_leaves_it_the_evidence(text: str, published: str, toll: int,
+                                                               title: str) -> None:
+    evs = [e for e in _violent(text, published) if e.fatalities == toll]
+    assert len(evs) == 1
+    assert not evs[0].evidence.text.startswith(title)
+
+
+# --------------------------------------------------------------------------- casualties cut from their report
+@pytest.mark.parametrize("text,published,toll", [
+    ("Jets carried out three strikes on rebel positions near Saraqeb killing nine... and wounding 12\" said the head "
+     "of the monitor.", "2015-07-24", 9),
+    ("\"Gunmen opened fire on a checkpoint in Kismayo killing four... and wounding seven\" said a police officer.",
+     "2019-01-10", 4),
+    ("\"Rockets fell on a residential district of Aden killing two... and injuring 11 people\" a medic said.",
+     "2018-04-04", 2),
+])
+def test_a_clause_telling_only_its_sentence_s_casualties_is_no_event_of_its_own(text: str, published: str,
+                                                                               toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].fatalities == toll
