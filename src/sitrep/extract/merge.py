@@ -161,6 +161,7 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     take_evidence = False
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
+        into.notes = [n for n in into.notes if n != "date:saying"] + (["date:saying"] if _said_day(other) else [])
         take_evidence = True
     if _finer_place(other, into) and (into.place is None or not _weak(other)):
         into.place = other.place
@@ -250,9 +251,11 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
+            # (or names the town in the province or country the report before told: "air strikes killed 20 in
+            # northeastern Syria" and then "the strikes on al-Shadadi in Hasaka province on Thursday")
             goes_on = next_to(max(prev.sent, prev.last_sent)) and not _NEW_INCIDENT.match(text, c.start) \
-                and not later and (c.place is None or _same_place(prev, c)) and _tolls_compatible(prev, c) \
-                and not _moves_on(prev, c, text)
+                and not later and (c.place is None or _same_place(prev, c) or _nested(prev, c)) \
+                and (_tolls_compatible(prev, c) or adds_more(text[c.start:c.end])) and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
             outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
@@ -297,6 +300,19 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     mention = c.place.mention or ""
     return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
         and mention not in text[prev.start:prev.end]
+
+
+def _nested(a: _Cand, b: _Cand) -> bool:
+    """One report's place is a country or province the other's town or district lies in."""
+    from sitrep.extract.places import precision_rank
+
+    if a.place is None or b.place is None or a.listed or b.listed:
+        return False
+    coarse, fine = (a.place, b.place) if precision_rank(a.place) > precision_rank(b.place) else (b.place, a.place)
+    if precision_rank(coarse) == 3:
+        return bool(coarse.country) and coarse.country == fine.country
+    return precision_rank(coarse) == 2 and bool(coarse.admin1) and coarse.admin1 == fine.admin1 \
+        and coarse.country == fine.country
 
 
 def _other_province(a: _Cand, b: _Cand) -> bool:

@@ -114,9 +114,11 @@ CIVILIAN_PEOPLE = (
 # words that may sit between a number and its noun, and the victims' nouns
 _MOD = (
     r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
-    r"as|the|to|from|after|when|while|during|number|numbers|handful|group|lot|lots|host|series|total)\b|\d)"
+    r"as|the|to|from|after|when|while|during|number|numbers|handful|group|lot|lots|host|series|total)\b|\d|"
+    rf"{VAGUE_PLURAL}\b)"
     r"[\w'’.\-]+\s+){0,5}?"
-)  # never a count noun: "a large number of fighters" is no count of one
+)  # never a count noun: "a large number of fighters" is no count of one; nor a vague plural, which is the count
+# itself ("a massacre leaving dozens of civilians dead" tells no toll of one)
 _PERSON = (
     r"(?:civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
     r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
