@@ -84,3 +84,35 @@ def test_a_clause_telling_only_its_sentence_s_casualties_is_no_event_of_its_own(
     evs = _violent(text, published)
     assert len(evs) == 1
     assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- a lead and the body that places it
+@pytest.mark.parametrize("text,published,toll,town", [
+    # the lead's total in a country or province, dated by the day it was said; the body's town and day; an
+    # "also killed" count after it adds to the toll
+    ("Coalition air strikes killed at least 20 Islamic State fighters in northeastern Syria near the border with "
+     "Iraq a monitor said on Friday. The head of the monitor said 19 explosions were heard during the air strikes in "
+     "al-Shadadi in the northeastern province of Hasaka on Thursday. One civilian was also killed in the air strikes "
+     "he said.", "2015-02-13", 21, "Shaddadi"),
+    ("Government shelling killed 14 rebels in northern Syria, activists said on Sunday. The shells hit rebel "
+     "positions in the town of Saraqeb in Idlib province on Saturday. Two children were also killed in the "
+     "shelling, the activists said.", "2016-03-06", 16, "Saraq"),
+    ("Jets killed at least 9 fighters in Somalia, officials said on Tuesday. The raid struck a camp near the town "
+     "of Jilib on Monday. A local farmer was also killed in the raid, residents said.", "2019-04-02", 10, "Jilib"),
+])
+def test_a_lead_and_the_body_that_places_it_are_one_event(text: str, published: str, toll: int, town: str) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].fatalities == toll
+    assert evs[0].location is not None and town in evs[0].location.name
+
+
+@pytest.mark.parametrize("text", [
+    "A new attack on residential areas on Thursday caused a massacre leaving dozens of civilians dead or injured.",
+    "The raid was a strike leaving scores of people dead in the market.",
+    "It was an attack that left hundreds of residents dead, activists said.",
+])
+def test_a_vague_plural_is_no_count_of_one(text: str) -> None:
+    from sitrep.extract.numbers import find_casualties
+
+    assert find_casualties(text).fatalities is None
