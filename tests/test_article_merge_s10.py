@@ -116,3 +116,56 @@ def test_a_vague_plural_is_no_count_of_one(text: str) -> None:
     from sitrep.extract.numbers import find_casualties
 
     assert find_casualties(text).fatalities is None
+
+
+# --------------------------------------------------------------------------- who stands behind a force is no place
+@pytest.mark.parametrize("text,published,not_place", [
+    ("Israeli jets struck a base of the Damascus-backed militia in the Golan Heights on Sunday killing three "
+     "fighters.", "2017-04-23", "Damascus"),
+    ("Moscow-backed government forces attacked rebel positions near Khan Shaykhun on Friday.", "2019-05-11", "Moscow"),
+    ("Riyadh-led coalition jets bombed a wedding party in the village of Bani Qais on Monday, killing 20 people.",
+     "2018-04-24", "Riyadh"),
+    ("Tehran-allied militiamen shelled the village of Tal Rifaat on Monday killing two civilians.", "2017-05-02",
+     "Tehran"),
+])
+def test_a_name_before_backed_or_led_describes_the_force_not_the_place(text: str, published: str,
+                                                                      not_place: str) -> None:
+    evs = _violent(text, published)
+    assert evs
+    assert all(e.location is None or not e.location.name.startswith(not_place) for e in evs)
+
+
+# --------------------------------------------------------------------------- an earlier version of the report
+@pytest.mark.parametrize("text,published,toll", [
+    ("Rockets killed 11 civilians in residential districts of Aleppo city on Friday, a police source said. Earlier "
+     "the source said that 5 citizens were killed in rocket attacks on residential districts of Aleppo city.",
+     "2016-10-29", 11),
+    ("A car bomb killed 9 people near a mosque in Azaz on Monday, the monitor said. According to earlier media "
+     "reports a car bomb went off near a mosque in Azaz.", "2016-10-04", 9),
+    ("Air strikes killed 30 civilians in Jisr al-Shughur on Sunday, the Observatory said. The monitor, which "
+     "earlier gave a toll of 22 in the strikes, said the dead included children.", "2016-05-02", 30),
+    ("Shelling killed 12 people in the town of Douma on Tuesday, medics said. Earlier it was reported that shelling "
+     "on Douma had killed 4 people.", "2017-11-15", 12),
+])
+def test_an_earlier_version_of_a_report_is_no_second_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- a title's whole toll over the lead's part
+@pytest.mark.parametrize("text,published,toll", [
+    ("13 citizens killed in attacks on residential neighborhoods in Hama\n\n13 citizens killed in attacks on "
+     "residential neighborhoods in Hama. A police source said militants fired rocket shells on the neighborhoods of "
+     "Hama city killing 6 citizens. Earlier the source said 7 citizens were killed in the attacks.", "2016-10-28",
+     13),
+    ("15 killed in rocket attacks on residential areas in Homs\n\n15 killed in rocket attacks on residential areas "
+     "in Homs. A police source said rocket shells fired by militants on the Akrama district of Homs killed 8 "
+     "citizens on Monday. The toll later rose, the source added.", "2016-05-03", 15),
+    ("20 dead in air strikes on Idlib town\n\n20 dead in air strikes on Idlib town. Air strikes hit the market of "
+     "the town of Maarrat al-Numan in Idlib province killing 12 people, rescue workers said.", "2016-04-20", 20),
+])
+def test_a_title_s_whole_toll_over_the_lead_s_part_is_one_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].fatalities == toll

@@ -30,6 +30,16 @@ _REFERENCE_BEFORE = re.compile(
     re.I,
 )
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
+# an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
+# earlier media reports", "the monitor, which earlier gave a toll of 20", "Earlier it was reported that ..."): a
+# restatement of a happening the article tells, not another one
+_EARLIER_REPORT = re.compile(
+    r"\b(?:according\s+to\s+)?earlier\s+(?:(?:media|news|press|initial)\s+)?reports?\b|"
+    r"\bearlier\s+(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:said|reported|gave|put|announced|told|stated|quoted)\b|"
+    r"\bearlier\s+it\s+was\s+(?:reported|said|announced)\b",
+    re.I,
+)
 
 
 def _candidate(
@@ -47,6 +57,8 @@ def _candidate(
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
         cand.notes.append("prefix-label")
+    if _EARLIER_REPORT.search(text, cs, hit.start):
+        cand.notes.append("report:earlier")
     _assign_roles(text, sp, cand, mentions, clause)
     if cand.actor1 is None:
         cand.actor1 = _demonym_actor(text, hit, cs, dic)
@@ -175,8 +187,12 @@ _DATELINE = re.compile(
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
 # where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "told Reuters in
-# Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"
-_BASED_AFTER = re.compile(r"\s*-\s*(?:based|headquartered)\b", re.I)
+# Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"; and who
+# stands behind a force ("the Damascus-backed National Defense Forces", "US-led air strikes", "Tehran-allied
+# militias"): a name before such a compound describes an actor, never where it acted
+_BASED_AFTER = re.compile(
+    r"\s*-\s*(?:based|headquartered|backed|led|allied|aligned|affiliated|funded|sponsored|supported|armed|trained)\b",
+    re.I)
 _SPOKEN_FROM = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
     r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"

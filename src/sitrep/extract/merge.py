@@ -453,15 +453,27 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
     such report is the report; one further down (a related-article link, a photo caption) is page furniture."""
     body = [c for c in cands if not (c.headline or c.title)]
     out = list(body)
-    tops = [c.sent for c in cands if (c.headline or c.title) and c.start < _LEAD_CHARS]
+    tops = [max(c.sent, c.last_sent) for c in cands if (c.headline or c.title) and c.start < _LEAD_CHARS]
     lead_end = max(tops, default=-1) + 2  # the last sentence of the lead: the top headlines and two more
     told = {b.fatalities for b in body if b.fatalities}
     for h in cands:
         if not (h.headline or h.title):
             continue
+
+        summed = _sums_the_body(h, body)
+
+        def total(b: _Cand, h: _Cand = h, summed: bool = summed) -> bool:
+            # "13 killed in attacks on Aleppo" over the lead's report of 6 (and an earlier 7): the headline's
+            # toll of deaths, told with no act of its own or with the lead's own kind of act, is the report's
+            # whole (or updated) toll -- unless
+            # the body's reports add up to it (then it is their total, :func:`_sums_the_body`)
+            return h.fatalities is not None and b.fatalities is not None and h.fatalities > b.fatalities \
+                and (_outcome(h) or (h.event_type, h.sub) == (b.event_type, b.sub)) and b.sent <= lead_end \
+                and not b.listed and not summed
+
         fits = [b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
                 and (_places_compatible(b, h) or _lists_within(b, h)) and _actors_compatible(b, h)
-                and _tolls_compatible(b, h)
+                and (_tolls_compatible(b, h) or total(b))
                 and not _delivered_apart(b, h)
                 and (h.headline or _same_month(b, h))]  # a title tells the news, not the background
         # the report of the same kind first ("Air strikes kill 45" is the air strike the body tells, not the
@@ -469,6 +481,8 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
         twin = min(fits, key=lambda b: ((b.event_type, b.sub) != (h.event_type, h.sub), b.event_type != h.event_type,
                                         b.start), default=None)
         if twin is not None:
+            if total(twin):
+                twin.fatalities = h.fatalities
             if twin.fatalities is None and twin.event_type == h.event_type and _headline_toll_fits(h, twin, lead_end,
                                                                                                 told):
                 twin.fatalities = h.fatalities
@@ -482,7 +496,7 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             twin.actor2 = twin.actor2 or h.actor2
             twin.extra_spans.append((h.start, h.end))
             twin.notes.append("merged-headline")
-        elif h.start < _LEAD_CHARS and not _sums_the_body(h, body):
+        elif h.start < _LEAD_CHARS and not summed:
             out.append(h)
     out.sort(key=lambda c: c.start)
     return out
@@ -545,7 +559,7 @@ def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) ->
 
 def _weak(c: _Cand) -> bool:
     """A mention that refers to an incident rather than reporting one: it joins a fuller report."""
-    return c.anaphoric or "date:vague" in c.notes or (
+    return c.anaphoric or "date:vague" in c.notes or "report:earlier" in c.notes or (
         is_plural_mention(c.hit) and c.fatalities is None and "date:other-clause" not in c.notes
         and not (c.date_method or "").startswith("sentence:") and not _local(c))
 
