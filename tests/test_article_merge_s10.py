@@ -169,3 +169,20 @@ def test_a_title_s_whole_toll_over_the_lead_s_part_is_one_event(text: str, publi
     evs = _violent(text, published)
     assert len(evs) == 1
     assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- the day a referring mention names
+@pytest.mark.parametrize("text,published,day", [
+    ("At least 40 soldiers were killed as militants advanced on an army base in the province of Hama, a monitor said "
+     "Saturday. The monitor said the assault forced the troops to pull back late on Friday.", "2015-06-06",
+     "2015-06-05"),
+    ("Twelve fighters were killed near the town of Tabqa, local media reported Sunday. The clashes erupted on "
+     "Saturday night east of the town, according to a news agency.", "2017-04-09", "2017-04-08"),
+    ("At least 25 people died when rebels stormed the village of Zara, activists said on Thursday. The attack began "
+     "at dawn on Wednesday, they said.", "2016-05-12", "2016-05-11"),
+])
+def test_a_referring_mention_s_own_day_dates_a_report_told_on_the_day_of_saying(text: str, published: str,
+                                                                               day: str) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].date == day

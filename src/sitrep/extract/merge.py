@@ -47,6 +47,12 @@ def _said_day(c: _Cand) -> bool:
     return "date:saying" in c.notes and not (c.anaphoric or "date:other-clause" in c.notes or "date:vague" in c.notes)
 
 
+def _stated_day(c: _Cand) -> bool:
+    """Dated by a day its own clause names (not the day of a saying)."""
+    return (c.date_method or "").startswith("sentence:") and c.precision == "day" and not (
+        "date:other-clause" in c.notes or "date:saying" in c.notes)
+
+
 def _dates_compatible(a: _Cand, b: _Cand) -> bool:
     if _soft_date(a) or _soft_date(b):
         return True
@@ -156,7 +162,11 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     rank = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
     # a day told only as the day of a saying ("a source told SANA on Wednesday that ...") still dates the report
     # better than the publication day
-    precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into))
+    # and a mention referring back that names a day of its own in its clause ("the assault forced the army to pull
+    # back late on Friday") dates the happening better than the day it was said ("85 troops were killed, a monitor
+    # said Saturday")
+    precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into) or (
+        other.anaphoric and _stated_day(other) and "date:saying" in into.notes))
     precise_into = into.date is not None and not _soft_date(into)
     take_evidence = False
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
