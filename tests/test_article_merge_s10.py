@@ -186,3 +186,29 @@ def test_a_referring_mention_s_own_day_dates_a_report_told_on_the_day_of_saying(
     evs = _violent(text, published)
     assert len(evs) == 1
     assert evs[0].date == day
+
+
+# --------------------------------------------------------------------------- where a monitor is based
+@pytest.mark.parametrize("text,published", [
+    ("Shelling killed four civilians on Monday, the Syrian Observatory for Human Rights, based in Britain, said.",
+     "2016-02-02"),
+    ("Gunmen killed two soldiers on Tuesday, a rights group headquartered in London said.", "2017-03-08"),
+    ("An air strike killed nine people on Friday, said the monitor, based in Coventry, which tracks the war.",
+     "2016-06-11"),
+])
+def test_where_a_monitor_is_based_never_places_the_event(text: str, published: str) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].location is None or evs[0].location.country != "GB"
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Air strikes killed 30 civilians in Jisr al-Shughur on Sunday, the Observatory said. The monitor, which earlier "
+     "gave a toll of 22 in the strikes, said the dead included children.", "2016-05-02"),
+    ("A Russian air strike killed 38 civilians on Wednesday near the river in Deir Ezzor province a monitor said. The "
+     "monitor which earlier gave a toll of 20 in the strikes said the dead included a family.", "2017-10-05"),
+    ("Shelling killed 12 people in the town of Douma on Tuesday, medics said. The medics, who earlier reported 4 "
+     "dead in the shelling, said more bodies were found.", "2017-11-15"),
+])
+def test_a_monitor_s_earlier_toll_is_no_second_event(text: str, published: str) -> None:
+    assert len(_violent(text, published)) == 1

@@ -57,7 +57,7 @@ def _candidate(
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
         cand.notes.append("prefix-label")
-    if _EARLIER_REPORT.search(text, cs, hit.start):
+    if _EARLIER_REPORT.search(text, cs, ce if hit.trigger.id == "model" else hit.start):
         cand.notes.append("report:earlier")
     _assign_roles(text, sp, cand, mentions, clause)
     if cand.actor1 is None:
@@ -186,8 +186,8 @@ _DATELINE = re.compile(
 
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
-# where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "told Reuters in
-# Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"; and who
+# where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "the Observatory, based
+# in Britain", "told Reuters in Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"; and who
 # stands behind a force ("the Damascus-backed National Defense Forces", "US-led air strikes", "Tehran-allied
 # militias"): a name before such a compound describes an actor, never where it acted
 _BASED_AFTER = re.compile(
@@ -197,7 +197,7 @@ _SPOKEN_FROM = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
     r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"
     r"added|speaking|spoke|wrote|writes|quoted|briefed|briefing|statement|conference|interview|remarks|"
-    r"correspondent|bureau|office|headquarters)"
+    r"correspondent|bureau|office|headquarters|based|headquartered)"
     r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
