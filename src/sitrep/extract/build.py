@@ -187,9 +187,9 @@ _DATELINE = re.compile(
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
 # where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "the Observatory, based
-# in Britain", "told Reuters in Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"; and who
-# stands behind a force ("the Damascus-backed National Defense Forces", "US-led air strikes", "Tehran-allied
-# militias"): a name before such a compound describes an actor, never where it acted
+# in Britain", "told Reuters in Beirut", "said in Washington", "reported from Istanbul", "speaking at a news
+# conference in Geneva"; and who stands behind a force ("the Damascus-backed National Defense Forces", "US-led air
+# strikes", "Tehran-allied militias"): a name before such a compound describes an actor, never where it acted
 _BASED_AFTER = re.compile(
     r"\s*-\s*(?:based|headquartered|backed|led|allied|aligned|affiliated|funded|sponsored|supported|armed|trained)\b",
     re.I)
