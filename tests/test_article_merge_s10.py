@@ -212,3 +212,47 @@ def test_where_a_monitor_is_based_never_places_the_event(text: str, published: s
 ])
 def test_a_monitor_s_earlier_toll_is_no_second_event(text: str, published: str) -> None:
     assert len(_violent(text, published)) == 1
+
+
+# --------------------------------------------------------------------------- a since-clause with its own year
+@pytest.mark.parametrize("text,published,sub", [
+    ("The Saturday evening rocket struck the Shahba district in the west of Aleppo where loyalist forces have held "
+     "out since rebels seized the east in 2012, the monitor said.", "2015-07-26", "Shelling/artillery/missile attack"),
+    ("A car bomb exploded on Monday near a checkpoint in Azaz, a town the rebels have held since they captured it in "
+     "2013.", "2016-10-04", "Remote explosive/landmine/IED"),
+    ("Jets bombed the market of Douma on Friday, a suburb besieged since government forces encircled it in 2013.",
+     "2017-11-18", "Air/drone strike"),
+])
+def test_a_past_happening_in_a_since_clause_leaves_the_report_its_own_act(text: str, published: str,
+                                                                          sub: str) -> None:
+    evs = [e for e in _violent(text, published) if e.date is not None and e.date.startswith(published[:7])]
+    assert len(evs) == 1
+    assert evs[0].sub_event_type == sub
+
+
+# --------------------------------------------------------------------------- a way of waging war
+@pytest.mark.parametrize("text,published,n", [
+    ("Both sides are accused of indiscriminate bombing in the city, where civilian casualties have been high.",
+     "2016-08-01", 0),
+    ("Rebels have indiscriminately shelled government-held districts of the city, residents say.", "2016-08-01", 0),
+    ("Government forces are accused of indiscriminate shelling of rebel-held neighbourhoods.", "2016-08-01", 0),
+    ("Army helicopters dropped barrel bombs indiscriminately on the town of Daraya on Monday, killing six people.",
+     "2016-08-02", 1),
+])
+def test_indiscriminate_fire_is_a_practice_unless_its_day_is_told(text: str, published: str, n: int) -> None:
+    assert len(_violent(text, published)) == n
+
+
+# --------------------------------------------------------------------------- where a group is outlawed
+@pytest.mark.parametrize("text,published,country", [
+    ("Fighters of a group banned in Turkey ambushed a patrol on Sunday, killing two soldiers, officials said.",
+     "2017-08-14", "TR"),
+    ("Jabhat al-Nusra, a group designated as a terrorist organization in the United States, shelled a village on "
+     "Monday.", "2016-04-05", "US"),
+    ("Militants of a movement proscribed in Britain attacked a police post on Tuesday, wounding three officers.",
+     "2018-02-07", "GB"),
+])
+def test_where_a_group_is_outlawed_is_no_place_of_its_acts(text: str, published: str, country: str) -> None:
+    evs = _violent(text, published)
+    assert evs
+    assert all(e.location is None or e.location.country != country for e in evs)

@@ -214,6 +214,13 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+# where a group is outlawed or listed ("Islamic State (outlawed in Russia)", "a group banned in many countries"):
+# a legal status, never where anything happened
+_OUTLAWED_IN = re.compile(
+    r"\b(?:outlawed|banned|prohibited|illegal|proscribed|blacklisted|designated\s+(?:as\s+)?(?:an?\s+)?terrorists?"
+    r"(?:\s+\w+)?)\s+in\s+(?:the\s+)?$", re.I)
+
+
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
 
 
@@ -221,6 +228,8 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     """The place names where the report comes from, or who speaks ("Russia has said"), not where the event
     happened."""
     if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
+        return True
+    if _OUTLAWED_IN.search(text, max(0, start - 50), start):
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo

@@ -218,7 +218,10 @@ _CLAUSE_BREAK = re.compile(
     # in May 2012 ...", "... and on 3 June ...")
     r",?\s+and\s+(?:then\s+)?(?=(?:the|a|one|two|three|four|five|six|\d+)\s+(?:year|month|week|day|night)s?\s+"
     r"(?:before|earlier|after|later)\b|(?:in|on)\s+(?:(?:\d{1,2}\s+)?(?-i:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b|\d{4}\b))",
+    r"July|August|September|October|November|December)\b|\d{4}\b))|"
+    # "since" opening a clause of its own that names its year: a happening of the past the sentence goes back to
+    # ("the rocket struck a district where loyalists have held out since rebels seized the east in 2012")
+    r"\s+since\s+(?=(?:the\s+)?[\w\-]+\s+(?:[\w\-]+\s+)?(?-i:[a-z]+ed)\b[^,.;]{0,60}\bin\s+\d{4}\b)",
     re.I,
 )
 
