@@ -256,3 +256,19 @@ def test_where_a_group_is_outlawed_is_no_place_of_its_acts(text: str, published:
     evs = _violent(text, published)
     assert evs
     assert all(e.location is None or e.location.country != country for e in evs)
+
+
+# --------------------------------------------------------------------------- a chemical agent told by what it is
+@pytest.mark.parametrize("text,published,n", [
+    ("Chemical substances were used in the attack on the town of Khan Sheikhoun on Tuesday, which left at least 70 "
+     "people dead.", "2017-04-05", 1),
+    ("Toxic chemicals were released when a shell hit a house in the village of Talmenes on Monday, injuring 20 "
+     "residents.", "2014-04-22", 1),
+    ("Doctors said poisonous substances dropped on the town of Kafr Zita on Friday killed two children.", "2014-04-12",
+     1),
+    ("The plant stored toxic chemicals for the textile industry.", "2014-04-12", 0),
+])
+def test_a_chemical_agent_told_by_what_it_is_types_the_attack(text: str, published: str, n: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == n
+    assert all(e.sub_event_type == "Chemical weapon" for e in evs)
