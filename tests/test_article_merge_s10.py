@@ -272,3 +272,19 @@ def test_a_chemical_agent_told_by_what_it_is_types_the_attack(text: str, publish
     evs = _violent(text, published)
     assert len(evs) == n
     assert all(e.sub_event_type == "Chemical weapon" for e in evs)
+
+
+# --------------------------------------------------------------------------- an outlet named for a place
+@pytest.mark.parametrize("text,published,not_place", [
+    ("Two car bombs went off near a school on Wednesday killing 18 people, Lebanese TV channel Al-Mayadin reported.",
+     "2014-10-02", "Al May"),
+    ("A roadside bomb killed three soldiers on Tuesday, the Al-Mayadin channel quoted a military source as saying.",
+     "2016-02-03", "Al May"),
+    ("Two car bombs went off near a school on Wednesday killing 18 people, Lebanese TV channel Al-Mayadin reported.",
+     "2014-10-02", "Leban"),
+    ("A roadside bomb killed three soldiers on Tuesday, the Al-Mayadin news website said.", "2016-02-03", "Al May"),
+])
+def test_an_outlet_named_for_a_place_never_places_the_event(text: str, published: str, not_place: str) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1
+    assert evs[0].location is None or not evs[0].location.name.startswith(not_place)

@@ -209,7 +209,9 @@ _AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:(?:has|have|had)\s+(?:also\s+|long\s+|repeatedly\s+)?|also\s+|previously\s+|repeatedly\s+)?"
     r"(?:said|says|accused|accuses|blamed|blames|believes|denied|denies|insisted|insists|"
-    r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects)\b",
+    r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects|"
+    # an outlet named for a place ("Lebanese TV channel Al-Mayadin reported")
+    r"reported|reports|quoted|quotes)\b",
     re.I,
 )
 
@@ -221,6 +223,12 @@ _OUTLAWED_IN = re.compile(
     r"(?:\s+\w+)?)\s+in\s+(?:the\s+)?$", re.I)
 
 
+# a news outlet named for its place or country ("the Al-Mayadin channel", "Lebanese TV", "Syrian state television")
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:(?:state|state-run|official|private|pan-arab)\s+)?(?:TV|television|channel|radio|newspaper|daily|"
+    r"news\s+agency|news\s+website)\b", re.I)
+
+
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
 
 
@@ -229,7 +237,7 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     happened."""
     if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
         return True
-    if _OUTLAWED_IN.search(text, max(0, start - 50), start):
+    if _OUTLAWED_IN.search(text, max(0, start - 50), start) or _OUTLET_AFTER.match(text, end):
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
