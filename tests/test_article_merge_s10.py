@@ -288,3 +288,19 @@ def test_an_outlet_named_for_a_place_never_places_the_event(text: str, published
     evs = _violent(text, published)
     assert len(evs) == 1
     assert evs[0].location is None or not evs[0].location.name.startswith(not_place)
+
+
+# --------------------------------------------------------------------------- deaths of no act of violence
+@pytest.mark.parametrize("text,published,toll", [
+    ("A man died after regime shelling on the Yarmuk camp on Wednesday. The fighting has halted aid deliveries to the "
+     "camp, where two more people died from lack of food and medical care.", "2014-03-06", 1),
+    ("Shelling killed three civilians in the besieged town of Madaya on Monday. Residents said five others died of "
+     "hunger in the town this week.", "2016-01-12", 3),
+    ("A rocket killed a child in the camp on Sunday. Four elderly residents have died due to the cold since the siege "
+     "began, aid workers said.", "2015-01-19", 1),
+])
+def test_deaths_of_hunger_or_illness_are_no_toll_of_the_act(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert evs
+    assert evs[0].fatalities == toll
+    assert all((e.fatalities or 0) <= toll for e in evs)

@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     genericity,
     is_anaphoric,
 )
-from sitrep.extract.numbers import adds_more, find_casualties
+from sitrep.extract.numbers import adds_more, find_casualties, not_violent_deaths
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -66,6 +66,8 @@ def _candidate(
         _refine_type(text, cand, clause, dic)
     cas = find_casualties(text[cs:ce])
     cand.fatalities, cand.injured = cas.fatalities, cas.injured
+    if not_violent_deaths(text[cs:ce]):
+        cand.fatalities = None  # "where two more people died from lack of food": no toll of an act
     nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
     follow = find_casualties(nxt.group(0)) if nxt else cas
     figures = cas.fatalities is not None or cas.injured is not None or (

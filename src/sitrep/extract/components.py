@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
 from sitrep.extract.events import Hit, clauses, excluded_trigger, find_triggers, main_hit, prefix_type
+from sitrep.extract.numbers import not_violent_deaths
 from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans
@@ -209,7 +210,8 @@ def candidates(st: DocState) -> None:
     for si, (ss, se) in enumerate(st.sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in clauses(text, ss, se):
-            casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None
+            casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \
+                and not not_violent_deaths(text[cs:ce])
             picks = _picks(text, cs, ce, forced, st.probs,
                            outcome_of_last=casualties and bool(cands) and cands[-1].sent == si)
             if not picks:

@@ -472,3 +472,16 @@ def find_casualties(text: str) -> Casualties:
     if inj is None and none_all:
         inj = 0
     return Casualties(fat, inj, tuple(kspans), tuple(ispans), none_all, coded is not None)
+
+
+# deaths told with a cause that is no act of violence ("two more people died from lack of food and medical care",
+# "died of hunger", "succumbed to illness"): no toll of the report before them
+_NOT_VIOLENT_DEATH = re.compile(
+    r"\b(?:died|dying|dies|death|deaths|dead|perished|succumbed)\s+(?:\w+\s+){0,3}?(?:from|of|to|due\s+to|because\s+of)\s+"
+    r"(?:(?:a|the|severe|acute)\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|malnutrition|disease|diseases|"
+    r"illness|illnesses|cold|exposure|natural\s+causes|heart\s+attacks?|dehydration|thirst)\b", re.I)
+
+
+def not_violent_deaths(text: str) -> bool:
+    """Does ``text`` tell deaths of a cause that is no act of violence (hunger, illness, lack of care)?"""
+    return _NOT_VIOLENT_DEATH.search(text) is not None
