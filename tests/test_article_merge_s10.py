@@ -304,3 +304,15 @@ def test_deaths_of_hunger_or_illness_are_no_toll_of_the_act(text: str, published
     assert evs
     assert evs[0].fatalities == toll
     assert all((e.fatalities or 0) <= toll for e in evs)
+
+
+# --------------------------------------------------------------------------- a page's keyword list
+@pytest.mark.parametrize("text,published,n", [
+    ("A car bomb killed 20 people in Azaz on Thursday, local sources said. Tags Syria Aleppo Azaz Rebels Car Bomb "
+     "Islamic State", "2016-10-13", 1),
+    ("Jets struck a market in Idlib on Monday killing nine people. Topics: Syria, Idlib, Air Strikes, Russia",
+     "2016-05-03", 1),
+    ("Tags Iraq Mosul Suicide Bombing Islamic State", "2016-11-02", 0),
+])
+def test_a_page_s_keyword_list_is_no_report(text: str, published: str, n: int) -> None:
+    assert len(_violent(text, published)) == n

@@ -375,7 +375,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     if (lex.cues["collective"].search(window) or lex.cues["collective"].search(text[cs:hit.start])) \
             and not (_DAY_STATED.search(near) or _CLOCK.search(near)):
         return Genericity(True, "ongoing")
-    if heading(text, cs, ce, hit):
+    if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
         return Genericity(True, "heading")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
@@ -415,6 +415,10 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|ag
 # a section heading or a link to another page: "==Responses and arrests==", "[How a protest movement arose]"
 _MARKED_HEADING = re.compile(r"\s*(?:=+[^=\n]+=+|\[[^\]\n]+\])\s*")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+# a page's keyword list ("Tags Syria Aleppo Azaz Rebels Car Bomb Islamic State"): page furniture, no report
+_KEYWORD_LIST = re.compile(r"\W*(?:Tags|Tagged|Topics|Keywords)\b:?(?:[\s,|/]+[A-Z0-9][\w\-’'.]*)+\W*")
 
 
 def heading(text: str, start: int, end: int, hit: Hit) -> bool:
