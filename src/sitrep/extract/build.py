@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.actors import ActorDictionary, ActorMention
+from sitrep.extract.dates import dated_by_saying
 from sitrep.extract.events import (
     Hit,
     denied,
@@ -15,7 +16,7 @@ from sitrep.extract.events import (
     picked_out,
     toll_follows,
 )
-from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties
+from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties, not_violent_deaths
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -42,6 +43,16 @@ _VICTIMS_COUNTED = re.compile(
 _HARMED_BEFORE = re.compile(
     r"\b(?:died|killed|slain|wounded|injured|hurt|dead|lost\s+(?:his|her|their)\s+lives?)\s+(?:\w+ly\s+)?$", re.I)
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
+# an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
+# earlier media reports", "the monitor, which earlier gave a toll of 20", "Earlier it was reported that ..."): a
+# restatement of a happening the article tells, not another one
+_EARLIER_REPORT = re.compile(
+    r"\b(?:according\s+to\s+)?earlier\s+(?:(?:media|news|press|initial)\s+)?reports?\b|"
+    r"\bearlier\s+(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:said|reported|gave|put|announced|told|stated|quoted)\b|"
+    r"\bearlier\s+it\s+was\s+(?:reported|said|announced)\b",
+    re.I,
+)
 
 
 def _candidate(
@@ -60,6 +71,8 @@ def _candidate(
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
         cand.notes.append("prefix-label")
+    if _EARLIER_REPORT.search(text, cs, ce if hit.trigger.id == "model" else hit.start):
+        cand.notes.append("report:earlier")
     _assign_roles(text, sp, cand, mentions, clause)
     if cand.actor1 is None:
         cand.actor1 = _demonym_actor(text, hit, cs, dic)
@@ -69,6 +82,8 @@ def _candidate(
     cand.fatalities, cand.injured = cas.fatalities, cas.injured
     if cand.anaphoric and cas.fatalities is not None and picked_out(text, hit):
         cand.anaphoric = False  # "the worst explosion was at the bus station, where six died": one of a series, told
+    if not_violent_deaths(text[cs:ce]):
+        cand.fatalities = None  # "where two more people died from lack of food": no toll of an act
     nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
     follow = find_casualties(nxt.group(0)) if nxt else cas
     figures = cas.fatalities is not None or cas.injured is not None or (
@@ -91,6 +106,8 @@ def _candidate(
     in_clause = any(cs <= t.start < ce and t.value for t in times)
     if method.startswith("sentence:") and not in_clause:
         cand.notes.append("date:other-clause")
+    if method.startswith("sentence:") and not saying and dated_by_saying(times, cs, ce, text):
+        cand.notes.append("date:saying")  # "..., a monitor said on Friday": the report's day, not the event's
     if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
         cand.notes.append("date:vague")
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
@@ -225,14 +242,18 @@ _DATELINE = re.compile(
 
 
 _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|border\s+crossing)\b", re.I)
-# where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "told Reuters in
-# Beirut", "said in Washington", "reported from Istanbul", "speaking at a news conference in Geneva"
-_BASED_AFTER = re.compile(r"\s*-\s*(?:based|headquartered)\b", re.I)
+# where a monitor, agency or speaker is based or speaks from: "the UK-based Observatory", "the Observatory, based
+# in Britain", "told Reuters in Beirut", "said in Washington", "reported from Istanbul", "speaking at a news
+# conference in Geneva"; and who stands behind a force ("the Damascus-backed National Defense Forces", "US-led air
+# strikes", "Tehran-allied militias"): a name before such a compound describes an actor, never where it acted
+_BASED_AFTER = re.compile(
+    r"\s*-\s*(?:based|headquartered|backed|led|allied|aligned|affiliated|funded|sponsored|supported|armed|trained)\b",
+    re.I)
 _SPOKEN_FROM = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
     r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"
     r"added|speaking|spoke|wrote|writes|quoted|briefed|briefing|statement|conference|interview|remarks|"
-    r"correspondent|bureau|office|headquarters)"
+    r"correspondent|bureau|office|headquarters|based|headquartered)"
     r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
@@ -244,9 +265,24 @@ _AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:(?:has|have|had)\s+(?:also\s+|long\s+|repeatedly\s+)?|also\s+|previously\s+|repeatedly\s+)?"
     r"(?:said|says|accused|accuses|blamed|blames|believes|denied|denies|insisted|insists|"
-    r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects)\b",
+    r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects|"
+    # an outlet named for a place ("Lebanese TV channel Al-Mayadin reported")
+    r"reported|reports|quoted|quotes)\b",
     re.I,
 )
+
+
+# where a group is outlawed or listed ("Islamic State (outlawed in Russia)", "a group banned in many countries"):
+# a legal status, never where anything happened
+_OUTLAWED_IN = re.compile(
+    r"\b(?:outlawed|banned|prohibited|illegal|proscribed|blacklisted|designated\s+(?:as\s+)?(?:an?\s+)?terrorists?"
+    r"(?:\s+\w+)?)\s+in\s+(?:the\s+)?$", re.I)
+
+
+# a news outlet named for its place or country ("the Al-Mayadin channel", "Lebanese TV", "Syrian state television")
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:(?:state|state-run|official|private|pan-arab)\s+)?(?:TV|television|channel|radio|newspaper|daily|"
+    r"news\s+agency|news\s+website)\b", re.I)
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
@@ -256,6 +292,8 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     """The place names where the report comes from, or who speaks ("Russia has said"), not where the event
     happened."""
     if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
+        return True
+    if _OUTLAWED_IN.search(text, max(0, start - 50), start) or _OUTLET_AFTER.match(text, end):
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo

@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
 from sitrep.extract.events import Hit, clauses, excluded_trigger, find_triggers, genericity, main_hit, prefix_type
+from sitrep.extract.numbers import not_violent_deaths
 from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans, occasion_hit
@@ -178,19 +179,23 @@ def typer_probs(st: DocState) -> None:
 
 
 _CAS_CONTINUATION = re.compile(
-    r"\b(?:killed|killing|dead|died|deaths?|wounded|injured|injuring|casualties|fatalities|injury|injuries)\b", re.I
+    r"\b(?:killed|killing|dead|died|deaths?|wounded|wounding|injured|injuring|casualties|fatalities|injury|"
+    r"injuries)\b", re.I
 )
 
 
-def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int], Any]) -> list[Hit]:
+def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int], Any], *,
+           outcome_of_last: bool = False) -> list[Hit]:
     """The trigger hits a clause yields: its main violent (or other) and diplomatic hits, a coded label's
-    forced type, else the typer's label for a clause the rules have no trigger for."""
+    forced type, else the typer's label for a clause the rules have no trigger for -- unless the clause only
+    tells the casualties of the report just before it in its sentence (``outcome_of_last``: "..., killing nine
+    and wounding 12", cut at the "..."), which are that report's."""
     hits = find_triggers(text, cs, ce)
     picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"], text),
                          main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
     if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
         picks.insert(0, Hit(_FORCED, cs, min(ce, cs + 1), text[cs:min(ce, cs + 1)]))
-    if not picks and (cs, ce) in probs and not excluded_trigger(text, cs, ce):
+    if not picks and not outcome_of_last and (cs, ce) in probs and not excluded_trigger(text, cs, ce):
         added = typer.decide(probs[(cs, ce)], typer.labels(), None, typer.untrusted())
         if added is not None:  # an event the rules have no trigger for
             picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]
@@ -220,10 +225,12 @@ def candidates(st: DocState) -> None:
     for si, (ss, se) in enumerate(st.sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in clauses(text, ss, se):
-            picks = _picks(text, cs, ce, forced, st.probs)
+            casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \
+                and not not_violent_deaths(text[cs:ce])
+            picks = _picks(text, cs, ce, forced, st.probs,
+                           outcome_of_last=casualties and bool(cands) and cands[-1].sent == si)
             if not picks:
-                if cands and max(cands[-1].sent, cands[-1].last_sent) >= si - 1 and _CAS_CONTINUATION.search(
-                        text[cs:ce]):
+                if cands and max(cands[-1].sent, cands[-1].last_sent) >= si - 1 and casualties:
                     _add_casualties(cands[-1], text, cs, ce)
                     cands[-1].last_sent = si
                 continue

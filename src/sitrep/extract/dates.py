@@ -300,6 +300,43 @@ def _said_before(text: str, mt: TimeMention, near: tuple[int, int] | None) -> bo
     return verbs.search(text, mt.end, near[0]) is not None
 
 
+_SAID_PENALTY = 10_000  # the day of the saying: only when nothing else in the sentence dates the event
+
+
+def _sentence_pick(mentions: Sequence[TimeMention], start: int, end: int, text: str, saying: bool,
+                   near: tuple[int, int] | None = None) -> tuple[tuple[float, TimeMention] | None, bool]:
+    """The dated expression of the sentence that governs ``text[start:end]`` as ``(distance, mention)``
+    (nearest first, and of two inside the span the one by the event's words ``near``; a day of a saying,
+    :func:`said_on` / :func:`_said_before`, only when no other), and whether a forward-looking expression stands
+    near the span."""
+    lo, hi = sentence_bounds(text, start, end)
+    best: tuple[float, TimeMention] | None = None
+    near_future = False
+    for mt in mentions:
+        if mt.end <= lo or mt.start >= hi:
+            continue
+        dist: float = 0 if (mt.start < end and start < mt.end) else min(abs(mt.start - end), abs(start - mt.end))
+        if dist == 0 and near is not None and not (mt.start < near[1] and near[0] < mt.end):
+            dist = min(abs(mt.start - near[1]), abs(near[0] - mt.end)) / 10_000  # still before any outside
+        if is_future(mt):
+            near_future = near_future or dist <= 40
+            continue
+        if mt.value is None or _is_dateline(text, mt):
+            continue
+        if not saying and (said_on(text, mt, lo) or _said_before(text, mt, near)):
+            dist += _SAID_PENALTY
+        if best is None or dist < best[0]:
+            best = (dist, mt)
+    return best, near_future
+
+
+def dated_by_saying(mentions: Sequence[TimeMention], start: int, end: int, text: str) -> bool:
+    """The sentence dates ``text[start:end]`` only by the day something was said about it ("killed at least 20,
+    a monitor said on Friday"): the day of the report, which the happening may well precede."""
+    best, _ = _sentence_pick(mentions, start, end, text, False)
+    return best is not None and best[0] >= _SAID_PENALTY
+
+
 def date_for_span(
     mentions: Sequence[TimeMention],
     start: int,
@@ -332,23 +369,7 @@ def date_for_span(
     ``undated``.
     """
     lo, hi = sentence_bounds(text, start, end)
-    best: tuple[float, TimeMention] | None = None
-    near_future = False
-    for mt in mentions:
-        if mt.end <= lo or mt.start >= hi:
-            continue
-        dist: float = 0 if (mt.start < end and start < mt.end) else min(abs(mt.start - end), abs(start - mt.end))
-        if dist == 0 and near is not None and not (mt.start < near[1] and near[0] < mt.end):
-            dist = min(abs(mt.start - near[1]), abs(near[0] - mt.end)) / 10_000  # still before any outside
-        if is_future(mt):
-            near_future = near_future or dist <= 40
-            continue
-        if mt.value is None or _is_dateline(text, mt):
-            continue
-        if not saying and (said_on(text, mt, lo) or _said_before(text, mt, near)):
-            dist += 10_000  # the day of the saying: only when nothing else in the sentence dates the event
-        if best is None or dist < best[0]:
-            best = (dist, mt)
+    best, near_future = _sentence_pick(mentions, start, end, text, saying, near)
     if near_future and (best is None or future_context(text, start)):
         return None, "unknown", "future"
     if best is not None:

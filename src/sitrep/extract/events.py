@@ -218,7 +218,10 @@ _CLAUSE_BREAK = re.compile(
     # in May 2012 ...", "... and on 3 June ...")
     r",?\s+and\s+(?:then\s+)?(?=(?:the|a|one|two|three|four|five|six|\d+)\s+(?:year|month|week|day|night)s?\s+"
     r"(?:before|earlier|after|later)\b|(?:in|on)\s+(?:(?:\d{1,2}\s+)?(?-i:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b|\d{4}\b))",
+    r"July|August|September|October|November|December)\b|\d{4}\b))|"
+    # "since" opening a clause of its own that names its year: a happening of the past the sentence goes back to
+    # ("the rocket struck a district where loyalists have held out since rebels seized the east in 2012")
+    r"\s+since\s+(?=(?:the\s+)?[\w\-]+\s+(?:[\w\-]+\s+)?(?-i:[a-z]+ed)\b[^,.;]{0,60}\bin\s+\d{4}\b)",
     re.I,
 )
 
@@ -374,7 +377,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     if (lex.cues["collective"].search(window) or lex.cues["collective"].search(text[cs:hit.start])) \
             and not (_DAY_STATED.search(near) or _CLOCK.search(near)):
         return Genericity(True, "ongoing")
-    if heading(text, cs, ce, hit):
+    if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
         return Genericity(True, "heading")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
@@ -449,6 +452,10 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:now\s+|still\s+|currently\s+|ag
 # a section heading or a link to another page: "==Responses and arrests==", "[How a protest movement arose]"
 _MARKED_HEADING = re.compile(r"\s*(?:=+[^=\n]+=+|\[[^\]\n]+\])\s*")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+# a page's keyword list ("Tags Syria Aleppo Azaz Rebels Car Bomb Islamic State"): page furniture, no report
+_KEYWORD_LIST = re.compile(r"\W*(?:Tags|Tagged|Topics|Keywords)\b:?(?:[\s,|/]+[A-Z0-9][\w\-’'.]*)+\W*")
 
 
 def heading(text: str, start: int, end: int, hit: Hit) -> bool:

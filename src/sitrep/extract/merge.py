@@ -40,8 +40,19 @@ def _undated(c: _Cand) -> bool:
 
 
 def _soft_date(c: _Cand) -> bool:
-    return c.anaphoric or _undated(c) or "date:other-clause" in c.notes or (
+    return c.anaphoric or _undated(c) or "date:other-clause" in c.notes or "date:saying" in c.notes or (
         "date:vague" in c.notes) or (c.date_method or "").startswith("narrative:")
+
+
+def _said_day(c: _Cand) -> bool:
+    """Dated by the day something was said of it, in its own sentence and nothing softer."""
+    return "date:saying" in c.notes and not (c.anaphoric or "date:other-clause" in c.notes or "date:vague" in c.notes)
+
+
+def _stated_day(c: _Cand) -> bool:
+    """Dated by a day its own clause names (not the day of a saying)."""
+    return (c.date_method or "").startswith("sentence:") and c.precision == "day" and not (
+        "date:other-clause" in c.notes or "date:saying" in c.notes)
 
 
 def _dates_compatible(a: _Cand, b: _Cand) -> bool:
@@ -91,7 +102,8 @@ def _own_setting(c: _Cand, text: str) -> bool:
     """Does the report name its own day or place ("Fighting struck the southern edges of the city Wednesday
     night"), as a happening of its own does -- not a detail of the one before ("The operation was supported
     by airstrikes")?"""
-    own_day = (c.date_method or "").startswith("sentence:") and "date:other-clause" not in c.notes
+    own_day = (c.date_method or "").startswith("sentence:") and "date:other-clause" not in c.notes \
+        and "date:saying" not in c.notes
     mention = c.place.mention if c.place is not None else None
     return own_day or bool(mention and mention in text[c.start:c.end])
 
@@ -150,11 +162,18 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.injured = other.injured if into.injured is None else max(into.injured, other.injured)
     # the more specific date, place, sub type and actors win
     rank = {"day": 3, "week": 2, "month": 1, "year": 0, "unknown": -1}
-    precise_other = other.date is not None and not _soft_date(other)
+    # a day told only as the day of a saying ("a source told SANA on Wednesday that ...") still dates the report
+    # better than the publication day
+    # and a mention referring back that names a day of its own in its clause ("the assault forced the army to pull
+    # back late on Friday") dates the happening better than the day it was said ("85 troops were killed, a monitor
+    # said Saturday")
+    precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into) or (
+        other.anaphoric and _stated_day(other) and "date:saying" in into.notes))
     precise_into = into.date is not None and not _soft_date(into)
     take_evidence = False
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
+        into.notes = [n for n in into.notes if n != "date:saying"] + (["date:saying"] if _said_day(other) else [])
         take_evidence = True
     if _finer_place(other, into) and (into.place is None or not _weak(other)):
         into.place = other.place
@@ -266,10 +285,11 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 and not later \
                 and (_tolls_compatible(prev, c) or c.sent == prev.sent or adds_more(text[c.start:c.end]))
             # the report goes on in the next sentences: it names no other place and no other toll
-            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _new_incident(c, text) \
-                and not later and (c.place is None or _same_place(prev, c) or _part_told(prev, c, text)) \
-                and _tolls_compatible(prev, c) \
-                and not _moves_on(prev, c, text)
+            # (or names the town in the province or country the report before told: "air strikes killed 20 in
+            # northeastern Syria" and then "the strikes on al-Shadadi in Hasaka province on Thursday")
+            goes_on = next_to(max(prev.sent, prev.last_sent)) and not _new_incident(c, text) and not later \
+                and (c.place is None or _same_place(prev, c) or _part_told(prev, c, text) or _nested(prev, c)) \
+                and (_tolls_compatible(prev, c) or adds_more(text[c.start:c.end])) and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
             outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
@@ -329,6 +349,19 @@ def _told_in(c: _Cand, words: str, text: str) -> bool:
     return any(words in text[a:b] for a, b in [(c.start, c.end), *c.extra_spans])
 
 
+def _nested(a: _Cand, b: _Cand) -> bool:
+    """One report's place is a country or province the other's town or district lies in."""
+    from sitrep.extract.places import precision_rank
+
+    if a.place is None or b.place is None or a.listed or b.listed:
+        return False
+    coarse, fine = (a.place, b.place) if precision_rank(a.place) > precision_rank(b.place) else (b.place, a.place)
+    if precision_rank(coarse) == 3:
+        return bool(coarse.country) and coarse.country == fine.country
+    return precision_rank(coarse) == 2 and bool(coarse.admin1) and coarse.admin1 == fine.admin1 \
+        and coarse.country == fine.country
+
+
 def _other_province(a: _Cand, b: _Cand) -> bool:
     """Two towns or districts in two different provinces ("8 wounded in Foua in Idleb" after shelling on Aleppo,
     45 km away): near enough to be one place by distance, never one incident's place."""
@@ -340,7 +373,7 @@ def _contains(a: _Cand, b: _Cand) -> bool:
     """Dates where one contains the other (2025-12 and 2025-12-19) and neither is soft."""
     def firm(c: _Cand) -> bool:
         return c.date is not None and not _undated(c) and not c.anaphoric \
-            and "date:other-clause" not in c.notes
+            and "date:other-clause" not in c.notes and "date:saying" not in c.notes
 
     if not (firm(a) and firm(b)) or a.date is None or b.date is None:
         return False
@@ -351,7 +384,7 @@ def _same_toll(a: _Cand, b: _Cand) -> bool:
     """Two reports of one kind of attack with the same toll of several dead, on dates that do not
     disagree: "killed at least 43 people in Jayrud" and "at least 43 people have been killed by shelling"."""
     return a.fatalities is not None and a.fatalities >= 2 and a.fatalities == b.fatalities \
-        and (a.event_type, a.sub) == (b.event_type, b.sub) and _dates_compatible(a, b)
+        and ((a.event_type, a.sub) == (b.event_type, b.sub) or _outcome(a) or _outcome(b)) and _dates_compatible(a, b)
 
 
 def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -382,7 +415,19 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
         if twin is None:
             out.append(c)
             continue
+        if (twin.headline or twin.title) and not (c.headline or c.title) and twin.fatalities is not None \
+                and twin.fatalities == c.fatalities:
+            # a title restating the body's report, toll and all: the report keeps its words as evidence and type,
+            # and is no headline any more (a headline joins the body's reports, and would carry this one's toll
+            # along to another)
+            out[out.index(twin)] = c
+            twin, c = c, twin
+            if c.date is not None and not _soft_date(c) and _soft_date(twin):
+                twin.date, twin.precision, twin.date_method = c.date, c.precision, c.date_method
         # keep the more precise report's evidence; fill what it lacks from the other
+        if _outcome(twin) and not _outcome(c) and c.violent:
+            # "100 militants were killed" restating "the air force killed 100 militants": the act's words type it
+            twin.event_type, twin.sub, twin.method = c.event_type, c.sub, c.method
         if twin.fatalities is None:
             twin.fatalities = c.fatalities
         if twin.injured is None:
@@ -457,15 +502,27 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
     such report is the report; one further down (a related-article link, a photo caption) is page furniture."""
     body = [c for c in cands if not (c.headline or c.title)]
     out = list(body)
-    tops = [c.sent for c in cands if (c.headline or c.title) and c.start < _LEAD_CHARS]
+    tops = [max(c.sent, c.last_sent) for c in cands if (c.headline or c.title) and c.start < _LEAD_CHARS]
     lead_end = max(tops, default=-1) + 2  # the last sentence of the lead: the top headlines and two more
     told = {b.fatalities for b in body if b.fatalities}
     for h in cands:
         if not (h.headline or h.title):
             continue
+
+        summed = _sums_the_body(h, body)
+
+        def total(b: _Cand, h: _Cand = h, summed: bool = summed) -> bool:
+            # "13 killed in attacks on Aleppo" over the lead's report of 6 (and an earlier 7): the headline's
+            # toll of deaths, told with no act of its own or with the lead's own kind of act, is the report's
+            # whole (or updated) toll -- unless
+            # the body's reports add up to it (then it is their total, :func:`_sums_the_body`)
+            return h.fatalities is not None and b.fatalities is not None and h.fatalities > b.fatalities \
+                and (_outcome(h) or (h.event_type, h.sub) == (b.event_type, b.sub)) and b.sent <= lead_end \
+                and not b.listed and not summed
+
         fits = [b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
                 and (_places_compatible(b, h) or _lists_within(b, h)) and _actors_compatible(b, h)
-                and _tolls_compatible(b, h)
+                and (_tolls_compatible(b, h) or total(b))
                 and not _delivered_apart(b, h)
                 and (h.headline or _same_month(b, h))]  # a title tells the news, not the background
         # the report of the same kind first ("Air strikes kill 45" is the air strike the body tells, not the
@@ -473,6 +530,8 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
         twin = min(fits, key=lambda b: ((b.event_type, b.sub) != (h.event_type, h.sub), b.event_type != h.event_type,
                                         b.start), default=None)
         if twin is not None:
+            if total(twin):
+                twin.fatalities = h.fatalities
             if twin.fatalities is None and twin.event_type == h.event_type and _headline_toll_fits(h, twin, lead_end,
                                                                                                 told):
                 twin.fatalities = h.fatalities
@@ -486,7 +545,7 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
             twin.actor2 = twin.actor2 or h.actor2
             twin.extra_spans.append((h.start, h.end))
             twin.notes.append("merged-headline")
-        elif h.start < _LEAD_CHARS and not _sums_the_body(h, body):
+        elif h.start < _LEAD_CHARS and not summed:
             out.append(h)
     out.sort(key=lambda c: c.start)
     return out
@@ -549,7 +608,7 @@ def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) ->
 
 def _weak(c: _Cand) -> bool:
     """A mention that refers to an incident rather than reporting one: it joins a fuller report."""
-    return c.anaphoric or "date:vague" in c.notes or (
+    return c.anaphoric or "date:vague" in c.notes or "report:earlier" in c.notes or (
         is_plural_mention(c.hit) and c.fatalities is None and "date:other-clause" not in c.notes
         and not (c.date_method or "").startswith("sentence:") and not _local(c))
 

@@ -114,9 +114,11 @@ CIVILIAN_PEOPLE = (
 # words that may sit between a number and its noun, and the victims' nouns
 _MOD = (
     r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
-    r"as|the|to|from|after|when|while|during|number|numbers|handful|group|lot|lots|host|series|total)\b|\d)"
+    r"as|the|to|from|after|when|while|during|number|numbers|handful|group|lot|lots|host|series|total)\b|\d|"
+    rf"{VAGUE_PLURAL}\b)"
     r"[\w'’.\-]+\s+){0,5}?"
-)  # never a count noun: "a large number of fighters" is no count of one
+)  # never a count noun: "a large number of fighters" is no count of one; nor a vague plural, which is the count
+# itself ("a massacre leaving dozens of civilians dead" tells no toll of one)
 _PERSON = (
     r"(?:civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
     r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
@@ -470,3 +472,16 @@ def find_casualties(text: str) -> Casualties:
     if inj is None and none_all:
         inj = 0
     return Casualties(fat, inj, tuple(kspans), tuple(ispans), none_all, coded is not None)
+
+
+# deaths told with a cause that is no act of violence ("two more people died from lack of food and medical care",
+# "died of hunger", "succumbed to illness"): no toll of the report before them
+_NOT_VIOLENT_DEATH = re.compile(
+    r"\b(?:died|dying|dies|death|deaths|dead|perished|succumbed)\s+(?:\w+\s+){0,3}?(?:from|of|to|due\s+to|because\s+of)\s+"
+    r"(?:(?:a|the|severe|acute)\s+)?(?:lack\s+of|shortages?\s+of|hunger|starvation|malnutrition|disease|diseases|"
+    r"illness|illnesses|cold|exposure|natural\s+causes|heart\s+attacks?|dehydration|thirst)\b", re.I)
+
+
+def not_violent_deaths(text: str) -> bool:
+    """Does ``text`` tell deaths of a cause that is no act of violence (hunger, illness, lack of care)?"""
+    return _NOT_VIOLENT_DEATH.search(text) is not None
