@@ -1,0 +1,62 @@
+"""Session 10, round 2 (issue #12): the same happening told again further down an article -- a party's claim,
+another source's toll, a quote -- is no second event, while a city round-up's districts stay events of their own.
+
+All mini-articles are self-written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.events import VIOLENT
+
+
+def _violent(text: str, published: str) -> list:
+    return [e for e in extract(text, published) if e.event_type in VIOLENT]
+
+
+@pytest.mark.parametrize("text,published,toll", [
+    ("A car bomb exploded at a checkpoint in Azaz on Monday, killing nine people and wounding 20. The blast "
+     "destroyed several shops near the checkpoint. The Islamic State group said it carried out the attack in Azaz.",
+     "2016-05-10", 9),
+    ("Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people, police said. Security forces ended the siege "
+     "after six hours. Al-Shabaab claimed responsibility for the assault in a statement on its radio station.",
+     "2019-03-02", 12),
+    ("A suicide bomber blew himself up at a crowded market in Kabul on Sunday, killing 14 shoppers. Ambulances took "
+     "the wounded to the city hospital. A statement on the group's channel said one of its fighters blew himself up "
+     "at the market.", "2018-04-09", 14),
+])
+def test_a_claim_of_the_act_is_no_second_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == toll
+
+
+@pytest.mark.parametrize("text,published,toll", [
+    ("Air strikes hit the town of Saraqeb on Tuesday, killing 20 people. Rescue workers searched the rubble of a "
+     "bakery for hours. According to the civil defence, 23 people were killed in Saraqeb.", "2016-02-10", 20),
+    ("Shelling hit the town of Douma on Monday, killing eight civilians. Schools in the town were closed. A local "
+     "doctor told reporters that 11 people were killed in the shelling.", "2015-08-18", 8),
+    ("Rebels attacked an army post near Daraa on Thursday, killing 15 soldiers. The fighting lasted until dawn. "
+     "The Observatory said 17 soldiers were killed in the attack.", "2017-03-11", 15),
+])
+def test_another_source_s_toll_told_further_down_is_no_second_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == toll
+
+
+@pytest.mark.parametrize("text,published,n", [
+    ("Terrorists fired rocket shells on al-Midan neighbourhood in Aleppo city on Tuesday, killing two civilians, "
+     "SANA reported. A source told SANA that three people were killed in al-Sukkari neighbourhood.", "2016-06-01", 2),
+    ("Rockets fell on the Old City of Damascus on Sunday, killing four people, a police source said. The source said "
+     "two more people were killed in Bab Touma by a mortar round.", "2016-03-07", 2),
+    ("Terrorists fired mortar shells on al-Hamdaniyeh in Aleppo on Monday, killing three people, SANA said. "
+     "Another source said two civilians were killed in sniper fire in Salah Eddin.", "2016-05-31", 2),
+    ("A car bomb exploded at a checkpoint in Azaz on Monday, killing nine people. Separately, the Islamic State group "
+     "said it carried out an attack on a base near Raqqa.", "2016-05-10", 2),
+])
+def test_a_city_round_up_s_districts_stay_events_of_their_own(text: str, published: str, n: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == n, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
