@@ -60,3 +60,38 @@ def test_another_source_s_toll_told_further_down_is_no_second_event(text: str, p
 def test_a_city_round_up_s_districts_stay_events_of_their_own(text: str, published: str, n: int) -> None:
     evs = _violent(text, published)
     assert len(evs) == n, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,published,sub,toll", [
+    ("At Least 12 Children Killed in Attack on Saraqeb\n\nThe attack on Saraqeb claimed the lives of at least 12 "
+     "children, a charity said in a statement on Thursday. On Tuesday a chemical attack on Saraqeb killed 60 people, "
+     "activists said.", "2017-04-07", "Chemical weapon", 60),
+    ("Twenty people were killed in Douma, rescuers told reporters on Tuesday. Government jets bombed a crowded market "
+     "in Douma on Monday, killing 25 people.", "2015-08-19", "Air/drone strike", 25),
+    ("At least 18 people died in the attack on Jisr al-Shughur, a medical charity said on Wednesday. On Monday a car "
+     "bomb exploded outside a hospital in Jisr al-Shughur, killing 22 people.", "2016-05-12",
+     "Remote explosive/landmine/IED", 22),
+])
+def test_a_report_in_general_words_is_the_one_act_the_article_tells_of_its_place(text: str, published: str, sub: str,
+                                                                                  toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].sub_event_type == sub and evs[0].fatalities == toll
+
+
+@pytest.mark.parametrize("text,published,n", [
+    # two acts told in their own words at the place: the general report may be either, or one of its own
+    ("Seven people were killed in Aleppo, SANA said on Wednesday. Terrorists fired rocket shells on al-Midan "
+     "neighbourhood in Aleppo on Tuesday, killing two civilians. A car bomb exploded in al-Sukkari neighbourhood "
+     "in Aleppo on Tuesday, killing three.", "2016-06-01", 3),
+    # the general report's toll is larger than the act's: more than that act
+    ("Twelve people were killed in Douma, rescuers told reporters on Tuesday. Government jets bombed a market in "
+     "Douma on Monday, killing five people.", "2015-08-19", 2),
+    # the act is in another town
+    ("Twenty people were killed in Douma, rescuers told reporters on Tuesday. Government jets bombed a market in "
+     "Saraqeb on Monday, killing 25 people.", "2015-08-19", 2),
+])
+def test_a_general_report_beside_several_acts_or_a_smaller_one_stays_its_own(text: str, published: str,
+                                                                             n: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == n, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]

@@ -704,9 +704,13 @@ def _merge_restatements(cands: list[_Cand], text: str) -> list[_Cand]:
     or one around it, with no word that it is another ("another attack", "in a second village"). The report keeps
     its own toll; the retelling's figure stays in its evidence."""
     out: list[_Cand] = []
+    gone: set[int] = set()
     for c in cands:
-        target = None
-        if c.violent and _restates(c, text) and not _new_incident(c, text) and not _says_another_place(c, text):
+        target = _the_act_told(c, cands)
+        if target is not None and id(target) in gone:
+            target = None
+        if target is None and c.violent and _restates(c, text) and not _new_incident(c, text) \
+                and not _says_another_place(c, text):
             for o in reversed(out):
                 if o.start >= c.start or _family(o.event_type) != _family(c.event_type) or not o.violent:
                     continue
@@ -722,5 +726,28 @@ def _merge_restatements(cands: list[_Cand], text: str) -> list[_Cand]:
             out.append(c)
             continue
         _absorb(target, c, text)
-        target.notes.append("merged-restatement")
+        gone.add(id(c))
+        if "merged-restatement" not in target.notes:
+            target.notes.append("merged-restatement")
     return out
+
+
+def _the_act_told(c: _Cand, cands: list[_Cand]) -> _Cand | None:
+    """A report told only in general words -- deaths or "the attack", no act of its own -- dated by no day of its
+    own ("At least 27 children were killed in the Idlib attack, UNICEF said on Thursday"), at the place where the
+    article tells one act in its own words on its own day ("On Tuesday 80 people were killed in a chemical attack
+    in Idlib"): the report tells that act. Only where the act is the one violent report of the place -- in a round-up
+    of several acts the general report may be any of them, or one of its own."""
+    if not c.violent or c.hit.trigger.id not in ("direct", "attack") or c.place is None or _stated_day(c) \
+            or not _soft_date(c):
+        return None
+    acts = [o for o in cands if o is not c and o.violent and o.hit.trigger.id not in ("direct", "attack")
+            and (_same_place(o, c) or _nested(o, c))]
+    if len(acts) != 1:
+        return None
+    o = acts[0]
+    if DELIVERY.get(o.sub or "") is None or not _stated_day(o) \
+            or not (_dates_compatible(o, c) and _actors_compatible(o, c)) \
+            or (c.fatalities or 0) > (o.fatalities or 0):
+        return None
+    return o
