@@ -95,3 +95,28 @@ def test_a_general_report_beside_several_acts_or_a_smaller_one_stays_its_own(tex
                                                                              n: int) -> None:
     evs = _violent(text, published)
     assert len(evs) == n, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Government forces killed 40 villagers in Tremseh on Friday. Following the massacre, the United Nations sent "
+     "monitors to Damascus.", "2012-07-15"),
+    ("A car bomb killed 12 people in Azaz on Monday. After the bombing, Turkey closed the border crossing near Kilis.",
+     "2016-05-10"),
+    ("Militants stormed a hotel in Mogadishu on Friday, killing 12. In the wake of the attack, Kenya tightened "
+     "security in Nairobi.", "2019-03-02"),
+    ("Following the massacre, the regime surrendered its stockpile under the threat of the use of force by the "
+     "United States.", "2016-08-24"),
+])
+def test_a_happening_named_only_as_the_time_of_the_news_is_no_report(text: str, published: str) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == (0 if text.startswith("Following") else 1), [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The government surrendered its cache of chemical weapons under the threat of the use of force.",
+    "Inspectors from the Organisation for the Prohibition of Chemical Weapons launched an investigation in Douma.",
+    "The regime handed over all of its chemical weapons after the use of force was threatened.",
+    "The deal set out the removal of the declared chemical weapons, which were used in 2013.",
+])
+def test_chemical_weapons_as_a_stock_are_no_attack(text: str) -> None:
+    assert [e for e in extract(text, "2016-05-10") if e.sub_event_type == "Chemical weapon"] == []

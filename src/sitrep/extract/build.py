@@ -55,6 +55,13 @@ _EARLIER_REPORT = re.compile(
 )
 
 
+# a happening told before, named only as the time the clause's own news came ("Following the massacre the regime
+# surrendered its stockpile", "In the wake of the bombing the border was closed"): no report of it
+_TIME_ANCHOR = re.compile(
+    r"[\W\d]*(?:following|after|since|before|(?:in\s+)?the\s+(?:wake|aftermath)\s+of|days\s+after|weeks\s+after|months\s+after)"
+    r"\s+(?:the|that|this|these|those)\s+(?:[\w\-]+\s+)?", re.I)
+
+
 # a party's claim of an act ("the group claimed responsibility for the bombing", "IS said it carried out the attack",
 # "the group's feed said one of its members blew himself up"): the claim retells the happening, it is no second one
 _CLAIM = re.compile(
@@ -151,6 +158,8 @@ def _candidate(
             cand.notes.append("generic:negated")
         return cand
     reason = _generic_reason(text, hit, (generic_from or cs, ce), cand, method, precision, figures, in_clause, quotes)
+    if reason is None and cand.anaphoric and _TIME_ANCHOR.fullmatch(text, cs, hit.start):
+        reason = "time-anchor"
     if reason is not None:
         cand.generic = reason
         cand.notes.append(f"generic:{reason}")
