@@ -706,11 +706,11 @@ def _merge_restatements(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     gone: set[int] = set()
     for c in cands:
-        target = _the_act_told(c, cands)
+        other = _new_incident(c, text) or _says_another_place(c, text)  # "another attack", "in a second village"
+        target = None if other else _the_act_told(c, cands)
         if target is not None and id(target) in gone:
             target = None
-        if target is None and c.violent and _restates(c, text) and not _new_incident(c, text) \
-                and not _says_another_place(c, text):
+        if target is None and not other and c.violent and _restates(c, text):
             for o in reversed(out):
                 if o.start >= c.start or _family(o.event_type) != _family(c.event_type) or not o.violent:
                     continue
