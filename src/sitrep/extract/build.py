@@ -55,6 +55,23 @@ _EARLIER_REPORT = re.compile(
 )
 
 
+# a happening told before, named only as the time the clause's own news came ("Following the massacre the regime
+# surrendered its stockpile", "In the wake of the bombing the border was closed"): no report of it
+_TIME_ANCHOR = re.compile(
+    r"[\W\d]*(?:following|after|since|before|(?:in\s+)?the\s+(?:wake|aftermath)\s+of|days\s+after|weeks\s+after|months\s+after)"
+    r"\s+(?:the|that|this|these|those)\s+(?:[\w\-]+\s+)?", re.I)
+
+
+# a party's claim of an act ("the group claimed responsibility for the bombing", "IS said it carried out the attack",
+# "the group's feed said one of its members blew himself up"): the claim retells the happening, it is no second one
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?responsibility\s+for\b|"
+    r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|they|one\s+of\s+(?:its|their|the\s+group[’']?s?)\s+[\w\-]+)\s+"
+    r"(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged|blew\s+(?:himself|herself|themselves)\s+up)\b",
+    re.I,
+)
+
+
 def _candidate(
     doc: Document, sp: _SentParse | None, text: str, hit: Hit, clause: tuple[int, int], si: int,
     forced: tuple[str, str] | None, mentions: list[ActorMention], times: list[TimeMention],
@@ -73,6 +90,8 @@ def _candidate(
         cand.notes.append("prefix-label")
     if _EARLIER_REPORT.search(text, cs, ce if hit.trigger.id == "model" else hit.start):
         cand.notes.append("report:earlier")
+    if _CLAIM.search(text, cs, ce if hit.trigger.id == "model" else hit.end):
+        cand.notes.append("report:claim")
     _assign_roles(text, sp, cand, mentions, clause)
     if cand.actor1 is None:
         cand.actor1 = _demonym_actor(text, hit, cs, dic)
@@ -139,6 +158,8 @@ def _candidate(
             cand.notes.append("generic:negated")
         return cand
     reason = _generic_reason(text, hit, (generic_from or cs, ce), cand, method, precision, figures, in_clause, quotes)
+    if reason is None and cand.anaphoric and _TIME_ANCHOR.fullmatch(text, cs, hit.start):
+        reason = "time-anchor"
     if reason is not None:
         cand.generic = reason
         cand.notes.append(f"generic:{reason}")

@@ -39,6 +39,7 @@ from .merge import (
     _merge_duplicates,
     _merge_headlines,
     _merge_references,
+    _merge_restatements,
     _title_spans,
     headline_style,
 )
@@ -256,7 +257,7 @@ def candidates(st: DocState) -> None:
 def merge(st: DocState) -> None:
     merged = _merge(st.cands, st.text)
     merged = _merge_references(merged, st.text)
-    merged = _merge_duplicates(merged, st.text)
+    merged = _merge_restatements(_merge_duplicates(merged, st.text), st.text)
     st.merged = _drop_totals(_merge_headlines(merged, st.text))
 
 

@@ -154,6 +154,8 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     if other.fatalities is not None:
         if into.fatalities is None:
             into.fatalities = other.fatalities
+        elif other.sent > max(into.sent, into.last_sent) and not also and _restates(other, text):
+            pass  # another source's figure told further down (:func:`_restates`): the report keeps its own
         elif also and other.sent != into.sent:
             into.fatalities += other.fatalities
         else:
@@ -666,3 +668,86 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             out.append(c)
     out.sort(key=lambda c: c.start)
     return out
+
+
+# who tells it: "according to the monitor", "the agency reported", "a source told AFP", "the ministry put the toll at"
+_ATTRIBUTED = re.compile(
+    r"\baccording\s+to\b|\b(?:said|says|reported|reports|told|stated|announced|claimed|cited|quoted)\b|"
+    r"\bput\s+the\s+(?:death\s+)?toll\b", re.I)
+# a place named in the clause's own words ("in al-Midan", "on Kafr Nabl", "near Tal Rifaat")
+_PLACE_WORDS = re.compile(
+    r"\b(?:in|on|at|near|into|outside)\s+(?:the\s+)?((?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w’'\-]+)")
+
+
+def _restates(c: _Cand, text: str) -> bool:
+    """A report told again further down: a party's claim of the act ("IS said it carried out the attack"), or an
+    attributed retelling with no act of its own -- a toll ("a source told the agency 30 were killed") or a
+    reference ("the attack", "the strikes") -- that names no day of its own."""
+    if "report:claim" in c.notes:
+        return True
+    return (_outcome(c) or c.anaphoric) and not _stated_day(c) \
+        and _ATTRIBUTED.search(text, c.start, c.end) is not None
+
+
+def _new_place_named(c: _Cand, o: _Cand, text: str) -> bool:
+    """The retelling names a place in its own words the report it would restate never told ("two were killed in
+    al-Midan" after shelling on another district): another happening, in a city round-up above all, whose
+    districts the gazetteer may not know. A country or province the report's place lies in is no other place."""
+    coarse = c.place.mention or "" if c.place is not None and not _local(c) else ""
+    return any(not _told_in(o, m.group(1), text) and m.group(1) not in coarse
+               for m in _PLACE_WORDS.finditer(text, c.start, c.end))
+
+
+def _merge_restatements(cands: list[_Cand], text: str) -> list[_Cand]:
+    """The same happening told again further down the article (:func:`_restates`) joins the report it retells:
+    of the same family, before it, on a date and with actors that agree, at the same place, one the report names
+    or one around it, with no word that it is another ("another attack", "in a second village"). The report keeps
+    its own toll; the retelling's figure stays in its evidence."""
+    out: list[_Cand] = []
+    gone: set[int] = set()
+    for c in cands:
+        other = _new_incident(c, text) or _says_another_place(c, text)  # "another attack", "in a second village"
+        target = None if other else _the_act_told(c, cands)
+        if target is not None and id(target) in gone:
+            target = None
+        if target is None and not other and c.violent and _restates(c, text):
+            for o in reversed(out):
+                if o.start >= c.start or _family(o.event_type) != _family(c.event_type) or not o.violent:
+                    continue
+                if _delivered_apart(o, c) or not (_dates_compatible(o, c) and _actors_compatible(o, c)):
+                    continue
+                if c.place is not None and not (_same_place(o, c) or _nested(o, c) or _part_told(o, c, text)):
+                    continue
+                if _moves_on(o, c, text) or _new_place_named(c, o, text) or _later_killing(o, c, text):
+                    continue
+                target = o
+                break
+        if target is None:
+            out.append(c)
+            continue
+        _absorb(target, c, text)
+        gone.add(id(c))
+        if "merged-restatement" not in target.notes:
+            target.notes.append("merged-restatement")
+    return out
+
+
+def _the_act_told(c: _Cand, cands: list[_Cand]) -> _Cand | None:
+    """A report told only in general words -- deaths or "the attack", no act of its own -- dated by no day of its
+    own ("At least 27 children were killed in the Idlib attack, UNICEF said on Thursday"), at the place where the
+    article tells one act in its own words on its own day ("On Tuesday 80 people were killed in a chemical attack
+    in Idlib"): the report tells that act. Only where the act is the one violent report of the place -- in a round-up
+    of several acts the general report may be any of them, or one of its own."""
+    if not c.violent or c.hit.trigger.id not in ("direct", "attack") or c.place is None or _stated_day(c) \
+            or not _soft_date(c):
+        return None
+    acts = [o for o in cands if o is not c and o.violent and o.hit.trigger.id not in ("direct", "attack")
+            and (_same_place(o, c) or _nested(o, c))]
+    if len(acts) != 1:
+        return None
+    o = acts[0]
+    if DELIVERY.get(o.sub or "") is None or not _stated_day(o) \
+            or not (_dates_compatible(o, c) and _actors_compatible(o, c)) \
+            or (c.fatalities or 0) > (o.fatalities or 0):
+        return None
+    return o
