@@ -153,6 +153,32 @@ def test_that_attack_takes_the_year_told_before(text: str, published: str, year:
     assert [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"] == [year]
 
 
+# a sentence opening on what the sentence before told ("That deal came after ..."): it stays in that sentence's year,
+# not the date an earlier paragraph gave ("fighting since September 2015")
+@pytest.mark.parametrize("text,published,year", [
+    ("Russia has backed the army since September 2015. The regime handed over its chemical arsenal in 2013 under a "
+     "deal with Washington. That deal came after hundreds of people were killed in gas attacks east of Damascus.",
+     "2017-04-15", "2013"),
+    ("Rebels and the army agreed a truce in the old city of Homs in 2014. That truce followed months of shelling "
+     "that killed 300 people in the old city.", "2016-05-02", "2014"),
+    ("The two sides signed an accord in Aleppo in 2012. That accord collapsed after a car bomb killed 20 people at a "
+     "checkpoint in the city.", "2015-06-10", "2012"),
+])
+def test_a_sentence_opening_on_that_thing_stays_in_its_year(text: str, published: str, year: str) -> None:
+    assert {e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"} == {year}
+
+
+@pytest.mark.parametrize("text,published,date", [
+    # "That is why", "That night": no pointer at a thing told before
+    ("The war began in 2011. That is why air strikes killed five people in Idlib on Monday.", "2016-10-05",
+     "2016-10-03"),
+    ("The truce was signed in 2014. That same day a car bomb killed eight people in Homs.", "2014-05-03",
+     "2014-05-03"),
+])
+def test_that_without_a_thing_pointed_at_keeps_the_report_day(text: str, published: str, date: str) -> None:
+    assert [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"] == [date]
+
+
 @pytest.mark.parametrize("text,date", [
     # a background year, then a report with no pointer back: the report's own day
     ("The war began in 2011. Air strikes killed five people in Idlib on Monday.", "2016-10-03"),
