@@ -252,6 +252,12 @@ _THAT_OPENING = re.compile(
     r"day|night|morning|afternoon|evening|week|month|year|same)\b)[a-z]+\s+[a-z]")
 
 
+def points_back(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` points back at what the sentence before it told ("that attack", "That deal came
+    after ..."): it is told in that sentence's time."""
+    return bool(_THAT_HAPPENING.search(text, lo, hi) or _THAT_OPENING.match(text, lo, hi))
+
+
 # a sentence that opens on what came after the day told before it
 _AFTERWARDS = re.compile(
     r"[\W_]*(?:in\s+(?:response|retaliation|reprisal)|later|afterwards?|subsequently|since\s+then|after\s+that|"
@@ -391,8 +397,7 @@ def date_for_span(
         _AFTERWARDS.match(text, lo, hi))
     # "... sarin was used in Eastern Ghouta in 2013. The US accused Damascus of that attack, which killed 1429":
     # a clause that points back at a past happening takes the year the sentence before gives it
-    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and (
-        _THAT_HAPPENING.search(text, lo, hi) or _THAT_OPENING.match(text, lo, hi)) else hi
+    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and points_back(text, lo, hi) else hi
     if _NEW_STRAND.match(text, lo, hi):
         para = lo  # no narrative to carry: the report's own day
     for mt in reversed(mentions):
