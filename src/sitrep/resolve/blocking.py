@@ -177,9 +177,18 @@ def happening_place(ev: Event) -> Place | None:
     return loc
 
 
+def rare_of_a_year(ev: Event, sigs: frozenset[str] | None = None) -> bool:
+    """A report of a rare happening (a chemical attack, a named massacre) dated only to its year: swept by date in
+    its signature blocks (``Keyed.yearly``), not left with the undated reports."""
+    iv = date_interval(ev.date)
+    if iv is None or not MAX_SPAN_DAYS < iv[1] - iv[0] + 1 <= YEAR_DAYS:
+        return False
+    return any(is_rare(s) for s in (event_signatures(ev) if sigs is None else sigs))
+
+
 def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
     iv = date_interval(ev.date)
-    yearly = iv is not None and MAX_SPAN_DAYS < iv[1] - iv[0] + 1 <= YEAR_DAYS and any(is_rare(s) for s in sigs)
+    yearly = rare_of_a_year(ev, sigs)
     if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not yearly:
         iv = None
     loc = happening_place(ev)
