@@ -289,6 +289,18 @@ def test_a_rare_happening_told_later_by_its_year_joins_the_one_of_that_year(
     assert _violent_sizes(*_GAS_DAY, later) == sizes
 
 
+def test_a_rare_happening_told_later_by_its_year_joins_it_in_the_stream_too() -> None:
+    """``sitrep resolve`` streams the reports in time order: the year-dated report sorts by its year, not with the
+    undated ones (which meet only each other)."""
+    from sitrep.resolve import resolve_stream, time_key
+
+    later = ("gamma", "2017-04-15", "The regime handed over its chemical arsenal in 2013 under a deal with Washington. "
+             "That deal came after hundreds of people were killed in chemical weapons strikes east of Damascus.")
+    events = [e for e in _reports(*_GAS_DAY, later) if e.event_type != "Diplomacy"]
+    incidents = list(resolve_stream(sorted(events, key=time_key)))
+    assert sorted(len(i.event_ids) for i in incidents) == [3]
+
+
 def test_a_year_told_later_joins_neither_of_two_attacks_of_that_year() -> None:
     """Two chemical attacks near Damascus in one year: a report giving only the year says nothing of which."""
     other = (("delta", "2013-04-14", "A chlorine attack on Jobar in Eastern Ghouta on Sunday killed 30 people, "
