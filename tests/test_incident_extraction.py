@@ -153,6 +153,59 @@ def test_that_attack_takes_the_year_told_before(text: str, published: str, year:
     assert [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"] == [year]
 
 
+# a sentence opening on what the sentence before told ("That deal came after ..."): it stays in that sentence's year,
+# not the date an earlier paragraph gave ("fighting since September 2015")
+@pytest.mark.parametrize("text,published,year", [
+    ("Russia has backed the army since September 2015. The regime handed over its chemical arsenal in 2013 under a "
+     "deal with Washington. That deal came after hundreds of people were killed in gas attacks east of Damascus.",
+     "2017-04-15", "2013"),
+    ("Rebels and the army agreed a truce in the old city of Homs in 2014. That truce followed months of shelling "
+     "that killed 300 people in the old city.", "2016-05-02", "2014"),
+    ("The two sides signed an accord in Aleppo in 2012. That accord collapsed after a car bomb killed 20 people at a "
+     "checkpoint in the city.", "2015-06-10", "2012"),
+])
+def test_a_sentence_opening_on_that_thing_stays_in_its_year(text: str, published: str, year: str) -> None:
+    assert {e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"} == {year}
+
+
+@pytest.mark.parametrize("text,published,date", [
+    # "That is why", "That night": no pointer at a thing told before
+    ("The war began in 2011. That is why air strikes killed five people in Idlib on Monday.", "2016-10-05",
+     "2016-10-03"),
+    ("The truce was signed in 2014. That same day a car bomb killed eight people in Homs.", "2014-05-03",
+     "2014-05-03"),
+])
+def test_that_without_a_thing_pointed_at_keeps_the_report_day(text: str, published: str, date: str) -> None:
+    assert [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"] == [date]
+
+
+# "that attack" pointing at a happening the sentence before told as background: that happening's weapon and place
+@pytest.mark.parametrize("text,published,sub,place", [
+    ("UN investigators established that sarin was used in Eastern Ghouta in 2013. The United States accused Damascus "
+     "of that attack, which it says killed 1429 people.", "2016-08-11", "Chemical weapon", "Eastern Ghouta"),
+    ("Inspectors found that chlorine was dropped on Sarmin in 2015. Washington blamed Damascus for that attack, which "
+     "killed six people.", "2017-01-10", "Chemical weapon", "Sarmin"),
+    ("Investigators said a car bomb went off in the market of Azaz in 2014. Turkey blamed Damascus for that attack, "
+     "which killed 40 people.", "2016-03-02", "Remote explosive/landmine/IED", "Azaz"),
+])
+def test_that_attack_is_the_happening_told_before(text: str, published: str, sub: str, place: str) -> None:
+    (ev,) = [e for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+    assert ev.sub_event_type == sub
+    assert ev.location is not None and place.casefold() in (ev.location.mention or "").casefold()
+
+
+@pytest.mark.parametrize("text,published", [
+    # the happening before is no weapon's (a raid on a village): "that attack" keeps its own words
+    ("Gunmen stormed a village near Hama in 2012. Activists said that attack killed 30 people.", "2015-01-10"),
+    # no pointer back: this article's own attack
+    ("UN investigators established that sarin was used in Eastern Ghouta in 2013. Gunmen attacked a checkpoint in "
+     "Homs on Monday, killing four soldiers.", "2016-08-11"),
+])
+def test_an_attack_not_pointing_at_a_weapon_told_before_keeps_its_type(text: str, published: str) -> None:
+    assert all(e.sub_event_type != "Chemical weapon" and "type:antecedent" not in e.notes
+               for e in extract(text, published=published))
+
+
 @pytest.mark.parametrize("text,date", [
     # a background year, then a report with no pointer back: the report's own day
     ("The war began in 2011. Air strikes killed five people in Idlib on Monday.", "2016-10-03"),

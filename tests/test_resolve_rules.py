@@ -254,3 +254,59 @@ _SARAQIB = ("beta", "2016-08-02", "Rebels shot down a Russian helicopter near Sa
 def test_a_capital_named_as_its_government_is_no_place_of_a_rare_happening(
         first: tuple[str, str, str], second: tuple[str, str, str], sizes: list[int]) -> None:
     assert sorted(len(i.event_ids) for i in resolve_events(_reports(first, second)).incidents) == sizes
+
+
+_GAS_DAY = (("alpha", "2013-08-21", "Rockets carrying sarin struck Zamalka in Eastern Ghouta on Wednesday, killing "
+             "hundreds of people, activists said."),
+            ("beta", "2013-08-22", "A nerve gas attack on Eastern Ghouta on Wednesday killed at least 600 people, the "
+             "opposition said."))
+
+
+def _violent_sizes(*items: tuple[str, str, str]) -> list[int]:
+    events = _reports(*items)
+    violent = {e.event_id for e in events if e.event_type != "Diplomacy"}
+    return sorted(len(i.event_ids) for i in resolve_events(events).incidents if violent & set(i.event_ids))
+
+
+@pytest.mark.parametrize("later,sizes", [
+    # a later article going back to the attack gives its year only, in the sentence it points back at
+    (("gamma", "2016-08-11", "Inspectors established that sarin was used near Damascus in 2013. Washington blamed "
+      "the regime for that gas attack, which killed hundreds of civilians in Eastern Ghouta."), [3]),
+    (("gamma", "2017-04-15", "The regime handed over its chemical arsenal in 2013 under a deal with Washington. That "
+      "deal came after hundreds of people were killed in chemical weapons strikes east of Damascus."), [3]),
+    (("gamma", "2015-03-02", "The opposition says the regime gassed the Damascus suburbs in 2013. That sarin attack "
+      "killed more than a thousand civilians in Eastern Ghouta."), [3]),
+    # near misses: another year, another province, another rare kind
+    (("gamma", "2016-08-11", "Inspectors established that sarin was used near Damascus in 2014. Washington blamed "
+      "the regime for that gas attack, which killed dozens of civilians in Eastern Ghouta."), [1, 2]),
+    (("gamma", "2016-08-11", "Inspectors established that sarin was used in Idlib in 2013. Washington blamed the "
+      "regime for that gas attack, which killed dozens of civilians in Khan Shaykhun."), [1, 2]),
+    (("gamma", "2016-08-11", "Rebels fought the army in Eastern Ghouta in 2013. That fighting ended when rebels shot "
+      "down a helicopter over Eastern Ghouta, killing its crew."), [1, 2]),
+])
+def test_a_rare_happening_told_later_by_its_year_joins_the_one_of_that_year(
+        later: tuple[str, str, str], sizes: list[int]) -> None:
+    assert _violent_sizes(*_GAS_DAY, later) == sizes
+
+
+def test_a_rare_happening_told_later_by_its_year_joins_it_in_the_stream_too() -> None:
+    """``sitrep resolve`` streams the reports in time order: the year-dated report sorts by its year, not with the
+    undated ones (which meet only each other)."""
+    from sitrep.resolve import resolve_stream, time_key
+
+    later = ("gamma", "2017-04-15", "The regime handed over its chemical arsenal in 2013 under a deal with Washington. "
+             "That deal came after hundreds of people were killed in chemical weapons strikes east of Damascus.")
+    events = [e for e in _reports(*_GAS_DAY, later) if e.event_type != "Diplomacy"]
+    incidents = list(resolve_stream(sorted(events, key=time_key)))
+    assert sorted(len(i.event_ids) for i in incidents) == [3]
+
+
+def test_a_year_told_later_joins_neither_of_two_attacks_of_that_year() -> None:
+    """Two chemical attacks near Damascus in one year: a report giving only the year says nothing of which."""
+    other = (("delta", "2013-04-14", "A chlorine attack on Jobar in Eastern Ghouta on Sunday killed 30 people, "
+              "activists said."),
+             ("epsilon", "2013-04-15", "Poison gas fired on Jobar in Eastern Ghouta on Sunday killed 30, a monitor "
+              "said."))
+    later = ("gamma", "2016-08-11", "Inspectors established that sarin was used near Damascus in 2013. Washington "
+             "blamed the regime for that gas attack, which killed hundreds of civilians in Eastern Ghouta.")
+    assert _violent_sizes(*_GAS_DAY, *other, later) == [1, 2, 2]

@@ -23,6 +23,7 @@ from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans, occasion_hit
 from .candidate import _Cand, _sentences
+from .dates import points_back
 from .emit import _FORCED, _doc_country, _split_listed, _to_event
 from .inputs import (
     _actor_home,
@@ -250,7 +251,27 @@ def candidates(st: DocState) -> None:
                 if cand.generic:
                     st.generic_cands.append(cand)
                 else:
+                    _take_antecedent(cand, st.generic_cands, text, ss, se)
                     cands.extend(_split_listed(cand, st.places, text))
+
+
+def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: int) -> None:
+    """An attack told by a pointer at the sentence before ("UN investigators established that sarin was used in
+    Eastern Ghouta in 2013. The United States accused Damascus of that attack, which killed 1429") is the
+    happening that sentence told as background (a year-only report, left out as generic): it takes that
+    happening's weapon (an explosive or chemical one) and its place when its own sentence names no weapon
+    ("attack") and no place but a capital standing for its government, or none."""
+    if cand.sub != "Attack" or not cand.violent or not generic or not points_back(text, ss, se):
+        return
+    ante = generic[-1]
+    if (ante.sent != cand.sent - 1 or ante.generic != "year-only" or ante.event_type != "Explosions/Remote violence"
+            or ante.sub is None):
+        return
+    cand.event_type, cand.sub = ante.event_type, ante.sub
+    own = cand.place
+    if ante.place is not None and (own is None or own.feature == "PPLC" or own.precision == "country"):
+        cand.place = ante.place
+    cand.notes.append("type:antecedent")
 
 
 @component("merge", reads=("cands", "text"), writes=("merged",))

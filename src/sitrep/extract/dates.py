@@ -245,6 +245,17 @@ def _is_dateline(text: str, mt: TimeMention) -> bool:
 _THAT_HAPPENING = re.compile(
     r"\bthat\s+(?:\w+\s+)?(?:attack|massacre|incident|bombing|strike|assault|raid|shelling|explosion|blast)\b", re.I
 )
+# ... or a sentence that opens on what the sentence before told, named by a distal demonstrative ("That agreement
+# came after hundreds were killed ...", "That deal followed the gas attack ..."): it stays in that sentence's time
+_THAT_OPENING = re.compile(
+    r"[\W_]*That\s+(?!(?:is|was|were|are|has|had|would|will|could|can|may|might|should|must|did|does|said|says|"
+    r"day|night|morning|afternoon|evening|week|month|year|same)\b)[a-z]+\s+[a-z]")
+
+
+def points_back(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` points back at what the sentence before it told ("that attack", "That deal came
+    after ..."): it is told in that sentence's time."""
+    return bool(_THAT_HAPPENING.search(text, lo, hi) or _THAT_OPENING.match(text, lo, hi))
 
 
 # a sentence that opens on what came after the day told before it
@@ -386,7 +397,7 @@ def date_for_span(
         _AFTERWARDS.match(text, lo, hi))
     # "... sarin was used in Eastern Ghouta in 2013. The US accused Damascus of that attack, which killed 1429":
     # a clause that points back at a past happening takes the year the sentence before gives it
-    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and _THAT_HAPPENING.search(text, lo, hi) else hi
+    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and points_back(text, lo, hi) else hi
     if _NEW_STRAND.match(text, lo, hi):
         para = lo  # no narrative to carry: the report's own day
     for mt in reversed(mentions):

@@ -19,7 +19,7 @@ from dataclasses import replace
 from sitrep.records import Event, Incident
 from sitrep.store.base import Query
 
-from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval
+from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval, rare_of_a_year
 from .incidents import ResolveResult, build_incident, cluster, matched_component
 from .index import MatchIndex
 
@@ -129,9 +129,10 @@ def candidate_queries(events: Sequence[Event]) -> list[Query]:
 
 def time_key(ev: Event) -> tuple[int, int]:
     """Where a report sorts for :func:`resolve_stream`: dated reports by the first day they may mean;
-    undated ones, and ones vaguer than a month (they pair only with each other), last."""
+    undated ones, and ones vaguer than a month (they pair only with each other), last; a rare happening dated only
+    to its year (:func:`blocking.rare_of_a_year`) by the first day of its year, to meet the reports of that year."""
     iv = date_interval(ev.date)
-    if iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+    if iv is None or (iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not rare_of_a_year(ev)):
         return (1, 0)
     return (0, iv[0])
 

@@ -47,6 +47,7 @@ PLAIN_GAP_DAYS = 2  # other reports at most this far apart (time zones, 'yesterd
 MAX_KM = 50.0  # ... and places this far apart
 CELL_DEG = 0.5
 MAX_SPAN_DAYS = 31  # widest date interval that is swept by date (a month)
+YEAR_DAYS = 366  # ... except a rare happening's year, swept only in its signature blocks (``Keyed.yearly``)
 SIGNATURE_GAP_DAYS = 3  # reports sharing a distinctive kind may be this far apart (a publication-day guess)
 NEAR_KM = 25.0  # two towns further apart than this are two places
 SIGNATURE_KM = 60.0  # ... and their places this far apart (a town and the centre of its province)
@@ -91,6 +92,9 @@ class Keyed:
     lat: float | None
     lon: float | None
     signatures: frozenset[str] = frozenset()
+    # a rare happening dated only to its year ("that attack" after "sarin was used in Eastern Ghouta in 2013"):
+    # it looks for, and is found by, the reports of its kind that year only (the signature blocks)
+    yearly: bool = False
 
 
 class Located(Protocol):
@@ -173,9 +177,19 @@ def happening_place(ev: Event) -> Place | None:
     return loc
 
 
+def rare_of_a_year(ev: Event, sigs: frozenset[str] | None = None) -> bool:
+    """A report of a rare happening (a chemical attack, a named massacre) dated only to its year: swept by date in
+    its signature blocks (``Keyed.yearly``), not left with the undated reports."""
+    iv = date_interval(ev.date)
+    if iv is None or not MAX_SPAN_DAYS < iv[1] - iv[0] + 1 <= YEAR_DAYS:
+        return False
+    return any(is_rare(s) for s in (event_signatures(ev) if sigs is None else sigs))
+
+
 def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
     iv = date_interval(ev.date)
-    if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+    yearly = rare_of_a_year(ev, sigs)
+    if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not yearly:
         iv = None
     loc = happening_place(ev)
     if loc is None or not (loc.country or loc.admin1 or loc.lat is not None):
@@ -197,6 +211,7 @@ def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keye
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
         signatures=sigs,
+        yearly=yearly,
     )
 
 
@@ -235,13 +250,15 @@ class _Sweep:
     def __init__(self) -> None:
         self.days: list[tuple[int, int]] = []  # (day ordinal, report index)
         self.spans: list[tuple[int, int]] = []  # (first day ordinal, report index) of vaguer reports
+        self.years: list[tuple[int, int]] = []  # ... of the rare reports dated only to a year (signature blocks)
         self.undated: list[int] = []
         self.finished = False  # sorted: a report added from now on is inserted in its place
 
     def _list(self, k: Keyed) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
         if k.interval is None:
             return None
-        return (self.days if k.interval[0] == k.interval[1] else self.spans), (k.interval[0], k.index)
+        items = self.days if k.interval[0] == k.interval[1] else self.years if k.yearly else self.spans
+        return items, (k.interval[0], k.index)
 
     def add(self, k: Keyed) -> None:
         where = self._list(k)
@@ -262,11 +279,13 @@ class _Sweep:
     def finish(self) -> None:
         self.days.sort()
         self.spans.sort()
+        self.years.sort()
         self.finished = True
 
     def near(self, iv: tuple[int, int], max_gap: int) -> Iterable[int]:
         """Reports whose interval may lie within ``max_gap`` days of ``iv`` (the caller checks)."""
-        for items, back in ((self.days, max_gap), (self.spans, max_gap + MAX_SPAN_DAYS)):
+        for items, back in ((self.days, max_gap), (self.spans, max_gap + MAX_SPAN_DAYS),
+                            (self.years, max_gap + YEAR_DAYS)):
             lo = bisect.bisect_left(items, (iv[0] - back, -1))
             hi = bisect.bisect_right(items, (iv[1] + max_gap, 1 << 62))
             for _, j in items[lo:hi]:
@@ -324,7 +343,7 @@ class Blocking:
         Undated and year-only reports are not taken: their look-ups depend on which others are present
         (``undated_cap``), so they are paired among the reports at hand (:class:`Blocking` of those)."""
         k = key_event(index, ev, sigs)
-        if ev.generic or k.interval is None or index in self.by_index:
+        if ev.generic or k.interval is None or k.yearly or index in self.by_index:
             raise ValueError(f"report {index} cannot be added")
         self.keyed.append(k)  # order no longer matters: look-ups go through by_index and the blocks
         self.by_index[index] = k
@@ -369,7 +388,9 @@ class Blocking:
         """The blocks a report is put in."""
         day = k.interval is not None and k.interval[0] == k.interval[1]
         out: list[Block] = []
-        if k.level == "point":
+        if k.yearly:
+            pass  # only in its signature blocks
+        elif k.level == "point":
             if k.lat is not None and k.lon is not None:
                 cell = _cell(k.lat, k.lon)
                 out.append(("cell", k.family, cell))
@@ -396,7 +417,9 @@ class Blocking:
         day = k.interval is not None and k.interval[0] == k.interval[1]
         window = self.plain_gap_days if day else 0
         out: list[tuple[Block, int, bool]] = []
-        if k.level == "point":
+        if k.yearly:
+            pass  # only in the signature blocks of its kinds
+        elif k.level == "point":
             if k.lat is not None and k.lon is not None:
                 cy, cx = _cell(k.lat, k.lon)
                 toll = self.toll.get(k.index)

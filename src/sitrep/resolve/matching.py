@@ -466,7 +466,7 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     # a rare kind named by both sentences: reports that count its victims, or reports of days at most
     # one apart (not a statement about chemical weapons a week later, nor a raid on "the town of the attack")
     gap = interval_gap(a.interval, b.interval)
-    rare_ok = _within_month(a, b) and (
+    rare_ok = (_within_month(a, b) or _year_of_stated_day(a, b)) and (
         bool(a.fatalities and b.fatalities)
         or (a.stated_day and b.stated_day and gap <= 1)
         or (not days and located and (a.stated_day or b.stated_day))
@@ -507,6 +507,14 @@ def _within_month(a: Profile, b: Profile) -> bool:
     """Both dated to a month or better (a rare happening "in August 2013" is the one of that month
     when nothing else of its kind is near: the clustering leaves a vague report out when two match)."""
     return all(p.interval is not None and p.interval[1] - p.interval[0] < 31 for p in (a, b))
+
+
+def _year_of_stated_day(a: Profile, b: Profile) -> bool:
+    """One report dated only to a year ("that attack" told after "sarin was used in Eastern Ghouta in 2013"), the
+    other's sentence stating a day of that year: a later article going back to a rare happening names its year,
+    seldom its day. The clustering leaves such a report out when two happenings of its kind that year match it."""
+    return any(x.precision == "year" and y.stated_day and x.interval is not None and y.interval is not None
+               and interval_gap(x.interval, y.interval) == 0 for x, y in ((a, b), (b, a)))
 
 
 def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
