@@ -170,3 +170,23 @@ def test_a_cause_told_with_due_to_keeps_the_date(base: Base) -> None:
     _check(text, "2020-05-06", base)
     ev = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"][0]
     assert ev.date == "2020-05-06", (text, ev.date)
+
+
+
+# an act at another place of the base's country, in another province
+ELSEWHERE = {"SY": "fierce clashes raged in Daraa", "IQ": "gunmen attacked a checkpoint in Basra",
+             "SO": "clashes erupted in Kismayo", "YE": "jets bombed Taiz", "ML": "gunmen attacked a convoy near Gao",
+             "BF": "militants attacked a police post in Djibo"}
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda b: b.headline)
+@pytest.mark.parametrize("join", [", and", ", as", ", while"])
+def test_a_second_act_elsewhere_in_the_sentence_is_its_own_event(base: Base, join: str) -> None:
+    # the base report keeps its type, place and toll; the act at another place is a second event with no toll
+    text = f"{_cap(base.clause())} on Monday{join} {ELSEWHERE[base.country]}."
+    events = [e for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy"]
+    mine = [e for e in events if e.location is not None and e.location.country == base.country
+            and (e.location.admin1 or "").replace("’", "'") == base.admin1]
+    rest = [e for e in events if e not in mine]
+    assert [(e.event_type, e.fatalities) for e in mine] == [(base.event_type, base.n)], (text, events)
+    assert len(rest) == 1 and rest[0].fatalities is None, (text, events)

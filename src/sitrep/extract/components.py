@@ -174,10 +174,16 @@ def parses(st: DocState) -> None:
                                         and find_triggers(text, a, b)])
 
 
-@component("typer", reads=("text", "sents"), writes=("probs",))
+def _parts(st: DocState, ss: int, se: int) -> list[tuple[int, int]]:
+    """The parts of a sentence that may each hold an event: its clauses, each cut where a second act at another
+    place starts (:func:`act_breaks`)."""
+    return [part for clause in clauses(st.text, ss, se) for part in act_breaks(st.text, *clause, st.places)]
+
+
+@component("typer", reads=("text", "sents", "places"), writes=("probs",))
 def typer_probs(st: DocState) -> None:
     # the learned typer scores every clause once (batched); it adds and corrects typings below
-    st.probs = typer.clause_probs(st.text, [c for ss, se in st.sents for c in clauses(st.text, ss, se)])
+    st.probs = typer.clause_probs(st.text, [c for ss, se in st.sents for c in _parts(st, ss, se)])
 
 
 _CAS_CONTINUATION = re.compile(
@@ -204,6 +210,76 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
     return picks
 
 
+# where one act of a sentence ends and another, told with its own verb, starts: "Jets struck Kafranbel, and
+# rebels shelled Foua", "..., as clashes raged in Daraa" (see :func:`act_breaks`)
+_ACT_JOIN = re.compile(r",?\s+(?:and|as|while|with)\s+(?:also\s+)?|,\s+(?=(?:a|an|the)?\s*\w+\s+(?:also\s+)?"
+                       r"(?:hit|struck|targeted|shelled|bombed|pounded|attacked|killed|raided)\b)", re.I)
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    """Are two places one area for an event: the same place, or one the province (or district) of the other
+    ("Aleppo" and "Aleppo's countryside", a town and its province)?"""
+    names = {a.name, a.admin1, a.admin2} - {None}
+    return b.name in names or a.name in {b.admin1, b.admin2} or (a.lat, a.lon) == (b.lat, b.lon) != (None, None)
+
+
+# a part that opens on its place: "and in Douma, jets bombed a market"
+_PLACE_LEAD = re.compile(r"(?:in|on|at|near|around)\s+[^,;]{1,50},\s+", re.I)
+# a further toll of the same strikes told by another place ("30 were killed in A and another 39 by strikes in B"):
+# the figures of one report, not a second act
+_FURTHER_TOLL = re.compile(r"(?:another|a\s+further|some)\s+(?:\d+|\w+)\s+(?:people\s+|civilians\s+)?"
+                           r"(?:were|had|have|died)\b|(?:\d+|\w+)\s+(?:more|others)\b", re.I)
+# a relative clause that describes a place of a list ("... and Homs, where shelling was reported")
+_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose)\b", re.I)
+
+
+def _new_act(text: str, start: int, end: int, hits: list[Hit], places: Sequence[PlaceMention]) -> bool:
+    """Does text[start:end] open an act of its own: an act word before any place it names (or after a lead
+    that sets its place, "in Douma, ..."), not inside a relative clause? A part that starts with a place
+    continues a list of the act before it ("targeted A and the B area with bombs", "A and Homs, where ...")."""
+    if not hits or _FURTHER_TOLL.match(text, start):
+        return False
+    first = min(h.start for h in hits)
+    if _RELATIVE.search(text, start, first):
+        return False
+    lead = _PLACE_LEAD.match(text, start)
+    if lead is not None and lead.end() <= first:
+        return True
+    return not any(p.place is not None and start <= p.start < first for p in places)
+
+
+def act_breaks(text: str, cs: int, ce: int, places: Sequence[PlaceMention]) -> list[tuple[int, int]]:
+    """One sentence that tells acts at distinct places ("air strikes hit A, and regime forces shelled B", "a
+    gunman killed two in A, as clashes raged in B"): the parts, each with its own violent act word and its own
+    place, none the same area as a place of the part before it (:func:`_same_area`). A single act with several
+    places ("shelled A and B", "advanced from A to B", "A and its countryside") has no second act word by a new
+    place and stays whole; a part whose only act word tells casualties ("and killed three in B") stays with its
+    act. Each part keeps only the toll told in it."""
+    def acts(a: int, b: int, *, casualties: bool = True) -> list[Hit]:
+        return [h for h in find_triggers(text, a, b) if h.trigger.type != "Diplomacy"
+                and (casualties or _CAS_CONTINUATION.fullmatch(h.text) is None)]
+
+    def at(a: int, b: int) -> list[Place]:
+        return [p.place for p in places if p.place is not None and a <= p.start and p.end <= b
+                and p.place.precision != "country"]
+
+    out: list[tuple[int, int]] = []
+    pos = cs
+    for m in _ACT_JOIN.finditer(text, cs, ce):
+        if m.start() - pos < 15 or ce - m.end() < 15:
+            continue
+        left, right = at(pos, m.start()), at(m.end(), ce)
+        if not left or not right or not acts(pos, m.start()):
+            continue
+        if not _new_act(text, m.end(), ce, acts(m.end(), ce, casualties=False), places) \
+                or any(_same_area(a, b) for a in left for b in right):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, ce))
+    return out
+
+
 def _with_occasions(st: DocState, picks: list[Hit], clause: tuple[int, int]) -> list[tuple[Hit, int | None]]:
     """The clause's picks, and after a pick that is generic (a call, a plan), the happening the clause names as its
     occasion ("called for protests following the slaying of two students"): the call gives no event, the slaying
@@ -226,7 +302,7 @@ def candidates(st: DocState) -> None:
     titles = _title_spans(text)
     for si, (ss, se) in enumerate(st.sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
-        for cs, ce in clauses(text, ss, se):
+        for cs, ce in _parts(st, ss, se):
             casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \
                 and not not_violent_deaths(text[cs:ce])
             picks = _picks(text, cs, ce, forced, st.probs,
