@@ -9,11 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
-from sitrep.extract.events import VIOLENT
-
-
-def _violent(text: str, published: str) -> list:
-    return [e for e in extract(text, published) if e.event_type in VIOLENT]
+from tests.test_article_merge_s10 import _violent
 
 
 @pytest.mark.parametrize("text,published,toll", [
