@@ -64,6 +64,7 @@ class DocState:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     persons: dict[str, str] = field(default_factory=dict)
     parses: dict[int, _SentParse] = field(default_factory=dict)
+    parts: list[list[tuple[int, int]]] = field(default_factory=list)  # per sentence: its clauses, cut at acts
     probs: dict[tuple[int, int], Any] = field(default_factory=dict)
     cands: list[_Cand] = field(default_factory=list)
     generic_cands: list[_Cand] = field(default_factory=list)
@@ -174,16 +175,18 @@ def parses(st: DocState) -> None:
                                         and find_triggers(text, a, b)])
 
 
-def _parts(st: DocState, ss: int, se: int) -> list[tuple[int, int]]:
-    """The parts of a sentence that may each hold an event: its clauses, each cut where a second act at another
-    place starts (:func:`act_breaks`)."""
-    return [part for clause in clauses(st.text, ss, se) for part in act_breaks(st.text, *clause, st.places)]
+@component("parts", reads=("text", "sents", "places"), writes=("parts",))
+def sentence_parts(st: DocState) -> None:
+    # the parts of each sentence that may each hold an event: its clauses, each cut where a second act at another
+    # place starts (:func:`act_breaks`); found once, for the typer and the candidates alike
+    st.parts = [[part for clause in clauses(st.text, ss, se) for part in act_breaks(st.text, *clause, st.places)]
+                for ss, se in st.sents]
 
 
-@component("typer", reads=("text", "sents", "places"), writes=("probs",))
+@component("typer", reads=("text", "parts"), writes=("probs",))
 def typer_probs(st: DocState) -> None:
     # the learned typer scores every clause once (batched); it adds and corrects typings below
-    st.probs = typer.clause_probs(st.text, [c for ss, se in st.sents for c in _parts(st, ss, se)])
+    st.probs = typer.clause_probs(st.text, [c for parts in st.parts for c in parts])
 
 
 _CAS_CONTINUATION = re.compile(
@@ -296,13 +299,13 @@ def _with_occasions(st: DocState, picks: list[Hit], clause: tuple[int, int]) -> 
 
 
 @component("candidates", reads=("doc", "text", "sents", "parses", "mentions", "times", "places", "quotes", "dic",
-                                "persons", "probs"), writes=("cands", "generic_cands"))
+                                "persons", "parts", "probs"), writes=("cands", "generic_cands"))
 def candidates(st: DocState) -> None:
     text, cands = st.text, st.cands
     titles = _title_spans(text)
     for si, (ss, se) in enumerate(st.sents):
         forced = prefix_type(text, ss, se) if si == 0 else None
-        for cs, ce in _parts(st, ss, se):
+        for cs, ce in st.parts[si]:
             casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \
                 and not not_violent_deaths(text[cs:ce])
             picks = _picks(text, cs, ce, forced, st.probs,
@@ -413,7 +416,7 @@ def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list
 
 # The extraction order (data): checked when this module is imported.
 ORDER: tuple[str, ...] = (
-    "sentences", "actors", "places", "dates", "quotes", "persons", "event_places", "parses", "typer",
+    "sentences", "actors", "places", "dates", "quotes", "persons", "event_places", "parses", "parts", "typer",
     "candidates", "merge", "confidence", "place_fallback", "events",
 )
 PIPELINE: tuple[Component, ...] = check_order(ORDER)

@@ -14,6 +14,7 @@ from sitrep.extract.events import (
     picked_out,
 )
 from sitrep.extract.numbers import adds_more
+from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
 from .candidate import _Cand
@@ -353,8 +354,6 @@ def _told_in(c: _Cand, words: str, text: str) -> bool:
 
 def _nested(a: _Cand, b: _Cand) -> bool:
     """One report's place is a country or province the other's town or district lies in."""
-    from sitrep.extract.places import precision_rank
-
     if a.place is None or b.place is None or a.listed or b.listed:
         return False
     coarse, fine = (a.place, b.place) if precision_rank(a.place) > precision_rank(b.place) else (b.place, a.place)
@@ -474,8 +473,6 @@ def headline_style(span: str) -> bool:
 
 def _finer_place(a: _Cand, b: _Cand) -> bool:
     """``a`` names a finer place than ``b`` (a town over its province over its country)."""
-    from sitrep.extract.places import precision_rank
-
     if a.place is None:
         return False
     return b.place is None or precision_rank(a.place) < precision_rank(b.place)
@@ -557,8 +554,6 @@ def _lists_within(b: _Cand, h: _Cand) -> bool:
     """``b`` is one place of a listed action that the headline tells as a whole ("35 killed in raids on rural
     Aleppo" over "raids that killed 35 on the towns of Al-Bab and Kafr Hamra"): the list's toll is the
     headline's, or the headline names the province (or country) the place lies in."""
-    from sitrep.extract.places import precision_rank
-
     if not b.listed or b.place is None or h.place is None:
         return False
     if b.list_toll is not None and b.list_toll == h.fatalities:
