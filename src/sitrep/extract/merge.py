@@ -236,7 +236,7 @@ _ANOTHER_ACT = re.compile(
 def _new_incident(c: _Cand, text: str) -> bool:
     """The clause opens a new strand ("Separately, ...", "Another car bomb ...") or tells an act of the same kind as
     one before ("a similar car bomb attack", "the second such attack this month")."""
-    return _NEW_INCIDENT.match(text, c.start) is not None or _ANOTHER_ACT.search(text, c.start, c.end) is not None
+    return _told_apart(c, text) or _ANOTHER_ACT.search(text, c.start, c.end) is not None
 
 
 # a killing done afterwards by someone, of a captive most often ("the pilot was arrested and was subsequently killed
