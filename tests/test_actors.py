@@ -9,7 +9,7 @@ from sitrep.extract.actors import all_aliases, canonical_actor, find_actors, loa
 
 def _names(text: str, country: str | None = "SY", date: str | None = "2018-04-01") -> list[str]:
     d = load_actors()
-    return [d.resolve(m.actor, country, date).name for m in find_actors(text)]
+    return [d.resolve(m.actor, country, date, mention=text[m.start:m.end]).name for m in find_actors(text)]
 
 
 @pytest.mark.parametrize("alias", ["Daesh", "ISIS", "IS", "Islamic State", "the ISIS group", "ISIL"])
@@ -173,3 +173,35 @@ def test_the_first_named_of_joint_forces_is_actor1(text: str, actor1: str) -> No
 def test_a_national_contingent_belongs_to_the_mission_before_it(text: str, name: str) -> None:
     names = _names(text, country="SO", date="2025-07-01")
     assert names[0].startswith(name) and not any(n.startswith("Military Forces") for n in names)
+
+
+@pytest.mark.parametrize(("text", "country", "name"), [
+    ("Rebels attacked an army post near Goma, killing five soldiers.", "CD",
+     "Unidentified Armed Group (Democratic Republic of Congo)"),
+    ("Insurgents ambushed a patrol near Gao, killing three soldiers.", "ML", "Unidentified Armed Group (Mali)"),
+    ("Jihadist groups raided a village in the north of the country.", "BF",
+     "Unidentified Armed Group (Burkina Faso)"),
+    ("Armed opposition fighters seized two checkpoints overnight.", "MM", "Unidentified Armed Group (Myanmar)"),
+    # the Syrian opposition keeps its name at home and where a mention names it
+    ("Rebels shelled the town of Kafr Nabl, killing two civilians.", "SY", "Opposition Rebels (Syria)"),
+    ("Syrian rebels clashed with Hezbollah fighters near Arsal.", "LB", "Opposition Rebels (Syria)"),
+    ("Fighters of the Syrian opposition crossed the border at dawn.", "TR", "Opposition Rebels (Syria)"),
+])
+def test_common_noun_rebels_belong_to_the_event_country(text: str, country: str, name: str) -> None:
+    # "rebels", "insurgents", "the opposition" outside Syria are not the Syrian opposition
+    assert _names(text, country=country, date="2020-03-01")[0] == name
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Rebels attacked an army post near Goma in North Kivu on Monday, killing five soldiers.", "CD"),
+    ("Insurgents ambushed a patrol near Gao in northern Mali on Tuesday, killing three soldiers.", "ML"),
+    ("Rebels stormed a police station in Rakhine State, Myanmar, on Sunday, killing four officers.", "MM"),
+])
+def test_extracted_events_outside_syria_name_no_syrian_rebels(text: str, country: str) -> None:
+    from sitrep.documents import Document
+    from sitrep.extract import extract_document
+
+    events = extract_document(Document(id="r", text=text, published="2020-03-10"))
+    assert events and events[0].location.country == country
+    names = {a.name for e in events for a in (e.actor1, e.actor2) if a is not None}
+    assert not any("Syria" in n for n in names), names

@@ -48,6 +48,7 @@ class ActorDef:
     since: str | None = None
     until: str | None = None
     successor: str | None = None
+    elsewhere: str | None = None
     aliases: tuple[str, ...] = ()
     kind: str = "named"  # named | generic | state-military | state-police
 
@@ -297,6 +298,11 @@ class ActorDictionary:
                                                             if actor.kind == "state-military" else "Police Forces")
                 return ActorRef(name=name, type="state forces", country=country, mention=mention)
             actor = target
+        if actor.elsewhere and country and actor.country and country != actor.country \
+                and not self._names_country(mention, actor.country):
+            other = self.by_name.get(actor.elsewhere)
+            if other is not None:
+                return self.resolve(other, country, date, mention)
         actor = self._for_date(actor, date)
         if actor.type == "state forces" and actor.country and country and actor.country != country:
             # the forces of one country acting in another ("Kenyan troops" in Somalia)
@@ -309,6 +315,14 @@ class ActorDictionary:
             name = actor.name.replace("{country}", cname) if cname else actor.name.replace(" ({country})", "")
             return ActorRef(name=name, type=actor.type, country=country, mention=mention)
         return ActorRef(name=actor.name, type=actor.type, country=actor.country, mention=mention)
+
+    def _names_country(self, mention: str | None, country: str) -> bool:
+        """Whether a mention names ``country`` by its name or demonym ("Syrian rebels")."""
+        cname = (self.countries.get(country) or "").lower()
+        for word in re.findall(r"[a-z]+", (mention or "").lower()):
+            if word == cname or self.demonyms.get(word) == country:
+                return True
+        return False
 
     def _for_date(self, actor: ActorDef, date: str | None) -> ActorDef:
         """The actor of the period ``date`` falls in (walking successors and predecessors)."""
@@ -505,6 +519,7 @@ def load_actors() -> ActorDictionary:
                 since=str(a["since"]) if a.get("since") else None,
                 until=str(a["until"]) if a.get("until") else None,
                 successor=a.get("successor"),
+                elsewhere=a.get("elsewhere"),
                 aliases=tuple(str(x) for x in a.get("aliases") or ()) + (name,),
                 kind="generic" if a.get("generic") else "named",
             )
