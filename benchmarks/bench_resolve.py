@@ -80,7 +80,7 @@ def load_or_extract(events_path: Path | None, cache: Path) -> tuple[list[Event],
 
 
 def fakes_report(events: list[Event], docs: dict[str, Document], sample: int, sample_out: Path | None,
-                 seed: int) -> dict[str, object]:
+                 seed: int, contra_out: Path | None = None) -> dict[str, object]:
     t0 = time.perf_counter()
     res = resolve_events(events)
     secs = time.perf_counter() - t0
@@ -105,6 +105,10 @@ def fakes_report(events: list[Event], docs: dict[str, Document], sample: int, sa
         rng = random.Random(seed)
         picked = rng.sample(multi_source, min(sample, len(multi_source)))
         write_sample(picked, by_id, docs, sample_out)
+    if contra_out is not None:
+        listed = [i for i in incidents if i.contradictions]
+        rng = random.Random(seed)
+        write_contradictions(rng.sample(listed, min(sample, len(listed))), by_id, docs, contra_out)
     return stats
 
 
@@ -156,6 +160,27 @@ def write_sample(incidents: list[Incident], by_id: dict[str, Event], docs: dict[
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
+def write_contradictions(incidents: list[Incident], by_id: dict[str, Event], docs: dict[str, Document],
+                         out: Path) -> None:
+    """Every contradiction of the drawn incidents, each side with its sources and evidence, to check by hand."""
+    lines = []
+    n = 0
+    for inc in incidents:
+        for c in inc.contradictions:
+            n += 1
+            loc = inc.location.name if inc.location else "-"
+            lines.append(f"### C{n}. {inc.incident_id}  {c.field} ({c.kind})  {inc.sub_event_type}  {inc.date}  {loc}")
+            for v in c.values:
+                for eid in v.event_ids:
+                    e = by_id[eid]
+                    d = docs.get(e.doc_id)
+                    pub = d.published if d else None
+                    lines.append(f"- **{v.label}** `{e.event_id[:8]}` [{e.source} {pub}] {e.date}: "
+                                 f"\"{' '.join(e.evidence.text.split())[:300]}\"")
+            lines.append("")
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
 def replicate(events: list[Event], n: int, shift_days: int, seed: int) -> list[Event]:
     rng = random.Random(seed)
     base = [e for e in events if not e.generic] or events
@@ -187,6 +212,8 @@ def main() -> int:
     ap.add_argument("--shift-days", type=int, default=10)
     ap.add_argument("--sample", type=int, default=45)
     ap.add_argument("--sample-out", type=Path, default=None)
+    ap.add_argument("--contra-out", type=Path, default=None,
+                    help="write the contradictions of --sample drawn incidents that list any, to check by hand")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--sweep-out", type=Path, default=None, help="write cross-source pairs scored 0.4-0.6")
@@ -195,7 +222,8 @@ def main() -> int:
         print(f"FA-KES not found at {FAKES}", file=sys.stderr)
         return 1
     events, docs = load_or_extract(args.events, args.cache)
-    print(json.dumps({"fakes": fakes_report(events, docs, args.sample, args.sample_out, args.seed)}, indent=1))
+    print(json.dumps({"fakes": fakes_report(events, docs, args.sample, args.sample_out, args.seed,
+                                            args.contra_out)}, indent=1))
     print(json.dumps({"threshold": threshold_sweep(events, args.sweep_out)}, indent=1))
     if not args.skip_scale:
         many = replicate(events, args.n, args.shift_days, args.seed)

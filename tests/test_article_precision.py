@@ -407,6 +407,22 @@ def test_a_denied_attack_is_no_event(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "\"The air force has not carried out any strikes near the town of Khan Sheikhun,\" the ministry said.",
+    "Turkish jets did not strike any targets near Afrin, the defence ministry said.",
+    "Coalition warplanes never bombed the bridge in Raqqa, a spokesman said.",
+    "Government helicopters have not dropped any barrel bombs on Daraa this week, the minister claimed.",
+])
+def test_a_negation_inside_a_trigger_of_several_words_is_no_event(text: str) -> None:
+    # the negation sits between the subject and the verb the trigger spans ("jets did not strike")
+    assert [e for e in extract(text, published="2017-04-13") if e.event_type != "Diplomacy"] == []
+
+
+def test_the_same_report_affirmed_keeps_its_event() -> None:
+    events = extract("Turkish jets struck targets near Afrin on Monday, killing five fighters.", published="2017-04-13")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 5)]
+
+
+@pytest.mark.parametrize("text", [
     "One mother and her child have died after an aerial bomb targeted their home near Aleppo on Monday.",
     "Three schools were targeted by Russian aircrafts earlier this morning in the town of Darkush.",  # FA-KES (adapted)
     "The regime's air force also carried out a massacre against civilians in the town of Darkush on Tuesday.",

@@ -113,3 +113,24 @@ def test_whose_or_all_before_a_count_keeps_the_count(sentence: str, killed: int 
                                                      injured: int | None) -> None:
     found = find_casualties(sentence)
     assert (found.fatalities, found.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Air raids on the town killed another six people, the monitor said.", 6),
+    ("Shelling on the district killed another four civilians on Monday.", 4),
+    ("Air strikes on the market killed another 12 people, activists said.", 12),
+    ("A car bomb at the checkpoint killed a further 12 fighters.", 12),
+    ("The blast killed an additional three soldiers.", 3),
+])
+def test_another_n_is_n_not_one(text: str, killed: int) -> None:
+    # "another six people" is six dead; only "another" alone ("another child") is one
+    assert find_casualties(text).fatalities == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed a farmer and another man in the village.",
+    "A shell killed a woman and another child died of his wounds.",
+    "One soldier was shot dead and another was killed by a sniper.",
+])
+def test_another_alone_still_counts_one_more(text: str) -> None:
+    assert find_casualties(text).fatalities == 2

@@ -33,13 +33,16 @@ _DIGITS = r"\d[\d,.]*(?:\s*(?:\^|e|x\s*10\^?)\s*\d+)?"
 _WORDS = rf"(?:{NUMBER}|{'|'.join(_COUNT_WORDS)})\b"
 QUANTITY = (
     rf"\b(?:between\s+{_DIGITS}\s+and\s+{_DIGITS}|"
+    rf"(?:(?:another|a\s+further|an\s+additional)\s+(?={_DIGITS}|{NUMBER}\b))?"
     rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
     rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS}))(?:\s+of(?:\s+the)?)?"
 )
 
 
-# what may come before a figure ("at least 70", "some 80"); "some" alone is a vague quantity of its own
-_APPROX = re.compile(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly|some)\s+")
+# what may come before a figure ("at least 70", "some 80", "another six", "a further 12"); "some" and "another"
+# alone are quantities of their own
+_APPROX = re.compile(r"^(?:(?:another|a further|an additional)\s+(?=\S))?"
+                     r"(?:(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly|some)\s+)?")
 
 
 def _parse_digits(s: str) -> int | None:
