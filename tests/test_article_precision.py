@@ -1101,3 +1101,60 @@ def test_the_evidence_leaves_out_a_citing_statement_a_cause_or_a_preparation(tex
     assert events and all(kept in e.evidence.text and left_out not in e.evidence.text
                           and text[e.evidence.start:e.evidence.end] == e.evidence.text for e in events), \
         [e.evidence.text for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The monitor said that 213 civilians have been killed by air strikes and shelling on opposition areas of the "
+    "city since a brokered ceasefire collapsed in the spring.",
+    "At least 90 people have been killed in air strikes on Idlib since rebels launched an offensive on the city.",
+    "Some 40 civilians have died in shelling on Douma since the truce collapsed last week.",
+    "Dozens of fighters have been killed in clashes around the dam since the army launched its assault.",
+])
+def test_dead_counted_since_a_happening_are_a_tally(text: str) -> None:
+    # "since <a happening>" opens the period a tally counts over, like "since 2011"; its act is no event either
+    assert [e for e in extract(text, published="2016-09-20") if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text,sub,toll", [
+    ("Warplanes bombed Kafr Nabl on Tuesday for the first time since rebels captured it, killing four civilians.",
+     "Air/drone strike", 4),
+    ("Jets pounded Saraqeb on Sunday, the heaviest raids since government forces retook the town, killing nine "
+     "people.", "Air/drone strike", 9),
+    ("Jets struck the market in Ariha on Monday, killing 12 people and bringing to 300 the number killed since the "
+     "offensive began.", "Air/drone strike", 12),
+    ("An air strike on Ariha on Monday killed 12 people, the deadliest raid since the truce took effect.",
+     "Air/drone strike", 12),
+    # a battle's toll since an act of a few days ago is that battle's
+    ("The army has killed over 200 militants in southwestern Aleppo since it went on the offensive on Thursday.",
+     "Armed clash", 200),
+])
+def test_a_dated_act_keeps_its_type_and_toll_beside_a_since_clause(text: str, sub: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2016-09-20") if e.event_type != "Diplomacy"]
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [(sub, toll)]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Raqqa said they feared being caught in air strikes or shelling when they ventured to the river.",
+    "Families in Douma said they were afraid of shelling whenever they left their basements.",
+    "Farmers near Hama stay indoors for fear of air strikes, an aid worker said.",
+    "Parents said they were worried about bombing near the schools of Idlib.",
+])
+def test_what_people_dread_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2017-10-01") if e.event_type != "Diplomacy"] == []
+
+
+def test_feared_dead_after_a_strike_keeps_the_strike() -> None:
+    events = extract("Dozens are feared dead after an air strike on a market in Ariha on Monday.",
+                     published="2017-10-03")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Since the collapse of the Assad government on December 8, 2024, the group has stepped up its propaganda.",
+     "2024-12-08"),
+    ("Since the bombing of the market in Ariha on 3 May 2016, traders have stayed away.", "2016-05-03"),
+    ("Since the massacre in Houla on 25 May 2012, the village has been empty.", "2012-05-25"),
+])
+def test_a_named_happening_after_since_keeps_its_own_event_and_date(text: str, date: str) -> None:
+    # "since <a happening named by its noun, with its day>" is a past event of its own, not a clause opening a tally
+    assert [e.date for e in extract(text, published="2026-12-01")] == [date]

@@ -17,7 +17,16 @@ from typing import Any
 
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
-from sitrep.extract.events import Hit, clauses, excluded_trigger, find_triggers, genericity, main_hit, prefix_type
+from sitrep.extract.events import (
+    Hit,
+    clauses,
+    excluded_trigger,
+    find_triggers,
+    genericity,
+    main_hit,
+    opens_period,
+    prefix_type,
+)
 from sitrep.extract.numbers import not_violent_deaths
 from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
@@ -201,7 +210,7 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
     forced type, else the typer's label for a clause the rules have no trigger for -- unless the clause only
     tells the casualties of the report just before it in its sentence (``outcome_of_last``: "..., killing nine
     and wounding 12", cut at the "..."), which are that report's."""
-    hits = find_triggers(text, cs, ce)
+    hits = [h for h in find_triggers(text, cs, ce) if not opens_period(text, cs, h)]
     picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"], text),
                          main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
     if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.extract.numbers import mask_dates
+from sitrep.extract.numbers import mask_dates, tally_start
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
@@ -187,6 +187,18 @@ def _brought_down(h: Hit) -> bool:
     return h.trigger.id == "shootdown" or h.trigger.id == "disrupted" and "down" in h.text.lower()
 
 
+def opens_period(text: str, start: int, hit: Hit) -> bool:
+    """Is the hit the act that opened a period its clause counts from ("for the first time since rebels captured
+    it", "killed since rebels launched an offensive on the city")? Its start, not a report: it neither types the
+    clause nor gives an event of its own. ``start``: where the clause starts."""
+    m = _SINCE_SUBJECT.search(text, max(start, hit.start - 45), hit.start)
+    # a clause with its verb ("since rebels captured it"), not a named happening ("since the collapse of the regime
+    # on 8 December", a past event of its own)
+    # nor an act given its own time ("since July when regime troops seized the last road": a past event of July)
+    return m is not None and _PAST_VERB.search(text, m.start() + 5, hit.end) is not None \
+        and re.search(r"\bwhen\b", text[m.start():hit.start], re.I) is None
+
+
 def main_hit(hits: list[Hit], text: str | None = None) -> Hit | None:
     """The trigger that types a clause: highest priority, earliest on ties; a killing told as the outcome of an
     aircraft or drone brought down earlier in the clause leaves the clause to the shoot-down."""
@@ -331,6 +343,14 @@ _PLURAL_NOUN = re.compile(
 )
 # a number that counts the trigger noun itself ("at least five drone attacks", "dozens of air strikes"), not
 # victims told before it ("50 wounded in airstrikes")
+# "since" and the subject of the verb that follows: "since rebels", "since the army"
+_SINCE_SUBJECT = re.compile(r"\bsince\s+(?:[\w\-.'’]+\s+){0,4}$", re.I)
+_PAST_VERB = re.compile(r"\b(?:\w+ed|began|begun|took|retook|broke|struck|hit|shot|fought|overran|won|fell|seized|"
+                        r"went|came|swept|stormed|entered)\b", re.I)
+# a count of people anywhere in a clause (a tally's figure)
+_NUM_BEFORE_TALLY = re.compile(
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"dozens|scores|hundreds|thousands)\b", re.I)
 _NUM_BEFORE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|numerous|many|multiple|hundreds)\s+"
     r"(?:(?!(?:killed|wounded|injured|dead|died|hurt|in|by|on|from|during|after|at)\b)[\w\-]+\s+){0,3}$",
@@ -395,6 +415,12 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     if times and (not _DAY_STATED.search(text, cs, ce) or _SINCE.match(text, times.end(), ce)):
         # "has used chemical weapons 136 times since 2013"; a count since a start is a tally even where the
         # clause names the day it was told ("the monitor said on Monday jets had struck 30 times since January")
+        return Genericity(True, "aggregate")
+    since = tally_start(text, hit.end, ce)
+    if since is not None and not _DAY_STATED.search(text, cs, since) \
+            and _NUM_BEFORE_TALLY.search(mask_dates(text[cs:ce])):
+        # dead counted over a period the clause opens after the act ("213 civilians have been killed by air strikes
+        # since the ceasefire collapsed on Monday"): a tally, unless the act has a day of its own before it
         return Genericity(True, "aggregate")
     plural = _PLURAL_NOUN.search(hit.text) is not None
     # (a page stamp's digits, "Jul 282016 DAMASCUS Air strikes ...", count no strikes)

@@ -346,12 +346,19 @@ def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     return there is not None and there.group().split()[-1] != here.group().split()[-1]
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
 _TALLY_SPAN = re.compile(
     rf"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:1[89]|20)\d\d\b|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
     r"since\s+(?:the\s+)?(?:war|conflict|uprising|revolution|crisis|campaign|intervention)\s+(?:began|started|erupted)|"
-    r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined))", re.I)
+    r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined)|"
+    # since a happening that opened the period: "since a brokered ceasefire collapsed on Monday", "since rebels
+    # launched an offensive on the city", "since the truce took effect"
+    r"since\s+(?:[\w\-.'’]+\s+){1,6}?(?:began|begun|started|erupted|collapsed|broke\s+down|ended|launched|"
+    r"took\s+effect|came\s+into\s+(?:force|effect)|intervened|seized|captured|took\s+(?:control|over))\b"
+    # ... unless that happening was days ago ("since they went on the offensive on Thursday": the toll of a battle)
+    rf"(?![^.;]{{0,60}}?\b(?:{_WEEKDAY}|yesterday|last\s+night|overnight)\b))", re.I)
 
 
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|worst|first|most\s+\w+|biggest)\b[^.;]{0,40}$", re.I)
@@ -364,12 +371,21 @@ def _tallies(raw: str) -> tuple[int, ...]:
                  if not _SUPERLATIVE.search(raw, max(0, m.start() - 60), m.start()))
 
 
+def tally_start(text: str, start: int, end: int) -> int | None:
+    """Where text[start:end] names the span of a tally (see ``_tallies``), else None."""
+    found = _tallies(text[start:end])
+    return start + found[0] if found else None
+
+
 def _aggregate_after(text: str, end: int, tallies: tuple[int, ...]) -> bool:
     """The figure ending at ``end`` counts a tally over a span its clause names after it ("acknowledged the deaths
     of over 700 civilians in its strikes since 2014", "330,000 people have been killed since the conflict began"):
     no toll of one happening."""
     stop = _clause_end(text, end)
-    return any(end <= t < stop for t in tallies)
+    # the tally's own figure is the last before its span ("killing 12 and bringing to 300 the number killed since
+    # the offensive began": 300 is the tally, 12 the toll)
+    return any(end <= t < stop and not re.search(r"\d", mask_dates(text[end:t]).lstrip("0123456789,."))
+               for t in tallies)
 
 
 def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[int, ...] = ()
