@@ -33,13 +33,15 @@ _DIGITS = r"\d[\d,.]*(?:\s*(?:\^|e|x\s*10\^?)\s*\d+)?"
 _WORDS = rf"(?:{NUMBER}|{'|'.join(_COUNT_WORDS)})\b"
 QUANTITY = (
     rf"\b(?:between\s+{_DIGITS}\s+and\s+{_DIGITS}|"
-    rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
+    rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|approximately|"
+    rf"roughly)\s+)?"
     rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS}))(?:\s+of(?:\s+the)?)?"
 )
 
 
 # what may come before a figure ("at least 70", "some 80"); "some" alone is a vague quantity of its own
-_APPROX = re.compile(r"^(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly|some)\s+")
+_APPROX = re.compile(r"^(?:at least|more than|over|about|around|nearly|almost|up to|as many as|approximately|roughly|"
+                     r"some)\s+")
 
 
 def _parse_digits(s: str) -> int | None:
@@ -195,8 +197,11 @@ KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)
                           r"(?:(?:more|innocent|civilian|human)\s+)?lives\b", re.I)
 # "the death toll rose to 126 (from 112)", "the toll stood at 40", "the death toll following Thursday's attack on
 # the village reached 51", "Death Toll of Attack on Village in Hama Reaches 51": the latest figure
+# "the death toll from Russian and Syrian strikes on the opposition-held town of Al-Mayadin has risen to 82": a toll
+# that has risen names the happening before its verb, however long its name
 DEATH_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+"
+    rf"\b(?:death\s+)?toll\s+(?:(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)|"
+    rf"(?:[\w\-'’]+\s+){{0,20}}?(?:has|have|had)\s+(?:risen|rose|climbed|increased|jumped|grown)\s+to)\s+"
     rf"(?!(?:a|an)\s+(?!(?:hundred|thousand|dozen)\b))(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
 # "from a previous toll of 112", "an earlier toll of", "which earlier gave a toll of 20": superseded
