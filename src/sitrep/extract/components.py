@@ -326,7 +326,7 @@ def candidates(st: DocState) -> None:
                     continue
                 cand.headline = headline_style(text[cs:ce])
                 cand.title = any(a < ce and cs < b for a, b in titles)
-                typer.review(cand, st.probs.get((cs, ce)))
+                typer.review(cand, st.probs.get((cs, ce)), text[cs:ce])
                 if cand.generic:
                     st.generic_cands.append(cand)
                 else:

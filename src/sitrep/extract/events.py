@@ -28,6 +28,23 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
+# the means of the two sub types fired from afar, in a sentence's words: aircraft, and guns or launchers on the ground
+AIR_MEANS = (r"air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
+             r"planes?|sorties|air force|aerial|barrel bombs?|strafe\w*")
+_GUNS = r"shell(?:s|ed|ing)?|artillery|mortars?|tank fire"  # rockets and missiles are fired from aircraft too
+GROUND_MEANS = rf"{_GUNS}|rockets?|missiles?"
+_MEANS_WORDS = {
+    "Air/drone strike": re.compile(rf"\b(?:{AIR_MEANS})\b", re.IGNORECASE),
+    "Shelling/artillery/missile attack": re.compile(rf"\b(?:{_GUNS})\b", re.IGNORECASE),
+}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def means_named(text: str) -> frozenset[str]:
+    """The sub types fired from afar whose means a sentence names: "air strikes and shelling" names both."""
+    return frozenset(k for k, words in _MEANS_WORDS.items() if words.search(text))
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerDef:
     id: str
