@@ -229,3 +229,22 @@ def test_a_toll_that_reached_a_figure(text: str, toll: int) -> None:
 def test_a_toll_on_something_else_is_no_figure() -> None:
     text = "The war has taken a heavy toll on the economy of the country since 2011."
     assert find_casualties(text).fatalities is None
+
+
+@pytest.mark.parametrize("text,sub,date", [
+    # a photo caption glued to the next sentence with no stop: its date is the photo's, and it reports nothing
+    ("Smoke rises over the town in Syria June 18 2016 (TRT World and Agencies) Air strikes on the town of Al-Mayadin "
+     "killed 40 people, a monitor said.", "Air/drone strike", "2016-06-26"),
+    ("Children play in a camp near Azaz March 3 2016 (AFP Photo) A car bomb killed nine people in the town of Azaz, "
+     "activists said.", "Remote explosive/landmine/IED", "2016-06-26"),
+    ("Rescuers search the rubble in Idlib May 2 2016 (Anadolu Agency photo) Government shelling killed seven people "
+     "in the town of Saraqib, a monitor said.", "Shelling/artillery/missile attack", "2016-06-26"),
+    ("Russian jets are seen at an air base in Syria June 18 2016 (Reuters and Agencies) Rebel rockets killed five "
+     "people in the town of Nubl, state media said.", "Shelling/artillery/missile attack", "2016-06-26"),
+    # near miss: a date the story's own sentence states stays
+    ("Smoke rises over the town (AFP photo) Air strikes on the town of Al-Mayadin on June 24 killed 40 people, a "
+     "monitor said.", "Air/drone strike", "2016-06-24"),
+])
+def test_a_photo_caption_neither_dates_nor_tells_the_story(text: str, sub: str, date: str) -> None:
+    (ev,) = [e for e in extract(text, "2016-06-26") if e.event_type != "Diplomacy"]
+    assert (ev.sub_event_type, ev.date) == (sub, date)

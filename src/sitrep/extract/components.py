@@ -23,6 +23,7 @@ from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans, occasion_hit
 from .candidate import _Cand, _sentences
+from .date_sentences import is_caption
 from .dates import points_back
 from .emit import _FORCED, _doc_country, _split_listed, _to_event
 from .inputs import (
@@ -304,6 +305,8 @@ def candidates(st: DocState) -> None:
     text, cands = st.text, st.cands
     titles = _title_spans(text)
     for si, (ss, se) in enumerate(st.sents):
+        if is_caption(text, ss, se):
+            continue  # a photo caption tells what the photo shows; the story reports the happening
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in st.parts[si]:
             casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \

@@ -39,7 +39,15 @@ from sitrep.records import DatePrecision, TimeMention
 
 from .date_grammar import _alt, _data, _Lexicon, _lexicon, forward_cues
 from .date_resolution import _HANDLERS, _State
-from .date_sentences import _REPORTED, _paragraph_start, deadline_context, future_context, is_future, sentence_bounds
+from .date_sentences import (
+    _REPORTED,
+    _paragraph_start,
+    deadline_context,
+    future_context,
+    in_caption,
+    is_future,
+    sentence_bounds,
+)
 from .date_values import FUTURE_SUFFIX, Anchor, _shift, parse_iso
 
 __all__ = [
@@ -408,6 +416,8 @@ def date_for_span(
             return mt.value, "year", f"narrative:{mt.method}"
         if is_future(mt) or mt.value is None or mt.precision not in ("day", "week", "month"):
             continue
+        if in_caption(text, mt.start):
+            continue  # a photo's date is not the story's
         if pub is not None and mt.value == pub.value:
             if mt.method == "explicit":
                 continue  # the dateline / header restating the publication date is not the narrative

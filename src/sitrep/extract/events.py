@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from sitrep.extract.date_sentences import CREDIT_WORDS
 from sitrep.extract.numbers import mask_dates
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -244,9 +245,10 @@ _CLAUSE_BREAK = re.compile(
 
 
 # page furniture glued to the sentence after it, with no stop between: a photo credit ("... on Monday (AFP photo)
-# BEIRUT Thirteen civilians ..."), or a title-case headline of a related article whose last word runs into the
-# sentence's capitalised article ("Russian Military Delivers Aid to Hama The Air Force shelled ...")
-_CREDIT = re.compile(r"\s*\((?:[\w\-]+\s+){0,3}(?:photo|picture|file\s+photo|photograph)\)\s*", re.I)
+# BEIRUT Thirteen civilians ...", "Jets seen at the air base June 18 2016 (TRT World and Agencies) The death toll
+# ..."), or a title-case headline of a related article whose last word runs into the sentence's capitalised article
+# ("Russian Military Delivers Aid to Hama The Air Force shelled ...")
+CREDIT = re.compile(rf"\s*\((?:[\w\-]+\s+){{0,3}}(?:{CREDIT_WORDS})\)\s*", re.I)
 _GLUED_START = re.compile(r"(?<=[\w’'])(\s+)(?-i:The|A|An|At\s+least)\s+(?=\w)")
 _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL = frozenset({"of", "to", "in", "on", "for", "and", "the", "a", "an", "at", "by", "with", "over", "as",
@@ -273,7 +275,7 @@ _SEQUEL = re.compile(
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The separators (spans) between page furniture and the sentence glued after it, and between a happening
     and another it is set beside in time (:data:`_SEQUEL`)."""
-    out = [m.span() for m in _CREDIT.finditer(text, start, end)]
+    out = [m.span() for m in CREDIT.finditer(text, start, end)]
     out += [m.span() for m in _SEQUEL.finditer(text, start, end)]
     out += [m.span(1) for m in _GLUED_START.finditer(text, start, end) if _title_run(text, start, m.start(1))]
     return out

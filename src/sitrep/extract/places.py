@@ -147,8 +147,9 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
         p = pm.place
         key = _part_key(pm.mention)
         after = places[n + 1] if n + 1 < len(places) else None
-        if (after is not None and _is_city(after.place) and pm.end <= after.start
-                and _NEIGHBOURHOOD_OF_CITY.match(text[pm.end:after.start])):
+        of_city = (after is not None and _is_city(after.place) and pm.end <= after.start
+                   and _NEIGHBOURHOOD_OF_CITY.match(text[pm.end:after.start]) is not None)
+        if of_city:
             city = after  # the city named right after its part: "the Shahba neighbourhood of Aleppo"
         if key in parts and (p is None or p.precision in ("admin1", "country") or p.country != parts[key].country):
             out.append(dataclasses.replace(pm, place=dataclasses.replace(parts[key], mention=pm.mention)))
@@ -161,10 +162,11 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
                 and pm.mention.split()[0].lower() not in _DETERMINERS \
                 and pm.start - city.end <= _CITY_REACH:
             c = city.place
-            # a place of the city's country the gazetteer knows at a point stands ("Jobar neighborhood"), where it
-            # lies by the city (not a namesake town in another province)
+            # a place of the city's country the gazetteer knows at a point stands ("Jobar neighborhood"); of the city
+            # the text names as its whole ("the Shahba neighbourhood of Aleppo"), only where it lies by that city (not
+            # a namesake town in another province)
             known = p is not None and p.precision in ("point", "district") and p.country == c.country and (
-                _near(p, c) if None not in (p.lat, p.lon, c.lat, c.lon) else p.admin1 == c.admin1)
+                not of_city or (_near(p, c) if None not in (p.lat, p.lon, c.lat, c.lon) else p.admin1 == c.admin1))
             if not known:
                 part = Place(name=f"{c.name} - {pm.mention}", country=c.country, admin1=c.admin1, admin2=c.admin2,
                              lat=c.lat, lon=c.lon, precision="district", feature="PPLX", mention=pm.mention)
