@@ -135,3 +135,16 @@ def test_whose_or_all_before_a_count_keeps_the_count(sentence: str, killed: int 
 ])
 def test_as_many_as_and_a_toll_risen_to(sentence: str, killed: int | None) -> None:
     assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # a two-word person noun ("staff member", "crew members") does not end the list of victims it opens
+    ("The convoy attack, which the Red Crescent says killed a staff member and around 20 civilians, halted aid.", 21),
+    ("The strike on the helicopter killed two crew members and three passengers.", 5),
+    ("Air strikes near Saraqib killed a family member and two nurses who came to help.", 3),
+    # near misses: the noun alone, and a person of a party
+    ("The raid killed a staff member of the hospital.", 1),
+    ("Gunmen killed a party member and his two sons in Qamishli.", 3),
+])
+def test_a_two_word_person_noun_keeps_the_list_going(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence).fatalities == killed

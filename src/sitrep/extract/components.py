@@ -305,8 +305,9 @@ def candidates(st: DocState) -> None:
     text, cands = st.text, st.cands
     titles = _title_spans(text)
     for si, (ss, se) in enumerate(st.sents):
-        if is_caption(text, ss, se):
-            continue  # a photo caption tells what the photo shows; the story reports the happening
+        # a photo caption tells what the photo shows ("Russian jets are seen at the air base"): an act only in its
+        # own words ("... runs near an ambulance after an air strike on a hospital"), never a guess of the model
+        caption = is_caption(text, ss, se)
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in st.parts[si]:
             casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \
@@ -325,7 +326,7 @@ def candidates(st: DocState) -> None:
                     _assign_governments(text, cand, (cs, ce), st.dic, st.persons)
                 if forced is not None and hit.trigger.type != "Diplomacy":
                     forced = None
-                if cand is None:
+                if cand is None or (caption and hit.trigger.id == "model"):
                     continue
                 cand.headline = headline_style(text[cs:ce])
                 cand.title = any(a < ce and cs < b for a, b in titles)

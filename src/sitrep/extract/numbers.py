@@ -122,7 +122,8 @@ _MOD = (
 )  # never a count noun: "a large number of fighters" is no count of one; nor a vague plural, which is the count
 # itself ("a massacre leaving dozens of civilians dead" tells no toll of one)
 _PERSON = (
-    r"(?:civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
+    # a two-word person noun before its first word alone ("a staff member and 20 civilians": the list goes on)
+    r"(?:(?:staff|crew|family|party|council|team)\s+members?|civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
     r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
     r"children|child|kids?|boys?|girls?|elements?|gunmen|insurgents?|rebels?|terrorists?|jihadists?|"
     r"recruits?|guards?|workers?|residents?|villagers?|farmers?|shepherds?|displaced|idps?|refugees?|"
