@@ -256,3 +256,18 @@ def test_a_caption_that_tells_an_act_in_its_own_words_keeps_it() -> None:
     events = [e for e in extract(text, "2016-06-08") if e.event_type != "Diplomacy"]
     assert sorted((e.sub_event_type, e.date) for e in events) == [
         ("Air/drone strike", "2016-06-06"), ("Shelling/artillery/missile attack", "2016-06-08")]
+
+
+@pytest.mark.parametrize("text,saying", [
+    # a day right before the reporting verb of its subject is the day of the report, not of what it tells
+    ("A war monitor on Tuesday raised the death toll from air strikes on a market in the town of Atareb to 61.", True),
+    ("The Observatory on Sunday raised the toll from the car bomb in Azaz to 44.", True),
+    ("Rescuers on Friday updated the death toll from the shelling of Douma to 19.", True),
+    ("Turkey on Monday accused Russian jets of bombing a market in Atareb.", True),
+    # near misses: a day of the act itself
+    ("Government forces on Friday raised the flag over the town of Deir Hafer after shelling it.", False),
+    ("On Tuesday rebels shelled the town of Nubl, killing five.", False),
+])
+def test_the_day_a_toll_is_told_is_the_day_of_a_saying(text: str, saying: bool) -> None:
+    events = [e for e in extract(text, "2017-11-15") if e.event_type != "Diplomacy"]
+    assert events and all(("date:saying" in e.notes) == saying for e in events)

@@ -348,3 +348,24 @@ def test_a_year_told_later_joins_neither_of_two_attacks_of_that_year() -> None:
     later = ("gamma", "2016-08-11", "Inspectors established that sarin was used near Damascus in 2013. Washington "
              "blamed the regime for that gas attack, which killed hundreds of civilians in Eastern Ghouta.")
     assert _violent_sizes(*_GAS_DAY, *other, later) == [1, 2, 2]
+
+
+_MARKET_MONDAY = ("alpha", "2017-11-14", "Air strikes on a market in the town of Atareb on Monday killed 61 people, a "
+                  "monitor said.")
+
+
+@pytest.mark.parametrize("later,sizes", [
+    # a report dated only by the day a toll was told ("raised the toll on Tuesday", "... a monitor said on Thursday")
+    # is the report's day, which the strike precedes: no stated day of the strike against Monday's
+    (("beta", "2017-11-15", "A war monitor on Tuesday raised the death toll from the air strikes on the market in the "
+      "town of Atareb to 61."), [2]),
+    (("beta", "2017-11-17", "The death toll from air strikes on the market in the town of Atareb has risen to 61, a "
+      "monitor said on Thursday."), [2]),
+    (("beta", "2017-11-16", "The Observatory on Wednesday updated the death toll from the air strikes on the Atareb "
+      "market to 61."), [2]),
+    # near miss: a strike the sentence itself dates to another day, with its own toll, stays another incident
+    (("beta", "2017-11-17", "Air strikes on the town of Atareb on Thursday killed nine people, a monitor said."),
+     [1, 1]),
+])
+def test_a_day_a_toll_was_told_is_no_day_of_the_strike(later: tuple[str, str, str], sizes: list[int]) -> None:
+    assert _violent_sizes(_MARKET_MONDAY, later) == sizes

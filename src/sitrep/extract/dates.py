@@ -300,11 +300,13 @@ def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def said_on(text: str, mt: TimeMention, lo: int) -> bool:
     """``mt`` is the day of a saying, not of what is said: right after a reporting verb ("the Observatory said
     on Friday", "told reporters Saturday", "reported Thursday") or between a passive's auxiliary and its
-    verb ("Russia was on Monday accused of ...")."""
+    verb ("Russia was on Monday accused of ..."), or right before the reporting verb of its subject ("a monitor on
+    Tuesday raised the death toll to 61", "Turkey on Monday accused ...")."""
     before, after, _verbs = _speech_cues()
     m = before.search(text, max(lo, mt.start - 60), mt.start)
     if m is None:
-        return False
+        return re.search(r"(?i)\bon\s+$", text[max(lo, mt.start - 4):mt.start]) is not None and bool(
+            after.match(text, mt.end))
     if re.match(r"(?i)(?:was|were|is|are|has|have)\b", m.group()):
         return bool(after.match(text, mt.end))
     return True

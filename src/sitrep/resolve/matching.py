@@ -271,11 +271,13 @@ def date_guessed(ev: Event) -> bool:
     """The report's date was guessed (from the publication day or the narrative's last date), not
     stated by its own sentence (``date_method`` ``sentence:*``), or the sentence's date is the page's
     dateline (:data:`DATELINE`: "43 killed in army shelling AFP Sunday 3 Jul 2016 Fierce shelling ..." is
-    dated by its publication day, which may be the day after). A report with no recorded method (built by
+    dated by its publication day, which may be the day after), or the sentence's only day is that of a saying about
+    the happening (``date:saying``: "the toll has risen to 61, a monitor said on Tuesday" -- the day of the report,
+    which bounds the happening from above as a publication day does). A report with no recorded method (built by
     hand, or stored before methods were kept) is taken at its word."""
     if ev.date is None or ev.date_method is None:
         return False
-    return not ev.date_method.startswith("sentence:") or (
+    return not ev.date_method.startswith("sentence:") or "date:saying" in ev.notes or (
         ev.date_method == "sentence:explicit" and DATELINE.match(ev.evidence.text) is not None)
 
 
