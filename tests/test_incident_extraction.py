@@ -229,3 +229,45 @@ def test_a_toll_that_reached_a_figure(text: str, toll: int) -> None:
 def test_a_toll_on_something_else_is_no_figure() -> None:
     text = "The war has taken a heavy toll on the economy of the country since 2011."
     assert find_casualties(text).fatalities is None
+
+
+@pytest.mark.parametrize("text,sub,date", [
+    # a photo caption glued to the next sentence with no stop: its date is the photo's, and it reports nothing
+    ("Smoke rises over the town in Syria June 18 2016 (TRT World and Agencies) Air strikes on the town of Al-Mayadin "
+     "killed 40 people, a monitor said.", "Air/drone strike", "2016-06-26"),
+    ("Children walk past a ruined building near Azaz March 3 2016 (AFP Photo) A car bomb killed nine people in the "
+     "town of Azaz, activists said.", "Remote explosive/landmine/IED", "2016-06-26"),
+    ("Rescuers search the rubble in Idlib May 2 2016 (Anadolu Agency photo) Government shelling killed seven people "
+     "in the town of Saraqib, a monitor said.", "Shelling/artillery/missile attack", "2016-06-26"),
+    ("Russian jets are seen at an air base in Syria June 18 2016 (Reuters and Agencies) Rebel rockets killed five "
+     "people in the town of Nubl, state media said.", "Shelling/artillery/missile attack", "2016-06-26"),
+    # near miss: a date the story's own sentence states stays
+    ("Smoke rises over the town (AFP photo) Air strikes on the town of Al-Mayadin on June 24 killed 40 people, a "
+     "monitor said.", "Air/drone strike", "2016-06-24"),
+])
+def test_a_photo_caption_neither_dates_nor_tells_the_story(text: str, sub: str, date: str) -> None:
+    events = [e for e in extract(text, "2016-06-26") if e.event_type != "Diplomacy"]
+    assert [(e.sub_event_type, e.date) for e in events] == [(sub, date)]
+
+
+def test_a_caption_that_tells_an_act_in_its_own_words_keeps_it() -> None:
+    text = ("A rescuer runs near an ambulance after an air strike on a hospital in the town of Kafr Nabl June 6 2016 "
+            "(AFP photo) Heavy shelling killed 12 people in the town of Maarat al-Numan, a monitor said.")
+    events = [e for e in extract(text, "2016-06-08") if e.event_type != "Diplomacy"]
+    assert sorted((e.sub_event_type, e.date) for e in events) == [
+        ("Air/drone strike", "2016-06-06"), ("Shelling/artillery/missile attack", "2016-06-08")]
+
+
+@pytest.mark.parametrize("text,saying", [
+    # a day right before the reporting verb of its subject is the day of the report, not of what it tells
+    ("A war monitor on Tuesday raised the death toll from air strikes on a market in the town of Atareb to 61.", True),
+    ("The Observatory on Sunday raised the toll from the car bomb in Azaz to 44.", True),
+    ("Rescuers on Friday updated the death toll from the shelling of Douma to 19.", True),
+    ("Turkey on Monday accused Russian jets of bombing a market in Atareb.", True),
+    # near misses: a day of the act itself
+    ("Government forces on Friday raised the flag over the town of Deir Hafer after shelling it.", False),
+    ("On Tuesday rebels shelled the town of Nubl, killing five.", False),
+])
+def test_the_day_a_toll_is_told_is_the_day_of_a_saying(text: str, saying: bool) -> None:
+    events = [e for e in extract(text, "2017-11-15") if e.event_type != "Diplomacy"]
+    assert events and all(("date:saying" in e.notes) == saying for e in events)

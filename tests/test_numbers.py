@@ -134,3 +134,38 @@ def test_another_n_is_n_not_one(text: str, killed: int) -> None:
 ])
 def test_another_alone_still_counts_one_more(text: str) -> None:
     assert find_casualties(text).fatalities == 2
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # "as many as N" is the figure of the report, as "up to N" is
+    ("A car bomb killed as many as 20 people in Azaz on Monday.", 20),
+    ("Air strikes on the market killed as many as 40 civilians on Sunday.", 40),
+    ("A suicide bomber blew himself up at a checkpoint, killing as many as 15 fighters.", 15),
+    ("Barrel bombs dropped on the town claimed as many as 27 lives.", 27),
+    ("Activists said as many as 35 civilians were killed in the raids on the market.", 35),
+    # a risen toll whose happening is named at length before its verb: the latest figure, not the part it includes
+    ("The death toll from air strikes on the town of Maarat al-Numan has risen to 40 people, including 25 civilians.",
+     40),
+    ("The toll from Sunday's rocket attacks on the government-held districts of western Aleppo city has climbed to "
+     "17, state media said.", 17),
+    ("The death toll from Russian and Syrian strikes in the opposition-held town of Al-Mayadin in the east of the "
+     "country has risen to 82 people including 58 civilians.", 82),
+    # near misses: a toll that may reach a figure is no figure; an earlier toll is superseded
+    ("The monitor said the death toll could reach as many as 200.", None),
+    ("The death toll from the attack on the village rose to 51 from an earlier toll of 30.", 51),
+])
+def test_as_many_as_and_a_toll_risen_to(sentence: str, killed: int | None) -> None:
+    assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # a two-word person noun ("staff member", "crew members") does not end the list of victims it opens
+    ("The convoy attack, which the Red Crescent says killed a staff member and around 20 civilians, halted aid.", 21),
+    ("The strike on the helicopter killed two crew members and three passengers.", 5),
+    ("Air strikes near Saraqib killed a family member and two nurses who came to help.", 3),
+    # near misses: the noun alone, and a person of a party
+    ("The raid killed a staff member of the hospital.", 1),
+    ("Gunmen killed a party member and his two sons in Qamishli.", 3),
+])
+def test_a_two_word_person_noun_keeps_the_list_going(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence).fatalities == killed

@@ -434,3 +434,32 @@ def test_a_village_in_a_city_named_like_its_province_lies_in_the_province(text: 
     assert ev.location is not None
     assert (ev.location.admin1 if precision == "admin1" else ev.location.name, ev.location.precision) == (
         name, precision)
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    # a part of a city named before the city ("the X neighbourhood of City") lies in that city, not at a namesake
+    # town of another province the gazetteer knows
+    ("Three children were killed in a rocket attack on a school in the Shahba neighbourhood of Aleppo on Thursday.",
+     "Aleppo", "Aleppo"),
+    ("Mortar rounds hit the Shahba quarter of Aleppo on Sunday, killing two people.", "Aleppo", "Aleppo"),
+    ("A car bomb exploded in the Shahba neighbourhood of the city of Aleppo on Friday, killing four.", "Aleppo",
+     "Aleppo"),
+    # near misses: a part the gazetteer knows by the city keeps its own place; a town named alone keeps its own
+    ("Rebels shelled the Jobar neighbourhood of Damascus on Monday, killing four people.", "Damascus", "Damascus"),
+    ("Jets struck the town of Shahba in Sweida province on Monday, killing three.", "Shahbā", "As Sweida"),
+])
+def test_a_neighbourhood_of_a_city_lies_in_that_city(text: str, name: str, admin1: str) -> None:
+    from sitrep import extract
+
+    (ev,) = [e for e in extract(text, "2016-10-28") if e.event_type != "Diplomacy"]
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.admin1) == (name, admin1)
+
+
+def test_a_neighbourhood_the_gazetteer_knows_by_its_city_stays_itself() -> None:
+    by_name = {m.mention: m.place for m in find_places("Rebels shelled the Jobar neighbourhood of Damascus on Monday.",
+                                                       home=("SY",))}
+    assert by_name["Jobar"] is not None and by_name["Jobar"].name == "Jobar"
+    shahba = {m.mention: m.place for m in find_places("Rockets hit the Shahba neighbourhood of Aleppo.",
+                                                      home=("SY",))}["Shahba"]
+    assert shahba is not None and (shahba.name, shahba.admin1) == ("Aleppo - Shahba", "Aleppo")

@@ -301,6 +301,44 @@ def test_a_rare_happening_told_later_by_its_year_joins_it_in_the_stream_too() ->
     assert sorted(len(i.event_ids) for i in incidents) == [3]
 
 
+_LATER_BY_YEAR = [
+    ("gamma", "2016-08-11", "Inspectors established that sarin was used near Damascus in 2013. Washington blamed the "
+     "regime for that gas attack, which killed hundreds of civilians in Eastern Ghouta."),
+    ("gamma", "2017-04-15", "The regime handed over its chemical arsenal in 2013 under a deal with Washington. That "
+     "deal came after hundreds of people were killed in chemical weapons strikes east of Damascus."),
+    ("gamma", "2015-03-02", "The opposition says the regime gassed the Damascus suburbs in 2013. That sarin attack "
+     "killed more than a thousand civilians in Eastern Ghouta."),
+]
+
+
+@pytest.mark.parametrize("later", _LATER_BY_YEAR)
+@pytest.mark.parametrize("first", [True, False], ids=["year-report-first", "year-report-last"])
+def test_the_store_ingest_joins_a_rare_happening_told_by_its_year_as_batch_resolve_does(
+        tmp_path: object, later: tuple[str, str, str], first: bool) -> None:
+    """The store's ingest (one article a batch, the incremental path) ends where batch ``resolve`` ends: the
+    year-dated report loads its year's reports, and a dated report ingested after it finds it stored."""
+    from pathlib import Path
+
+    from sitrep.ingest import RawArticle
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import open_store
+    from sitrep.store.base import Query
+
+    items = [later, *_GAS_DAY] if first else [*_GAS_DAY, later]
+    raws = [RawArticle(text=text, origin=f"{n}.txt", source=source, published=published)
+            for n, (source, published, text) in enumerate(items)]
+    store = open_store(str(Path(str(tmp_path)) / "s.db"))
+    try:
+        Pipeline(store, batch_size=1).ingest_raw(raws)
+        events = store.events(Query())
+        violent = {e.event_id for e in events if e.event_type != "Diplomacy"}
+        stored = sorted(len(i.event_ids) for i in store.incidents(Query()) if violent & set(i.event_ids))
+        batch = sorted(len(i.event_ids) for i in resolve_events(events).incidents if violent & set(i.event_ids))
+    finally:
+        store.close()
+    assert stored == batch == [3]
+
+
 def test_a_year_told_later_joins_neither_of_two_attacks_of_that_year() -> None:
     """Two chemical attacks near Damascus in one year: a report giving only the year says nothing of which."""
     other = (("delta", "2013-04-14", "A chlorine attack on Jobar in Eastern Ghouta on Sunday killed 30 people, "
@@ -310,3 +348,24 @@ def test_a_year_told_later_joins_neither_of_two_attacks_of_that_year() -> None:
     later = ("gamma", "2016-08-11", "Inspectors established that sarin was used near Damascus in 2013. Washington "
              "blamed the regime for that gas attack, which killed hundreds of civilians in Eastern Ghouta.")
     assert _violent_sizes(*_GAS_DAY, *other, later) == [1, 2, 2]
+
+
+_MARKET_MONDAY = ("alpha", "2017-11-14", "Air strikes on a market in the town of Atareb on Monday killed 61 people, a "
+                  "monitor said.")
+
+
+@pytest.mark.parametrize("later,sizes", [
+    # a report dated only by the day a toll was told ("raised the toll on Tuesday", "... a monitor said on Thursday")
+    # is the report's day, which the strike precedes: no stated day of the strike against Monday's
+    (("beta", "2017-11-15", "A war monitor on Tuesday raised the death toll from the air strikes on the market in the "
+      "town of Atareb to 61."), [2]),
+    (("beta", "2017-11-17", "The death toll from air strikes on the market in the town of Atareb has risen to 61, a "
+      "monitor said on Thursday."), [2]),
+    (("beta", "2017-11-16", "The Observatory on Wednesday updated the death toll from the air strikes on the Atareb "
+      "market to 61."), [2]),
+    # near miss: a strike the sentence itself dates to another day, with its own toll, stays another incident
+    (("beta", "2017-11-17", "Air strikes on the town of Atareb on Thursday killed nine people, a monitor said."),
+     [1, 1]),
+])
+def test_a_day_a_toll_was_told_is_no_day_of_the_strike(later: tuple[str, str, str], sizes: list[int]) -> None:
+    assert _violent_sizes(_MARKET_MONDAY, later) == sizes

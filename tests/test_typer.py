@@ -162,3 +162,31 @@ def test_top_map_never_demotes_the_top_label() -> None:
     flat = (np.array([0.0, 0.2, 1.0]), np.array([0.0, 0.0, 1.0]))  # a map that sends 0.12 to zero
     q = C.calibrated(p, 1.0, None, flat)
     assert q.argmax() == 0 and np.isclose(q.sum(), 1.0)
+
+
+@pytest.mark.parametrize("text,sub", [
+    # a bomb blast or an explosion told without any aircraft: the model may not make it an air strike
+    ("A bomb blast in the Syrian city of Qamishli on Wednesday killed 48 people and left dozens more wounded.",
+     "Remote explosive/landmine/IED"),
+    ("A powerful blast tore through a crowded market in the town of Jarablus on Monday, killing 12 people.",
+     "Remote explosive/landmine/IED"),
+    ("A bomb blast at a crowded bus station in the town of Manbij on Monday killed 15 civilians.",
+     "Remote explosive/landmine/IED"),
+    ("A massive blast struck the centre of the town of Azaz on Tuesday, killing 30.", "Remote explosive/landmine/IED"),
+    # bombings counted as acts are bombs set off where they struck
+    ("A twin bombing struck a crowd in the Kurdish town of Qamishli on Wednesday, killing 44.",
+     "Remote explosive/landmine/IED"),
+    ("In early October a double bombing at a school in the city of Homs killed 52 people.",
+     "Remote explosive/landmine/IED"),
+    ("Two bombings in the city of Tartus on Monday killed 48 people.", "Remote explosive/landmine/IED"),
+    # near misses: a sentence naming aircraft, or a bombing raid, stays an air strike
+    ("Air strikes hit a crowded market in the town of Jarablus on Monday, killing 12 people.", "Air/drone strike"),
+    ("A bombing raid on the town of Saraqib on Monday killed nine.", "Air/drone strike"),
+    ("Russian warplanes carried out two bombings of the town of Saraqib on Monday, killing nine.", "Air/drone strike"),
+    ("Government forces bombed the town of Kafr Nabl on Monday, killing 12.", "Air/drone strike"),
+])
+def test_a_bomb_set_off_is_no_air_strike(text: str, sub: str) -> None:
+    from sitrep.extract import extract
+
+    (ev,) = [e for e in extract(text, "2016-07-28") if e.event_type != "Diplomacy"]
+    assert ev.sub_event_type == sub

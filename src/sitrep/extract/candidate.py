@@ -8,6 +8,7 @@ from typing import Any
 
 from sitrep.extract.actors import ActorMention
 from sitrep.extract.events import (
+    CREDIT,
     VIOLENT,
     Hit,
 )
@@ -56,9 +57,13 @@ def _sentences(sp: Any, text: str) -> list[tuple[int, int]]:
     if sp is not None:
         for s in sp.sents:
             a, b = s.start_char, s.end_char
-            # spaCy keeps blank lines inside a sentence: cut at line breaks (headlines, captions)
-            for m in re.finditer(r"[^\n]+", text[a:b]):
-                out.append((a + m.start(), a + m.end()))
+            # spaCy keeps blank lines inside a sentence: cut at line breaks (headlines, captions), and after a
+            # photo credit a caption ends on ("... June 18 2016 (TRT World and Agencies) The death toll ..."): the
+            # caption's date is not the next sentence's
+            cuts = [a] + [m.end() for m in CREDIT.finditer(text, a, b) if text[m.end():m.end() + 1].isupper()] + [b]
+            for x, y in zip(cuts, cuts[1:], strict=False):
+                for m in re.finditer(r"[^\n]+", text[x:y]):
+                    out.append((x + m.start(), x + m.end()))
     else:
         for m in re.finditer(r"[^\n.!?]+[.!?]*", text):
             out.append(m.span())

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.extract.events import TriggerDef
+from sitrep.extract.events import TriggerDef, means_named
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "typer_model.npz"
 NONE = "none"
@@ -372,11 +372,17 @@ def model_trigger(d: Decision) -> TriggerDef:
                       regex=_NEVER)
 
 
-def review(cand: Any, probs: np.ndarray | None) -> None:
-    """Let the model correct the sub type of a rule-found candidate (an extraction ``_Cand``), in place."""
+def review(cand: Any, probs: np.ndarray | None, clause: str = "") -> None:
+    """Let the model correct the sub type of a rule-found candidate (an extraction ``_Cand``), in place.
+
+    Not to an air strike where the clause (``clause``: its text) names no aircraft: "a bomb blast killed 48", "a
+    twin bombing struck a crowd" are bombs set off where they struck, whatever the model guesses from the words
+    "bomb" and "bombing" (the rules read an air strike's own words: "bombed", "warplanes", "air raids")."""
     if probs is None or cand.hit.trigger.id in ("label", "model"):
         return
     d = decide(probs, labels(), (cand.event_type, cand.sub), untrusted())
+    if d is not None and d.sub == "Air/drone strike" and d.sub not in means_named(clause):
+        return
     if d is not None and d.how == "model:fix":
         cand.notes.append(f"typer:{cand.sub}->{d.sub}")
         cand.event_type, cand.sub, cand.method = d.event_type, d.sub, (d.sub or d.event_type).lower()

@@ -32,6 +32,7 @@ from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
 from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans, occasion_hit
 from .candidate import _Cand, _sentences
+from .date_sentences import is_caption
 from .dates import points_back
 from .emit import _FORCED, _doc_country, _split_listed, _to_event
 from .inputs import (
@@ -313,6 +314,9 @@ def candidates(st: DocState) -> None:
     text, cands = st.text, st.cands
     titles = _title_spans(text)
     for si, (ss, se) in enumerate(st.sents):
+        # a photo caption tells what the photo shows ("Russian jets are seen at the air base"): an act only in its
+        # own words ("... runs near an ambulance after an air strike on a hospital"), never a guess of the model
+        caption = is_caption(text, ss, se)
         forced = prefix_type(text, ss, se) if si == 0 else None
         for cs, ce in st.parts[si]:
             casualties = _CAS_CONTINUATION.search(text[cs:ce]) is not None \
@@ -331,11 +335,11 @@ def candidates(st: DocState) -> None:
                     _assign_governments(text, cand, (cs, ce), st.dic, st.persons)
                 if forced is not None and hit.trigger.type != "Diplomacy":
                     forced = None
-                if cand is None:
+                if cand is None or (caption and hit.trigger.id == "model"):
                     continue
                 cand.headline = headline_style(text[cs:ce])
                 cand.title = any(a < ce and cs < b for a, b in titles)
-                typer.review(cand, st.probs.get((cs, ce)))
+                typer.review(cand, st.probs.get((cs, ce)), text[cs:ce])
                 if cand.generic:
                     st.generic_cands.append(cand)
                 else:

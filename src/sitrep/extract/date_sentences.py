@@ -12,7 +12,13 @@ from .date_values import FUTURE_SUFFIX
 # --------------------------------------------------------------------------- sentences
 
 
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# the last word of a photo credit a caption ends on ("... June 18 2016 (TRT World and Agencies)", "(AFP photo)")
+CREDIT_WORDS = r"photo|picture|file\s+photo|photograph|agencies"
+# a sentence ends at a stop, a blank line, a line break before a capital, or a caption's credit glued to the next
+# sentence with no stop ("... in Syria June 18 2016 (TRT World and Agencies) The death toll ...": the caption's date
+# is not the next sentence's)
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])|"
+                       r"(?i:(?<=photo)|(?<=picture)|(?<=photograph)|(?<=agencies))\)\s+(?=[\"“]?[A-Z])")
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Maj|"
     r"Rep|Sen|Gov|Prof|No|U\.S|U\.N|Inc|Corp|Co|Ltd|vs|etc|Jr|Sr))\.$"
@@ -37,6 +43,20 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
         hi = m.start() + 1
         break
     return lo, hi
+
+
+_CREDIT_AT_END = re.compile(rf"\((?:[\w\-]+\s+){{0,3}}(?:{CREDIT_WORDS})\)$", re.I)
+
+
+def is_caption(text: str, lo: int, hi: int) -> bool:
+    """Is the sentence ``text[lo:hi]`` a photo caption (it ends on a photo credit: "Jets are seen at the air base
+    June 18 2016 (TRT World and Agencies)")? It tells what a photo shows, not what the story reports."""
+    return _CREDIT_AT_END.search(text.rstrip(), lo, min(hi, len(text.rstrip()))) is not None
+
+
+def in_caption(text: str, pos: int) -> bool:
+    """Is ``text[pos]`` in a photo caption (:func:`is_caption`)? Its date is the photo's, not the story's."""
+    return is_caption(text, *sentence_bounds(text, pos))
 
 
 def _paragraph_start(text: str, pos: int) -> int:

@@ -39,7 +39,15 @@ from sitrep.records import DatePrecision, TimeMention
 
 from .date_grammar import _alt, _data, _Lexicon, _lexicon, forward_cues
 from .date_resolution import _HANDLERS, _State
-from .date_sentences import _REPORTED, _paragraph_start, deadline_context, future_context, is_future, sentence_bounds
+from .date_sentences import (
+    _REPORTED,
+    _paragraph_start,
+    deadline_context,
+    future_context,
+    in_caption,
+    is_future,
+    sentence_bounds,
+)
 from .date_values import FUTURE_SUFFIX, Anchor, _shift, parse_iso
 
 __all__ = [
@@ -292,11 +300,13 @@ def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def said_on(text: str, mt: TimeMention, lo: int) -> bool:
     """``mt`` is the day of a saying, not of what is said: right after a reporting verb ("the Observatory said
     on Friday", "told reporters Saturday", "reported Thursday") or between a passive's auxiliary and its
-    verb ("Russia was on Monday accused of ...")."""
+    verb ("Russia was on Monday accused of ..."), or right before the reporting verb of its subject ("a monitor on
+    Tuesday raised the death toll to 61", "Turkey on Monday accused ...")."""
     before, after, _verbs = _speech_cues()
     m = before.search(text, max(lo, mt.start - 60), mt.start)
     if m is None:
-        return False
+        return re.search(r"(?i)\bon\s+$", text[max(lo, mt.start - 4):mt.start]) is not None and bool(
+            after.match(text, mt.end))
     if re.match(r"(?i)(?:was|were|is|are|has|have)\b", m.group()):
         return bool(after.match(text, mt.end))
     return True
@@ -408,6 +418,8 @@ def date_for_span(
             return mt.value, "year", f"narrative:{mt.method}"
         if is_future(mt) or mt.value is None or mt.precision not in ("day", "week", "month"):
             continue
+        if in_caption(text, mt.start):
+            continue  # a photo's date is not the story's
         if pub is not None and mt.value == pub.value:
             if mt.method == "explicit":
                 continue  # the dateline / header restating the publication date is not the narrative

@@ -20,12 +20,30 @@ from typing import Any
 
 import yaml
 
+from sitrep.extract.date_sentences import CREDIT_WORDS
 from sitrep.extract.numbers import mask_dates, tally_start
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+# the means of the two sub types fired from afar, in a sentence's words: aircraft, and guns or launchers on the ground
+AIR_MEANS = (r"air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
+             r"planes?|sorties|air force|aerial|barrel bombs?|strafe\w*")
+_GUNS = r"shell(?:s|ed|ing)?|artillery|mortars?|tank fire"  # rockets and missiles are fired from aircraft too
+GROUND_MEANS = rf"{_GUNS}|rockets?|missiles?"
+_MEANS_WORDS = {
+    "Air/drone strike": re.compile(rf"\b(?:{AIR_MEANS})\b", re.IGNORECASE),
+    "Shelling/artillery/missile attack": re.compile(rf"\b(?:{_GUNS})\b", re.IGNORECASE),
+}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def means_named(text: str) -> frozenset[str]:
+    """The sub types fired from afar whose means a sentence names: "air strikes and shelling" names both."""
+    return frozenset(k for k, words in _MEANS_WORDS.items() if words.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +257,10 @@ _CLAUSE_BREAK = re.compile(
 
 
 # page furniture glued to the sentence after it, with no stop between: a photo credit ("... on Monday (AFP photo)
-# BEIRUT Thirteen civilians ..."), or a title-case headline of a related article whose last word runs into the
-# sentence's capitalised article ("Russian Military Delivers Aid to Hama The Air Force shelled ...")
-_CREDIT = re.compile(r"\s*\((?:[\w\-]+\s+){0,3}(?:photo|picture|file\s+photo|photograph)\)\s*", re.I)
+# BEIRUT Thirteen civilians ...", "Jets seen at the air base June 18 2016 (TRT World and Agencies) The death toll
+# ..."), or a title-case headline of a related article whose last word runs into the sentence's capitalised article
+# ("Russian Military Delivers Aid to Hama The Air Force shelled ...")
+CREDIT = re.compile(rf"\s*\((?:[\w\-]+\s+){{0,3}}(?:{CREDIT_WORDS})\)\s*", re.I)
 _GLUED_START = re.compile(r"(?<=[\w’'])(\s+)(?-i:The|A|An|At\s+least)\s+(?=\w)")
 _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL = frozenset({"of", "to", "in", "on", "for", "and", "the", "a", "an", "at", "by", "with", "over", "as",
@@ -268,7 +287,7 @@ _SEQUEL = re.compile(
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The separators (spans) between page furniture and the sentence glued after it, and between a happening
     and another it is set beside in time (:data:`_SEQUEL`)."""
-    out = [m.span() for m in _CREDIT.finditer(text, start, end)]
+    out = [m.span() for m in CREDIT.finditer(text, start, end)]
     out += [m.span() for m in _SEQUEL.finditer(text, start, end)]
     out += [m.span(1) for m in _GLUED_START.finditer(text, start, end) if _title_run(text, start, m.start(1))]
     return out

@@ -34,7 +34,8 @@ _WORDS = rf"(?:{NUMBER}|{'|'.join(_COUNT_WORDS)})\b"
 QUANTITY = (
     rf"\b(?:between\s+{_DIGITS}\s+and\s+{_DIGITS}|"
     rf"(?:(?:another|a\s+further|an\s+additional)\s+(?={_DIGITS}|{NUMBER}\b))?"
-    rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|approximately|roughly)\s+)?"
+    rf"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|approximately|"
+    rf"roughly)\s+)?"
     rf"(?:{_DIGITS}(?:\s*(?:-|to|or)\s*{_DIGITS})?|{_VAGUE_RE}|{_WORDS}))(?:\s+of(?:\s+the)?)?"
 )
 
@@ -42,7 +43,8 @@ QUANTITY = (
 # what may come before a figure ("at least 70", "some 80", "another six", "a further 12"); "some" and "another"
 # alone are quantities of their own
 _APPROX = re.compile(r"^(?:(?:another|a further|an additional)\s+(?=\S))?"
-                     r"(?:(?:at least|more than|over|about|around|nearly|almost|up to|approximately|roughly|some)\s+)?")
+                     r"(?:(?:at least|more than|over|about|around|nearly|almost|up to|as many as|approximately|"
+                     r"roughly|some)\s+)?")
 
 
 def _parse_digits(s: str) -> int | None:
@@ -123,7 +125,8 @@ _MOD = (
 )  # never a count noun: "a large number of fighters" is no count of one; nor a vague plural, which is the count
 # itself ("a massacre leaving dozens of civilians dead" tells no toll of one)
 _PERSON = (
-    r"(?:civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
+    # a two-word person noun before its first word alone ("a staff member and 20 civilians": the list goes on)
+    r"(?:(?:staff|crew|family|party|council|team)\s+members?|civilians?|people|persons?|individuals?|members?|fighters?|militants?|soldiers?|troops?|"
     r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
     r"children|child|kids?|boys?|girls?|elements?|gunmen|insurgents?|rebels?|terrorists?|jihadists?|"
     r"recruits?|guards?|workers?|residents?|villagers?|farmers?|shepherds?|displaced|idps?|refugees?|"
@@ -198,8 +201,11 @@ KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)
                           r"(?:(?:more|innocent|civilian|human)\s+)?lives\b", re.I)
 # "the death toll rose to 126 (from 112)", "the toll stood at 40", "the death toll following Thursday's attack on
 # the village reached 51", "Death Toll of Attack on Village in Hama Reaches 51": the latest figure
+# "the death toll from Russian and Syrian strikes on the opposition-held town of Al-Mayadin has risen to 82": a toll
+# that has risen names the happening before its verb, however long its name
 DEATH_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\s+(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)\s+"
+    rf"\b(?:death\s+)?toll\s+(?:(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)|"
+    rf"(?:[\w\-'’]+\s+){{0,20}}?(?:has|have|had)\s+(?:risen|rose|climbed|increased|jumped|grown)\s+to)\s+"
     rf"(?!(?:a|an)\s+(?!(?:hundred|thousand|dozen)\b))(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
 # "from a previous toll of 112", "an earlier toll of", "which earlier gave a toll of 20": superseded

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from sitrep.geo.gazetteer import CORE, Entry, Gazetteer, load_gazetteer, norm_key
-from sitrep.records import Place, PlaceMention
+from sitrep.records import Place, PlaceMention, haversine_km
 
 from .place_areas import _area_place, _bracket_names, _brackets, _governing_area, _inside, _named_areas, _part_place
 from .place_recognition import _collect, _Mention, _qualifier
@@ -126,6 +126,10 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
 _CITY_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.I)
 _NEIGHBOURHOOD_OF = re.compile(r"\b(?:neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$", re.I)
+# "the Shahba neighbourhood of Aleppo", "the Midan quarter of the city of Damascus": the city named after its part
+_NEIGHBOURHOOD_OF_CITY = re.compile(r"\s+(?:neighbou?rhood|quarter)\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+                                    re.I)
+_PART_KM = 20.0  # a part of a city the gazetteer knows lies this near the city's point
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "their", "a", "an", "one", "another", "each", "every"})
 _CITY_REACH = 1200  # characters: the city's report a neighbourhood belongs to is told not far before it
@@ -139,9 +143,14 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
     out: list[PlaceMention] = []
     city: PlaceMention | None = None
     parts: dict[str, Place] = {}  # a neighbourhood named once is that part of the city wherever it is named again
-    for pm in places:
+    for n, pm in enumerate(places):
         p = pm.place
         key = _part_key(pm.mention)
+        after = places[n + 1] if n + 1 < len(places) else None
+        of_city = (after is not None and _is_city(after.place) and pm.end <= after.start
+                   and _NEIGHBOURHOOD_OF_CITY.match(text[pm.end:after.start]) is not None)
+        if of_city:
+            city = after  # the city named right after its part: "the Shahba neighbourhood of Aleppo"
         if key in parts and (p is None or p.precision in ("admin1", "country") or p.country != parts[key].country):
             out.append(dataclasses.replace(pm, place=dataclasses.replace(parts[key], mention=pm.mention)))
             continue
@@ -153,17 +162,29 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
                 and pm.mention.split()[0].lower() not in _DETERMINERS \
                 and pm.start - city.end <= _CITY_REACH:
             c = city.place
-            # a place of the city's country the gazetteer knows at a point stands ("Jobar neighborhood")
-            known = p is not None and p.precision in ("point", "district") and p.country == c.country
+            # a place of the city's country the gazetteer knows at a point stands ("Jobar neighborhood"); of the city
+            # the text names as its whole ("the Shahba neighbourhood of Aleppo"), only where it lies by that city (not
+            # a namesake town in another province)
+            known = p is not None and p.precision in ("point", "district") and p.country == c.country and (
+                not of_city or (_near(p, c) if None not in (p.lat, p.lon, c.lat, c.lon) else p.admin1 == c.admin1))
             if not known:
                 part = Place(name=f"{c.name} - {pm.mention}", country=c.country, admin1=c.admin1, admin2=c.admin2,
                              lat=c.lat, lon=c.lon, precision="district", feature="PPLX", mention=pm.mention)
                 parts[_part_key(pm.mention)] = part
                 pm = dataclasses.replace(pm, place=part)
-        elif p is not None and p.precision == "point" and p.feature in _CITY_FEATURES and not named:
+        elif _is_city(p) and not named:
             city = pm
         out.append(pm)
     return out
+
+
+def _is_city(p: Place | None) -> bool:
+    return p is not None and p.precision == "point" and p.feature in _CITY_FEATURES
+
+
+def _near(p: Place, city: Place) -> bool:
+    assert p.lat is not None and p.lon is not None and city.lat is not None and city.lon is not None
+    return haversine_km(p.lat, p.lon, city.lat, city.lon) <= _PART_KM
 
 
 def _part_key(name: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from sitrep.records import Event, Incident
 from sitrep.store.base import Query
 
-from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval, rare_of_a_year
+from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval, swept_interval
 from .incidents import ResolveResult, build_incident, cluster, matched_component
 from .index import MatchIndex
 
@@ -102,14 +102,16 @@ def candidate_queries(events: Sequence[Event]) -> list[Query]:
     widened by the matching window (``MAX_GAP_DAYS``) and the widest interval that is swept by date
     (a month); overlapping windows are merged and each merged window is one query. A batch whose
     reports span years (a feed or a folder in no time order) thus loads the weeks around its reports,
-    not every stored incident of those years. Undated and generic reports need nothing loaded.
+    not every stored incident of those years. Undated and generic reports need nothing loaded; a rare
+    happening dated only to its year loads that year, where batch resolution meets it with the reports of its
+    kind (:func:`blocking.swept_interval`: the one rule of both paths).
     """
     windows: dict[str | None, list[tuple[int, int]]] = {}
     for ev in events:
         if ev.generic:
             continue
-        iv = date_interval(ev.date)
-        if iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS:
+        iv = swept_interval(ev)
+        if iv is None:
             continue
         c = ev.location.country if ev.location else None
         windows.setdefault(c, []).append((iv[0] - MAX_GAP_DAYS - MAX_SPAN_DAYS, iv[1] + MAX_GAP_DAYS))
@@ -131,8 +133,8 @@ def time_key(ev: Event) -> tuple[int, int]:
     """Where a report sorts for :func:`resolve_stream`: dated reports by the first day they may mean;
     undated ones, and ones vaguer than a month (they pair only with each other), last; a rare happening dated only
     to its year (:func:`blocking.rare_of_a_year`) by the first day of its year, to meet the reports of that year."""
-    iv = date_interval(ev.date)
-    if iv is None or (iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not rare_of_a_year(ev)):
+    iv = swept_interval(ev)
+    if iv is None:
         return (1, 0)
     return (0, iv[0])
 

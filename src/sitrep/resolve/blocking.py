@@ -186,11 +186,21 @@ def rare_of_a_year(ev: Event, sigs: frozenset[str] | None = None) -> bool:
     return any(is_rare(s) for s in (event_signatures(ev) if sigs is None else sigs))
 
 
-def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
+def swept_interval(ev: Event, sigs: frozenset[str] | None = None) -> tuple[int, int] | None:
+    """The days a report is swept by date over (first and last ordinal), or None when it pairs only with the
+    undated reports: undated, or vaguer than a month unless a rare happening of a year (:func:`rare_of_a_year`).
+    The one rule of what is dated for batch blocking (:func:`key_event`), the stream's order
+    (:func:`sitrep.resolve.time_key`), the store's ingest (:func:`sitrep.resolve.candidate_queries`) and its
+    long-lived index (:class:`sitrep.resolve.index.MatchIndex`), so the two paths pair the same reports."""
     iv = date_interval(ev.date)
-    yearly = rare_of_a_year(ev, sigs)
-    if iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not yearly:
-        iv = None
+    if iv is None or (iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not rare_of_a_year(ev, sigs)):
+        return None
+    return iv
+
+
+def key_event(index: int, ev: Event, sigs: frozenset[str] = frozenset()) -> Keyed:
+    iv = swept_interval(ev, sigs)
+    yearly = iv is not None and iv[1] - iv[0] + 1 > MAX_SPAN_DAYS
     loc = happening_place(ev)
     if loc is None or not (loc.country or loc.admin1 or loc.lat is not None):
         level = "none"
@@ -340,10 +350,11 @@ class Blocking:
 
     def add(self, index: int, ev: Event, sigs: frozenset[str]) -> None:
         """Put one more report in the blocks (a long-lived index: :class:`sitrep.resolve.index.MatchIndex`).
-        Undated and year-only reports are not taken: their look-ups depend on which others are present
-        (``undated_cap``), so they are paired among the reports at hand (:class:`Blocking` of those)."""
+        Reports not swept by date (:func:`swept_interval`) are not taken: their look-ups depend on which others are
+        present (``undated_cap``), so they are paired among the reports at hand (:class:`Blocking` of those). A rare
+        happening of a year is taken: it is swept by date in its signature blocks, as in a batch."""
         k = key_event(index, ev, sigs)
-        if ev.generic or k.interval is None or k.yearly or index in self.by_index:
+        if ev.generic or k.interval is None or index in self.by_index:
             raise ValueError(f"report {index} cannot be added")
         self.keyed.append(k)  # order no longer matters: look-ups go through by_index and the blocks
         self.by_index[index] = k

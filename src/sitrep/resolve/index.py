@@ -10,7 +10,8 @@ for each batch (and each widening round) made the cost follow the reports per da
 - dated reports sit in one :class:`~sitrep.resolve.blocking.Blocking`, grown report by report, and
   each keeps its *match neighbours* — the candidates (``Blocking.partners``) whose match score reaches
   the threshold; adding a report looks up its candidates once and links both sides;
-- undated and year-only reports pair only with each other, under a cap per block that depends on
+- undated reports and ones vaguer than a month (but a rare happening of a year, swept by date in its
+  signature blocks as in a batch) pair only with each other, under a cap per block that depends on
   which of them are at hand, so they are blocked afresh among the reports at hand (they are few);
 - scores are kept per pair, oriented as the caller orders the two reports (by event id).
 
@@ -27,15 +28,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from sitrep.records import Event, Incident
 
-from .blocking import MAX_SPAN_DAYS, Blocking, date_interval
+from .blocking import Blocking, swept_interval
 from .incidents import build_incident
 from .matching import THRESHOLD, Profile, match_score, profile
 
 
-def _vague(ev: Event) -> bool:
-    """Undated, or vaguer than the widest interval swept by date: blocked only among the reports at hand."""
-    iv = date_interval(ev.date)
-    return iv is None or iv[1] - iv[0] + 1 > MAX_SPAN_DAYS
+def _vague(ev: Event, sigs: frozenset[str] | None = None) -> bool:
+    """Not swept by date (:func:`~sitrep.resolve.blocking.swept_interval`): blocked only among the reports at hand."""
+    return swept_interval(ev, sigs) is None
 
 
 class MatchIndex:
@@ -82,7 +82,7 @@ class MatchIndex:
             self._sid[ev.event_id] = sid
             self._event[sid] = ev
             p = self._profile[sid] = profile(sid, ev)
-            if not ev.generic and not _vague(ev):
+            if not ev.generic and not _vague(ev, p.signatures):
                 self._blocking.add(sid, ev, p.signatures)
                 self._near[sid] = set()
                 added.append(sid)
@@ -158,9 +158,11 @@ class MatchIndex:
         return self._sid[event_id]
 
     def _vague_blocking(self, events: Iterable[Event]) -> tuple[list[int], Blocking]:
-        """The undated and year-only reports among ``events``, by event id, and their blocks (the
+        """The reports among ``events`` not swept by date, by event id, and their blocks (the
         blocks of all ``events`` pair them only with each other, capped in event id order)."""
-        vague = sorted((ev for ev in events if not ev.generic and _vague(ev)), key=lambda e: e.event_id)
+        vague = sorted((ev for ev in events
+                        if not ev.generic and _vague(ev, self._profile[self._sid[ev.event_id]].signatures)),
+                       key=lambda e: e.event_id)
         sids = [self._sid[ev.event_id] for ev in vague]
         return sids, Blocking(vague, signatures_of=[self._profile[s].signatures for s in sids])
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.extract.events import AIR_MEANS, GROUND_MEANS, means_named
 from sitrep.extract.merge import DELIVERY
 from sitrep.records import Event, haversine_km
 
@@ -212,17 +213,9 @@ def profile(index: int, ev: Event) -> Profile:
 
 # how an explosive act was delivered, in the words of its sentence (the classes of ``extract.merge.DELIVERY``):
 # fired from afar (aircraft, artillery, rockets) or set off where it struck (a car bomb, a mine, a suicide bomber)
-# the means of the two sub types fired from afar: aircraft, and guns or launchers on the ground
-_AIR_MEANS = (r"air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
-              r"planes?|sorties|air force|aerial|barrel bombs?|strafe\w*")
-_GUNS = r"shell(?:s|ed|ing)?|artillery|mortars?|tank fire"  # rockets and missiles are fired from aircraft too
-_GROUND_MEANS = rf"{_GUNS}|rockets?|missiles?"
-_MEANS_WORDS = {
-    "Air/drone strike": re.compile(rf"\b(?:{_AIR_MEANS})\b", re.IGNORECASE),
-    "Shelling/artillery/missile attack": re.compile(rf"\b(?:{_GUNS})\b", re.IGNORECASE),
-}
+# (the means of the two sub types fired from afar: ``extract.events.AIR_MEANS``, ``GROUND_MEANS``)
 _DELIVERY_WORDS = {
-    "fired": re.compile(rf"\b(?:{_AIR_MEANS}|{_GROUND_MEANS}|bombard\w*)\b", re.IGNORECASE),
+    "fired": re.compile(rf"\b(?:{AIR_MEANS}|{GROUND_MEANS}|bombard\w*)\b", re.IGNORECASE),
     "set off": re.compile(
         r"\b(?:car[- ]bombs?|truck[- ]bombs?|ieds?|roadside|landmines?|mines?|suicide|explosive devices?|"
         r"booby[- ]trapped|vbieds?|grenades?|explosives?|rigged|planted|detonat\w*|"
@@ -235,12 +228,6 @@ _DELIVERY_WORDS = {
 def delivery_named(text: str) -> frozenset[str]:
     """The ways of delivering an explosive act that a sentence names ("fired", "set off")."""
     return frozenset(k for k, words in _DELIVERY_WORDS.items() if words.search(text))
-
-
-@lru_cache(maxsize=1 << 16)
-def means_named(text: str) -> frozenset[str]:
-    """The sub types fired from afar whose means a sentence names: "air strikes and shelling" names both."""
-    return frozenset(k for k, words in _MEANS_WORDS.items() if words.search(text))
 
 
 def delivery_told(sub_event_type: str | None, named: frozenset[str]) -> bool:
@@ -284,11 +271,13 @@ def date_guessed(ev: Event) -> bool:
     """The report's date was guessed (from the publication day or the narrative's last date), not
     stated by its own sentence (``date_method`` ``sentence:*``), or the sentence's date is the page's
     dateline (:data:`DATELINE`: "43 killed in army shelling AFP Sunday 3 Jul 2016 Fierce shelling ..." is
-    dated by its publication day, which may be the day after). A report with no recorded method (built by
+    dated by its publication day, which may be the day after), or the sentence's only day is that of a saying about
+    the happening (``date:saying``: "the toll has risen to 61, a monitor said on Tuesday" -- the day of the report,
+    which bounds the happening from above as a publication day does). A report with no recorded method (built by
     hand, or stored before methods were kept) is taken at its word."""
     if ev.date is None or ev.date_method is None:
         return False
-    return not ev.date_method.startswith("sentence:") or (
+    return not ev.date_method.startswith("sentence:") or "date:saying" in ev.notes or (
         ev.date_method == "sentence:explicit" and DATELINE.match(ev.evidence.text) is not None)
 
 
