@@ -396,6 +396,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+# a demonym joined to the one before the act: "Russian and regime", "Syrian or Russian", "US & Iraqi"
+_JOINED_DEMONYM = re.compile(r"\b([A-Za-z][\w.\-]*)\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$", re.I)
 
 
 def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
@@ -412,4 +414,7 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
     actor = dic.military_of(iso) if iso else None
     if actor is None:
         return None
+    joint = _JOINED_DEMONYM.search(text, max(cs, start - 30), start)
+    if joint and dic.demonym_country(joint.group(1)) not in (None, iso):
+        return None  # "Russian & regime airstrikes", "US or Iraqi strikes": two forces, no one initiator
     return ActorMention(start, start + len(word), word, actor)

@@ -215,6 +215,34 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+_RUN_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|az)-)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*")
+
+
+def _run_members(gaz: Gazetteer, text: str, a: int, b: int) -> list[_Mention]:
+    """The places of a run of names listed with no commas, that NER read as one name the gazetteer does not
+    know ("the towns of Kafranbel Ariha", "in Binnish Taftanaz"): split at the word where the last part (and
+    the first, if it can be) is a settlement of the theatre by its own name, not a loose spelling. A first
+    part the gazetteer does not know, of two words or more, stays a toponym of its own, unresolved ("Tal Minnis
+    Sarmada"); a single unknown first word is a prefix of the name ("Al Bab"), and the run is left whole."""
+    words = [(a + m.start(), a + m.end()) for m in _RUN_WORD.finditer(text[a:b])]
+    if len(words) < 2 or text[a:b].count(" ") != len(words) - 1:
+        return []
+
+    def known(s: int, e: int) -> list[tuple[Entry, str]]:
+        return [(x, how) for x, how in gaz.lookup(text[s:e], loose=False)
+                if x.country in THEATRE and how == "name" and x.kind in ("place", "supplement")]
+
+    for i in range(1, len(words)):  # the longest known last part first
+        tail = known(words[i][0], b)
+        head = known(a, words[i - 1][1])
+        if not tail or (i == 1 and not head):  # "Al Bab", "Tal Rifaat": a prefix word is no name of its own
+            continue
+        end = words[i - 1][1]
+        return [_Mention(a, end, text[a:end], "GPE", cands=head, weak=not head),
+                _Mention(words[i][0], b, text[words[i][0]:b], "GPE", cands=tail)]
+    return []
+
+
 def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
     """Syrian and Iraqi names NER mislabels ("Hamouriya" as a PERSON, "Kafr Laha" as a WORK_OF_ART) and
     names introduced as settlements ("the village of X", "X countryside"): places when the gazetteer
@@ -235,6 +263,10 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
             if cands and not gaz.demonym_country(name) and free(a, b):
                 out.append(_Mention(a, b, name, "GPE", cands=cands))
                 taken.add(a, b)
+            elif not cands and locative and free(a, b):
+                for m in _run_members(gaz, text, a, b):
+                    out.append(m)
+                    taken.add(m.start, m.end)
     named = [(*m.span(1), m.group(1)) for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT) for m in rx.finditer(text)]
     for a, b, name in [*named, *_listed_settlements(text)]:
         if not free(a, b) or name in _institution_words() or name in _COMPASS_ADJECTIVES:
