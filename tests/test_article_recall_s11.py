@@ -47,3 +47,33 @@ def test_a_headline_naming_two_forces_is_the_report_of_either(text: str, toll: i
     assert len(evs) == 1, [(e.evidence.text, e.fatalities) for e in evs]
     assert evs[0].fatalities == toll
     assert evs[0].actor1 is not None and evs[0].actor1.name.startswith(actor)
+
+
+def _tolls(text: str) -> list[tuple[str, int | None]]:
+    return sorted((e.location.name if e.location else "", e.fatalities)
+                  for e in extract(text, published="2020-05-06") if e.event_type != "Diplomacy")
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("On Monday shelling killed four civilians in Douma, the monitor said, adding that two children were killed in "
+     "Harasta.", [2, 4]),
+    ("On Monday a car bomb killed six people in Tikrit, police said, adding that three soldiers were killed in "
+     "Baiji.", [3, 6]),
+    ("On Monday air strikes killed nine people in Ariha, the Observatory said, adding that a child was killed in "
+     "Saraqeb.", [1, 9]),
+])
+def test_the_dead_a_source_adds_at_another_place_are_a_report_of_that_place(text: str, tolls: list[int]) -> None:
+    got = _tolls(text)
+    assert sorted(n for _, n in got) == tolls and len({name for name, _ in got}) == 2, (text, got)
+
+
+@pytest.mark.parametrize("text, toll", [
+    # the added dead are of the same place: one report, its toll told once
+    ("On Monday air strikes killed nine people in Ariha, the Observatory said, adding that three children were "
+     "killed in the town.", 9),
+    ("On Monday shelling killed four civilians in Douma, the monitor said, adding that two children were among the "
+     "dead.", 4),
+    ("On Monday a car bomb killed six people in Tikrit, police said, adding that two of the dead were soldiers.", 6),
+])
+def test_the_dead_a_source_adds_at_the_same_place_stay_in_its_report(text: str, toll: int) -> None:
+    assert [n for _, n in _tolls(text)] == [toll], (text, _tolls(text))
