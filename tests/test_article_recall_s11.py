@@ -77,3 +77,25 @@ def test_the_dead_a_source_adds_at_another_place_are_a_report_of_that_place(text
 ])
 def test_the_dead_a_source_adds_at_the_same_place_stay_in_its_report(text: str, toll: int) -> None:
     assert [n for _, n in _tolls(text)] == [toll], (text, _tolls(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last name of a list, one the gazetteer does not know, joined by "and" / "as well as" to a known town
+    ("On Monday, jets bombed Ariha, Sarmin and Mazraat Hamdan in Idlib countryside.",
+     ["Ariha", "Mazraat Hamdan", "Sarmin"]),
+    ("On Monday, rebels shelled Saraqeb Khan Sheikhoun Maarat al-Numan and Tal Bazzam in Idlib countryside.",
+     ["Khan Shaykhun", "Maarat al-Numan", "Saraqib", "Tal Bazzam"]),
+    ("On Monday, jets bombed Ariha and Sarmin as well as Umm Sharshouh.", ["Ariha", "Sarmin", "Umm Sharshouh"]),
+])
+def test_an_unknown_last_name_of_a_list_of_towns_is_a_place_of_its_own(text: str, expected: list[str]) -> None:
+    assert _places(text) == expected, (text, _places(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a person named after a place is no place of the list
+    "On Monday, jets bombed Ariha and Abu Omar said the strikes had stopped.",
+    "On Monday, a doctor in Sarmin and Ahmad Hassan were killed in an air strike.",
+    "Shelling killed three people in Douma and Hamza Ali, a local activist, said more were wounded.",
+])
+def test_a_person_named_after_a_place_is_no_place(text: str) -> None:
+    assert len(_places(text)) == 1, (text, _places(text))
