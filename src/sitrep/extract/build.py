@@ -8,6 +8,7 @@ import re
 from sitrep.extract.actors import ActorDictionary, ActorMention
 from sitrep.extract.dates import dated_by_saying
 from sitrep.extract.events import (
+    VIOLENT,
     Hit,
     denied,
     genericity,
@@ -215,7 +216,8 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
     elif method == "future":
         reason = "future-date"
     elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:") \
-            and not (cand.date_method or "").endswith("publication-year"):
+            and not (cand.date_method or "").endswith("publication-year") \
+            and not _dated_past_act(text, clause, cand):
         # background history ("gained prominence in 2014 by seizing"); not a day or a month the sentence names
         # that only a page dated to its year leaves at the year ("on Thursday" in an article of 2018)
         reason = "year-only"
@@ -225,6 +227,23 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
             qs <= hit.start < qe for qs, qe in quotes):
         reason = "quoted"
     return reason
+
+# a period the act spans ("ravaged by fighting since mid-2012", "shot down since the war erupted", "by 2025 the
+# group had been driven from the cities"), or the start of the whole war ("the war began in 2011 when troops fired
+# on protesters")
+_SINCE = re.compile(r"\bsince\b|\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?(?:\w+\s+)?\d{4}\b|"
+                    r"\b(?:war|conflict|crisis|uprising|revolution|revolt|unrest)\b[^.;]{0,30}?"
+                    r"\b(?:began|begun|started|erupted|broke\s+out)\b", re.I)
+
+
+def _dated_past_act(text: str, clause: tuple[int, int], cand: _Cand) -> bool:
+    """A violent act at a named town, dated by its year only ("Daraya, which fell to regime forces last year",
+    "rebels seized the town in 2012", "the rebels used chemical weapons in Aleppo last year"): a specific past
+    event told as background -- an event of its own (GUIDE: background events are events), not history in
+    general; a period ("since 2012") is no act."""
+    return cand.event_type in VIOLENT and cand.place is not None and cand.place.precision == "point" \
+        and _SINCE.search(text, *clause) is None
+
 
 _PLACE_CUE = re.compile(
     r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
@@ -396,6 +415,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+# a demonym joined to the one before the act: "Russian and regime", "Syrian or Russian", "US & Iraqi"
+_JOINED_DEMONYM = re.compile(r"\b([A-Za-z][\w.\-]*)\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$", re.I)
 
 
 def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
@@ -412,4 +433,7 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
     actor = dic.military_of(iso) if iso else None
     if actor is None:
         return None
+    joint = _JOINED_DEMONYM.search(text, max(cs, start - 30), start)
+    if joint and dic.demonym_country(joint.group(1)) not in (None, iso):
+        return None  # "Russian & regime airstrikes", "US or Iraqi strikes": two forces, no one initiator
     return ActorMention(start, start + len(word), word, actor)

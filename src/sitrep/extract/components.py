@@ -45,6 +45,7 @@ from .inputs import (
     page_date,
 )
 from .merge import (
+    ADDING,
     _drop_totals,
     _merge,
     _merge_duplicates,
@@ -226,7 +227,8 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
 # where one act of a sentence ends and another, told with its own verb, starts: "Jets struck Kafranbel, and
 # rebels shelled Foua", "..., as clashes raged in Daraa" (see :func:`act_breaks`)
 _ACT_JOIN = re.compile(r",?\s+(?:and|as|while|with)\s+(?:also\s+)?|,\s+(?=(?:a|an|the)?\s*\w+\s+(?:also\s+)?"
-                       r"(?:hit|struck|targeted|shelled|bombed|pounded|attacked|killed|raided)\b)", re.I)
+                       r"(?:hit|struck|targeted|shelled|bombed|pounded|attacked|killed|raided)\b)|" + ADDING.pattern,
+                       re.I)
 
 
 def _same_area(a: Place, b: Place) -> bool:
@@ -284,7 +286,8 @@ def act_breaks(text: str, cs: int, ce: int, places: Sequence[PlaceMention]) -> l
         left, right = at(pos, m.start()), at(m.end(), ce)
         if not left or not right or not acts(pos, m.start()):
             continue
-        if not _new_act(text, m.end(), ce, acts(m.end(), ce, casualties=False), places) \
+        adding = ADDING.fullmatch(m.group(0)) is not None
+        if not _new_act(text, m.end(), ce, acts(m.end(), ce, casualties=adding), places) \
                 or any(_same_area(a, b) for a in left for b in right):
             continue
         out.append((pos, m.start()))

@@ -295,7 +295,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                 and (_tolls_compatible(prev, c) or adds_more(text[c.start:c.end])) and not _moves_on(prev, c, text)
             # a death told with no act of its own beside the act of the same sentence ("Six civilians were killed
             # while eight were injured in rocket attacks on New Aleppo"): that act's outcome
-            outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev))
+            outcome = c.sent == prev.sent and (_outcome(c) or _outcome(prev)) and not _added_elsewhere(prev, c, text)
             if c.anaphoric or ((near or outcome) and c.violent) or (goes_on and c.violent):
                 target = prev
             break
@@ -304,6 +304,18 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
         else:
             out.append(c)
     return out
+
+
+# a source's second statement: "..., the ministry said, adding that 40 fighters were killed around Abu Kamal" -- the
+# dead it counts at another place are a report of that place, even told with no act word of their own (the
+# sentence is cut there: ``components.act_breaks``)
+ADDING = re.compile(r",?\s+adding\s+(?:that\s+)?", re.I)
+
+
+def _added_elsewhere(prev: _Cand, c: _Cand, text: str) -> bool:
+    """``c`` is the dead a source adds, in the sentence of ``prev``, at another place (:data:`ADDING`)."""
+    return c.start >= prev.end and re.search(ADDING.pattern + "$", text[prev.end:c.start], re.I) is not None \
+        and c.place is not None and prev.place is not None and not _same_place(prev, c)
 
 
 # "Rockets hit another government-held neighbourhood", "a strike on a second village", "in other districts":

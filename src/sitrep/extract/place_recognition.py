@@ -215,6 +215,50 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+_RUN_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|az)-)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*")
+
+
+def _run_members(gaz: Gazetteer, text: str, a: int, b: int) -> list[_Mention]:
+    """The places of a run of names listed with no commas, that NER read as one name the gazetteer does not
+    know ("the towns of Kafranbel Ariha", "in Binnish Taftanaz"): split at the word where the last part (and
+    the first, if it can be) is a settlement of the theatre by its own name, not a loose spelling. A first
+    part the gazetteer does not know, of two words or more, stays a toponym of its own, unresolved ("Tal Minnis
+    Sarmada"); a single unknown first word is a prefix of the name ("Al Bab"), and the run is left whole."""
+    words = [(a + m.start(), a + m.end()) for m in _RUN_WORD.finditer(text[a:b])]
+    if len(words) < 2 or text[a:b].count(" ") != len(words) - 1:
+        return []
+
+    def known(s: int, e: int) -> list[tuple[Entry, str]]:
+        return [(x, how) for x, how in gaz.lookup(text[s:e], loose=False)
+                if x.country in THEATRE and how == "name" and x.kind in ("place", "supplement")]
+
+    for i in range(1, len(words)):  # the longest known last part first
+        tail = known(words[i][0], b)
+        head = known(a, words[i - 1][1])
+        if not tail or (i == 1 and not head):  # "Al Bab", "Tal Rifaat": a prefix word is no name of its own
+            continue
+        end = words[i - 1][1]
+        return [_Mention(a, end, text[a:end], "GPE", cands=head, weak=not head),
+                _Mention(words[i][0], b, text[words[i][0]:b], "GPE", cands=tail)]
+    return []
+
+
+# what joins the last name of a list to the place before it, and what may follow that last name
+_LIST_JOIN_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)$")
+_LIST_END_AFTER = re.compile(r"\s+(?:in|near|on|at|of)\s|\s*[.;]|\s*$|,\s+(?:in|near)\s")
+
+
+def _listed_after(gaz: Gazetteer, text: str, a: int, b: int, found: Sequence[_Mention]) -> bool:
+    """Is text[a:b] (a name the gazetteer does not know, NER read as a person or a group) the last member of a
+    list of places of the theatre ("in Saraqeb, Khan Sheikhoun and Jabal al-Arbaeen in Idleb countryside", "the
+    towns of Ariha as well as Kherbat Hajam.")? Then it is a place the text lists, though unresolved."""
+    join = _LIST_JOIN_BEFORE.search(text, max(0, a - 20), a)
+    if join is None or not _LIST_END_AFTER.match(text, b):
+        return False
+    return any(m.end == join.start() and any(e.country in THEATRE for e, _how in m.cands or _candidates(gaz, m.text))
+               for m in found)
+
+
 def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention]) -> list[_Mention]:
     """Syrian and Iraqi names NER mislabels ("Hamouriya" as a PERSON, "Kafr Laha" as a WORK_OF_ART) and
     names introduced as settlements ("the village of X", "X countryside"): places when the gazetteer
@@ -235,6 +279,14 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
             if cands and not gaz.demonym_country(name) and free(a, b):
                 out.append(_Mention(a, b, name, "GPE", cands=cands))
                 taken.add(a, b)
+            elif not cands and free(a, b):
+                members = _run_members(gaz, text, a, b) if locative else []
+                for m in members:
+                    out.append(m)
+                    taken.add(m.start, m.end)
+                if not members and _listed_after(gaz, text, a, b, found):
+                    out.append(_Mention(a, b, name, "GPE", weak=True))
+                    taken.add(a, b)
     named = [(*m.span(1), m.group(1)) for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT) for m in rx.finditer(text)]
     for a, b, name in [*named, *_listed_settlements(text)]:
         if not free(a, b) or name in _institution_words() or name in _COMPASS_ADJECTIVES:
