@@ -21,7 +21,7 @@ from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
 from .emit import _confidence
-from .inputs import _NATIONWIDE, _aggregate_toll, _date_for_span, _place_for_span, _SentParse
+from .inputs import _NATIONWIDE, _aggregate_toll, _date_for_span, _place_for_span, _SentParse, _span_toll
 from .refine import _refine_type
 from .roles import _assign_roles
 from .spans import Spans
@@ -211,6 +211,11 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
     if gen.generic:
         reason = f"{gen.reason}"
     elif cand.event_type != "Diplomacy" and _aggregate_toll(text[cs:ce]):
+        reason = "aggregate"
+    elif cand.event_type != "Diplomacy" and _span_toll(text[cs:ce]) and not (
+            method.startswith("sentence:") and precision == "day" and "date:saying" not in cand.notes):
+        # a toll over the last days, dated at most by the day it was told: a tally; one the clause dates by its
+        # own day ("stepped up raids in recent days, killing 57 when bombs fell on Al Bab at the weekend") is a report
         reason = "aggregate"
     elif method == "future":
         reason = "future-date"
