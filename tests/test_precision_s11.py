@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import extract
 from tests.test_article_merge_s10 import _violent
 
 
@@ -38,3 +39,28 @@ def test_a_report_with_its_own_day_or_one_day_s_count_stays_an_event(text: str, 
     evs = _violent(text, published)
     assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
     assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- agreements between states
+def _kinds(text: str, published: str) -> list[tuple[str, str | None]]:
+    return [(e.event_type, e.sub_event_type) for e in extract(text, published)]
+
+
+@pytest.mark.parametrize("text,published", [
+    ("The announcement followed an accord reached with the Syrian government when two U.N. envoys went to Damascus "
+     "last week.", "2013-08-01"),
+    ("Jordan and Syria reached an agreement on Sunday to reopen the Nasib border crossing.", "2018-10-16"),
+    ("Turkey and Russia signed an agreement on Monday to set up a buffer zone in Idlib.", "2018-09-20"),
+    ("Iraq and Iran signed an accord in Baghdad on Tuesday on the return of displaced families.", "2019-02-14"),
+])
+def test_an_agreement_between_states_is_diplomacy(text: str, published: str) -> None:
+    assert _kinds(text, published) == [("Diplomacy", "agree")]
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Rebels and the army reached a ceasefire agreement in Daraa on Sunday.", "2018-07-02"),
+    ("The government signed a peace deal with the rebels in Juba on Friday.", "2018-09-15"),
+    ("Al-Shabaab and clan elders struck a deal in Baidoa on Sunday.", "2019-03-05"),
+])
+def test_a_deal_with_fighters_stays_a_strategic_development(text: str, published: str) -> None:
+    assert _kinds(text, published) == [("Strategic developments", "Agreement")]

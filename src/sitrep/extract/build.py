@@ -262,6 +262,34 @@ def _assign_governments(
         cand.actor2_ref = dic.government(rest[0][0], rest[0][1])
 
 
+# an agreement between states, or between a state and an international body ("Turkey and Russia signed an agreement
+# on a buffer zone", "an accord reached with the Syrian government when two U.N. envoys went to Damascus", "agreement
+# on the plan was reached after U.S. and Russian diplomats met"): Diplomacy. A truce, a swap or a deal that names an
+# armed group as a party ("a ceasefire agreement", "a peace deal with the rebels") is a Strategic development.
+_INTERNATIONAL = re.compile(
+    r"\bU\.?N\b\.?|\bUnited\s+Nations\b|\bSecurity\s+Council\b|\bEuropean\s+Union\b|\bArab\s+League\b|"
+    r"\bNATO\b|\bOPCW\b")
+_FIGHTERS_DEAL = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|reconciliation|surrender|evacuation|prisoners?|swap|hostages?|peace|"
+    r"rebels?|militants?|insurgents?|fighters|militias?|factions?|tribes?|tribal)\b", re.I)
+
+
+def agreement_between_states(text: str, cand: _Cand, clause: tuple[int, int], mentions: list[ActorMention],
+                             places: list[PlaceMention], dic: ActorDictionary, persons: dict[str, str]) -> bool:
+    """An Agreement candidate whose parties are governments or international bodies, no armed group among them:
+    the states are those the clause names as governments, countries or demonyms ("U.S. and Russian diplomats")."""
+    cs, ce = clause
+    if cand.sub != "Agreement" or _FIGHTERS_DEAL.search(text, cs, ce):
+        return False
+    if any(cs <= m.start < ce and m.actor.type in ("group", "militia") for m in mentions):
+        return False
+    states = {iso for _pos, iso, _m in dic.governments(text, cs, ce, persons)}
+    states |= {p.place.country for p in places if cs <= p.start < ce and p.place is not None
+               and p.place.precision == "country" and p.place.country}
+    states |= {iso for w in re.findall(r"\b[A-Z][\w.]+", text[cs:ce]) if (iso := dic.demonym_country(w))}
+    return len(states) >= 2 or (len(states) == 1 and _INTERNATIONAL.search(text, cs, ce) is not None)
+
+
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /,]+[A-Z][A-Za-z'’.\-]+){0,4})(?:,\s+\w+\s+\d{1,2},\s+\d{4})?\s*[–—-]+\s", re.M
 )
