@@ -64,3 +64,55 @@ def test_an_agreement_between_states_is_diplomacy(text: str, published: str) -> 
 ])
 def test_a_deal_with_fighters_stays_a_strategic_development(text: str, published: str) -> None:
     assert _kinds(text, published) == [("Strategic developments", "Agreement")]
+
+
+# --------------------------------------------------------------------------- the act named in a call for action
+@pytest.mark.parametrize("text,published", [
+    ("The opposition called upon the UN Security Council to re-open the file of the Houla massacre and bring the "
+     "perpetrators to justice.", "2016-08-24"),
+    ("The council called for the implementation of a resolution which covers the use of chlorine gas.",
+     "2016-08-24"),
+    ("The minister urged Moscow to halt the air strikes on Idlib.", "2019-05-10"),
+    ("Rights groups demanded an end to the shelling of Douma.", "2018-02-21"),
+])
+def test_an_act_named_in_a_call_for_action_is_no_report(text: str, published: str) -> None:
+    assert _violent(text, published) == []
+
+
+@pytest.mark.parametrize("text,published,toll", [
+    ("Activists called for protests after the massacre in Houla on Friday that killed 108 people.", "2012-05-28",
+     108),
+    ("Syrian jets bombed a market in Douma on Sunday, killing 30 people, and the opposition urged the UN to act.",
+     "2016-08-22", 30),
+    ("Rebels shelled the army post in Kafr Nabl on Monday, killing four soldiers, and the governor called for "
+     "calm.", "2017-03-09", 4),
+])
+def test_a_report_beside_or_before_a_call_stays_an_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- what the doers must answer for
+@pytest.mark.parametrize("text,published", [
+    ("Urgent measures need to be taken to ensure that those who ordered and executed the attack are held "
+     "accountable, the Coalition said.", "2017-04-05"),
+    ("The perpetrators of the bombing in Azaz must be brought to justice, the minister said.", "2016-05-10"),
+    ("Whoever shot the two guards in Mosul will be punished, the governor said.", "2017-03-09"),
+])
+def test_the_act_the_doers_must_answer_for_is_no_report(text: str, published: str) -> None:
+    assert _violent(text, published) == []
+
+
+@pytest.mark.parametrize("text,published,toll", [
+    ("A car bomb killed 12 people in Azaz, and the governor said those responsible would be brought to justice.",
+     "2016-05-10", 12),
+    ("Gunmen shot dead two guards in Mosul on Monday and the governor vowed they would face justice.", "2017-03-09",
+     2),
+    ("The bombing of the bus station in Homs killed 14 people and its perpetrators will be punished, the army "
+     "said.", "2016-02-22", 14),
+])
+def test_a_report_with_its_toll_or_day_stays_an_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == toll

@@ -364,6 +364,15 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # who answers for a known act; one the clause introduces ("responsible for a blast") or tells the toll of
         # ("... for the bombing that killed 20") is reported there
         return Genericity(True, "attribution")
+    answer = lex.cues["answerable"].search(text, hit.end, ce)
+    if answer is not None and not day and not _KILLED_COUNT.search(text, cs, ce) \
+            and not _SAID_BETWEEN.search(text, hit.end, answer.start()):
+        return Genericity(True, "attribution")
+    nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
+    named = nominal or _DETERMINER_BEFORE.search(text, max(cs, hit.start - 12), hit.start) is not None
+    if named and not day and hit.trigger.type != "Diplomacy" and any(not _PUNCT.search(text, m.end(), hit.start)
+                                   for m in lex.cues["requested"].finditer(text, cs, hit.start)):
+        return Genericity(True, "hypothetical")  # the act named in a call for action: its topic
     if lex.cues["purpose"].search(text[hit.end:min(ce, hit.end + 40)]):
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):
@@ -382,7 +391,6 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
         return Genericity(True, "ongoing")
-    nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
     if nominal and (_SUBJECT_START.search(text[cs:hit.start]) or _REPORTED_SUBJECT.search(text, cs, hit.start)):
         for cue in ("commentary", "evaluation"):
             verb = lex.cues[cue].search(text, hit.end, min(ce, hit.end + 100))
@@ -484,6 +492,15 @@ def toll_follows(text: str, hit: Hit, clause_end: int) -> bool:
     """A relative clause right after the trigger tells the act's harm ("a blast which injured several people", "the
     bombing that killed 20"): the clause reports the act, it does not only name it."""
     return _TOLL_AFTER.search(text, hit.end, min(clause_end, hit.end + 60)) is not None
+# a figure of the dead or hurt anywhere in the clause ("killed 12 people", "at least 30 dead"): the act's own report
+_KILLED_COUNT = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|dead|died|lives)\b.{0,25}?\b(?:\d+|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens?|scores?|hundreds?)\b|\b(?:\d+|dozens|scores|hundreds)\s+(?:of\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:killed|dead|died|wounded|injured)\b", re.I)
+# a determiner right before a trigger in -ing or -ed makes it a noun ("an end to the shelling of Douma")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\s+$", re.I)
+# a saying verb between the act and what follows: "..., and the governor said those responsible would be punished"
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|vowed|vows|added|promised|pledged|warned|stated)\b", re.I)
 _SINCE = re.compile(r"\s+since\b", re.I)
 _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
                     re.I)
