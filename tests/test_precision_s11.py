@@ -52,6 +52,8 @@ def _kinds(text: str, published: str) -> list[tuple[str, str | None]]:
     ("Jordan and Syria reached an agreement on Sunday to reopen the Nasib border crossing.", "2018-10-16"),
     ("Turkey and Russia signed an agreement on Monday to set up a buffer zone in Idlib.", "2018-09-20"),
     ("Iraq and Iran signed an accord in Baghdad on Tuesday on the return of displaced families.", "2019-02-14"),
+    ("An agreement on the handover of the border crossing was reached between Jordans foreign ministry and Syrias "
+     "government on Sunday.", "2018-10-16"),
 ])
 def test_an_agreement_between_states_is_diplomacy(text: str, published: str) -> None:
     assert _kinds(text, published) == [("Diplomacy", "agree")]
@@ -113,6 +115,28 @@ def test_the_act_the_doers_must_answer_for_is_no_report(text: str, published: st
      "said.", "2016-02-22", 14),
 ])
 def test_a_report_with_its_toll_or_day_stays_an_event(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- a picture's caption
+@pytest.mark.parametrize("text,published", [
+    ("REUTERS Hosam Katan A rebel fighter attends a demonstration in the Al-Sakhour neighbourhood of Aleppo.",
+     "2015-06-10"),
+    ("AFP / Omar Haj Kadour Men carry a wounded child after an air strike on Saraqeb.", "2015-06-10"),
+    ("EPA/Mohammed Badra Smoke rises after shelling on Douma.", "2018-02-21"),
+])
+def test_a_caption_after_a_photographer_s_credit_is_no_report(text: str, published: str) -> None:
+    assert [e for e in extract(text, published) if e.event_type != "Diplomacy"] == []
+
+
+@pytest.mark.parametrize("text,published,toll", [
+    ("Air strikes killed 12 people in Saraqeb on Friday, AFP said.", "2015-06-06", 12),
+    ("REUTERS reported that a car bomb killed nine people in Azaz on Monday.", "2016-05-10", 9),
+    ("A suicide bomber killed 14 people at a market in Kabul on Sunday, AP reported.", "2018-04-09", 14),
+])
+def test_an_agency_named_as_the_source_keeps_the_report(text: str, published: str, toll: int) -> None:
     evs = _violent(text, published)
     assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
     assert evs[0].fatalities == toll

@@ -274,6 +274,19 @@ _FIGHTERS_DEAL = re.compile(
     r"rebels?|militants?|insurgents?|fighters|militias?|factions?|tribes?|tribal)\b", re.I)
 
 
+def _state_word(word: str, dic: ActorDictionary) -> str | None:
+    """The country a word names as a demonym ("Russian", "U.S.") or by its name, possessive or not ("Syria's",
+    "Syrias" -- the corpus drops apostrophes)."""
+    iso = dic.demonym_country(word)
+    if iso is not None:
+        return iso
+    for name in (word, re.sub(r"(?:['’]s|s)$", "", word)):
+        iso = dic.government_names.get(name.lower())
+        if iso is not None and (dic.country_name(iso) or "").lower() == name.lower():
+            return iso
+    return None
+
+
 def agreement_between_states(text: str, cand: _Cand, clause: tuple[int, int], mentions: list[ActorMention],
                              places: list[PlaceMention], dic: ActorDictionary, persons: dict[str, str]) -> bool:
     """An Agreement candidate whose parties are governments or international bodies, no armed group among them:
@@ -286,7 +299,7 @@ def agreement_between_states(text: str, cand: _Cand, clause: tuple[int, int], me
     states = {iso for _pos, iso, _m in dic.governments(text, cs, ce, persons)}
     states |= {p.place.country for p in places if cs <= p.start < ce and p.place is not None
                and p.place.precision == "country" and p.place.country}
-    states |= {iso for w in re.findall(r"\b[A-Z][\w.]+", text[cs:ce]) if (iso := dic.demonym_country(w))}
+    states |= {iso for w in re.findall(r"\b[A-Z][\w.’']+", text[cs:ce]) if (iso := _state_word(w, dic))}
     return len(states) >= 2 or (len(states) == 1 and _INTERNATIONAL.search(text, cs, ce) is not None)
 
 

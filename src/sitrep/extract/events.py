@@ -388,6 +388,8 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "ongoing")
     if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
         return Genericity(True, "heading")
+    if _PHOTO_CREDIT.search(text, max(cs, hit.start - 160), hit.start):
+        return Genericity(True, "caption")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
         return Genericity(True, "ongoing")
@@ -463,6 +465,12 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 # a page's keyword list ("Tags Syria Aleppo Azaz Rebels Car Bomb Islamic State"): page furniture, no report
+# a photographer's credit, an agency in capitals and a name ("REUTERS Hosam Katan", "AFP / Omar Haj Kadour",
+# "EPA/Mohammed Badra"), before a picture's caption ("... A rebel fighter attends a demonstration in Aleppo"): the
+# caption shows a scene, it reports no happening of its own
+_PHOTO_CREDIT = re.compile(
+    r"(?-i:\b(?:REUTERS|AFP|AP|EPA|GETTY\s+IMAGES|ANADOLU))\s*(?:PHOTO\s*)?[/|]?\s*"
+    r"(?-i:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){1,2})\s+(?-i:(?:A|An|The|[A-Z][a-z]+)\b)")
 _KEYWORD_LIST = re.compile(r"\W*(?:Tags|Tagged|Topics|Keywords)\b:?(?:[\s,|/]+[A-Z0-9][\w\-’'.]*)+\W*")
 
 
