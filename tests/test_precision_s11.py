@@ -140,3 +140,23 @@ def test_an_agency_named_as_the_source_keeps_the_report(text: str, published: st
     evs = _violent(text, published)
     assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
     assert evs[0].fatalities == toll
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Smoke rises over the market hit this morning by a car bomb in Azaz pic.twitter.com/aB3dE5 Jane Roe (janeroe) "
+     "10 May 2016", "2016-05-10"),
+    ("Rescuers pull a child from the rubble after the air strike on Saraqeb pic.twitter.com/xY7zQ John Doe (jdoe)",
+     "2016-02-10"),
+    ("The shelled school in Douma today pic.twitter.com/Kk2LmN Local Council (douma_lc) 21 Feb 2018",
+     "2018-02-21"),
+])
+def test_an_embedded_tweet_is_no_report(text: str, published: str) -> None:
+    assert _violent(text, published) == []
+
+
+def test_the_report_beside_an_embedded_tweet_stays_one_event() -> None:
+    text = ("A bus blast in the centre of Homs killed at least seven people on Sunday, police said. Inside the bus "
+            "targeted this morning by a bomber in Homs pic.twitter.com/Qw3Er5 Ann Lee (annlee) 3 March 2016")
+    evs = _violent(text, "2016-03-06")
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == 7

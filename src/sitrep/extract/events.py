@@ -388,7 +388,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "ongoing")
     if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
         return Genericity(True, "heading")
-    if _PHOTO_CREDIT.search(text, max(cs, hit.start - 160), hit.start):
+    if _PHOTO_CREDIT.search(text, max(cs, hit.start - 160), hit.start) or _TWEET_LINK.search(text, hit.end, ce):
         return Genericity(True, "caption")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
@@ -471,6 +471,9 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _PHOTO_CREDIT = re.compile(
     r"(?-i:\b(?:REUTERS|AFP|AP|EPA|GETTY\s+IMAGES|ANADOLU))\s*(?:PHOTO\s*)?[/|]?\s*"
     r"(?-i:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){1,2})\s+(?-i:(?:A|An|The|[A-Z][a-z]+)\b)")
+# an embedded tweet's picture link, which closes the tweet's text ("Inside the bus targeted this morning
+# pic.twitter.com/xyz Carol Malouf (@carolmalouf)"): the tweet shows what the report tells
+_TWEET_LINK = re.compile(r"\bpic\.twitter\.com", re.I)
 _KEYWORD_LIST = re.compile(r"\W*(?:Tags|Tagged|Topics|Keywords)\b:?(?:[\s,|/]+[A-Z0-9][\w\-’'.]*)+\W*")
 
 
