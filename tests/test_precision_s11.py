@@ -160,3 +160,31 @@ def test_the_report_beside_an_embedded_tweet_stays_one_event() -> None:
     evs = _violent(text, "2016-03-06")
     assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
     assert evs[0].fatalities == 7
+
+
+# --------------------------------------------------------------------------- a day's possessive names a known act
+@pytest.mark.parametrize("text,published,toll", [
+    ("Jets bombed a cattle market in the town of Tal Hamis on Tuesday, killing 27 people. The town lies in Hasakeh "
+     "province. It is held by the Islamic State group. Tuesdays bombing was especially deadly because it struck a "
+     "market.", "2015-01-20", 27),
+    ("A car bomb exploded near a mosque in Azaz on Friday, killing nine people. Azaz lies near the Turkish border. "
+     "Rebels hold the town. Friday's blast was the deadliest there this year.", "2016-05-07", 9),
+    ("Gunmen stormed a hotel in Mogadishu on Sunday, killing 12 people. The hotel is popular with officials. "
+     "Security was tight in the capital. Sundays attack was claimed by al-Shabaab.", "2019-03-04", 12),
+])
+def test_a_day_s_possessive_names_the_act_told_before(text: str, published: str, toll: int) -> None:
+    evs = _violent(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text) for e in evs]
+    assert evs[0].fatalities == toll
+
+
+# --------------------------------------------------------------------------- an offensive pressed on to take a place
+@pytest.mark.parametrize("text,published", [
+    ("U.S.-backed Kurdish forces pressed ahead with their offensive to take the town of Manbij on Wednesday.",
+     "2016-07-27"),
+    ("The army pressed forward with its advance to retake the town of Qaryatayn on Monday.", "2016-03-29"),
+    ("The blast came as government forces pushed on with their offensive to capture the town of Deir Hafer.",
+     "2017-03-10"),
+])
+def test_an_offensive_pressed_on_to_take_a_place_is_a_battle(text: str, published: str) -> None:
+    assert any(e.event_type == "Battles" for e in extract(text, published))

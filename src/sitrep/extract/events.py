@@ -523,7 +523,11 @@ _REPORTED_SUBJECT = re.compile(
     r"maintained|maintains|added|conceded|concedes)\s+(?:that\s+)?(?:the|these|those|this|its|their)\s+"
     r"(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")
-_DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
+# a determiner before an incident noun, or a day's possessive, with or without its apostrophe ("Tuesday's bombing",
+# "Tuesdays attack", "yesterday's blast" -- the corpus drops apostrophes): the noun names a known happening
+_DET_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|its|their)|\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]?s|"
+    r"\b(?:yesterday|today|last\s+night)['’]s)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
 
 
 # the words between a 'for' and the act it names ("for [a possible] attack"): a determiner or a modifier, no verb
