@@ -22,7 +22,7 @@ from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
 from .emit import _confidence
-from .inputs import _NATIONWIDE, _aggregate_toll, _date_for_span, _place_for_span, _SentParse
+from .inputs import _NATIONWIDE, _aggregate_toll, _date_for_span, _place_for_span, _SentParse, _span_toll
 from .refine import _refine_type
 from .roles import _assign_roles
 from .spans import Spans
@@ -213,6 +213,11 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
         reason = f"{gen.reason}"
     elif cand.event_type != "Diplomacy" and _aggregate_toll(text[cs:ce]):
         reason = "aggregate"
+    elif cand.event_type != "Diplomacy" and _span_toll(text[cs:ce]) and not (
+            method.startswith("sentence:") and precision == "day" and "date:saying" not in cand.notes):
+        # a toll over the last days, dated at most by the day it was told: a tally; one the clause dates by its
+        # own day ("stepped up raids in recent days, killing 57 when bombs fell on Al Bab at the weekend") is a report
+        reason = "aggregate"
     elif method == "future":
         reason = "future-date"
     elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:") \
@@ -274,6 +279,47 @@ def _assign_governments(
     if (cand.actor2 is None or cand.actor2.generic) and rest:
         cand.actor2 = None
         cand.actor2_ref = dic.government(rest[0][0], rest[0][1])
+
+
+# an agreement between states, or between a state and an international body ("Turkey and Russia signed an agreement
+# on a buffer zone", "an accord reached with the Syrian government when two U.N. envoys went to Damascus", "agreement
+# on the plan was reached after U.S. and Russian diplomats met"): Diplomacy. A truce, a swap or a deal that names an
+# armed group as a party ("a ceasefire agreement", "a peace deal with the rebels") is a Strategic development.
+_INTERNATIONAL = re.compile(
+    r"\bU\.?N\b\.?|\bUnited\s+Nations\b|\bSecurity\s+Council\b|\bEuropean\s+Union\b|\bArab\s+League\b|"
+    r"\bNATO\b|\bOPCW\b")
+_FIGHTERS_DEAL = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|reconciliation|surrender|evacuation|prisoners?|swap|hostages?|peace|"
+    r"rebels?|militants?|insurgents?|fighters|militias?|factions?|tribes?|tribal)\b", re.I)
+
+
+def _state_word(word: str, dic: ActorDictionary) -> str | None:
+    """The country a word names as a demonym ("Russian", "U.S.") or by its name, possessive or not ("Syria's",
+    "Syrias" -- the corpus drops apostrophes)."""
+    iso = dic.demonym_country(word)
+    if iso is not None:
+        return iso
+    for name in (word, re.sub(r"(?:['’]s|s)$", "", word)):
+        iso = dic.government_names.get(name.lower())
+        if iso is not None and (dic.country_name(iso) or "").lower() == name.lower():
+            return iso
+    return None
+
+
+def agreement_between_states(text: str, cand: _Cand, clause: tuple[int, int], mentions: list[ActorMention],
+                             places: list[PlaceMention], dic: ActorDictionary, persons: dict[str, str]) -> bool:
+    """An Agreement candidate whose parties are governments or international bodies, no armed group among them:
+    the states are those the clause names as governments, countries or demonyms ("U.S. and Russian diplomats")."""
+    cs, ce = clause
+    if cand.sub != "Agreement" or _FIGHTERS_DEAL.search(text, cs, ce):
+        return False
+    if any(cs <= m.start < ce and m.actor.type in ("group", "militia") for m in mentions):
+        return False
+    states = {iso for _pos, iso, _m in dic.governments(text, cs, ce, persons)}
+    states |= {p.place.country for p in places if cs <= p.start < ce and p.place is not None
+               and p.place.precision == "country" and p.place.country}
+    states |= {iso for w in re.findall(r"\b[A-Z][\w.’']+", text[cs:ce]) if (iso := _state_word(w, dic))}
+    return len(states) >= 2 or (len(states) == 1 and _INTERNATIONAL.search(text, cs, ce) is not None)
 
 
 _DATELINE = re.compile(

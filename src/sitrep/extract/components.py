@@ -30,7 +30,15 @@ from sitrep.extract.events import (
 from sitrep.extract.numbers import not_violent_deaths
 from sitrep.records import Document, Event, Place, PlaceMention, TimeMention
 
-from .build import _add_casualties, _assign_governments, _candidate, _event_places, _quote_spans, occasion_hit
+from .build import (
+    _add_casualties,
+    _assign_governments,
+    _candidate,
+    _event_places,
+    _quote_spans,
+    agreement_between_states,
+    occasion_hit,
+)
 from .candidate import _Cand, _sentences
 from .date_sentences import is_caption
 from .dates import points_back
@@ -335,6 +343,9 @@ def candidates(st: DocState) -> None:
                 cand = _candidate(st.doc, st.parses.get(ss), text, hit, (cs, ce), si, forced, st.mentions, st.times,
                                   st.places, st.quotes, st.dic, generic_from)
                 if cand is not None and (cand.event_type == "Diplomacy" or cand.sub == "Agreement"):
+                    if agreement_between_states(text, cand, (cs, ce), st.mentions, st.places, st.dic, st.persons):
+                        cand.event_type, cand.sub = "Diplomacy", "agree"
+                        cand.notes.append("agreement:between-states")
                     _assign_governments(text, cand, (cs, ce), st.dic, st.persons)
                 if forced is not None and hit.trigger.type != "Diplomacy":
                     forced = None

@@ -403,6 +403,15 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # who answers for a known act; one the clause introduces ("responsible for a blast") or tells the toll of
         # ("... for the bombing that killed 20") is reported there
         return Genericity(True, "attribution")
+    answer = lex.cues["answerable"].search(text, hit.end, ce)
+    if answer is not None and not day and not _KILLED_COUNT.search(text, cs, ce) \
+            and not _SAID_BETWEEN.search(text, hit.end, answer.start()):
+        return Genericity(True, "attribution")
+    nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
+    named = nominal or _DETERMINER_BEFORE.search(text, max(cs, hit.start - 12), hit.start) is not None
+    if named and not day and hit.trigger.type != "Diplomacy" and any(not _PUNCT.search(text, m.end(), hit.start)
+                                   for m in lex.cues["requested"].finditer(text, cs, hit.start)):
+        return Genericity(True, "hypothetical")  # the act named in a call for action: its topic
     if lex.cues["purpose"].search(text[hit.end:min(ce, hit.end + 40)]):
         return Genericity(True, "hypothetical")
     if lex.cues["future"].search(window):
@@ -421,10 +430,11 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "ongoing")
     if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
         return Genericity(True, "heading")
+    if _PHOTO_CREDIT.search(text, max(cs, hit.start - 160), hit.start) or _TWEET_LINK.search(text, hit.end, ce):
+        return Genericity(True, "caption")
     if (lex.cues["continuing"].search(window) or lex.cues["continuing"].search(text[cs:hit.start])) \
             and (not _DAY_STATED.search(text, cs, ce) or lex.cues["broad"].search(text, cs, ce)):
         return Genericity(True, "ongoing")
-    nominal = hit.trigger.noun or not re.search(r"(?:ed|ing)$", hit.text, re.I)
     if nominal and (_SUBJECT_START.search(text[cs:hit.start]) or _REPORTED_SUBJECT.search(text, cs, hit.start)):
         for cue in ("commentary", "evaluation"):
             verb = lex.cues[cue].search(text, hit.end, min(ce, hit.end + 100))
@@ -503,6 +513,15 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 # a page's keyword list ("Tags Syria Aleppo Azaz Rebels Car Bomb Islamic State"): page furniture, no report
+# a photographer's credit, an agency in capitals and a name ("REUTERS Hosam Katan", "AFP / Omar Haj Kadour",
+# "EPA/Mohammed Badra"), before a picture's caption ("... A rebel fighter attends a demonstration in Aleppo"): the
+# caption shows a scene, it reports no happening of its own
+_PHOTO_CREDIT = re.compile(
+    r"(?-i:\b(?:REUTERS|AFP|AP|EPA|GETTY\s+IMAGES|ANADOLU))\s*(?:PHOTO\s*)?[/|]?\s*"
+    r"(?-i:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){1,2})\s+(?-i:(?:A|An|The|[A-Z][a-z]+)\b)")
+# an embedded tweet's picture link, which closes the tweet's text ("Inside the bus targeted this morning
+# pic.twitter.com/xyz Carol Malouf (@carolmalouf)"): the tweet shows what the report tells
+_TWEET_LINK = re.compile(r"\bpic\.twitter\.com", re.I)
 _KEYWORD_LIST = re.compile(r"\W*(?:Tags|Tagged|Topics|Keywords)\b:?(?:[\s,|/]+[A-Z0-9][\w\-’'.]*)+\W*")
 
 
@@ -532,6 +551,15 @@ def toll_follows(text: str, hit: Hit, clause_end: int) -> bool:
     """A relative clause right after the trigger tells the act's harm ("a blast which injured several people", "the
     bombing that killed 20"): the clause reports the act, it does not only name it."""
     return _TOLL_AFTER.search(text, hit.end, min(clause_end, hit.end + 60)) is not None
+# a figure of the dead or hurt anywhere in the clause ("killed 12 people", "at least 30 dead"): the act's own report
+_KILLED_COUNT = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|dead|died|lives)\b.{0,25}?\b(?:\d+|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens?|scores?|hundreds?)\b|\b(?:\d+|dozens|scores|hundreds)\s+(?:of\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:killed|dead|died|wounded|injured)\b", re.I)
+# a determiner right before a trigger in -ing or -ed makes it a noun ("an end to the shelling of Douma")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\s+$", re.I)
+# a saying verb between the act and what follows: "..., and the governor said those responsible would be punished"
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|vowed|vows|added|promised|pledged|warned|stated)\b", re.I)
 _SINCE = re.compile(r"\s+since\b", re.I)
 _TIMES = re.compile(r"\b(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous|multiple)\s+times\b",
                     re.I)
@@ -543,7 +571,11 @@ _REPORTED_SUBJECT = re.compile(
     r"maintained|maintains|added|conceded|concedes)\s+(?:that\s+)?(?:the|these|those|this|its|their)\s+"
     r"(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")
-_DET_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
+# a determiner before an incident noun, or a day's possessive, with or without its apostrophe ("Tuesday's bombing",
+# "Tuesdays attack", "yesterday's blast" -- the corpus drops apostrophes): the noun names a known happening
+_DET_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|its|their)|\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]?s|"
+    r"\b(?:yesterday|today|last\s+night)['’]s)\s+(?:[\w\-’']+\s+){0,2}$", re.I)
 
 
 # the words between a 'for' and the act it names ("for [a possible] attack"): a determiner or a modifier, no verb

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.extract.actors import ActorMention
-from sitrep.extract.numbers import mask_dates
+from sitrep.extract.numbers import _MONTHS, mask_dates
 from sitrep.geo.gazetteer import CORE
 from sitrep.records import Place, PlaceMention, TimeMention
 
@@ -190,13 +190,32 @@ _MANY_REGIONS = re.compile(
     r"\b(?:in|across|on|over)\s+(?:the\s+)?(?:two|three|four|five|six|seven|several|multiple|various|\d+)\s+"
     r"(?:(?:main|major|key|different|separate)\s+)?(?:battlegrounds|provinces|governorates|fronts|frontlines)\b",
     re.I)  # not "regions": "positions in two regions of al-Duweh and Jabal Hayyan" are parts of one town
+# the same over the parts of one area: "in different parts of Homs province", "in various areas of the city"
+_MANY_PARTS = re.compile(
+    r"\b(?:in|across)\s+(?:different|various|several|many|multiple)\s+(?:parts|areas)\s+of\b", re.I)
+
+# a toll told for a stretch of days, not for one happening: "killed in the last 48 hours", "over the past three days",
+# "in recent weeks", "during the past week", "in August shelling", "in July alone" -- a tally of many acts; one day's
+# count ("in the past 24 hours", a monitor's daily toll) is no stretch
+_TOLL_SPAN = re.compile(
+    r"\b(?:in|over|during|within|throughout)\s+the\s+(?:last|past|previous)\s+(?:"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days|weeks|months)|"
+    r"(?:4[89]|[5-9]\d|\d{3})\s+hours|week|month)\b|"
+    r"\bin\s+recent\s+(?:days|weeks)\b|"
+    rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\s+(?:alone\b|"
+    r"(?:shelling|bombardment|bombing|strikes|air\s*strikes|raids|attacks|fighting|clashes|violence)\b)", re.I)
+
+
+def _span_toll(clause: str) -> bool:
+    """A death toll told for a stretch of days (:data:`_TOLL_SPAN`)."""
+    return _TOLL_DEATH.search(clause) is not None and _TOLL_SPAN.search(clause) is not None
 
 
 def _aggregate_toll(clause: str) -> bool:
     if not _TOLL_DEATH.search(clause):
         return False
     clause = mask_dates(clause)  # "Aug 012016": a page stamp's digits, no count
-    if _MANY_REGIONS.search(clause):
+    if _MANY_REGIONS.search(clause) or _MANY_PARTS.search(clause):
         return True
     if not _TOLL_SCOPE.search(clause):
         return False
