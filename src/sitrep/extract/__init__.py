@@ -17,6 +17,7 @@ from typing import Any
 from sitrep.records import Document, Event
 
 from .components import run as run_components
+from .components import run_batch
 from .inputs import _nlp
 
 __all__ = ["extract", "extract_document", "extract_documents"]
@@ -109,8 +110,12 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = 32, theatre
     buf: list[Document] = []
 
     def flush() -> Iterator[list[Event]]:
-        for d, sp in zip(buf, nlp.pipe([d.text for d in buf], batch_size=batch_size), strict=True):
-            yield _extract(d, sp, theatre=tuple(theatre))
+        # the batch's documents go through extraction together (its sentence parses are one batched pass)
+        items = [(d, sp) for d, sp in zip(buf, nlp.pipe([d.text for d in buf], batch_size=batch_size), strict=True)
+                 if d.text.strip()]
+        found = iter(run_batch(items, theatre=tuple(theatre)))
+        for d in buf:
+            yield next(found) if d.text.strip() else []
         buf.clear()
 
     for d in docs:

@@ -48,7 +48,7 @@ from .inputs import (
     _document_province,
     _find_dates,
     _find_places,
-    _parse_sentences,
+    _parse_sentences_many,
     _SentParse,
     page_date,
 )
@@ -102,14 +102,18 @@ class Component:
     reads: tuple[str, ...]
     writes: tuple[str, ...]
     run: Callable[[DocState], None]
+    # the same step over several documents at once, where batching them is faster (a model pass); None: each in turn
+    run_many: Callable[[list[DocState]], None] | None = None
 
 
 REGISTRY: dict[str, Component] = {}
 
 
-def component(name: str, *, reads: Sequence[str], writes: Sequence[str]
+def component(name: str, *, reads: Sequence[str], writes: Sequence[str],
+              many: Callable[[list[DocState]], None] | None = None,
               ) -> Callable[[Callable[[DocState], None]], Callable[[DocState], None]]:
-    """Register ``fn`` as the component ``name`` (its fields must be ``DocState`` fields)."""
+    """Register ``fn`` as the component ``name`` (its fields must be ``DocState`` fields); ``many``: the same step
+    over a batch of states, which :func:`run_batch` uses."""
 
     def register(fn: Callable[[DocState], None]) -> Callable[[DocState], None]:
         unknown = (set(reads) | set(writes)) - FIELDS
@@ -117,7 +121,7 @@ def component(name: str, *, reads: Sequence[str], writes: Sequence[str]
             raise ValueError(f"component {name!r}: no DocState field {sorted(unknown)}")
         if name in REGISTRY:
             raise ValueError(f"component {name!r} registered twice")
-        REGISTRY[name] = Component(name, tuple(reads), tuple(writes), fn)
+        REGISTRY[name] = Component(name, tuple(reads), tuple(writes), fn, many)
         return fn
 
     return register
@@ -184,14 +188,23 @@ def event_places(st: DocState) -> None:
     st.places = _event_places(st.text, st.places, st.mentions, st.home)
 
 
-@component("parses", reads=("text", "sents", "mentions"), writes=("parses",))
-def parses(st: DocState) -> None:
+def _to_parse(st: DocState) -> list[tuple[int, int]]:
     # the parse only decides between two or more actors of a sentence; one actor is placed by word order
     text = st.text
     starts = sorted(m.start for m in st.mentions)  # actors of a sentence counted by bisection, not a rescan
-    st.parses = _parse_sentences(text, [(a, b) for a, b in st.sents
-                                        if bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) >= 2
-                                        and find_triggers(text, a, b)])
+    return [(a, b) for a, b in st.sents
+            if bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) >= 2 and find_triggers(text, a, b)]
+
+
+def _parses_many(states: list[DocState]) -> None:
+    # the sentences of every document parsed in one pass (far faster than a few sentences at a time)
+    for st, parsed in zip(states, _parse_sentences_many([(st.text, _to_parse(st)) for st in states]), strict=True):
+        st.parses = parsed
+
+
+@component("parses", reads=("text", "sents", "mentions"), writes=("parses",), many=_parses_many)
+def parses(st: DocState) -> None:
+    _parses_many([st])
 
 
 @component("parts", reads=("text", "sents", "places"), writes=("parts",))
@@ -451,7 +464,20 @@ PIPELINE: tuple[Component, ...] = check_order(ORDER)
 
 def run(doc: Document, sp: Any, keep_generic: bool = False, theatre: tuple[str, ...] = ()) -> list[Event]:
     """The events of one document: every component of ``PIPELINE`` in turn over its state."""
-    st = DocState(doc=doc, text=doc.text, sp=sp, theatre=theatre, keep_generic=keep_generic)
+    return run_batch([(doc, sp)], keep_generic=keep_generic, theatre=theatre)[0]
+
+
+def run_batch(items: Sequence[tuple[Document, Any]], keep_generic: bool = False, theatre: tuple[str, ...] = ()
+              ) -> list[list[Event]]:
+    """The events of each ``(document, spaCy parse)``: every component of ``PIPELINE`` in turn over all their
+    states (a component with a batched form runs once over them all). Each document's events are those
+    :func:`run` gives it alone: no state is shared between documents."""
+    states = [DocState(doc=doc, text=doc.text, sp=sp, theatre=theatre, keep_generic=keep_generic)
+              for doc, sp in items]
     for comp in PIPELINE:
-        comp.run(st)
-    return st.events
+        if comp.run_many is not None:
+            comp.run_many(states)
+        else:
+            for st in states:
+                comp.run(st)
+    return [st.events for st in states]

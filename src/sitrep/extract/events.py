@@ -150,9 +150,16 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[tuple[TriggerDef, int, int, bool]]:
+# Extraction asks for the triggers of one span of a text several times (its sentence, clause and act parts are
+# looked at by several steps): the matches of a span are found once and kept for the last few thousand spans.
+@functools.lru_cache(maxsize=4096)
+def _matches(text: str, start: int, end: int) -> tuple[tuple[TriggerDef, int, int, bool], ...]:
     """Every trigger pattern match in text[start:end], and whether it is excluded: by the words before it, or
     because the clause lacks the context its trigger needs (a weapon named, never used)."""
+    return tuple(_scan(text, start, end))
+
+
+def _scan(text: str, start: int, end: int) -> Iterator[tuple[TriggerDef, int, int, bool]]:
     lex = load_lexicon()
     for t in lex.triggers:
         unused: bool | None = None  # the context is looked for once, and only where the trigger word is found

@@ -28,7 +28,11 @@ def _nlp() -> Any:
     return get_nlp()
 
 
-_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+# The parse's pipes: tagger (``tag_``) and parser (``dep_``, heads) over the shared tok2vec. The attribute
+# ruler, which fills ``pos_`` from the tags, is left off (about a quarter of the sentence parse's time): the
+# roles read only whether a token is verbal, which :func:`verbal` tells from the tags and arcs by the
+# ruler's own rules, and a token's arc label through :func:`dep_of`.
+_PARSE_PIPES = ("tok2vec", "tagger", "parser")
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,13 +59,52 @@ class _SentParse:
 
 
 def _parse_sentences(text: str, spans: list[tuple[int, int]]) -> dict[int, _SentParse]:
-    if not spans:
-        return {}
+    return _parse_sentences_many([(text, spans)])[0]
+
+
+def _parse_sentences_many(jobs: list[tuple[str, list[tuple[int, int]]]]) -> list[dict[int, _SentParse]]:
+    """The sentences ``spans`` of each ``(text, spans)`` parsed, all in one batched pass (a sentence is parsed on
+    its own either way: batching only shares the model's passes), as ``{start: parse}`` per job."""
+    flat = [text[a:b] for text, spans in jobs for a, b in spans]
+    if not flat:
+        return [{} for _ in jobs]
     nlp = _parser()
     names = [n for n in _PARSE_PIPES if n in nlp.pipe_names]
     with nlp.select_pipes(enable=names):
-        docs = list(nlp.pipe([text[a:b] for a, b in spans], batch_size=64))
-    return {a: _SentParse(d, a) for (a, _b), d in zip(spans, docs, strict=True)}
+        docs = iter(list(nlp.pipe(flat, batch_size=64)))
+    return [{a: _SentParse(next(docs), a) for a, _b in spans} for _text, spans in jobs]
+
+
+# what the model's attribute ruler makes verbal (POS VERB or AUX), in its order (a later rule wins): the verb tags,
+# then a non-"TO" auxiliary arc, "do"/"have" heading a clause, a "there is" verb; "if"-like markers and
+# pronoun-like determiners are not verbal, nor is whitespace
+_VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "BES", "HVS"})
+_DO_HAVE = frozenset({"do", "does", "did", "'d", "have", "has", "had"})
+_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp"})
+_EXPL_BE = frozenset({"is", "are", "was", "were", "'s", "'re"})
+
+
+def verbal(tok: Any) -> bool:
+    """Is the token a verb or an auxiliary (``pos_`` VERB or AUX as the model's attribute ruler would set it)?"""
+    if tok.is_space:
+        return False
+    tag, dep, lower = tok.tag_, tok.dep_, tok.lower_
+    out = tag in _VERB_TAGS
+    if dep in ("aux", "auxpass") and tag not in ("TO", ""):
+        out = True
+    if lower in _DO_HAVE and dep in _CLAUSE_DEPS:
+        out = True
+    if (tag == "IN" and dep == "mark") or (tag in ("DT", "WDT") and dep not in ("det", "quantmod", "")):
+        out = False
+    if lower in _EXPL_BE and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "expl":
+        out = True
+    return out
+
+
+def dep_of(tok: Any) -> str:
+    """The token's arc label as the model's attribute ruler leaves it (whitespace with an arc: "dep")."""
+    dep: str = tok.dep_
+    return "dep" if dep and tok.is_space else dep
 
 
 def _actor_home(mentions: list[ActorMention], theatre: tuple[str, ...] = ()) -> tuple[str, ...]:

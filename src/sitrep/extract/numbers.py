@@ -155,16 +155,16 @@ _KILL_VERB = (
     r"eliminat(?:ed|ing)|beheaded|beheading|murder(?:ed|ing))"
 )
 _KILL_NOUN = r"(?:the\s+)?(?:killing|slaying|deaths?|death|loss\s+of\s+life|martyrdom|execution|assassination)\s+of"
-_DIED = (
-    r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|reported)\s+)?"
-    r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered|assassinated|martyred|"
-    r"eliminated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life)"
-)
+_DIED_WORD = (r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered|assassinated|martyred|"
+              r"eliminated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life)")
+_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|reported)\s+)?"
+         rf"{_DIED_WORD}")
 _INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
 _INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
+_HURT_VERB = r"(?:wounded|injured|hurt|maimed)"
 _HURT = (
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|seriously|"
-    r"critically|lightly|slightly)\s+)?(?:wounded|injured|hurt|maimed)"
+    rf"critically|lightly|slightly)\s+)?{_HURT_VERB}"
 )
 
 # not "Three civilians killed 12 others injured" (a headline: the 12 are the wounded)
@@ -194,8 +194,9 @@ _REL = r"(?:(?:who|which|that|whom)\s+(?:[\w']+\s+){0,3}?)?"
 KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", re.I)
 # "12 killed", "19 more were killed", "4 martyrs": a count whose word itself says the dead; never a part of
 # the dead told elsewhere ("14 of the dead were rebels", "two of the killed were medics")
+_DEAD_WORD = r"(?:dead|killed|deaths|fatalities|martyrs)\b"
 KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})(?<!\bof)(?<!\bof\sthe)\s+(?:(?:more|people|persons|were|was)\s+){{0,2}}"
-                         r"(?:dead|killed|deaths|fatalities|martyrs)\b", re.I)
+                         rf"{_DEAD_WORD}", re.I)
 # "claiming 12 lives", "the blast cost 30 civilian lives", "took the lives of": lives a happening ended
 KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?P<q>{_Q})\s+"
                           r"(?:(?:more|innocent|civilian|human)\s+)?lives\b", re.I)
@@ -217,8 +218,16 @@ INJURED_AFTER = re.compile(rf"\b{_INJ_VERB}\s+{_WHOSE}(?P<list>{_NP_LIST})", re.
 INJURED_NOUN = re.compile(rf"\b{_INJ_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 INJURED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_HURT}\b(?!\s+{_Q})", re.I)
 INJURED_AFTER_BARE = re.compile(rf"\b{_INJ_VERB}\s+(?P<q>{_Q}){_BARE_END}", re.I)
-INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?(?:wounded|injured|injuries)\b",
-                          re.I)
+_HURT_WORD = r"(?:wounded|injured|injuries)\b"
+INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?{_HURT_WORD}", re.I)
+# what each figure pattern cannot match without: the verb or noun that closes it, looked for first (one cheap scan)
+# so that a clause without it is not scanned by the pattern's costly figure-first search
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    KILLED_BEFORE: re.compile(rf"{_DIED_WORD}\b", re.I),
+    KILLED_BARE: re.compile(_DEAD_WORD, re.I),
+    INJURED_BEFORE: re.compile(rf"{_HURT_VERB}\b", re.I),
+    INJURED_BARE: re.compile(_HURT_WORD, re.I),
+}
 CODED_AS = re.compile(rf"\b(?:fatalities|number)[\s,]+(?:\w+[\s,]+){{0,3}}?coded\s+(?:as|to)\s+(?P<q>{_Q})", re.I)
 # ACLED coders spread an unknown total over the places of one note
 SPLIT_BETWEEN = re.compile(
@@ -404,6 +413,9 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[in
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     for pat in patterns:
+        need = _NEEDS.get(pat)
+        if need is not None and need.search(text) is None:
+            continue  # the pattern cannot match: it ends on a word the text does not have
         for m in pat.finditer(text):
             span = m.span()
             if any(_spans_overlap(span, s) for s in spans):

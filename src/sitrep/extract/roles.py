@@ -13,7 +13,7 @@ from sitrep.extract.events import (
 )
 
 from .candidate import _Cand
-from .inputs import _SentParse
+from .inputs import _SentParse, dep_of, verbal
 
 # --------------------------------------------------------------------------- roles
 _SUPPORTING_BEFORE = re.compile(
@@ -52,7 +52,7 @@ def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> 
     # the trigger's governing verb: itself if a verb, else the verb it hangs from
     gov = trig
     hops = 0
-    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and hops < 4:
+    while not verbal(gov) and gov.head.i != gov.i and hops < 4:
         gov = gov.head
         hops += 1
     tok = head
@@ -62,22 +62,22 @@ def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> 
         path.append(tok)
         tok = tok.head
         hops += 1
-    if tok.i == trig.i and path and trig.pos_ not in ("VERB", "AUX"):
-        dep = path[-1].dep_
+    if tok.i == trig.i and path and not verbal(trig):
+        dep = dep_of(path[-1])
         if dep in ("compound", "amod", "poss", "nmod"):
             return "A", 1
-        if dep == "prep" or (len(path) >= 2 and path[-2].dep_ == "pobj"):
-            prep = path[-1].lower_ if path[-1].dep_ == "prep" else ""
+        if dep == "prep" or (len(path) >= 2 and dep_of(path[-2]) == "pobj"):
+            prep = path[-1].lower_ if dep == "prep" else ""
             if prep in ("by", "from"):
                 return "A", 1
             return "B", 1
         return None
-    if tok.i == trig.i and trig.pos_ in ("VERB", "AUX"):
+    if tok.i == trig.i and verbal(trig):
         gov = trig
     if tok.i != gov.i or not path:
         return None
     top = path[-1]
-    dep = top.dep_
+    dep = dep_of(top)
     if dep in ("nsubj", "csubj"):
         if gov.lower_ in _UNDERGO or _VICTIM_AFTER.match(sp.doc.text[gov.idx:]):
             return "B", 2
