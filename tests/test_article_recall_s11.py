@@ -99,32 +99,3 @@ def test_an_unknown_last_name_of_a_list_of_towns_is_a_place_of_its_own(text: str
 ])
 def test_a_person_named_after_a_place_is_no_place(text: str) -> None:
     assert len(_places(text)) == 1, (text, _places(text))
-
-
-def _background(text: str) -> list[tuple[str, str | None]]:
-    return sorted((e.event_type, e.date) for e in extract("On Monday, jets bombed Ariha. " + text,
-                                                          published="2020-05-06")
-                  if e.event_type != "Diplomacy" and not (e.location is not None and e.location.name == "Ariha"))
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a violent act at a named town, dated by its year only: a background event of its own, dated to its year
-    ("Regime forces recaptured Saraqeb in 2019.", [("Battles", "2019")]),
-    ("In 2017, a car bomb killed 40 people in Azaz.", [("Explosions/Remote violence", "2017")]),
-    ("In 2016, an air strike killed 12 people at a market in Kafranbel.", [("Explosions/Remote violence", "2016")]),
-])
-def test_a_past_act_at_a_town_dated_by_its_year_is_a_background_event(
-        text: str, expected: list[tuple[str, str]]) -> None:
-    assert _background(text) == expected, (text, _background(text))
-
-
-@pytest.mark.parametrize("text", [
-    # a period, the start of the war, a deal: no event
-    "The city of Aleppo has been ravaged by fighting since 2012.",
-    "Several aircraft have been shot down over Idlib since 2011.",
-    "The war began in 2011 when troops fired on protesters in Daraa.",
-    "The uprising started in 2011 after police shot protesters in Homs.",
-    "Syria agreed to destroy its chemical weapons in 2013.",
-])
-def test_a_period_or_the_start_of_the_war_dated_by_its_year_is_no_event(text: str) -> None:
-    assert _background(text) == [], (text, _background(text))

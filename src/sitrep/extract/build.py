@@ -8,7 +8,6 @@ import re
 from sitrep.extract.actors import ActorDictionary, ActorMention
 from sitrep.extract.dates import dated_by_saying
 from sitrep.extract.events import (
-    VIOLENT,
     Hit,
     denied,
     genericity,
@@ -221,8 +220,7 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
     elif method == "future":
         reason = "future-date"
     elif precision == "year" and cand.event_type != "Diplomacy" and (cand.date_method or "").startswith("sentence:") \
-            and not (cand.date_method or "").endswith("publication-year") \
-            and not _dated_past_act(text, clause, cand):
+            and not (cand.date_method or "").endswith("publication-year"):
         # background history ("gained prominence in 2014 by seizing"); not a day or a month the sentence names
         # that only a page dated to its year leaves at the year ("on Thursday" in an article of 2018)
         reason = "year-only"
@@ -232,23 +230,6 @@ def _generic_reason(text: str, hit: Hit, clause: tuple[int, int], cand: _Cand, m
             qs <= hit.start < qe for qs, qe in quotes):
         reason = "quoted"
     return reason
-
-# a period the act spans ("ravaged by fighting since mid-2012", "shot down since the war erupted", "by 2025 the
-# group had been driven from the cities"), or the start of the whole war ("the war began in 2011 when troops fired
-# on protesters")
-_SINCE = re.compile(r"\bsince\b|\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?(?:\w+\s+)?\d{4}\b|"
-                    r"\b(?:war|conflict|crisis|uprising|revolution|revolt|unrest)\b[^.;]{0,30}?"
-                    r"\b(?:began|begun|started|erupted|broke\s+out)\b", re.I)
-
-
-def _dated_past_act(text: str, clause: tuple[int, int], cand: _Cand) -> bool:
-    """A violent act at a named town, dated by its year only ("Daraya, which fell to regime forces last year",
-    "rebels seized the town in 2012", "the rebels used chemical weapons in Aleppo last year"): a specific past
-    event told as background -- an event of its own (GUIDE: background events are events), not history in
-    general; a period ("since 2012") is no act."""
-    return cand.event_type in VIOLENT and cand.place is not None and cand.place.precision == "point" \
-        and _SINCE.search(text, *clause) is None
-
 
 _PLACE_CUE = re.compile(
     r"\b(?:in|on|near|at|of|around|outside|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}"
