@@ -169,3 +169,20 @@ def test_as_many_as_and_a_toll_risen_to(sentence: str, killed: int | None) -> No
 ])
 def test_a_two_word_person_noun_keeps_the_list_going(sentence: str, killed: int) -> None:
     assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # a superlative measured from a start ("the biggest ... since they started operations") dates a comparison, however
+    # long the noun phrase it heads: the toll stands
+    ("A helicopter was shot down near the town on Monday killing all five people on board in the biggest officially "
+     "acknowledged loss of life experienced by its forces since they started operations in the country.", 5),
+    ("The blast killed 14 soldiers, the deadliest single attack on government forces in the province since the war "
+     "began.", 14),
+    ("Jets killed nine civilians in Douma, the worst toll suffered by the besieged town in a single day since the "
+     "truce collapsed.", 9),
+    # near miss: the superlative opens another clause; the tally's own figure is not the toll
+    ("In the worst raid this month, jets killed 12 people, bringing to 300 the number of dead since the offensive "
+     "began.", 12),
+])
+def test_a_long_superlative_before_since_keeps_the_toll(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence).fatalities == killed

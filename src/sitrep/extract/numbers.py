@@ -376,14 +376,16 @@ _TALLY_SPAN = re.compile(
     rf"(?![^.;]{{0,60}}?\b(?:{_WEEKDAY}|yesterday|last\s+night|overnight)\b))", re.I)
 
 
-_SUPERLATIVE = re.compile(r"\b(?:\w+est|worst|first|most\s+\w+|biggest)\b[^.;]{0,40}$", re.I)
+# a superlative and the noun phrase it heads, up to the "since" it is measured from (no comma between: "the biggest
+# officially acknowledged loss of life experienced by Russian forces since ...")
+_SUPERLATIVE = re.compile(r"\b(?:\w+est|worst|first|most\s+\w+|biggest)\b(?:[^.;,]{0,90}|[^.;]{0,40})$", re.I)
 
 
 def _tallies(raw: str) -> tuple[int, ...]:
     """Where ``raw`` names the span of a tally ("since 2014", "since the conflict began"), except after a
     superlative ("the deadliest raid since 2015", "the worst attack since the start of the truce")."""
     return tuple(m.start() for m in _TALLY_SPAN.finditer(raw)
-                 if not _SUPERLATIVE.search(raw, max(0, m.start() - 60), m.start()))
+                 if not _SUPERLATIVE.search(raw, max(0, m.start() - 110), m.start()))
 
 
 def tally_start(text: str, start: int, end: int) -> int | None:
