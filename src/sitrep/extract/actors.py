@@ -319,10 +319,8 @@ class ActorDictionary:
     def _names_country(self, mention: str | None, country: str) -> bool:
         """Whether a mention names ``country`` by its name or demonym ("Syrian rebels")."""
         cname = (self.countries.get(country) or "").lower()
-        for word in re.findall(r"[a-z]+", (mention or "").lower()):
-            if word == cname or self.demonyms.get(word) == country:
-                return True
-        return False
+        return any(word.lower() == cname or self.demonym_country(word) == country
+                   for word in re.findall(r"[A-Za-z]+", mention or ""))
 
     def _for_date(self, actor: ActorDef, date: str | None) -> ActorDef:
         """The actor of the period ``date`` falls in (walking successors and predecessors)."""

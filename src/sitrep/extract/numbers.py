@@ -337,7 +337,8 @@ def _victims(s: str) -> frozenset[str]:
 
 # a named place after a figure: "in Saraqeb", "in neighbouring Idlib province" (not "in the crossfire", "on Monday")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_CALENDAR = rf"(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CALENDAR = rf"(?:{_MONTHS}|{_WEEKDAY})\b"
 # where a clause ends: its sentence's or its semicolon's stop
 _CLAUSE_STOP = re.compile(r"[.;]")
 
@@ -361,7 +362,6 @@ def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     return there is not None and there.group().split()[-1] != here.group().split()[-1]
 
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
 _TALLY_SPAN = re.compile(
     rf"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:1[89]|20)\d\d\b|"
