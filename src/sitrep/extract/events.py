@@ -217,9 +217,8 @@ def opens_period(text: str, start: int, hit: Hit) -> bool:
     it", "killed since rebels launched an offensive on the city")? Its start, not a report: it neither types the
     clause nor gives an event of its own. ``start``: where the clause starts."""
     m = _SINCE_SUBJECT.search(text, max(start, hit.start - 45), hit.start)
-    # a clause with its verb ("since rebels captured it"), not a named happening ("since the collapse of the regime
-    # on 8 December", a past event of its own)
-    # nor an act given its own time ("since July when regime troops seized the last road": a past event of July)
+    # a clause with its verb ("since rebels captured it"), neither a named happening ("since the collapse of the
+    # regime on 8 December") nor an act given its own time ("since July when troops seized the road"): past events
     return m is not None and _PAST_VERB.search(text, m.start() + 5, hit.end) is not None \
         and re.search(r"\bwhen\b", text[m.start():hit.start], re.I) is None
 
@@ -374,7 +373,7 @@ _SINCE_SUBJECT = re.compile(r"\bsince\s+(?:[\w\-.'’]+\s+){0,4}$", re.I)
 _PAST_VERB = re.compile(r"\b(?:\w+ed|began|begun|took|retook|broke|struck|hit|shot|fought|overran|won|fell|seized|"
                         r"went|came|swept|stormed|entered)\b", re.I)
 # a count of people anywhere in a clause (a tally's figure)
-_NUM_BEFORE_TALLY = re.compile(
+_TALLY_FIGURE = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"dozens|scores|hundreds|thousands)\b", re.I)
 _NUM_BEFORE = re.compile(
@@ -454,9 +453,9 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         return Genericity(True, "aggregate")
     since = tally_start(text, hit.end, ce)
     if since is not None and not _DAY_STATED.search(text, cs, since) \
-            and _NUM_BEFORE_TALLY.search(mask_dates(text[cs:ce])):
+            and _TALLY_FIGURE.search(mask_dates(text[cs:ce])):
         # dead counted over a period the clause opens after the act ("213 civilians have been killed by air strikes
-        # since the ceasefire collapsed on Monday"): a tally, unless the act has a day of its own before it
+        # since the ceasefire collapsed"): a tally, unless the act has a day of its own before it
         return Genericity(True, "aggregate")
     plural = _PLURAL_NOUN.search(hit.text) is not None
     # (a page stamp's digits, "Jul 282016 DAMASCUS Air strikes ...", count no strikes)
