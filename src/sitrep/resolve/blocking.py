@@ -149,6 +149,30 @@ _SPEAKER = re.compile(
 )
 
 
+# a place named as the point a distance is measured from ("162 kilometers (101 miles) north of the capital",
+# "some 60 km south-east of", "20 miles from"): the happening was that far away, not there
+_DISTANCE_FROM = re.compile(
+    r"\b(?P<n>\d[\d,.]*)\s*(?:-\s*)?(?P<unit>kilomet(?:re|er)s?|km|miles?)\s+(?:\([^()]{0,30}\)\s+)?"
+    r"(?:(?:to the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside(?:\s+of)?|away from)"
+    r"\s+(?:the\s+)?(?:(?:capital|city|town|provincial capital|village)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def measured_from(text: str, at: int) -> bool:
+    """Is the place mentioned at ``at`` the point a distance further than ``NEAR_KM`` is measured from ("162
+    kilometers north of the capital Damascus", "40 miles from Homs")? A place a few kilometres away ("about 15 km
+    from Idlib city") is near enough to stand for the happening's place."""
+    m = _DISTANCE_FROM.search(text, max(0, at - 80), at)
+    if m is None:
+        return False
+    try:
+        n = float(m.group("n").replace(",", ""))
+    except ValueError:
+        return False
+    return n * (1.609 if m.group("unit").lower().startswith("mile") else 1.0) > NEAR_KM
+
+
 # what introduces a place as where something happened: "in", "near", "over rebel-held", "the outskirts of"
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|over|on|onto|into|inside|around|across|throughout|of|towards?)\s+"
@@ -169,6 +193,8 @@ def happening_place(ev: Event) -> Place | None:
     at = ev.evidence.text.find(loc.mention)
     if at >= 0 and _SPEAKER.match(ev.evidence.text[at + len(loc.mention):]):
         return None
+    if at >= 0 and measured_from(ev.evidence.text, at):
+        return None  # "the city located 162 kilometers north of the capital Damascus": measured from, not at
     rare = any(is_rare(s) for s in event_signatures(ev))
     if at < 0 and rare:
         return None

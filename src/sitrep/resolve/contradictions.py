@@ -59,6 +59,13 @@ _NOT_DOER = re.compile(
     re.IGNORECASE,
 )
 _OR_BEFORE = re.compile(r"\bor\s+$", re.IGNORECASE)
+# the actor named as whom others fight ("the US-led coalition fighting Islamic State", "the campaign against
+# Daesh", "strikes targeting the Nusra Front"): the target of the acts, not their doer
+_FOUGHT_BEFORE = re.compile(
+    r"\b(?:fighting|battling|combat(?:t)?ing|against|targeting|targetting|attacking|to (?:fight|defeat|combat))"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
 # the sentence names the doer only in a claim it dismisses ("claims that opposition forces were responsible ...
 # found such claims lacking in credibility", "allegations that rebels did it, which it called baseless")
 _DISMISSED_AFTER = re.compile(
@@ -163,6 +170,7 @@ def supported(ev: Event, field: str) -> bool:
         at = text.casefold().find(mention.casefold())
         return (at >= 0 and not _NOT_DOER.search(text[at + len(mention):])
                 and not _OR_BEFORE.search(text[:at]) and not _CLUTTER_BEFORE.search(text[:at])
+                and not _FOUGHT_BEFORE.search(text[:at])
                 and not _doer_of_later_act(text, at)
                 and not _DISMISSED_AFTER.search(text, at + len(mention)))
     if field == "location":

@@ -51,6 +51,7 @@ from .matching import (
     one_page_one_kind,
     other_town,
     profile,
+    told_elsewhere,
 )
 from .signatures import is_rare
 
@@ -276,6 +277,8 @@ def _elaborates(p: Profile, q: Profile) -> bool:
         return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
     if other_town(p, q):
         return False  # "... and 10 were killed in air strikes on Khan Sheikhoun": the raids on another town
+    if p.another or told_elsewhere(p, q):
+        return False  # "elsewhere ...", "another shell ...", "meanwhile in the Damascus countryside ...": one more act
     if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:
         return False
     gap = interval_gap(p.interval, q.interval)

@@ -31,6 +31,7 @@ from importlib import resources
 
 from sitrep.extract.events import AIR_MEANS, GROUND_MEANS, means_named
 from sitrep.extract.merge import DELIVERY
+from sitrep.geo.gazetteer import skeleton_key
 from sitrep.records import Event, haversine_km
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
@@ -46,6 +47,7 @@ from .blocking import (
     places_agree,
     type_family,
 )
+from .camps import doer_camp, opposed
 from .signatures import is_rare, is_tally
 
 THRESHOLD = 0.6
@@ -154,6 +156,10 @@ class Profile:
     weekday: bool = False  # its day is a weekday name ("on Wednesday") counted back from the publication day
     means: frozenset[str] = frozenset()  # sub types whose means its sentence names ("shelling", "air strikes")
     another: bool = False  # the sentence tells its act as one more ("another shell", "shelling also hit")
+    camp: str | None = None  # the side of the war of the doer its sentence names (camps.py)
+    told_admin1: str | None = None  # the province of the place the sentence names, even as the doer's seat
+    told_at: tuple[float, float] | None = None  # that place's coordinates
+    quarters: frozenset[str] = frozenset()  # the quarters of a town its sentence names (contradictions.quarters)
 
     @property
     def level(self) -> str:
@@ -208,6 +214,11 @@ def profile(index: int, ev: Event) -> Profile:
         weekday=ev.date_precision == "day" and ev.date_method == "sentence:weekday",
         means=means_named(ev.evidence.text),
         another=ANOTHER.search(ev.evidence.text) is not None,
+        camp=doer_camp(ev),
+        quarters=_quarters(ev.evidence.text),
+        told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
+        told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
+        and ev.location.lon is not None else None,
     )
 
 
@@ -242,13 +253,14 @@ def delivery_told(sub_event_type: str | None, named: frozenset[str]) -> bool:
 _NAMED_BY_ITSELF = frozenset({"Chemical weapon", "Grenade"})
 
 _ACTS = (r"(?:shells?|shelling|(?:air ?)?strikes?|air ?raids?|raids?|(?:car |truck |roadside )?bombs?|bombings?|"
-         r"attacks?|explosions?|blasts?|rockets?|missiles?|mortars?|barrel bombs?|massacres?)")
+         r"attacks?|explosions?|blasts?|rockets?|missiles?|mortars?|barrel bombs?|massacres?|bombardments?)")
 _HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bombed|pounded)"
 # a sentence that tells its act as one more besides the page's subject: "another shell in Harasta ...", "a second
-# car bomb", "in a separate attack", "in a similar terrorist rocket attack", "elsewhere ...", "shelling also hit
+# car bomb", "in a separate attack", "in a similar terrorist rocket attack", "other rocket shells fired on ...",
+# "elsewhere ...", "the bombardment also hit other areas", "shelling also hit
 # near a school"
 ANOTHER = re.compile(
-    rf"\b(?:another|a second|a third|a further|a separate|a similar|one more)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
+    rf"\b(?:another|a second|a third|a further|a separate|a similar|one more|other)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
     rf"\b(?:separately|elsewhere)\b|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
     re.IGNORECASE)  # named by the agent or the weapon, not the delivery
 
@@ -297,6 +309,34 @@ def _same_spot(a: Profile, b: Profile) -> bool:
         # a town inside a district-level area ("Palmyra" in "the Palmyra desert")
         return (a.admin2 is not None and a.admin2 == b.admin2) or (d is not None and d <= 30.0)
     return d is not None and d <= 10.0
+
+
+def _quarters(text: str) -> frozenset[str]:
+    from .contradictions import quarters  # contradictions imports this module
+
+    return quarters(text)
+
+
+def other_quarters(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
+    """Two reports of one province whose sentences each name quarters of a town, none in common ("rocket shells
+    on al-Hamadaniye neighborhood", "rocket shells on Salah-Eddin neighborhood"): two attacks on one city, unless
+    both name one distinctive happening."""
+    if shared or a.admin1 is None or a.admin1 != b.admin1 or same_town_toll(a, b):
+        return False
+    town = frozenset(skeleton_key(a.admin1).split())  # "the old quarter of Aleppo" names the city, not a quarter
+    qa, qb = a.quarters - town, b.quarters - town
+    return bool(qa) and bool(qb) and qa.isdisjoint(qb)
+
+
+def told_elsewhere(p: Profile, q: Profile) -> bool:
+    """``p``'s sentence names a place in another province than ``q``'s, further than ``SIGNATURE_KM`` from it,
+    even where it names that place only as the doer's seat ("terrorists positioned in the Eastern Ghouta fired
+    mortar shells", told on a page about shelling in Homs province): nothing links the two places."""
+    if p.told_admin1 is None or q.admin1 is None or p.told_admin1 == q.admin1:
+        return False
+    if p.told_at is None or q.lat is None or q.lon is None:
+        return True
+    return haversine_km(p.told_at[0], p.told_at[1], q.lat, q.lon) > SIGNATURE_KM
 
 
 def other_town(a: Profile, b: Profile) -> bool:
@@ -642,6 +682,12 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "place-less reports need the same type and wording"
     if a.family == "diplomacy" and (not shared or shared < min(2, len(a.actors), len(b.actors))):
         return "a meeting or call is identified by who took part"
+    if two_speakers(a, b):
+        return "two accusations or statements by two parties are two acts"
+    if one_act_each(a, b, sig):
+        return "doers of opposed sides: one act by each side"
+    if other_quarters(a, b, sig):
+        return "two quarters of one town, none in common: two attacks"
     return None
 
 
@@ -657,10 +703,37 @@ def conflict(a: Profile, b: Profile) -> bool:
         d = _distance(a, b)
         if d is not None and d > towns_km(a, b, shared):
             return True
+    if one_act_each(a, b, shared) or other_quarters(a, b, shared):
+        return True  # regime air strikes and rebel shelling of one day: one act by each side
+    if two_speakers(a, b):
+        return True
     if a.stated_day and b.stated_day and a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
         return gap > max(1, date_window(a, b, shared)) and not corroborates(a, b) and not week_shifted(a, b)
     return False
+
+
+ONE_SIDED_VIOLENCE = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
+def one_act_each(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
+    """Two reports of one-sided violence (a strike, a shelling, an attack on civilians; not a battle, which each
+    side's report tells with itself as the doer) whose sentences name doers of opposed camps (:mod:`camps`), and
+    no distinctive happening both name (where each side blaming the other is the contradiction to show)."""
+    return (a.event_type in ONE_SIDED_VIOLENCE and b.event_type in ONE_SIDED_VIOLENCE and not shared
+            and opposed(a.camp, b.camp))
+
+
+# Diplomacy acts that one party makes on its own (an accusation, a threat, a statement): identified by who made it
+ONE_SIDED = frozenset({"threaten", "accuse/condemn", "sanction", "request", "statement"})
+
+
+def two_speakers(a: Profile, b: Profile) -> bool:
+    """Two one-sided Diplomacy acts (:data:`ONE_SIDED`) whose makers are two different named parties: "the
+    opposition accused the army of the attack" and "the United States accused the regime" are two accusations,
+    however alike their words. A meeting or an agreement (two parties, told from either side) is not one."""
+    return (a.family == b.family == "diplomacy" and a.sub_event_type in ONE_SIDED and b.sub_event_type in ONE_SIDED
+            and a.actor1 is not None and b.actor1 is not None and a.actor1 != b.actor1)
 
 
 def one_page_one_kind(a: Profile, b: Profile) -> bool:

@@ -69,7 +69,9 @@ def is_rare(signature: str) -> bool:
 # "in retaliation for the massacre" -- the report tells what came after it, not the happening itself
 _REFERENCE = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|hours?|weeks?|nights?)|days|hours|weeks|"
-    r"shortly|soon|just|moments?)\s+(?:after|before)\b|\bin\s+(?:response|retaliation|reprisal|reaction)\s+(?:to|for)\b",
+    r"shortly|soon|just|moments?)\s+(?:after|before)\b|\bin\s+(?:response|retaliation|reprisal|reaction)\s+(?:to|for)\b"
+    # a place named by what happened there: "around Khan Sheikhun, the site of a deadly April chemical attack"
+    r"|\b(?-i:[A-Z])[\w'-]+,?\s+(?:the\s+)?(?:site|scene)\s+of\b",
     re.IGNORECASE,
 )
 
@@ -113,8 +115,11 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
 
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _TALLY = re.compile(
-    r"\b(?:since (?:the )?(?:\w+ ){0,5}(?:began|begun|started|was launched|erupted)|"
-    r"since (?:the (?:start|beginning|launch)|early|late|mid|last|january|february|march|april|may|june|july|"
+    r"\b(?:since (?:the )?(?:\w+ ){0,5}(?:began|begun|started|was launched|erupted|collapsed|broke down|ended|"
+    r"expired|took effect|came into (?:force|effect))|"
+    r"since (?:the (?:start|beginning|launch)|early|late|mid|last|yesterday|"
+    # "since Saturday": days of counting; "since Wednesday afternoon", "since Sunday morning": hours of one happening
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning|afternoon|evening|night))|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20\d\d|\d)|so far (?:this|in)|over the (?:past|last) "
     r"(?:\w+ )?(?:days|weeks|months|years)|in the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     r"(?:this|last) (?:month|year) alone|death toll (?:for|in) (?:the )?(?:month|year|week)|"
@@ -136,8 +141,28 @@ _SUPERLATIVE_BEFORE = re.compile(
 )
 
 
+_ACTS = r"(?:(?:air ?)?strikes|airstrikes|raids|air raids|attacks|bombings|bombardments|shells|rockets|barrel bombs)"
+_MANY = r"(?:hundreds|thousands|tens of thousands)"
+# many acts that together have killed a mass ("coalition strikes ... have killed hundreds of civilians", "thousands
+# of people have been killed in regime air raids", "the bombardments have left hundreds dead"): an aggregate of
+# a campaign, not one happening
+_AGGREGATE = re.compile(
+    rf"\b{_ACTS}\b[^.;]{{0,80}}?\b(?:have|has)\s+(?:(?:also|now|so far|already)\s+)?(?:killed|left)\s+"
+    rf"(?:(?:more than|over|at least|some|many)\s+)?{_MANY}\b"
+    rf"|\b{_MANY}\s+(?:of\s+)?(?:\w+\s+){{0,2}}(?:have|has)\s+(?:\w+\s+)?(?:been killed|died)\s+"
+    rf"(?:\w+\s+){{0,4}}?(?:in|by|from|under)\s+(?:\w+\s+){{0,4}}?{_ACTS}\b"
+    # what the acts of a campaign have done, told in a relative clause with no figure: "has carried out air strikes
+    # that have also caused civilian casualties", "raids which have killed civilians"
+    rf"|\b{_ACTS}\s+(?:that|which)\s+(?:have|has)\s+(?:also\s+|now\s+)?(?:caused|killed|left)\b(?![^.;]{{0,40}}\d)",
+    re.IGNORECASE,
+)
+
+
 def is_tally(text: str) -> bool:
-    """A cumulative count over a period rather than one happening ("... killed since March"); a
-    "since ..." that only measures a superlative ("the deadliest attack since the war began") is not."""
+    """A cumulative count over a period rather than one happening ("... killed since March", "since Saturday at
+    least 68 have been killed"), or an aggregate of many acts (:data:`_AGGREGATE`); a "since ..." that only
+    measures a superlative ("the deadliest attack since the war began") is not."""
+    if _AGGREGATE.search(text):
+        return True
     return any(not (m.group(0).lower().startswith("since") and _SUPERLATIVE_BEFORE.search(text, 0, m.start()))
                for m in _TALLY.finditer(text))
