@@ -48,10 +48,12 @@ from .signatures import is_tally
 LOCATION_KM = 25.0
 UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
 _QUANTITY = re.compile(QUANTITY, re.IGNORECASE)
-# the actor's words used as a place modifier or as the side that accuses: "opposition-held Idlib",
+# the actor's words used as a place modifier, as the owner of a target or as the side that accuses: "opposition-held Idlib",
 # "the opposition ... blaming the Syrian army"
 _NOT_DOER = re.compile(
     r"^\W*(?:-\s*)?(?:held|controlled|run|besieged|backed|allied|supported|linked|affiliated)\b"
+    # the actor as the owner of a target: "struck a Syrian army position", "shelled regime checkpoints"
+    r"|^\s+(?:positions?|bases?|checkpoints?|posts?|outposts?|barracks|headquarters|convoys?|depots?|airports?)\b"
     r"|^[^.;]{0,60}?\b(?:accus\w*|blam\w*|said|says|told|tells|stated?|states|claim\w*|report\w*|deni\w*|den(?:y|ies))\b"
     r"|^\W*or\b"  # "Syrian regime or Russian air strikes": the report does not know which
     r"|^\s*:"  # "Syrian opposition: 1300 killed" (the speaker of a headline)

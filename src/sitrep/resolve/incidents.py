@@ -38,6 +38,7 @@ from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
 from .blocking import Blocking, candidate_pairs, date_interval, interval_gap, places_agree
+from .camps import opposed
 from .contradictions import find_contradictions, method_class, supported
 from .matching import (
     GUESS_GAP_DAYS,
@@ -277,8 +278,10 @@ def _elaborates(p: Profile, q: Profile) -> bool:
         return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
     if other_town(p, q):
         return False  # "... and 10 were killed in air strikes on Khan Sheikhoun": the raids on another town
-    if p.another or told_elsewhere(p, q):
-        return False  # "elsewhere ...", "another shell ...", "meanwhile in the Damascus countryside ...": one more act
+    if p.another or told_elsewhere(p, q) or (opposed(p.any_camp, q.camp) and not p.signatures & q.signatures):
+        # "elsewhere ...", "another shell ...", "meanwhile in the Damascus countryside ...": one more act; a
+        # bombardment by the other side ("five killed in bombardment by terrorists" on a page of regime air strikes)
+        return False
     if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:
         return False
     gap = interval_gap(p.interval, q.interval)

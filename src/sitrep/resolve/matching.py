@@ -47,7 +47,7 @@ from .blocking import (
     places_agree,
     type_family,
 )
-from .camps import doer_camp, opposed
+from .camps import CAMP, doer_camp, opposed
 from .signatures import is_rare, is_tally
 
 THRESHOLD = 0.6
@@ -157,9 +157,11 @@ class Profile:
     means: frozenset[str] = frozenset()  # sub types whose means its sentence names ("shelling", "air strikes")
     another: bool = False  # the sentence tells its act as one more ("another shell", "shelling also hit")
     camp: str | None = None  # the side of the war of the doer its sentence names (camps.py)
+    any_camp: str | None = None  # the side of its perpetrator, however the report came by it
     told_admin1: str | None = None  # the province of the place the sentence names, even as the doer's seat
     told_at: tuple[float, float] | None = None  # that place's coordinates
     quarters: frozenset[str] = frozenset()  # the quarters of a town its sentence names (contradictions.quarters)
+    toll_told: bool = True  # its sentence states its death toll (not a figure carried over from another sentence)
 
     @property
     def level(self) -> str:
@@ -215,7 +217,9 @@ def profile(index: int, ev: Event) -> Profile:
         means=means_named(ev.evidence.text),
         another=ANOTHER.search(ev.evidence.text) is not None,
         camp=doer_camp(ev),
+        any_camp=CAMP.get(ev.actor1.name) if ev.actor1 else None,
         quarters=_quarters(ev.evidence.text),
+        toll_told=_toll_told(ev),
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
@@ -257,11 +261,11 @@ _ACTS = (r"(?:shells?|shelling|(?:air ?)?strikes?|air ?raids?|raids?|(?:car |tru
 _HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bombed|pounded)"
 # a sentence that tells its act as one more besides the page's subject: "another shell in Harasta ...", "a second
 # car bomb", "in a separate attack", "in a similar terrorist rocket attack", "other rocket shells fired on ...",
-# "elsewhere ...", "the bombardment also hit other areas", "shelling also hit
+# "elsewhere ...", "meanwhile in the countryside ...", "the bombardment also hit other areas", "shelling also hit
 # near a school"
 ANOTHER = re.compile(
     rf"\b(?:another|a second|a third|a further|a separate|a similar|one more|other)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
-    rf"\b(?:separately|elsewhere)\b|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
+    rf"\b(?:separately|elsewhere)\b|\bmeanwhile,?\s+(?:in|at|on|near)\s|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
     re.IGNORECASE)  # named by the agent or the weapon, not the delivery
 
 
@@ -315,6 +319,12 @@ def _quarters(text: str) -> frozenset[str]:
     from .contradictions import quarters  # contradictions imports this module
 
     return quarters(text)
+
+
+def _toll_told(ev: Event) -> bool:
+    from .contradictions import supported  # contradictions imports this module
+
+    return ev.fatalities is not None and supported(ev, "fatalities")
 
 
 def other_quarters(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
@@ -384,7 +394,8 @@ def same_document_repeat(a: Profile, b: Profile) -> bool:
     recounted = (a.date_guess != b.date_guess and not (a.city or b.city) and a.place_id is not None
                  and a.place_id == b.place_id and _figure_score(a, b) == REVISED)
     if a.another or b.another:
-        return same_toll  # "another shell in Harasta", "a second car bomb": one more act, unless the toll is the same
+        # "another shell in Harasta", "a second car bomb": one more act, unless both sentences state the same toll
+        return same_toll and a.toll_told and b.toll_told
     return same_toll or recounted or (_same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
 
 

@@ -116,7 +116,10 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _TALLY = re.compile(
     r"\b(?:since (?:the )?(?:\w+ ){0,5}(?:began|begun|started|was launched|erupted|collapsed|broke down|ended|"
-    r"expired|took effect|came into (?:force|effect))|"
+    r"expired|took effect|came into (?:force|effect)|declared|proclaimed)|"
+    # acts counted over days: "the air strikes which began Saturday and continued Sunday killed 45"
+    r"(?:began|started) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d{1,2}) and "
+    r"(?:continued|went on|lasted)|"
     r"since (?:the (?:start|beginning|launch)|early|late|mid|last|yesterday|"
     # "since Saturday": days of counting; "since Wednesday afternoon", "since Sunday morning": hours of one happening
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning|afternoon|evening|night))|january|february|march|april|may|june|july|"
@@ -153,7 +156,13 @@ _AGGREGATE = re.compile(
     rf"(?:\w+\s+){{0,4}}?(?:in|by|from|under)\s+(?:\w+\s+){{0,4}}?{_ACTS}\b"
     # what the acts of a campaign have done, told in a relative clause with no figure: "has carried out air strikes
     # that have also caused civilian casualties", "raids which have killed civilians"
-    rf"|\b{_ACTS}\s+(?:that|which)\s+(?:have|has)\s+(?:also\s+|now\s+)?(?:caused|killed|left)\b(?![^.;]{{0,40}}\d)",
+    rf"|\b{_ACTS}\s+(?:that|which)\s+(?:have|has)\s+(?:also\s+|now\s+)?(?:caused|killed|left)\b(?![^.;]{{0,40}}\d)"
+    # a campaign told as going on: "Moscow has been carrying out air strikes in support of its ally"
+    rf"|\b(?:has|have) been (?:carrying out|conducting|staging|launching|waging) (?:\w+\s+){{0,2}}{_ACTS}\b"
+    # a doer (not one act) that has killed a mass: "IS has killed hundreds of people since ...", "the regime has killed
+    # thousands"; "the attack has killed hundreds" is one happening
+    rf"|(?<!attack )(?<!strike )(?<!bombing )(?<!massacre )(?<!explosion )(?<!blast )(?<!raid )"
+    rf"\b(?:has|have)\s+(?:\w+\s+)?killed\s+(?:(?:more than|over|at least|some)\s+)?{_MANY}\b",
     re.IGNORECASE,
 )
 
