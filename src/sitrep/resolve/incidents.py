@@ -314,11 +314,18 @@ def _attach_elaborations(
             if len(c.members[ri]) > 1 or (only_with is not None and i not in only_with):
                 continue
             targets = {c.find(j) for j in idxs if j != i and _elaborates(profiles[i], profiles[j])} - {ri}
-            targets = {t for t in targets if len(c.members[t]) > 1}
+            targets = {t for t in targets if len(c.members[t]) > 1 and not _other_toll(profiles[i], c.members[t], profiles)}
             if len(targets) == 1:
                 t = targets.pop()
                 if _merged_span_ok(c, ri, t) and _compatible(c, ri, t, profiles, lambda a, b: THRESHOLD):
                     c.union(ri, t)
+
+
+def _other_toll(p: Profile, members: Sequence[int], profiles: Sequence[Profile]) -> bool:
+    """A death toll ``p``'s sentence states against one another report of the incident states ("heavy bombing has
+    killed three emergency workers" on a page joined to "seven people were killed in Douma"): an elaboration is
+    its page saying more about the happening, so it brings no new toll."""
+    return p.toll_told and any(profiles[m].toll_told and profiles[m].fatalities != p.fatalities for m in members)
 
 
 # ------------------------------------------------------------------------------ consensus

@@ -257,15 +257,17 @@ def delivery_told(sub_event_type: str | None, named: frozenset[str]) -> bool:
 _NAMED_BY_ITSELF = frozenset({"Chemical weapon", "Grenade"})
 
 _ACTS = (r"(?:shells?|shelling|(?:air ?)?strikes?|air ?raids?|raids?|(?:car |truck |roadside )?bombs?|bombings?|"
-         r"attacks?|explosions?|blasts?|rockets?|missiles?|mortars?|barrel bombs?|massacres?|bombardments?)")
-_HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bombed|pounded)"
+         r"attacks?|explosions?|blasts?|rockets?|missiles?|mortars?|barrel bombs?|massacres?|bombardments?|"
+         r"helicopters?|warplanes?|jets?)")
+_HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bombed|pounded|attacked)"
 # a sentence that tells its act as one more besides the page's subject: "another shell in Harasta ...", "a second
-# car bomb", "in a separate attack", "in a similar terrorist rocket attack", "other rocket shells fired on ...",
+# car bomb", "in a separate attack", "in a similar terrorist rocket attack", "other rocket shells fired on ...", "new
+# airstrikes hit near the clinic", "more rocket shells later hit",
 # "elsewhere ...", "meanwhile in the countryside ...", "the bombardment also hit other areas", "shelling also hit
 # near a school"
 ANOTHER = re.compile(
-    rf"\b(?:another|a second|a third|a further|a separate|a similar|one more|other)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
-    rf"\b(?:separately|elsewhere)\b|\bmeanwhile,?\s+(?:in|at|on|near)\s|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
+    rf"\b(?:another|a second|a third|a further|(?:a )?separate|a similar|one more|other|new|fresh|more)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
+    rf"\b(?:separately|elsewhere)\b|\bmeanwhile,?\s+(?:in|at|on|near)\s|^\W*meanwhile\b|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
     re.IGNORECASE)  # named by the agent or the weapon, not the delivery
 
 
@@ -661,7 +663,8 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "a vaguely dated report needs the same type and a province or better"
         if not (same_toll or text >= 0.45) or not (shared or text >= 0.5):
             return "a vaguely dated report needs the same toll or wording"
-    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or rare or _same_day(a, b, sig)):
+    if a.doc_id == b.doc_id and not (same_document_repeat(a, b) or (rare and not (a.another or b.another))
+                                     or _same_day(a, b, sig)):
         return "one document tells two happenings unless it repeats itself"
     if rare:
         return None  # a rare happening in agreeing places and dates: tolls and types may differ
