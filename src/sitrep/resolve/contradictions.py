@@ -48,7 +48,8 @@ from .signatures import is_tally
 LOCATION_KM = 25.0
 UNSPECIFIC_SUB_TYPES = frozenset({"Attack"})  # "an attack": says how little the report knew of the method
 _QUANTITY = re.compile(QUANTITY, re.IGNORECASE)
-# the actor's words used as a place modifier, as the owner of a target or as the side that accuses: "opposition-held Idlib",
+# the actor's words used as a place modifier, as the owner of a target or as the side that accuses:
+# "opposition-held Idlib",
 # "the opposition ... blaming the Syrian army"
 _NOT_DOER = re.compile(
     r"^\W*(?:-\s*)?(?:held|controlled|run|besieged|backed|allied|supported|linked|affiliated)\b"

@@ -314,7 +314,8 @@ def _attach_elaborations(
             if len(c.members[ri]) > 1 or (only_with is not None and i not in only_with):
                 continue
             targets = {c.find(j) for j in idxs if j != i and _elaborates(profiles[i], profiles[j])} - {ri}
-            targets = {t for t in targets if len(c.members[t]) > 1 and not _other_toll(profiles[i], c.members[t], profiles)}
+            targets = {t for t in targets
+                       if len(c.members[t]) > 1 and not _other_toll(profiles[i], c.members[t], profiles)}
             if len(targets) == 1:
                 t = targets.pop()
                 if _merged_span_ok(c, ri, t) and _compatible(c, ri, t, profiles, lambda a, b: THRESHOLD):

@@ -266,7 +266,8 @@ _HITS = r"(?:hit|struck|killed|targeted|wounded|injured|landed|fell|shelled|bomb
 # "elsewhere ...", "meanwhile in the countryside ...", "the bombardment also hit other areas", "shelling also hit
 # near a school"
 ANOTHER = re.compile(
-    rf"\b(?:another|a second|a third|a further|(?:a )?separate|a similar|one more|other|new|fresh|more)\s+(?:\w+\s+){{0,2}}{_ACTS}\b|"
+    rf"\b(?:another|a second|a third|a further|(?:a )?separate|a similar|one more|other|new|fresh|more)\s+"
+    rf"(?:\w+\s+){{0,2}}{_ACTS}\b|"
     rf"\b(?:separately|elsewhere)\b|\bmeanwhile,?\s+(?:in|at|on|near)\s|^\W*meanwhile\b|\b{_ACTS}\s+(?:\w+\s+){{0,4}}?also\s+{_HITS}\b",
     re.IGNORECASE)  # named by the agent or the weapon, not the delivery
 

@@ -137,7 +137,8 @@ _TALLY = re.compile(
     r"(?:continued|went on|lasted)|"
     r"since (?:the (?:start|beginning|launch)|early|late|mid|last|yesterday|"
     # "since Saturday": days of counting; "since Wednesday afternoon", "since Sunday morning": hours of one happening
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning|afternoon|evening|night))|january|february|march|april|may|june|july|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning|afternoon|evening|night))|"
+    r"january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20\d\d|\d)|so far (?:this|in)|over the (?:past|last) "
     r"(?:\w+ )?(?:days|weeks|months|years)|in the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     r"(?:this|last) (?:month|year) alone|death toll (?:for|in) (?:the )?(?:month|year|week)|"
@@ -176,7 +177,7 @@ _AGGREGATE = re.compile(
     rf"|\b(?:has|have) been (?:carrying out|conducting|staging|launching|waging) (?:\w+\s+){{0,2}}{_ACTS}\b"
     # a doer (not one act) that has killed a mass: "IS has killed hundreds of people since ...", "the regime has killed
     # thousands"; "the attack has killed hundreds" is one happening
-    # a report's count of many ("Human Rights Watch says in a report that it collected the names of 69 civilians killed")
+    # a report's count of many ("a rights group says in a report that it collected the names of 69 civilians killed")
     rf"|\breport\b[^.;]{{0,80}}\b(?:documented|recorded|collected|counted|compiled)\b"
     rf"|(?<!attack )(?<!strike )(?<!bombing )(?<!massacre )(?<!explosion )(?<!blast )(?<!raid )"
     rf"\b(?:has|have)\s+(?:\w+\s+)?killed\s+(?:(?:more than|over|at least|some)\s+)?{_MANY}\b",

@@ -1,0 +1,241 @@
+"""Classes of wrong merges and false contradictions found in the checked samples of FA-KES incidents (issue #18),
+each on self-written reports extracted for real."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sitrep.records import ActorRef, Event
+from sitrep.resolve import resolve_events
+from sitrep.resolve.blocking import measured_from
+from sitrep.resolve.contradictions import supported
+from sitrep.resolve.incidents import _Clusters, _compatible, _other_toll
+from sitrep.resolve.matching import ANOTHER, conflict, other_quarters, profile, told_elsewhere, two_speakers
+from sitrep.resolve.signatures import is_tally, signatures
+
+
+def _events(source: str, published: str, text: str) -> list[Event]:
+    from sitrep.extract import extract
+
+    return [e for e in extract(text, published, source=source) if e.event_type != "Diplomacy"]
+
+
+def _event(source: str, published: str, text: str) -> Event:
+    return _events(source, published, text)[0]
+
+
+# ---------------------------------------------------------------- one act by each side
+
+
+@pytest.mark.parametrize("a, b", [
+    (("alpha", "2016-05-09", "Syrian government warplanes struck rebel-held districts of Aleppo on Sunday, killing 14 "
+      "civilians, the Observatory said."),
+     ("beta", "2016-05-09", "Rebels fired mortar shells at government-held districts of Aleppo on Sunday, killing nine "
+      "civilians, state media said.")),
+    (("alpha", "2016-03-02", "Russian jets bombed the town of Saraqib on Wednesday, killing 11 people, activists "
+      "said."),
+     ("beta", "2016-03-02", "Islamic State militants shelled the town of Saraqib on Wednesday, killing four people, a "
+      "monitor said.")),
+    (("alpha", "2017-06-20", "Turkish artillery shelled Kurdish fighters near Afrin on Tuesday, killing six, the YPG "
+      "said."),
+     ("beta", "2017-06-20", "The Kurdish YPG militia fired rockets at Turkish positions near Afrin on Tuesday, killing "
+      "two soldiers, Ankara said.")),
+])
+def test_doers_of_opposed_sides_cannot_sit_in_one_incident(a: tuple[str, str, str], b: tuple[str, str, str]) -> None:
+    pa, pb = profile(0, _event(*a)), profile(1, _event(*b))
+    assert pa.camp and pb.camp and pa.camp != pb.camp
+    assert conflict(pa, pb)
+    # the cannot-link is checked over every pair of two clusters: a third report joined to one side first does not
+    # carry the other side's report in with it
+    clusters = _Clusters([pa, pb])
+    assert not _compatible(clusters, 0, 1, [pa, pb], lambda i, j: 1.0)
+
+
+def test_each_side_blamed_for_one_chemical_attack_is_one_incident_s_contradiction() -> None:
+    a = _event("alpha", "2017-04-04", "Syrian government warplanes dropped sarin on Khan Sheikhun on Tuesday, killing "
+               "70 people, activists said.")
+    b = _event("beta", "2017-04-04", "Rebels released the sarin that killed 70 people in Khan Sheikhun on Tuesday, "
+               "the army said.")
+    assert not conflict(profile(0, a), profile(1, b))
+    assert len(resolve_events([a, b]).incidents) == 1
+
+
+# ---------------------------------------------------------------- tallies and aggregates
+
+
+@pytest.mark.parametrize("text", [
+    "Since Saturday at least 40 civilians have been killed in air raids on the town.",
+    "Activists say coalition air strikes have killed hundreds of civilians in the province.",
+    "The bombardments which began on Monday and continued on Tuesday killed 31 people in the town.",
+    "The militants have killed thousands of people since they declared their state in the east.",
+    "Moscow has been carrying out air strikes against rebel groups in the north for a year.",
+    "A rights group said in a report that it documented 45 civilians killed by mines in the district.",
+    "On Friday and Saturday at least nine civilians died in raids near the town.",
+    "Some 150 people have been killed in the city since a fragile ceasefire collapsed on Monday evening.",
+    "The toll includes 50 people killed by rebel shelling of the western districts.",
+    "Warplanes have carried out raids that have also caused civilian casualties, the coalition admits.",
+])
+def test_tallies_and_aggregates_are_no_happening(text: str) -> None:
+    assert is_tally(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Since Wednesday afternoon 25 fighters have been killed in clashes near the town.",
+    "Hundreds of people were killed in a chemical attack on the suburbs on Wednesday.",
+    "The gas attack has killed hundreds of people, activists said.",
+    "Air strikes on Monday killed 12 people in the town.",
+    "Air strikes that have killed 12 people on Monday hit a market in the town.",
+])
+def test_one_happening_is_no_tally(text: str) -> None:
+    assert not is_tally(text)
+
+
+def test_the_same_tally_told_by_three_outlets_forms_no_incident_of_several_sources() -> None:
+    text = "Since Saturday at least 40 civilians have been killed in air raids on the town of Ariha."
+    events = [e for s in ("alpha", "beta", "gamma") for e in _events(s, "2015-07-13", text)]
+    assert events
+    assert all(len(i.event_ids) == 1 for i in resolve_events(events).incidents)
+
+
+# ---------------------------------------------------------------- two accusations by two parties
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The opposition accused government forces of the attack on the market in Saraqib on Tuesday.",
+     "The United States accused the Syrian regime of the attack on the market in Saraqib on Tuesday."),
+    ("Turkey condemned the air strike on the hospital in Idlib on Monday.",
+     "France condemned the air strike on the hospital in Idlib on Monday."),
+    ("Britain condemned the air strike on the market in Idlib on Monday.",
+     "Russia condemned the air strike on the market in Idlib on Monday."),
+])
+def test_two_accusations_by_two_parties_are_two_acts(a: str, b: str) -> None:
+    from sitrep.extract import extract
+
+    da = [e for e in extract(a, "2017-03-14", source="alpha") if e.event_type == "Diplomacy"]
+    db = [e for e in extract(b, "2017-03-14", source="beta") if e.event_type == "Diplomacy"]
+    assert da and db
+    pa, pb = profile(0, da[0]), profile(1, db[0])
+    assert two_speakers(pa, pb) and conflict(pa, pb)
+
+
+def test_one_accusation_told_by_two_outlets_stays_one() -> None:
+    from sitrep.extract import extract
+
+    text = "The opposition accused government forces of the attack on the market in Saraqib on Tuesday."
+    a = [e for e in extract(text, "2017-03-14", source="alpha") if e.event_type == "Diplomacy"][0]
+    b = [e for e in extract(text, "2017-03-14", source="beta") if e.event_type == "Diplomacy"][0]
+    assert not two_speakers(profile(0, a), profile(1, b))
+
+
+# ---------------------------------------------------------------- places: measured from, told elsewhere, quarters
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Two car bombs went off in the city located 162 kilometers north of the capital Damascus.", "Damascus", True),
+    ("Rockets hit a village some 40 miles east of Homs on Sunday.", "Homs", True),
+    ("Shells struck the town 60 kilometres (35 miles) northeast of Damascus.", "Damascus", True),
+    ("The hospital in the town is about 15 km from Idlib city.", "Idlib", False),  # near enough to stand for it
+    ("A car bomb went off in Damascus on Sunday.", "Damascus", False),
+])
+def test_a_place_a_distance_is_measured_from_is_not_where_it_happened(text: str, place: str, expected: bool) -> None:
+    assert measured_from(text, text.index(place)) is expected
+
+
+@pytest.mark.parametrize("elsewhere, expected", [
+    ("Meanwhile in the Damascus countryside nine people were injured when militants positioned in Douma fired "
+     "mortar shells on Monday.", True),
+    ("Militants positioned in Douma fired mortar shells on a camp in the Damascus countryside on Monday, injuring "
+     "nine people.", True),
+    ("In Latakia province two people were injured by rocket fire on Monday.", True),
+    ("Two more people were injured by rocket fire on the town of Talbiseh in Homs province on Monday.", False),
+])
+def test_a_sentence_placed_in_another_province_is_no_elaboration(elsewhere: str, expected: bool) -> None:
+    homs = profile(0, _event("alpha", "2016-11-07", "Militants fired 13 rocket shells on the town of Jubb al-Jarrah "
+                             "in Homs province on Monday, injuring two people."))
+    other = profile(1, _event("alpha", "2016-11-07", elsewhere))
+    assert told_elsewhere(other, homs) is expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Rocket shells fired by militants on al-Hamadaniyeh neighborhood in Aleppo killed a woman on Monday.",
+     "Rocket shells fired by militants on Salah Eddin neighborhood in Aleppo killed three people on Monday.", True),
+    ("Mortar shells hit al-Midan neighborhood in Aleppo on Sunday, killing two civilians.",
+     "Mortar shells hit al-Jamiliyeh neighborhood in Aleppo on Sunday, killing four civilians.", True),
+    ("Militants shelled the Seif al-Dawla neighborhood of Aleppo on Saturday, killing four civilians.",
+     "Militants shelled the al-Sheikh Maqsoud neighborhood of Aleppo on Saturday, injuring three civilians.", True),
+    ("Rocket shells fired by militants on al-Hamadaniyeh neighborhood in Aleppo killed a woman on Monday.",
+     "A woman was killed when rocket shells hit the Hamadaniya neighborhood of Aleppo on Monday.", False),
+    ("A missile hit the Maghayir district of Aleppo on Tuesday, killing 18 civilians.",
+     "A missile killed 18 civilians in the old quarter of Aleppo on Tuesday.", False),  # the city is no quarter
+])
+def test_two_quarters_of_one_town_are_two_attacks(a: str, b: str, expected: bool) -> None:
+    pa = profile(0, _event("alpha", "2016-11-07", a))
+    pb = profile(1, _event("beta", "2016-11-07", b))
+    assert other_quarters(pa, pb, frozenset()) is expected
+
+
+# ---------------------------------------------------------------- one more act on the page
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meanwhile in the Damascus countryside nine people were injured by mortar rounds.", True),
+    ("Meanwhile a rocket slammed into a hospital as doctors treated the wounded.", True),
+    ("Other rocket shells fired on al-Ramouseh neighborhood injured two civilians.", True),
+    ("New airstrikes hit near the clinic as the wounded were brought in.", True),
+    ("Separate air strikes south of the town killed 12 people.", True),
+    ("The bombardment also hit other areas of the region.", True),
+    ("Syrian helicopters also attacked several villages with barrel bombs.", True),
+    ("The monitor meanwhile said the toll had risen to 20.", False),
+    ("Shelling killed 12 people in the town on Monday.", False),
+])
+def test_a_sentence_telling_one_more_act(text: str, expected: bool) -> None:
+    assert (ANOTHER.search(text) is not None) is expected
+
+
+# ---------------------------------------------------------------- a rare kind named only as background
+
+
+@pytest.mark.parametrize("text, rare", [
+    ("At least 13 civilians died in regime air strikes around Khan Sheikhun, the site of a deadly chemical attack.",
+     False),
+    ("A rocket slammed into a hospital as doctors treated victims of the suspected chemical attack.", False),
+    ("The inquiry has previously accused government forces of toxic gas attacks.", False),
+    ("Victims of a suspected chemical attack showed symptoms of a nerve agent, the WHO said.", True),
+    ("Inspectors should be allowed access to the site of the alleged chemical weapons attack.", True),
+])
+def test_a_chemical_attack_named_only_as_background(text: str, rare: bool) -> None:
+    assert ("chemical" in signatures(text)) is rare
+
+
+# ---------------------------------------------------------------- who the sentence names as the doer
+
+
+@pytest.mark.parametrize("text, mention, doer", [
+    ("The US-led coalition fighting Islamic State bombed a bridge near Raqqa on Monday, killing five civilians.",
+     "Islamic State", False),
+    ("Warplanes of the campaign against Daesh bombed the bridge on Monday.", "Daesh", False),
+    ("Israel struck a Syrian army position in Quneitra on Friday, killing two soldiers.", "Syrian army", False),
+    ("Rebels shelled regime checkpoints near the town on Friday.", "regime", False),
+    ("Islamic State militants shelled the town on Wednesday, killing four people.", "Islamic State", True),
+])
+def test_the_doer_is_not_whom_the_acts_target(text: str, mention: str, doer: bool) -> None:
+    ev = replace(_event("alpha", "2017-10-04", text),
+                 actor1=ActorRef("Islamic State (Syria)", "rebel group", "SY", mention))
+    assert supported(ev, "actor1") is doer
+
+
+# ---------------------------------------------------------------- an elaboration brings no other toll
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Heavy regime bombing has killed three rescue workers in the town.", True),
+    ("The bombing of the town killed seven people.", False),
+    ("The bombing of the town on Friday wounded a rescue worker.", False),
+])
+def test_an_elaboration_brings_no_other_toll(text: str, other: bool) -> None:
+    told = profile(0, _event("beta", "2017-11-17", "Seven people were killed in regime air strikes on Douma on "
+                             "Friday, the Observatory said."))
+    page = profile(1, _event("alpha", "2017-11-18", text))
+    assert _other_toll(page, [0], [told, page]) is other
