@@ -52,6 +52,7 @@ from .matching import (
     one_page_one_kind,
     other_town,
     profile,
+    same_spot,
     told_elsewhere,
 )
 from .signatures import is_rare
@@ -278,8 +279,10 @@ def _elaborates(p: Profile, q: Profile) -> bool:
         return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
     if other_town(p, q):
         return False  # "... and 10 were killed in air strikes on Khan Sheikhoun": the raids on another town
-    if p.another or told_elsewhere(p, q) or (opposed(p.any_camp, q.camp) and not p.signatures & q.signatures):
-        # "elsewhere ...", "another shell ...", "meanwhile in the Damascus countryside ...": one more act; a
+    if ((p.another and (p.area or q.area or not same_spot(p, q))) or told_elsewhere(p, q)
+            or (opposed(p.any_camp, q.camp) and not p.signatures & q.signatures)):
+        # "elsewhere ...", "another shell in Bab Touma ...", "meanwhile in the Damascus countryside ...": one more act
+        # at another place or over a region (one more raid on the same town says more about its happening); a
         # bombardment by the other side ("five killed in bombardment by terrorists" on a page of regime air strikes)
         return False
     if p.interval is None or q.interval is None or p.interval[0] != p.interval[1]:

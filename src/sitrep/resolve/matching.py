@@ -306,7 +306,8 @@ def _distance(a: Profile, b: Profile) -> float | None:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def _same_spot(a: Profile, b: Profile) -> bool:
+def same_spot(a: Profile, b: Profile) -> bool:
+    """Both placed at one town (the same place id, or within 10 km; an area holding the town)."""
     if a.place_level != "point" or b.place_level != "point":
         return False
     if a.place_id is not None and a.place_id == b.place_id:
@@ -371,7 +372,7 @@ def corroborates(a: Profile, b: Profile) -> bool:
         and a.actor1 == b.actor1
         and a.actor1 in a.named
         and not (a.city or b.city)
-        and _same_spot(a, b)
+        and same_spot(a, b)
     )
 
 
@@ -399,13 +400,13 @@ def same_document_repeat(a: Profile, b: Profile) -> bool:
     if a.another or b.another:
         # "another shell in Harasta", "a second car bomb": one more act, unless both sentences state the same toll
         return same_toll and a.toll_told and b.toll_told
-    return same_toll or recounted or (_same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
+    return same_toll or recounted or (same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
 
 
 def _place_score(a: Profile, b: Profile) -> float:
     if a.place_level == "none" and b.place_level == "none":
         return 0.3
-    if _same_spot(a, b):
+    if same_spot(a, b):
         return 1.0
     d = _distance(a, b)
     if a.place_level == "point" and b.place_level == "point" and d is not None:
@@ -521,7 +522,7 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
     # type ("the convoy struck last month in Urum al-Kubra" and "warplanes bombed the convoy on Monday";
     # the clustering leaves it out when two such happenings of the month match it)
     one_vague = (a.doc_id != b.doc_id and _within_month(a, b) and _vague(a.interval) != _vague(b.interval)
-                 and a.event_type == b.event_type and (a.stated_day or b.stated_day) and _same_spot(a, b))
+                 and a.event_type == b.event_type and (a.stated_day or b.stated_day) and same_spot(a, b))
     return frozenset(s for s in shared if (rare_ok if is_rare(s) else located and (days or one_vague)))
 
 
@@ -592,7 +593,7 @@ def week_shifted(a: Profile, b: Profile) -> bool:
     publication day is a week off puts "on Wednesday" on the Wednesday before. Such days are no evidence of
     two happenings (no cannot-link); one large toll for the town (:func:`same_town_toll`) makes them one."""
     return (a.weekday and b.weekday and a.interval is not None and b.interval is not None
-            and interval_gap(a.interval, b.interval) == WEEK and not (a.city or b.city) and _same_spot(a, b)
+            and interval_gap(a.interval, b.interval) == WEEK and not (a.city or b.city) and same_spot(a, b)
             and _figure_score(a, b) > 0)
 
 
@@ -600,7 +601,7 @@ def same_town_toll(a: Profile, b: Profile) -> bool:
     """One large death toll for one town (not a capital city, where many attacks happen a day): a later
     report ("the monitor on Tuesday raised the toll to 61") may date it by the day it was told."""
     return (a.fatalities is not None and a.fatalities >= LARGE_TOLL and a.fatalities == b.fatalities
-            and not (a.city or b.city) and _same_spot(a, b))
+            and not (a.city or b.city) and same_spot(a, b))
 
 
 def _published_after(a: Profile, b: Profile) -> bool:
@@ -658,7 +659,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "days apart, different tolls, different words: nothing says it is one happening"
     if (_vague(a.interval) or _vague(b.interval)) and not sig:
         # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
-        if a.interval is None and not (_same_spot(a, b) and same_toll and text >= 0.5):
+        if a.interval is None and not (same_spot(a, b) and same_toll and text >= 0.5):
             return "undated reports must agree on the spot, the toll and the words"
         if a.event_type != b.event_type or {a.place_level, b.place_level} & {"none", "country"}:
             return "a vaguely dated report needs the same type and a province or better"
@@ -677,7 +678,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             and (not same_toll or _vague(a.interval) or _vague(b.interval))):
         return "a city sees many attacks a day: the toll (of a report of that day) or the wording must agree"
     if a.doc_id != b.doc_id and text < MIN_TEXT and not (_same_day(a, b, sig)
-                                                          and (_same_spot(a, b) or _in_its_province(a, b))):
+                                                          and (same_spot(a, b) or _in_its_province(a, b))):
         # one distinctive kind (an aid convoy, a school) on one day at one spot (or in the province that holds
         # the other's town, told in one sub type) is what they share
         return "two reports of one incident share some content words"

@@ -125,13 +125,13 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
 
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _TALLY = re.compile(
-    r"\b(?:since (?:the |an? )?(?:[\w.-]+ ){0,5}(?:began|begun|started|was launched|erupted|collapsed|broke down|ended|"
+    r"\b(?:since (?:the |an? )?(?:[\w.-]+ ){0,5}(?:began|begun|started|was launched|erupted|collapsed|broke down|"
     r"expired|took effect|came into (?:force|effect)|declared|proclaimed|launched)|"
     # part of a larger count: "the toll includes 126 people killed by shelling"
     r"(?:the|this|that) (?:death )?toll includ(?:es|ed|ing)|"
     # acts counted over days: "the air strikes which began Saturday and continued Sunday killed 45", "on Friday and
     # Saturday at least 13 civilians died"
-    r"(?:on|between) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) and "
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) and "
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?! (?:night|morning))|"
     r"(?:began|started) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d{1,2}) and "
     r"(?:continued|went on|lasted)|"
