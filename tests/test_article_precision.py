@@ -1158,3 +1158,24 @@ def test_feared_dead_after_a_strike_keeps_the_strike() -> None:
 def test_a_named_happening_after_since_keeps_its_own_event_and_date(text: str, date: str) -> None:
     # "since <a happening named by its noun, with its day>" is a past event of its own, not a clause opening a tally
     assert [e.date for e in extract(text, published="2026-12-01")] == [date]
+
+
+@pytest.mark.parametrize("text,toll", [
+    # a headline that tells its toll as a floor ("over 40", "more than 20", "at least 100") restates the lead's
+    # report that counts more: one report, with the body's count
+    ("Over 40 killed in air strikes on Idlib market\n\nAir strikes on a market in Idlib killed 46 people on Sunday.",
+     46),
+    ("More than 20 dead in car bomb in Azaz\n\nA car bomb killed 23 people at a checkpoint in Azaz on Thursday.", 23),
+    ("Gas attack kills at least 100 in Khan Sheikhoun\n\nA toxic gas attack on the town of Khan Sheikhoun killed 172 "
+     "people on Tuesday, doctors said.", 172),
+])
+def test_a_headline_toll_told_as_a_floor_is_the_lead_report(text: str, toll: int) -> None:
+    events = [e for e in extract(text, published="2016-08-24") if e.event_type != "Diplomacy"]
+    assert [e.fatalities for e in events] == [toll]
+
+
+def test_a_headline_floor_the_body_does_not_reach_stays_apart() -> None:
+    # near miss: "over 40" over a body report of 12 in another town is not that report
+    text = "Over 40 killed in air strikes on Idlib\n\nShelling killed 12 people in the town of Azaz on Sunday."
+    events = [e for e in extract(text, published="2016-08-24") if e.event_type != "Diplomacy"]
+    assert sorted(e.fatalities or 0 for e in events) == [12, 40]

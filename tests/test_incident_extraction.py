@@ -271,3 +271,29 @@ def test_a_caption_that_tells_an_act_in_its_own_words_keeps_it() -> None:
 def test_the_day_a_toll_is_told_is_the_day_of_a_saying(text: str, saying: bool) -> None:
     events = [e for e in extract(text, "2017-11-15") if e.event_type != "Diplomacy"]
     assert events and all(("date:saying" in e.notes) == saying for e in events)
+
+
+@pytest.mark.parametrize("text,toll", [
+    # a massacre the page names by its place, told inside a later statement: the day of the statement is not its day
+    ("The coalition condemned the envoy who on Monday blamed the rebels for the Tremseh Massacre that claimed the "
+     "lives of over 200 civilians.", 200),
+    ("The opposition on Friday accused the army of the Houla massacre, in which 108 people were killed.", 108),
+    ("Rebels on Thursday blamed foreign militias for the massacre of Qubeir which killed 78 villagers.", 78),
+])
+def test_a_named_massacre_inside_a_statement_has_no_day_of_the_statement(text: str, toll: int) -> None:
+    events = [e for e in extract(text, "2016-08-24") if e.event_type != "Diplomacy"]
+    assert [(e.date, e.fatalities) for e in events] == [(None, toll)]
+    assert "date:named-past" in events[0].notes
+
+
+@pytest.mark.parametrize("text,date", [
+    # near misses: an unnamed massacre told by a monitor keeps the day of the saying as its bound; a named one
+    # whose own sentence states its day keeps that day
+    ("Government forces killed 30 villagers in a massacre in the countryside, a monitor said on Tuesday.",
+     "2016-08-23"),
+    ("Militias on May 25 carried out the Houla massacre that claimed 108 lives, the opposition said on Friday.",
+     "2016-05-25"),
+])
+def test_an_unnamed_massacre_or_one_with_its_own_day_keeps_its_date(text: str, date: str) -> None:
+    events = [e for e in extract(text, "2016-08-24") if e.event_type != "Diplomacy"]
+    assert [e.date for e in events] == [date]

@@ -186,3 +186,32 @@ def test_a_two_word_person_noun_keeps_the_list_going(sentence: str, killed: int)
 ])
 def test_a_long_superlative_before_since_keeps_the_toll(sentence: str, killed: int) -> None:
     assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # a four-digit figure that counts the people after it is no year
+    ("Activists said the shelling killed between 1000 and 1800 people in the suburbs.", 1000),
+    ("Some 1900 civilians died during the siege of the old city.", 1900),
+    ("The opposition accused the army of killing 2000 people in the offensive.", 2000),
+    # near misses: a year after a word of time or a month stays a year
+    ("In 2013 people fled the town after shelling killed 12.", 12),
+    ("Since 2011 civilians have been killed across the country.", None),
+    ("In August 2014 fighters overran the base, killing 9 soldiers.", 9),
+])
+def test_a_four_digit_figure_of_people_is_a_count(sentence: str, killed: int | None) -> None:
+    assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # victims "fallen" to a happening, and a figure told as an estimate or a belief, are its dead
+    ("A total of 300 people have fallen victims of the gas attack, a doctor said.", 300),
+    ("Twelve civilians fell victim to the barrel bombs dropped on the market.", 12),
+    ("The strike in which more than 40 are estimated to have been killed hit a bakery.", 40),
+    ("At least 25 fighters are feared to have died in the ambush near the dam.", 25),
+    ("Rescuers said 17 were believed to have been killed under the rubble.", 17),
+    # near misses: the wounded, and a town fallen to rebels, are no dead
+    ("Three villagers are said to have been wounded in the raid.", None),
+    ("He said the village had fallen to the rebels after two days.", None),
+])
+def test_victims_fallen_and_estimated_dead(sentence: str, killed: int | None) -> None:
+    assert find_casualties(sentence).fatalities == killed

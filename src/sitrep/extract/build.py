@@ -46,6 +46,27 @@ _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
 # an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
 # earlier media reports", "the monitor, which earlier gave a toll of 20", "Earlier it was reported that ..."): a
 # restatement of a happening the article tells, not another one
+# a massacre the page names by its place ("the Ghouta Massacre", "the Houla massacre", "the massacre of Tremseh"): a
+# happening known by a name is an earlier one, and the day something is said about it is not its day
+_NAMED_MASSACRE = re.compile(
+    r"\b(?!(?:The|This|That|These|Those|A|An|Another|Its|His|Her|Their|Latest|Last|New|Such)\b)"
+    r"(?:[A-Z][\w'’\-]+\s+){1,3}[Mm]assacres?\b|"
+    r"\b[Mm]assacres?\s+(?:of|in|at)\s+(?:the\s+(?:village|town|city|district)\s+of\s+)?[A-Z][\w'’\-]+")
+# the words between such a name and the act's own words when they tell it: "the Ghouta Massacre that claimed ...",
+# "the Houla massacre, in which 108 were killed"
+_TOLD_OF_IT = re.compile(r"[\s,]*(?:(?:that|which|in\s+which|when|where)\s+(?:[\w\-]+\s+){0,3})?$", re.I)
+
+
+def named_past(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The act ``hit`` is a massacre the clause names by its place (:data:`_NAMED_MASSACRE`): its words are the
+    name or follow it in a clause of its own."""
+    for m in _NAMED_MASSACRE.finditer(text, clause[0], clause[1]):
+        if m.start() <= hit.start < m.end() or (
+                m.end() <= hit.start and _TOLD_OF_IT.match(text[m.end():hit.start]) is not None):
+            return True
+    return False
+
+
 _EARLIER_REPORT = re.compile(
     r"\b(?:according\s+to\s+)?earlier\s+(?:(?:media|news|press|initial)\s+)?reports?\b|"
     r"\bearlier\s+(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:[\w\-]+\s+){0,3}?"
@@ -127,6 +148,10 @@ def _candidate(
         cand.notes.append("date:other-clause")
     if method.startswith("sentence:") and not saying and dated_by_saying(times, cs, ce, text):
         cand.notes.append("date:saying")  # "..., a monitor said on Friday": the report's day, not the event's
+        if named_past(text, hit, clause):
+            # "who on Monday blamed France for the Ghouta Massacre that claimed 1127 lives": no day of its own
+            cand.date, cand.precision, cand.date_method = None, "unknown", "undated"
+            cand.notes[-1] = "date:named-past"
     if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
         cand.notes.append("date:vague")
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":

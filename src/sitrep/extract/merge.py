@@ -503,6 +503,13 @@ def _tolls_compatible(a: _Cand, b: _Cand) -> bool:
     return a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities
 
 
+def _floor_exceeded(h: _Cand, b: _Cand, text: str) -> bool:
+    """The headline tells its toll as a floor ("claims over 1000 lives", "More than 40 killed") and the body's report
+    counts more: one count, told more exactly by the body."""
+    return h.fatalities is not None and b.fatalities is not None and b.fatalities > h.fatalities and re.search(
+        rf"\b(?:over|more\s+than|at\s+least|upwards\s+of)\s+{h.fatalities}\b", text[h.start:h.end], re.I) is not None
+
+
 def _same_month(a: _Cand, b: _Cand) -> bool:
     return a.date is None or b.date is None or a.date[:7] == b.date[:7]
 
@@ -533,7 +540,7 @@ def _merge_headlines(cands: list[_Cand], text: str) -> list[_Cand]:
 
         fits = [b for b in body if _family(b.event_type) == _family(h.event_type) and _dates_compatible(b, h)
                 and (_places_compatible(b, h) or _lists_within(b, h)) and _actors_compatible(b, h)
-                and (_tolls_compatible(b, h) or total(b))
+                and (_tolls_compatible(b, h) or total(b) or (b.sent <= lead_end and _floor_exceeded(h, b, text)))
                 and not _delivered_apart(b, h)
                 and (h.headline or _same_month(b, h))]  # a title tells the news, not the background
         # the report of the same kind first ("Air strikes kill 45" is the air strike the body tells, not the

@@ -156,8 +156,13 @@ _KILL_VERB = (
 )
 _KILL_NOUN = r"(?:the\s+)?(?:killing|slaying|deaths?|death|loss\s+of\s+life|martyrdom|execution|assassination)\s+of"
 _DIED_WORD = (r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered|assassinated|martyred|"
-              r"eliminated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life)")
-_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+)?(?:(?:reportedly|also|all|reported)\s+)?"
+              r"eliminated|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
+              # "1500 people have fallen victim to the attack", "30 civilians fell victims of the shelling"
+              r"(?:(?:have|has|had)\s+)?(?:fallen|fell)\s+victims?\s+(?:of|to))")
+# a figure told as an estimate or a belief: "1400 are estimated to have been killed", "20 were thought to have died"
+_HEDGED = (r"(?:are|were|is|was)\s+(?:estimated|believed|thought|feared|said|reported|known)\s+to\s+have\s+"
+           r"(?:been\s+)?")
+_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+|{_HEDGED})?(?:(?:reportedly|also|all|reported)\s+)?"
          rf"{_DIED_WORD}")
 _INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
 _INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
@@ -196,7 +201,7 @@ KILLED_BEFORE = re.compile(rf"\b(?P<list>{_NP_LIST}){_OF_TAIL}{_REL}{_DIED}\b", 
 # the dead told elsewhere ("14 of the dead were rebels", "two of the killed were medics")
 _DEAD_WORD = r"(?:dead|killed|deaths|fatalities|martyrs)\b"
 KILLED_BARE = re.compile(rf"\b(?P<q>{_Q})(?<!\bof)(?<!\bof\sthe)\s+(?:(?:more|people|persons|were|was)\s+){{0,2}}"
-                         rf"{_DEAD_WORD}", re.I)
+                         rf"(?:{_DEAD_WORD}|{_HEDGED}(?:killed|died)\b)", re.I)
 # "claiming 12 lives", "the blast cost 30 civilian lives", "took the lives of": lives a happening ended
 KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?P<q>{_Q})\s+"
                           r"(?:(?:more|innocent|civilian|human)\s+)?lives\b", re.I)
@@ -224,7 +229,7 @@ INJURED_BARE = re.compile(rf"\b(?P<q>{_Q})\s+(?:(?:people|persons|were|was)\s+)?
 # so that a clause without it is not scanned by the pattern's costly figure-first search
 _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     KILLED_BEFORE: re.compile(rf"{_DIED_WORD}\b", re.I),
-    KILLED_BARE: re.compile(_DEAD_WORD, re.I),
+    KILLED_BARE: re.compile(rf"{_DEAD_WORD}|\bdied\b", re.I),
     INJURED_BEFORE: re.compile(rf"{_HURT_VERB}\b", re.I),
     INJURED_BARE: re.compile(_HURT_WORD, re.I),
 }
@@ -248,6 +253,14 @@ ONE_KILLED = re.compile(
     r"(?:led\s+to|resulted\s+in|resulting\s+in|causing)\s+(?:his|her)\s+(?:\w+\s+)?death)",
     re.I,
 )
+# the people a four-digit figure may count (plural nouns: "2000 people", never "the 2013 offensive"), and the words
+# of time after which it is a year all the same
+_PEOPLE_AFTER_YEAR = r"(?:people|civilians|persons|children|men|women|fighters|soldiers|troops|residents|victims)\b"
+_TIME_BEFORE_YEAR = "(?:" + "|".join(
+    rf"(?<=\b(?i:{w})\s)" for w in ("in", "since", "of", "by", "until", "from", "during", "before", "after", "year",
+                               "January", "February", "March", "April", "May", "June", "July", "August",
+                               "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
+                               "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + ")"
 _DATE_MASK = re.compile(
     # a page stamp that glues the day to its year ("Last updated at Aug 012016")
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:19|20)\d\d\b|"
@@ -255,7 +268,10 @@ _DATE_MASK = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
     # a numeric date with hyphens ("06-01-2016", "2016-01-06"); a range ("10-15") has two parts only
     r"\b\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})\b|\b\d{4}-\d{1,2}-\d{1,2}\b|"
-    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?\b",
+    # a year, unless it counts the people named right after it ("killing between 1000 and 1800 people", "1900
+    # civilians died"); after a month or a word of time ("in 2013 people fled", "August 2013 civilians") a year
+    rf"\b(?:1[89]|20)\d\d\b(?!\s+{_PEOPLE_AFTER_YEAR})|{_TIME_BEFORE_YEAR}(?:1[89]|20)\d\d\b|"
+    r"\b\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?\b",
 )
 
 
