@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import extract
 from tests.test_article_merge_s10 import _violent
 
 
@@ -45,3 +46,51 @@ def test_a_but_that_tells_the_act_s_casualties_stays_in_the_evidence(text: str, 
                                                                      toll: int | None) -> None:
     evs = _violent(text, published)
     assert len(evs) == 1 and evs[0].evidence.text == text, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+# --------------------------------------------------------------------------- a past act dated by its year
+def _background(text: str, lead: str = "On Monday, jets bombed Ariha. ") -> list[tuple[str, str | None]]:
+    return sorted((e.event_type, e.date) for e in extract(lead + text, published="2020-05-06")
+                  if e.event_type != "Diplomacy" and not (e.location is not None and e.location.name == "Ariha"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Regime forces recaptured Saraqeb in 2019.", [("Battles", "2019")]),
+    ("In 2017, a car bomb killed 40 people in Azaz.", [("Explosions/Remote violence", "2017")]),
+    ("In 2016, an air strike killed 12 people at a market in Kafranbel.", [("Explosions/Remote violence", "2016")]),
+    ("Jets also bombed Saraqeb, which rebels seized from the army in 2015.", [("Battles", "2015")]),
+])
+def test_a_past_act_at_a_town_dated_by_its_year_is_a_background_event(text: str,
+                                                                     expected: list[tuple[str, str]]) -> None:
+    assert _background(text) == expected, (text, _background(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a period, the start of the war, a deal, the manner of a career: no event
+    "The city of Aleppo has been ravaged by fighting since 2012.",
+    "Several aircraft have been shot down over Idlib since 2011.",
+    "The war began in 2011 when troops fired on protesters in Daraa.",
+    "The uprising started in 2011 after police shot protesters in Homs.",
+    "Syria agreed to destroy its chemical weapons in 2013.",
+    "In 2014, the group gained prominence by seizing Mosul.",
+    "The faction rose to fame in 2013 through attacks in Raqqa.",
+])
+def test_a_period_or_a_career_dated_by_its_year_is_no_event(text: str) -> None:
+    assert _background(text) == [], (text, _background(text))
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the history of the report's own place, and the happening a later "that attack" tells again: one event
+    ("IS seized Palmyra in 2015. The attack on the town killed 12 soldiers, the army said.", "2016-10-05",
+     ["2016-10-05"]),
+    ("Rebels overran Khan Touman in 2016. Jets bombed the town on Friday, killing six people.", "2019-03-04",
+     ["2019-03-01"]),
+    ("UN investigators established that sarin was used in Eastern Ghouta in 2013. The United States accused "
+     "Damascus of that attack, which it says killed 1429 people.", "2016-08-11", ["2013"]),
+    # a note that tells only a past act: no report for it to be the background of
+    ("In 2014, gunmen shot dead a mayor in Acapulco.", "2018-05-02", []),
+])
+def test_a_past_act_the_article_tells_again_or_alone_is_no_background_event(text: str, published: str,
+                                                                           expected: list[str]) -> None:
+    got = [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"]
+    assert got == expected, (text, got)
