@@ -94,3 +94,49 @@ def test_a_past_act_the_article_tells_again_or_alone_is_no_background_event(text
                                                                            expected: list[str]) -> None:
     got = [e.date for e in extract(text, published=published) if e.event_type != "Diplomacy"]
     assert got == expected, (text, got)
+
+
+# --------------------------------------------------------------------------- a headline restating another report
+def _tolls(text: str, published: str) -> list[tuple[str, int | None]]:
+    return sorted(((e.evidence.text[:26], e.fatalities) for e in extract(text, published=published)
+                   if e.event_type != "Diplomacy"), key=lambda t: t[0])
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the headline's toll is the one a later report tells, not the first report's it joins
+    ("Army Pounds IS in Deir Ezzor, 30 Militants Killed\n\nSat 7 May 2016 A video released on Friday shows heavy "
+     "fighting between the army and IS militants in the city of Deir Ezzor. Jets struck IS positions near the airport "
+     "on Saturday. An IS attack on army posts in the Sinaah district was repelled on Saturday, the army said. At "
+     "least 30 militants were killed in the failed attack, it added.", "2016-05-07",
+     [("An IS attack on army posts", 30), ("Jets struck IS positions n", None), ("Sat 7 May 2016 A video rel", None)]),
+    # the headline restates a tally that is no event
+    ("Over 60 Militants Killed in Air Raids in Hama\n\nFri 14 Oct 2016 Over 60 militants have been killed in air "
+     "raids on different parts of Hama province in the last 72 hours, military sources said on Friday. Earlier "
+     "reports said jets carried out raids on militant positions in the northern part of Hama province on Thursday.",
+     "2016-10-14", [("Earlier reports said jets ", None)]),
+    ("Over 40 Rebels Killed in Army Operations in Daraa\n\nSun 9 Apr 2017 Over 40 rebels have been killed in army "
+     "operations in different parts of Daraa province in the past week, a military source said. Earlier reports "
+     "said army units pounded rebel positions in the eastern countryside of Daraa on Saturday.", "2017-04-09",
+     [("Earlier reports said army ", None)]),
+])
+def test_a_headline_toll_another_report_tells_is_no_toll_of_the_report_it_joins(
+        text: str, published: str, expected: list[tuple[str, int | None]]) -> None:
+    assert _tolls(text, published) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the headline's toll is the toll of the one report that tells it, or of the report it stands above
+    ("Suicide Attack Kills 15 in Qamishli\n\nTue 5 Jul 2016 Clashes broke out between Kurdish forces and IS fighters "
+     "in Qamishli on Tuesday. A suicide bomber blew himself up at a checkpoint in the city's west on Tuesday. Fifteen "
+     "people were killed in the blast, a monitor said.", "2016-07-05",
+     [("A suicide bomber blew hims", 15), ("Tue 5 Jul 2016 Clashes bro", None)]),
+    ("Jets Hit Idlib, 22 Civilians Killed\n\nMon 6 Feb 2017 A video posted on Monday shows smoke rising over the city "
+     "of Idlib. Warplanes bombed a market in Idlib city on Monday. Twenty-two civilians died in the market strike, "
+     "rescuers said.", "2017-02-06", [("Warplanes bombed a market ", 22)]),
+    ("Car Bomb Kills 14 in Azaz\n\nA car bomb exploded near a checkpoint in Azaz on Monday. Rescuers pulled bodies "
+     "from the rubble. Shelling hit the town of Marea on Monday, killing two.", "2016-05-04",
+     [("A car bomb exploded near a", 14), ("Shelling hit the town of M", 2)]),
+])
+def test_a_headline_toll_of_its_own_report_stays(text: str, published: str,
+                                                 expected: list[tuple[str, int | None]]) -> None:
+    assert _tolls(text, published) == expected
