@@ -397,7 +397,7 @@ def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: 
     ante.notes.append("antecedent:taken")
 
 
-@component("merge", reads=("cands", "generic_cands", "text"), writes=("merged",))
+@component("merge", reads=("cands", "text"), writes=("merged",))
 def merge(st: DocState) -> None:
     # the tolls of tallies left out as no event (a headline restating one carries no report's toll)
     sources = toll_sources(st.cands)
@@ -405,9 +405,7 @@ def merge(st: DocState) -> None:
     merged = _merge_references(merged, st.text)
     merged = _merge_restatements(_merge_duplicates(merged, st.text), st.text)
     st.merged = _drop_totals(_merge_headlines(merged, st.text))
-    # the tolls of tallies left out as no event: a headline restating one gives no report its toll
-    headline_tolls_restated(st.merged, sources, frozenset(g.fatalities for g in st.generic_cands
-                                                          if g.fatalities and g.generic == "aggregate"))
+    headline_tolls_restated(st.merged, sources)
 
 
 @component("confidence", reads=("merged", "probs"), writes=("merged",))
