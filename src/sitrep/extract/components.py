@@ -60,8 +60,11 @@ from .merge import (
     _merge_headlines,
     _merge_references,
     _merge_restatements,
+    _same_place,
     _title_spans,
     headline_style,
+    headline_tolls_restated,
+    toll_sources,
 )
 
 
@@ -391,14 +394,18 @@ def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: 
     if ante.place is not None and (own is None or own.feature == "PPLC" or own.precision == "country"):
         cand.place = ante.place
     cand.notes.append("type:antecedent")
+    ante.notes.append("antecedent:taken")
 
 
 @component("merge", reads=("cands", "text"), writes=("merged",))
 def merge(st: DocState) -> None:
+    # the tolls of tallies left out as no event (a headline restating one carries no report's toll)
+    sources = toll_sources(st.cands)
     merged = _merge(st.cands, st.text)
     merged = _merge_references(merged, st.text)
     merged = _merge_restatements(_merge_duplicates(merged, st.text), st.text)
     st.merged = _drop_totals(_merge_headlines(merged, st.text))
+    headline_tolls_restated(st.merged, sources)
 
 
 @component("confidence", reads=("merged", "probs"), writes=("merged",))
@@ -414,12 +421,46 @@ def place_fallback(st: DocState) -> None:
     st.doc_country = _fill_places(st.merged, st.places, st.mentions, st.home)
 
 
-@component("events", reads=("doc", "merged", "generic_cands", "dic", "doc_country", "places", "keep_generic"),
+@component("events", reads=("doc", "text", "merged", "generic_cands", "dic", "doc_country", "places", "keep_generic"),
            writes=("events",))
 def events(st: DocState) -> None:
-    st.events = [_to_event(st.doc, c, st.dic, st.doc_country, st.places) for c in st.merged]
+    st.events = [_to_event(st.doc, c, st.dic, st.doc_country, st.places)
+                 for c in sorted(st.merged + _background_acts(st.merged, st.generic_cands, st.text),
+                                 key=lambda c: c.start)]
     if st.keep_generic:
         st.events += [_to_event(st.doc, c, st.dic, st.doc_country, st.places, generic=True) for c in st.generic_cands]
+
+
+# a period the act spans ("ravaged by fighting since 2012", "by 2015 the group had been driven out"), the start of
+# the whole war ("the war began in 2011 when troops fired on protesters"), or an act told as the manner of a career
+# ("gained prominence by seizing Mosul", "rose to fame through attacks in Maiduguri"): history, not a happening
+_NO_HAPPENING = re.compile(r"\bsince\b|\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?(?:\w+\s+)?\d{4}\b|"
+                           r"\b(?:war|conflict|crisis|uprising|revolution|revolt|unrest)\b[^.;]{0,30}?"
+                           r"\b(?:began|begun|started|erupted|broke\s+out)\b", re.I)
+_MANNER_BEFORE = re.compile(r"\b(?:by|through|via)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> list[_Cand]:
+    """Specific past acts the article tells as background, dated only by their year ("rebels seized the town of
+    Saraqeb in 2012", "Daraya, which fell to regime forces last year"): events of their own (GUIDE), dated to that
+    year -- told beside a report of the article's own, not the whole of a note. Left out as year-only history,
+    each comes back unless it is a violent act at a named town (``point``) with no period or start of the war in its
+    clause and not the manner of a career, and the article does not tell it again: no later "that attack" took it
+    as its antecedent, and no report of the article lies at its place or in its year."""
+    if not any(c.violent for c in merged):
+        return []
+    out: list[_Cand] = []
+    for c in generic:
+        if c.generic != "year-only" or not c.violent or c.place is None or c.place.precision != "point" \
+                or c.date is None or c.precision != "year" or "antecedent:taken" in c.notes:
+            continue
+        if _NO_HAPPENING.search(text, c.start, c.end) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30),
+                                                                             c.hit.start):
+            continue
+        if any(_same_place(c, m) or (m.date or "").startswith(c.date) for m in merged):
+            continue
+        out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
+    return out
 
 
 def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list[ActorMention],

@@ -337,6 +337,17 @@ _EVIDENCE_UNTIL = re.compile(
     re.I)
 # the least a trimmed evidence span keeps
 _EVIDENCE_MIN = 20
+# The doers of an act named as the object of another verb ("rushed to punish the gunmen who killed ...", "vowed to
+# hunt down the militants who beheaded ..."): the act's words start at its doers, not at the verb aimed at them.
+_DOERS_BEFORE = re.compile(r"\b(?:the|those|these)\s+(?:[\w\-’']+\s+){0,3}?who\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+# A clause of its own turned on by "but" ("... killed three farmers on Monday but the army has ignored ...", "...
+# but insists on ignoring ..."): a subject of at most three words, or none, and a finite verb.
+_BUT_CLAUSE = re.compile(
+    r",?\s+but\s+(?:also\s+|still\s+|then\s+)?(?:(?:the|it|they|he|she|we|its|their|his|her|this|that|[A-Z][\w\-’']*)"
+    r"(?:\s+[\w\-’']+){0,2}?\s+)?(?:\w+(?:s|ed)|is|are|was|were|has|have|had|did|does|do|will|would|could|can|"
+    r"kept|keep|went|took|gave|made|said|told|saw|won|left)\b")
+# ... unless it goes on to tell a casualty of the act ("... but killed nobody", "but no one was hurt")
+_BUT_CASUALTY = re.compile(r"\s+but\s+(?:\S+\s+){0,3}?(?:kill|wound|injur|hurt|die|dead|spar|casualt|harm)\w*\b", re.I)
 
 
 def evidence_span(text: str, start: int, end: int, hit: Hit) -> tuple[int, int]:
@@ -350,10 +361,26 @@ def evidence_span(text: str, start: int, end: int, hit: Hit) -> tuple[int, int]:
     for m in _EVIDENCE_FROM.finditer(text, start, hit.start):
         if end - m.start() >= _EVIDENCE_MIN:
             s = m.start()
+    window = max(s, hit.start - 60)
+    doers = _DOERS_BEFORE.search(text[window:hit.start])
+    if doers is not None and window + doers.start() - s >= _EVIDENCE_MIN:
+        s = window + doers.start()
     until = _EVIDENCE_UNTIL.search(text, hit.end, end)
     if until is not None and until.start() - s >= _EVIDENCE_MIN:
         e = until.start()
+    turn = _but_clause(text, hit.end, e)
+    if turn is not None and turn - s >= _EVIDENCE_MIN:
+        e = turn
     return _strip(text, s, e)
+
+
+def _but_clause(text: str, start: int, end: int) -> int | None:
+    """Where a clause of its own begins with "but" after the event's words (:data:`_BUT_CLAUSE`), unless what
+    follows tells a casualty of the act."""
+    for m in _BUT_CLAUSE.finditer(text, start, end):
+        if not _BUT_CASUALTY.match(text, m.start(), end):
+            return m.start()
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -260,6 +260,31 @@ def _own_happening(c: _Cand, text: str) -> bool:
     return not c.anaphoric and (opens_with_hour(text, c.start) or picked_out(text, c.hit))
 
 
+def toll_sources(cands: list[_Cand]) -> dict[tuple[int, int], tuple[int | None, bool]]:
+    """Each candidate's own toll and whether it is a headline (or the page's title), by its span: what
+    :func:`headline_tolls_restated` reads once the candidates are merged."""
+    return {(c.start, c.end): (c.fatalities, c.headline or c.title) for c in cands}
+
+
+def headline_tolls_restated(merged: list[_Cand], sources: dict[tuple[int, int], tuple[int | None, bool]]) -> None:
+    """A report told in the body's words that has its toll only from a headline (or the page's title) it joined,
+    while another report of the article tells that toll ("Air Force Targets ISIS in Deir Ezzor, 25 Killed" joined
+    to a video of fighting, and further down "25 militants were killed in their failed attack"): the headline
+    restates that one, and the report keeps no toll of it. A headline that stands as the report (its words are the
+    evidence) keeps its toll."""
+    for m in merged:
+        if not m.fatalities:
+            continue
+        own = sources.get((m.start, m.end))
+        parts = [sources[s] for s in [(m.start, m.end), *m.extra_spans] if s in sources]
+        if own is None or own[1] or not any(top and toll == m.fatalities for toll, top in parts) \
+                or any(not top and toll == m.fatalities for toll, top in parts):
+            continue
+        if any(o is not m and o.fatalities == m.fatalities for o in merged):
+            m.fatalities = None
+            m.notes.append("toll:headline-restates-another")
+
+
 def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
