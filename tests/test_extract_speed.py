@@ -87,7 +87,7 @@ def test_casualty_figures_with_and_without_their_closing_words(clause: str, kill
     "Dozens of fighters were reported injured near the dam.",
 ])
 def test_a_skipped_casualty_pattern_could_not_have_matched(clause: str) -> None:
-    for pattern, needs in N._NEEDS.items():
+    for pattern, needs in N._NEEDS:
         if needs.search(clause) is None:
             assert pattern.search(clause) is None
 
