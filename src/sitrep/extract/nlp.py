@@ -159,8 +159,9 @@ def get_nlp(parse: bool = False) -> Language:
     lemmas); sentences then come from the parser.
 
     The models' matrix products go to numpy's BLAS (``NumpyOps(use_blis=False)``: each layer keeps the ops it is
-    built with), which on the CPUs measured runs them in about half the time of thinc's default blis; the
-    products are the same float32 products, summed in another order, so a score may differ in its last bits.
+    built with), which on the CPUs measured runs them in about 55 % of the time of thinc's default blis (NER pass
+    -25 % CPU); the same float32 products, summed in another order, so a score may differ in its last bits (no
+    entity differed on the dev corpora). Run numpy's BLAS on one thread (:func:`sitrep.engines.one_blas_thread`).
     """
     with use_ops("numpy", use_blis=False):
         if parse:
