@@ -10,7 +10,10 @@ from typing import Any
 import click
 
 from sitrep._version import __version__
+from sitrep.engines import one_blas_thread
 from sitrep.errors import SitrepError
+
+one_blas_thread()  # before anything loads numpy: the command's parallelism is its processes
 
 # Modules whose click commands are registered on the group (each owns its commands).
 COMMAND_MODULES = ("sitrep.cli.core", "sitrep.cli.outputs", "sitrep.cli.scale", "sitrep.cli.gazetteer")

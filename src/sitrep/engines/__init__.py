@@ -103,11 +103,30 @@ def resolve_engine_name(
     return "local"
 
 
+# What the BLAS libraries numpy may load (OpenBLAS, MKL, an OpenMP build) read, once, when numpy loads: the size of
+# their thread pool.
+BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread() -> None:
+    """Ask numpy's BLAS for one thread in this process, unless the environment already sizes its pool.
+
+    sitrep runs one process per core (the ``processes`` engine), so a BLAS pool in each would only make the processes
+    fight for the cores, and an idle pool's threads spin: on 2 cores, extraction with a 2-thread OpenBLAS took about
+    1.5x the CPU time of one thread. Effective only before numpy loads (the command line calls it on start-up, a
+    worker before its warm-up); spawned workers inherit it.
+    """
+    for var in BLAS_THREAD_VARS:
+        os.environ.setdefault(var, "1")
+
+
 def warm_worker(warmup: str | None = DEFAULT_WARMUP) -> None:
     """Run the warm-up hook ``module:function`` in a worker; a missing module is not an error.
 
-    The hook loads shared, read-only state (the spaCy pipeline) once per worker process.
+    The hook loads shared, read-only state (the spaCy pipeline) once per worker process; the worker's BLAS gets
+    one thread first (:func:`one_blas_thread`).
     """
+    one_blas_thread()
     if not warmup:
         return
     module_name, _, func_name = warmup.partition(":")
@@ -192,6 +211,7 @@ def get_engine(
 
 __all__ = [
     "AUTO_MIN_ITEMS",
+    "BLAS_THREAD_VARS",
     "DEFAULT_WARMUP",
     "ENGINE_NAMES",
     "Engine",
@@ -199,6 +219,7 @@ __all__ = [
     "chunked",
     "default_workers",
     "get_engine",
+    "one_blas_thread",
     "ordered_window",
     "resolve_engine_name",
     "run_chunk",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sitrep.records import TimeMention
@@ -27,7 +28,13 @@ _ABBREV_END = re.compile(
 
 def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The (start, end) of the sentence holding ``text[start:end]`` (a light, abbreviation-aware split)."""
-    end = start if end is None else end
+    return _sentence_bounds(text, start, start if end is None else end)
+
+
+# the dates of a document ask for the sentence of one span several times (each expression's context, each event's
+# date): found once, kept for the last few thousand spans
+@functools.lru_cache(maxsize=4096)
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = 0
     for m in _SENT_END.finditer(text, max(0, start - 600), min(len(text), start + 2)):
         if m.end() > start:

@@ -12,6 +12,7 @@ recognised from cue words around the trigger and do not become events.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ class TriggerDef:
     context: re.Pattern[str] | None = None  # the clause must also say this (a use, its victims) for an event
     exclude_before: re.Pattern[str] | None = None  # no event where this ends right before the trigger
     exclude_after: re.Pattern[str] | None = None  # no event where this starts right after the trigger
+    # how the words it can start on begin (see :func:`_openings`); None: any word, the span is always searched
+    openings: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ def load_lexicon() -> Lexicon:
                 priority=int(t.get("priority", 50)),
                 method=str(t.get("method") or t["id"]),
                 regex=rx,
+                openings=_openings(rx),
                 territory=bool(t.get("territory", False)),
                 direct=bool(t.get("direct", False)),
                 noun=bool(t.get("noun", False)),
@@ -150,6 +154,88 @@ def load_lexicon() -> Lexicon:
     )
 
 
+# A trigger pattern matches only where a word starts ("(?<![\w\-])"), and its alternatives spell out the word they
+# start on ("shell(?:ed|ing|s)?", "air\s*-?\s*strikes?", "an?\s+"), so the first letters of the span's words say which
+# patterns can match there at all: the others are not searched (most spans hold the first word of few triggers).
+# An opening is a word's first _OPENING letters, lower case, or the whole word when it is shorter.
+_OPENING = 3
+_WORD_START = re.compile(r"(?<![\w\-])\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _AnyWord(Exception):
+    """The pattern can start on a word its text does not spell out (a digit class, a wildcard)."""
+
+
+def _openings(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The openings (see :data:`_OPENING`) of every word a trigger pattern can start a match on, read off the
+    pattern's own parse; None where a match can start on a word it does not spell out, or with other than ASCII
+    letters (case folding beyond ASCII is the regex engine's own)."""
+    # the regex module's own parser (Python 3.11's re._parser; no public name, so looked up by name)
+    sre = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
+
+    def walk(items: list[Any], word: str, depth: int = 0) -> set[str]:
+        if len(word) == _OPENING:
+            return {word}
+        if depth > 200:
+            raise _AnyWord
+        if not items:  # the pattern may end inside the word: what follows is not known here
+            raise _AnyWord
+        (op, av), rest = items[0], items[1:]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # takes no letters: it can only rule matches out
+            return walk(rest, word, depth + 1)
+        if op is sre.SUBPATTERN:
+            return walk([*av[3], *rest], word, depth + 1)
+        if op is sre.BRANCH:
+            return {w for alt in av[1] for w in walk([*alt, *rest], word, depth + 1)}
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            if not word and list(sub) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]:
+                return walk(rest, word, depth + 1)  # spaces before the first word: that word still starts one
+            out = walk(rest, word, depth + 1) if lo == 0 else set()
+            if hi != 0:
+                again = (op, (max(0, lo - 1), hi if hi is sre.MAXREPEAT else hi - 1, sub))
+                out |= walk([*sub, again, *rest], word, depth + 1)
+            return out
+        chars: list[str]
+        if op is sre.LITERAL:
+            chars = [chr(av)]
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            chars = [chr(c) for _, c in av]
+        elif op is sre.IN and all(o is sre.CATEGORY and c is sre.CATEGORY_SPACE for o, c in av):
+            chars = [" "]
+        else:
+            raise _AnyWord
+        out = set()
+        for ch in chars:
+            if _WORD_CHAR.match(ch):
+                if not ch.isascii():
+                    raise _AnyWord
+                out |= walk(rest, word + ch.lower(), depth + 1)
+            elif word:
+                out.add(word)  # the word ends here
+            else:
+                raise _AnyWord  # a match that starts on no letter
+        return out
+
+    try:
+        return frozenset(walk(list(_parser.parse(rx.pattern, rx.flags)), ""))
+    except _AnyWord:
+        return None
+
+
+def _openings_of(text: str, start: int, end: int) -> set[str] | None:
+    """The openings of the words of text[start:end] (see :data:`_OPENING`); None when one is not plain ASCII."""
+    out = set()
+    for m in _WORD_START.finditer(text, start, end):
+        w = m.group()[:_OPENING]
+        if not w.isascii():
+            return None
+        out.add(w.lower())
+    return out
+
+
 # Extraction asks for the triggers of one span of a text several times (its sentence, clause and act parts are
 # looked at by several steps): the matches of a span are found once and kept for the last few thousand spans.
 @functools.lru_cache(maxsize=4096)
@@ -161,7 +247,10 @@ def _matches(text: str, start: int, end: int) -> tuple[tuple[TriggerDef, int, in
 
 def _scan(text: str, start: int, end: int) -> Iterator[tuple[TriggerDef, int, int, bool]]:
     lex = load_lexicon()
+    words = _openings_of(text, start, end)
     for t in lex.triggers:
+        if words is not None and t.openings is not None and words.isdisjoint(t.openings):
+            continue  # no word of the span starts as the trigger's words do: it cannot match
         unused: bool | None = None  # the context is looked for once, and only where the trigger word is found
         for m in t.regex.finditer(text, start, end):
             s, e = m.span()
@@ -410,6 +499,9 @@ _NUM_BEFORE = re.compile(
 )
 
 
+# asked twice for most (hit, clause) pairs (whether the clause names an occasion, then the candidate's own reason):
+# answered once, kept for the last few thousand pairs (a pure function of its arguments)
+@functools.lru_cache(maxsize=4096)
 def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     """Is the trigger a generic / aggregate / hypothetical / future / negated mention?"""
     lex = load_lexicon()

@@ -26,6 +26,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from thinc.api import use_ops
 
 __all__ = ["MODEL", "GazetteerRuler", "get_nlp", "sentence_spans"]
 
@@ -156,12 +157,18 @@ def get_nlp(parse: bool = False) -> Language:
     ``parse=False`` (default): senter + gazetteer ruler + NER — sentences and entities, fast.
     ``parse=True``: adds tok2vec, tagger, parser, attribute_ruler and lemmatizer (dependencies, POS,
     lemmas); sentences then come from the parser.
+
+    The models' matrix products go to numpy's BLAS (``NumpyOps(use_blis=False)``: each layer keeps the ops it is
+    built with), which on the CPUs measured runs them in about 55 % of the time of thinc's default blis (NER pass
+    -25 % CPU); the same float32 products, summed in another order, so a score may differ in its last bits (no
+    entity differed on the dev corpora). Run numpy's BLAS on one thread (:func:`sitrep.engines.one_blas_thread`).
     """
-    if parse:
-        nlp = spacy.load(MODEL, exclude=["senter"])
-    else:
-        nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-        nlp.enable_pipe("senter")
+    with use_ops("numpy", use_blis=False):
+        if parse:
+            nlp = spacy.load(MODEL, exclude=["senter"])
+        else:
+            nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+            nlp.enable_pipe("senter")
     nlp.add_pipe("sitrep_gazetteer_ruler", before="ner")
     return nlp
 
