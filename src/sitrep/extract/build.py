@@ -43,9 +43,6 @@ _VICTIMS_COUNTED = re.compile(
 _HARMED_BEFORE = re.compile(
     r"\b(?:died|killed|slain|wounded|injured|hurt|dead|lost\s+(?:his|her|their)\s+lives?)\s+(?:\w+ly\s+)?$", re.I)
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
-# an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
-# earlier media reports", "the monitor, which earlier gave a toll of 20", "Earlier it was reported that ..."): a
-# restatement of a happening the article tells, not another one
 # a massacre the page names by its place ("the Ghouta Massacre", "the Houla massacre", "the massacre of Tremseh"): a
 # happening known by a name is an earlier one, and the day something is said about it is not its day
 _NAMED_MASSACRE = re.compile(
@@ -67,6 +64,9 @@ def named_past(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
     return False
 
 
+# an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
+# earlier media reports", "the monitor, which earlier gave a toll of 20", "Earlier it was reported that ..."): a
+# restatement of a happening the article tells, not another one
 _EARLIER_REPORT = re.compile(
     r"\b(?:according\s+to\s+)?earlier\s+(?:(?:media|news|press|initial)\s+)?reports?\b|"
     r"\bearlier\s+(?:(?:the|a|an|this|that|its|his|her|their)\s+)?(?:[\w\-]+\s+){0,3}?"
