@@ -463,3 +463,20 @@ def test_a_neighbourhood_the_gazetteer_knows_by_its_city_stays_itself() -> None:
     shahba = {m.mention: m.place for m in find_places("Rockets hit the Shahba neighbourhood of Aleppo.",
                                                       home=("SY",))}["Shahba"]
     assert shahba is not None and (shahba.name, shahba.admin1) == ("Aleppo - Shahba", "Aleppo")
+
+
+@pytest.mark.parametrize("text,country", [
+    # a state named as the doer of an act ("by Russia") is who acted, not where: it never places the event there
+    ("On Sunday a monitor said at least 82 people were killed during airstrikes launched by Russia.", None),
+    ("At least 12 civilians were killed in air strikes carried out by Turkey on Sunday, a monitor said.", None),
+    ("Eight people were killed in strikes by Israel on Saturday, the monitor said.", None),
+    ("Eight people were killed in strikes by Israel on Saturday near Damascus, the monitor said.", "SY"),
+    # near misses: a place of the act still places it, a doer named by its demonym too
+    ("Turkish jets bombed Afrin on Sunday, killing nine.", "SY"),
+    ("A bomb exploded in Turkey on Sunday, killing four people.", "TR"),
+])
+def test_a_state_named_as_the_doer_is_not_the_place(text: str, country: str | None) -> None:
+    from sitrep import extract
+
+    (ev,) = [e for e in extract(text, "2016-10-28") if e.event_type != "Diplomacy"]
+    assert (ev.location.country if ev.location is not None else None) == country

@@ -378,6 +378,9 @@ _OUTLET_AFTER = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
+# a state named as the doer of an act ("air strikes launched by Russia", "strikes carried out by Turkey", "shelling
+# by Israel"): who acted, not where
+_BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 
 
 def reporting_place(text: str, start: int, end: int) -> bool:
@@ -411,6 +414,9 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
             continue
         if reporting_place(text, p.start, p.end):
             continue
+        if p.place is not None and p.place.precision == "country" and _BY_STATE.search(text, max(0, p.start - 8),
+                                                                                        p.start):
+            continue  # a state as the doer ("strikes by Israel")
         if home and p.place is not None and p.place.country not in home and (
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
             continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
