@@ -474,6 +474,7 @@ def test_a_neighbourhood_the_gazetteer_knows_by_its_city_stays_itself() -> None:
     # near misses: a place of the act still places it, a doer named by its demonym too
     ("Turkish jets bombed Afrin on Sunday, killing nine.", "SY"),
     ("A bomb exploded in Turkey on Sunday, killing four people.", "TR"),
+    ("Five people were killed near Idlib on Monday by Syrian aircraft, the monitor said.", "SY"),
 ])
 def test_a_state_named_as_the_doer_is_not_the_place(text: str, country: str | None) -> None:
     from sitrep import extract

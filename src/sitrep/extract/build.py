@@ -414,9 +414,9 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
             continue
         if reporting_place(text, p.start, p.end):
             continue
-        if p.place is not None and p.place.precision == "country" and _BY_STATE.search(text, max(0, p.start - 8),
-                                                                                        p.start):
-            continue  # a state as the doer ("strikes by Israel")
+        if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \
+                and _BY_STATE.search(text, max(0, p.start - 8), p.start):
+            continue  # a state as the doer ("strikes by Israel"; "by Syrian aircraft" names the aircraft's nation)
         if home and p.place is not None and p.place.country not in home and (
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
             continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
