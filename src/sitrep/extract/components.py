@@ -399,7 +399,7 @@ def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: 
 
 @component("merge", reads=("cands", "text"), writes=("merged",))
 def merge(st: DocState) -> None:
-    # the tolls of tallies left out as no event (a headline restating one carries no report's toll)
+    # each candidate's own toll, read before merging joins headlines to body reports (headline_tolls_restated)
     sources = toll_sources(st.cands)
     merged = _merge(st.cands, st.text)
     merged = _merge_references(merged, st.text)

@@ -257,11 +257,11 @@ ONE_KILLED = re.compile(
 # the people a four-digit figure may count (plural nouns: "2000 people", never "the 2013 offensive"), and the words
 # of time after which it is a year all the same
 _PEOPLE_AFTER_YEAR = r"(?:people|civilians|persons|children|men|women|fighters|soldiers|troops|residents|victims)\b"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _TIME_BEFORE_YEAR = "(?:" + "|".join(
     rf"(?<=\b(?i:{w})\s)" for w in ("in", "since", "of", "by", "until", "from", "during", "before", "after", "year",
-                               "January", "February", "March", "April", "May", "June", "July", "August",
-                               "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
-                               "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + ")"
+                               *_MONTHS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                               "Oct", "Nov", "Dec")) + ")"
 _DATE_MASK = re.compile(
     # a page stamp that glues the day to its year ("Last updated at Aug 012016")
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:19|20)\d\d\b|"
@@ -353,7 +353,6 @@ def _victims(s: str) -> frozenset[str]:
 
 
 # a named place after a figure: "in Saraqeb", "in neighbouring Idlib province" (not "in the crossfire", "on Monday")
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CALENDAR = rf"(?:{_MONTHS}|{_WEEKDAY})\b"
 # where a clause ends: its sentence's or its semicolon's stop

@@ -719,10 +719,8 @@ def conflict(a: Profile, b: Profile) -> bool:
         d = _distance(a, b)
         if d is not None and d > towns_km(a, b, shared):
             return True
-    if one_act_each(a, b, shared) or other_quarters(a, b, shared):
-        return True  # regime air strikes and rebel shelling of one day: one act by each side
-    if two_speakers(a, b):
-        return True
+    if one_act_each(a, b, shared) or other_quarters(a, b, shared) or two_speakers(a, b):
+        return True  # one act by each side, two quarters of a town, two parties speaking: never one incident
     if a.stated_day and b.stated_day and a.interval is not None and b.interval is not None:
         gap = interval_gap(a.interval, b.interval)
         return gap > max(1, date_window(a, b, shared)) and not corroborates(a, b) and not week_shifted(a, b)

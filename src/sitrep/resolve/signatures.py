@@ -175,10 +175,10 @@ _AGGREGATE = re.compile(
     rf"|\b{_ACTS}\s+(?:that|which)\s+(?:have|has)\s+(?:also\s+|now\s+)?(?:caused|killed|left)\b(?![^.;]{{0,40}}\d)"
     # a campaign told as going on: "Moscow has been carrying out air strikes in support of its ally"
     rf"|\b(?:has|have) been (?:carrying out|conducting|staging|launching|waging) (?:\w+\s+){{0,2}}{_ACTS}\b"
-    # a doer (not one act) that has killed a mass: "IS has killed hundreds of people since ...", "the regime has killed
-    # thousands"; "the attack has killed hundreds" is one happening
     # a report's count of many ("a rights group says in a report that it collected the names of 69 civilians killed")
     rf"|\breport\b[^.;]{{0,80}}\b(?:documented|recorded|collected|counted|compiled)\b"
+    # a doer (not one act) that has killed a mass: "IS has killed hundreds of people since ...", "the regime has killed
+    # thousands"; "the attack has killed hundreds" is one happening
     rf"|(?<!attack )(?<!strike )(?<!bombing )(?<!massacre )(?<!explosion )(?<!blast )(?<!raid )"
     rf"\b(?:has|have)\s+(?:\w+\s+)?killed\s+(?:(?:more than|over|at least|some)\s+)?{_MANY}\b",
     re.IGNORECASE,
