@@ -466,10 +466,10 @@ def _load_raw() -> dict[str, Any]:
         periods = [str(p) for p in st.get("periods") or ()]
         for service, label in (("military", "Military Forces"), ("police", "Police Forces")):
             aliases = [str(a) for a in st.get(service) or ()]
-            if code == iso and iso in raw[service]:  # actors.yaml names this force already: add the aliases
-                for a in raw["actors"]:
-                    if (a.get("key") or a["name"]) == raw[service][iso]:
-                        a["aliases"] = list(a.get("aliases") or ()) + aliases
+            named = [a for a in raw["actors"] if code == iso and (a.get("key") or a["name"]) == raw[service].get(iso)]
+            if named:  # actors.yaml defines this force already: add the aliases
+                for a in named:
+                    a["aliases"] = list(a.get("aliases") or ()) + aliases
                 continue
             chain = _period_chain(f"{label} of {cname}", "", periods, iso, aliases)
             raw["actors"] += chain

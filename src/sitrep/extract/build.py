@@ -472,9 +472,21 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
 
 
-_DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+_DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
 # a demonym joined to the one before the act: "Russian and regime", "Syrian or Russian", "US & Iraqi"
 _JOINED_DEMONYM = re.compile(r"\b([A-Za-z][\w.\-]*)\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$", re.I)
+
+
+def _state_of(word: str, dic: ActorDictionary) -> str | None:
+    """The state a word before an act names, by the actor dictionary or any country's name or demonym in the
+    gazetteer ("Kenya", "Ethiopian", "Britain"). "Palestinian" names a people whose armed groups are no state's
+    forces ("Palestinian rocket fire"): no state."""
+    iso = _state_word(word, dic)
+    if iso is None:
+        from sitrep.geo.gazetteer import load_gazetteer
+
+        iso = load_gazetteer().country_of(word)
+    return None if iso == "PS" else iso
 
 
 def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
@@ -487,7 +499,10 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
         if not m:
             return None
         word, start = m.group(1), max(cs, hit.start - 30) + m.start(1)
-    iso = dic.demonym_country(word)
+        if " " in word and not _state_of(word, dic):  # a two-word name ("United States") or the last word
+            last = word.split()[-1]
+            word, start = last, start + len(word) - len(last)
+    iso = _state_of(word, dic)
     actor = dic.military_of(iso) if iso else None
     if actor is None:
         return None

@@ -33,6 +33,14 @@ _TARGET_PREP = re.compile(
 _UNDERGO = frozenset({"came", "come", "comes", "coming", "suffered", "suffer", "suffers", "died", "die", "dies",
                       "received", "receive", "sustained", "faced", "faces", "lost", "loses"})
 _VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
+# the actor is the subject of a verb of harm in the passive, or of a verb it undergoes, and the trigger follows as
+# its agent, means or occasion: "two soldiers were killed by a roadside bomb", "three policemen were wounded in a
+# bombing", "four soldiers died when a landmine exploded" -- the victims, as in the active "a bomb killed two soldiers"
+_SUBJECT_UNDERGOES = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:have|has|had)\s+)?(?:(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|hurt|hit|struck|targeted|attacked|ambushed|shot|abducted|kidnapped|captured|"
+    r"executed|slain|massacred|bombed|shelled|murdered|beheaded|blown\s+up|maimed|burned|burnt)|"
+    r"(?:" + "|".join(sorted(_UNDERGO)) + r"))\b", re.I)
 
 
 def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> tuple[str, int] | None:
@@ -135,7 +143,7 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     if mention.end <= hit.start:
         gap = text[mention.end:hit.start]
         passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap)
-        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive:
+        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive or _SUBJECT_UNDERGOES.match(gap):
             return "B"
         return "A"
     before = text[hit.end:mention.start]
@@ -180,6 +188,9 @@ def _assign_roles(
                     key=lambda s: (bool(_SUPPORTING_BEFORE.search(text[max(cs, s[3].start - 50):s[3].start])),
                                    s[3].generic, _later_conjunct(text, s[3], agents), -s[1], s[2]))
     b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[3].start,))
+    if not a_side and cand.event_type == "Battles" and len({s[3].actor.key for s in b_side}) >= 2:
+        a_side = b_side[:1]  # "two soldiers were killed in clashes with rebels": both are sides of the battle
+        b_side = b_side[1:]
     if a_side:
         cand.actor1 = a_side[0][3]
     if b_side:
