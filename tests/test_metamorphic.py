@@ -246,6 +246,8 @@ DOERS = [
     ("Government helicopters killed 8 people in Kafr Nabl on Monday.", "Air/drone strike", "Military Forces of Syria"),
     ("A drone killed three fighters near Marib on Monday.", "Air/drone strike", "Unidentified Armed Group (Yemen)"),
     ("Russian jets killed 20 people in Idlib on Monday.", "Air/drone strike", "Military Forces of Russia"),
+    ("Regime helicopters reportedly killed five people in Daraya on Monday.", "Air/drone strike",
+     "Military Forces of Syria"),
     ("The United States bombed an ISIS hideout near Raqqa on Monday.", "Air/drone strike",
      "Military Forces of the United States"),
     ("Britain carried out air strikes near Mosul on Monday.", "Air/drone strike", "Military Forces of the United Kingdom"),
@@ -268,5 +270,6 @@ def test_the_aircraft_or_state_named_as_the_doer(text: str, sub: str, actor1: st
     assert events[0].actor1 is not None and events[0].actor1.name.startswith(actor1), (text, events[0].actor1)
 
 
-def test_helicopters_carrying_the_wounded_are_no_strike() -> None:
+def test_helicopters_carrying_the_wounded_or_a_tally_of_warplanes_are_no_strike() -> None:
     assert extract("Helicopters carrying wounded soldiers landed in Hama on Monday.", published="2020-06-10") == []
+    assert extract("The regime's warplanes have killed thousands of civilians since 2011.", published="2020-06-10") == []

@@ -188,8 +188,8 @@ def _assign_roles(
                     key=lambda s: (bool(_SUPPORTING_BEFORE.search(text[max(cs, s[3].start - 50):s[3].start])),
                                    s[3].generic, _later_conjunct(text, s[3], agents), -s[1], s[2]))
     b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[3].start,))
-    if not a_side and cand.event_type == "Battles" and len({s[3].actor.key for s in b_side}) >= 2:
-        a_side = b_side[:1]  # "two soldiers were killed in clashes with rebels": both are sides of the battle
+    if not a_side and cand.hit.trigger.id in ("clash", "fighting") and len({s[3].actor.key for s in b_side}) >= 2:
+        a_side = b_side[:1]  # "two soldiers were killed in clashes with rebels": both are sides of the fighting
         b_side = b_side[1:]
     if a_side:
         cand.actor1 = a_side[0][3]
