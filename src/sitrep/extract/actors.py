@@ -299,7 +299,7 @@ class ActorDictionary:
                 return ActorRef(name=name, type="state forces", country=country, mention=mention)
             actor = target
         if actor.elsewhere and country and actor.country and country != actor.country \
-                and not self._names_country(mention, actor.country):
+                and not self.names_country(mention, actor.country):
             other = self.by_name.get(actor.elsewhere)
             if other is not None:
                 return self.resolve(other, country, date, mention)
@@ -316,7 +316,7 @@ class ActorDictionary:
             return ActorRef(name=name, type=actor.type, country=country, mention=mention)
         return ActorRef(name=actor.name, type=actor.type, country=actor.country, mention=mention)
 
-    def _names_country(self, mention: str | None, country: str) -> bool:
+    def names_country(self, mention: str | None, country: str) -> bool:
         """Whether a mention names ``country`` by its name or demonym ("Syrian rebels")."""
         cname = (self.countries.get(country) or "").lower()
         return any(word.lower() == cname or self.demonym_country(word) == country

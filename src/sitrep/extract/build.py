@@ -349,8 +349,10 @@ _SPOKEN_FROM = re.compile(
     r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
-# an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)"
-_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
+# an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)", with the day before the
+# agency ("BEIRUT, June 9 (AFP)", "KABUL, Afghanistan, March 3, 2020 (Reuters)")
+_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                           r"\s*\((?:[A-Z][\w.\- ]{1,25})\)")
 
 
 # "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker
