@@ -308,7 +308,10 @@ class Gazetteer:
             ex = a1_extra.get(code) or {}
             display = ex.get("name") or name
             alternates = [display, *(ex.get("aliases") or []), *(a for a in alts.split("|") if a)]
-            alternates += [b for a in alternates if (b := _bare_area_name(a)) and b not in alternates]
+            # the bare name of "Kwara State"; not where it names a place already ("Sanaa", the city of "Sanaa
+            # Governorate": that place stands, and the area's loose spelling would read the agency "SANA")
+            alternates += [b for a in alternates if (b := _bare_area_name(a)) and b not in alternates
+                           and not self._ids(norm_key(b))]
             self.admin1_display[code] = display
             point = ex.get("point")  # the conventional centre of a large province or state
             la, lo = (float(point[0]), float(point[1])) if point else (_f(lat), _f(lon))
