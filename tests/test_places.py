@@ -516,3 +516,20 @@ def test_a_bureau_dateline_with_its_day_is_not_the_place(text: str, name: str | 
 
     (ev,) = [e for e in extract(text, "2020-06-10") if e.event_type != "Diplomacy"]
     assert (ev.location.name if ev.location is not None else None) == name
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # "rebels" or "insurgents" alone (the packaged dictionary reads them as Syria's by default) name no country:
+    # a town the text names abroad stands when no place of the theatre is named
+    ("Troops clashed with rebels near Beni on Monday, killing 7.", "Beni", "CD"),
+    ("Rebels attacked a village near Butembo on Monday.", "Butembo", "CD"),
+    ("Rebels attacked a village near Kalehe on Monday.", "Kalehe", "CD"),
+    # near misses: a place of the theatre named beside it, and a Syrian force's village, stay in Syria
+    ("Rebels shelled Qatra near Aleppo on Monday.", "Aleppo", "SY"),
+    ("Regime forces shelled Latamneh on Monday.", "Al-Latamneh", "SY"),
+])
+def test_a_home_only_the_actors_give_does_not_veto_a_town_abroad(text: str, name: str, country: str) -> None:
+    from sitrep import extract
+
+    (ev,) = extract(text, "2020-06-10")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == (name, country)
