@@ -345,10 +345,13 @@ _SPOKEN_FROM = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
     r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"
     r"added|speaking|spoke|wrote|writes|quoted|briefed|briefing|statement|conference|interview|remarks|"
-    r"correspondent|bureau|office|headquarters|based|headquartered)"
+    r"based|headquartered|(?P<office>correspondent|bureau|office|headquarters))"
     r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
+_ACT_REACHES = re.compile(
+    r"\b(?:attack\w*|storm\w*|bomb\w*|hit|struck|target\w*|raid\w*|shell\w*|stormed|seized|torched|burned|"
+    r"near|outside|inside|into|at|on|against)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
 # an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)", with the day before the
 # agency ("BEIRUT, June 9 (AFP)", "KABUL, Afghanistan, March 3, 2020 (Reuters)")
 _AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -394,7 +397,10 @@ def reporting_place(text: str, start: int, end: int) -> bool:
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
-    return _SPOKEN_FROM.search(text, max(0, start - 70), start) is not None
+    m = _SPOKEN_FROM.search(text, max(0, start - 70), start)
+    # an office the act itself reaches ("attacked the mayor's office in Kirkuk", "a car bomb near the governor's
+    # headquarters in Mosul") is where it happened, not where a report comes from
+    return m is not None and not (m.group("office") and _ACT_REACHES.search(text, max(0, m.start() - 60), m.start()))
 
 
 def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],

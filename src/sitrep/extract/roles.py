@@ -161,12 +161,25 @@ def _later_conjunct(text: str, m: ActorMention, agents: list[ActorMention]) -> b
     return any(o.end <= m.start and _CONJUNCT_GAP.match(text[o.end:m.start]) for o in agents if o is not m)
 
 
+# who tells the report after it ("..., police said", "..., an army spokesman told AFP", "..., according to the
+# police"): the source, not a side of the act
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:(?:spokes(?:man|woman|person)|officials?|sources?|officers?|commanders?|statement|media\s+office)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:said|says|told|reported|reports|stated|announced|confirmed|added)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def _source_after_act(text: str, m: ActorMention, hit: Hit, cs: int) -> bool:
+    return m.start >= hit.end and (_SOURCE_AFTER.match(text, m.end) is not None
+                                   or _SOURCE_BEFORE.search(text, max(cs, m.start - 40), m.start) is not None)
+
+
 def _assign_roles(
     text: str, sp: _SentParse | None, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
 ) -> None:
     """Pick actor1 (initiator) and actor2 (target) among the clause's actor mentions."""
     cs, ce = clause
-    inside = [m for m in mentions if m.start >= cs and m.end <= ce]
+    inside = [m for m in mentions if m.start >= cs and m.end <= ce and not _source_after_act(text, m, cand.hit, cs)]
     if not inside:
         return
     scored: list[tuple[str, int, int, ActorMention]] = []
