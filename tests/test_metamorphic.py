@@ -250,8 +250,10 @@ DOERS = [
      "Military Forces of Syria"),
     ("The United States bombed an ISIS hideout near Raqqa on Monday.", "Air/drone strike",
      "Military Forces of the United States"),
-    ("Britain carried out air strikes near Mosul on Monday.", "Air/drone strike", "Military Forces of the United Kingdom"),
-    ("Kenyan airstrikes killed 30 al-Shabaab fighters in Gedo on Monday.", "Air/drone strike", "Military Forces of Kenya"),
+    ("Britain carried out air strikes near Mosul on Monday.", "Air/drone strike",
+     "Military Forces of the United Kingdom"),
+    ("Kenyan airstrikes killed 30 al-Shabaab fighters in Gedo on Monday.", "Air/drone strike",
+     "Military Forces of Kenya"),
     ("Ethiopia launched drone strikes near Mekelle on Monday.", "Air/drone strike", "Military Forces of Ethiopia"),
     ("French troops killed ten militants near Gao on Monday.", "Armed clash", "Military Forces of France"),
     # near misses
@@ -272,4 +274,5 @@ def test_the_aircraft_or_state_named_as_the_doer(text: str, sub: str, actor1: st
 
 def test_helicopters_carrying_the_wounded_or_a_tally_of_warplanes_are_no_strike() -> None:
     assert extract("Helicopters carrying wounded soldiers landed in Hama on Monday.", published="2020-06-10") == []
-    assert extract("The regime's warplanes have killed thousands of civilians since 2011.", published="2020-06-10") == []
+    tally = "The regime's warplanes have killed thousands of civilians since 2011."
+    assert extract(tally, published="2020-06-10") == []

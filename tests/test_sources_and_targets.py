@@ -72,3 +72,28 @@ def test_an_attack_on_forces_stays_a_battle(text: str, actor2: str) -> None:
 ])
 def test_an_office_the_act_reaches_is_its_place(text: str, place: str | None) -> None:
     assert _one(text)[2] == place
+
+
+@pytest.mark.parametrize("text,sub,toll,place", [
+    # the page's title restated and glued to the lead with no stop: the lead is the report, not the title (it does
+    # not join a later happening of the page)
+    ("Air Strikes Kill 20 in Ariha\n\nTuesday 9 June 2020 Air Strikes Kill 20 in Ariha Twenty civilians were killed "
+     "on Monday in air strikes on the town of Ariha in Idlib province activists said. Rebels said they shelled army "
+     "posts near Saraqeb in response.", "Air/drone strike", 20, "Ariha"),
+    ("Shelling Kills 9 in Douma\n\nPosted on March 3 2018 by Staff Shelling Kills 9 in Douma Nine civilians were "
+     "killed on Saturday when regime forces shelled Douma activists said. Rebels fired mortars at Damascus later in "
+     "the day.", "Shelling/artillery/missile attack", 9, "Dūmā"),
+    ("Car Bomb Kills 12 in Azaz Market\n\nPosted on June 9 2020 by Local News Car Bomb Kills 12 in Azaz Market A car "
+     "bomb exploded in a market in Azaz on Monday killing 12 people a monitor said. The Observatory said scores were "
+     "also wounded in shelling of nearby Afrin.", "Remote explosive/landmine/IED", 12, "I‘zāz"),
+    # near miss: a restated title ended by its stop stays the title of the report after it
+    ("Suicide Bomber Kills 30 at Peshawar Mosque\n\nFriday 5 March 2021 Suicide Bomber Kills 30 at Peshawar Mosque A "
+     "suicide bomber blew himself up in a mosque in Peshawar on Friday killing 30 worshippers police said. Separately, "
+     "gunmen shot dead two policemen in Quetta.", "Suicide bomb", 30, "Peshawar"),
+])
+def test_a_lead_glued_to_the_restated_title_is_the_report(text: str, sub: str, toll: int, place: str) -> None:
+    events = extract(text, published="2021-03-06")
+    first = [e for e in events if e.fatalities == toll]
+    assert len(first) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text[:60]) for e in events]
+    assert (first[0].sub_event_type, first[0].location.name if first[0].location else None) == (sub, place)
+    assert len(events) == 2

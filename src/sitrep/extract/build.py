@@ -354,8 +354,8 @@ _ACT_REACHES = re.compile(
     r"near|outside|inside|into|at|on|against)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
 # an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)", with the day before the
 # agency ("BEIRUT, June 9 (AFP)", "KABUL, Afghanistan, March 3, 2020 (Reuters)")
-_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                           r"\s*\((?:[A-Z][\w.\- ]{1,25})\)")
+_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+                           r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
 
 
 # "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker
@@ -480,7 +480,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
 
 
-_DEMONYM_BEFORE = re.compile(r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+_DEMONYM_BEFORE = re.compile(
+    r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
 # a demonym joined to the one before the act: "Russian and regime", "Syrian or Russian", "US & Iraqi"
 _JOINED_DEMONYM = re.compile(r"\b([A-Za-z][\w.\-]*)\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$", re.I)
 

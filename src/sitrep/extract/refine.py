@@ -86,7 +86,7 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             civil = False
         elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext) or _CIVIL_PLACE.search(cand.hit.text) \
                 or _CIVIL_OBJECT.match(text, cand.hit.end):
-            civil = True  # civilians named, or the place attacked is theirs ("gunmen stormed a school", "attacked a bus")
+            civil = True  # civilians named, or the place attacked is theirs ("gunmen stormed a school", "hit a bus")
         else:
             civil = t.direct
         if civil:
