@@ -481,3 +481,55 @@ def test_a_state_named_as_the_doer_is_not_the_place(text: str, country: str | No
 
     (ev,) = [e for e in extract(text, "2016-10-28") if e.event_type != "Diplomacy"]
     assert (ev.location.country if ev.location is not None else None) == country
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # a province or state written without its kind ("Kwara" for "Kwara State"): the area, not nothing
+    ("Gunmen killed 11 villagers in Kwara on Monday.", "Kwara State", "NG"),
+    ("Bandits killed nine farmers in Zamfara on Monday.", "Zamfara State", "NG"),
+    ("Herders attacked a village in Benue on Monday, killing seven people.", "Benue State", "NG"),
+    ("An air strike killed five people in Abyan on Monday.", "Abyan Governorate", "YE"),
+    # near misses: a city of the same name stays the city
+    ("Gunmen killed 11 villagers in Kaduna on Monday.", "Kaduna", "NG"),
+    ("An air strike killed five people in Ibb on Monday.", "Ibb", "YE"),
+])
+def test_an_area_named_without_its_kind(text: str, name: str, country: str) -> None:
+    from sitrep import extract
+
+    (ev,) = extract(text, "2020-06-10")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == (name, country)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a bureau's dateline with its day before the agency is where the report comes from
+    ("BEIRUT, June 9 (AFP) — Militants ambushed a police patrol near Maiduguri on Monday, killing 8 officers.",
+     "Maiduguri"),
+    ("KABUL, Afghanistan, June 9, 2020 (Reuters) - Troops clashed with rebels near Beni on Monday, killing 7.",
+     "Beni"),
+    ("NAIROBI, June 9 (Reuters) - Gunmen attacked a bus near Mandera on Monday, killing 5 passengers.", "Mandera"),
+    ("BEIRUT, June 9 (AFP) — Shelling killed five people on Monday.", None),
+    # near miss: the dateline's city named again in the body is the place
+    ("BEIRUT, June 9 (AFP) — A car bomb exploded in Beirut on Monday, killing five people.", "Beirut"),
+])
+def test_a_bureau_dateline_with_its_day_is_not_the_place(text: str, name: str | None) -> None:
+    from sitrep import extract
+
+    (ev,) = [e for e in extract(text, "2020-06-10") if e.event_type != "Diplomacy"]
+    assert (ev.location.name if ev.location is not None else None) == name
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # "rebels" or "insurgents" alone (the packaged dictionary reads them as Syria's by default) name no country:
+    # a town the text names abroad stands when no place of the theatre is named
+    ("Troops clashed with rebels near Beni on Monday, killing 7.", "Beni", "CD"),
+    ("Rebels attacked a village near Butembo on Monday.", "Butembo", "CD"),
+    ("Rebels attacked a village near Kalehe on Monday.", "Kalehe", "CD"),
+    # near misses: a place of the theatre named beside it, and a Syrian force's village, stay in Syria
+    ("Rebels shelled Qatra near Aleppo on Monday.", "Aleppo", "SY"),
+    ("Regime forces shelled Latamneh on Monday.", "Al-Latamneh", "SY"),
+])
+def test_a_home_only_the_actors_give_does_not_veto_a_town_abroad(text: str, name: str, country: str) -> None:
+    from sitrep import extract
+
+    (ev,) = extract(text, "2020-06-10")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == (name, country)

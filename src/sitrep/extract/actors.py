@@ -299,7 +299,7 @@ class ActorDictionary:
                 return ActorRef(name=name, type="state forces", country=country, mention=mention)
             actor = target
         if actor.elsewhere and country and actor.country and country != actor.country \
-                and not self._names_country(mention, actor.country):
+                and not self.names_country(mention, actor.country):
             other = self.by_name.get(actor.elsewhere)
             if other is not None:
                 return self.resolve(other, country, date, mention)
@@ -316,7 +316,7 @@ class ActorDictionary:
             return ActorRef(name=name, type=actor.type, country=country, mention=mention)
         return ActorRef(name=actor.name, type=actor.type, country=actor.country, mention=mention)
 
-    def _names_country(self, mention: str | None, country: str) -> bool:
+    def names_country(self, mention: str | None, country: str) -> bool:
         """Whether a mention names ``country`` by its name or demonym ("Syrian rebels")."""
         cname = (self.countries.get(country) or "").lower()
         return any(word.lower() == cname or self.demonym_country(word) == country
@@ -466,10 +466,10 @@ def _load_raw() -> dict[str, Any]:
         periods = [str(p) for p in st.get("periods") or ()]
         for service, label in (("military", "Military Forces"), ("police", "Police Forces")):
             aliases = [str(a) for a in st.get(service) or ()]
-            if code == iso and iso in raw[service]:  # actors.yaml names this force already: add the aliases
-                for a in raw["actors"]:
-                    if (a.get("key") or a["name"]) == raw[service][iso]:
-                        a["aliases"] = list(a.get("aliases") or ()) + aliases
+            named = [a for a in raw["actors"] if code == iso and (a.get("key") or a["name"]) == raw[service].get(iso)]
+            if named:  # actors.yaml defines this force already: add the aliases
+                for a in named:
+                    a["aliases"] = list(a.get("aliases") or ()) + aliases
                 continue
             chain = _period_chain(f"{label} of {cname}", "", periods, iso, aliases)
             raw["actors"] += chain

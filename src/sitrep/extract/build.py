@@ -345,12 +345,17 @@ _SPOKEN_FROM = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
     r"\b(?:said|says|say|told|tells|tell|telling|reported|reports|reporting|announced|announces|stated|states|"
     r"added|speaking|spoke|wrote|writes|quoted|briefed|briefing|statement|conference|interview|remarks|"
-    r"correspondent|bureau|office|headquarters|based|headquartered)"
+    r"based|headquartered|(?P<office>correspondent|bureau|office|headquarters))"
     r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
-# an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)"
-_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
+_ACT_REACHES = re.compile(
+    r"\b(?:attack\w*|storm\w*|bomb\w*|hit|struck|target\w*|raid\w*|shell\w*|stormed|seized|torched|burned|"
+    r"near|outside|inside|into|at|on|against)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
+# an agency dateline: "BEIRUT (Reuters)", "MOSCOW (Sputnik)", "Damascus, Syria (AP)", with the day before the
+# agency ("BEIRUT, June 9 (AFP)", "KABUL, Afghanistan, March 3, 2020 (Reuters)")
+_AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+                           r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
 
 
 # "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker
@@ -392,7 +397,10 @@ def reporting_place(text: str, start: int, end: int) -> bool:
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
-    return _SPOKEN_FROM.search(text, max(0, start - 70), start) is not None
+    m = _SPOKEN_FROM.search(text, max(0, start - 70), start)
+    # an office the act itself reaches ("attacked the mayor's office in Kirkuk", "a car bomb near the governor's
+    # headquarters in Mosul") is where it happened, not where a report comes from
+    return m is not None and not (m.group("office") and _ACT_REACHES.search(text, max(0, m.start() - 60), m.start()))
 
 
 def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMention],
@@ -472,9 +480,22 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
 
 
-_DEMONYM_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
+_DEMONYM_BEFORE = re.compile(
+    r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*)\s+(?:(?:air|military|drone|naval|army|artillery)\s+)?$")
 # a demonym joined to the one before the act: "Russian and regime", "Syrian or Russian", "US & Iraqi"
 _JOINED_DEMONYM = re.compile(r"\b([A-Za-z][\w.\-]*)\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)$", re.I)
+
+
+def _state_of(word: str, dic: ActorDictionary) -> str | None:
+    """The state a word before an act names, by the actor dictionary or any country's name or demonym in the
+    gazetteer ("Kenya", "Ethiopian", "Britain"). "Palestinian" names a people whose armed groups are no state's
+    forces ("Palestinian rocket fire"): no state."""
+    iso = _state_word(word, dic)
+    if iso is None:
+        from sitrep.geo.gazetteer import load_gazetteer
+
+        iso = load_gazetteer().country_of(word)
+    return None if iso == "PS" else iso
 
 
 def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorMention | None:
@@ -487,7 +508,10 @@ def _demonym_actor(text: str, hit: Hit, cs: int, dic: ActorDictionary) -> ActorM
         if not m:
             return None
         word, start = m.group(1), max(cs, hit.start - 30) + m.start(1)
-    iso = dic.demonym_country(word)
+        if " " in word and not _state_of(word, dic):  # a two-word name ("United States") or the last word
+            last = word.split()[-1]
+            word, start = last, start + len(word) - len(last)
+    iso = _state_of(word, dic)
     actor = dic.military_of(iso) if iso else None
     if actor is None:
         return None

@@ -148,6 +148,10 @@ def check_order(order: Sequence[str], registry: dict[str, Component] | None = No
     return tuple(out)
 
 
+# words of a clause after the page's restated title that make it the lead's own report, not the title
+_GLUED_LEAD_WORDS = 8
+
+
 # --------------------------------------------------------------------------- the components
 @component("sentences", reads=("sp", "text"), writes=("sents",))
 def sentences(st: DocState) -> None:
@@ -368,7 +372,9 @@ def candidates(st: DocState) -> None:
                 if cand is None or (caption and hit.trigger.id == "model"):
                     continue
                 cand.headline = headline_style(text[cs:ce])
-                cand.title = any(a < ce and cs < b for a, b in titles)
+                # the restated title, not a lead glued to it with no stop ("... Damascan Suburb Town Thirty civilians
+                # were killed on Saturday in ...": the body's own words after the title make it the report)
+                cand.title = any(a < ce and cs < b and len(text[b:ce].split()) < _GLUED_LEAD_WORDS for a, b in titles)
                 typer.review(cand, st.probs.get((cs, ce)), text[cs:ce])
                 if cand.generic:
                     st.generic_cands.append(cand)

@@ -199,6 +199,11 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.actor1 = other.actor1  # one incident told in two clauses: the perpetrator named first leads
     if into.actor2 is None or (into.actor2.generic and other.actor2 is not None and not other.actor2.generic):
         into.actor2 = other.actor2 or into.actor2
+    if into.event_type == "Battles" and into.hit.trigger.id == "attack" and other.event_type == "Violence against " \
+            "civilians" and (into.actor2 is None or into.actor2.actor.type == "civilians"):
+        # an attack typed by its words alone, whose dead the next clause tells are civilians ("Gunmen attacked a
+        # convoy ... Five passengers were killed"): violence against them, not a battle
+        into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
     if take_evidence and not other.anaphoric:
         into.extra_spans.append((into.start, into.end))
         into.start, into.end, into.hit = other.start, other.end, other.hit

@@ -55,6 +55,10 @@ _CIVIL_PLACE = re.compile(
     r"universit(?:y|ies)|campus|colleges?|stadiums?|concert|supermarkets?|shops?|stores?)\b",
     re.I,
 )
+# the object of the attack right after its verb, a civilian place or gathering ("attacked a bus", "attacked a
+# crowded market", "attacked a wedding party")
+_CIVIL_OBJECT = re.compile(r"\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w\-]+\s+){0,2}?(?:weddings?|funerals?|"
+                            r"gatherings?|mourners|crowds?|" + _CIVIL_PLACE.pattern[5:], re.I)
 
 
 def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary) -> None:
@@ -80,8 +84,9 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             civil = True  # "five passengers were killed when gunmen opened fire": the victims told first
         elif victim is not None or _ARMED_VICTIM.search(after) and not _CIVIL_VICTIM.search(after[:40]):
             civil = False
-        elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext) or _CIVIL_PLACE.search(cand.hit.text):
-            civil = True  # civilians named, or the place attacked is theirs ("gunmen stormed a school")
+        elif _CIVIL_VICTIM.search(after) or _CIVIL_VICTIM.search(ctext) or _CIVIL_PLACE.search(cand.hit.text) \
+                or _CIVIL_OBJECT.match(text, cand.hit.end):
+            civil = True  # civilians named, or the place attacked is theirs ("gunmen stormed a school", "hit a bus")
         else:
             civil = t.direct
         if civil:

@@ -33,6 +33,14 @@ _TARGET_PREP = re.compile(
 _UNDERGO = frozenset({"came", "come", "comes", "coming", "suffered", "suffer", "suffers", "died", "die", "dies",
                       "received", "receive", "sustained", "faced", "faces", "lost", "loses"})
 _VICTIM_AFTER = re.compile(r"^\s*(?:came|come|comes|coming)\s+under\b", re.I)
+# the actor is the subject of a verb of harm in the passive, or of a verb it undergoes, and the trigger follows as
+# its agent, means or occasion: "two soldiers were killed by a roadside bomb", "three policemen were wounded in a
+# bombing", "four soldiers died when a landmine exploded" -- the victims, as in the active "a bomb killed two soldiers"
+_SUBJECT_UNDERGOES = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:have|has|had)\s+)?(?:(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|hurt|hit|struck|targeted|attacked|ambushed|shot|abducted|kidnapped|captured|"
+    r"executed|slain|massacred|bombed|shelled|murdered|beheaded|blown\s+up|maimed|burned|burnt)|"
+    r"(?:" + "|".join(sorted(_UNDERGO)) + r"))\b", re.I)
 
 
 def _role_from_parse(sp: _SentParse | None, mention: ActorMention, hit: Hit) -> tuple[str, int] | None:
@@ -135,7 +143,7 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     if mention.end <= hit.start:
         gap = text[mention.end:hit.start]
         passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap)
-        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive:
+        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive or _SUBJECT_UNDERGOES.match(gap):
             return "B"
         return "A"
     before = text[hit.end:mention.start]
@@ -153,12 +161,29 @@ def _later_conjunct(text: str, m: ActorMention, agents: list[ActorMention]) -> b
     return any(o.end <= m.start and _CONJUNCT_GAP.match(text[o.end:m.start]) for o in agents if o is not m)
 
 
+# who tells the report after it ("..., police said", "..., an army spokesman told AFP", "..., according to the
+# police"): the source, not a side of the act
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:(?:spokes(?:man|woman|person)|officials?|sources?|officers?|commanders?|statement|media\s+office)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:said|says|told|reported|reports|stated|announced|confirmed|added)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+
+def _source_after_act(text: str, m: ActorMention, hit: Hit, cs: int) -> bool:
+    """Not the agent of a passive told before the saying ("the execution of the pilot by Nusra Front said X":
+    pages that drop their commas)."""
+    if m.start < hit.end or _PASSIVE_BY.search(text, max(cs, m.start - 12), m.start):
+        return False
+    return _SOURCE_AFTER.match(text, m.end) is not None or _SOURCE_BEFORE.search(text, max(cs, m.start - 40),
+                                                                                 m.start) is not None
+
+
 def _assign_roles(
     text: str, sp: _SentParse | None, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
 ) -> None:
     """Pick actor1 (initiator) and actor2 (target) among the clause's actor mentions."""
     cs, ce = clause
-    inside = [m for m in mentions if m.start >= cs and m.end <= ce]
+    inside = [m for m in mentions if m.start >= cs and m.end <= ce and not _source_after_act(text, m, cand.hit, cs)]
     if not inside:
         return
     scored: list[tuple[str, int, int, ActorMention]] = []
@@ -180,6 +205,9 @@ def _assign_roles(
                     key=lambda s: (bool(_SUPPORTING_BEFORE.search(text[max(cs, s[3].start - 50):s[3].start])),
                                    s[3].generic, _later_conjunct(text, s[3], agents), -s[1], s[2]))
     b_side = sorted([s for s in scored if s[0] == "B"], key=lambda s: (s[3].start,))
+    if not a_side and cand.hit.trigger.id in ("clash", "fighting") and len({s[3].actor.key for s in b_side}) >= 2:
+        a_side = b_side[:1]  # "two soldiers were killed in clashes with rebels": both are sides of the fighting
+        b_side = b_side[1:]
     if a_side:
         cand.actor1 = a_side[0][3]
     if b_side:

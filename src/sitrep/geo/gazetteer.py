@@ -207,6 +207,16 @@ def _safe_yaml(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
 
 
+
+# an admin1 name with its kind after it ("Kwara State", "Abyan Governorate", "Maidan Wardak Province"): news writes
+# the name alone ("gunmen killed 11 villagers in Kwara"), so the bare name is an alternate of the area
+_AREA_KIND = re.compile(r"^(?P<n>.{3,}?)\s+(?:State|Governorate|Province|Region|Oblast['’]?|Department|Division)$")
+
+
+def _bare_area_name(name: str) -> str | None:
+    m = _AREA_KIND.match(name)
+    return m.group("n") if m else None
+
 class Gazetteer:
     """Entries plus name indexes.  Build with ``load_gazetteer()`` (cached).
 
@@ -298,6 +308,10 @@ class Gazetteer:
             ex = a1_extra.get(code) or {}
             display = ex.get("name") or name
             alternates = [display, *(ex.get("aliases") or []), *(a for a in alts.split("|") if a)]
+            # the bare name of "Kwara State"; not where it names a place already ("Sanaa", the city of "Sanaa
+            # Governorate": that place stands, and the area's loose spelling would read the agency "SANA")
+            alternates += [b for a in alternates if (b := _bare_area_name(a)) and b not in alternates
+                           and not self._ids(norm_key(b))]
             self.admin1_display[code] = display
             point = ex.get("point")  # the conventional centre of a large province or state
             la, lo = (float(point[0]), float(point[1])) if point else (_f(lat), _f(lon))
