@@ -1,0 +1,74 @@
+"""Events in news articles about any country (#12), session 13: a referring mention looks only a few sentences
+ahead for the report it names, and an infinitive ("the resources to attack the virus") is no attack noun.
+
+Each table holds at least three self-written sentences about different countries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.records import Event
+
+# sentences that tell no happening, to put a report far below the lead
+_FILLER = (" Schools in the city reopened last week. Traders said business was slow. The weather stayed dry."
+           " Bus fares rose again. A new bridge is being built over the river. ")
+
+
+def _violent(text: str, published: str = "2019-06-03") -> list[Event]:
+    return [e for e in extract(text, published=published)
+            if e.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+
+
+# --------------------------------------------------------------------------- a reference far above a report
+# An article about the aftermath of an attack it never tells ("the ringleader of Saturday's attack in Nairobi
+# was known to police"): the lead's reference is the article's one mention of that act. A report of the same
+# place far down the article (police raids two days later) is another happening, which the reference must not
+# join -- it would take the act away with it.
+@pytest.mark.parametrize("lead,later", [
+    ("The ringleader of Saturday's attack on a hotel in Nairobi was known to police.",
+     "Residents later heard gunshots in Nairobi as police raided three houses."),
+    ("Questions mounted over the gunman behind Friday's attack at a market in Kano.",
+     "Soldiers clashed with bandits near Kano, residents said."),
+    ("Investigators are tracing the men behind Tuesday's bombing outside a bank in Peshawar.",
+     "A bomb went off near a police station in Peshawar, wounding two officers."),
+])
+def test_a_reference_far_above_a_report_stays_its_own_event(lead: str, later: str) -> None:
+    text = f"{lead}{_FILLER}{later}"
+    events = _violent(text)
+    assert len(events) == 2
+    assert any(e.evidence.start < len(lead) for e in events)
+
+
+# near misses: the report follows the reference closely (a lead that names the act, the body that tells it),
+# so the two are one happening
+@pytest.mark.parametrize("lead,later", [
+    ("The death toll from Saturday's attack on a hotel in Nairobi rose on Sunday.",
+     "Gunmen stormed the hotel in Nairobi on Saturday, killing 14 guests."),
+    ("Residents mourned the victims of Friday's attack at a market in Kano.",
+     "Gunmen opened fire on shoppers at the market in Kano on Friday, killing nine."),
+    ("Police questioned witnesses of Tuesday's bombing outside a bank in Peshawar.",
+     "A bomb exploded outside the bank in Peshawar on Tuesday, killing three people."),
+])
+def test_a_reference_just_above_its_report_joins_it(lead: str, later: str) -> None:
+    assert len(_violent(f"{lead} {later}")) == 1
+
+
+# --------------------------------------------------------------------------- an infinitive is no attack noun
+@pytest.mark.parametrize("text", [
+    "The ministry shifted the allocation of funds to attack the epidemic in Lagos on Monday.",
+    "Doctors in Caracas asked for the resources to attack the outbreak of measles.",
+    "The plan to assault the problem of traffic in Nairobi was unveiled on Tuesday.",
+])
+def test_an_infinitive_after_a_noun_is_no_attack(text: str) -> None:
+    assert _violent(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The attack on the convoy near Kandahar killed four soldiers on Monday.",
+    "Gunmen carried out an assault on a police post in Borno on Monday.",
+    "Aid groups condemned the response to attacks on clinics in Darfur after gunmen killed two nurses on Monday.",
+])
+def test_an_attack_noun_is_still_an_attack(text: str) -> None:
+    assert len(_violent(text)) >= 1
