@@ -72,3 +72,31 @@ def test_an_infinitive_after_a_noun_is_no_attack(text: str) -> None:
 ])
 def test_an_attack_noun_is_still_an_attack(text: str) -> None:
     assert len(_violent(text)) >= 1
+
+
+# --------------------------------------------------------------------------- a day told of a later verb
+# "searches related to the attacks after the FBI released photos on April 18": the day is the release's, told in
+# a clause a connector opens after the reference; the reference stays a reference and joins the report
+@pytest.mark.parametrize("first,second", [
+    ("Gunmen killed seven villagers near Maiduguri on June 2, 2019.",
+     "Police traced money used in the attack after a bank reported the transfers on June 5, 2019."),
+    ("A bomb exploded at a bus stop in Nairobi on May 1, 2018, killing three.",
+     "Detectives studied footage of the blast before the suspect handed himself in on May 4, 2018."),
+    ("A suicide bomber killed nine worshippers at a mosque in Peshawar on March 4, 2022.",
+     "Relatives of the victims of the bombing spoke to reporters when the funerals were held on March 6, 2022."),
+])
+def test_a_day_of_a_later_clause_does_not_date_a_reference(first: str, second: str) -> None:
+    assert len(_violent(f"{first} {second}")) == 1
+
+
+# near misses: a day in the reference's own phrase ("the attack on May 4 at a church"), or before it, dates it
+@pytest.mark.parametrize("first,second", [
+    ("A bomb exploded at a bus stop in Nairobi on May 1, 2018, killing three.",
+     "The attack on May 4, 2018 at a church in Mombasa killed two."),
+    ("Gunmen killed seven villagers near Maiduguri on June 2, 2019.",
+     "On June 5, 2019, the attack on a market in Kano killed four traders."),
+    ("A suicide bomber killed nine worshippers at a mosque in Peshawar on March 4, 2022.",
+     "The bombing of a bus in Quetta on March 6, 2022 wounded eleven passengers."),
+])
+def test_a_day_of_the_references_own_phrase_dates_it(first: str, second: str) -> None:
+    assert len(_violent(f"{first} {second}")) == 2
