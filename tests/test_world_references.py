@@ -100,3 +100,29 @@ def test_a_day_of_a_later_clause_does_not_date_a_reference(first: str, second: s
 ])
 def test_a_day_of_the_references_own_phrase_dates_it(first: str, second: str) -> None:
     assert len(_violent(f"{first} {second}")) == 2
+
+
+# --------------------------------------------------------------------------- the condition a clause opens with
+# "If the government agrees to investigate ... the March 3 bombing in Lahore, we would welcome it": an act named
+# inside the condition, however far from the "if", is no report
+@pytest.mark.parametrize("text", [
+    "If the government agrees to investigate the links between the ministers and the plans of the March 3 bombing"
+    " in Lahore, we would welcome it.",
+    "\"Unless the army withdraws its troops from the border region around Kandahar and stops the air strikes, talks"
+    " will fail,\" he said.",
+    "If the commission of inquiry set up by parliament in Nairobi finds that police shot the protesters, the"
+    " officers will be charged.",
+])
+def test_an_act_in_the_condition_a_clause_opens_with_is_no_report(text: str) -> None:
+    assert _violent(text) == []
+
+
+# near misses: the condition closed before the act, or an "if" inside the clause after the act is told
+@pytest.mark.parametrize("text", [
+    "The army shelled the town of Idlib on Monday, killing five, even if officials denied it.",
+    "Unless otherwise stated, the figures come from the ministry, which said militants attacked a base in Borno on"
+    " Monday, killing four soldiers.",
+    "When gunmen stormed a hotel in Mogadishu on Friday, they killed nine guests.",
+])
+def test_an_act_outside_a_condition_is_reported(text: str) -> None:
+    assert len(_violent(text)) == 1
