@@ -126,3 +126,26 @@ def test_an_act_in_the_condition_a_clause_opens_with_is_no_report(text: str) -> 
 ])
 def test_an_act_outside_a_condition_is_reported(text: str) -> None:
     assert len(_violent(text)) == 1
+
+
+# --------------------------------------------------------------------------- a clash of a crowd with the police
+# a clash one side of which is the crowd of a demonstration is a violent demonstration (Riots), not a battle
+@pytest.mark.parametrize("text", [
+    "Protesters clashed with riot police in Santiago, who fired tear gas and water cannon.",
+    "Demonstrators clashed with security forces in Baghdad on Friday, leaving two dead.",
+    "Police clashed with stone-throwing protesters in Algiers on Friday.",
+    "Clashes between demonstrators and soldiers in Khartoum left three people injured.",
+])
+def test_a_clash_of_protesters_is_a_violent_demonstration(text: str) -> None:
+    events = extract(text, published="2019-06-03")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+
+
+# near misses: armed groups on both sides; protesters only as the victims of the armed men the troops fought
+@pytest.mark.parametrize("text", [
+    "Rebels clashed with government troops near Beni on Monday.",
+    "Soldiers clashed with gunmen who had attacked protesters in Kaduna on Sunday.",
+    "Clashes between the army and militants killed 12, including two protesters, in Sinai.",
+])
+def test_a_clash_of_armed_groups_stays_a_battle(text: str) -> None:
+    assert [e.event_type for e in _violent(text)] == ["Battles"]
