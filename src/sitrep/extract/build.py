@@ -42,6 +42,9 @@ _VICTIMS_COUNTED = re.compile(
 # wounded after" -- the act that follows is where it happened, told here
 _HARMED_BEFORE = re.compile(
     r"\b(?:died|killed|slain|wounded|injured|hurt|dead|lost\s+(?:his|her|their)\s+lives?)\s+(?:\w+ly\s+)?$", re.I)
+# a clause of its own after a reference: "(searches related to the attacks) after police released photos ...",
+# "(phones linked to the bombing) when the army raided the house ..."
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|while|until|once)\b", re.I)
 _RECENT = re.compile(r"\b(?:a|the)\s+recent\b|\brecently\b|\blatest\b", re.I)
 # a massacre the page names by its place ("the Ghouta Massacre", "the Houla massacre", "the massacre of Tremseh"): a
 # happening known by a name is an earlier one, and the day something is said about it is not its day
@@ -91,6 +94,14 @@ _CLAIM = re.compile(
     r"(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged|blew\s+(?:himself|herself|themselves)\s+up)\b",
     re.I,
 )
+
+
+def _day_of_a_later_verb(text: str, hit: Hit, times: list[TimeMention], clause: tuple[int, int]) -> bool:
+    """The clause names days only after a reference ("the attacks"), each in a clause of its own that a connector
+    opens after the reference ("... related to the attacks after the FBI released photos on April 18"): the day
+    of that clause's verb, not of the act referred to."""
+    days = [t for t in times if clause[0] <= t.start < clause[1] and t.value]
+    return bool(days) and all(t.start >= hit.end and _LATER_CLAUSE.search(text, hit.end, t.start) for t in days)
 
 
 def _candidate(
@@ -154,7 +165,8 @@ def _candidate(
             cand.notes[-1] = "date:named-past"
     if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
         cand.notes.append("date:vague")
-    if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day":
+    if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day" \
+            and not _day_of_a_later_verb(text, hit, times, clause):
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
     if _NATIONWIDE.search(text, cs, ce):

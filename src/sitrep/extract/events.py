@@ -511,7 +511,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     window = before + " " + hit.text + " " + after
     # hypothetical / future: a modal or intention word shortly before the trigger
     near_before = text[max(cs, hit.start - 45):hit.start]
-    if lex.cues["hypothetical"].search(near_before) or _anticipated(text, hit, cs):
+    if lex.cues["hypothetical"].search(near_before) or _anticipated(text, hit, cs) or _in_condition(text, hit, cs):
         return Genericity(True, "hypothetical")
     day = _DAY_STATED.search(text, cs, ce) is not None
     # the origin of a conflict governs its whole clause ("the conflict began when forces loyal to ... launched a
@@ -696,6 +696,16 @@ _REPORTED_SUBJECT = re.compile(
     r"maintained|maintains|added|conceded|concedes)\s+(?:that\s+)?(?:the|these|those|this|its|their)\s+"
     r"(?:[\w\-’']+\s+){0,3}$", re.I)
 _PUNCT = re.compile(r"[,;:.!?]")
+# a clause that opens with a condition, after a quotation mark or not: "If the talks fail, ...", "“Unless ..."
+_CONDITION_OPENS = re.compile(r"[\s\"“‘']*(?:if|unless)\s", re.I)
+
+
+def _in_condition(text: str, hit: Hit, cs: int) -> bool:
+    """The trigger stands in the condition a clause opens with, however long ("If the government ratifies its
+    offer to help investigate the plans of the August 4 attack, I would accept it"): no punctuation closes the
+    condition before it."""
+    m = _CONDITION_OPENS.match(text, cs, hit.start)
+    return m is not None and not _PUNCT.search(text, m.end(), hit.start)
 # a determiner before an incident noun, or a day's possessive, with or without its apostrophe ("Tuesday's bombing",
 # "Tuesdays attack", "yesterday's blast" -- the corpus drops apostrophes): the noun names a known happening
 _DET_BEFORE = re.compile(

@@ -686,6 +686,11 @@ def _placed_act(c: _Cand, text: str) -> bool:
     return at >= 0 and _PLACE_OF_ACT.fullmatch(text, c.hit.end, at) is not None
 
 
+# a reference looks this many sentences ahead for the report it names ("Saturday's attack ..." in the lead, the
+# attack told in the next sentences); a report further down is another happening the article goes on to
+_AHEAD = 5
+
+
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
     """Attach weak / referring mentions to the fullest compatible report of the same document. A referring
     mention that lists places of its own ("carried out the massacre in the villages of A and B") tells where
@@ -699,6 +704,8 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
         best = None
         for s in strong:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
+                continue
+            if s.sent - c.sent > _AHEAD:
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
                     and (_places_compatible(s, c) or not c.listed and not _placed_act(c, text) and (

@@ -61,6 +61,23 @@ _CIVIL_OBJECT = re.compile(r"\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w\-]+\
                             r"gatherings?|mourners|crowds?|" + _CIVIL_PLACE.pattern[5:], re.I)
 
 
+# the crowd of a demonstration as one side of a clash: "protesters clashed with riot police", "clashes between
+# demonstrators and security forces", "police clashed with stone-throwing protesters"
+_CROWD = r"(?:protesters|protestors|demonstrators|rioters|marchers)"
+_CROWD_BEFORE = re.compile(rf"\b{_CROWD}\b[^,;:.!?]{{0,40}}$", re.I)
+_CROWD_AFTER = re.compile(rf"\s+(?:with|between|involving|against)\s+(?:\w+\s+){{0,3}}?{_CROWD}\b", re.I)
+
+
+def _crowd_clash(text: str, cand: _Cand, clause: tuple[int, int]) -> bool:
+    """A clash one side of which is the crowd of a demonstration (ACLED: a violent demonstration, no battle
+    between armed groups): a protester actor, or the crowd named as the clash's subject or its other side."""
+    if any(m is not None and m.actor.type == "protesters" for m in (cand.actor1, cand.actor2)):
+        return True
+    hit = cand.hit
+    return _CROWD_BEFORE.search(text, max(clause[0], hit.start - 60), hit.start) is not None \
+        or _CROWD_AFTER.match(text, hit.end, clause[1]) is not None
+
+
 def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary) -> None:
     t = cand.hit.trigger
     cs, ce = clause
@@ -93,6 +110,8 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.event_type, cand.sub = "Violence against civilians", "Attack"
         else:
             cand.event_type, cand.sub = "Battles", "Armed clash"
+    elif t.id == "clash" and _crowd_clash(text, cand, clause):
+        cand.event_type, cand.sub = "Riots", "Violent demonstration"
     elif t.type == "Protests":
         if _PROTESTER_KILLED.search(ctext):
             cand.sub = "Excessive force against protesters"
