@@ -23,6 +23,7 @@ from sitrep.extract.events import (
     excluded_trigger,
     find_triggers,
     genericity,
+    load_lexicon,
     main_hit,
     opens_period,
     prefix_type,
@@ -349,12 +350,14 @@ _SCOPED_REASONS = frozenset({"hypothetical", "future", "inquiry", "negated"})
 def _act_before(text: str, hits: list[Hit], generic: Hit, clause: tuple[int, int]) -> Hit | None:
     """The act a clause tells before a mention that is generic by its own words ("fighting was raging in Jobar,
     and fighters moved back in case of another chemical attack", "jets bombed the town, and troops may storm it"):
-    the main violent trigger that ends before the generic one, not a casualty word, and not generic itself. The
-    mention outranks it, but only tells what may come; the clause still reports the act."""
+    the main violent trigger that ends before the generic one, not a casualty word, and not generic itself nor
+    told after a modal or a threat of the clause ("rebels were threatening to strike the villages with missiles if
+    barrel bombs were used"). The mention outranks it, but only tells what may come; the clause reports the act."""
     before = [h for h in hits if h.end <= generic.start and h.trigger.type != "Diplomacy"
               and _CAS_CONTINUATION.fullmatch(h.text) is None]
     best = main_hit(before, text)
-    if best is None or opens_period(text, clause[0], best) or genericity(text, best, clause).generic:
+    if best is None or opens_period(text, clause[0], best) or genericity(text, best, clause).generic \
+            or load_lexicon().cues["hypothetical"].search(text, clause[0], best.start) is not None:
         return None
     return best
 

@@ -10,7 +10,6 @@ from sitrep.extract.actors import ActorMention
 from sitrep.extract.events import (
     VIOLENT,
     is_plural_mention,
-    means_named,
     opens_with_hour,
     picked_out,
 )
@@ -89,14 +88,11 @@ DELIVERY = {
 
 def _delivered_apart(a: _Cand, b: _Cand) -> bool:
     """Two acts delivered in different ways, each named by its own trigger words ("car bomb", "chemical
-    attack", "shelling"), or fired from afar by different means its own words name ("an aerial bomb" and "heavy
-    shelling", "warplanes" and "artillery": aircraft and guns on the ground, :func:`events.means_named`); a kind
-    a model or the context gave a general word ("bombing", "explosion", "rockets") may be a slip."""
+    attack", "shelling"); a kind a model or the context gave a general word ("bombing", "explosion") may be
+    a slip."""
     da, db = (DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
               and not _GENERAL_ACT.search(c.hit.text) else None for c in (a, b))
-    if da is None or db is None:
-        return False
-    return da != db or a.sub != b.sub and means_named(a.hit.text) == {a.sub} and means_named(b.hit.text) == {b.sub}
+    return da is not None and db is not None and da != db
 
 
 # words any kind of explosive act may be told in ("a twin bombing", "the explosions", "the blast")
