@@ -72,3 +72,26 @@ def test_a_past_act_at_a_named_area_dated_by_its_year_is_a_background_event(
 ])
 def test_a_past_act_at_no_named_site_is_no_background_event(text: str) -> None:
     assert _background(text) == [], (text, _background(text))
+
+
+# --------------------------------------------------------------------------- fighters driven from ground
+@pytest.mark.parametrize("text,sub,place", [
+    ("In November the Nusra Front expelled Western-backed rebels from their positions in Idlib.",
+     "Non-state actor overtakes territory", "Idlib"),
+    ("Kurdish fighters drove IS militants out of the town of Tal Abyad on Sunday.",
+     "Non-state actor overtakes territory", "Tal Abyad"),
+    ("The army pushed the rebels back from the villages south of Aleppo on Tuesday.",
+     "Government regains territory", "Aleppo"),
+])
+def test_fighters_driven_from_ground_is_a_territorial_event(text: str, sub: str, place: str) -> None:
+    assert _acts(text) == [("Battles", sub, place)], (text, _acts(text))
+
+
+@pytest.mark.parametrize("text", [
+    # an envoy expelled, residents driven from homes, a vow: no battle
+    "The government expelled the ambassador from the country on Monday.",
+    "Militants forced residents from their homes in Tal Abyad on Sunday.",
+    "The army vowed to drive the rebels out of Idlib.",
+])
+def test_people_sent_away_or_a_vow_is_no_territorial_event(text: str) -> None:
+    assert _acts(text) == [], (text, _acts(text))
