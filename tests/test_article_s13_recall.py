@@ -95,3 +95,24 @@ def test_fighters_driven_from_ground_is_a_territorial_event(text: str, sub: str,
 ])
 def test_people_sent_away_or_a_vow_is_no_territorial_event(text: str) -> None:
     assert _acts(text) == [], (text, _acts(text))
+
+
+# --------------------------------------------------------------------------- a battle told by the enemy's losses
+@pytest.mark.parametrize("text,place", [
+    ("The Syrian ground forces, for their part, inflicted major casualties on the terrorists near Palmyra on Friday.",
+     "Tadmur"),
+    ("Army units inflicted heavy losses upon the militants in the village of Kafr Nabuda on Sunday.", "Kafr Nabudah"),
+    ("Rebels said they had inflicted heavy losses on government forces near Morek on Monday.", "Morek"),
+])
+def test_losses_inflicted_on_fighters_is_an_armed_clash(text: str, place: str) -> None:
+    assert _acts(text) == [("Battles", "Armed clash", place)], (text, _acts(text))
+
+
+@pytest.mark.parametrize("text", [
+    # aircraft that inflict losses strike from the air; losses of no fighters are no battle
+    "Russian jets inflicted heavy losses on the militants near Palmyra on Friday.",
+    "The sanctions inflicted heavy losses on the economy.",
+    "The floods inflicted major losses on farmers in Hama on Monday.",
+])
+def test_losses_inflicted_by_aircraft_or_on_no_fighters_is_no_clash(text: str) -> None:
+    assert _acts(text) == [], (text, _acts(text))
