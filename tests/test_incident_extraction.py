@@ -202,8 +202,10 @@ def test_that_attack_is_the_happening_told_before(text: str, published: str, sub
      "Homs on Monday, killing four soldiers.", "2016-08-11"),
 ])
 def test_an_attack_not_pointing_at_a_weapon_told_before_keeps_its_type(text: str, published: str) -> None:
-    assert all(e.sub_event_type != "Chemical weapon" and "type:antecedent" not in e.notes
-               for e in extract(text, published=published))
+    # the past act told before may be an event of its own, dated by its year (a background event at a named area,
+    # s13); the article's own attack keeps its own type
+    own = [e for e in extract(text, published=published) if "background:dated-by-year" not in e.notes]
+    assert own and all(e.sub_event_type != "Chemical weapon" and "type:antecedent" not in e.notes for e in own)
 
 
 @pytest.mark.parametrize("text,date", [

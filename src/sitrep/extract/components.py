@@ -23,6 +23,7 @@ from sitrep.extract.events import (
     excluded_trigger,
     find_triggers,
     genericity,
+    load_lexicon,
     main_hit,
     opens_period,
     prefix_type,
@@ -332,11 +333,37 @@ def _with_occasions(st: DocState, picks: list[Hit], clause: tuple[int, int]) -> 
     for hit in picks:
         if hit.trigger.type == "Diplomacy" or hit.trigger.id in ("label", "model"):
             continue
-        if genericity(st.text, hit, clause).generic:
-            other = occasion_hit(st.text, find_triggers(st.text, *clause), hit)
+        gen = genericity(st.text, hit, clause)
+        if gen.generic:
+            hits = find_triggers(st.text, *clause)
+            other = occasion_hit(st.text, hits, hit)
             if other is not None and all(other[0] != h for h in picks):
                 out.append(other)
+            elif other is None and gen.reason in _SCOPED_REASONS:
+                earlier = _act_before(st.text, hits, hit, clause)
+                if earlier is not None and all(earlier != h for h in picks):
+                    out.append((earlier, None))
     return out
+
+
+# what makes a mention generic by words about it alone (a modal before it, "in case of", a plan, a denial), never
+# the clause as a whole (a period, an aggregate, a heading): an act told before such a mention is not generic by it
+_SCOPED_REASONS = frozenset({"hypothetical", "future", "inquiry", "negated"})
+
+
+def _act_before(text: str, hits: list[Hit], generic: Hit, clause: tuple[int, int]) -> Hit | None:
+    """The act a clause tells before a mention that is generic by its own words ("fighting was raging in Jobar,
+    and fighters moved back in case of another chemical attack", "jets bombed the town, and troops may storm it"):
+    the main violent trigger that ends before the generic one, not a casualty word, and not generic itself nor
+    told after a modal or a threat of the clause ("rebels were threatening to strike the villages with missiles if
+    barrel bombs were used"). The mention outranks it, but only tells what may come; the clause reports the act."""
+    before = [h for h in hits if h.end <= generic.start and h.trigger.type != "Diplomacy"
+              and _CAS_CONTINUATION.fullmatch(h.text) is None]
+    best = main_hit(before, text)
+    if best is None or opens_period(text, clause[0], best) or genericity(text, best, clause).generic \
+            or load_lexicon().cues["hypothetical"].search(text, clause[0], best.start) is not None:
+        return None
+    return best
 
 
 @component("candidates", reads=("doc", "text", "sents", "parses", "mentions", "times", "places", "quotes", "dic",
@@ -446,18 +473,25 @@ _NO_HAPPENING = re.compile(r"\bsince\b|\bby\s+(?:the\s+(?:end|middle|start)\s+of
 _MANNER_BEFORE = re.compile(r"\b(?:by|through|via)\s+(?:\w+\s+){0,2}$", re.I)
 
 
+def _named_site(p: Place) -> bool:
+    """A place a past act can be told at: a town (``point``), or an area the gazetteer names as one ("Eastern
+    Ghouta", "the Golan Heights") -- not a province, a country, nor a part of a city told by its direction
+    ("eastern Aleppo", which no gazetteer entry names)."""
+    return p.precision == "point" or p.precision == "district" and p.geonameid is not None
+
+
 def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> list[_Cand]:
     """Specific past acts the article tells as background, dated only by their year ("rebels seized the town of
     Saraqeb in 2012", "Daraya, which fell to regime forces last year"): events of their own (GUIDE), dated to that
     year -- told beside a report of the article's own, not the whole of a note. Left out as year-only history,
-    each comes back unless it is a violent act at a named town (``point``) with no period or start of the war in its
-    clause and not the manner of a career, and the article does not tell it again: no later "that attack" took it
-    as its antecedent, and no report of the article lies at its place or in its year."""
+    each comes back unless it is a violent act at a named place (:func:`_named_site`) with no period or start of the
+    war in its clause and not the manner of a career, and the article does not tell it again: no later "that
+    attack" took it as its antecedent, and no report of the article lies at its place or in its year."""
     if not any(c.violent for c in merged):
         return []
     out: list[_Cand] = []
     for c in generic:
-        if c.generic != "year-only" or not c.violent or c.place is None or c.place.precision != "point" \
+        if c.generic != "year-only" or not c.violent or c.place is None or not _named_site(c.place) \
                 or c.date is None or c.precision != "year" or "antecedent:taken" in c.notes:
             continue
         if _NO_HAPPENING.search(text, c.start, c.end) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30),
