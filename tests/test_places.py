@@ -489,6 +489,7 @@ def test_a_state_named_as_the_doer_is_not_the_place(text: str, country: str | No
     ("Bandits killed nine farmers in Zamfara on Monday.", "Zamfara State", "NG"),
     ("Herders attacked a village in Benue on Monday, killing seven people.", "Benue State", "NG"),
     ("An air strike killed five people in Abyan on Monday.", "Abyan Governorate", "YE"),
+    ("Gunmen killed 12 villagers in Borno on Monday.", "Borno State", "NG"),  # a namesake village abroad (Italy)
     # near misses: a city of the same name stays the city
     ("Gunmen killed 11 villagers in Kaduna on Monday.", "Kaduna", "NG"),
     ("An air strike killed five people in Ibb on Monday.", "Ibb", "YE"),

@@ -149,3 +149,18 @@ def test_a_clash_of_protesters_is_a_violent_demonstration(text: str) -> None:
 ])
 def test_a_clash_of_armed_groups_stays_a_battle(text: str) -> None:
     assert [e.event_type for e in _violent(text)] == ["Battles"]
+
+
+# the same doer named in the lead's reference and in the report further down (after a paragraph of reactions):
+# one happening, however far apart
+@pytest.mark.parametrize("lead,later", [
+    ("Officials said a recent al-Shabaab attack targeting Kenyan forces was meant to derail the talks.",
+     "The talks followed a Saturday ambush by al-Shabaab fighters near Mandera, which killed four Kenyan soldiers."),
+    ("Leaders said the latest Boko Haram attack on the army was a sign of the group's reach.",
+     "The meeting followed a Sunday raid by Boko Haram fighters on an army base near Monguno that killed six soldiers."),
+    ("Ministers said a recent Taliban attack on Afghan forces would not stop the talks.",
+     "The call followed a Friday assault by Taliban fighters on a checkpoint in Kunduz that killed five policemen."),
+])
+def test_a_reference_and_its_report_by_the_same_doer_join_far_apart(lead: str, later: str) -> None:
+    events = _violent(f"{lead}{_FILLER}{later}")
+    assert len(events) == 1, [(e.sub_event_type, e.evidence.text[:60]) for e in events]

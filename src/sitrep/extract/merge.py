@@ -687,8 +687,15 @@ def _placed_act(c: _Cand, text: str) -> bool:
 
 
 # a reference looks this many sentences ahead for the report it names ("Saturday's attack ..." in the lead, the
-# attack told in the next sentences); a report further down is another happening the article goes on to
+# attack told in the next sentences); a report further down is another happening the article goes on to -- unless
+# both name the same doer ("a recent Daesh attack targeting American forces" in the lead, "a Saturday ambush by a
+# Daesh gunman" after a paragraph of reactions)
 _AHEAD = 5
+
+
+def _same_named_doer(a: _Cand, b: _Cand) -> bool:
+    return a.actor1 is not None and b.actor1 is not None and not a.actor1.generic and not b.actor1.generic \
+        and a.actor1.actor.key == b.actor1.actor.key
 
 
 def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -705,7 +712,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
         for s in strong:
             if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
                 continue
-            if s.sent - c.sent > _AHEAD:
+            if s.sent - c.sent > _AHEAD and not _same_named_doer(s, c):
                 continue
             if (_dates_compatible(s, c) and _actors_compatible(s, c)
                     and (_places_compatible(s, c) or not c.listed and not _placed_act(c, text) and (

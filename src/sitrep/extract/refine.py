@@ -8,6 +8,7 @@ import re
 from sitrep.extract.actors import ActorDictionary
 
 from .candidate import _Cand
+from .events import means_named
 from .numbers import CIVILIAN_PEOPLE, without_occasions
 
 # --------------------------------------------------------------------------- typing
@@ -78,6 +79,25 @@ def _crowd_clash(text: str, cand: _Cand, clause: tuple[int, int]) -> bool:
         or _CROWD_AFTER.match(text, hit.end, clause[1]) is not None
 
 
+# a bombing told by the site it struck ("a bombing at a market in Kabul", "the bombing of a mosque in Quetta",
+# "militants bombed a bus station"): a bomb set off there, not an air strike -- unless the clause names aircraft or a
+# state's forces did it ("Russia bombed rebel positions", "the regime's bombing of a hospital")
+_BOMBING_WORD = re.compile(r"bomb(?:ed|ing)", re.I)
+_SITE_AFTER = re.compile(
+    r"\s+(?:(?:at|in|of|on|near|outside|inside|targeting)\s+)?(?:an?|the)\s+(?:[\w\-’']+\s+){0,2}?(?:checkpoints?|"
+    r"(?:bus|police|railway|train)\s+stations?|crowds?|gatherings?|weddings?|funerals?|rall(?:y|ies)|shrines?|" +
+    _CIVIL_PLACE.pattern[5:], re.I)
+
+
+def _bombing_at_a_site(text: str, cand: _Cand, ctext: str) -> bool:
+    if not _BOMBING_WORD.fullmatch(cand.hit.text) or "Air/drone strike" in means_named(ctext):
+        return False
+    a1 = cand.actor1.actor if cand.actor1 is not None else None
+    if a1 is not None and (a1.type in ("state forces", "external/other forces") or a1.kind.startswith("state")):
+        return False
+    return _SITE_AFTER.match(text, cand.hit.end) is not None
+
+
 def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary) -> None:
     t = cand.hit.trigger
     cs, ce = clause
@@ -110,6 +130,9 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.event_type, cand.sub = "Violence against civilians", "Attack"
         else:
             cand.event_type, cand.sub = "Battles", "Armed clash"
+    elif t.id == "air" and _bombing_at_a_site(text, cand, ctext):
+        cand.sub, cand.method = "Remote explosive/landmine/IED", "explosive device"
+        cand.notes.append("bombing:site")
     elif t.id == "clash" and _crowd_clash(text, cand, clause):
         cand.event_type, cand.sub = "Riots", "Violent demonstration"
     elif t.type == "Protests":

@@ -308,10 +308,12 @@ class Gazetteer:
             ex = a1_extra.get(code) or {}
             display = ex.get("name") or name
             alternates = [display, *(ex.get("aliases") or []), *(a for a in alts.split("|") if a)]
-            # the bare name of "Kwara State"; not where it names a place already ("Sanaa", the city of "Sanaa
-            # Governorate": that place stands, and the area's loose spelling would read the agency "SANA")
+            # the bare name of "Kwara State"; not where it names a place of the country already ("Sanaa", the city of
+            # "Sanaa Governorate": that place stands, and the area's loose spelling would read the agency "SANA").
+            # A namesake abroad does not stand in the way ("Borno" is also a village in Italy)
             alternates += [b for a in alternates if (b := _bare_area_name(a)) and b not in alternates
-                           and not self._ids(norm_key(b))]
+                           and not any(self.entry(i if i >= 0 else ~i).country == code[:2]
+                                       for i in self._ids(norm_key(b)))]
             self.admin1_display[code] = display
             point = ex.get("point")  # the conventional centre of a large province or state
             la, lo = (float(point[0]), float(point[1])) if point else (_f(lat), _f(lon))
