@@ -48,7 +48,7 @@ from .blocking import (
     type_family,
 )
 from .camps import CAMP, doer_camp, opposed
-from .signatures import is_rare, is_tally
+from .signatures import is_rare, is_tally, kind_only_referenced
 
 THRESHOLD = 0.6
 
@@ -71,6 +71,9 @@ NIGHT = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
+# a word telling that people died ("killed hundreds", "the dead", "claimed the lives of", "its victims")
+DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|victims|massacred?|gassed|suffocated)\b",
+                    re.IGNORECASE)
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
@@ -162,6 +165,9 @@ class Profile:
     told_at: tuple[float, float] | None = None  # that place's coordinates
     quarters: frozenset[str] = frozenset()  # the quarters of a town its sentence names (contradictions.quarters)
     toll_told: bool = True  # its sentence states its death toll (not a figure carried over from another sentence)
+    # its sub type names a rare kind its sentence tells only as a reference ("hours after the chemical attack")
+    kind_referenced: bool = False
+    deaths_told: bool = False  # its sentence tells of people killed (a toll or a word of death)
 
     @property
     def level(self) -> str:
@@ -220,6 +226,8 @@ def profile(index: int, ev: Event) -> Profile:
         any_camp=CAMP.get(ev.actor1.name) if ev.actor1 else None,
         quarters=_quarters(ev.evidence.text),
         toll_told=_toll_told(ev),
+        kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
+        deaths_told=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None,
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
@@ -430,8 +438,8 @@ def _date_score(a: Profile, b: Profile) -> float:
 
 
 def _type_score(a: Profile, b: Profile) -> float:
-    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
-        return 1.0
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type and not (a.kind_referenced or b.kind_referenced):
+        return 1.0  # (a sub type taken from a happening the sentence only refers to says nothing of its own)
     if any(_unnamed_attack(x) and y.event_type == "Explosions/Remote violence" for x, y in ((a, b), (b, a))):
         return 0.35  # "a double terrorist attack killed 18": an attack that names no weapon may be the bombing
     if a.event_type == b.event_type:
@@ -556,9 +564,12 @@ def _within_month(a: Profile, b: Profile) -> bool:
 def _year_of_stated_day(a: Profile, b: Profile) -> bool:
     """One report dated only to a year ("that attack" told after "sarin was used in Eastern Ghouta in 2013"), the
     other's sentence stating a day of that year: a later article going back to a rare happening names its year,
-    seldom its day. The clustering leaves such a report out when two happenings of its kind that year match it."""
-    return any(x.precision == "year" and y.stated_day and x.interval is not None and y.interval is not None
-               and interval_gap(x.interval, y.interval) == 0 for x, y in ((a, b), (b, a)))
+    seldom its day. The clustering leaves such a report out when two happenings of its kind that year match it.
+    The year's report must tell the happening's dead ("the gas attack that killed hundreds"): a bare charge that
+    a side used a weapon somewhere in a year ("rebels had used chemical weapons in Aleppo last year") may mean any
+    of its uses that year, not the one this corpus happens to hold."""
+    return any(x.precision == "year" and x.deaths_told and y.stated_day and x.interval is not None
+               and y.interval is not None and interval_gap(x.interval, y.interval) == 0 for x, y in ((a, b), (b, a)))
 
 
 def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
