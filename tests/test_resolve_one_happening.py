@@ -30,10 +30,10 @@ def _sizes(*items: tuple[str, str, str]) -> list[int]:
       "just hours after a suspected chemical attack on Khan Shaykhun."),
      ("beta", "2017-04-05", "Meanwhile a rocket slammed into a hospital in Khan Shaykhun on Tuesday as medics treated "
       "victims of the chemical attack, destroying part of the building.")),
-    (("alpha", "2013-08-22", "Heavy shelling killed eleven people in Zamalka on Wednesday evening, hours after the nerve "
-      "gas attack on the eastern suburbs."),
-     ("beta", "2013-08-22", "A mortar round struck a makeshift clinic in Zamalka on Wednesday as doctors treated victims "
-      "of the sarin attack, wrecking its generator.")),
+    (("alpha", "2013-08-22", "Heavy shelling killed eleven people in Zamalka on Wednesday evening, hours after the "
+      "nerve gas attack on the eastern suburbs."),
+     ("beta", "2013-08-22", "A mortar round struck a makeshift clinic in Zamalka on Wednesday as doctors treated "
+      "victims of the sarin attack, wrecking its generator.")),
     (("alpha", "2017-03-31", "Jets struck a bakery in Al-Lataminah on Thursday, a few hours after a chlorine attack on "
       "the town, killing five."),
      ("beta", "2017-03-31", "A barrel bomb fell near the only field hospital of Al-Lataminah on Thursday while nurses "
@@ -54,8 +54,8 @@ def test_acts_after_a_chemical_attack_typed_as_it_are_not_one_happening(
      ("beta", "2017-04-05", "Sarin gas dropped by jets on Khan Shaykhun on Tuesday killed dozens, a monitor said.")),
     (("alpha", "2013-08-22", "Rockets carrying nerve gas hit Zamalka on Wednesday, killing hundreds of people, "
       "activists said."),
-     ("beta", "2013-08-22", "Doctors in Zamalka treated hundreds of victims of Wednesday's sarin attack, the opposition "
-      "said.")),
+     ("beta", "2013-08-22", "Doctors in Zamalka treated hundreds of victims of Wednesday's sarin attack, the "
+      "opposition said.")),
 ])
 def test_the_chemical_attack_itself_told_by_two_outlets_stays_one(
         a: tuple[str, str, str], b: tuple[str, str, str]) -> None:
@@ -64,8 +64,8 @@ def test_the_chemical_attack_itself_told_by_two_outlets_stays_one(
 
 # ---------------------------------------------------------------- a year's charge of use is no return to one attack
 
-_ALEPPO_CHLORINE = ("alpha", "2016-08-11", "Barrels of chlorine dropped by helicopters on the Zubdiya quarter of Aleppo "
-                    "on Wednesday killed four people, rescuers said.")
+_ALEPPO_CHLORINE = ("alpha", "2016-08-11", "Barrels of chlorine dropped by helicopters on the Zubdiya quarter of "
+                    "Aleppo on Wednesday killed four people, rescuers said.")
 
 
 @pytest.mark.parametrize("later, sizes", [
@@ -73,8 +73,8 @@ _ALEPPO_CHLORINE = ("alpha", "2016-08-11", "Barrels of chlorine dropped by helic
     (("gamma", "2017-04-10", "A suspected gas attack killed 70 people in Khan Shaykhun in Idlib on Tuesday, doctors "
       "said. A Russian spokesman did not say what agent was used in the attack but said the rebels had used the same "
       "chemical weapons in Aleppo last year."), [1, 1, 1]),
-    (("gamma", "2017-04-10", "Syrian state media blamed the nerve gas attack in Khan Shaykhun on Tuesday on the rebels. "
-      "Moscow said rebel fighters used chlorine against the army in Aleppo in 2016."), [1, 1, 1]),
+    (("gamma", "2017-04-10", "Syrian state media blamed the nerve gas attack in Khan Shaykhun on Tuesday on the "
+      "rebels. Moscow said rebel fighters used chlorine against the army in Aleppo in 2016."), [1, 1, 1]),
     (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. The ministry said "
       "insurgents had fired toxic gas shells on Aleppo last year."), [1, 1, 1]),
     # near miss: a later report that tells the dead of that year's attack goes back to it
