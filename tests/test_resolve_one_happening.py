@@ -84,3 +84,39 @@ _ALEPPO_CHLORINE = ("alpha", "2016-08-11", "Barrels of chlorine dropped by helic
 def test_a_charge_of_use_in_a_year_joins_no_attack_of_that_year(
         later: tuple[str, str, str], sizes: list[int]) -> None:
     assert _sizes(_ALEPPO_CHLORINE, later) == sizes
+
+
+# ---------------------------------------------------------------- one word in the singular and the plural
+
+@pytest.mark.parametrize("a, b", [
+    ("Air strikes hit the villages and destroyed houses.", "An air strike hit the village and destroyed a house."),
+    ("Witnesses saw missiles fall on the marches.", "A witness saw a missile fall on the march."),
+    ("Rescuers pulled bodies from vehicles near the boxes.", "A rescuer pulled a body from a vehicle near the box."),
+])
+def test_a_word_in_the_singular_and_the_plural_is_one_word(a: str, b: str) -> None:
+    from sitrep.resolve.matching import content_tokens
+
+    assert content_tokens(a) == content_tokens(b)
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("witness", "witness"), ("class", "class"), ("news", "news"), ("losses", "loss"), ("shelled", "shell"),
+])
+def test_a_word_that_is_no_plural_keeps_its_end(word: str, stem: str) -> None:
+    from sitrep.resolve.matching import _stem
+
+    assert _stem(word) == stem
+
+
+def test_a_toll_told_for_a_village_and_for_two_villages_is_one_attack() -> None:
+    """The same large toll (50, 52) of one doer's attack in one province on one day, one outlet telling "two
+    villages", the other's headline "village": the words agree once the plural is read as its singular."""
+    a = ("alpha", "2017-05-19", "Islamic State fighters killed more than 50 people in an attack on two villages in "
+         "Hama province on Thursday, a monitor said.")
+    b = ("beta", "2017-05-18", "Death toll from Daesh militants attack on village in Syrian Hama reaches 52")
+    assert _sizes(a, b) == [2]
+    # near misses: another day's toll, another province's
+    assert _sizes(a, ("beta", "2017-05-15", "Death toll from Daesh militants attack on village in Syrian Hama reaches "
+                      "12")) == [1, 1]
+    assert _sizes(a, ("beta", "2017-05-18", "Death toll from Daesh militants attack on village in Syrian Raqqa "
+                      "reaches 52")) == [1, 1]

@@ -93,7 +93,16 @@ def stopwords() -> frozenset[str]:
 
 
 def _stem(tok: str) -> str:
-    for suf in ("ings", "ing", "ed", "es", "s"):
+    """A word without its inflection, so that its forms agree: "strikes" and "strike", "villages" and "village",
+    "houses" and "house", "marches" and "march", "witnesses" and "witness", "bodies" and "body" (an -es is a
+    plural ending only after ss, x, z, ch or sh; otherwise only the -s goes)."""
+    if tok.endswith("es") and len(tok) >= 5 and tok[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+        return tok[:-2]
+    if tok.endswith("ies") and len(tok) >= 5:
+        return tok[:-3] + "y"  # "bodies", "casualties", "cities"
+    if tok.endswith("ss"):
+        return tok  # "witness", "loss": no plural -s
+    for suf in ("ings", "ing", "ed", "s"):
         if tok.endswith(suf) and len(tok) - len(suf) >= 4:
             return tok[: -len(suf)]
     return tok
