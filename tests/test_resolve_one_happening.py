@@ -120,3 +120,44 @@ def test_a_toll_told_for_a_village_and_for_two_villages_is_one_attack() -> None:
                       "12")) == [1, 1]
     assert _sizes(a, ("beta", "2017-05-18", "Death toll from Daesh militants attack on village in Syrian Raqqa "
                       "reaches 52")) == [1, 1]
+
+
+# ---------------------------------------------------------------- a page that repeats itself, joined through others
+
+_PAGE = {
+    "qamishli": ("2016-07-27", "A twin bombing struck a crowd in the town of Qamishli on Wednesday, killing 44 people, "
+                 "state media reported.",
+                 "A truck bomb exploded on the western edge of the town of Qamishli, wounding several people."),
+    "azaz": ("2017-01-07", "A car bomb tore through a crowd in the town of Azaz on Saturday, killing 43 people, a "
+             "monitor said.", "A tanker bomb exploded near the courthouse of the town of Azaz, witnesses said."),
+    "tal-abyad": ("2017-03-05", "A roadside bomb struck a bus in the town of Tal Abyad on Sunday, killing 12 people, "
+                  "a monitor said.",
+                  "A roadside bomb exploded at the southern entrance of the town of Tal Abyad, wounding several "
+                  "people."),
+    # near misses: one more act ("another truck bomb"), a bombing of another town
+    "another": ("2016-07-27", "A twin bombing struck a crowd in the town of Qamishli on Wednesday, killing 44 people, "
+                "state media reported.",
+                "Another truck bomb exploded on the western edge of the town of Qamishli, wounding several people."),
+    "other-town": ("2016-07-27", "A twin bombing struck a crowd in the town of Qamishli on Wednesday, killing 44 "
+                   "people, state media reported.",
+                   "A truck bomb exploded on the western edge of the town of Amuda, wounding several people."),
+}
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("qamishli", True), ("azaz", True), ("tal-abyad", True), ("another", False), ("other-town", False),
+])
+def test_a_page_telling_its_bombing_again_without_a_day_tells_one_happening(case: str, expected: bool) -> None:
+    """A page's sentence with no day and no toll of its own about the same kind of bombing at the same town (the
+    page repeating itself, :func:`matching.same_document_repeat`) may sit in one incident with the page's dated
+    report through other outlets' reports, even where the two score below the threshold (FA-KES: a Qamishli
+    page's "a truck loaded with explosives blew up on the western edge of the town" stood alone)."""
+    from dataclasses import replace
+
+    from sitrep.resolve.matching import one_page_tells_one, profile
+
+    published, dated, again = _PAGE[case]
+    first = _reports(("alpha", published, dated))[0]
+    # the two sentences of one page (extracted apart, so that the extractor's own page merge does not join them)
+    second = replace(_reports(("alpha", published, again))[0], doc_id=first.doc_id)
+    assert one_page_tells_one(profile(0, first), profile(1, second)) is expected

@@ -770,12 +770,16 @@ def two_speakers(a: Profile, b: Profile) -> bool:
             and a.actor1 is not None and b.actor1 is not None and a.actor1 != b.actor1)
 
 
-def one_page_one_kind(a: Profile, b: Profile) -> bool:
-    """Two reports of one page that name one distinctive kind (an air base, a chemical attack) where nothing
-    keeps them apart (:func:`gate`): the page tells that happening twice, however differently it types or
-    counts it ("the missile strike on the air base killed four children", "59 cruise missiles hit the
-    airfield late Thursday")."""
-    return a.doc_id == b.doc_id and not (a.another or b.another) and bool(_shared_signatures(a, b)) and gate(a, b)
+def one_page_tells_one(a: Profile, b: Profile) -> bool:
+    """Two reports of one page where nothing keeps them apart (:func:`gate`) that the page tells as one
+    happening, however differently it types, counts or words it: both name one distinctive kind (an air base, a
+    chemical attack: "the missile strike on the air base killed four children", "59 cruise missiles hit the
+    airfield late Thursday"), or the page plainly repeats itself (:func:`same_document_repeat`: "a twin bombing
+    struck the town on Wednesday killing 44", then "a truck loaded with explosives blew up on the edge of the
+    town" in a sentence with no day or toll of its own). Such a pair may sit in one incident through other
+    pages' reports even when its own score falls short of the threshold."""
+    return (a.doc_id == b.doc_id and not (a.another or b.another)
+            and bool(_shared_signatures(a, b) or same_document_repeat(a, b)) and gate(a, b))
 
 
 def match_score(a: Profile, b: Profile) -> float:
