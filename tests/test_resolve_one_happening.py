@@ -80,6 +80,8 @@ _ALEPPO_CHLORINE = ("alpha", "2016-08-11", "Barrels of chlorine dropped by helic
     # near miss: a later report that tells the dead of that year's attack goes back to it
     (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. Inspectors found "
       "that chlorine dropped on Aleppo last year had killed four civilians."), [1, 2]),
+    (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. Inspectors blamed "
+      "the army for the deadly chlorine attack on Aleppo last year."), [1, 2]),
 ])
 def test_a_charge_of_use_in_a_year_joins_no_attack_of_that_year(
         later: tuple[str, str, str], sizes: list[int]) -> None:

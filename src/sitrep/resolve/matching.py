@@ -71,9 +71,10 @@ NIGHT = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
-# a word telling that people died ("killed hundreds", "the dead", "claimed the lives of", "its victims")
-DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|lives|victims|massacred?|gassed|suffocated)\b",
-                    re.IGNORECASE)
+# a word telling that people died ("killed hundreds", "the dead", "claimed the lives of", "its victims", "the deadly
+# sarin attack")
+DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead(?:l(?:y|ier|iest))?|deaths?|died|dying|lives|victims|casualties|"
+                    r"massacred?|gassed|suffocated)\b", re.IGNORECASE)
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
