@@ -10,7 +10,8 @@ pairs up. The constraints below are checked at every merge:
   happening told by many outlets joins through any two that match, and chains drifting over days or
   towns stop at the first report that contradicts another;
 - the merged incident's day-precise dates span at most ``CORROBORATED_GAP_DAYS`` days;
-- two reports from one document end up in one incident only when they match each other directly;
+- two reports from one document end up in one incident only when they match each other directly, or the page
+  tells them as one happening (one distinctive kind, or the page repeating itself) and nothing keeps them apart;
 - an existing incident is never split (incremental mode starts from the stored incidents).
 Last, a report left alone that its document tells as part of an incident joins it (elaborations).
 
@@ -49,7 +50,7 @@ from .matching import (
     conflict,
     dice,
     match_score,
-    one_page_one_kind,
+    one_page_tells_one,
     other_town,
     profile,
     same_spot,
@@ -116,16 +117,16 @@ def _merged_span_ok(c: _Clusters, ra: int, rb: int) -> bool:
 def _compatible(c: _Clusters, ra: int, rb: int, profiles: Sequence[Profile], score: Any) -> bool:
     """No two reports of the merged incident may conflict (:func:`matching.conflict`: two countries,
     two distant towns, two stated days), and two reports of one document must match each other
-    directly (or name one distinctive kind where nothing keeps them apart:
-    :func:`matching.one_page_one_kind`). Merging is single-link on matched pairs under these cannot-link
-    constraints: one happening told by many outlets joins through any two that match, while chains drifting over
-    days or towns stop at the first report that contradicts another."""
+    directly (or be told by the page as one happening where nothing keeps them apart: one distinctive kind, or
+    the page repeating itself: :func:`matching.one_page_tells_one`). Merging is single-link on matched pairs
+    under these cannot-link constraints: one happening told by many outlets joins through any two that match,
+    while chains drifting over days or towns stop at the first report that contradicts another."""
     for i in c.members[ra]:
         pi = profiles[i]
         for j in c.members[rb]:
             pj = profiles[j]
             if conflict(pi, pj) or (pi.doc_id == pj.doc_id and score(i, j) < THRESHOLD
-                                    and not one_page_one_kind(pi, pj)):
+                                    and not one_page_tells_one(pi, pj)):
                 return False
     return True
 

@@ -48,7 +48,7 @@ from .blocking import (
     type_family,
 )
 from .camps import CAMP, doer_camp, opposed
-from .signatures import is_rare, is_tally
+from .signatures import is_rare, is_tally, kind_only_referenced
 
 THRESHOLD = 0.6
 
@@ -71,6 +71,10 @@ NIGHT = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
+# a word telling that people died ("killed hundreds", "the dead", "claimed the lives of", "its victims", "the deadly
+# sarin attack")
+DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead(?:l(?:y|ier|iest))?|deaths?|died|dying|lives|victims|casualties|"
+                    r"massacred?|gassed|suffocated)\b", re.IGNORECASE)
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
@@ -90,7 +94,16 @@ def stopwords() -> frozenset[str]:
 
 
 def _stem(tok: str) -> str:
-    for suf in ("ings", "ing", "ed", "es", "s"):
+    """A word without its inflection, so that its forms agree: "strikes" and "strike", "villages" and "village",
+    "houses" and "house", "marches" and "march", "witnesses" and "witness", "bodies" and "body" (an -es is a
+    plural ending only after ss, x, z, ch or sh; otherwise only the -s goes)."""
+    if tok.endswith("es") and len(tok) >= 5 and tok[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+        return tok[:-2]
+    if tok.endswith("ies") and len(tok) >= 5:
+        return tok[:-3] + "y"  # "bodies", "casualties", "cities"
+    if tok.endswith("ss"):
+        return tok  # "witness", "loss": no plural -s
+    for suf in ("ings", "ing", "ed", "s"):
         if tok.endswith(suf) and len(tok) - len(suf) >= 4:
             return tok[: -len(suf)]
     return tok
@@ -162,6 +175,9 @@ class Profile:
     told_at: tuple[float, float] | None = None  # that place's coordinates
     quarters: frozenset[str] = frozenset()  # the quarters of a town its sentence names (contradictions.quarters)
     toll_told: bool = True  # its sentence states its death toll (not a figure carried over from another sentence)
+    # its sub type names a rare kind its sentence tells only as a reference ("hours after the chemical attack")
+    kind_referenced: bool = False
+    deaths_told: bool = False  # its sentence tells of people killed (a toll or a word of death)
 
     @property
     def level(self) -> str:
@@ -220,6 +236,8 @@ def profile(index: int, ev: Event) -> Profile:
         any_camp=CAMP.get(ev.actor1.name) if ev.actor1 else None,
         quarters=_quarters(ev.evidence.text),
         toll_told=_toll_told(ev),
+        kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
+        deaths_told=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None,
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
@@ -430,8 +448,8 @@ def _date_score(a: Profile, b: Profile) -> float:
 
 
 def _type_score(a: Profile, b: Profile) -> float:
-    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
-        return 1.0
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type and not (a.kind_referenced or b.kind_referenced):
+        return 1.0  # (a sub type taken from a happening the sentence only refers to says nothing of its own)
     if any(_unnamed_attack(x) and y.event_type == "Explosions/Remote violence" for x, y in ((a, b), (b, a))):
         return 0.35  # "a double terrorist attack killed 18": an attack that names no weapon may be the bombing
     if a.event_type == b.event_type:
@@ -556,9 +574,12 @@ def _within_month(a: Profile, b: Profile) -> bool:
 def _year_of_stated_day(a: Profile, b: Profile) -> bool:
     """One report dated only to a year ("that attack" told after "sarin was used in Eastern Ghouta in 2013"), the
     other's sentence stating a day of that year: a later article going back to a rare happening names its year,
-    seldom its day. The clustering leaves such a report out when two happenings of its kind that year match it."""
-    return any(x.precision == "year" and y.stated_day and x.interval is not None and y.interval is not None
-               and interval_gap(x.interval, y.interval) == 0 for x, y in ((a, b), (b, a)))
+    seldom its day. The clustering leaves such a report out when two happenings of its kind that year match it.
+    The year's report must tell the happening's dead ("the gas attack that killed hundreds"): a bare charge that
+    a side used a weapon somewhere in a year ("rebels had used chemical weapons in Aleppo last year") may mean any
+    of its uses that year, not the one this corpus happens to hold."""
+    return any(x.precision == "year" and x.deaths_told and y.stated_day and x.interval is not None
+               and y.interval is not None and interval_gap(x.interval, y.interval) == 0 for x, y in ((a, b), (b, a)))
 
 
 def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
@@ -750,12 +771,16 @@ def two_speakers(a: Profile, b: Profile) -> bool:
             and a.actor1 is not None and b.actor1 is not None and a.actor1 != b.actor1)
 
 
-def one_page_one_kind(a: Profile, b: Profile) -> bool:
-    """Two reports of one page that name one distinctive kind (an air base, a chemical attack) where nothing
-    keeps them apart (:func:`gate`): the page tells that happening twice, however differently it types or
-    counts it ("the missile strike on the air base killed four children", "59 cruise missiles hit the
-    airfield late Thursday")."""
-    return a.doc_id == b.doc_id and not (a.another or b.another) and bool(_shared_signatures(a, b)) and gate(a, b)
+def one_page_tells_one(a: Profile, b: Profile) -> bool:
+    """Two reports of one page where nothing keeps them apart (:func:`gate`) that the page tells as one
+    happening, however differently it types, counts or words it: both name one distinctive kind (an air base, a
+    chemical attack: "the missile strike on the air base killed four children", "59 cruise missiles hit the
+    airfield late Thursday"), or the page plainly repeats itself (:func:`same_document_repeat`: "a twin bombing
+    struck the town on Wednesday killing 44", then "a truck loaded with explosives blew up on the edge of the
+    town" in a sentence with no day or toll of its own). Such a pair may sit in one incident through other
+    pages' reports even when its own score falls short of the threshold."""
+    return (a.doc_id == b.doc_id and not (a.another or b.another)
+            and bool(_shared_signatures(a, b) or same_document_repeat(a, b)) and gate(a, b))
 
 
 def match_score(a: Profile, b: Profile) -> float:

@@ -123,6 +123,17 @@ def signatures(text: str, sub_event_type: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
+def kind_only_referenced(text: str, sub_event_type: str | None) -> bool:
+    """The report's sub type names a rare kind ("Chemical weapon") that its sentence tells only as the reference
+    point of what it reports ("19 were killed near the capital hours after a chemical attack in Khan Sheikhun",
+    "a rocket hit a hospital as doctors treated victims of the chemical attack"): the sub type is no evidence of
+    what the report's own happening was, so two such reports agreeing on it agree on nothing."""
+    if sub_event_type is None:
+        return False
+    named = signatures(text, sub_event_type)
+    return any(k.rare and sub_event_type in k.sub_types and k.name not in named for k in kinds())
+
+
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _TALLY = re.compile(
     r"\b(?:since (?:the |an? )?(?:[\w.-]+ ){0,5}(?:began|begun|started|was launched|erupted|collapsed|broke down|"
