@@ -157,7 +157,8 @@ def test_a_clash_of_armed_groups_stays_a_battle(text: str) -> None:
     ("Officials said a recent al-Shabaab attack targeting Kenyan forces was meant to derail the talks.",
      "The talks followed a Saturday ambush by al-Shabaab fighters near Mandera, which killed four Kenyan soldiers."),
     ("Leaders said the latest Boko Haram attack on the army was a sign of the group's reach.",
-     "The meeting followed a Sunday raid by Boko Haram fighters on an army base near Monguno that killed six soldiers."),
+     "The meeting followed a Sunday raid by Boko Haram fighters on an army base near Monguno that killed six "
+     "soldiers."),
     ("Ministers said a recent Taliban attack on Afghan forces would not stop the talks.",
      "The call followed a Friday assault by Taliban fighters on a checkpoint in Kunduz that killed five policemen."),
 ])
