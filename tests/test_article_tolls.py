@@ -80,3 +80,42 @@ def test_a_lead_total_of_listed_groups_is_no_event() -> None:
             "struck the town of Darat Izza.")
     tolls = sorted(e.fatalities or 0 for e in extract(text, published="2015-07-15") if e.event_type != "Diplomacy")
     assert 13 not in tolls and 5 in tolls and 8 in tolls, tolls
+
+
+# --------------------------------------------------------------------------- the dead an act was the occasion of
+_REPORT_THEN_OCCASION = [
+    ("Rebels fired rockets at the army base in Jurin on Tuesday. A rebel commander said the rockets were fired in "
+     "response to the execution of two prisoners by the army.", "Shelling/artillery/missile attack"),
+    ("Army jets bombed the town of Jayrud on Saturday. A rebel spokesman said the raids seemed to be in retaliation "
+     "for the killing of a pilot who parachuted down near the town after his plane crashed.", "Air/drone strike"),
+    ("Militants stormed a checkpoint in Arish on Friday. The attack was in reprisal for the deaths of four fighters "
+     "in an army raid last week.", None),
+    ("Government forces shelled the village of Kafr Nabl on Monday. The shelling came in retaliation for the "
+     "killing of three soldiers at a checkpoint near the village.", "Shelling/artillery/missile attack"),
+]
+
+
+@pytest.mark.parametrize("text,sub", _REPORT_THEN_OCCASION)
+def test_the_dead_of_an_acts_occasion_are_no_toll_of_it(text: str, sub: str | None) -> None:
+    """A clause cut off after "in retaliation for", "in response to", "in reprisal for" tells the happening the act
+    answered: its dead are no toll of the act, which is still reported (with no toll rather than a wrong one)."""
+    evs = [e for e in extract(text, published="2016-07-02") if e.event_type != "Diplomacy"]
+    assert evs, text
+    assert all(not e.fatalities for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]
+    if sub is not None:
+        assert any(e.sub_event_type == sub for e in evs), [e.sub_event_type for e in evs]
+
+
+@pytest.mark.parametrize("text,toll", [
+    # the act's own dead, told before its occasion
+    ("Rebels fired rockets at the army base in Jurin on Tuesday, killing two soldiers, in response to the shelling "
+     "of their positions.", 2),
+    # the next sentence tells the act's own dead
+    ("Government forces shelled the village of Kafr Nabl on Monday. The shelling killed three civilians at a "
+     "checkpoint near the village.", 3),
+    ("Army jets bombed the town of Jayrud on Saturday. Five civilians were also killed in the raids, rescuers "
+     "said.", 5),
+])
+def test_an_acts_own_dead_beside_its_occasion_stay_its_toll(text: str, toll: int) -> None:
+    evs = [e for e in extract(text, published="2016-07-02") if e.event_type != "Diplomacy"]
+    assert [e.fatalities for e in evs if e.fatalities] == [toll], [(e.sub_event_type, e.fatalities) for e in evs]

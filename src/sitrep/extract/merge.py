@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     opens_with_hour,
     picked_out,
 )
-from sitrep.extract.numbers import adds_more
+from sitrep.extract.numbers import adds_more, opened_by_occasion
 from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
@@ -152,7 +152,9 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
     also = adds_more(text[other.start:other.end])
-    if other.fatalities is not None:
+    # a clause told as the act's occasion ("... in retaliation for | the killing of two soldiers") joins the report
+    # as its words, but its dead are an earlier happening's: no toll of the report
+    if other.fatalities is not None and not opened_by_occasion(text, other.start):
         if into.fatalities is None:
             into.fatalities = other.fatalities
         elif other.sent > max(into.sent, into.last_sent) and not also and _restates(other, text):
