@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
+from sitrep.extract.merge import _title_spans, in_title
 from sitrep.extract.numbers import find_casualties
 
 
@@ -119,3 +120,73 @@ def test_the_dead_of_an_acts_occasion_are_no_toll_of_it(text: str, sub: str | No
 def test_an_acts_own_dead_beside_its_occasion_stay_its_toll(text: str, toll: int) -> None:
     evs = [e for e in extract(text, published="2016-07-02") if e.event_type != "Diplomacy"]
     assert [e.fatalities for e in evs if e.fatalities] == [toll], [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+# --------------------------------------------------------------------------- the lead glued to the restated title
+_GLUED_LEADS = [
+    ("Eleven killed in shelling on Douma market\n\nPosted on 3 May 2016 by Example News Eleven killed in shelling on "
+     "Douma market Eleven civilians were killed on Tuesday when artillery shelled a crowded market in Douma.",
+     "Eleven civilians"),
+    ("Air raids kill 17 in Idlib village\n\nAir raids kill 17 in Idlib village Wire Service Friday 6 May 2016 "
+     "Warplanes struck the village of Kafr Takharim on Friday killing 17 people including four children.",
+     "Wire Service"),
+    ("Car bomb kills nine in Azaz\n\nPublished 9 May 2016 Car bomb kills nine in Azaz A car bomb exploded near a "
+     "mosque in the border town of Azaz on Monday killing nine people a monitor said.", "A car bomb"),
+]
+
+
+@pytest.mark.parametrize("text,lead", _GLUED_LEADS)
+def test_a_lead_glued_to_the_restated_title_is_no_title(text: str, lead: str) -> None:
+    """A clause that restates the title and goes on, with no stop, into the lead's own sentence is the lead's report
+    (its toll the report's, kept wherever the title's twin is), not the title."""
+    titles = _title_spans(text)
+    start = text.index("\n\n") + 2
+    assert len(titles) == 2 and in_title(text, 0, text.index("\n"), titles)
+    assert not in_title(text, start, len(text), titles), text[start:]
+    assert text.index(lead, start) >= titles[1][1]
+
+
+@pytest.mark.parametrize("text", [
+    # the restated title ends with a stop, or the clause ends with it: the title
+    "Car bomb kills nine in Azaz\n\nPublished 9 May 2016. Car bomb kills nine in Azaz. A car bomb exploded in Azaz.",
+    "Air raids kill 17 in Idlib village\n\nAir raids kill 17 in Idlib village",
+    # a credit of two words after it is no sentence of its own
+    "Air raids kill 17 in Idlib village\n\nAir raids kill 17 in Idlib village Wire Service.",
+])
+def test_a_restated_title_alone_is_the_title(text: str) -> None:
+    titles = _title_spans(text)
+    assert len(titles) == 2
+    end = text.find(".", titles[1][1])  # the restated title's sentence
+    assert in_title(text, titles[1][0], end if end > 0 else len(text), titles)
+
+
+# --------------------------------------------------------------------------- a place named for its rulers
+@pytest.mark.parametrize("text,place", [
+    ("Air strikes on a market killed 29 civilians in a town in northern Syria on Monday. The monitor said it was not "
+     "clear whether the strikes on rebel-held Atareb had been carried out by Syrian warplanes or those of Damascus's "
+     "ally Russia.", "Atarib"),
+    ("Rockets hit the town of Kafr Nabl on Sunday killing six people, and rebels blamed the attack on Damascus's main "
+     "allies.", "Kafr Nabl"),
+    ("A car bomb killed five people in Azaz on Friday, and Kurdish officials blamed the bombing on Ankara's proxies.",
+     "I‘zāz"),
+    ("Shelling killed four people in Binnish on Friday, a monitor said, blaming Tehran's militias in the area.",
+     "Binnish"),
+])
+def test_a_place_named_for_its_rulers_is_not_where_it_happened(text: str, place: str) -> None:
+    """ "Damascus's ally Russia", "Ankara's proxies", "Tehran's militias": the capital names who acts, not where (no
+    event placed there, nor a second event made of the blame)."""
+    evs = [e for e in extract(text, published="2017-11-14") if e.event_type != "Diplomacy"]
+    assert evs and all(e.location is not None and place in e.location.name for e in evs), \
+        [(e.location.name if e.location else None) for e in evs]
+
+
+@pytest.mark.parametrize("text,place", [
+    # the place's own districts, or a government-held part of it: where it happened
+    ("Rebel rockets hit Aleppo's western districts on Tuesday, killing four people.", "Aleppo"),
+    ("Rebel shells hit Damascus's old city on Sunday, killing three people.", "Damascus"),
+    ("Rebel shells hit the government-held districts of Damascus on Sunday, killing three people.", "Damascus"),
+])
+def test_a_places_own_districts_stay_where_it_happened(text: str, place: str) -> None:
+    evs = [e for e in extract(text, published="2017-11-14") if e.event_type != "Diplomacy"]
+    assert evs and all(e.location is not None and place in e.location.name for e in evs), \
+        [(e.location.name if e.location else None) for e in evs]

@@ -503,6 +503,17 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a sentence of the lead glued to the restated title with no stop between: a capitalised word and five more words
+_GLUED_REPORT = re.compile(r"\s+[A-Z0-9][\w’'\-]*(?:[\s,]+[\w’'\-]+){5}")
+
+
+def in_title(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> bool:
+    """Does the clause text[start:end] tell the page's title (:func:`_title_spans`)? Not when it goes on past the
+    restated title with a sentence of its own glued to it ("15 Aug 2016 Title Thirty civilians were killed on
+    Saturday in ..."): that is the lead's report, told in its own words."""
+    return any(a < end and start < b and not (b < end and _GLUED_REPORT.match(text, b, end)) for a, b in titles)
+
+
 def headline_style(span: str) -> bool:
     """Written as a title ("Syrian Airstrikes Kill Over 100 Daesh Fighters in Hama Province"): nearly every
     word of four letters or more capitalised. Prose capitalises names only."""
