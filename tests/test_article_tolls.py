@@ -190,3 +190,37 @@ def test_a_places_own_districts_stay_where_it_happened(text: str, place: str) ->
     evs = [e for e in extract(text, published="2017-11-14") if e.event_type != "Diplomacy"]
     assert evs and all(e.location is not None and place in e.location.name for e in evs), \
         [(e.location.name if e.location else None) for e in evs]
+
+
+# --------------------------------------------------------------------------- a kinsman with no count; "have died"
+@pytest.mark.parametrize("text,toll", [
+    ("One mother and her child have died after a barrel bomb hit their home.", 2),
+    ("A woman and her child were killed when a shell hit their house.", 2),
+    ("A man and his young son were shot dead at a checkpoint near the town.", 2),
+    ("The strike killed a farmer and his wife.", 2),
+    ("One civilian and his wife were killed and their son was wounded.", 2),
+    ("Two children have died after a shell hit their home.", 2),
+    ("Three fighters had died in the ambush before help arrived.", 3),
+    ("Five people has died in the blast, the agency said.", 5),
+])
+def test_a_kinsman_named_with_no_count_is_one_more(text: str, toll: int) -> None:
+    """ "a woman and her child", "a man and his son": the kinsman named after the first victim is one more victim;
+    "have died", "had died" tell the dead as "were killed" does."""
+    assert find_casualties(text).fatalities == toll
+
+
+@pytest.mark.parametrize("text,toll,injured", [
+    # the kinsman is the subject of a clause of his own: not one of the dead
+    ("A sniper killed one man and his son survived.", 1, None),
+    ("Rebels killed a soldier and his brother was wounded.", 1, None),
+    # the kinsman has a count of his own, or the list is a total's breakdown
+    ("A woman and her three children were killed.", 4, None),
+    ("Four people, a woman and her daughter among them, were killed.", 4, None),
+    # "have" before an act the figure did is no death of theirs
+    ("Two gunmen have killed a policeman.", 1, None),
+    ("A woman and her husband were wounded.", None, 2),
+])
+def test_a_kinsman_of_another_clause_or_a_doer_is_no_more_dead(text: str, toll: int | None,
+                                                                injured: int | None) -> None:
+    c = find_casualties(text)
+    assert (c.fatalities, c.injured) == (toll, injured)
