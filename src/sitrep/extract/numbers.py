@@ -171,8 +171,7 @@ _DIED_WORD = (r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered
 # a figure told as an estimate or a belief: "1400 are estimated to have been killed", "20 were thought to have died"
 _HEDGED = (r"(?:are|were|is|was)\s+(?:estimated|believed|thought|feared|said|reported|known)\s+to\s+have\s+"
            r"(?:been\s+)?")
-_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+|(?:have|has|had)\s+(?=died|perished)|"
-         rf"{_HEDGED})?(?:(?:reportedly|also|all|reported)\s+)?"
+_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+|{_HEDGED})?(?:(?:reportedly|also|all|reported)\s+)?"
          rf"{_DIED_WORD}")
 _INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
 _INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
