@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
-from sitrep.extract.merge import _title_spans, in_title
 from sitrep.extract.numbers import find_casualties
 
 
@@ -81,83 +80,6 @@ def test_a_lead_total_of_listed_groups_is_no_event() -> None:
             "struck the town of Darat Izza.")
     tolls = sorted(e.fatalities or 0 for e in extract(text, published="2015-07-15") if e.event_type != "Diplomacy")
     assert 13 not in tolls and 5 in tolls and 8 in tolls, tolls
-
-
-# --------------------------------------------------------------------------- the dead an act was the occasion of
-_REPORT_THEN_OCCASION = [
-    ("Rebels fired rockets at the army base in Jurin on Tuesday. A rebel commander said the rockets were fired in "
-     "response to the execution of two prisoners by the army.", "Shelling/artillery/missile attack"),
-    ("Army jets bombed the town of Jayrud on Saturday. A rebel spokesman said the raids seemed to be in retaliation "
-     "for the killing of a pilot who parachuted down near the town after his plane crashed.", "Air/drone strike"),
-    ("Militants stormed a checkpoint in Arish on Friday. The attack was in reprisal for the deaths of four fighters "
-     "in an army raid last week.", None),
-    ("Government forces shelled the village of Kafr Nabl on Monday. The shelling came in retaliation for the "
-     "killing of three soldiers at a checkpoint near the village.", "Shelling/artillery/missile attack"),
-]
-
-
-@pytest.mark.parametrize("text,sub", _REPORT_THEN_OCCASION)
-def test_the_dead_of_an_acts_occasion_are_no_toll_of_it(text: str, sub: str | None) -> None:
-    """A clause cut off after "in retaliation for", "in response to", "in reprisal for" tells the happening the act
-    answered: its dead are no toll of the act, which is still reported (with no toll rather than a wrong one)."""
-    evs = [e for e in extract(text, published="2016-07-02") if e.event_type != "Diplomacy"]
-    assert evs, text
-    assert all(not e.fatalities for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]
-    if sub is not None:
-        assert any(e.sub_event_type == sub for e in evs), [e.sub_event_type for e in evs]
-
-
-@pytest.mark.parametrize("text,toll", [
-    # the act's own dead, told before its occasion
-    ("Rebels fired rockets at the army base in Jurin on Tuesday, killing two soldiers, in response to the shelling "
-     "of their positions.", 2),
-    # the next sentence tells the act's own dead
-    ("Government forces shelled the village of Kafr Nabl on Monday. The shelling killed three civilians at a "
-     "checkpoint near the village.", 3),
-    ("Army jets bombed the town of Jayrud on Saturday. Five civilians were also killed in the raids, rescuers "
-     "said.", 5),
-])
-def test_an_acts_own_dead_beside_its_occasion_stay_its_toll(text: str, toll: int) -> None:
-    evs = [e for e in extract(text, published="2016-07-02") if e.event_type != "Diplomacy"]
-    assert [e.fatalities for e in evs if e.fatalities] == [toll], [(e.sub_event_type, e.fatalities) for e in evs]
-
-
-# --------------------------------------------------------------------------- the lead glued to the restated title
-_GLUED_LEADS = [
-    ("Eleven killed in shelling on Douma market\n\nPosted on 3 May 2016 by Example News Eleven killed in shelling on "
-     "Douma market Eleven civilians were killed on Tuesday when artillery shelled a crowded market in Douma.",
-     "Eleven civilians"),
-    ("Air raids kill 17 in Idlib village\n\nAir raids kill 17 in Idlib village Wire Service Friday 6 May 2016 "
-     "Warplanes struck the village of Kafr Takharim on Friday killing 17 people including four children.",
-     "Wire Service"),
-    ("Car bomb kills nine in Azaz\n\nPublished 9 May 2016 Car bomb kills nine in Azaz A car bomb exploded near a "
-     "mosque in the border town of Azaz on Monday killing nine people a monitor said.", "A car bomb"),
-]
-
-
-@pytest.mark.parametrize("text,lead", _GLUED_LEADS)
-def test_a_lead_glued_to_the_restated_title_is_no_title(text: str, lead: str) -> None:
-    """A clause that restates the title and goes on, with no stop, into the lead's own sentence is the lead's report
-    (its toll the report's, kept wherever the title's twin is), not the title."""
-    titles = _title_spans(text)
-    start = text.index("\n\n") + 2
-    assert len(titles) == 2 and in_title(text, 0, text.index("\n"), titles)
-    assert not in_title(text, start, len(text), titles), text[start:]
-    assert text.index(lead, start) >= titles[1][1]
-
-
-@pytest.mark.parametrize("text", [
-    # the restated title ends with a stop, or the clause ends with it: the title
-    "Car bomb kills nine in Azaz\n\nPublished 9 May 2016. Car bomb kills nine in Azaz. A car bomb exploded in Azaz.",
-    "Air raids kill 17 in Idlib village\n\nAir raids kill 17 in Idlib village",
-    # a credit of two words after it is no sentence of its own
-    "Air raids kill 17 in Idlib village\n\nAir raids kill 17 in Idlib village Wire Service.",
-])
-def test_a_restated_title_alone_is_the_title(text: str) -> None:
-    titles = _title_spans(text)
-    assert len(titles) == 2
-    end = text.find(".", titles[1][1])  # the restated title's sentence
-    assert in_title(text, titles[1][0], end if end > 0 else len(text), titles)
 
 
 # --------------------------------------------------------------------------- a place named for its rulers

@@ -64,7 +64,6 @@ from .merge import (
     _title_spans,
     headline_style,
     headline_tolls_restated,
-    in_title,
     toll_sources,
 )
 
@@ -369,7 +368,7 @@ def candidates(st: DocState) -> None:
                 if cand is None or (caption and hit.trigger.id == "model"):
                     continue
                 cand.headline = headline_style(text[cs:ce])
-                cand.title = in_title(text, cs, ce, titles)
+                cand.title = any(a < ce and cs < b for a, b in titles)
                 typer.review(cand, st.probs.get((cs, ce)), text[cs:ce])
                 if cand.generic:
                     st.generic_cands.append(cand)

@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     opens_with_hour,
     picked_out,
 )
-from sitrep.extract.numbers import adds_more, opened_by_occasion
+from sitrep.extract.numbers import adds_more
 from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
@@ -152,9 +152,7 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
     also = adds_more(text[other.start:other.end])
-    # a clause told as the act's occasion ("... in retaliation for | the killing of two soldiers") joins the report
-    # as its words, but its dead are an earlier happening's: no toll of the report
-    if other.fatalities is not None and not opened_by_occasion(text, other.start):
+    if other.fatalities is not None:
         if into.fatalities is None:
             into.fatalities = other.fatalities
         elif other.sent > max(into.sent, into.last_sent) and not also and _restates(other, text):
@@ -501,17 +499,6 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     if 0 <= again < _LEAD_CHARS:
         out.append((again, again + len(title)))
     return out
-
-
-# a sentence of the lead glued to the restated title with no stop between: a capitalised word and five more words
-_GLUED_REPORT = re.compile(r"\s+[A-Z0-9][\w’'\-]*(?:[\s,]+[\w’'\-]+){5}")
-
-
-def in_title(text: str, start: int, end: int, titles: list[tuple[int, int]]) -> bool:
-    """Does the clause text[start:end] tell the page's title (:func:`_title_spans`)? Not when it goes on past the
-    restated title with a sentence of its own glued to it ("15 Aug 2016 Title Thirty civilians were killed on
-    Saturday in ..."): that is the lead's report, told in its own words."""
-    return any(a < end and start < b and not (b < end and _GLUED_REPORT.match(text, b, end)) for a, b in titles)
 
 
 def headline_style(span: str) -> bool:

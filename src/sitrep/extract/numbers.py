@@ -485,10 +485,8 @@ def _spread(text: str) -> int:
 
 # a death the clause refers to as its occasion, not one it reports: "a day after the reported execution of a
 # pilot", "in retaliation for the killing of two soldiers", "after a downed pilot was killed by rebels"
-# the words that name what follows as the occasion of an act ("in retaliation for", "to avenge", "after")
-_OCCASION_OPENER = r"(?:after|following|in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to)|to\s+avenge)"
 _OCCASION = re.compile(
-    rf"\b{_OCCASION_OPENER}\s+"
+    r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|to\s+avenge)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:reported|alleged|apparent|recent|latest|brutal)\s+)?"
     r"(?:(?:killings?|deaths?|executions?|assassinations?|murders?|beheadings?)\s+of\b[^,.;:]*|"
     r"(?:(?!(?:he|she|they|it|we)\b)[\w\-’']+\s+){1,6}?(?:was|were|had\s+been)\s+(?:\w+\s+)?"
@@ -499,17 +497,6 @@ _OCCASION = re.compile(
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
     """``text`` with each match of ``pattern`` blanked, keeping every offset."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
-# a clause cut off after its occasion's words: "... shelled the town in retaliation for | the killing of two soldiers"
-_OPENED_BY_OCCASION = re.compile(rf"\b{_OCCASION_OPENER}\s*$", re.I)
-
-
-def opened_by_occasion(text: str, start: int) -> bool:
-    """Does the clause starting at ``start`` follow the words that make it the occasion of the act before it
-    ("The shelling came in retaliation for | the killing of three soldiers")? Its deaths are that earlier
-    happening's, never the toll of the act it is the occasion of."""
-    return _OPENED_BY_OCCASION.search(text, max(0, start - 40), start) is not None
 
 
 def without_occasions(text: str) -> str:
