@@ -84,9 +84,9 @@ def test_a_lead_total_of_listed_groups_is_no_event() -> None:
 
 # --------------------------------------------------------------------------- a place named for its rulers
 @pytest.mark.parametrize("text,place", [
-    ("Air strikes on a market killed 29 civilians in a town in northern Syria on Monday. The monitor said it was not "
-     "clear whether the strikes on rebel-held Atareb had been carried out by Syrian warplanes or those of Damascus's "
-     "ally Russia.", "Atarib"),
+    # (the base placed this school in Moscow; the gazetteer does not know Hass, so the actors' country places it)
+    ("An air strike killed eight people at a school in Hass on Wednesday, and the opposition blamed the raid on "
+     "Moscow's warplanes.", "Syria"),
     ("Rockets hit the town of Kafr Nabl on Sunday killing six people, and rebels blamed the attack on Damascus's main "
      "allies.", "Kafr Nabl"),
     ("A car bomb killed five people in Azaz on Friday, and Kurdish officials blamed the bombing on Ankara's proxies.",
@@ -95,8 +95,8 @@ def test_a_lead_total_of_listed_groups_is_no_event() -> None:
      "Binnish"),
 ])
 def test_a_place_named_for_its_rulers_is_not_where_it_happened(text: str, place: str) -> None:
-    """ "Damascus's ally Russia", "Ankara's proxies", "Tehran's militias": the capital names who acts, not where (no
-    event placed there, nor a second event made of the blame)."""
+    """ "Moscow's warplanes", "Damascus's main allies", "Ankara's proxies", "Tehran's militias": the capital names who
+    acts, not where (no event placed there, nor a second event made of the blame)."""
     evs = [e for e in extract(text, published="2017-11-14") if e.event_type != "Diplomacy"]
     assert evs and all(e.location is not None and place in e.location.name for e in evs), \
         [(e.location.name if e.location else None) for e in evs]
