@@ -963,8 +963,8 @@ def test_a_happening_set_beside_another_in_time_keeps_its_own_toll(text: str, to
     ("Three persons were killed a woman among them and four others got injured in the shelling.", 3),
     ("Five soldiers were killed, a colonel among them, when the convoy was ambushed.", 5),
     ("Twelve people have been killed a child among them in the raid on the market.", 12),
-    # an active verb keeps its object
-    ("The strike killed a woman and her son near the bakery.", 1),
+    # an active verb keeps its object (the woman and her son: two, ``numbers.KIN_ONE``)
+    ("The strike killed a woman and her son near the bakery.", 2),
     ("After IS killed 40 guards at the gas field, the army withdrew.", 40),
 ])
 def test_a_passive_kill_verb_takes_no_object_as_its_toll(text: str, toll: int) -> None:

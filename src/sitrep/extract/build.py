@@ -394,6 +394,12 @@ _OUTLET_AFTER = re.compile(
     r"news\s+agency|news\s+website)\b", re.I)
 
 
+# a place in the possessive naming its rulers or their friends ("Damascus's ally Russia", "Moscow's forces", "Tehran's
+# proxies", with the apostrophe lost: "Damascuss ally"): who acts, not where ("Aleppo's government-held districts" is
+# a place)
+_RULERS_AFTER = re.compile(
+    r"(?:(?:['’]?s)?\s+(?:(?:main|key|closest|chief|regional|foreign)\s+)?(?:ally|allies|backers?|patrons?|prox(?:y|ies))|"
+    r"['’]?s\s+(?:government|regime|rulers|forces|troops|militias?|warplanes|jets|air\s+force))\b(?!-)", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
 # a state named as the doer of an act ("air strikes launched by Russia", "strikes carried out by Turkey", "shelling
 # by Israel"): who acted, not where
@@ -426,13 +432,16 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
 
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     actors = Spans((m.start, m.end) for m in mentions)
-    out = []
+    out, rulers = [], []
     for p in places:
         if any(s <= p.start < e for s, e in datelines):
             continue
         if actors.covers(p.start):
             continue
         if reporting_place(text, p.start, p.end):
+            continue
+        if _RULERS_AFTER.match(text, p.end):
+            rulers.append(p)  # a place only where the clause names no other
             continue
         if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \
                 and _BY_STATE.search(text, max(0, p.start - 8), p.start):
@@ -441,7 +450,7 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
             continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
         out.append(p)
-    return out
+    return out or rulers
 
 
 def _specificity(c: _Cand, figures: bool, date_in_clause: bool, clause_text: str = "") -> float:

@@ -147,7 +147,16 @@ _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
 _LIST_SEP = (r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|"
              r",?\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with|together\s+with)\s+)")
 _KIN = r"(?:(?:his|her|their)\s+)?"
-_NP_LIST = rf"(?:{_Q})\s+{_MOD}{_PERSON}(?:{_LIST_SEP}{_KIN}(?:{_Q})\s+{_MOD}{_PERSON})*"
+# one kinsman named after the first victim with no count of his own ("a woman and her child", "a farmer and his
+# young son"): one more
+KIN_ONE = (r"\b(?:his|her|their)\s+"
+           r"(?:(?:young|little|baby|infant|eldest|youngest|teenage|pregnant|elderly|newborn)\s+)?"
+           r"(?:child|son|daughter|wife|husband|mother|father|brother|sister|baby|grandson|granddaughter|nephew|niece|"
+           r"cousin|uncle|aunt|grandmother|grandfather)\b")
+_NP_LIST = (rf"(?:{_Q})\s+{_MOD}{_PERSON}"
+            # (never the subject of a clause of its own: "killed a man and his son survived")
+            rf"(?:{_LIST_SEP}(?:{_KIN}(?:{_Q})\s+{_MOD}{_PERSON}|{KIN_ONE}"
+            r"(?!\s+(?:was|is|has|had|survived|escaped|remains|remained|fled)\b)))*")
 
 _KILL_VERB = (
     r"(?:kill(?:ed|ing|s)?|claim(?:ed|ing)?\s+the\s+lives?\s+of|left\s+dead|leaving\s+dead|executed|"
@@ -293,6 +302,7 @@ NO_FATALITIES = re.compile(
     r"no\s+one\s+was\s+killed)", re.I
 )
 _QTY_IN = re.compile(rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}", re.I)
+_KIN_ONE_IN = re.compile(KIN_ONE, re.I)
 
 
 def is_vague(q: str) -> bool:
@@ -311,6 +321,7 @@ def _sum_list(s: str) -> int | None:
         v = None if is_vague(m.group("q")) else parse_count(m.group("q"))
         if v is not None:
             items.append((v, _victims(m.group(0))))
+    items += [(1, _victims(m.group(0))) for m in _KIN_ONE_IN.finditer(s)]
     if not items:
         return None
     total = sum(v for v, _ in items)
