@@ -521,7 +521,7 @@ def test_a_bureau_dateline_with_its_day_is_not_the_place(text: str, name: str | 
 
 @pytest.mark.parametrize("text,name,country", [
     # "rebels" or "insurgents" alone (the packaged dictionary reads them as Syria's by default) name no country:
-    # a town the text names abroad stands when no place of the theatre is named
+    # they give the text no home, and a town it names abroad stands
     ("Troops clashed with rebels near Beni on Monday, killing 7.", "Beni", "CD"),
     ("Rebels attacked a village near Butembo on Monday.", "Butembo", "CD"),
     ("Rebels attacked a village near Kalehe on Monday.", "Kalehe", "CD"),
@@ -529,7 +529,7 @@ def test_a_bureau_dateline_with_its_day_is_not_the_place(text: str, name: str | 
     ("Rebels shelled Qatra near Aleppo on Monday.", "Aleppo", "SY"),
     ("Regime forces shelled Latamneh on Monday.", "Al-Latamneh", "SY"),
 ])
-def test_a_home_only_the_actors_give_does_not_veto_a_town_abroad(text: str, name: str, country: str) -> None:
+def test_rebels_read_by_default_give_no_home_that_vetoes_a_town_abroad(text: str, name: str, country: str) -> None:
     from sitrep import extract
 
     (ev,) = extract(text, "2020-06-10")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.extract.actors import ActorMention
+from sitrep.extract.actors import ActorMention, load_actors
 from sitrep.extract.numbers import _MONTHS, mask_dates
 from sitrep.geo.gazetteer import CORE
 from sitrep.records import Place, PlaceMention, TimeMention
@@ -118,6 +118,8 @@ def _actor_home(mentions: list[ActorMention], theatre: tuple[str, ...] = ()) -> 
         a = m.actor
         if (a.generic and not m.country_hint) or m.ambiguous or a.type == "external/other forces":
             continue
+        if a.elsewhere and a.country and not load_actors().names_country(m.text, a.country):
+            continue  # "rebels", "insurgents": words said of any country's fighters, read as Syria's by default
         cc = m.country_hint or a.country
         ccs = [cc] if cc else [k for k, _v in a.by_country if k in (theatre or CORE)]
         for c in ccs:

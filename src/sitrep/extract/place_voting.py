@@ -110,6 +110,4 @@ def _theatre_context(votes: dict[str, tuple[str | None, str | None, float, Entry
     core = sum(w.get(cc, 0.0) for cc in theatre)
     if total <= 0 or core / total < 0.6:
         return frozenset()
-    if not any(cc in theatre for k, (cc, _a1, _w, _e) in votes.items() if k != skip and not k.startswith("@home:")):
-        return frozenset()  # only the actors' home says so ("troops clashed with rebels near Beni"): no place does
     return theatre | named
