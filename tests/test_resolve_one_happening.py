@@ -82,6 +82,13 @@ _ALEPPO_CHLORINE = ("alpha", "2016-08-11", "Barrels of chlorine dropped by helic
       "that chlorine dropped on Aleppo last year had killed four civilians."), [1, 2]),
     (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. Inspectors blamed "
       "the army for the deadly chlorine attack on Aleppo last year."), [1, 2]),
+    # near miss: a later report that names that year's attack as one happening goes back to it, dead told or not
+    (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. Damascus gave up "
+      "its chlorine stocks after a chlorine attack on Aleppo in 2016."), [1, 2]),
+    (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. The envoy recalled "
+      "the helicopter chlorine bombing of Aleppo last year."), [1, 2]),
+    (("gamma", "2017-04-10", "Doctors said the sarin attack on Tuesday killed 70 in Khan Shaykhun. Inspectors still "
+      "study a toxic gas attack in Aleppo in 2016."), [1, 2]),
 ])
 def test_a_charge_of_use_in_a_year_joins_no_attack_of_that_year(
         later: tuple[str, str, str], sizes: list[int]) -> None:

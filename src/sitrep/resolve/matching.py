@@ -75,6 +75,11 @@ NIGHT = re.compile(
 # sarin attack")
 DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead(?:l(?:y|ier|iest))?|deaths?|died|dying|lives|victims|casualties|"
                     r"massacred?|gassed|suffocated)\b", re.IGNORECASE)
+# one happening named as such, by a singular noun of attack with what sets it apart ("after a chemical weapon attack
+# in East Ghouta", "the sarin attack on Eastern Ghouta", "a deadly chlorine bombing"), not a bare "the attack" that
+# points back at the report's own story, nor a charge of use ("had used chemical weapons in Aleppo")
+ONE_ATTACK = re.compile(r"\b(?:an?|the|that)\s+(?!(?:same|other|latest|last|first|previous)\b)(?:[\w-]+\s+){1,3}?"
+                        r"(?:attack|massacre|bombing|strike|raid)\b(?!-)", re.IGNORECASE)
 MIN_TEXT = 0.2  # reports from two documents must share at least this much wording (token-set Dice)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a full date among the first words of the evidence, not introduced by a preposition: the page's dateline
@@ -177,7 +182,7 @@ class Profile:
     toll_told: bool = True  # its sentence states its death toll (not a figure carried over from another sentence)
     # its sub type names a rare kind its sentence tells only as a reference ("hours after the chemical attack")
     kind_referenced: bool = False
-    deaths_told: bool = False  # its sentence tells of people killed (a toll or a word of death)
+    tells_one: bool = False  # its sentence tells of people killed (a toll or a word of death) or names one attack
 
     @property
     def level(self) -> str:
@@ -237,7 +242,8 @@ def profile(index: int, ev: Event) -> Profile:
         quarters=_quarters(ev.evidence.text),
         toll_told=_toll_told(ev),
         kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
-        deaths_told=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None,
+        tells_one=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None
+        or ONE_ATTACK.search(ev.evidence.text) is not None,
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
@@ -575,10 +581,11 @@ def _year_of_stated_day(a: Profile, b: Profile) -> bool:
     """One report dated only to a year ("that attack" told after "sarin was used in Eastern Ghouta in 2013"), the
     other's sentence stating a day of that year: a later article going back to a rare happening names its year,
     seldom its day. The clustering leaves such a report out when two happenings of its kind that year match it.
-    The year's report must tell the happening's dead ("the gas attack that killed hundreds"): a bare charge that
-    a side used a weapon somewhere in a year ("rebels had used chemical weapons in Aleppo last year") may mean any
-    of its uses that year, not the one this corpus happens to hold."""
-    return any(x.precision == "year" and x.deaths_told and y.stated_day and x.interval is not None
+    The year's report must tell the happening's dead ("the gas attack that killed hundreds") or name it as one
+    attack ("joined the convention after a chemical weapon attack in East Ghouta"): a bare charge that a side used
+    a weapon somewhere in a year ("rebels had used chemical weapons in Aleppo last year") may mean any of its uses
+    that year, not the one this corpus happens to hold."""
+    return any(x.precision == "year" and x.tells_one and y.stated_day and x.interval is not None
                and y.interval is not None and interval_gap(x.interval, y.interval) == 0 for x, y in ((a, b), (b, a)))
 
 
