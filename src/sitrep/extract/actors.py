@@ -344,8 +344,10 @@ class ActorDictionary:
 
 
 def _is_acronym(alias: str) -> bool:
+    """A short alias in capitals ("YPG", "U.S.") or with a capital inside ("LeT", "JeM", "IDPs"): written so, it
+    is matched as written -- "Let", the first word of a Burmese village or of a sentence, is not "LeT"."""
     core = alias.replace(".", "").replace("-", "")
-    return len(core) <= 5 and core.isupper()
+    return len(core) <= 5 and (core.isupper() or any(c.isupper() for c in core[1:]))
 
 
 _TRANS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‑": "-", " ": " "})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.geo.gazetteer import nation_plurals
 from sitrep.numwords import NUMBER, VAGUE_PLURAL, parse_number
 
 MAX_COUNT = 100_000  # no single incident report states more; anything larger is an error in the text
@@ -116,6 +117,13 @@ CIVILIAN_PEOPLE = (
     r"monks?|priests?|nuns?|miners?|fishermen|fisherman|hostages?|inmates?|mourners?|"
     r"churchgoers?|worshipers?|spectators?|fans?|traveller?s?|commuters?|labou?rers?"
 )
+# a nation's or a faith's people counted as persons: "killed 18 Palestinians", "nine Nigerians", "12 Sudanese",
+# "30 Christians", "seven Yazidis" (the nations' plurals are the gazetteer's demonyms)
+_NATIONS_AND_FAITHS = (
+    "|".join(r"\s+".join(map(re.escape, w.casefold().split())) for w in nation_plurals())
+    + r"|christians|muslims|shiites?|shias|sunnis|alawites|yazidis|copts|hazaras|rohingyas?|tutsis|hutus|druze|"
+    r"assyrians|uyghurs|uighurs|pashtuns|tuaregs|arabs|jews|hindus|sikhs|buddhists|chechens"
+)
 # words that may sit between a number and its noun, and the victims' nouns
 _MOD = (
     r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
@@ -130,7 +138,7 @@ _PERSON = (
     r"servicem[ae]n|service\s?members?|personnel|officers?|policem[ae]n|men|man|women|woman|"
     r"children|child|kids?|boys?|girls?|elements?|gunmen|insurgents?|rebels?|terrorists?|jihadists?|"
     r"recruits?|guards?|workers?|residents?|villagers?|farmers?|shepherds?|displaced|idps?|refugees?|"
-    r"americans?|iraqis?|syrians?|kurds?|leaders?|commanders?|operatives?|suspects?|others?|"
+    rf"americans?|iraqis?|syrians?|kurds?|{_NATIONS_AND_FAITHS}|leaders?|commanders?|operatives?|suspects?|others?|"
     r"interpreters?|journalists?|doctors?|volunteers?|victims?|citizens?|students?|prisoners?|"
     r"detainees?|pilgrims?|worshippers?|protesters?|demonstrators?|contractors?|staff|crew|family|"
     r"relatives|brothers?|sons?|daughters?|wife|husband|mother|father|infants?|teenagers?|youths?|"

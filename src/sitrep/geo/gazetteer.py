@@ -89,8 +89,16 @@ _SUPP_TYPES: dict[str, tuple[str, PlacePrecision]] = {
 }
 
 
+def unaccented(s: str) -> str:
+    """``s`` without its accents, case kept ("Tillabéri" -> "Tillaberi")."""
+    if s.isascii():
+        return s
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFKD", s)
+                                                if not unicodedata.combining(c)))
+
+
 def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
+    return unaccented(s).casefold()
 
 
 @lru_cache(maxsize=200_000)
@@ -207,6 +215,21 @@ def _safe_yaml(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
 
 
+@lru_cache(maxsize=4)
+def country_defs(directory: Path | None = None) -> dict[str, Any]:
+    """``countries.yaml`` of the gazetteer in ``directory`` (the packaged one by default): per ISO2 code, the
+    country's aliases, demonyms and point."""
+    return dict((_safe_yaml((directory or _data_dir()) / "countries.yaml") or {}).get("countries") or {})
+
+
+@lru_cache(maxsize=1)
+def nation_plurals() -> tuple[str, ...]:
+    """The demonyms that name a nation's people as a count of persons: plurals ("Palestinians", "Yemenis",
+    "Afghans") and the words in -ese that serve as their own plural ("Sudanese", "Lebanese"), longest first."""
+    words = {str(w) for v in country_defs().values() for w in (v.get("demonyms") or [])}
+    return tuple(sorted((w for w in words if w.endswith(("s", "ese"))), key=lambda w: (-len(w), w)))
+
+
 
 # an admin1 name with its kind after it ("Kwara State", "Abyan Governorate", "Maidan Wardak Province"): news writes
 # the name alone ("gunmen killed 11 villagers in Kwara"), so the bare name is an alternate of the area
@@ -282,9 +305,8 @@ class Gazetteer:
             kind, key, ids = line.split("\t")
             (self._big_index if kind == "N" else self._big_skeleton)[key] = ids
 
-        extra = _safe_yaml(d / "countries.yaml") or {}
         supp = _safe_yaml(d / "supplement.yaml") or {}
-        cdefs = extra.get("countries") or {}
+        cdefs = country_defs(d)
         for k, v in cdefs.items():
             for dem in v.get("demonyms") or []:
                 self.demonyms[_fold(dem)] = k
@@ -542,7 +564,15 @@ class Gazetteer:
 
     def ruler_names(self) -> Iterator[tuple[str, str]]:
         """(name, label) pairs for the entity ruler (see ``ruler_label``): the prebuilt list for the
-        GeoNames tables plus countries, admin1 areas and the supplement."""
+        GeoNames tables plus countries, admin1 areas and the supplement; a name written with accents also
+        without them, as English news writes it ("Tillabéri" -> "Tillaberi", "Mopti" stays)."""
+        for name, label in self._ruler_names_as_written():
+            yield name, label
+            plain = unaccented(name)
+            if plain != name:
+                yield plain, label
+
+    def _ruler_names_as_written(self) -> Iterator[tuple[str, str]]:
         for line in _read_lines(self.data_dir / "ruler.tsv.gz")[1:]:
             if line:
                 name, label = line.split("\t")

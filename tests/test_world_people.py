@@ -1,0 +1,108 @@
+"""Reports from outside Syria and Iraq, in the words world news uses for their people, groups and places.
+
+Every sentence here is self-written. Each table shows one class of phrasing that lost the event's toll, doer, place or
+type before: a nation's or a faith's people counted as the dead ("killed 18 Palestinians"), a short acronym with a
+capital inside ("LeT") read in an ordinary word ("Let Pa Dan"), "jihadists" as doers, a place written without its
+accents ("Tillaberi" for Tillabéri), and rifles "fired on protesters" read as shelling.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.records import Event
+
+PUBLISHED = "2020-06-10"
+
+
+def _one(text: str) -> Event:
+    events = [e for e in extract(text, published=PUBLISHED) if e.event_type != "Diplomacy"]
+    assert len(events) == 1, (text, [(e.event_type, e.evidence.text) for e in events])
+    return events[0]
+
+
+# ---------------------------------------------------------------- a nation's or a faith's people counted as the dead
+
+@pytest.mark.parametrize("text, n", [
+    ("Israeli air strikes on Khan Younis killed at least 18 Palestinians overnight, the health ministry said.", 18),
+    ("Air strikes on Saada killed 12 Yemenis on Monday, medics said.", 12),
+    ("A suicide bomber killed 20 Afghans at a wedding hall in Kabul on Saturday.", 20),
+    ("Gunmen killed nine Nigerians in a raid on a village in Kaduna state on Sunday.", 9),
+    ("Militiamen killed 14 Sudanese in a market in El Geneina on Friday, witnesses said.", 14),
+    ("Fighters killed seven Cameroonians in an attack near Kolofata on Tuesday.", 7),
+    ("Gunmen killed 30 Christians in an attack on a church in Owo on Sunday.", 30),
+    ("A car bomb killed six Shiites near a mosque in Quetta on Friday.", 6),
+    ("Islamic State fighters killed 12 Yazidis near Sinjar on Monday.", 12),
+])
+def test_a_nations_or_faiths_people_are_the_dead(text: str, n: int) -> None:
+    assert _one(text).fatalities == n
+
+
+# ---------------------------------------------------------------- a mixed-case acronym matched as written
+
+@pytest.mark.parametrize("text", [
+    "Fighters attacked Let Pa Dan village on Monday, killing four civilians.",
+    "Troops shelled Let Yet Kone in Sagaing region on Friday, killing three villagers.",
+    "Let it be known that gunmen killed two farmers near Kupwara on Monday.",
+])
+def test_an_ordinary_word_is_no_mixed_case_acronym(text: str) -> None:
+    ev = _one(text)
+    names = {a.name for a in (ev.actor1, ev.actor2) if a is not None}
+    assert not any(name.startswith("LeT") for name in names), names
+
+
+@pytest.mark.parametrize("text", [
+    "LeT militants attacked an army camp in Kupwara on Monday, killing two soldiers.",
+    "LeT gunmen killed two policemen in Srinagar on Monday.",
+    "Militants of the LeT attacked a police post in Sopore on Monday, killing one officer.",
+])
+def test_the_acronym_as_written_is_still_its_group(text: str) -> None:
+    ev = _one(text)
+    assert ev.actor1 is not None and ev.actor1.name.startswith("LeT"), ev.actor1
+
+
+# ---------------------------------------------------------------- jihadists are the doers, not the troops they ambush
+
+@pytest.mark.parametrize("text, country", [
+    ("Jihadists ambushed a Malian army convoy on Sunday, killing 14 soldiers.", "Mali"),
+    ("Jihadists attacked a Burkinabe army post in Djibo on Sunday, killing 14 soldiers.", "Burkina Faso"),
+    ("Jihadis raided a Nigerien army base near Tillaberi on Monday, killing 20 soldiers.", "Niger"),
+])
+def test_jihadists_are_an_armed_group_of_the_country(text: str, country: str) -> None:
+    ev = _one(text)
+    assert ev.actor1 is not None and ev.actor1.name == f"Unidentified Armed Group ({country})", ev.actor1
+    assert ev.actor2 is not None and ev.actor2.name.startswith(f"Military Forces of {country}"), ev.actor2
+
+
+# ---------------------------------------------------------------- a place written without its accents
+
+@pytest.mark.parametrize("text, country, admin1", [
+    ("Gunmen stormed a village near Tillaberi on Monday, killing 20 civilians.", "NE", "Tillabéri Region"),
+    ("Gunmen killed five police officers in Culiacan on Monday.", "MX", "Sinaloa"),
+    ("Gunmen killed six miners near Bogande on Monday.", "BF", "Est"),
+])
+def test_a_place_written_without_its_accents_is_found(text: str, country: str, admin1: str) -> None:
+    ev = _one(text)
+    assert ev.location is not None and ev.location.country == country and ev.location.admin1 == admin1, ev.location
+
+
+# ---------------------------------------------------------------- rifles fired on a crowd are no shelling
+
+@pytest.mark.parametrize("text", [
+    "Police fired on protesters in Bogota on Monday, killing two.",
+    "Soldiers fired on demonstrators in Khartoum on Monday, killing three.",
+    "Security forces fired at a rally in Conakry on Tuesday, killing two protesters.",
+])
+def test_firing_on_protesters_is_force_against_them(text: str) -> None:
+    ev = _one(text)
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Regime forces fired on Douma with rockets on Monday, killing two.",
+    "Rebels fired on army positions in Daraa on Monday.",
+    "Warships fired on the port of Hodeidah on Sunday, killing three.",
+])
+def test_firing_on_a_place_is_still_shelling(text: str) -> None:
+    assert _one(text).sub_event_type == "Shelling/artillery/missile attack", text
