@@ -106,3 +106,54 @@ def test_firing_on_protesters_is_force_against_them(text: str) -> None:
 ])
 def test_firing_on_a_place_is_still_shelling(text: str) -> None:
     assert _one(text).sub_event_type == "Shelling/artillery/missile attack", text
+
+
+# ---------------------------------------------------------------- a vehicle bomb counted as a bombing
+
+@pytest.mark.parametrize("text", [
+    "A car bombing killed 20 people in Mogadishu on Saturday.",
+    "Twenty people died in a car bombing in Baghdad on Saturday.",
+    "At least 12 people were killed on Friday in a car bombing near a market in Azaz.",
+    "A roadside bombing killed three soldiers in Kandahar on Saturday.",
+    "A motorcycle bombing killed four people in a market in Maiduguri on Saturday.",
+])
+def test_a_vehicle_or_roadside_bombing_is_an_explosive_device(text: str) -> None:
+    assert _one(text).sub_event_type == "Remote explosive/landmine/IED", text
+
+
+# ---------------------------------------------------------------- a weekday's happening without its apostrophe
+
+@pytest.mark.parametrize("text, day", [
+    ("On Sunday the armed group that holds the hills above the valley claimed responsibility for Tuesdays attacks in "
+     "which at least 30 villagers were shot dead in Homs.", "2020-06-09"),
+    ("Mondays car bombing in Mogadishu killed 20 people, police said on Wednesday.", "2020-06-08"),
+    ("Officials of the provincial government said on Tuesday that Saturdays air strikes on Saada killed 14 "
+     "civilians.", "2020-06-06"),
+    ("The Islamic State group said on Monday it carried out Fridays suicide bombing at a mosque in Kunduz, which "
+     "killed 46 people.", "2020-06-05"),
+])
+def test_a_weekdays_happening_is_dated_to_that_weekday(text: str, day: str) -> None:
+    assert _one(text).date == day, text
+
+
+def test_a_habit_on_weekdays_is_no_day() -> None:
+    from sitrep.extract.dates import find_dates
+
+    assert not find_dates("Rebels shell the market on Tuesdays and Fridays, residents said.", PUBLISHED)
+
+
+# ---------------------------------------------------------------- the claimant of an attack with a relative passive
+
+@pytest.mark.parametrize("text, doer", [
+    ("Al-Shabaab claimed responsibility for the attack, in which five soldiers were killed near Afgoye on Monday.",
+     "Al Shabaab"),
+    ("On Sunday Al-Nusra Front claimed responsibility for Tuesdays attacks in which at least 30 villagers were shot "
+     "dead in Homs.", "Al Nusra Front"),
+    ("The Taliban claimed the ambush near Ghazni in which nine policemen were killed on Monday.", "Taliban"),
+    ("Boko Haram claimed responsibility for the raid, in which 20 farmers were killed near Maiduguri on Monday.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+])
+def test_the_claimant_is_the_doer_not_the_victim(text: str, doer: str) -> None:
+    ev = _one(text)
+    assert ev.actor1 is not None and ev.actor1.name == doer, ev.actor1
+    assert ev.actor2 is None or ev.actor2.name != doer, ev.actor2

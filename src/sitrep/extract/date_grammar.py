@@ -124,7 +124,7 @@ def _triggers(grammar: dict[str, Any], lists: dict[str, Iterable[str]], index: d
     for row in grammar["triggers"]:
         words = lists[row["from"]] if "from" in row else row["words"]
         for w in words:
-            for tok in re.findall(r"[a-z]+|\d+", str(w).lower()):
+            for tok in re.findall(r"[a-z]+|\d+", str(w).lower() + str(row.get("suffix", ""))):
                 trig.setdefault(tok, set()).update(index[n] for n in row["patterns"])
     for tok, names in grammar["tokens"].items():
         trig[str(tok)] = {index[n] for n in names}

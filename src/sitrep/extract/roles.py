@@ -136,13 +136,18 @@ def _clause_subject(text: str, mention: ActorMention, cs: int) -> bool:
     return m is not None and m.group(1) not in _REPORTING
 
 
+_OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:(?:in|during|after|at|by|from)\s+which|where|whereby)\b", re.I)
+
+
 def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     if mention.start < hit.end and hit.start < mention.end:
         return "A"  # named inside the trigger phrase: "Syrian or Russian warplanes carried out", "Warplanes, likely
         # regime or Russian, conducted"
     if mention.end <= hit.start:
         gap = text[mention.end:hit.start]
-        passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap)
+        # the passive of a relative clause has a subject of its own ("Al-Shabaab claimed the attack, in which five
+        # soldiers were killed"): the actor before it is no victim
+        passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap) and not _OWN_SUBJECT_CLAUSE.search(gap)
         if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive or _SUBJECT_UNDERGOES.match(gap):
             return "B"
         return "A"
