@@ -157,3 +157,32 @@ def test_the_claimant_is_the_doer_not_the_victim(text: str, doer: str) -> None:
     ev = _one(text)
     assert ev.actor1 is not None and ev.actor1.name == doer, ev.actor1
     assert ev.actor2 is None or ev.actor2.name != doer, ev.actor2
+
+
+# ---------------------------------------------------------------- the source a sentence opens with is no victim
+
+@pytest.mark.parametrize("text, n", [
+    ("According to an officer, five soldiers died on Tuesday after militants stormed a military base near Baidoa.", 5),
+    ("According to a doctor, five civilians died on Tuesday when shells hit a market in Idlib.", 5),
+    ("According to two medics, three children were killed when a mortar hit a school in Aleppo on Tuesday.", 3),
+])
+def test_the_source_a_sentence_opens_with_is_not_counted(text: str, n: int) -> None:
+    assert _one(text).fatalities == n, text
+
+
+# ---------------------------------------------------------------- a headline's passive without its auxiliary
+
+@pytest.mark.parametrize("text, victim", [
+    ("Five soldiers killed in al-Shabaab attack near Baidoa", "Military Forces of Somalia"),
+    ("Three policemen killed in Taliban attack in Kunduz", "Police Forces of Afghanistan"),
+    ("Six soldiers killed by roadside bomb near Gao", "Military Forces of Mali"),
+])
+def test_the_counted_subject_of_a_headline_passive_is_the_victim(text: str, victim: str) -> None:
+    ev = _one(text)
+    assert ev.event_type != "Violence against civilians", (text, ev.event_type)
+    assert ev.actor2 is not None and ev.actor2.name.startswith(victim), (text, ev.actor2)
+
+
+def test_an_active_verb_before_at_least_keeps_its_subject_the_doer() -> None:
+    ev = _one("Troops killed at least 20 militants near Baidoa on Monday.")
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Military Forces of Somalia"), ev.actor1

@@ -513,10 +513,15 @@ def without_occasions(text: str) -> str:
     return _mask(text, _OCCASION)
 
 
+# the source a clause opens with ("According to a doctor, five civilians died"): a person, no victim, and no first
+# item of the list that follows it
+_SOURCE_OPENING = re.compile(r"\baccording\s+to\s+[^,.;:()]{1,60}?(?=,)", re.I)
+
+
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
     tallies = _tallies(text)
-    text = without_occasions(mask_dates(text))
+    text = _mask(without_occasions(mask_dates(text)), _SOURCE_OPENING)
     coded = CODED_AS.search(text)
     fat: int | None
     kspans: list[tuple[int, int]]

@@ -136,6 +136,12 @@ def _clause_subject(text: str, mention: ActorMention, cs: int) -> bool:
     return m is not None and m.group(1) not in _REPORTING
 
 
+# a headline's passive without its auxiliary: the participle right after the actor, then what it happened in or by
+# ("Five soldiers killed in al-Shabaab attack", "Three policemen wounded by roadside bomb", "Two rebels killed as
+# army shells town") -- not an active verb and its object ("troops killed at least 20 militants")
+_HEADLINE_PASSIVE = re.compile(
+    r"(?:killed|wounded|injured|hurt|abducted|kidnapped|executed|slain|shot\s+dead|beheaded|captured)\s+"
+    r"(?:in|by|as|when|after|during|while|near|amid|(?:at|on)(?!\s+(?:least|most)\b))\b", re.I)
 _OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:(?:in|during|after|at|by|from)\s+which|where|whereby)\b", re.I)
 
 
@@ -148,7 +154,8 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
         # the passive of a relative clause has a subject of its own ("Al-Shabaab claimed the attack, in which five
         # soldiers were killed"): the actor before it is no victim
         passive = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", gap) and not _OWN_SUBJECT_CLAUSE.search(gap)
-        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive or _SUBJECT_UNDERGOES.match(gap):
+        if _VICTIM_AFTER.match(text[mention.end:hit.end]) or passive or _SUBJECT_UNDERGOES.match(gap) or (
+                _HEADLINE_PASSIVE.match((gap + text[hit.start:hit.end + 12]).lstrip())):
             return "B"
         return "A"
     before = text[hit.end:mention.start]
