@@ -186,3 +186,40 @@ def test_the_counted_subject_of_a_headline_passive_is_the_victim(text: str, vict
 def test_an_active_verb_before_at_least_keeps_its_subject_the_doer() -> None:
     ev = _one("Troops killed at least 20 militants near Baidoa on Monday.")
     assert ev.actor1 is not None and ev.actor1.name.startswith("Military Forces of Somalia"), ev.actor1
+
+
+# ---------------------------------------------------------------- bombs dropped from the air and lines blown up
+
+@pytest.mark.parametrize("text", [
+    "Glide bombs hit the centre of Kostiantynivka on Sunday, killing three.",
+    "Russian guided bombs struck a school in Kharkiv on Sunday, killing two.",
+    "Two guided bombs slammed into an apartment block in Sumy on Sunday, killing five.",
+])
+def test_a_glide_or_guided_bomb_is_remote_violence(text: str) -> None:
+    assert _one(text).event_type == "Explosions/Remote violence", text
+
+
+@pytest.mark.parametrize("text", [
+    "ELN rebels blew up a section of the Cano Limon pipeline in Arauca on Tuesday.",
+    "Militants blew up a bridge near Gao on Tuesday.",
+    "Saboteurs blew up two power pylons near Kharkiv on Tuesday.",
+])
+def test_a_line_or_crossing_blown_up_is_an_explosive_device(text: str) -> None:
+    assert _one(text).sub_event_type == "Remote explosive/landmine/IED", text
+
+
+def test_houses_blown_up_stay_property_destroyed() -> None:
+    assert _one("Militants blew up three houses in Gao on Tuesday.").sub_event_type == "Looting/property destruction"
+
+
+# ---------------------------------------------------------------- a capital named by its people
+
+@pytest.mark.parametrize("text, city", [
+    ("A bomb exploded at a restaurant in the Somali capital on Tuesday, killing seven.", "Mogadishu"),
+    ("Gunmen attacked a hotel in the Malian capital on Tuesday, killing five.", "Bamako"),
+    ("A bomb exploded at a restaurant in the Afghan capital on Tuesday, killing seven.", "Kabul"),
+    ("Rockets hit the Ukrainian capital on Tuesday, killing two.", "Kyiv"),
+])
+def test_a_capital_named_by_its_people_is_that_city(text: str, city: str) -> None:
+    ev = _one(text)
+    assert ev.location is not None and ev.location.name == city, ev.location

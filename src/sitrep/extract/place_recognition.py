@@ -462,6 +462,19 @@ def _place_then_area(gaz: Gazetteer, t: str) -> tuple[str, str, list[tuple[Entry
     return None
 
 
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district|punishment))")
+
+
+def _demonym_mention(gaz: Gazetteer, text: str, s: int, e: int, iso: str) -> _Mention:
+    """A people's name ("Syrian", "Somali"): the country it names, or with "capital" after it ("in the Somali
+    capital") that country's capital city."""
+    cap = _CAPITAL_AFTER.match(text, e)
+    capital = gaz.capital_of(iso) if cap else []
+    if cap and capital:
+        return _Mention(s, cap.end(), text[s:cap.end()], "GPE", cands=capital)
+    return _Mention(s, e, text[s:e], "NORP", demonym=iso)
+
+
 def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     taken = 0
@@ -474,7 +487,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if label == "NORP":
             iso = gaz.demonym_country(t)
             if iso:
-                out.append(_Mention(s, e, t, label, demonym=iso))
+                out.append(_demonym_mention(gaz, text, s, e, iso))
             else:
                 state = _admin1_people(gaz, t)
                 if state:
@@ -498,7 +511,7 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         iso = gaz.demonym_country(ent.text)
         if iso:  # "Sri Lankan" tagged as GPE
-            out.append(_Mention(s, e, ent.text, "NORP", demonym=iso))
+            out.append(_demonym_mention(gaz, text, s, e, iso))
             continue
         # trim a leading "the" and a trailing possessive
         m = re.match(r"(?:the|The)\s+", t)

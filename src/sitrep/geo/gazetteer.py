@@ -265,6 +265,7 @@ class Gazetteer:
         self.admin1: dict[str, Entry] = {}
         self.admin1_display: dict[str, str] = {}
         self.demonyms: dict[str, str] = {}  # folded demonym -> ISO2
+        self.capitals: dict[str, str] = {}  # ISO2 -> the capital's name
         self.country_aliases: dict[str, str] = {}  # norm key -> ISO2
         self.abbreviations: dict[str, str] = {}  # state abbreviation as written ('Ga.') -> admin1 code
         self.data_dir = d
@@ -313,7 +314,9 @@ class Gazetteer:
         for line in _read_lines(d / "countries.tsv")[1:]:
             if not line:
                 continue
-            iso2, _iso3, name, _cap, pop, gid, lat, lon, _cont = line.split("\t")[:9]
+            iso2, _iso3, name, cap, pop, gid, lat, lon, _cont = line.split("\t")[:9]
+            if cap:
+                self.capitals[iso2] = cap
             cdef = cdefs.get(iso2) or {}
             point = cdef.get("point")  # the conventional centre point of a large country
             la, lo = (float(point[0]), float(point[1])) if point else (_f(lat), _f(lon))
@@ -524,6 +527,14 @@ class Gazetteer:
             names = [n for e in self._small if e.kind == "country" or e.fcode == "RGN" for n in self.names(e)]
             self._abbr = frozenset(n for n in names if n.replace(".", "").isupper() and 2 <= len(n) <= 6)
         return self._abbr
+
+    def capital_of(self, iso2: str) -> list[tuple[Entry, str]]:
+        """The capital city of a country as gazetteer candidates ("the Somali capital" -> Mogadishu)."""
+        cap = self.capitals.get(iso2)
+        if not cap:
+            return []
+        found = [(e, how) for e, how in self.lookup(cap, loose=False) if e.country == iso2 and e.kind != "country"]
+        return sorted(found, key=lambda c: -(c[0].population or 0))[:1]
 
     def demonym_words(self) -> set[str]:
         """Demonyms as written in text ("Syrian", "Iraqi"), capitalised."""
