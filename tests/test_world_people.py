@@ -223,3 +223,20 @@ def test_houses_blown_up_stay_property_destroyed() -> None:
 def test_a_capital_named_by_its_people_is_that_city(text: str, city: str) -> None:
     ev = _one(text)
     assert ev.location is not None and ev.location.name == city, ev.location
+
+
+# ---------------------------------------------------------------- a town and its province after a comma: one place
+
+@pytest.mark.parametrize("text, town", [
+    ("Al-Shabaab militants killed 5 soldiers in an attack on Baidoa, Bay region, on Tuesday.", "Baidoa"),
+    ("Israeli forces killed 3 Palestinians in shelling on Rafah, Gaza, on Tuesday.", "Rafaḩ"),
+    ("Gunmen killed seven worshippers in an attack on Beni, North Kivu, on Tuesday.", "Beni"),
+])
+def test_a_town_then_its_province_is_one_place(text: str, town: str) -> None:
+    ev = _one(text)
+    assert ev.location is not None and ev.location.name == town, ev.location
+
+
+def test_a_list_whose_middle_name_is_a_province_city_keeps_it() -> None:
+    events = extract("Warplanes struck Saraqib, Idlib and Ariha on Tuesday, killing 9.", published=PUBLISHED)
+    assert [e.location.name for e in events if e.location] == ["Saraqib", "Idlib", "Ariha"]

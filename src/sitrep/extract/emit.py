@@ -101,6 +101,8 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
 
     gaz = load_gazetteer()
     run = [m for m in run if gaz.demonym_country(m.mention) is None]
+    if len(run) >= 2 and _its_province(run[-2], run[-1], text):
+        run = run[:-1]  # the last name is where the one before it lies, not a member ("on Baidoa, Bay region")
     known = [m for m in run if not _unnamed(m)]
     unknown = [m for m in run if _unnamed(m)]
     if len(run) < 2 or _BETWEEN.search(text, max(0, run[0].start - 40), run[0].start):
@@ -120,6 +122,24 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
         if place is not None:
             out.setdefault(_place_key(place), place)
     return list(out.values()) if len(out) >= 2 else []
+
+
+# the kind of an area after its name ("Bay region", "Gaza Strip", "Kaduna state")
+_AREA_KIND_WORDS = re.compile(r"\s+(?:region|province|state|governorate|district|county|strip|oblast|department|"
+                              r"division|prefecture|territory)$", re.I)
+
+
+def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:
+    """``m`` names, after a bare comma, the province that holds the place before it ("an attack on Baidoa, Bay
+    region, on Tuesday", "shelling on Rafah, Gaza"): where that place is, not another place of a list. Asked of a
+    list's last name only: "struck Saraqib, Idlib and Ariha" lists the city of Idlib."""
+    if prev.place is None or not prev.place.admin1 or not re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
+        return False
+
+    def core(name: str) -> str:
+        return _AREA_KIND_WORDS.sub("", name.strip()).casefold()
+
+    return core(m.mention) == core(prev.place.admin1)
 
 
 def _unnamed(m: PlaceMention) -> bool:
