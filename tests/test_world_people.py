@@ -240,3 +240,45 @@ def test_a_town_then_its_province_is_one_place(text: str, town: str) -> None:
 def test_a_list_whose_middle_name_is_a_province_city_keeps_it() -> None:
     events = extract("Warplanes struck Saraqib, Idlib and Ariha on Tuesday, killing 9.", published=PUBLISHED)
     assert [e.location.name for e in events if e.location] == ["Saraqib", "Idlib", "Ariha"]
+
+
+# ---------------------------------------------------------------- victims in the passive, then the doer of their end
+
+@pytest.mark.parametrize("text, doer", [
+    ("5 soldiers were killed on Tuesday when Al-Shabaab militants attacked Baidoa in Bay region, officials said.",
+     "Al Shabaab"),
+    ("12 villagers were killed on Tuesday when Boko Haram fighters attacked Gwoza in Borno state, officials said.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("23 civilians were killed on Tuesday when ADF rebels attacked Beni, officials said.",
+     "ADF: Allied Democratic Forces"),
+])
+def test_the_subject_of_the_when_clause_is_the_doer(text: str, doer: str) -> None:
+    ev = _one(text)
+    assert ev.actor1 is not None and ev.actor1.name == doer, ev.actor1
+
+
+# ---------------------------------------------------------------- nobody killed counts no one
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint near Gao on Tuesday; no one was killed, the army said.",
+    "A rocket hit a school in Kharkiv on Tuesday but no-one was killed.",
+    "A mortar hit a market in Aden on Tuesday; not one person was killed.",
+    "Gunmen attacked a bus near Gao on Tuesday, but nobody was killed.",
+])
+def test_nobody_killed_is_a_toll_of_zero(text: str) -> None:
+    assert _one(text).fatalities == 0, text
+
+
+# ---------------------------------------------------------------- an act called for later is no event
+
+@pytest.mark.parametrize("text", [
+    "Protesters called for a march on the parliament in Nairobi next week.",
+    "Protesters demanded a sit-in outside the parliament in Accra tomorrow.",
+    "Protesters announced a strike in Lagos next month.",
+])
+def test_a_protest_set_for_later_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published=PUBLISHED) if e.event_type != "Diplomacy"] == []
+
+
+def test_a_past_act_with_a_mistyped_later_date_stays_an_event() -> None:
+    assert _one("Gunmen attacked a bus near Gao on June 14, killing three.").fatalities == 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.actors import ActorDictionary, ActorMention
+from sitrep.extract.date_sentences import is_future
 from sitrep.extract.dates import dated_by_saying
 from sitrep.extract.events import (
     Hit,
@@ -142,8 +143,10 @@ def _candidate(
     saying = cand.event_type == "Diplomacy"  # a statement's day is the day of its saying
     near = None if saying else (hit.start, hit.end)
     value, precision, method = _date_for_span(times, cs, ce, text, doc.published, saying=saying, near=near)
-    if method == "future" and _PAST_REPORT.search(text[cs:ce]) and not genericity(text, hit, clause).generic:
-        # a past-tense report dated after its own publication: a typo in the date, not a forecast
+    if method == "future" and _PAST_REPORT.search(text[cs:ce]) and not genericity(text, hit, clause).generic \
+            and not any(cs <= t.start < ce and is_future(t) and t.method.startswith("relative") for t in times):
+        # a past-tense report dated after its own publication: a typo in the date, not a forecast -- unless the
+        # clause counts its time forward from the report ("called for a march next week", "a rally tomorrow")
         others = [t for t in times if not (cs <= t.start < ce)]
         value, precision, method = _date_for_span(others, cs, ce, text, doc.published, saying=saying, near=near)
         cand.notes.append("date:after-publication-ignored")

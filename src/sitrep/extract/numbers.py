@@ -301,13 +301,14 @@ NO_CASUALTIES = re.compile(
     r"no\s+(?:reported\s+)?(?:injuries|casualties|fatalities|deaths|victims)(?:\s+(?:or|and|nor)\s+"
     r"(?:injuries|casualties|fatalities|deaths))?(?:\s+(?:were|was|have\s+been))?\s*(?:reported)?|"
     r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries|fatalities|deaths|victims)|"
-    r"there\s+(?:are|were)\s+no\s+casualties|no\s+one\s+was\s+(?:killed|hurt|injured)|"
+    r"there\s+(?:are|were)\s+no\s+casualties|(?:no[\s-]+one|nobody)\s+was\s+(?:killed|hurt|injured)|"
     r"(?:did\s+not|didn't)\s+(?:cause|result\s+in)\s+(?:any\s+)?(?:casualties|injuries|fatalities))",
     re.I,
 )
 NO_FATALITIES = re.compile(
     r"\b(?:no\s+(?:reported\s+)?(?:fatalities|deaths)|without\s+(?:any\s+)?(?:fatalities|deaths)|"
-    r"no\s+one\s+was\s+killed)", re.I
+    r"(?:no[\s-]+one|nobody|not\s+(?:a\s+single|one)(?:\s+[\w-]+)?)\s+(?:was|were|has\s+been|had\s+been)\s+killed)",
+    re.I
 )
 _QTY_IN = re.compile(rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}", re.I)
 _KIN_ONE_IN = re.compile(KIN_ONE, re.I)
@@ -518,10 +519,17 @@ def without_occasions(text: str) -> str:
 _SOURCE_OPENING = re.compile(r"\baccording\s+to\s+[^,.;:()]{1,60}?(?=,)", re.I)
 
 
+# nobody, which counts no one ("no one was killed", "no-one was hurt", "not one person died", "not a single
+# civilian was wounded")
+_NOBODY = re.compile(r"\b(?:no|not)[\s-]+(?:a\s+single\s+)?one\b|\bnot\s+a\s+single\b", re.I)
+
+
 def find_casualties(text: str) -> Casualties:
     """Killed and wounded figures stated in ``text`` (a sentence, clause or short note)."""
     tallies = _tallies(text)
     text = _mask(without_occasions(mask_dates(text)), _SOURCE_OPENING)
+    told = text  # what the clause says of the dead, "no one was killed" included
+    text = _mask(text, _NOBODY)
     coded = CODED_AS.search(text)
     fat: int | None
     kspans: list[tuple[int, int]]
@@ -539,14 +547,14 @@ def find_casualties(text: str) -> Casualties:
             tv = parse_count(toll.group("q"))
             if tv is not None and (fat is None or tv > fat):
                 fat, kspans = tv, [toll.span()]
-    if fat is None:
+    if fat is None and not NO_FATALITIES.search(told):
         one = ONE_KILLED.search(text)
         if one:
             fat, kspans = 1, [one.span()]
     inj, ispans = _collect(text, (INJURED_AFTER, INJURED_NOUN, INJURED_BEFORE, INJURED_BARE, INJURED_AFTER_BARE),
                            tallies)
-    none_all = NO_CASUALTIES.search(text) is not None
-    if fat is None and (none_all or NO_FATALITIES.search(text)):
+    none_all = NO_CASUALTIES.search(told) is not None
+    if fat is None and (none_all or NO_FATALITIES.search(told)):
         fat = 0
     if inj is None and none_all:
         inj = 0

@@ -164,6 +164,23 @@ def _role_from_order(text: str, mention: ActorMention, hit: Hit) -> str:
     return "B"
 
 
+# the victims told in the passive, then what happened to them with its doer: "five soldiers were killed on Tuesday
+# when Al-Shabaab militants attacked Baidoa", "12 villagers died as Boko Haram fighters stormed Gwoza"
+_OCCASION_OPENS = re.compile(r"[^.;:]{0,60}?\b(?:when|as|after|while)\s+(?:the\s+|an?\s+)?", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _doer_of_the_occasion(text: str, m: ActorMention, hit: Hit, cs: int) -> bool:
+    """The actor is the subject of the clause that tells how the victims of a passive trigger came to harm: it
+    opens with "when/as/after/while" after the trigger and its verb follows the actor."""
+    if m.start < hit.end or not _OCCASION_OPENS.fullmatch(text, hit.end, m.start):
+        return False
+    passive = _PASSIVE_BEFORE.search(text, max(cs, hit.start - 30), hit.start) or _HEADLINE_PASSIVE.match(
+        text, hit.start)
+    verb = _SUBJECT_VERB.match(text, m.end)
+    return bool(passive) and verb is not None and verb.group(1) not in _REPORTING
+
+
 _CONJUNCT_GAP = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|an?\s+)?$")
 
 
@@ -204,6 +221,8 @@ def _assign_roles(
                                                                3 if _clause_subject(text, m, cs) else 0)
         if _WEAPON_AFTER.match(text, m.end) and not _FOILED_BEFORE.search(text[max(cs, m.start - 40):m.start]):
             role, strength = "A", max(strength, 1)  # "an IS IED", "an IS ambush", "Russian airstrikes": the author
+        if role == "B" and _doer_of_the_occasion(text, m, cand.hit, cs):
+            role, strength = "A", max(strength, 2)  # "five soldiers were killed when Al-Shabaab attacked Baidoa"
         if m.actor.type == "civilians" and role == "A" and cand.event_type in VIOLENT:
             role = "B"  # civilians are victims of violence, not its perpetrators
         if m.actor.type == "protesters" and cand.event_type in ("Protests", "Riots"):
