@@ -282,3 +282,41 @@ def test_a_protest_set_for_later_is_no_event(text: str) -> None:
 
 def test_a_past_act_with_a_mistyped_later_date_stays_an_event() -> None:
     assert _one("Gunmen attacked a bus near Gao on June 14, killing three.").fatalities == 3
+
+
+# ---------------------------------------------------------------- an arrest for a plan is an arrest of that day
+
+@pytest.mark.parametrize("text, place", [
+    ("Police arrested three men suspected of planning a bombing in Mombasa on Tuesday.", "Mombasa"),
+    ("Police detained two students accused of planning a protest in Tehran on Tuesday.", "Tehran"),
+    ("Security forces arrested a man on suspicion of planning an attack on a church in Lagos on Tuesday.", "Lagos"),
+])
+def test_an_arrest_over_a_plan_is_dated_and_kept(text: str, place: str) -> None:
+    arrests = [e for e in extract(text, published=PUBLISHED) if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].date == "2020-06-09", text
+    assert arrests[0].location is not None and arrests[0].location.name == place
+
+
+def test_a_plan_of_ones_own_still_points_forward() -> None:
+    assert [e for e in extract("Rebels are planning an offensive on Goma on Tuesday.", published=PUBLISHED)
+            if e.event_type != "Diplomacy"] == []
+
+
+# ---------------------------------------------------------------- a village stormed and its people shot: an attack
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a village in Zamfara on Sunday, shooting residents and setting homes on fire.",
+    "Jihadists stormed the village of Solhan overnight, killing 160 residents.",
+    "Bandits stormed Kadisau village in Zamfara on Tuesday and killed 12 villagers.",
+])
+def test_a_raid_that_kills_the_villagers_is_an_attack_on_civilians(text: str) -> None:
+    ev = _one(text)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels stormed the town of Rubaya on Tuesday and took control of it after clashes with the army.",
+    "Regime forces stormed the village of Kafr Nabudah on Tuesday.",
+])
+def test_a_town_stormed_and_held_is_territory(text: str) -> None:
+    assert "territory" in (_one(text).sub_event_type or ""), text

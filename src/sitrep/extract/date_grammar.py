@@ -131,10 +131,18 @@ def _triggers(grammar: dict[str, Any], lists: dict[str, Iterable[str]], index: d
     return {k: frozenset(v) for k, v in trig.items()}
 
 
+# a charge about a plan, not a plan: "arrested three men suspected of planning a bombing", "accused of plotting"
+_CHARGE_BEFORE = re.compile(r"\b(?:suspected|accused|convicted|guilty|suspicion|charged|arrested|detained|jailed)\s+"
+                            r"(?:of|with|for|over)\s+$", re.IGNORECASE)
+
+
 def forward_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """The future cues in ``text[start:end]`` ("will", "expected to", "due to visit"): not "May" (the month,
-    capitalised) nor "due to" that names a cause ("injured due to a rocket attack", "due to shelling")."""
+    capitalised), nor "due to" that names a cause ("injured due to a rocket attack", "due to shelling"), nor the
+    plan a charge names ("arrested men suspected of planning a bombing on Tuesday": the arrest was on Tuesday)."""
     lex = _lexicon()
     end = len(text) if end is None else end
     return [c for c in lex.future_cue.finditer(text, start, end) if c.group() != "May"
-            and not (c.group().lower().startswith("due") and lex.causal_due.match(text, c.end()))]
+            and not (c.group().lower().startswith("due") and lex.causal_due.match(text, c.end()))
+            and not (c.group().lower().startswith("plan") and _CHARGE_BEFORE.search(text, max(0, c.start() - 30),
+                                                                                     c.start()))]

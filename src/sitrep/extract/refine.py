@@ -98,6 +98,18 @@ def _bombing_at_a_site(text: str, cand: _Cand, ctext: str) -> bool:
     return _SITE_AFTER.match(text, cand.hit.end) is not None
 
 
+# a raid told by its entry ("stormed", "raided"), not by a capture ("seized", "took control")
+_RAID_ON_PEOPLE = re.compile(r"(?:stormed|storming|raided|raiding)\b", re.I)
+# the clause goes on to the people harmed: "..., killing 160 residents", "and shot villagers", "shooting residents"
+_HARMED_CIVILIANS = re.compile(
+    r"\b(?:kill(?:ed|ing)|shoot(?:ing)?|shot|massacr(?:ed|ing)|slaughter(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
+    r"burn(?:ed|ing|t))\s+(?:\w+\s+){0,4}?(?:civilians?|people|residents?|villagers?|farmers?|worshippers|"
+    r"women|children|families|inhabitants)\b", re.I)
+# the raiders stay: a capture told in the same clause ("stormed the town and took control of it")
+_HELD = re.compile(r"\b(?:took|taken|taking|seized|seizing|gained|gaining)\s+(?:full\s+)?control|\bcaptur(?:ed|ing)\b",
+                   re.I)
+
+
 def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDictionary) -> None:
     t = cand.hit.trigger
     cs, ce = clause
@@ -106,6 +118,11 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
         if _ATTEMPT.search(text[max(cs, cand.hit.start - 40):cand.hit.start]):
             cand.event_type, cand.sub, cand.method = "Battles", "Armed clash", "armed clash"
             cand.notes.append("territory:attempt")
+        elif _RAID_ON_PEOPLE.match(text, cand.hit.start) and _HARMED_CIVILIANS.search(text, cand.hit.end, ce) \
+                and not _HELD.search(text, cand.hit.end, ce):
+            # armed men who stormed a village and shot its people attacked them; no territory changed hands
+            cand.event_type, cand.sub, cand.method = "Violence against civilians", "Attack", "attack"
+            cand.notes.append("territory:raid-on-civilians")
         else:
             a1 = cand.actor1.actor if cand.actor1 else None
             state = a1 is not None and (a1.type == "state forces" or a1.kind.startswith("state")
