@@ -320,3 +320,32 @@ def test_a_raid_that_kills_the_villagers_is_an_attack_on_civilians(text: str) ->
 ])
 def test_a_town_stormed_and_held_is_territory(text: str) -> None:
     assert "territory" in (_one(text).sub_event_type or ""), text
+
+
+# ---------------------------------------------------------------- "The strike hit ...": more of the strike just told
+
+_TWO_SIDES = [
+    ("Russian strike on Ukraine's Sumy kills 9, injures dozens\n\nKYIV, June 9 (Reuters) - A Russian missile"
+     ' strike on the centre of the northeastern Ukrainian city of Sumy killed nine people and injured 35 o'
+     'n Sunday, regional officials said.\n\nThe strike hit a busy street near a university as people were he'
+     'ading to church, the regional military administration said on Telegram. Among the dead were two chil'
+     "dren.\n\nRussia's defence ministry did not comment. Moscow denies targeting civilians in the war, whic"
+     "h it launched in February 2022.\n\nSeparately, Ukrainian drones attacked an oil depot in Russia's Brya"
+     "nsk region overnight, the region's governor said, adding that no one was hurt.\n\nUkraine's air force "
+     'said Russia launched 48 drones and four missiles overnight, of which 40 drones were shot down.'),
+    ("BEIRUT, June 9 - An Israeli air strike on the southern Lebanese city of Tyre killed four people on Sunday, "
+     "officials said.\n\nThe strike hit a busy street near a school as people were heading to the market.\n\n"
+     "Israel's army did not comment. Israeli officials deny targeting civilians.\n\nSeparately, Hezbollah drones "
+     "attacked an army post in Israel's Galilee region overnight, the Israeli army said."),
+    ("DAMASCUS, June 9 - A Turkish drone strike on the Syrian town of Qamishli killed three people on Sunday, "
+     "officials said.\n\nThe strike hit a busy street near a bakery as people were queueing for bread.\n\n"
+     "Turkey's defence ministry did not comment. Ankara denies targeting civilians.\n\nSeparately, Kurdish fighters "
+     "attacked a Turkish army post in Turkey's Sanliurfa province overnight, the Turkish governor said."),
+]
+
+
+@pytest.mark.parametrize("text", _TWO_SIDES)
+def test_a_sentence_about_the_strike_just_told_is_no_second_event(text: str) -> None:
+    events = [e for e in extract(text, published="2025-06-09") if e.event_type != "Diplomacy"]
+    assert not any(e.evidence.text.startswith("The strike hit") for e in events), [
+        (e.location.name if e.location else None, e.evidence.text[:40]) for e in events]

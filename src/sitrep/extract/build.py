@@ -14,6 +14,7 @@ from sitrep.extract.events import (
     genericity,
     is_anaphoric,
     opens_with_hour,
+    opens_with_reference,
     picked_out,
     toll_follows,
 )
@@ -118,6 +119,8 @@ def _candidate(
     cand.anaphoric = not labelled and not _VICTIMS_COUNTED.match(text, hit.end) and (is_anaphoric(text, hit) or (
         _refers_back(text, hit, clause) and hit.trigger.priority <= 70 and not re.search(r"(?:ed|ing)$", hit.text)
     ))
+    if hit.trigger.id == "model" and forced is None and opens_with_reference(text, cs, ce):
+        cand.anaphoric = True  # "The strike hit a busy street near a university": more of the strike just told
     if labelled and forced is not None:
         cand.event_type, cand.sub = forced
         cand.notes.append("prefix-label")
@@ -344,7 +347,8 @@ def agreement_between_states(text: str, cand: _Cand, clause: tuple[int, int], me
 
 
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /,]+[A-Z][A-Za-z'’.\-]+){0,4})(?:,\s+\w+\s+\d{1,2},\s+\d{4})?\s*[–—-]+\s", re.M
+    r"^\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /,]+[A-Z][A-Za-z'’.\-]+){0,4})(?:,\s+\w+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*[–—-]+\s",
+    re.M
 )
 
 

@@ -767,6 +767,18 @@ def is_anaphoric(text: str, hit: Hit) -> bool:
     return _DET_BEFORE.search(text[max(0, hit.start - 40):hit.start]) is not None
 
 
+def opens_with_reference(text: str, start: int, end: int) -> bool:
+    """The clause's subject is a definite noun for an incident already reported ("The strike hit a busy street near a
+    university", "The blast also damaged a mosque", "This attack came days after ..."): what it tells goes on about
+    that incident. For a clause that only the model typed, with no trigger word to ask :func:`is_anaphoric`."""
+    m = _OPENING_NOUN.match(text, start, end)
+    return m is not None and m.group(1).lower() in load_lexicon().anaphora
+
+
+_OPENING_NOUN = re.compile(r"\W*(?:the|this|that)\s+(?:(?:deadly|latest|same|suicide|air|missile|drone|car|"
+                           r"bomb|rocket)\s+)?(\w+)\b", re.I)
+
+
 # one act picked out of several by a superlative: "the worst explosion", "the deadliest of the attacks"
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:single\s+)?(?:worst|deadliest|biggest|largest|bloodiest|heaviest|strongest|"
