@@ -349,3 +349,14 @@ def test_a_sentence_about_the_strike_just_told_is_no_second_event(text: str) -> 
     events = [e for e in extract(text, published="2025-06-09") if e.event_type != "Diplomacy"]
     assert not any(e.evidence.text.startswith("The strike hit") for e in events), [
         (e.location.name if e.location else None, e.evidence.text[:40]) for e in events]
+
+
+# ---------------------------------------------------------------- a timeline entry is dated by its date
+
+@pytest.mark.parametrize("text", [
+    "2020-05-03: militants attacked a police post in Garissa, killing two officers.",
+    "3 May 2020: militants attacked a police post in Garissa, killing two officers.",
+    "May 3, 2020: Militants attacked a police post in Garissa, killing two officers.",
+])
+def test_a_line_opening_with_a_date_and_a_colon_is_dated_by_it(text: str) -> None:
+    assert _one(text).date == "2020-05-03", text
