@@ -249,7 +249,7 @@ def _is_dateline(text: str, mt: TimeMention) -> bool:
     tail = _DATELINE_TAIL.match(text, mt.end)
     # a line that opens with a bare date and a colon is an entry of a timeline ("3 May 2020: militants attacked
     # ..."), dated by it; a dateline names its place first ("Beirut, 3 May 2020: ...")
-    return bool(tail) and not (tail.group(0).strip() == ":" and not head.strip())
+    return tail is not None and not (tail.group(0).strip() == ":" and not head.strip())
 
 
 # a demonstrative that points at a happening told before ("that attack", "that massacre"): the distal "that"
