@@ -360,3 +360,16 @@ def test_a_sentence_about_the_strike_just_told_is_no_second_event(text: str) -> 
 ])
 def test_a_line_opening_with_a_date_and_a_colon_is_dated_by_it(text: str) -> None:
     assert _one(text).date == "2020-05-03", text
+
+
+# ---------------------------------------------------------------- a name written without its Arabic article
+
+@pytest.mark.parametrize("text, mention", [
+    ("Turkish drones killed seven Kurds near Qamishli on Friday.", "Qamishli"),
+    ("Regime helicopters dropped barrel bombs on Rastan on Friday.", "Rastan"),
+    ("Turkish drones killed seven Kurds near Malikiyah on Friday.", "Malikiyah"),
+])
+def test_a_place_written_without_its_article_is_found(text: str, mention: str) -> None:
+    from sitrep.extract.places import find_places
+
+    assert any(m.mention == mention and m.place is not None and m.place.country == "SY" for m in find_places(text))

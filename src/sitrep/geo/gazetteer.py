@@ -97,6 +97,10 @@ def unaccented(s: str) -> str:
                                                 if not unicodedata.combining(c)))
 
 
+# an Arabic article before a name of at least five letters ("Al Qamishli", "Ar-Raqqah", "As Suwayda")
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ad|Az|At|An|Ash|El)[ -]([A-Z][\w'’-]{4,}(?: [A-Z][\w'’-]+)*)$")
+
+
 def _fold(s: str) -> str:
     return unaccented(s).casefold()
 
@@ -576,12 +580,17 @@ class Gazetteer:
     def ruler_names(self) -> Iterator[tuple[str, str]]:
         """(name, label) pairs for the entity ruler (see ``ruler_label``): the prebuilt list for the
         GeoNames tables plus countries, admin1 areas and the supplement; a name written with accents also
-        without them, as English news writes it ("Tillabéri" -> "Tillaberi", "Mopti" stays)."""
+        without them, and one with an Arabic article also without it, as English news writes them
+        ("Tillabéri" -> "Tillaberi", "Al Qamishli" -> "Qamishli")."""
+        stop = ruler_stoplist(self.data_dir)
         for name, label in self._ruler_names_as_written():
             yield name, label
             plain = unaccented(name)
             if plain != name:
                 yield plain, label
+            bare = _ARABIC_ARTICLE.match(plain)
+            if bare and bare.group(1) not in stop:  # "Al Qamishli" -> "Qamishli", "Ar Raqqah" -> "Raqqah"
+                yield bare.group(1), label
 
     def _ruler_names_as_written(self) -> Iterator[tuple[str, str]]:
         for line in _read_lines(self.data_dir / "ruler.tsv.gz")[1:]:
