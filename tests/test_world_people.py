@@ -373,3 +373,28 @@ def test_a_place_written_without_its_article_is_found(text: str, mention: str) -
     from sitrep.extract.places import find_places
 
     assert any(m.mention == mention and m.place is not None and m.place.country == "SY" for m in find_places(text))
+
+
+# ---------------------------------------------------------------- a bomb told by what it did; the bomber among the dead
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed a policeman and two civilians in Quetta on Tuesday.",
+    "A powerful bomb ripped through a market in Maiduguri on Tuesday, killing nine.",
+    "The bomb struck a minibus near Jalalabad on Tuesday, killing five passengers.",
+])
+def test_a_bomb_that_killed_is_an_explosive_device(text: str) -> None:
+    assert _one(text).sub_event_type == "Remote explosive/landmine/IED", text
+
+
+def test_a_barrel_bomb_that_killed_stays_an_air_strike() -> None:
+    assert _one("A barrel bomb killed six people in Daraya on Tuesday.").sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("A suicide bomber killed himself and four soldiers at a checkpoint in Mogadishu on Tuesday.", 5),
+    ("A female suicide bomber blew herself up in a market in Maiduguri on Tuesday, killing herself and six "
+     "shoppers.", 7),
+    ("The attacker detonated his vest at the gate in Kabul on Tuesday, killing himself as well as three guards.", 4),
+])
+def test_the_bomber_killed_with_the_victims_is_counted(text: str, n: int) -> None:
+    assert _one(text).fatalities == n, text

@@ -196,7 +196,9 @@ _NOT_PASSIVE = r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)"
 # whose or how many of them the count is, before it: "killing its two pilots", "killed all four crew", "killing
 # their three children", "wounding the two guards"
 _WHOSE = r"(?:(?:its|their|his|her|all|all\s+of\s+the|the)\s+)?"
-KILLED_AFTER = re.compile(rf"{_NOT_PASSIVE}\b{_KILL_VERB}\s+{_WHOSE}(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
+# the bomber who died with his victims, one of the dead: "a suicide bomber killed himself and four soldiers"
+_SELF = r"(?:(?P<self>himself|herself)\s+(?:and|as\s+well\s+as|along\s+with)\s+)?"
+KILLED_AFTER = re.compile(rf"{_NOT_PASSIVE}\b{_KILL_VERB}\s+{_SELF}{_WHOSE}(?P<list>{_NP_LIST}){_NOT_HURT}", re.I)
 KILLED_NOUN = re.compile(rf"\b{_KILL_NOUN}\s+(?P<list>{_NP_LIST})", re.I)
 # "a suicide bomber attacked the convoy, killing three.", "fighting killed 12 in Hama": a bare count right
 # after the verb, closing the clause or followed by where/when
@@ -463,6 +465,8 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[in
             if _NOT_A_COUNT.match(text, m.start("list") if listed else m.start("q")):
                 continue
             v = _sum_list(counted) if listed else None if is_vague(counted) else parse_count(counted)
+            if v is not None and m.groupdict().get("self"):
+                v += 1
             if v is None or _aggregate_after(text, span[1], tallies):
                 continue
             nouns = _victims(m.group(0))
