@@ -371,7 +371,7 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     fell on al-Sheikh Maqsoud neighborhood, injuring three." after a report on another district; "8 were
     wounded in Foua" after one in Aleppo), or says the place is another ("rockets hit another neighbourhood"): a
     happening of its own, as ACLED codes one event per place, however near the two places are."""
-    if _says_another_place(c, text):
+    if _says_another_place(c, text) or _after_unnamed_other_place(prev, c, text):
         return True
     if c.anaphoric or not (_local(prev) and _local(c)) or _same_place(prev, c):
         return False
@@ -379,6 +379,20 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     mention = c.place.mention or ""
     return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
         and not _part_told(prev, c, text)
+
+
+def _after_unnamed_other_place(prev: _Cand, c: _Cand, text: str) -> bool:
+    """``prev`` is placed only as "another neighbourhood" / "a second village" (no name of its own: its place is
+    the report before's town, borrowed) and ``c``, in a later sentence, names a place in its own words ("Rockets
+    hit another district, killing one. Jets struck rebel positions south of Aleppo."): ``c`` is told of a place
+    of its own, not of the unnamed one, so it goes on no further report of it."""
+    if c.anaphoric or c.sent <= max(prev.sent, prev.last_sent) or not _says_another_place(prev, text):
+        return False
+    own = prev.place.mention if prev.place is not None else None
+    if own and own in text[prev.start:prev.end]:
+        return False
+    mention = c.place.mention if c.place is not None else None
+    return bool(mention) and mention in text[c.start:c.end]
 
 
 def _part_told(prev: _Cand, c: _Cand, text: str) -> bool:

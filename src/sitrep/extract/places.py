@@ -110,6 +110,8 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
                 and m.best.country not in theatre \
                 and not _known_abroad(m):
             m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
+        if _loose_abroad(m, final_votes, k):
+            m.best = None  # "the district of Hamdaniyeh" in an Aleppo story is no loose spelling of an Iraqi town
         if m.weak and m.best is None and not theatre:
             continue
         found = _own_place(gaz, m)
@@ -121,6 +123,21 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, named, text[a:b])))
     out.sort(key=lambda x: x.start)
     return _city_neighbourhoods(text, out)
+
+
+def _loose_abroad(m: _Mention, votes: dict[str, tuple[str | None, str | None, float, Entry | None]],
+                  k: str) -> bool:
+    """A town or district read only by a loose transliteration ("Hamdaniyeh" -> the Iraqi Hamdaniya) in a
+    country none of the text's other names is in, while they do place the text in some country: the spelling
+    is a namesake's, not the place the text is about (a part of its own town the gazetteer does not know)."""
+    e = m.best
+    if e is None or m.demonym or e.kind not in ("place", "supplement", "admin2"):
+        return False
+    if not any(c.idx == e.idx for c, _how in m.cands) or any(
+            c.idx == e.idx and how != "loose" for c, how in m.cands):
+        return False
+    countries = _context(votes, k).countries
+    return sum(w for w in countries.values() if w > 0) > 0 and countries.get(e.country or "", 0.0) <= 0
 
 
 _CITY_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
