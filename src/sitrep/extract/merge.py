@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     opens_with_hour,
     picked_out,
 )
-from sitrep.extract.numbers import adds_more
+from sitrep.extract.numbers import adds_more, tells_vague_dead
 from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
@@ -152,6 +152,10 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
     also = adds_more(text[other.start:other.end])
+    # a report that gives its dead only as a vague word ("dozens of militants were killed") and then the figure in a
+    # sentence of its own ("Over 110 of them were killed in the village of X"): that sentence states the report
+    vague_then_figure = into.fatalities is None and other.fatalities is not None and not other.anaphoric \
+        and other.sent > max(into.sent, into.last_sent) and tells_vague_dead(text[into.start:into.end])
     if other.fatalities is not None:
         if into.fatalities is None:
             into.fatalities = other.fatalities
@@ -173,7 +177,7 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into) or (
         other.anaphoric and _stated_day(other) and "date:saying" in into.notes))
     precise_into = into.date is not None and not _soft_date(into)
-    take_evidence = False
+    take_evidence = vague_then_figure
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
         into.notes = [n for n in into.notes if n != "date:saying"] + (["date:saying"] if _said_day(other) else [])

@@ -313,6 +313,19 @@ def is_vague(q: str) -> bool:
     return s in VAGUE or f"{s} of" in VAGUE or re.fullmatch(VAGUE_PLURAL, s) is not None
 
 
+_VAGUE_FIRST = re.compile(rf"(?:{_APPROX.pattern[1:]})?(?:{_VAGUE_RE})\b", re.I)
+
+
+def tells_vague_dead(s: str) -> bool:
+    """Does ``s`` tell dead by a vague word only ("dozens of militants were killed", "the raids killed scores of
+    people")? No toll is read from it (:func:`is_vague`), but the report has dead the text may count further on."""
+    for rx in (KILLED_BEFORE, KILLED_AFTER):
+        for m in rx.finditer(s):
+            if _VAGUE_FIRST.match(m.group("list")) and not re.search(r"\d", m.group("list")):
+                return True
+    return False
+
+
 def _sum_list(s: str) -> int | None:
     """The victims a list counts: "two soldiers and one civilian" -> 3; a total and its breakdown
     ("21 people, 15 civilians and 6 fighters") -> the total."""
