@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     opens_with_hour,
     picked_out,
 )
-from sitrep.extract.numbers import adds_more, tells_vague_dead
+from sitrep.extract.numbers import adds_more, among_the_dead, tells_vague_dead
 from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
@@ -632,7 +632,7 @@ def _lists_within(b: _Cand, h: _Cand) -> bool:
     return bool(h.place.admin1) and h.place.admin1 == b.place.admin1
 
 
-def _drop_totals(cands: list[_Cand]) -> list[_Cand]:
+def _drop_totals(cands: list[_Cand], text: str = "") -> list[_Cand]:
     """A report whose toll is the sum of two or more reports told after it, each in a place it covers, on a day it
     allows ("Thirteen civilians were killed in air raids on Aleppo province" before "five were killed in Taduf" and
     "eight ... in Daret Izza") tells their total, no happening of its own: the reports that follow carry it."""
@@ -644,8 +644,21 @@ def _drop_totals(cands: list[_Cand]) -> list[_Cand]:
             if _sums_the_body(c, later):
                 c.notes.append("total-of-later-reports")
                 continue
+            if any(_names_part_of(c, b, text) for b in later):
+                c.notes.append("part-of-a-later-report")
+                continue
         out.append(c)
     return out
+
+
+def _names_part_of(c: _Cand, b: _Cand, text: str) -> bool:
+    """``c`` counts as its dead just the breakdown that the later report ``b`` gives of its own, larger toll ("Five
+    children and four staff killed by air strikes on a hospital" before "strikes destroyed the hospital, killing 13
+    ... Among the dead were four staff and five children"): the same happening, told by a part of its dead."""
+    if _family(b.event_type) != _family(c.event_type) or not b.fatalities or not c.fatalities \
+            or b.fatalities <= c.fatalities:
+        return False
+    return any(among_the_dead(text[x:y]) == c.fatalities for x, y in [(b.start, b.end), *b.extra_spans])
 
 
 def _sums_the_body(h: _Cand, body: list[_Cand]) -> bool:

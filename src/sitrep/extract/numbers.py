@@ -326,6 +326,19 @@ def tells_vague_dead(s: str) -> bool:
     return False
 
 
+# the breakdown of a report's dead: "Among the dead were four staff and five children", "those killed included two
+# women and a child", "the victims were three soldiers and a civilian"
+_AMONG_DEAD = re.compile(
+    rf"\b(?:among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)|(?:the\s+)?(?:dead|victims|those\s+killed))"
+    rf"\s+(?:were|are|included|include|was)\s+(?P<list>{_NP_LIST})", re.I)
+
+
+def among_the_dead(s: str) -> int | None:
+    """The dead a breakdown of a report's toll names ("Among the dead were four staff and five children" -> 9)."""
+    m = _AMONG_DEAD.search(s)
+    return _sum_list(m.group("list")) if m else None
+
+
 def _sum_list(s: str) -> int | None:
     """The victims a list counts: "two soldiers and one civilian" -> 3; a total and its breakdown
     ("21 people, 15 civilians and 6 fighters") -> the total."""
