@@ -658,7 +658,10 @@ def _names_part_of(c: _Cand, b: _Cand, text: str) -> bool:
     if _family(b.event_type) != _family(c.event_type) or not b.fatalities or not c.fatalities \
             or b.fatalities <= c.fatalities:
         return False
-    return any(among_the_dead(text[x:y]) == c.fatalities for x, y in [(b.start, b.end), *b.extra_spans])
+    end = max([b.end, *(y for _x, y in b.extra_spans)])
+    after = re.match(r"\s*[^.!?\n]*", text[end:end + 300])  # the sentence after the report, which may name them
+    spans = [(b.start, b.end), *b.extra_spans, (end, end + (after.end() if after else 0))]
+    return any(among_the_dead(text[x:y]) == c.fatalities for x, y in spans)
 
 
 def _sums_the_body(h: _Cand, body: list[_Cand]) -> bool:
