@@ -396,7 +396,7 @@ def _after_unnamed_other_place(prev: _Cand, c: _Cand, text: str) -> bool:
     if own and own in text[prev.start:prev.end]:
         return False
     mention = c.place.mention if c.place is not None else None
-    return bool(mention) and mention in text[c.start:c.end]
+    return mention is not None and mention != "" and mention in text[c.start:c.end]
 
 
 def _part_told(prev: _Cand, c: _Cand, text: str) -> bool:

@@ -65,6 +65,7 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
     areas = [x for x in areas if not any(c.start <= x.start and x.end <= c.end for c in taken)]
     strict_area = any(x.strict for x in areas)
     theatres: dict[str, frozenset[str]] = {}
+    firm = _firm_countries(mentions)
     out: list[PlaceMention] = []
     for m in mentions:
         if m.bracketed:
@@ -110,7 +111,7 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
                 and m.best.country not in theatre \
                 and not _known_abroad(m):
             m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
-        if _loose_abroad(m, final_votes, k):
+        if _loose_abroad(m, firm, k):
             m.best = None  # "the district of Hamdaniyeh" in an Aleppo story is no loose spelling of an Iraqi town
         if m.weak and m.best is None and not theatre:
             continue
@@ -125,19 +126,32 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
     return _city_neighbourhoods(text, out)
 
 
-def _loose_abroad(m: _Mention, votes: dict[str, tuple[str | None, str | None, float, Entry | None]],
-                  k: str) -> bool:
+def _firm_countries(mentions: Sequence[_Mention]) -> dict[str, str]:
+    """The country of each name read by its own spelling (a name, an alternate name or a demonym, not a loose
+    transliteration): name key -> ISO2."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.demonym:
+            out[norm_key(m.text)] = m.demonym
+        elif m.best is not None and m.best.country and any(
+                c.idx == m.best.idx and how != "loose" for c, how in m.cands):
+            out[norm_key(m.text)] = m.best.country
+    return out
+
+
+def _loose_abroad(m: _Mention, firm: dict[str, str], k: str) -> bool:
     """A town or district read only by a loose transliteration ("Hamdaniyeh" -> the Iraqi Hamdaniya) in a
-    country none of the text's other names is in, while they do place the text in some country: the spelling
-    is a namesake's, not the place the text is about (a part of its own town the gazetteer does not know)."""
+    country none of the text's other names read by their own spelling is in, while they do place the text in
+    some country: the spelling is a namesake's, not the place the text is about (a part of its own town the
+    gazetteer does not know)."""
     e = m.best
     if e is None or m.demonym or e.kind not in ("place", "supplement", "admin2"):
         return False
     if not any(c.idx == e.idx for c, _how in m.cands) or any(
             c.idx == e.idx and how != "loose" for c, how in m.cands):
         return False
-    countries = _context(votes, k).countries
-    return sum(w for w in countries.values() if w > 0) > 0 and countries.get(e.country or "", 0.0) <= 0
+    others = {cc for k2, cc in firm.items() if not _same_name(k2, k)}
+    return bool(others) and e.country not in others
 
 
 _CITY_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})

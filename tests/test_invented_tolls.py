@@ -1,0 +1,140 @@
+"""Tolls the text does not give for the event they are on (issue #12, session 14): a total kept because its parts
+were placed abroad by a loose spelling, a toll taken by the next report from one placed only as "another
+district", a vague report that keeps its own words as evidence over the sentence with the figure, and a part of a
+report's dead told as a report of its own. Every sentence here is self-written; each table holds at least three
+different sentences of one class of phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.extract.numbers import among_the_dead, tells_vague_dead
+
+
+def _violent(text: str) -> list:
+    return [e for e in extract(text, published="2016-08-10") if e.event_type != "Diplomacy"]
+
+
+# --------------------------------------------------------------------------- a loose spelling abroad
+@pytest.mark.parametrize("text", [
+    "Rebel shells fell on government-held districts of Aleppo on Monday. Shelling on the Iskandariyeh district "
+    "killed six people, state media said.",
+    "Rebel rockets hit government-held parts of Homs on Sunday. A rocket on the Telkeif district killed four "
+    "civilians, state media said.",
+    "Mortar rounds fell on the old city of Damascus on Friday. A mortar round on the Bartelleh district killed "
+    "three people, the state agency said.",
+    "Mortar rounds fell on the old city of Damascus on Friday. Mortars on the district of Khanaqeen killed three "
+    "people, the state agency said.",
+    "Rebels fired rockets at the city of Aleppo on Sunday. Five people were killed when a rocket hit a school in "
+    "the district of Hamdaniyeh.",
+])
+def test_a_loose_spelling_abroad_is_no_place_of_a_text_about_another_country(text: str) -> None:
+    """A district the gazetteer does not know, whose spelling only loosely matches a town in Iraq, in a text whose
+    other places are all in Syria: not the Iraqi town (the report stays in the Syrian city)."""
+    evs = _violent(text)
+    assert evs and all(e.location is not None and e.location.country == "SY" for e in evs), \
+        [(e.location.name, e.location.country) if e.location else None for e in evs]
+
+
+@pytest.mark.parametrize("text,country", [
+    # the text names the country (or a city of it) the loose reading is in: it stands
+    ("Islamic State militants shelled Telkeif north of Mosul in Iraq on Sunday, killing four civilians.", "IQ"),
+    ("Militants shelled Bartelleh near Mosul on Sunday, killing four civilians.", "IQ"),
+    # no other place in the text: nothing says it is elsewhere
+    ("Militants shelled Telkeif on Sunday, killing four civilians.", "IQ"),
+])
+def test_a_loose_spelling_stands_where_the_text_is_about_its_country(text: str, country: str) -> None:
+    evs = _violent(text)
+    assert evs and all(e.location is not None and e.location.country == country for e in evs), \
+        [(e.location.name, e.location.country) if e.location else None for e in evs]
+
+
+# --------------------------------------------------------------------------- "another district", then a place named
+@pytest.mark.parametrize("text,tolls", [
+    ("Rebel shelling killed five people in the Midan district of Damascus on Monday. Mortar fire on another "
+     "district killed two people. Government jets later struck rebel positions in Damascus.", [2, 5]),
+    ("Rockets killed three civilians in the Hamidiyeh quarter of Homs on Tuesday. A shell on another "
+     "neighbourhood killed one child. Regime helicopters dropped barrel bombs on Homs in the evening.", [1, 3]),
+    ("A car bomb killed eight people in a village near Hama on Sunday. Shelling on a second village killed two "
+     "people. Russian jets bombed rebel positions near Hama later that day.", [2, 8]),
+])
+def test_a_report_placed_as_another_district_keeps_its_toll(text: str, tolls: list[int]) -> None:
+    """ "Mortar fire on another district killed two" is a happening of its own; the next sentence, which names a
+    place in its own words ("jets struck rebel positions in Damascus"), does not go on it and take its toll
+    (at the base the jets' report took the 2 and the mortar fire's words were lost in it)."""
+    evs = _violent(text)
+    assert sorted(e.fatalities for e in evs if e.fatalities) == tolls, [(e.fatalities, e.evidence.text) for e in evs]
+    small = next(e for e in evs if e.fatalities == tolls[0])
+    assert "another" in small.evidence.text or "second" in small.evidence.text, small.evidence.text
+
+
+# --------------------------------------------------------------------------- dead told vaguely, then the figure
+@pytest.mark.parametrize("text,toll,words", [
+    ("Dozens of militants were killed in army operations in Hama province on Friday. More than 60 fighters were "
+     "killed in the village of Kafr Zita, a military source said.", 60, "More than 60"),
+    ("Scores of people were killed when jets bombed the city of Idlib on Monday. Medics said 37 people were killed "
+     "in the raids on the city's market.", 37, "37 people"),
+    ("Several soldiers were killed in an ambush near Palmyra on Thursday. The army said nine soldiers were killed "
+     "when militants attacked their convoy near the town.", 9, "nine soldiers"),
+])
+def test_a_vague_report_is_stated_by_the_sentence_with_its_figure(text: str, toll: int, words: str) -> None:
+    """A report that gives its dead only as "dozens" / "scores" / "several" and then the figure in a sentence of
+    its own: one report, with the figure, and the figure's sentence is its evidence (where the text says it)."""
+    evs = _violent(text)
+    assert len(evs) == 1 and evs[0].fatalities == toll, [(e.fatalities, e.evidence.text) for e in evs]
+    assert words in evs[0].evidence.text, evs[0].evidence.text
+
+
+@pytest.mark.parametrize("text,vague", [
+    ("Dozens of militants were killed in army operations", True),
+    ("the raids killed scores of people", True),
+    ("Hundreds of fighters died in the battle", True),
+    ("five people were killed in the shelling", False),
+    ("killing at least 12 people", False),
+    ("dozens of people were wounded", False),
+])
+def test_tells_vague_dead(text: str, vague: bool) -> None:
+    assert tells_vague_dead(text) is vague
+
+
+# --------------------------------------------------------------------------- a part of a report's dead
+@pytest.mark.parametrize("text,toll", [
+    ("Three children and two nurses killed in an air strike on a clinic in Idlib. An air strike destroyed a clinic "
+     "in the town of Saraqeb on Sunday, killing 11 people. Among the dead were two nurses and three children.", 11),
+    ("Four women and a child killed in shelling on a market in Douma. Regime shelling hit a crowded market in Douma "
+     "on Saturday, killing 16 people. Those killed included four women and a child.", 16),
+    ("Two soldiers and a policeman killed in a bombing in Kirkuk. A car bomb exploded at a checkpoint in Kirkuk on "
+     "Monday, killing seven people. The victims were two soldiers and a policeman.", 7),
+])
+def test_a_part_of_a_reports_dead_is_no_report_of_its_own(text: str, toll: int) -> None:
+    """A standfirst that counts only the breakdown the body gives of a larger toll ("Among the dead were ..."):
+    the body's report, told by a part of its dead -- no second event with the part as its toll."""
+    evs = _violent(text)
+    assert [e.fatalities for e in evs] == [toll], [(e.fatalities, e.evidence.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,tolls", [
+    # the breakdown is of another number: two happenings
+    ("Two children killed in shelling on Douma. Regime shelling hit a market in Douma on Saturday, killing 16 "
+     "people. Among the dead were four women and a child.", [2, 16]),
+    # the first report's dead are more than the later one's: no part of it
+    ("Twenty people killed in air strikes on Idlib. An air strike hit a bakery in Idlib on Sunday, killing seven "
+     "people. Among the dead were two children.", [7, 20]),
+    # no breakdown at all
+    ("Three soldiers killed in an ambush in Deraa. Gunmen ambushed an army patrol near Deraa on Monday, killing "
+     "eight soldiers.", [3, 8]),
+])
+def test_a_report_not_named_by_a_breakdown_stays(text: str, tolls: list[int]) -> None:
+    evs = _violent(text)
+    assert sorted(e.fatalities for e in evs if e.fatalities) == tolls, [(e.fatalities, e.evidence.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Among the dead were four nurses and five children.", 9),
+    ("Those killed included two women and a child.", 3),
+    ("The victims were three soldiers and a civilian.", 4),
+    ("Five people were killed in the strike.", None),
+])
+def test_among_the_dead(text: str, n: int | None) -> None:
+    assert among_the_dead(text) == n
