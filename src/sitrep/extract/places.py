@@ -127,15 +127,17 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
 
 
 def _firm_countries(mentions: Sequence[_Mention]) -> dict[str, str]:
-    """The country of each name read by its own spelling (a name, an alternate name or a demonym, not a loose
-    transliteration): name key -> ISO2."""
+    """The country of each province or large town named by its own spelling (a name or an alternate name, not a
+    loose transliteration; not a village, whose namesakes abroad are many, nor a country or a demonym, which name
+    actors as often as places): name key -> ISO2."""
     out: dict[str, str] = {}
     for m in mentions:
-        if m.demonym:
-            out[norm_key(m.text)] = m.demonym
-        elif m.best is not None and m.best.country and any(
-                c.idx == m.best.idx and how != "loose" for c, how in m.cands):
-            out[norm_key(m.text)] = m.best.country
+        if m.demonym or m.best is None or m.best.kind == "country":
+            continue  # "Turkish forces", "Turkey shelled ...": who acts, as often as where
+        e = m.best
+        major = e.kind == "admin1" or e.population >= 100_000 or e.fcode in ("PPLC", "PPLA")
+        if e.country and major and any(c.idx == e.idx and how != "loose" for c, how in m.cands):
+            out[norm_key(m.text)] = e.country
     return out
 
 
@@ -364,7 +366,14 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
               and (m.place is not None and m.place.precision != "country" or _NAMED_AS_LOCATION.search(
                   text, max(0, m.start - 12), m.start))]
     if before:
-        return before[-1].place
+        last = before[-1]
+        listed = len(before) >= 3 and _LIST_GAP.fullmatch(text, before[-3].end, before[-2].start) is not None
+        if len(before) >= 2 and not listed and _container_of(before[-2], last, text) \
+                and _SENTENCE_END.search(text, last.end, start):
+            # a report told in the next sentence with no place of its own ("... the town of Khan Sheikhoun in rural
+            # Idlib. Chemical agents were used in the attack"): the town, not its province
+            return before[-2].place
+        return last.place
     areas = Counter(m.place.name for m in real if m.place is not None)
     if areas:
         name = areas.most_common(1)[0][0]
@@ -372,6 +381,24 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     # only a country adjective ("Turkish troops"): the country, at country precision
     dem = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end]
     return dem[0].place if dem else None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b)\s*")  # "the villages of A, B and C in Homs": all of them
+# "X in (the) Y", "X, Y", "X of Y": the name after a town that names the area it lies in
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:rural|countryside\s+of|province\s+of|"
+                            r"(?:north|south|east|west)(?:ern)?)\s+)?$", re.I)
+
+
+def _container_of(town: PlaceMention, area: PlaceMention, text: str) -> bool:
+    """``area`` is named right after ``town`` as the coarser place it lies in ("Khan Sheikhoun in the rural Idlib",
+    "Douma, Rural Damascus")."""
+    a, b = town.place, area.place
+    if a is None or b is None or _PRECISION_RANK.get(a.precision, 3) >= _PRECISION_RANK.get(b.precision, 3):
+        return False
+    if not a.admin1 or a.admin1 != b.admin1 or area.start - town.end > 30:
+        return False
+    return _CONTAINER_GAP.fullmatch(text, town.end, area.start) is not None
 
 
 def document_province(mentions: Sequence[PlaceMention], country: str) -> Place | None:
