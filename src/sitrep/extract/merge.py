@@ -58,10 +58,21 @@ def _stated_day(c: _Cand) -> bool:
 
 def _dates_compatible(a: _Cand, b: _Cand) -> bool:
     if _soft_date(a) or _soft_date(b):
-        return True
+        return not (_year_told_apart(a, b) or _year_told_apart(b, a))
     if a.date is None or b.date is None:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _year_told_apart(a: _Cand, b: _Cand) -> bool:
+    """``a`` has only the story's day (carried on from the sentences before it) and ``b`` names in its own clause a
+    date of another year ("The army repelled an attempt to storm the base. In March 2013 the region was attacked
+    ..."): ``b`` is background of another year, no part of ``a``'s happening."""
+    if not (a.date_method or "").startswith("narrative:") or a.anaphoric or b.anaphoric:
+        return False
+    if not (b.date_method or "").startswith("sentence:explicit") or "date:other-clause" in b.notes:
+        return False
+    return bool(a.date and b.date) and (a.date or "")[:4] != (b.date or "")[:4]
 
 
 def _apart(a: _Cand, b: _Cand, text: str) -> bool:
@@ -448,6 +459,31 @@ def _same_toll(a: _Cand, b: _Cand) -> bool:
         and ((a.event_type, a.sub) == (b.event_type, b.sub) or _outcome(a) or _outcome(b)) and _dates_compatible(a, b)
 
 
+# a settlement or area named by its kind ("the village of Shalaf", "Jabal al-Zawiya region", "Kafr Zita town"): a
+# place of the report's own, whether the gazetteer knows it or not
+_SETTLEMENT = re.compile(
+    r"\b(?:village|town|city|region|area|district|neighbou?rhood|hamlet)\s+of\s+((?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’\-]+)"
+    r"|\b((?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’\-]+)?)\s+"
+    r"(?:village|town|region|area|district|neighbou?rhood|hamlet)\b")
+
+
+def _settlements(c: _Cand, text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for a, b in [(c.start, c.end), *c.extra_spans]
+            for m in _SETTLEMENT.finditer(text, a, b)}
+
+
+def _settlements_apart(a: _Cand, b: _Cand, text: str) -> bool:
+    """Each report names a settlement or area of its own by its kind ("an army base in Jabal al-Rahmalia region",
+    "operations in the village of Shalaf"), and neither says the other's name: two places, however the gazetteer
+    places them (both, unknown to it, in the province around them)."""
+    sa, sb = _settlements(a, text), _settlements(b, text)
+    if not sa or not sb:
+        return False
+    told_a = " ".join(text[x:y] for x, y in [(a.start, a.end), *a.extra_spans])
+    told_b = " ".join(text[x:y] for x, y in [(b.start, b.end), *b.extra_spans])
+    return not any(n in told_b for n in sa) and not any(n in told_a for n in sb)
+
+
 def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     """The same incident reported twice in one document (abstract and body, recap and detail)."""
     out: list[_Cand] = []
@@ -469,6 +505,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue  # two kinds of violence, two towns / districts each named in its own report, or "another"
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
+            if _settlements_apart(o, c, text):
+                continue  # "an army base in Jabal X region" and "the village of Y": two places the gazetteer may not know
             if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
                 continue
             twin = o
