@@ -506,7 +506,7 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
             if _settlements_apart(o, c, text):
-                continue  # "an army base in Jabal X region" and "the village of Y": two places the gazetteer may not know
+                continue  # "an army base in Jabal X region", "the village of Y": two places, known or not
             if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
                 continue
             twin = o
