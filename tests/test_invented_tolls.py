@@ -241,3 +241,19 @@ def test_an_attempt_beaten_back_at_one_area_is_not_the_toll_told_of_another(text
     assert len(evs) == n, [(e.fatalities, e.evidence.text[:50]) for e in evs]
     attempt = next(e for e in evs if "attempt" in e.evidence.text)
     assert attempt.fatalities is None
+
+
+# --------------------------------------------------------------------------- a neighbourhood of the city it names
+@pytest.mark.parametrize("text,place", [
+    ("Militants keep violating the truce in the provinces of Aleppo and Damascus, the centre said. In Aleppos Bani "
+     "Zeid neighborhood militants executed 12 men who tried to surrender, the centre said.", "Aleppo - Bani Zeid"),
+    ("Militants keep violating the truce in the provinces of Homs and Damascus, the centre said. In Homss Mreijeh "
+     "neighborhood militants executed seven men who tried to surrender, the centre said.", "Homs - Mreijeh"),
+    ("Militants keep violating the truce in the provinces of Latakia and Aleppo, the centre said. In Latakias Raml "
+     "neighborhood militants executed four men who tried to surrender, the centre said.", "Latakia - Raml"),
+])
+def test_a_neighbourhood_named_in_the_possessive_is_of_that_city(text: str, place: str) -> None:
+    """ "In Aleppo's X neighborhood" with the apostrophe lost ("Aleppos"): a part of Aleppo, not of the last city
+    the text named (at the base: "Damascus - In Aleppos Bani Zeid")."""
+    evs = _violent(text)
+    assert [e.location.name for e in evs if e.location] == [place]

@@ -191,6 +191,10 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
             city = None
         named = bool(_NEIGHBOURHOOD.match(text, pm.end) or _NEIGHBOURHOOD_OF.search(text, max(0, pm.start - 30),
                                                                                        pm.start))
+        owner = _possessive_city(pm) if named else None
+        if owner is not None:
+            # "In Aleppo's Qaryat al-Ansari neighborhood" (the apostrophe lost: "Aleppos"): the city it names
+            city, pm = owner, dataclasses.replace(pm, mention=pm.mention[owner.end - pm.start:].strip())
         if named and city is not None and city.place is not None and pm.mention != city.mention \
                 and pm.mention.split()[0].lower() not in _DETERMINERS \
                 and pm.start - city.end <= _CITY_REACH:
@@ -209,6 +213,22 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
             city = pm
         out.append(pm)
     return out
+
+
+_POSSESSIVE_CITY = re.compile(r"(?:[Ii]n\s+)?(?P<city>[A-Z][\w\-]+?)(?:['’]s|s)\s+(?=[A-Z])")
+
+
+def _possessive_city(pm: PlaceMention) -> PlaceMention | None:
+    """The city a neighbourhood's mention opens with in the possessive ("Aleppos Qaryat al-Ansari", "Homs's
+    Waer"): that city, as a mention of its own (its end: where the neighbourhood's own name starts)."""
+    m = _POSSESSIVE_CITY.match(pm.mention)
+    if m is None:
+        return None
+    place = resolve_place(m.group("city"))
+    if not _is_city(place):
+        return None
+    return PlaceMention(mention=m.group("city"), start=pm.start + m.start("city"), end=pm.start + m.end(),
+                        place=place)
 
 
 def _is_city(p: Place | None) -> bool:
