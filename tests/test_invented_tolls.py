@@ -257,3 +257,36 @@ def test_a_neighbourhood_named_in_the_possessive_is_of_that_city(text: str, plac
     the text named (at the base: "Damascus - In Aleppos Bani Zeid")."""
     evs = _violent(text)
     assert [e.location.name for e in evs if e.location] == [place]
+
+
+# --------------------------------------------------------------------------- one happening retold in the same words
+@pytest.mark.parametrize("text,toll", [
+    ("August 12 2016 Militants executed fighters and members of their families who tried to hand over their weapons "
+     "to the army. Armed groups keep breaking the truce in the provinces of Aleppo and Idlib the centre said in its "
+     "daily bulletin on Friday. Thus according to the bulletin militants executed 18 fighters and members of their "
+     "families. \"In Aleppos Bustan al-Qasr neighborhood militants executed fighters and members of their families who "
+     "tried to hand over their weapons to the army. In all 18 people were killed\" the centre said.", 18),
+    ("August 12 2016 Gunmen shot dead farmers and members of their families who tried to return to their fields near "
+     "Morek. Armed groups keep breaking the truce the centre said in its daily bulletin on Friday. Thus according to "
+     "the bulletin gunmen shot dead nine farmers and members of their families. \"Near Morek gunmen shot dead farmers "
+     "and members of their families who tried to return to their fields. In all nine people were killed\" the centre "
+     "said.", 9),
+    ("August 12 2016 Jihadists executed villagers and members of their families who tried to flee the town of Kafr "
+     "Nabuda. Armed groups keep breaking the truce the centre said in its daily bulletin on Friday. Thus according to "
+     "the bulletin jihadists executed 14 villagers and members of their families. \"In Kafr Nabuda jihadists executed "
+     "villagers and members of their families who tried to flee the town. In all 14 people were killed\" the centre "
+     "said.", 14),
+])
+def test_a_happening_retold_in_the_same_words_is_one_report(text: str, toll: int) -> None:
+    """The lead tells the act with no toll; a bulletin further down tells it again in the same words, act and all,
+    with its dead: one report with that toll (at the base: an untolled report and a tolled one)."""
+    evs = _violent(text)
+    assert [e.fatalities for e in evs] == [toll], [(e.fatalities, e.evidence.text[:50]) for e in evs]
+
+
+def test_the_same_words_on_another_day_are_another_report() -> None:
+    """Near miss: the same words on two days the text names: two happenings."""
+    evs = _violent("Jets bombed a crowded market in the town of Saraqeb on Monday. Rescuers worked through the night. "
+                   "Jets bombed a crowded market in the town of Saraqeb again on Thursday, killing 11 people.")
+    assert sorted((e.date, e.fatalities) for e in evs) == [("2016-08-04", 11), ("2016-08-08", None)], \
+        [(e.date, e.fatalities) for e in evs]

@@ -452,6 +452,31 @@ def _contains(a: _Cand, b: _Cand) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+_WORD = re.compile(r"[\w'’\-]+")
+_RETOLD_WORDS = 6  # a run of this many words, the act's word among them, told again
+
+
+def _retold_in_same_words(a: _Cand, b: _Cand, text: str) -> bool:
+    """Two reports of one type on dates that do not disagree, one of them told again in the other's own words, the
+    act among them ("Terrorists executed militants and members of their families who tried to lay down arms" in the
+    lead, "... executed militants and members of their families who tried to ..." quoted from the bulletin further
+    down): one happening, whose toll one of them gives."""
+    if (a.event_type, a.sub) != (b.event_type, b.sub) or not _dates_compatible(a, b):
+        return False
+    if (a.fatalities is None) == (b.fatalities is None) or a.anaphoric or b.anaphoric:
+        return False
+
+    def runs(c: _Cand) -> set[tuple[str, ...]]:
+        out: set[tuple[str, ...]] = set()
+        for x, y in [(c.start, c.end), *c.extra_spans]:
+            words = [m.group(0).lower() for m in _WORD.finditer(text, x, y)]
+            out |= {tuple(words[i:i + _RETOLD_WORDS]) for i in range(len(words) - _RETOLD_WORDS + 1)}
+        return out
+
+    acts = {w.lower() for c in (a, b) for w in _WORD.findall(c.hit.text)}
+    return any(acts & set(run) for run in runs(a) & runs(b))
+
+
 def _same_toll(a: _Cand, b: _Cand) -> bool:
     """Two reports of one kind of attack with the same toll of several dead, on dates that do not
     disagree: "killed at least 43 people in Jayrud" and "at least 43 people have been killed by shelling"."""
@@ -490,7 +515,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     for c in sorted(cands, key=lambda c: (_soft_date(c), -_RANK.get(c.precision, -1), c.start)):
         twin = None
         for o in ([] if _new_incident(c, text) else out):
-            if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
+            if _family(o.event_type) != _family(c.event_type) or not (
+                    _contains(o, c) or _same_toll(o, c) or _retold_in_same_words(o, c, text)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
