@@ -85,8 +85,10 @@ def test_a_sentence_with_its_own_vague_time_keeps_only_the_month(text: str, phra
      "a market in the town of Maarat al-Numan.", "2016-07-23", "2016-07-21"),
     ("Islamic State fighters attacked army positions near Deir ez-Zor on Monday. Seven soldiers were killed when "
      "a car bomb exploded at a checkpoint in the village of Ayyash.", "2016-05-04", "2016-05-02"),
+    # (was "... a school in the district of Hamdaniyeh": that district is now read as a part of Aleppo, not the
+    # Iraqi Hamdaniya, and the sentence joins the lead's report -- see test_invented_tolls.py)
     ("Rebels fired rockets at the city of Aleppo on Sunday. Five people were killed when a rocket hit a school in "
-     "the district of Hamdaniyeh.", "2016-08-10", "2016-08-07"),
+     "the town of Nubl.", "2016-08-10", "2016-08-07"),
 ])
 def test_extract_dates_a_follow_up_report_to_the_story_day(text: str, published: str, day: str) -> None:
     second = text.index(". ") + 2

@@ -368,6 +368,14 @@ _SPOKEN_FROM = re.compile(
     r"(?:\s+(?!(?:that|when|after|as|where|which|who|and|but)\b)[\w'’\-]+){0,3}?\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
+# the office a figure is credited to, at its seat: "according to the directorate of health in Idlib province", "the
+# toll given by the health ministry in Gaza", "according to the local council of Douma" -- whose the figure is, not
+# where the act was (an act on the office is :data:`_ACT_REACHES`)
+_CREDITED_OFFICE = re.compile(
+    r"\b(?:according\s+to|given\s+by|issued\s+by|released\s+by|figures?\s+from|toll\s+from)\s+(?:the\s+)?"
+    r"(?:[\w'’\-]+\s+){0,3}?(?:directorate|ministry|department|council|authority|authorities|office|committee|"
+    r"administration|governorate|directorate)(?:\s+(?:of|for)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?)?"
+    r"\s+(?:in|of|at)\s+(?:the\s+)?$", re.I)
 _ACT_REACHES = re.compile(
     r"\b(?:attack\w*|storm\w*|bomb\w*|hit|struck|target\w*|raid\w*|shell\w*|stormed|seized|torched|burned|"
     r"near|outside|inside|into|at|on|against)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
@@ -422,6 +430,8 @@ def reporting_place(text: str, start: int, end: int) -> bool:
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
+    if _CREDITED_OFFICE.search(text, max(0, start - 90), start):
+        return True
     m = _SPOKEN_FROM.search(text, max(0, start - 70), start)
     # an office the act itself reaches ("attacked the mayor's office in Kirkuk", "a car bomb near the governor's
     # headquarters in Mosul") is where it happened, not where a report comes from

@@ -437,7 +437,7 @@ def merge(st: DocState) -> None:
     merged = _merge(st.cands, st.text)
     merged = _merge_references(merged, st.text)
     merged = _merge_restatements(_merge_duplicates(merged, st.text), st.text)
-    st.merged = _drop_totals(_merge_headlines(merged, st.text))
+    st.merged = _drop_totals(_merge_headlines(merged, st.text), st.text)
     headline_tolls_restated(st.merged, sources)
 
 

@@ -13,7 +13,7 @@ from sitrep.extract.events import (
     opens_with_hour,
     picked_out,
 )
-from sitrep.extract.numbers import adds_more
+from sitrep.extract.numbers import adds_more, among_the_dead, tells_vague_dead
 from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
@@ -58,10 +58,21 @@ def _stated_day(c: _Cand) -> bool:
 
 def _dates_compatible(a: _Cand, b: _Cand) -> bool:
     if _soft_date(a) or _soft_date(b):
-        return True
+        return not (_year_told_apart(a, b) or _year_told_apart(b, a))
     if a.date is None or b.date is None:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _year_told_apart(a: _Cand, b: _Cand) -> bool:
+    """``a`` has only the story's day (carried on from the sentences before it) and ``b`` names in its own clause a
+    date of another year ("The army repelled an attempt to storm the base. In March 2013 the region was attacked
+    ..."): ``b`` is background of another year, no part of ``a``'s happening."""
+    if not (a.date_method or "").startswith("narrative:") or a.anaphoric or b.anaphoric:
+        return False
+    if not (b.date_method or "").startswith("sentence:explicit") or "date:other-clause" in b.notes:
+        return False
+    return bool(a.date and b.date) and (a.date or "")[:4] != (b.date or "")[:4]
 
 
 def _apart(a: _Cand, b: _Cand, text: str) -> bool:
@@ -152,6 +163,10 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
     also = adds_more(text[other.start:other.end])
+    # a report that gives its dead only as a vague word ("dozens of militants were killed") and then the figure in a
+    # sentence of its own ("Over 110 of them were killed in the village of X"): that sentence states the report
+    vague_then_figure = into.fatalities is None and other.fatalities is not None and not other.anaphoric \
+        and other.sent > max(into.sent, into.last_sent) and tells_vague_dead(text[into.start:into.end])
     if other.fatalities is not None:
         if into.fatalities is None:
             into.fatalities = other.fatalities
@@ -173,7 +188,7 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into) or (
         other.anaphoric and _stated_day(other) and "date:saying" in into.notes))
     precise_into = into.date is not None and not _soft_date(into)
-    take_evidence = False
+    take_evidence = vague_then_figure
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
         into.notes = [n for n in into.notes if n != "date:saying"] + (["date:saying"] if _said_day(other) else [])
@@ -371,7 +386,7 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     fell on al-Sheikh Maqsoud neighborhood, injuring three." after a report on another district; "8 were
     wounded in Foua" after one in Aleppo), or says the place is another ("rockets hit another neighbourhood"): a
     happening of its own, as ACLED codes one event per place, however near the two places are."""
-    if _says_another_place(c, text):
+    if _says_another_place(c, text) or _after_unnamed_other_place(prev, c, text):
         return True
     if c.anaphoric or not (_local(prev) and _local(c)) or _same_place(prev, c):
         return False
@@ -379,6 +394,20 @@ def _moves_on(prev: _Cand, c: _Cand, text: str) -> bool:
     mention = c.place.mention or ""
     return bool(mention) and mention in text[c.start:c.end] and c.place.name != prev.place.name \
         and not _part_told(prev, c, text)
+
+
+def _after_unnamed_other_place(prev: _Cand, c: _Cand, text: str) -> bool:
+    """``prev`` is placed only as "another neighbourhood" / "a second village" (no name of its own: its place is
+    the report before's town, borrowed) and ``c``, in a later sentence, names a place in its own words ("Rockets
+    hit another district, killing one. Jets struck rebel positions south of Aleppo."): ``c`` is told of a place
+    of its own, not of the unnamed one, so it goes on no further report of it."""
+    if c.anaphoric or c.sent <= max(prev.sent, prev.last_sent) or not _says_another_place(prev, text):
+        return False
+    own = prev.place.mention if prev.place is not None else None
+    if own and own in text[prev.start:prev.end]:
+        return False
+    mention = c.place.mention if c.place is not None else None
+    return mention is not None and mention != "" and mention in text[c.start:c.end]
 
 
 def _part_told(prev: _Cand, c: _Cand, text: str) -> bool:
@@ -423,11 +452,61 @@ def _contains(a: _Cand, b: _Cand) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+_WORD = re.compile(r"[\w'’\-]+")
+_RETOLD_WORDS = 6  # a run of this many words, the act's word among them, told again
+
+
+def _retold_in_same_words(a: _Cand, b: _Cand, text: str) -> bool:
+    """Two reports of one type on dates that do not disagree, one of them told again in the other's own words, the
+    act among them ("Terrorists executed militants and members of their families who tried to lay down arms" in the
+    lead, "... executed militants and members of their families who tried to ..." quoted from the bulletin further
+    down): one happening, whose toll one of them gives."""
+    if (a.event_type, a.sub) != (b.event_type, b.sub) or not _dates_compatible(a, b):
+        return False
+    if (a.fatalities is None) == (b.fatalities is None) or a.anaphoric or b.anaphoric:
+        return False
+
+    def runs(c: _Cand) -> set[tuple[str, ...]]:
+        out: set[tuple[str, ...]] = set()
+        for x, y in [(c.start, c.end), *c.extra_spans]:
+            words = [m.group(0).lower() for m in _WORD.finditer(text, x, y)]
+            out |= {tuple(words[i:i + _RETOLD_WORDS]) for i in range(len(words) - _RETOLD_WORDS + 1)}
+        return out
+
+    acts = {w.lower() for c in (a, b) for w in _WORD.findall(c.hit.text)}
+    return any(acts & set(run) for run in runs(a) & runs(b))
+
+
 def _same_toll(a: _Cand, b: _Cand) -> bool:
     """Two reports of one kind of attack with the same toll of several dead, on dates that do not
     disagree: "killed at least 43 people in Jayrud" and "at least 43 people have been killed by shelling"."""
     return a.fatalities is not None and a.fatalities >= 2 and a.fatalities == b.fatalities \
         and ((a.event_type, a.sub) == (b.event_type, b.sub) or _outcome(a) or _outcome(b)) and _dates_compatible(a, b)
+
+
+# a settlement or area named by its kind ("the village of Shalaf", "Jabal al-Zawiya region", "Kafr Zita town"): a
+# place of the report's own, whether the gazetteer knows it or not
+_SETTLEMENT = re.compile(
+    r"\b(?:village|town|city|region|area|district|neighbou?rhood|hamlet)\s+of\s+((?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’\-]+)"
+    r"|\b((?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|ad|as|ash|ar|an)-)?[A-Z][\w'’\-]+)?)\s+"
+    r"(?:village|town|region|area|district|neighbou?rhood|hamlet)\b")
+
+
+def _settlements(c: _Cand, text: str) -> set[str]:
+    return {m.group(1) or m.group(2) for a, b in [(c.start, c.end), *c.extra_spans]
+            for m in _SETTLEMENT.finditer(text, a, b)}
+
+
+def _settlements_apart(a: _Cand, b: _Cand, text: str) -> bool:
+    """Each report names a settlement or area of its own by its kind ("an army base in Jabal al-Rahmalia region",
+    "operations in the village of Shalaf"), and neither says the other's name: two places, however the gazetteer
+    places them (both, unknown to it, in the province around them)."""
+    sa, sb = _settlements(a, text), _settlements(b, text)
+    if not sa or not sb:
+        return False
+    told_a = " ".join(text[x:y] for x, y in [(a.start, a.end), *a.extra_spans])
+    told_b = " ".join(text[x:y] for x, y in [(b.start, b.end), *b.extra_spans])
+    return not any(n in told_b for n in sa) and not any(n in told_a for n in sb)
 
 
 def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
@@ -436,7 +515,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     for c in sorted(cands, key=lambda c: (_soft_date(c), -_RANK.get(c.precision, -1), c.start)):
         twin = None
         for o in ([] if _new_incident(c, text) else out):
-            if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
+            if _family(o.event_type) != _family(c.event_type) or not (
+                    _contains(o, c) or _same_toll(o, c) or _retold_in_same_words(o, c, text)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c):
                 continue
@@ -451,6 +531,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
                 continue  # two kinds of violence, two towns / districts each named in its own report, or "another"
             if c.violent and not (o.fatalities is None or c.fatalities is None or o.fatalities == c.fatalities):
                 continue
+            if _settlements_apart(o, c, text):
+                continue  # "an army base in Jabal X region", "the village of Y": two places, known or not
             if not c.violent and (o.event_type, o.sub) != (c.event_type, c.sub):
                 continue
             twin = o
@@ -614,7 +696,7 @@ def _lists_within(b: _Cand, h: _Cand) -> bool:
     return bool(h.place.admin1) and h.place.admin1 == b.place.admin1
 
 
-def _drop_totals(cands: list[_Cand]) -> list[_Cand]:
+def _drop_totals(cands: list[_Cand], text: str = "") -> list[_Cand]:
     """A report whose toll is the sum of two or more reports told after it, each in a place it covers, on a day it
     allows ("Thirteen civilians were killed in air raids on Aleppo province" before "five were killed in Taduf" and
     "eight ... in Daret Izza") tells their total, no happening of its own: the reports that follow carry it."""
@@ -626,8 +708,24 @@ def _drop_totals(cands: list[_Cand]) -> list[_Cand]:
             if _sums_the_body(c, later):
                 c.notes.append("total-of-later-reports")
                 continue
+            if any(_names_part_of(c, b, text) for b in later):
+                c.notes.append("part-of-a-later-report")
+                continue
         out.append(c)
     return out
+
+
+def _names_part_of(c: _Cand, b: _Cand, text: str) -> bool:
+    """``c`` counts as its dead just the breakdown that the later report ``b`` gives of its own, larger toll ("Five
+    children and four staff killed by air strikes on a hospital" before "strikes destroyed the hospital, killing 13
+    ... Among the dead were four staff and five children"): the same happening, told by a part of its dead."""
+    if _family(b.event_type) != _family(c.event_type) or not b.fatalities or not c.fatalities \
+            or b.fatalities <= c.fatalities:
+        return False
+    end = max([b.end, *(y for _x, y in b.extra_spans)])
+    after = re.match(r"\s*[^.!?\n]*", text[end:end + 300])  # the sentence after the report, which may name them
+    spans = [(b.start, b.end), *b.extra_spans, (end, end + (after.end() if after else 0))]
+    return any(among_the_dead(text[x:y]) == c.fatalities for x, y in spans)
 
 
 def _sums_the_body(h: _Cand, body: list[_Cand]) -> bool:

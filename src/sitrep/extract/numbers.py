@@ -324,6 +324,32 @@ def is_vague(q: str) -> bool:
     return s in VAGUE or f"{s} of" in VAGUE or re.fullmatch(VAGUE_PLURAL, s) is not None
 
 
+_VAGUE_FIRST = re.compile(rf"(?:{_APPROX.pattern[1:]})?(?:{_VAGUE_RE})\b", re.I)
+
+
+def tells_vague_dead(s: str) -> bool:
+    """Does ``s`` tell dead by a vague word only ("dozens of militants were killed", "the raids killed scores of
+    people")? No toll is read from it (:func:`is_vague`), but the report has dead the text may count further on."""
+    for rx in (KILLED_BEFORE, KILLED_AFTER):
+        for m in rx.finditer(s):
+            if _VAGUE_FIRST.match(m.group("list")) and not re.search(r"\d", m.group("list")):
+                return True
+    return False
+
+
+# the breakdown of a report's dead: "Among the dead were four staff and five children", "those killed included two
+# women and a child", "the victims were three soldiers and a civilian"
+_AMONG_DEAD = re.compile(
+    rf"\b(?:among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)|(?:the\s+)?(?:dead|victims|those\s+killed))"
+    rf"\s+(?:were|are|included|include|was)\s+(?P<list>{_NP_LIST})", re.I)
+
+
+def among_the_dead(s: str) -> int | None:
+    """The dead a breakdown of a report's toll names ("Among the dead were four staff and five children" -> 9)."""
+    m = _AMONG_DEAD.search(s)
+    return _sum_list(m.group("list")) if m else None
+
+
 def _sum_list(s: str) -> int | None:
     """The victims a list counts: "two soldiers and one civilian" -> 3; a total and its breakdown
     ("21 people, 15 civilians and 6 fighters") -> the total."""

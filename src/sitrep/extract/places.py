@@ -65,6 +65,7 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
     areas = [x for x in areas if not any(c.start <= x.start and x.end <= c.end for c in taken)]
     strict_area = any(x.strict for x in areas)
     theatres: dict[str, frozenset[str]] = {}
+    firm = _firm_countries(mentions)
     out: list[PlaceMention] = []
     for m in mentions:
         if m.bracketed:
@@ -110,6 +111,8 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
                 and m.best.country not in theatre \
                 and not _known_abroad(m):
             m.best = None  # a Syrian or Iraqi text does not name a village in Romania: leave it unresolved
+        if _loose_abroad(m, firm, k):
+            m.best = None  # "the district of Hamdaniyeh" in an Aleppo story is no loose spelling of an Iraqi town
         if m.weak and m.best is None and not theatre:
             continue
         found = _own_place(gaz, m)
@@ -121,6 +124,36 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
             out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, named, text[a:b])))
     out.sort(key=lambda x: x.start)
     return _city_neighbourhoods(text, out)
+
+
+def _firm_countries(mentions: Sequence[_Mention]) -> dict[str, str]:
+    """The country of each province or large town named by its own spelling (a name or an alternate name, not a
+    loose transliteration; not a village, whose namesakes abroad are many, nor a country or a demonym, which name
+    actors as often as places): name key -> ISO2."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.demonym or m.best is None or m.best.kind == "country":
+            continue  # "Turkish forces", "Turkey shelled ...": who acts, as often as where
+        e = m.best
+        major = e.kind == "admin1" or e.population >= 100_000 or e.fcode in ("PPLC", "PPLA")
+        if e.country and major and any(c.idx == e.idx and how != "loose" for c, how in m.cands):
+            out[norm_key(m.text)] = e.country
+    return out
+
+
+def _loose_abroad(m: _Mention, firm: dict[str, str], k: str) -> bool:
+    """A town or district read only by a loose transliteration ("Hamdaniyeh" -> the Iraqi Hamdaniya) in a
+    country none of the text's other names read by their own spelling is in, while they do place the text in
+    some country: the spelling is a namesake's, not the place the text is about (a part of its own town the
+    gazetteer does not know)."""
+    e = m.best
+    if e is None or m.demonym or e.kind not in ("place", "supplement", "admin2"):
+        return False
+    if not any(c.idx == e.idx for c, _how in m.cands) or any(
+            c.idx == e.idx and how != "loose" for c, how in m.cands):
+        return False
+    others = {cc for k2, cc in firm.items() if not _same_name(k2, k)}
+    return bool(others) and e.country not in others
 
 
 _CITY_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
@@ -158,6 +191,10 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
             city = None
         named = bool(_NEIGHBOURHOOD.match(text, pm.end) or _NEIGHBOURHOOD_OF.search(text, max(0, pm.start - 30),
                                                                                        pm.start))
+        owner = _possessive_city(pm) if named else None
+        if owner is not None:
+            # "In Aleppo's Qaryat al-Ansari neighborhood" (the apostrophe lost: "Aleppos"): the city it names
+            city, pm = owner, dataclasses.replace(pm, mention=pm.mention[owner.end - pm.start:].strip())
         if named and city is not None and city.place is not None and pm.mention != city.mention \
                 and pm.mention.split()[0].lower() not in _DETERMINERS \
                 and pm.start - city.end <= _CITY_REACH:
@@ -176,6 +213,22 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
             city = pm
         out.append(pm)
     return out
+
+
+_POSSESSIVE_CITY = re.compile(r"(?:[Ii]n\s+)?(?P<city>[A-Z][\w\-]+?)(?:['’]s|s)\s+(?=[A-Z])")
+
+
+def _possessive_city(pm: PlaceMention) -> PlaceMention | None:
+    """The city a neighbourhood's mention opens with in the possessive ("Aleppos Qaryat al-Ansari", "Homs's
+    Waer"): that city, as a mention of its own (its end: where the neighbourhood's own name starts)."""
+    m = _POSSESSIVE_CITY.match(pm.mention)
+    if m is None:
+        return None
+    place = resolve_place(m.group("city"))
+    if not _is_city(place):
+        return None
+    return PlaceMention(mention=m.group("city"), start=pm.start + m.start("city"), end=pm.start + m.end(),
+                        place=place)
 
 
 def _is_city(p: Place | None) -> bool:
@@ -333,7 +386,14 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
               and (m.place is not None and m.place.precision != "country" or _NAMED_AS_LOCATION.search(
                   text, max(0, m.start - 12), m.start))]
     if before:
-        return before[-1].place
+        last = before[-1]
+        listed = len(before) >= 3 and _LIST_GAP.fullmatch(text, before[-3].end, before[-2].start) is not None
+        if len(before) >= 2 and not listed and _container_of(before[-2], last, text) \
+                and _SENTENCE_END.search(text, last.end, start):
+            # a report told in the next sentence with no place of its own ("... the town of Khan Sheikhoun in rural
+            # Idlib. Chemical agents were used in the attack"): the town, not its province
+            return before[-2].place
+        return last.place
     areas = Counter(m.place.name for m in real if m.place is not None)
     if areas:
         name = areas.most_common(1)[0][0]
@@ -341,6 +401,24 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     # only a country adjective ("Turkish troops"): the country, at country precision
     dem = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end]
     return dem[0].place if dem else None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b)\s*")  # "the villages of A, B and C in Homs": all of them
+# "X in (the) Y", "X, Y", "X of Y": the name after a town that names the area it lies in
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:rural|countryside\s+of|province\s+of|"
+                            r"(?:north|south|east|west)(?:ern)?)\s+)?$", re.I)
+
+
+def _container_of(town: PlaceMention, area: PlaceMention, text: str) -> bool:
+    """``area`` is named right after ``town`` as the coarser place it lies in ("Khan Sheikhoun in the rural Idlib",
+    "Douma, Rural Damascus")."""
+    a, b = town.place, area.place
+    if a is None or b is None or _PRECISION_RANK.get(a.precision, 3) >= _PRECISION_RANK.get(b.precision, 3):
+        return False
+    if not a.admin1 or a.admin1 != b.admin1 or area.start - town.end > 30:
+        return False
+    return _CONTAINER_GAP.fullmatch(text, town.end, area.start) is not None
 
 
 def document_province(mentions: Sequence[PlaceMention], country: str) -> Place | None:
