@@ -278,7 +278,9 @@ def precision_rank(p: Place) -> int:
 
 _LOCATIVE_AFTER = re.compile(
     r"(?:\s*[-–/]\s*[A-Z][\w’']+|\s+and\s+[A-Z][\w’']+)?\s+(?:border|borders|frontier|territory|territories|soil|"
-    r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border)\b"
+    r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border|"
+    # a base of the country's own forces on its soil ("a Syrian air base", "the Syrian airfield")
+    r"(?:military\s+)?(?:air\s*base|airbase|air\s*field|military\s+airport))\b"
 )
 
 
@@ -300,6 +302,13 @@ _NAMED_AS_LOCATION = re.compile(r"\b(?:in|at|near|across|inside|throughout|of|in
 _CARRY_CHARS = 400
 
 
+# a preposition of place right before a name, a point of the compass between them too ("in east Syria", "in the
+# northern Aleppo countryside", "near south-western Hama")
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|at|near|of|on|outside|around|from|into|to)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
+
+
 def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
     """The location of an event stated in ``text[start:end]``.
 
@@ -316,8 +325,8 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     def key(m: PlaceMention) -> tuple[int, int]:
         p = m.place
         assert p is not None
-        pre = text[max(0, m.start - 12):m.start].lower()
-        prep = 0 if re.search(r"\b(?:in|at|near|of|on|outside|around|from|into|to)\s+(?:the\s+)?$", pre) else 1
+        pre = text[max(0, m.start - 30):m.start].lower()
+        prep = 0 if _PREP_BEFORE.search(pre) else 1
         return (_PRECISION_RANK.get(p.precision, 3), prep)
 
     if inside:

@@ -1,0 +1,111 @@
+"""Session 14 (issue #18): extraction faults that split one happening's reports into several incidents, each class
+on self-written sentences extracted for real (no eval text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.records import Event
+
+
+def _events(text: str, published: str = "2017-04-12") -> list[Event]:
+    from sitrep.extract import extract
+
+    return [e for e in extract(text, published, source="t") if e.event_type != "Diplomacy"]
+
+
+def _one(text: str, published: str = "2017-04-12") -> Event:
+    evs = _events(text, published)
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text) for e in evs]
+    return evs[0]
+
+
+# ---------------------------------------------------------------- a sentence that goes on about its owner's story
+
+# A sentence that opens on what the one the sentence before told of owns ("His government", "Their fighters", "Its
+# troops") and names no time of its own goes on in that sentence's past year, not on the page's day.
+@pytest.mark.parametrize("text, year", [
+    ("In 2013 the regime signed the chemical weapons convention under heavy pressure. His government declared a "
+     "large stockpile amid outrage at a sarin attack on the suburbs of Damascus.", "2013"),
+    ("In 2012 rebels captured the Menagh air base after a long siege. Their fighters shelled the runway of the "
+     "Kuweires air base near Aleppo killing six soldiers.", "2012"),
+    ("The army retook Palmyra from the jihadists in 2016. Its troops came under a car bomb attack near the ancient "
+     "city that killed 12 soldiers.", "2016"),
+])
+def test_a_sentence_opening_on_its_owner_goes_on_in_the_year_before(text: str, year: str) -> None:
+    ev = _one(text, "2018-03-10")
+    assert ev.date == year
+
+
+@pytest.mark.parametrize("text, date", [
+    # near misses: a sentence with a day of its own keeps it; one that opens on no owner keeps the page's day
+    ("In 2013 the regime signed the chemical weapons convention. His jets bombed Douma on Tuesday killing nine.",
+     "2018-03-06"),
+    ("In 2013 the regime signed the chemical weapons convention under heavy pressure. Government jets bombed the "
+     "suburbs of Douma killing nine.", "2018-03-10"),
+])
+def test_a_sentence_with_its_own_day_or_no_owner_keeps_its_date(text: str, date: str) -> None:
+    assert _one(text, "2018-03-10").date == date
+
+
+# ---------------------------------------------------------------- an attack made from afar on a base is no clash
+
+@pytest.mark.parametrize("text, sub", [
+    ("The US launched a cruise missile attack on a Syrian air base on Friday.", "Shelling/artillery/missile attack"),
+    ("Jihadists launched a drone attack on army positions near Hama on Monday, killing two soldiers.",
+     "Air/drone strike"),
+    ("Rebels carried out rocket attacks on the outpost near Latakia on Sunday.", "Shelling/artillery/missile attack"),
+    ("Militants staged a mortar attack on the army checkpoint outside Daraa on Monday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_an_attack_on_a_base_made_with_a_weapon_from_afar_is_no_clash(text: str, sub: str) -> None:
+    ev = _one(text)
+    assert ev.sub_event_type == sub
+
+
+def test_an_attack_on_a_checkpoint_with_no_weapon_named_stays_a_clash() -> None:
+    # near miss: the clash pattern still reads an assault on a post
+    ev = _one("Gunmen launched an attack on an army checkpoint near Daraa on Monday.")
+    assert ev.sub_event_type == "Armed clash"
+
+
+# ---------------------------------------------------------------- a state that acts is no place
+
+@pytest.mark.parametrize("text", [
+    "The US launched a cruise missile attack on a Syrian air base on Friday.",
+    "Washington launched cruise missiles at a Syrian air base on Friday.",
+    "Fighting raged near Tabqa and in Deir ez-Zor on Monday. The United States fired missiles at a Syrian airfield "
+    "on Friday.",
+])
+def test_a_state_that_fires_at_a_base_on_syrian_soil_places_nothing(text: str) -> None:
+    ev = _events(text)[-1]
+    assert ev.location is not None and ev.location.country == "SY" and ev.location.precision == "country"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the place of the act is still read where the clause names one
+    ("The United States fired missiles at the airfield near Homs on Friday.", "Homs"),
+    ("Moscow bombed the town of Saraqib on Monday.", "Saraqib"),
+    ("Turkey has shelled Kurdish positions in the town of Afrin on Sunday.", "Afrin"),
+])
+def test_a_state_that_acts_on_a_named_town_leaves_the_town(text: str, name: str) -> None:
+    ev = _one(text)
+    assert ev.location is not None and ev.location.name == name
+
+
+def test_a_country_where_it_happened_stays_the_place() -> None:
+    # near miss: a country introduced as the place, not acting
+    ev = _one("Clashes in Lebanon killed four soldiers on Monday.")
+    assert ev.location is not None and ev.location.country == "LB"
+
+
+# ---------------------------------------------------------------- a point of the compass between "in" and the name
+
+@pytest.mark.parametrize("text, country", [
+    ("Russia and regime strikes killed 47 people on Saturday in east Syria.", "SY"),
+    ("Turkey and rebel shelling killed five civilians on Sunday in northern Iraq.", "IQ"),
+    ("Iran and militia rockets killed three people on Monday in south Lebanon.", "LB"),
+])
+def test_in_a_part_of_a_country_is_where_not_the_state_named_first(text: str, country: str) -> None:
+    ev = _one(text)
+    assert ev.location is not None and ev.location.country == country
