@@ -109,3 +109,50 @@ def test_a_country_where_it_happened_stays_the_place() -> None:
 def test_in_a_part_of_a_country_is_where_not_the_state_named_first(text: str, country: str) -> None:
     ev = _one(text)
     assert ev.location is not None and ev.location.country == country
+
+
+# ---------------------------------------------------------------- a country's base is where it lies
+
+@pytest.mark.parametrize("text", [
+    "The U.S. strike on the Syrian air base was the first time Washington has deliberately targeted the army.",
+    "Washington has deliberately and directly targeted a Syrian airbase for the first time, officials said on "
+    "Friday.",
+    "The US has also reportedly hit a Syrian military airport near the desert on Friday.",
+])
+def test_a_strike_on_a_countrys_air_base_is_in_that_country(text: str) -> None:
+    ev = _events(text)[-1]
+    assert ev.location is not None and ev.location.country == "SY"
+
+
+def test_a_border_named_by_its_country_does_not_outrank_the_country_named() -> None:
+    # near miss: a border adjective ("southern Turkish border towns") is no base; the country the act reaches stays
+    ev = _one("Army guns shelled northern Syria on Monday to hit militants who had fired rockets at southern "
+              "Turkish border towns.", "2016-06-20")
+    assert ev.location is not None and ev.location.country == "SY"
+
+
+# ---------------------------------------------------------------- a report the page denied, told again
+
+@pytest.mark.parametrize("text", [
+    "The army denied a rebel report that its helicopters had dropped barrel bombs on the Zabadani water pumping "
+    "station. Rebels said on Monday that army helicopters dropped barrel bombs on the Zabadani water pumping station.",
+    "Israel denied a Palestinian report that its tanks had shelled the girls school in Beit Hanoun. Palestinian "
+    "officials said on Tuesday that Israeli tanks shelled the girls school in Beit Hanoun.",
+    "The coalition denied an Iraqi report that its jets had bombed a wedding party in the village of Qaim. Iraqi "
+    "officials said on Sunday that coalition jets bombed a wedding party in the village of Qaim.",
+])
+def test_a_report_the_page_denied_before_told_again_is_no_event(text: str) -> None:
+    assert _events(text, "2016-05-10") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # near misses: another act after a denied one, and a report after a denial of a whole kind of weapon
+    ("The army denied a rebel report that its helicopters had dropped barrel bombs on the Zabadani water pumping "
+     "station. Rebels said on Monday that army helicopters dropped barrel bombs on a bakery in Madaya killing six.",
+     "Madaya"),
+    ("The government has denied using chemical weapons. Government forces dropped chlorine on the town of Kafr Zita "
+     "on Monday, killing three.", "Kafr Zita"),
+])
+def test_another_act_after_a_denial_stays(text: str, name: str) -> None:
+    ev = _one(text, "2016-05-10")
+    assert ev.location is not None and ev.location.name == name

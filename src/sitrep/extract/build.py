@@ -405,9 +405,10 @@ _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$
 # by Israel"): who acted, not where
 _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # ... or as the subject of the act ("The United States launched cruise missiles at a Syrian air base", "Russia
-# bombed the town", "Washington fired missiles at the airfield", "Turkey has shelled Kurdish positions"): who acted
+# bombed the town", "Washington fired missiles at the airfield", "Turkey has shelled Kurdish positions", "Washington
+# has deliberately and directly targeted the government"): who acted
 _STATE_ACTS_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|again\s+|then\s+)?(?:launched|fired|bombed|bombarded|struck|shelled|"
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|again|then|\w+ly)\s+(?:and\s+)?){0,3}(?:launched|fired|bombed|bombarded|struck|shelled|"
     r"pounded|raided|targeted|attacked|hit|dropped|carried\s+out|conducted|staged|sent\s+(?:\w+\s+)?(?:missiles|jets|"
     r"warplanes|drones|bombers))\b")
 
