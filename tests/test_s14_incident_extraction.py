@@ -156,3 +156,42 @@ def test_a_report_the_page_denied_before_told_again_is_no_event(text: str) -> No
 def test_another_act_after_a_denial_stays(text: str, name: str) -> None:
     ev = _one(text, "2016-05-10")
     assert ev.location is not None and ev.location.name == name
+
+
+# ---------------------------------------------------------------- "the year before" on a page without commas
+
+@pytest.mark.parametrize("text, date", [
+    ("In August 2013 a chemical attack on rebel areas near Damascus killed dozens of children and the year before "
+     "49 children were killed in the Houla massacre in Homs province.", "2012"),
+    ("A barrel bomb hit the market of Douma in March 2016 and the week before 12 people were killed in shelling on "
+     "the town of Harasta.", "2016-03"),
+    ("Rebels shelled the town of Nubl in June 2014 and the year before 15 people were killed in a car bombing in the "
+     "town of Azaz.", "2013"),
+])
+def test_the_year_before_followed_by_its_clause_counts_from_the_story(text: str, date: str) -> None:
+    ev = [e for e in _events(text, "2017-10-01") if e.fatalities][-1]
+    assert ev.date == date
+
+
+def test_the_year_before_a_noun_is_counted_from_that_noun() -> None:
+    # near miss: "the year before the war" names no year of the story
+    from sitrep.extract.dates import find_dates
+
+    assert find_dates("The year before the war a bomb killed three people in Homs.", "2017-10-01") == []
+
+
+# ---------------------------------------------------------------- a record of acts done before and again
+
+@pytest.mark.parametrize("text", [
+    "DAESH has previously targeted Qamishli and the provincial capital Hasaka city with bombs.",
+    "The army has repeatedly shelled the villages of the Ghab plain with rockets.",
+    "Jets have previously struck the market of Ariha, killing dozens.",
+])
+def test_what_was_done_previously_or_repeatedly_is_no_event(text: str) -> None:
+    assert _events(text, "2016-07-27") == []
+
+
+def test_an_act_of_the_day_after_what_was_done_before_stays() -> None:
+    # near miss: the past perfect of an earlier act leaves the day's report standing
+    ev = _one("Jets struck the market of Ariha on Monday after they had previously bombed its hospital.", "2016-07-27")
+    assert ev.location is not None and ev.location.name == "Ariha"
