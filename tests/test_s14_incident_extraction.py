@@ -195,3 +195,41 @@ def test_an_act_of_the_day_after_what_was_done_before_stays() -> None:
     # near miss: the past perfect of an earlier act leaves the day's report standing
     ev = _one("Jets struck the market of Ariha on Monday after they had previously bombed its hospital.", "2016-07-27")
     assert ev.location is not None and ev.location.name == "Ariha"
+
+
+# ---------------------------------------------------------------- strikes none carried out
+
+@pytest.mark.parametrize("text", [
+    "The army carried out no air strikes on the town of Douma on Monday.",
+    "The air force conducted no raids on Saraqib on Tuesday, the ministry said.",
+    "The army carried out no shelling of the town of Harasta on Monday.",
+])
+def test_strikes_none_carried_out_are_no_event(text: str) -> None:
+    assert _events(text, "2017-04-13") == []
+
+
+def test_a_strike_that_left_nothing_standing_stays() -> None:
+    # near miss: "no" after the act tells its outcome, not its absence
+    assert len(_events("Jets struck Idlib on Sunday, leaving no shelter standing.", "2017-04-13")) == 1
+
+
+# ---------------------------------------------------------------- a nation's strike retelling named missiles
+
+@pytest.mark.parametrize("text", [
+    "The United States fired 59 cruise missiles at the Shayrat air base in Homs on Friday. The US strike on the air "
+    "base killed six soldiers.",
+    "Israel fired rockets at an army post near Quneitra on Sunday. The Israeli strike on the post wounded two "
+    "soldiers.",
+    "American warships launched missiles at the Hamdan airfield near Sanaa on Monday. The US strike on the airfield "
+    "destroyed three jets.",
+])
+def test_a_nations_strike_retelling_named_missiles_stays_a_missile_attack(text: str) -> None:
+    ev = _one(text, "2017-04-08")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_aircraft_named_after_shelling_make_it_an_air_strike() -> None:
+    # near miss: jets named in their own words still type the report an air strike
+    ev = _one("Artillery shelled the village of Kafr Nabl on Monday. Russian jets then struck the village, killing "
+              "four.", "2017-04-08")
+    assert ev.sub_event_type == "Air/drone strike"
