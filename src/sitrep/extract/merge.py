@@ -35,7 +35,7 @@ _SUB_RANK = {
 
 
 # a nation's "strike" that names no aircraft ("the US strike", "the Israeli strikes"): typed an air strike by default
-_NATION_STRIKE = re.compile(r"(?:[\w.]+\s+)?strikes?", re.I)
+_NATION_STRIKE = re.compile(r"(?:(?!(?:Air|Drone|Aerial)\b)(?:U\.S\.|[A-Z][\w.\-]*)\s+)?[Ss]trikes?")
 
 
 def _strike_of_named_weapon(other: _Cand, into: _Cand) -> bool:
