@@ -419,6 +419,13 @@ _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$
 # a state named as the doer of an act ("air strikes launched by Russia", "strikes carried out by Turkey", "shelling
 # by Israel"): who acted, not where
 _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# ... or as the subject of the act ("The United States launched cruise missiles at a Syrian air base", "Russia
+# bombed the town", "Washington fired missiles at the airfield", "Turkey has shelled Kurdish positions", "Washington
+# has deliberately and directly targeted the government"): who acted
+_STATE_ACTS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|again|then|\w+ly)\s+(?:and\s+)?){0,3}(?:launched|fired|bombed|bombarded|struck|shelled|"
+    r"pounded|raided|targeted|attacked|hit|dropped|carried\s+out|conducted|staged|sent\s+(?:\w+\s+)?(?:missiles|jets|"
+    r"warplanes|drones|bombers))\b")
 
 
 def reporting_place(text: str, start: int, end: int) -> bool:
@@ -463,6 +470,10 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
         if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \
                 and _BY_STATE.search(text, max(0, p.start - 8), p.start):
             continue  # a state as the doer ("strikes by Israel"; "by Syrian aircraft" names the aircraft's nation)
+        if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \
+                and not is_demonym(p.mention) and _STATE_ACTS_AFTER.match(text, p.end) \
+                and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):
+            continue  # a state or its capital as the subject ("The US launched missiles at an air base")
         if home and p.place is not None and p.place.country not in home and (
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
             continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town

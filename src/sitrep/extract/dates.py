@@ -263,6 +263,18 @@ _THAT_OPENING = re.compile(
     r"day|night|morning|afternoon|evening|week|month|year|same)\b)[a-z]+\s+[a-z]")
 
 
+# ... or a sentence whose subject is owned by the one the sentence before told of, named by a possessive pronoun
+# ("His government declared its stockpile ...", "Their convoy was hit ...", "Its forces shelled ..."): it goes on
+# about that sentence's time
+_OWNER_OPENING = re.compile(r"[\W_]*(?:His|Her|Its|Their)\s+(?!own\b)[a-z]+\b")
+
+
+def goes_on(text: str, lo: int, hi: int) -> bool:
+    """The sentence ``text[lo:hi]`` opens on what the one the sentence before told of owns ("His government"):
+    the story of that sentence goes on."""
+    return _OWNER_OPENING.match(text, lo, hi) is not None
+
+
 def points_back(text: str, lo: int, hi: int) -> bool:
     """The sentence ``text[lo:hi]`` points back at what the sentence before it told ("that attack", "That deal came
     after ..."): it is told in that sentence's time."""
@@ -410,7 +422,8 @@ def date_for_span(
         _AFTERWARDS.match(text, lo, hi))
     # "... sarin was used in Eastern Ghouta in 2013. The US accused Damascus of that attack, which killed 1429":
     # a clause that points back at a past happening takes the year the sentence before gives it
-    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and points_back(text, lo, hi) else hi
+    back_from = sentence_bounds(text, lo - 2, lo - 1)[0] if lo > 1 and (
+        points_back(text, lo, hi) or goes_on(text, lo, hi)) else hi
     if _NEW_STRAND.match(text, lo, hi):
         para = lo  # no narrative to carry: the report's own day
     for mt in reversed(mentions):

@@ -544,6 +544,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     # a negation just before the verb of a trigger of several words counts as one before it ("jets did not strike",
     # "the air force has not carried out"; not "warplanes, which had not been seen for weeks, struck")
     if lex.cues["negated"].search(near_before) or lex.cues["negated"].search(hit.text[-25:]) \
+            or lex.cues["negated"].search(near_before[-12:] + hit.text[:25]) \
             or _denied_after(text, hit, ce) or _denied_before(text, hit, cs):
         return Genericity(True, "negated")
     if lex.cues["ongoing"].search(window) or lex.cues["ongoing"].search(text[cs:hit.start]) or (

@@ -34,6 +34,17 @@ _SUB_RANK = {
 }
 
 
+# a nation's "strike" that names no aircraft ("the US strike", "the Israeli strikes"): typed an air strike by default
+_NATION_STRIKE = re.compile(r"(?:(?!(?:Air|Drone|Aerial)\b)(?:U\.S\.|[A-Z][\w.\-]*)\s+)?[Ss]trikes?")
+
+
+def _strike_of_named_weapon(other: _Cand, into: _Cand) -> bool:
+    """``other`` is a bare "strike" retelling a report that names its weapon ("The United States fired 59 cruise
+    missiles at the air base ... The US strike on the air base killed six"): the weapon types it, not the default."""
+    return other.sub == "Air/drone strike" and into.sub == "Shelling/artillery/missile attack" \
+        and _NATION_STRIKE.fullmatch(other.hit.text) is not None
+
+
 def _undated(c: _Cand) -> bool:
     """The clause states no date: the value comes from the publication date (see dates.date_for_span)."""
     m = c.date_method or "undated"
@@ -201,9 +212,11 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.headline = False
         take_evidence = True
     elif other.violent and into.violent and _SUB_RANK.get(other.sub or "", 0) > _SUB_RANK.get(into.sub or "", 0) \
-            and not other.anaphoric:
+            and not other.anaphoric and not _strike_of_named_weapon(other, into):
         into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
         take_evidence = True
+    elif _strike_of_named_weapon(into, other):
+        into.event_type, into.sub, into.method = other.event_type, other.sub, other.method
     if into.title and not other.title and not other.anaphoric:
         # the page's title followed by its report: the report's words are the evidence
         into.title = False

@@ -329,9 +329,11 @@ def precision_rank(p: Place) -> int:
     return _PRECISION_RANK.get(p.precision, 3)
 
 
+# a base of the country's own forces, on its soil ("a Syrian air base", "the Syrian airfield")
+_BASE_AFTER = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|air\s*field|military\s+airport)\b")
 _LOCATIVE_AFTER = re.compile(
     r"(?:\s*[-–/]\s*[A-Z][\w’']+|\s+and\s+[A-Z][\w’']+)?\s+(?:border|borders|frontier|territory|territories|soil|"
-    r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border)\b"
+    r"airspace|coast|coastline|desert|countryside|waters|side\s+of\s+the\s+border)\b|" + _BASE_AFTER.pattern
 )
 
 
@@ -353,6 +355,13 @@ _NAMED_AS_LOCATION = re.compile(r"\b(?:in|at|near|across|inside|throughout|of|in
 _CARRY_CHARS = 400
 
 
+# a preposition of place right before a name, a point of the compass between them too ("in east Syria", "in the
+# northern Aleppo countryside", "near south-western Hama")
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|at|near|of|on|outside|around|from|into|to)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$")
+
+
 def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text: str) -> Place | None:
     """The location of an event stated in ``text[start:end]``.
 
@@ -364,22 +373,22 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     """
     gaz = load_gazetteer()
     real = [m for m in mentions if m.place is not None and not is_demonym(m.mention, gaz)]
-    inside = [m for m in real if m.start >= start and m.end <= end]
+    # "on the Syrian-Iraqi border", "on Turkish soil": a country adjective that names where, not who -- and a base
+    # of its forces as good as a country introduced by "in" ("The U.S. strike on the Syrian air base": Syria, not
+    # the United States)
+    locative = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end
+                and is_demonym(m.mention, gaz) and _LOCATIVE_AFTER.match(text, m.end)]
+    inside = [m for m in real if m.start >= start and m.end <= end] + locative
 
     def key(m: PlaceMention) -> tuple[int, int]:
         p = m.place
         assert p is not None
-        pre = text[max(0, m.start - 12):m.start].lower()
-        prep = 0 if re.search(r"\b(?:in|at|near|of|on|outside|around|from|into|to)\s+(?:the\s+)?$", pre) else 1
+        pre = text[max(0, m.start - 30):m.start].lower()
+        prep = 0 if (_BASE_AFTER.match(text, m.end) if m in locative else _PREP_BEFORE.search(pre)) else 1
         return (_PRECISION_RANK.get(p.precision, 3), prep)
 
     if inside:
         return min(inside, key=key).place
-    # "on the Syrian-Iraqi border", "on Turkish soil": a country adjective that names where, not who
-    locative = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end
-                and is_demonym(m.mention, gaz) and _LOCATIVE_AFTER.match(text, m.end)]
-    if locative:
-        return locative[0].place
     # the nearest place named shortly before, in the same paragraph; a country only where it is named as a
     # location ("in Syria"), not as an actor ("a ceasefire announced by Russia")
     before = [m for m in real if m.end <= start and start - m.end <= _CARRY_CHARS and "\n\n" not in text[m.end:start]
