@@ -398,3 +398,20 @@ def test_a_barrel_bomb_that_killed_stays_an_air_strike() -> None:
 ])
 def test_the_bomber_killed_with_the_victims_is_counted(text: str, n: int) -> None:
     assert _one(text).fatalities == n, text
+
+
+# ---------------------------------------------------------------- hundreds or thousands who have been killed: a tally
+
+@pytest.mark.parametrize("text", [
+    "Burkina Faso has been battling an insurgency that spread from Mali in 2015. Thousands have been killed and more "
+    "than two million people displaced.",
+    "Hundreds of people have been killed in Tigray since November.",
+    "Tens of thousands of civilians have died in the fighting in Darfur.",
+])
+def test_a_war_tally_in_the_perfect_is_no_event(text: str) -> None:
+    assert [e for e in extract(text, published="2024-03-04") if e.event_type != "Diplomacy"] == []
+
+
+def test_hundreds_killed_in_one_attack_of_a_day_stay_an_event() -> None:
+    assert len([e for e in extract("Hundreds of people were killed in the attack on Solhan on Friday.",
+                                   published="2024-03-04") if e.event_type != "Diplomacy"]) == 1

@@ -226,6 +226,12 @@ _TOLL_SCOPE = re.compile(
     r"\b(?:war|conflict|crisis|uprising|revolution|since|on\s+(?:this|that|the|all|every)\s+fronts?|so\s+far|"
     r"to\s+date|this\s+year|"
     r"(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:days|weeks|months|years))\b", re.I)
+# hundreds or thousands who "have been killed" / "have died": the count of a war so far, however short the clause
+# ("Thousands have been killed and two million displaced", "Hundreds of people have been killed in Tigray")
+_PERFECT_TALLY = re.compile(
+    r"\b(?:hundreds|thousands|tens\s+of\s+thousands|millions)\b(?:\s+(?:more|of\s+[\w\-]+))?\s+(?:\w+\s+){0,2}?"
+    r"(?:have|has)\s+(?:(?:now|since|reportedly|already)\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b",
+    re.I)
 _TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)\b", re.I)
 
 
@@ -260,7 +266,7 @@ def _aggregate_toll(clause: str) -> bool:
     if not _TOLL_DEATH.search(clause):
         return False
     clause = mask_dates(clause)  # "Aug 012016": a page stamp's digits, no count
-    if _MANY_REGIONS.search(clause) or _MANY_PARTS.search(clause):
+    if _MANY_REGIONS.search(clause) or _MANY_PARTS.search(clause) or _PERFECT_TALLY.search(clause):
         return True
     if not _TOLL_SCOPE.search(clause):
         return False
