@@ -149,6 +149,29 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
     return not (a1 and b1 and a1 != b1 and a1 != key(b.actor2) and b1 != key(a.actor2))
 
 
+_STATE_TYPES = frozenset({"state forces", "external/other forces"})
+
+
+def _opposed_initiators(a: _Cand, b: _Cand) -> bool:
+    """Do two reports name initiators of two sides ("regime jets bombed Jayrud" and "rebels fired missiles at an
+    army base in Jayrud", the same day): a state's forces against a group that is none, or the forces of two
+    states? Each side's act is a report of its own, however alike (ACLED codes one event per pair of actors).
+    Two names of one side ("U.S. forces", "the United States") and a mention with no named actor never part
+    them; nor does an initiator one parse gives as the other's target (roles are often swapped)."""
+    def side(m: ActorMention | None) -> tuple[bool, str | None] | None:
+        if m is None or m.generic or m.actor.type is None:
+            return None
+        state = m.actor.type in _STATE_TYPES
+        return state, m.actor.country if state else None
+
+    sa, sb = side(a.actor1), side(b.actor1)
+    if sa is None or sb is None or sa[0] == sb[0] and (sa[1] is None or sb[1] is None or sa[1] == sb[1]):
+        return False  # one side, or a coalition and one of its states
+    swapped = {a.actor1.actor.key if a.actor1 else None} & {b.actor2.actor.key if b.actor2 else None} or \
+        {b.actor1.actor.key if b.actor1 else None} & {a.actor2.actor.key if a.actor2 else None}
+    return not swapped
+
+
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     """Merge a continuation of the same incident into ``into``."""
     also = adds_more(text[other.start:other.end])
@@ -438,8 +461,9 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
         for o in ([] if _new_incident(c, text) else out):
             if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
                 continue
-            if o.place is None or c.place is None or not _places_compatible(o, c):
-                continue
+            if o.place is None or c.place is None or not _places_compatible(o, c) or (
+                    _opposed_initiators(o, c) and not _same_toll(o, c)):
+                continue  # each side's act at the place: a report of its own
             if _later_killing(o, c, text):
                 continue  # a captive killed afterwards: an act of its own
             if _own_happening(max(o, c, key=lambda x: x.start), text) and o.sent != c.sent and not _same_toll(o, c):
