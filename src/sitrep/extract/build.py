@@ -406,6 +406,15 @@ _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$
 _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 
 
+# the source a figure or a report is credited to, named by where it sits ("according to the health directorate in
+# Idlib", "according to a doctor at a hospital in Douma") -- never the acts of a report it cites ("according to
+# reports of shelling in Idlib": see _SOURCE_ACT)
+_SOURCE_IN = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){1,5}?(?:in|from|at)\s+(?:the\s+)?$",
+                        re.I)
+_SOURCE_ACT = re.compile(r"\baccording\s+to\s+.*\b(?:attacks?|strikes?|raids?|shelling|bombing|clashes|fighting|"
+                         r"killings?|explosions?|blasts?|battles?|offensive|assault)\b", re.I)
+
+
 def reporting_place(text: str, start: int, end: int) -> bool:
     """The place names where the report comes from, or who speaks ("Russia has said"), not where the event
     happened."""
@@ -415,6 +424,8 @@ def reporting_place(text: str, start: int, end: int) -> bool:
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
+    if _SOURCE_IN.search(text, max(0, start - 60), start) and not _SOURCE_ACT.search(text, max(0, start - 60), start):
+        return True  # "according to the directorate of health in Idlib province": where the source sits
     m = _SPOKEN_FROM.search(text, max(0, start - 70), start)
     # an office the act itself reaches ("attacked the mayor's office in Kirkuk", "a car bomb near the governor's
     # headquarters in Mosul") is where it happened, not where a report comes from

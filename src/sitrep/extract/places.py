@@ -333,7 +333,11 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
               and (m.place is not None and m.place.precision != "country" or _NAMED_AS_LOCATION.search(
                   text, max(0, m.start - 12), m.start))]
     if before:
-        return before[-1].place
+        last = before[-1]
+        # "in the town of Khan Sheikhoun in rural Idlib": the town the area qualifies, not the area
+        if len(before) > 1 and _qualified_by(before[-2], last, text):
+            return before[-2].place
+        return last.place
     areas = Counter(m.place.name for m in real if m.place is not None)
     if areas:
         name = areas.most_common(1)[0][0]
@@ -341,6 +345,24 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     # only a country adjective ("Turkish troops"): the country, at country precision
     dem = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end]
     return dem[0].place if dem else None
+
+
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s+(?:the\s+)?$", re.I)
+_QUALIFIER_GAP = re.compile(r"(?:,\s*|\s+)(?:in|of)\s+(?:the\s+)?(?:(?:rural|countryside\s+of|outskirts\s+of|"
+                            r"province\s+of|northern|southern|eastern|western|central)\s+)?", re.I)
+
+
+def _qualified_by(town: PlaceMention, area: PlaceMention, text: str) -> bool:
+    """Is ``area`` named right after ``town`` to tell where the town lies ("Khan Sheikhoun in rural Idlib", "Douma,
+    in Damascus countryside"): a coarser place of the same province? Not the last town of a list ("the villages of
+    A and B in Homs province"): the area tells where they all lie."""
+    a, b = town.place, area.place
+    if a is None or b is None or _PRECISION_RANK.get(a.precision, 3) >= _PRECISION_RANK.get(b.precision, 3):
+        return False
+    if _LIST_JOIN_BEFORE.search(text, max(0, town.start - 12), town.start):
+        return False
+    return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country \
+        and _QUALIFIER_GAP.fullmatch(text, town.end, area.start) is not None
 
 
 def document_province(mentions: Sequence[PlaceMention], country: str) -> Place | None:
