@@ -169,6 +169,8 @@ def _candidate(
             and not _day_of_a_later_verb(text, hit, times, clause):
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
+    if cand.anaphoric and picked_out(text, hit) and any(p.place is not None and cs <= p.start < ce for p in places):
+        cand.anaphoric = False  # "the most violent strikes targeted Idlib city and Sarmada": one of a series, placed
     if _NATIONWIDE.search(text, cs, ce):
         # "killed in army operations across the country": the country, not the town named nearby
         country = cand.place.country if cand.place is not None else None
