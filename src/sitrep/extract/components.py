@@ -536,6 +536,9 @@ def _named_site(p: Place) -> bool:
     return p.precision == "point" or p.precision == "district" and p.geonameid is not None
 
 
+_VERB_FORM = re.compile(r"(?:ed|ing)$", re.I)  # "killing", "attacked": a verb, no noun pointing back
+
+
 def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> list[_Cand]:
     """Specific past acts the article tells as background, dated only by their year ("rebels seized the town of
     Saraqeb in 2012", "Daraya, which fell to regime forces last year"): events of their own (GUIDE), dated to that
@@ -556,7 +559,7 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
                                                                              c.hit.start):
             continue
         if any((m.date or "").startswith(c.date) or (_same_place(c, m) and any(
-               is_anaphoric(text, h) for h in find_triggers(text, m.start, m.end)))
+               is_anaphoric(text, h) and not _VERB_FORM.search(h.text) for h in find_triggers(text, m.start, m.end)))
                for m in merged):
             continue
         out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))

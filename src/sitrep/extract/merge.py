@@ -92,6 +92,9 @@ def _delivered_apart(a: _Cand, b: _Cand) -> bool:
     a slip."""
     da, db = (DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
               and not _GENERAL_ACT.search(c.hit.text) else None for c in (a, b))
+    if {a.hit.trigger.id, b.hit.trigger.id} & {"shootdown"} and (a.event_type, b.event_type).count(
+            "Explosions/Remote violence") == 1:
+        return True  # an aircraft brought down (by fire from the ground) and a strike or a blast: two acts
     return da is not None and db is not None and da != db
 
 
