@@ -408,10 +408,13 @@ _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$
 _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 
 
-# the source a figure or a report is credited to, named by where it sits ("according to the health directorate in
-# Idlib", "according to a doctor at a hospital in Douma") -- never the acts of a report it cites ("according to
-# reports of shelling in Idlib": see _SOURCE_ACT)
-_SOURCE_IN = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){1,5}?(?:in|from|at)\s+(?:the\s+)?$",
+# the office a figure or a report is credited to, named by where it sits ("according to the directorate of health
+# in Idlib province", "according to the health ministry in Gaza", "according to the police command in Hasakah") --
+# never the acts of a report it cites ("according to reports of shelling in Idlib": see _SOURCE_ACT), nor a witness
+# ("according to residents in Douma", who may well tell of their own town)
+_SOURCE_IN = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){0,4}?(?:directorate|ministry|"
+                        r"department|office|council|authorit(?:y|ies)|command|governorate|administration|agency)"
+                        r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w'’\-]+(?:\s+affairs)?)?\s+(?:in|from|at)\s+(?:the\s+)?$",
                         re.I)
 _SOURCE_ACT = re.compile(r"\baccording\s+to\s+.*\b(?:attacks?|strikes?|raids?|shelling|bombing|clashes|fighting|"
                          r"killings?|explosions?|blasts?|battles?|offensive|assault)\b", re.I)

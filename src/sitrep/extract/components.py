@@ -315,7 +315,7 @@ def _new_act(text: str, start: int, end: int, hits: list[Hit], places: Sequence[
 
 # "but" turning to an act of its own, told by a subject and a past verb ("troops failed to retake the town, but they
 # have driven the rebels back from two villages", "the raid missed its target but the shells killed five")
-_BUT_ACT = re.compile(r",?\s+but\s+(?=(?:they|it|he|she|we|(?:the|its|their)\s+[\w\-’']+|[A-Z][\w\-’']+)\s+"
+_BUT_ACT = re.compile(r",?\s+but\s+(?=(?:they|it|he|she|we|(?:(?:the|its|their)\s+)?[\w\-’']+(?:\s+[\w\-’']+)?)\s+"
                       r"(?:(?:have|has|had)\s+)?(?:also\s+|since\s+|later\s+)?(?:[a-z]+ed|[a-z]+en|struck|hit|shot|"
                       r"fought|overran|seized|took|retook|stormed)\b)")
 
