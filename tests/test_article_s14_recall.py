@@ -249,3 +249,27 @@ def test_an_occupied_place_is_no_taking(text: str) -> None:
 ])
 def test_a_list_member_told_by_the_area_around_it_is_a_place_of_the_list(text: str, n: int) -> None:
     assert len(_places(text)) == n, (text, _places(text))
+
+
+# --------------------------------------------------------------------------- 12. a threat of strikes is no strike
+@pytest.mark.parametrize("text", [
+    "Residents of Idlib live under threats of further US strikes, a spokesman said on Monday.",
+    "The threat of Turkish shelling on Afrin kept farmers away from their fields on Monday.",
+    "Officials in Homs spoke on Monday of threats of new air strikes on the city.",
+])
+def test_a_threat_of_strikes_is_no_event(text: str) -> None:
+    assert _acts(text) == [], (text, _acts(text))
+
+
+@pytest.mark.parametrize("text,sub", [
+    # the act told before "after the <happening told elsewhere>" types the clause ...
+    ("Rebels stormed the village of Kafr Nabudah on Monday after the shelling, a monitor said.",
+     "Non-state actor overtakes territory"),
+    ("Gunmen shot dead two farmers in Ariha on Monday following these raids, residents said.", "Attack"),
+    # ... but not a threat told before it: the happening pointed at is the clause's news
+    ("The regime pressed on despite threats of further US strikes following the chemical attack on Khan Sheikhoun "
+     "on Tuesday.", "Chemical weapon"),
+])
+def test_the_act_before_a_known_happening_types_the_clause(text: str, sub: str) -> None:
+    got = [s for _t, s, _p, _d in _acts(text)]
+    assert got == [sub], (text, got)

@@ -267,11 +267,13 @@ def _told_occasion(text: str, hit: Hit, hits: list[Hit]) -> bool:
     """Is ``hit`` a known happening the clause sets its act after ("Rebels fired missiles at an army base after
     the aerial strikes", "troops stormed the village following these raids"), with a violent act of its own told
     before it? That act, not the pointer, types the clause. A bare casualty word before it is the pointer's
-    outcome ("two were killed after the air strikes"), no act of its own."""
+    outcome ("two were killed after the air strikes"), no act of its own; an act that is itself no report ("threats
+    of further strikes following the chemical attack") leaves the pointer to tell the clause's happening."""
     if hit.trigger.type == "Diplomacy" or not _KNOWN_OCCASION.search(text, max(0, hit.start - 40), hit.start):
         return False
     return any(h.end <= hit.start and h.trigger.type in VIOLENT and h.trigger.sub != hit.trigger.sub
-               and _CAS_CONTINUATION.fullmatch(h.text) is None for h in hits)
+               and _CAS_CONTINUATION.fullmatch(h.text) is None and not genericity(text, h, (0, hit.start)).generic
+               for h in hits)
 
 
 # where one act of a sentence ends and another, told with its own verb, starts: "Jets struck Kafranbel, and

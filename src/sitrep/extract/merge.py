@@ -465,7 +465,7 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(o.event_type) != _family(c.event_type) or not (_contains(o, c) or _same_toll(o, c)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c) or (
-                    _opposed_initiators(o, c) and not _same_toll(o, c)):
+                    c.violent and o.violent and _opposed_initiators(o, c) and not _same_toll(o, c)):
                 continue  # each side's act at the place: a report of its own
             if _later_killing(o, c, text):
                 continue  # a captive killed afterwards: an act of its own
