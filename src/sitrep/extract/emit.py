@@ -58,9 +58,8 @@ _LIST_GAP = re.compile(
     rf"(?:\s+{_SETTLEMENT_NOUN})?\s*(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+as\s+well\s+as\s+)"
     rf"(?:the\s+)?(?:{_SETTLEMENT_NOUN}\s+(?:of\s+)?)?"
     # the next member told by the area around it, the comma dropped or kept ("the neighbourhood of A(,) the area
-    # around the town of B", "A, the outskirts of B")
-    rf"|,?\s+the\s+(?:areas?|outskirts|vicinity|surroundings?)\s+(?:around|near|of)\s+(?:the\s+)?"
-    rf"(?:{_SETTLEMENT_NOUN}\s+of\s+)?)?\s*",
+    # around the town of B"); not "A, the vicinity of B" nor "A area the outskirts of B", which tell where A lies
+    rf"|,?\s+the\s+areas?\s+around\s+(?:the\s+)?(?:{_SETTLEMENT_NOUN}\s+of\s+)?)?\s*",
     re.I,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)

@@ -156,20 +156,24 @@ _STATE_TYPES = frozenset({"state forces", "external/other forces"})
 
 
 def _opposed_initiators(a: _Cand, b: _Cand) -> bool:
-    """Do two reports name initiators of two sides ("regime jets bombed Jayrud" and "rebels fired missiles at an
-    army base in Jayrud", the same day): a state's forces against a group that is none, or the forces of two
-    states? Each side's act is a report of its own, however alike (ACLED codes one event per pair of actors).
-    Two names of one side ("U.S. forces", "the United States") and a mention with no named actor never part
-    them; nor does an initiator one parse gives as the other's target (roles are often swapped)."""
-    def side(m: ActorMention | None) -> tuple[bool, str | None] | None:
-        if m is None or m.generic or m.actor.type is None:
+    """Are two remote attacks (strikes, shelling, missiles) told in two sentences fired by two sides ("regime jets
+    bombed Jayrud" and "rebels fired missiles at an army base in Jayrud", the same day): a state's forces and a
+    group that is none? A remote attack is one-sided, so each side's is a report of its own (ACLED codes one event
+    per pair of actors). A clash or a taking of ground involves both sides, so the other side named as its doer
+    is the same fight; forces of two states (allies: "supported by airstrikes from US forces"), two names of one
+    side, a mention with no named actor, and an initiator one parse gives as the other's target (roles are often
+    swapped) never part two reports."""
+    if a.sent == b.sent or a.event_type != "Explosions/Remote violence" or b.event_type != a.event_type:
+        return False
+
+    def side(m: ActorMention | None) -> bool | None:
+        if m is None or m.generic or m.actor.type is None or m.actor.name.startswith("Unidentified"):
             return None
-        state = m.actor.type in _STATE_TYPES
-        return state, m.actor.country if state else None
+        return m.actor.type in _STATE_TYPES
 
     sa, sb = side(a.actor1), side(b.actor1)
-    if sa is None or sb is None or sa[0] == sb[0] and (sa[1] is None or sb[1] is None or sa[1] == sb[1]):
-        return False  # one side, or a coalition and one of its states
+    if sa is None or sb is None or sa == sb:
+        return False
     swapped = {a.actor1.actor.key if a.actor1 else None} & {b.actor2.actor.key if b.actor2 else None} or \
         {b.actor1.actor.key if b.actor1 else None} & {a.actor2.actor.key if a.actor2 else None}
     return not swapped
