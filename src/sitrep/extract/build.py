@@ -175,6 +175,8 @@ def _candidate(
             and not _day_of_a_later_verb(text, hit, times, clause):
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
+    if cand.anaphoric and picked_out(text, hit) and any(p.place is not None and cs <= p.start < ce for p in places):
+        cand.anaphoric = False  # "the most violent strikes targeted Idlib city and Sarmada": one of a series, placed
     if _NATIONWIDE.search(text, cs, ce):
         # "killed in army operations across the country": the country, not the town named nearby
         country = cand.place.country if cand.place is not None else None
@@ -374,7 +376,7 @@ _SPOKEN_FROM = re.compile(
 _CREDITED_OFFICE = re.compile(
     r"\b(?:according\s+to|given\s+by|issued\s+by|released\s+by|figures?\s+from|toll\s+from)\s+(?:the\s+)?"
     r"(?:[\w'’\-]+\s+){0,3}?(?:directorate|ministry|department|council|authority|authorities|office|committee|"
-    r"administration|governorate|directorate)(?:\s+(?:of|for)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?)?"
+    r"administration|governorate|command|agency)(?:\s+(?:of|for)\s+[\w'’\-]+(?:\s+[\w'’\-]+)?)?"
     r"\s+(?:in|of|at)\s+(?:the\s+)?$", re.I)
 _ACT_REACHES = re.compile(
     r"\b(?:attack\w*|storm\w*|bomb\w*|hit|struck|target\w*|raid\w*|shell\w*|stormed|seized|torched|burned|"
@@ -428,6 +430,11 @@ _STATE_ACTS_AFTER = re.compile(
     r"warplanes|drones|bombers))\b")
 
 
+# the acts of a report a source is cited for ("according to reports of shelling in Idlib"): the place is theirs
+_SOURCE_ACT = re.compile(r"\baccording\s+to\s+.*\b(?:attacks?|strikes?|raids?|shelling|bombing|clashes|fighting|"
+                         r"killings?|explosions?|blasts?|battles?|offensive|assault)\b", re.I)
+
+
 def reporting_place(text: str, start: int, end: int) -> bool:
     """The place names where the report comes from, or who speaks ("Russia has said"), not where the event
     happened."""
@@ -437,7 +444,8 @@ def reporting_place(text: str, start: int, end: int) -> bool:
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
-    if _CREDITED_OFFICE.search(text, max(0, start - 90), start):
+    if _CREDITED_OFFICE.search(text, max(0, start - 90), start) and not _SOURCE_ACT.search(
+            text, max(0, start - 90), start):
         return True
     m = _SPOKEN_FROM.search(text, max(0, start - 70), start)
     # an office the act itself reaches ("attacked the mayor's office in Kirkuk", "a car bomb near the governor's

@@ -18,11 +18,13 @@ from typing import Any
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
 from sitrep.extract.events import (
+    VIOLENT,
     Hit,
     clauses,
     excluded_trigger,
     find_triggers,
     genericity,
+    is_anaphoric,
     load_lexicon,
     main_hit,
     opens_period,
@@ -219,7 +221,8 @@ def parses(st: DocState) -> None:
 def sentence_parts(st: DocState) -> None:
     # the parts of each sentence that may each hold an event: its clauses, each cut where a second act at another
     # place starts (:func:`act_breaks`); found once, for the typer and the candidates alike
-    st.parts = [[part for clause in clauses(st.text, ss, se) for part in act_breaks(st.text, *clause, st.places)]
+    st.parts = [[part for clause in clauses(st.text, ss, se) for piece in but_breaks(st.text, *clause)
+                 for part in act_breaks(st.text, *piece, st.places)]
                 for ss, se in st.sents]
 
 
@@ -242,6 +245,7 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
     tells the casualties of the report just before it in its sentence (``outcome_of_last``: "..., killing nine
     and wounding 12", cut at the "..."), which are that report's."""
     hits = [h for h in find_triggers(text, cs, ce) if not opens_period(text, cs, h)]
+    hits = [h for h in hits if not _told_occasion(text, h, hits)]
     picks = [h for h in (main_hit([h for h in hits if h.trigger.type != "Diplomacy"], text),
                          main_hit([h for h in hits if h.trigger.type == "Diplomacy"])) if h is not None]
     if forced is not None and not any(h.trigger.type != "Diplomacy" for h in picks):
@@ -251,6 +255,25 @@ def _picks(text: str, cs: int, ce: int, forced: Any, probs: dict[tuple[int, int]
         if added is not None:  # an event the rules have no trigger for
             picks = [Hit(typer.model_trigger(added), cs, ce, text[cs:ce])]
     return picks
+
+
+# a happening named by a pointer as the time of the clause's act ("... after the aerial strikes", "following these
+# raids"): one the report has told, or tells, as its own; the act told before it is the clause's news
+_KNOWN_OCCASION = re.compile(r"\b(?:after|following)\s+(?:the|these|those|this|that)\s+(?:[\w\-’']+\s+){0,2}$",
+                             re.I)
+
+
+def _told_occasion(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Is ``hit`` a known happening the clause sets its act after ("Rebels fired missiles at an army base after
+    the aerial strikes", "troops stormed the village following these raids"), with a violent act of its own told
+    before it? That act, not the pointer, types the clause. A bare casualty word before it is the pointer's
+    outcome ("two were killed after the air strikes"), no act of its own; an act that is itself no report ("threats
+    of further strikes following the chemical attack") leaves the pointer to tell the clause's happening."""
+    if hit.trigger.type == "Diplomacy" or not _KNOWN_OCCASION.search(text, max(0, hit.start - 40), hit.start):
+        return False
+    return any(h.end <= hit.start and h.trigger.type in VIOLENT and h.trigger.sub != hit.trigger.sub
+               and _CAS_CONTINUATION.fullmatch(h.text) is None and not genericity(text, h, (0, hit.start)).generic
+               for h in hits)
 
 
 # where one act of a sentence ends and another, told with its own verb, starts: "Jets struck Kafranbel, and
@@ -292,6 +315,33 @@ def _new_act(text: str, start: int, end: int, hits: list[Hit], places: Sequence[
     return not any(p.place is not None and start <= p.start < first for p in places)
 
 
+# "but" turning to an act of its own, told by a subject and a past verb ("troops failed to retake the town, but they
+# have driven the rebels back from two villages", "the raid missed its target but the shells killed five")
+_BUT_ACT = re.compile(r",?\s+but\s+(?=(?:they|it|he|she|we|(?:(?:the|its|their)\s+)?[\w\-’']+(?:\s+[\w\-’']+)?)\s+"
+                      r"(?:(?:have|has|had)\s+)?(?:also\s+|since\s+|later\s+)?(?:[a-z]+ed|[a-z]+en|struck|hit|shot|"
+                      r"fought|overran|seized|took|retook|stormed)\b)")
+
+
+def but_breaks(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
+    """A clause that turns with "but" from one act to another its own subject and verb tell ("they could not
+    recapture the districts rebels stormed in 2012, but they have driven them back from the towns to the south"):
+    two parts, each with its own act and its own time. A turn to no act of its own ("..., but no one was hurt",
+    "but the army denies it") or from no act keeps the clause whole; so does a bare casualty on either side."""
+    def acts(a: int, b: int) -> bool:
+        return any(h.trigger.type in VIOLENT and _CAS_CONTINUATION.fullmatch(h.text) is None
+                   for h in find_triggers(text, a, b))
+
+    out: list[tuple[int, int]] = []
+    pos = cs
+    for m in _BUT_ACT.finditer(text, cs, ce):
+        if m.start() - pos < 15 or ce - m.end() < 15 or not acts(pos, m.start()) or not acts(m.end(), ce):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, ce))
+    return out
+
+
 def act_breaks(text: str, cs: int, ce: int, places: Sequence[PlaceMention]) -> list[tuple[int, int]]:
     """One sentence that tells acts at distinct places ("air strikes hit A, and regime forces shelled B", "a
     gunman killed two in A, as clashes raged in B"): the parts, each with its own violent act word and its own
@@ -313,9 +363,11 @@ def act_breaks(text: str, cs: int, ce: int, places: Sequence[PlaceMention]) -> l
         if m.start() - pos < 15 or ce - m.end() < 15:
             continue
         left, right = at(pos, m.start()), at(m.end(), ce)
-        if not left or not right or not acts(pos, m.start()):
-            continue
         adding = ADDING.fullmatch(m.group(0)) is not None
+        # a source's second statement is a report of its own, whatever words the first told its act with ("80
+        # fighters were destroyed in Mayadeen, the ministry said, adding 40 were killed around Abu Kamal")
+        if not left or not right or not (adding or acts(pos, m.start())):
+            continue
         if not _new_act(text, m.end(), ce, acts(m.end(), ce, casualties=adding), places) \
                 or any(_same_area(a, b) for a in left for b in right):
             continue
@@ -357,9 +409,15 @@ def _act_before(text: str, hits: list[Hit], generic: Hit, clause: tuple[int, int
     the main violent trigger that ends before the generic one, not a casualty word, and not generic itself nor
     told after a modal or a threat of the clause ("rebels were threatening to strike the villages with missiles if
     barrel bombs were used"). The mention outranks it, but only tells what may come; the clause reports the act."""
-    before = [h for h in hits if h.end <= generic.start and h.trigger.type != "Diplomacy"
-              and _CAS_CONTINUATION.fullmatch(h.text) is None]
-    best = main_hit(before, text)
+    def act(h: Hit) -> bool:
+        return h.trigger.type != "Diplomacy" and _CAS_CONTINUATION.fullmatch(h.text) is None
+
+    best = main_hit([h for h in hits if h.end <= generic.start and act(h)], text)
+    if best is None:
+        # none before: an act a relative clause tells after it ("troops have been unable to retake the districts
+        # which rebels stormed in 2012"), itself no mention of what may come or did not happen
+        best = main_hit([h for h in hits if h.start >= generic.end and act(h) and h.trigger.type in VIOLENT
+                         and not genericity(text, h, clause).generic], text)
     if best is None or opens_period(text, clause[0], best) or genericity(text, best, clause).generic \
             or load_lexicon().cues["hypothetical"].search(text, clause[0], best.start) is not None:
         return None
@@ -509,13 +567,18 @@ def _named_site(p: Place) -> bool:
     return p.precision == "point" or p.precision == "district" and p.geonameid is not None
 
 
+_VERB_FORM = re.compile(r"(?:ed|ing)$", re.I)  # "killing", "attacked": a verb, no noun pointing back
+
+
 def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> list[_Cand]:
     """Specific past acts the article tells as background, dated only by their year ("rebels seized the town of
     Saraqeb in 2012", "Daraya, which fell to regime forces last year"): events of their own (GUIDE), dated to that
     year -- told beside a report of the article's own, not the whole of a note. Left out as year-only history,
     each comes back unless it is a violent act at a named place (:func:`_named_site`) with no period or start of the
     war in its clause and not the manner of a career, and the article does not tell it again: no later "that
-    attack" took it as its antecedent, and no report of the article lies at its place or in its year."""
+    attack" took it as its antecedent, no report of the article lies in its year, and none that points back ("the
+    attack on the town") lies at its place. A report of today at the same town is no retelling of its history
+    ("a rocket struck a district of Aleppo where loyalists have held out since rebels seized the east in 2012")."""
     if not any(c.violent for c in merged):
         return []
     out: list[_Cand] = []
@@ -526,7 +589,9 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
         if _NO_HAPPENING.search(text, c.start, c.end) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30),
                                                                              c.hit.start):
             continue
-        if any(_same_place(c, m) or (m.date or "").startswith(c.date) for m in merged):
+        if any((m.date or "").startswith(c.date) or (_same_place(c, m) and any(
+               is_anaphoric(text, h) and not _VERB_FORM.search(h.text) for h in find_triggers(text, m.start, m.end)))
+               for m in merged):
             continue
         out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
     return out

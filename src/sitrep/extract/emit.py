@@ -56,7 +56,10 @@ def _doc_country(places: list[PlaceMention], mentions: list[ActorMention]) -> st
 _SETTLEMENT_NOUN = r"(?:cit(?:y|ies)|towns?|villages?|neighbou?rhoods?|districts?|areas?|camps?|suburbs?)"
 _LIST_GAP = re.compile(
     rf"(?:\s+{_SETTLEMENT_NOUN})?\s*(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|,?\s+as\s+well\s+as\s+)"
-    rf"(?:the\s+)?(?:{_SETTLEMENT_NOUN}\s+(?:of\s+)?)?)?\s*",
+    rf"(?:the\s+)?(?:{_SETTLEMENT_NOUN}\s+(?:of\s+)?)?"
+    # the next member told by the area around it, the comma dropped or kept ("the neighbourhood of A(,) the area
+    # around the town of B"); not "A, the vicinity of B" nor "A area the outskirts of B", which tell where A lies
+    rf"|,?\s+the\s+areas?\s+around\s+(?:the\s+)?(?:{_SETTLEMENT_NOUN}\s+of\s+)?)?\s*",
     re.I,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}$", re.I)
@@ -170,8 +173,11 @@ def _after_list(c: _Cand, run: list[PlaceMention], text: str) -> bool:
 
 
 def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | None:
-    """A listed name no gazetteer entry matches, placed by what contains it: the place the list lies in
-    ("... in Homs province"), or, in a list of known towns, their province -- never a neighbour's point."""
+    """A listed name no gazetteer entry matches, placed by what contains it: the area the place step put it in
+    ("the neighbourhood of Al-Rashideen ... west Aleppo" -> western Aleppo), the place the list lies in ("... in
+    Homs province"), or, in a list of known towns, their province -- never a neighbour's point."""
+    if m.place is not None and m.place.precision == "district" and m.place.geonameid is None:
+        return dataclasses.replace(m.place, name=m.mention, mention=m.mention, feature=None)
     if inside:
         if anchor.precision in ("admin1", "country"):
             return dataclasses.replace(anchor, name=m.mention, mention=m.mention, geonameid=None, feature=None)

@@ -783,7 +783,8 @@ _OPENING_NOUN = re.compile(r"\W*(?:the|this|that)\s+(?:(?:deadly|latest|same|sui
 # one act picked out of several by a superlative: "the worst explosion", "the deadliest of the attacks"
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:single\s+)?(?:worst|deadliest|biggest|largest|bloodiest|heaviest|strongest|"
-    r"most\s+(?:serious|devastating|powerful|lethal))\s+(?:(?:of\s+the|one)\s+)?$", re.I)
+    r"fiercest|most\s+(?:serious|devastating|powerful|lethal|violent|intense|fierce))\s+(?:(?:of\s+the|one)\s+)?$",
+    re.I)
 
 
 def picked_out(text: str, hit: Hit) -> bool:

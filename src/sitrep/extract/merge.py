@@ -114,6 +114,9 @@ def _delivered_apart(a: _Cand, b: _Cand) -> bool:
     a slip."""
     da, db = (DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
               and not _GENERAL_ACT.search(c.hit.text) else None for c in (a, b))
+    if {a.hit.trigger.id, b.hit.trigger.id} & {"shootdown"} and (a.event_type, b.event_type).count(
+            "Explosions/Remote violence") == 1:
+        return True  # an aircraft brought down (by fire from the ground) and a strike or a blast: two acts
     return da is not None and db is not None and da != db
 
 
@@ -169,6 +172,33 @@ def _actors_compatible(a: _Cand, b: _Cand) -> bool:
     a1, b1 = key(a.actor1), key(b.actor1)
     # roles from a parse are often swapped in referring mentions: only two different initiators conflict
     return not (a1 and b1 and a1 != b1 and a1 != key(b.actor2) and b1 != key(a.actor2))
+
+
+_STATE_TYPES = frozenset({"state forces", "external/other forces"})
+
+
+def _opposed_initiators(a: _Cand, b: _Cand) -> bool:
+    """Are two remote attacks (strikes, shelling, missiles) told in two sentences fired by two sides ("regime jets
+    bombed Jayrud" and "rebels fired missiles at an army base in Jayrud", the same day): a state's forces and a
+    group that is none? A remote attack is one-sided, so each side's is a report of its own (ACLED codes one event
+    per pair of actors). A clash or a taking of ground involves both sides, so the other side named as its doer
+    is the same fight; forces of two states (allies: "supported by airstrikes from US forces"), two names of one
+    side, a mention with no named actor, and an initiator one parse gives as the other's target (roles are often
+    swapped) never part two reports."""
+    if a.sent == b.sent or a.event_type != "Explosions/Remote violence" or b.event_type != a.event_type:
+        return False
+
+    def side(m: ActorMention | None) -> bool | None:
+        if m is None or m.generic or m.actor.type is None or m.actor.name.startswith("Unidentified"):
+            return None
+        return m.actor.type in _STATE_TYPES
+
+    sa, sb = side(a.actor1), side(b.actor1)
+    if sa is None or sb is None or sa == sb:
+        return False
+    swapped = {a.actor1.actor.key if a.actor1 else None} & {b.actor2.actor.key if b.actor2 else None} or \
+        {b.actor1.actor.key if b.actor1 else None} & {a.actor2.actor.key if a.actor2 else None}
+    return not swapped
 
 
 def _absorb(into: _Cand, other: _Cand, text: str) -> None:
@@ -531,8 +561,9 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
             if _family(o.event_type) != _family(c.event_type) or not (
                     _contains(o, c) or _same_toll(o, c) or _retold_in_same_words(o, c, text)):
                 continue
-            if o.place is None or c.place is None or not _places_compatible(o, c):
-                continue
+            if o.place is None or c.place is None or not _places_compatible(o, c) or (
+                    c.violent and o.violent and _opposed_initiators(o, c) and not _same_toll(o, c)):
+                continue  # each side's act at the place: a report of its own
             if _later_killing(o, c, text):
                 continue  # a captive killed afterwards: an act of its own
             if _own_happening(max(o, c, key=lambda x: x.start), text) and o.sent != c.sent and not _same_toll(o, c):

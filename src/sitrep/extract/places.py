@@ -396,11 +396,10 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
                   text, max(0, m.start - 12), m.start))]
     if before:
         last = before[-1]
-        listed = len(before) >= 3 and _LIST_GAP.fullmatch(text, before[-3].end, before[-2].start) is not None
-        if len(before) >= 2 and not listed and _container_of(before[-2], last, text) \
-                and _SENTENCE_END.search(text, last.end, start):
-            # a report told in the next sentence with no place of its own ("... the town of Khan Sheikhoun in rural
-            # Idlib. Chemical agents were used in the attack"): the town, not its province
+        # "in the town of Khan Sheikhoun in rural Idlib", and a report told in the next sentence with no place of its
+        # own ("... Khan Sheikhoun in rural Idlib. Chemical agents were used in the attack"): the town the area
+        # qualifies, not the area
+        if len(before) > 1 and _qualified_by(before[-2], last, text):
             return before[-2].place
         return last.place
     areas = Counter(m.place.name for m in real if m.place is not None)
@@ -412,22 +411,23 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     return dem[0].place if dem else None
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s")
-_LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b)\s*")  # "the villages of A, B and C in Homs": all of them
-# "X in (the) Y", "X, Y", "X of Y": the name after a town that names the area it lies in
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:rural|countryside\s+of|province\s+of|"
-                            r"(?:north|south|east|west)(?:ern)?)\s+)?$", re.I)
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s+(?:the\s+)?$", re.I)
+# "X in (the) Y", "X, in Y", "X of Y", "X, Y": the name after a town that names the area it lies in
+_QUALIFIER_GAP = re.compile(r"(?:,\s*(?:(?:in|of)\s+)?|\s+(?:in|of)\s+)(?:the\s+)?(?:(?:rural|countryside\s+of|"
+                            r"outskirts\s+of|province\s+of|northern|southern|eastern|western|central)\s+)?", re.I)
 
 
-def _container_of(town: PlaceMention, area: PlaceMention, text: str) -> bool:
-    """``area`` is named right after ``town`` as the coarser place it lies in ("Khan Sheikhoun in the rural Idlib",
-    "Douma, Rural Damascus")."""
+def _qualified_by(town: PlaceMention, area: PlaceMention, text: str) -> bool:
+    """Is ``area`` named right after ``town`` to tell where the town lies ("Khan Sheikhoun in rural Idlib", "Douma,
+    in Damascus countryside", "Douma, Rural Damascus"): a coarser place of the same province? Not the last town of a
+    list ("the villages of A and B in Homs province"): the area tells where they all lie."""
     a, b = town.place, area.place
     if a is None or b is None or _PRECISION_RANK.get(a.precision, 3) >= _PRECISION_RANK.get(b.precision, 3):
         return False
-    if not a.admin1 or a.admin1 != b.admin1 or area.start - town.end > 30:
+    if area.start - town.end > 30 or _LIST_JOIN_BEFORE.search(text, max(0, town.start - 12), town.start):
         return False
-    return _CONTAINER_GAP.fullmatch(text, town.end, area.start) is not None
+    return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country \
+        and _QUALIFIER_GAP.fullmatch(text, town.end, area.start) is not None
 
 
 def document_province(mentions: Sequence[PlaceMention], country: str) -> Place | None:
