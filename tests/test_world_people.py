@@ -415,3 +415,17 @@ def test_a_war_tally_in_the_perfect_is_no_event(text: str) -> None:
 def test_hundreds_killed_in_one_attack_of_a_day_stay_an_event() -> None:
     assert len([e for e in extract("Hundreds of people were killed in the attack on Solhan on Friday.",
                                    published="2024-03-04") if e.event_type != "Diplomacy"]) == 1
+
+
+# ---------------------------------------------------------------- an Arabic article cut off its name is no place
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army shelled Ar-Rastan city in the northern countryside of Homs on Tuesday. No one was hurt.",
+    "Clashes took place between rebels and regime forces in the Al-Raba 'I checkpoint area near Adwan in western "
+    "Dar'a on Tuesday.",
+    "Regime helicopters dropped barrel bombs on Ar-Rastan and Talbiseh on Tuesday.",
+])
+def test_an_article_alone_is_no_place(text: str) -> None:
+    events = [e for e in extract(text, published=PUBLISHED) if e.event_type != "Diplomacy"]
+    assert events and all(e.location is None or not e.location.name.endswith("-") for e in events), [
+        e.location.name if e.location else None for e in events]

@@ -269,6 +269,8 @@ def _theatre_names(text: str, doc: Doc, gaz: Gazetteer, found: Sequence[_Mention
     free = taken.free
 
     for ent in doc.ents:
+        if _BARE_ARTICLE.fullmatch(ent.text):
+            continue  # "Ar-" cut off "Ar-Rastan" by the tagger
         if ent.label_ in ("PERSON", "NORP", "WORK_OF_ART", "ORG", "PRODUCT") and free(ent.start_char, ent.end_char):
             a, b = ent.start_char, _arabic_end(text, ent.start_char, ent.end_char)
             name = text[a:b]
@@ -465,6 +467,10 @@ def _place_then_area(gaz: Gazetteer, t: str) -> tuple[str, str, list[tuple[Entry
 _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district|punishment))")
 
 
+# an Arabic article alone, hyphen and all ("Ar-", "Al-", "el-"): never a name of its own
+_BARE_ARTICLE = re.compile(r"(?:al|ar|as|ad|az|at|an|ash|el)-?", re.I)
+
+
 def _demonym_mention(gaz: Gazetteer, text: str, s: int, e: int, iso: str) -> _Mention:
     """A people's name ("Syrian", "Somali"): the country it names, or with "capital" after it ("in the Somali
     capital") that country's capital city."""
@@ -481,6 +487,8 @@ def _collect(text: str, doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     for ent in doc.ents:
         label = ent.label_
         s, e = ent.start_char, ent.end_char
+        if _BARE_ARTICLE.fullmatch(ent.text):
+            continue  # "Ar-" cut off "Ar-Rastan" by the tagger: the name is the entity after it
         if label in _LABELS:
             e = _arabic_end(text, s, e)
         t = text[s:e]
