@@ -468,7 +468,7 @@ _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district|
 
 
 # an Arabic article alone, hyphen and all ("Ar-", "Al-", "el-"): never a name of its own
-_BARE_ARTICLE = re.compile(r"(?:al|ar|as|ad|az|at|an|ash|el)-?", re.I)
+_BARE_ARTICLE = re.compile(r"(?:the\s+)?(?:al|ar|as|ad|az|at|an|ash|el)-?", re.I)
 
 
 def _demonym_mention(gaz: Gazetteer, text: str, s: int, e: int, iso: str) -> _Mention:
