@@ -429,3 +429,17 @@ def test_an_article_alone_is_no_place(text: str) -> None:
     events = [e for e in extract(text, published=PUBLISHED) if e.event_type != "Diplomacy"]
     assert events and all(e.location is None or not e.location.name.endswith("-") for e in events), [
         e.location.name if e.location else None for e in events]
+
+
+# ---------------------------------------------------------------- the earlier happening a report is measured against
+
+@pytest.mark.parametrize("text", [
+    "Wednesdays claim of the chemical attack if confirmed would be the most serious report since the March 19 claim "
+    "of the attack in Khan al-Assal when at least 30 people were reported killed.",
+    "A car bomb exploded in a market in Baghdad on Monday, the deadliest bombing in the city since the attack on the "
+    "market in May in which 40 people died.",
+    "The air strike on Saada on Monday was the worst since the shelling of the school in January that killed 12 "
+    "children.",
+])
+def test_the_dead_of_an_earlier_happening_are_not_the_toll(text: str) -> None:
+    assert all(e.fatalities is None for e in extract(text, published=PUBLISHED)), text

@@ -538,10 +538,19 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# an earlier happening the report is measured against, with its own dead: "the most serious report since the March
+# 19 attack in Khan al-Assal, when at least 30 people were killed", "the deadliest bombing since the attack on the
+# market in May in which 40 people died"
+_SINCE_EARLIER = re.compile(
+    r"\bsince\s+(?:the|a|an|that)\s+[^.;:]{0,100}?(?:\bwhen\b|\bin\s+which\b|\bthat\s+(?:killed|left)\b)[^.;:]*",
+    re.I)
+
+
 def without_occasions(text: str) -> str:
-    """``text`` with every death it names only as an occasion ("a day after the killing of a commander") blanked,
-    keeping every offset: such a death is neither the clause's toll nor its victims."""
-    return _mask(text, _OCCASION)
+    """``text`` with every death it names only as an occasion ("a day after the killing of a commander") or as the
+    earlier happening it is measured against ("the worst since the attack in May in which 40 died") blanked, keeping
+    every offset: such a death is neither the clause's toll nor its victims."""
+    return _mask(_mask(text, _OCCASION), _SINCE_EARLIER)
 
 
 # the source a clause opens with ("According to a doctor, five civilians died"): a person, no victim, and no first
