@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from sitrep.geo.gazetteer import CORE, THEATRE, Entry, Gazetteer, load_gazetteer
+from sitrep.geo.gazetteer import ARABIC_ARTICLE, CORE, THEATRE, Entry, Gazetteer, load_gazetteer
 from sitrep.records import Place
 
 from .place_scoring import _ADMIN1_QUALS, _AFTER, _BEFORE, _COMPASS_ADJECTIVES, _CONTAINER, _LABELS, _candidates
@@ -468,7 +468,7 @@ _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:of|region|territory|district|
 
 
 # an Arabic article alone, hyphen and all ("Ar-", "Al-", "el-"): never a name of its own
-_BARE_ARTICLE = re.compile(r"(?:the\s+)?(?:al|ar|as|ad|az|at|an|ash|el)-?", re.I)
+_BARE_ARTICLE = re.compile(rf"(?:the\s+)?{ARABIC_ARTICLE}-?", re.I)
 
 
 def _demonym_mention(gaz: Gazetteer, text: str, s: int, e: int, iso: str) -> _Mention:

@@ -103,8 +103,7 @@ _RAID_ON_PEOPLE = re.compile(r"(?:stormed|storming|raided|raiding)\b", re.I)
 # the clause goes on to the people harmed: "..., killing 160 residents", "and shot villagers", "shooting residents"
 _HARMED_CIVILIANS = re.compile(
     r"\b(?:kill(?:ed|ing)|shoot(?:ing)?|shot|massacr(?:ed|ing)|slaughter(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
-    r"burn(?:ed|ing|t))\s+(?:\w+\s+){0,4}?(?:civilians?|people|residents?|villagers?|farmers?|worshippers|"
-    r"women|children|families|inhabitants)\b", re.I)
+    r"burn(?:ed|ing|t))\s+(?:\w+\s+){0,4}?" + _CIVIL_VICTIM.pattern, re.I)
 # the raiders stay: a capture told in the same clause ("stormed the town and took control of it")
 _HELD = re.compile(r"\b(?:took|taken|taking|seized|seizing|gained|gaining)\s+(?:full\s+)?control|\bcaptur(?:ed|ing)\b",
                    re.I)

@@ -97,8 +97,13 @@ def unaccented(s: str) -> str:
                                                 if not unicodedata.combining(c)))
 
 
-# an Arabic article before a name of at least five letters ("Al Qamishli", "Ar-Raqqah", "As Suwayda")
-_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ad|Az|At|An|Ash|El)[ -]([A-Z][\w'’-]{4,}(?: [A-Z][\w'’-]+)*)$")
+# the Arabic article as place names write it ("al-", "Ar", "As", "El"), in lower case: a pattern that uses it
+# chooses its case
+_ARABIC_ARTICLES = ("al", "ar", "as", "ad", "az", "at", "an", "ash", "el")
+ARABIC_ARTICLE = "(?:" + "|".join(_ARABIC_ARTICLES) + ")"
+# a capitalised Arabic article before a name of at least five letters ("Al Qamishli", "Ar-Raqqah", "As Suwayda")
+_ARABIC_ARTICLE = re.compile("^(?:" + "|".join(a.capitalize() for a in _ARABIC_ARTICLES) + ")"
+                             + r"[ -]([A-Z][\w'’-]{4,}(?: [A-Z][\w'’-]+)*)$")
 
 
 def _fold(s: str) -> str:
@@ -219,11 +224,15 @@ def _safe_yaml(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
 
 
-@lru_cache(maxsize=4)
 def country_defs(directory: Path | None = None) -> dict[str, Any]:
     """``countries.yaml`` of the gazetteer in ``directory`` (the packaged one by default): per ISO2 code, the
-    country's aliases, demonyms and point."""
-    return dict((_safe_yaml((directory or _data_dir()) / "countries.yaml") or {}).get("countries") or {})
+    country's aliases, demonyms and point. Read once per folder (the gazetteer and the casualty patterns share it)."""
+    return _country_defs(directory or _data_dir())
+
+
+@lru_cache(maxsize=4)
+def _country_defs(directory: Path) -> dict[str, Any]:
+    return dict((_safe_yaml(directory / "countries.yaml") or {}).get("countries") or {})
 
 
 @lru_cache(maxsize=1)
@@ -583,7 +592,7 @@ class Gazetteer:
         without them, and one with an Arabic article also without it, as English news writes them
         ("Tillabéri" -> "Tillaberi", "Al Qamishli" -> "Qamishli")."""
         stop = ruler_stoplist(self.data_dir)
-        for name, label in self._ruler_names_as_written():
+        for name, label in self._ruler_names_as_written(stop):
             yield name, label
             plain = unaccented(name)
             if plain != name:
@@ -592,12 +601,11 @@ class Gazetteer:
             if bare and bare.group(1) not in stop:  # "Al Qamishli" -> "Qamishli", "Ar Raqqah" -> "Raqqah"
                 yield bare.group(1), label
 
-    def _ruler_names_as_written(self) -> Iterator[tuple[str, str]]:
+    def _ruler_names_as_written(self, stop: frozenset[str]) -> Iterator[tuple[str, str]]:
         for line in _read_lines(self.data_dir / "ruler.tsv.gz")[1:]:
             if line:
                 name, label = line.split("\t")
                 yield name, label
-        stop = ruler_stoplist(self.data_dir)
         for e in self._small:
             lab = ruler_label(e.kind, e.fcode, e.country, e.population, RULER_MIN_POPULATION)
             if lab:
