@@ -123,7 +123,55 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if named.strict and not any(x.start < b and a < x.end for x in out):
             out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, named, text[a:b])))
     out.sort(key=lambda x: x.start)
-    return _city_neighbourhoods(text, out)
+    return _city_neighbourhoods(text, _foreign_namesakes(text, out))
+
+
+# "the Burkina Faso village of Solhan", "Mali's town of Tessit": a country named right before a town to say where it is
+_COUNTRY_OF_TOWN = re.compile(r"(?:'s|’s)?\s+(?:(?:border|frontier|northern|southern|eastern|western|central|remote|"
+                              r"rural|small|mining|market|desert)\s+)?(?:village|town|city|district|region|"
+                              r"locality|commune|hamlet)\s+of\s+$", re.I)
+
+
+_SPEAKER_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|told|announced|claimed|claims|"
+                            r"accused|accuses|denied|denies|confirmed|confirms|warned|warns|insisted)\b", re.I)
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\b")
+_IN_OF = re.compile(r"\b(?:in|of)\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|\band\b|&)\s*(?:and\s+)?(?:the\s+)?", re.I)
+
+
+def _foreign_namesakes(text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    """A town the text itself places in a country or province ("Solhan, Burkina Faso", "Solhan in northern Burkina
+    Faso", "the Burkina Faso village of Solhan") but that the gazetteer only knows abroad (a Turkish Solhan) is not that
+    namesake: the mention stands for the area the text names (the village itself is unknown). Country adjectives
+    ("in Aleppo, Russian jets ...") name who acts, not where, and qualify nothing."""
+    for i, pm in enumerate(out):
+        p = pm.place
+        if p is None or p.precision in ("admin1", "country") or not p.country:
+            continue
+        area: PlaceMention | None = None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (nxt is not None and nxt.place is not None and nxt.place.precision in ("admin1", "country")
+                and nxt.start - pm.end <= 30 and not is_nationality(nxt, text)
+                and not _LIST_JOIN_BEFORE.search(text, max(0, pm.start - 12), pm.start)
+                and _QUALIFIER_GAP.fullmatch(text, pm.end, nxt.start) is not None
+                and not _SPEAKER_AFTER.match(text, nxt.end)
+                and not (_POSSESSIVE_AFTER.match(text, nxt.end) and not _IN_OF.search(text, pm.end, nxt.start))):
+            # "Solhan, Burkina Faso", "Solhan in northern Burkina Faso", "Solhan, in Burkina Faso's Yagha province";
+            # not a speaker ("Tal Abyad, Turkey said", "Tal Abyad, Turkey's defence ministry said")
+            area = nxt
+        prev = out[i - 1] if i > 0 else None
+        if (area is None and prev is not None and prev.place is not None and prev.place.precision == "country"
+                and pm.start - prev.end <= 40 and _COUNTRY_OF_TOWN.fullmatch(text, prev.end, pm.start) is not None):
+            area = prev  # "the Burkina Faso village of Solhan"
+        if area is nxt and i + 2 < len(out) and _LIST_GAP.fullmatch(text, nxt.end, out[i + 2].start):
+            area = None  # "New York City, Long Island, New York, Pennsylvania": a list of places, not a qualifier
+        if area is not None and area.place is not None and area.place.precision == "admin1" and not any(
+                o.place is not None and o.place.precision == "country" and o.place.country == area.place.country
+                and not is_nationality(o, text) for o in out):
+            area = None  # a province of a country the text never names ("in South West England" is no region abroad)
+        if area is not None and area.place is not None and area.place.country != p.country:
+            out[i] = PlaceMention(mention=pm.mention, start=pm.start, end=pm.end, place=area.place)
+    return out
 
 
 def _firm_countries(mentions: Sequence[_Mention]) -> dict[str, str]:

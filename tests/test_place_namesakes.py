@@ -1,0 +1,34 @@
+"""A town the text places in a country or province, but that the gazetteer only knows abroad, is not the namesake."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import find_places
+
+
+def _where(text: str, mention: str) -> tuple[str | None, str | None]:
+    m = next(m for m in find_places(text) if m.mention == mention)
+    return (m.place.country, m.place.precision) if m.place is not None else (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 30 villagers in Solhan, Burkina Faso, on Friday.",
+    "Gunmen killed 30 villagers in Solhan in northern Burkina Faso on Friday.",
+    "Gunmen killed 30 villagers in the Burkina Faso village of Solhan on Friday.",
+    "Gunmen killed 30 villagers in Solhan, in Burkina Faso's Yagha province, on Friday.",
+    "Soldiers were ambushed near Solhan, Burkina Faso late on Saturday.",
+])
+def test_a_town_the_text_places_in_another_country_is_not_the_foreign_namesake(text):
+    assert _where(text, "Solhan") == ("BF", "country")
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Militants attacked a church in Kaya, Burkina Faso, on Sunday, killing five worshippers.", "Kaya", "BF"),
+    ("Regime forces shelled Douma, Syria on Monday.", "Douma", "SY"),
+    ("In Aleppo, Russian jets bombed a market.", "Aleppo", "SY"),          # a country adjective names who acts
+    ("Fighting in Tal Abyad, Turkey said, killed five.", "Tal Abyad", "SY"),  # a speaker, not where
+    ("Clashes in Tal Abyad, Turkey's defence ministry said.", "Tal Abyad", "SY"),
+])
+def test_a_town_in_the_named_country_or_followed_by_a_speaker_keeps_its_place(text, mention, country):
+    c, precision = _where(text, mention)
+    assert c == country and precision == "point"
