@@ -163,7 +163,8 @@ def _foreign_namesakes(text: str, out: list[PlaceMention]) -> list[PlaceMention]
         if (area is None and prev is not None and prev.place is not None and prev.place.precision == "country"
                 and pm.start - prev.end <= 40 and _COUNTRY_OF_TOWN.fullmatch(text, prev.end, pm.start) is not None):
             area = prev  # "the Burkina Faso village of Solhan"
-        if area is not None and area is nxt and i + 2 < len(out) and _LIST_GAP.fullmatch(text, area.end, out[i + 2].start):
+        if (area is not None and area is nxt and i + 2 < len(out)
+                and _LIST_GAP.fullmatch(text, area.end, out[i + 2].start)):
             area = None  # "New York City, Long Island, New York, Pennsylvania": a list of places, not a qualifier
         if area is not None and area.place is not None and area.place.precision == "admin1" and not any(
                 o.place is not None and o.place.precision == "country" and o.place.country == area.place.country
