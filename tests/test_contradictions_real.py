@@ -205,3 +205,42 @@ def test_a_tally_over_a_period_is_no_figure_of_one_happening(tally: str) -> None
     assert not any(supported(t, "fatalities") for t in forged)
     if forged:
         assert "fatalities" not in _fields(*forged, day)
+
+
+# a figure that counts one group of the dead: (sentence with the group's figure, that figure)
+SUBGROUP = [
+    ("The air strike on the market in Maarat al-Numan killed people on Monday; among the dead were four children.", 4),
+    ("Shelling hit the school in Taiz on Monday, and among the killed civilians there are three women.", 3),
+    ("The car bomb in Azaz on Monday killed at least one teacher as well as the pupils waiting outside.", 1),
+    ("A rocket hit the bus in Marib on Monday, killing two soldiers as well as several passengers.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), SUBGROUP)
+def test_a_figure_for_one_group_of_the_dead_is_not_the_toll(text: str, part: int) -> None:
+    ev = replace(_report("The air strike on the market killed 12 people on Monday, a monitor said."),
+                 fatalities=part)
+    ev = replace(ev, evidence=replace(ev.evidence, text=text))
+    assert not supported(ev, "fatalities")
+
+
+# a round figure told loosely and a count inside the range it tells: (loose sentence, its figure, the count)
+ROUNDED = [
+    ("More than 30 people were wounded when a car bomb exploded in Azaz on Monday.", "injured", 30, 32),
+    ("Nearly 50 people were killed in the air strikes on the market in Douma on Monday.", "fatalities", 50, 47),
+    ("About 20 people were killed when shells hit the market in Taiz on Monday.", "fatalities", 20, 22),
+]
+
+
+@pytest.mark.parametrize(("text", "field", "loose", "count"), ROUNDED)
+def test_a_round_figure_agrees_with_a_count_within_its_range(text: str, field: str, loose: int, count: int) -> None:
+    a = _report(text)
+    assert getattr(a, field) == loose and supported(a, field)
+    kind = "wounded" if field == "injured" else "killed"
+    b = replace(_report(f"The attack on Monday left {count} people {kind}, the monitor said.", "beta"),
+                event_id="b", doc_id="b")
+    assert field not in _fields(a, b)
+    # a count outside the range is a disagreement ("more than 30" against 62)
+    c = replace(b, **{field: count + 40})
+    c = replace(c, evidence=replace(c.evidence, text=f"The attack on Monday left {count + 40} people {kind}."))
+    assert field in _fields(a, c)

@@ -106,6 +106,15 @@ _ARTICLE = re.compile(r"an?", re.IGNORECASE)
 # a figure that counts part of the dead ("14 of the dead were fighters", "seven of them children")
 _PART = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+of\s+(?:the|them|those|whom)\b",
                    re.IGNORECASE)
+# a figure that counts a group among the dead ("Among the dead were four children", "the toll, among them two women")
+# ("Two medics were among at least 31 people killed": the figure right after "among" is the whole toll)
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the|them|those|whom|these|its|their)\b[^.;:]*$", re.IGNORECASE)
+# a figure for one group the sentence adds others to ("killing one teacher as well as the children")
+_AS_WELL_AS = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+(?:[\w-]+\s+){0,2}as well as\b",
+                         re.IGNORECASE)
+# a round figure told loosely ("more than 30", "nearly 50", "about 20"): the range of values it agrees with
+_ROUNDED_AT = re.compile(r"(?:(more than|over)|(nearly|almost)|(about|around|some|roughly|approximately))\s+",
+                         re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # a weekday that dates the telling, not the happening ("the Observatory said on Friday")
 _TOLD_ON = re.compile(
@@ -164,7 +173,8 @@ def supported(ev: Event, field: str) -> bool:
             return False
         read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
         other = read.injured_spans if field == "fatalities" else read.killed_spans
-        return any(n == figure and not _PART.match(text[at:]) and not any(a <= at < b for a, b in other)
+        return any(n == figure and not _PART.match(text[at:]) and not _AS_WELL_AS.match(text[at:])
+                   and not _AMONG_BEFORE.search(text[:at]) and not any(a <= at < b for a, b in other)
                    for at, n in _counts(text))
     if field == "actor1":
         mention = ev.actor1.mention if ev.actor1 else None
@@ -336,7 +346,29 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
         stated = {n for _at, n in _counts(e.evidence.text) if n in values}
         if len(stated) > 1:
             parts |= stated - {max(stated)}
-    return _one_happening([(v, evs) for v, evs in groups if v not in parts])
+    groups = [(v, evs) for v, evs in groups if v not in parts]
+    stated_values = {v for v, _ in groups}
+    return _one_happening([(v, evs) for v, evs in groups
+                           if not any(_agrees_rounded(e, v, stated_values - {v}) for e in evs)])
+
+
+def _agrees_rounded(e: Event, value: int, others: set[int]) -> bool:
+    """Does the report tell ``value`` as a round figure ("more than 30", "nearly 50", "about 20") that one of the
+    ``others`` (a count another report gives) lies within? "more than 30" against 32 is no disagreement: the round
+    figure's unit (10 below 1,000, then 100 ...) bounds what it says."""
+    if value < 10 or value % 10:
+        return False
+    unit = max(10, 10 ** (len(str(value)) - 2))
+    text = e.evidence.text
+    for at, n in _counts(text):
+        m = _ROUNDED_AT.match(text, at) if n == value else None
+        if m is None:
+            continue
+        lo, hi = ((value + 1, value + unit - 1) if m.group(1) else (value - unit + 1, value - 1) if m.group(2)
+                  else (value - unit // 2, value + unit // 2))
+        if any(lo <= o <= hi for o in others):
+            return True
+    return False
 
 
 def quarters(text: str) -> frozenset[str]:
