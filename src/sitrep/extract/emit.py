@@ -75,12 +75,21 @@ def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Plac
     if c.place is None or c.event_type == "Diplomacy" or c.place.precision not in _PLACE_CLASS:
         return []
     kind = _PLACE_CLASS[c.place.precision]
-    same = sorted((p for p in places if c.start <= p.start and p.end <= c.end and (
-        _unnamed(p) or (p.place is not None and _PLACE_CLASS.get(p.place.precision) == kind))), key=lambda p: p.start)
+    inner = sorted((p for p in places if c.start <= p.start and p.end <= c.end), key=lambda p: p.start)
+    # a member's province named after it inside the list ("Kafr Nabl, Idlib province, and Maarat al-Numan", "Djibo,
+    # Sahel region, and Arbinda"): where that member lies, neither a member nor a break of the list
+    # (its kind word written: "struck Saraqib, Idlib and Ariha" lists the city of Idlib)
+    quals = {id(q): prev for prev, q in zip(inner, inner[1:], strict=False)
+             if _its_province(prev, q, text) and _area_end(q, text) > q.end or _AREA_KIND_WORDS.search(q.mention)
+             and _its_province(prev, q, text)}
+    same = [p for p in inner if id(p) not in quals and (
+        _unnamed(p) or (p.place is not None and _PLACE_CLASS.get(p.place.precision) == kind))]
     run: list[PlaceMention] = []
     ends: list[PlaceMention | None] = [*same, None]
     for p in ends:
-        if p is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, p.start):
+        if p is not None and run and (_LIST_GAP.fullmatch(text, run[-1].end, p.start) or any(
+                prev is run[-1] and q.start < p.start and _LIST_GAP.fullmatch(text, _area_end(q, text), p.start)
+                for q in inner if (prev := quals.get(id(q))) is not None)):
             run.append(p)
             continue
         listed = _run_places(c, run, text)
@@ -143,6 +152,16 @@ def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:
         return _AREA_KIND_WORDS.sub("", name.strip()).casefold()
 
     return core(m.mention) == core(prev.place.admin1)
+
+
+def _area_end(m: PlaceMention, text: str) -> int:
+    """Where an area's name ends, its kind word included ("Sahel region", "Idlib province")."""
+    k = _AREA_KIND_AFTER.match(text, m.end)
+    return k.end() if k else m.end
+
+
+_AREA_KIND_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district|county|oblast|department|"
+                              r"prefecture|countryside)\b", re.I)
 
 
 def _unnamed(m: PlaceMention) -> bool:
