@@ -416,9 +416,11 @@ def _drop_generic_beside_named(text: str, mentions: list[ActorMention]) -> list[
 
 _SERVICES = (r"armed\s+forces|security\s+forces|special\s+forces|air\s+force|border\s+guards?|coast\s+guard|"
              r"police\s+forces|police\s+officers?|police|policemen|gendarmes|gendarmerie|army|forces|troops|soldiers|"
-             r"military|navy|marines|warplanes|jets|drones|servicemen|paratroopers|commandos")
+             r"military|navy|marines|warplanes|jets|drones|servicemen|paratroopers|commandos|bombs|bombers|"
+             r"helicopters|gunships|air\s*strikes|artillery")
 _SERVICE_HINTS = ("force", "troop", "soldier", "army", "military", "police", "guard", "navy", "marine", "warplane",
-                  "jets", "drone", "gendarm", "servicemen", "paratroop", "commando")
+                  "jets", "drone", "gendarm", "servicemen", "paratroop", "commando", "bomb", "helicopter", "gunship",
+                  "strike", "artillery")
 _CLAN_NAME = r"[A-Z][\w'’]+"
 _CLAN = re.compile(rf"(?P<n>{_CLAN_NAME}(?:(?:\s+|\s*-\s*){_CLAN_NAME}){{0,4}})\s+(?:sub\s*-?\s*)?clans?"
                    r"(?:\s+(?:militias?|militiamen|fighters|gunmen|forces))")

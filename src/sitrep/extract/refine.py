@@ -89,6 +89,18 @@ _SITE_AFTER = re.compile(
     _CIVIL_PLACE.pattern[5:], re.I)
 
 
+_BOMBS_KILLED = re.compile(r"bombs\s", re.I)
+# what says the bombs were set off on the ground, whoever set them ("car bombs", "planted", "roadside")
+_SET_OFF_CUE = re.compile(r"\b(?:car|truck|roadside|planted|placed|hidden|booby|suicide|explosive\s+devices?|IEDs?)\b",
+                          re.I)
+
+
+def _state_doer(cand: _Cand) -> bool:
+    a1 = cand.actor1.actor if cand.actor1 is not None else None
+    return a1 is not None and (a1.type == "state forces" or a1.kind.startswith("state")
+                               or (a1.type == "external/other forces" and a1.country is not None))
+
+
 def _bombing_at_a_site(text: str, cand: _Cand, ctext: str) -> bool:
     if not _BOMBING_WORD.fullmatch(cand.hit.text) or "Air/drone strike" in means_named(ctext):
         return False
@@ -146,6 +158,11 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.event_type, cand.sub = "Violence against civilians", "Attack"
         else:
             cand.event_type, cand.sub = "Battles", "Armed clash"
+    elif t.id == "ied" and _BOMBS_KILLED.match(cand.hit.text) and _state_doer(cand) \
+            and not _SET_OFF_CUE.search(ctext):
+        # "Russian bombs killed 12 civilians", "regime bombs killed five": a state's bombs are dropped from the air
+        cand.sub, cand.method = "Air/drone strike", "air strike"
+        cand.notes.append("bombs:state")
     elif t.id == "air" and _bombing_at_a_site(text, cand, ctext):
         cand.sub, cand.method = "Remote explosive/landmine/IED", "explosive device"
         cand.notes.append("bombing:site")
