@@ -32,3 +32,21 @@ def test_a_town_the_text_places_in_another_country_is_not_the_foreign_namesake(t
 def test_a_town_in_the_named_country_or_followed_by_a_speaker_keeps_its_place(text, mention, country):
     c, precision = _where(text, mention)
     assert c == country and precision == "point"
+
+
+@pytest.mark.parametrize(("text", "town", "province"), [
+    ("Israeli forces shelled Rafah in Gaza on Tuesday, killing three Palestinians.", "Rafah", "Gaza Strip"),
+    ("Israeli forces killed three Palestinians in shelling on Rafah, Gaza, on Tuesday.", "Rafah", "Gaza Strip"),
+    ("Regime forces shelled Kafr Nabl, Idlib province, on Monday.", "Kafr Nabl", "Idlib"),
+    ("Regime helicopters dropped barrel bombs on Saraqib in Idlib on Monday.", "Saraqib", "Idlib"),
+])
+def test_a_town_s_province_named_after_it_is_the_province_not_its_city(text, town, province):
+    places = {m.mention: m.place for m in find_places(text)}
+    name = next(k for k in places if province.split()[0] in k)
+    assert places[name] is not None and places[name].precision == "admin1"
+    assert places[town] is not None and places[town].precision == "point"
+
+
+def test_a_province_s_city_that_goes_on_a_list_is_the_city():
+    places = {m.mention: m.place for m in find_places("Regime aircraft bombed Saraqib, Idlib and Ariha on Monday.")}
+    assert places["Idlib"] is not None and places["Idlib"].precision == "point"

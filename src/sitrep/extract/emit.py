@@ -80,8 +80,7 @@ def _listed_places(c: _Cand, places: list[PlaceMention], text: str) -> list[Plac
     # Sahel region, and Arbinda"): where that member lies, neither a member nor a break of the list
     # (its kind word written: "struck Saraqib, Idlib and Ariha" lists the city of Idlib)
     quals = {id(q): prev for prev, q in zip(inner, inner[1:], strict=False)
-             if _its_province(prev, q, text) and _area_end(q, text) > q.end or _AREA_KIND_WORDS.search(q.mention)
-             and _its_province(prev, q, text)}
+             if _its_province(prev, q, text) and (_area_end(q, text) > q.end or _has_kind_word(q.mention))}
     same = [p for p in inner if id(p) not in quals and (
         _unnamed(p) or (p.place is not None and _PLACE_CLASS.get(p.place.precision) == kind))]
     run: list[PlaceMention] = []
@@ -136,9 +135,6 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
     return list(out.values()) if len(out) >= 2 else []
 
 
-# the kind of an area after its name ("Bay region", "Gaza Strip", "Kaduna state")
-_AREA_KIND_WORDS = re.compile(r"\s+(?:region|province|state|governorate|district|county|strip|oblast|department|"
-                              r"division|prefecture|territory)$", re.I)
 
 
 def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:
@@ -148,20 +144,23 @@ def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:
     if prev.place is None or not prev.place.admin1 or not re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
         return False
 
-    def core(name: str) -> str:
-        return _AREA_KIND_WORDS.sub("", name.strip()).casefold()
+    from sitrep.extract.places import area_core
 
-    return core(m.mention) == core(prev.place.admin1)
+    return area_core(m.mention) == area_core(prev.place.admin1)
+
+
+def _has_kind_word(name: str) -> bool:
+    from sitrep.extract.places import AREA_KIND_WORDS
+
+    return AREA_KIND_WORDS.search(name) is not None
 
 
 def _area_end(m: PlaceMention, text: str) -> int:
     """Where an area's name ends, its kind word included ("Sahel region", "Idlib province")."""
-    k = _AREA_KIND_AFTER.match(text, m.end)
+    from sitrep.extract.places import AREA_KIND_AFTER
+
+    k = AREA_KIND_AFTER.match(text, m.end)
     return k.end() if k else m.end
-
-
-_AREA_KIND_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district|county|oblast|department|"
-                              r"prefecture|countryside)\b", re.I)
 
 
 def _unnamed(m: PlaceMention) -> bool:

@@ -123,7 +123,45 @@ def find_places(text: str, doc: Doc | None = None, home: Sequence[str] = ()) -> 
         if named.strict and not any(x.start < b and a < x.end for x in out):
             out.append(PlaceMention(mention=text[a:b], start=a, end=b, place=_area_place(gaz, named, text[a:b])))
     out.sort(key=lambda x: x.start)
-    return _city_neighbourhoods(text, _foreign_namesakes(text, out))
+    return _city_neighbourhoods(text, _foreign_namesakes(text, _province_qualifiers(text, out)))
+
+
+# the kind of an area after its name ("Bay region", "Gaza Strip", "Kaduna state")
+AREA_KIND_WORDS = re.compile(r"\s+(?:region|province|state|governorate|district|county|strip|oblast|department|"
+                             r"division|prefecture|territory)$", re.I)
+AREA_KIND_AFTER = re.compile(r"\s+(?:region|province|state|governorate|district|county|oblast|department|"
+                             r"prefecture|countryside)\b", re.I)
+
+
+def area_core(name: str) -> str:
+    """An area's name without its kind word ("Bay region" -> "bay", "Gaza Strip" -> "gaza")."""
+    return AREA_KIND_WORDS.sub("", name.strip()).casefold()
+
+
+def _province_qualifiers(text: str, out: list[PlaceMention]) -> list[PlaceMention]:
+    """A name that tells where the town before it lies and is the name of that town's province ("Rafah in Gaza",
+    "Hpakant, Kachin state", "Kafr Nabl, Idlib province") is the province, not its namesake city: the town stays the
+    finer place. A bare comma before a name that goes on a list ("Saraqib, Idlib and Ariha") lists the city."""
+    for i in range(1, len(out)):
+        prev, pm = out[i - 1], out[i]
+        a, b = prev.place, pm.place
+        if a is None or b is None or b.precision != "point" or not a.admin1 or a.precision != "point" \
+                or b.country != a.country or area_core(pm.mention) != area_core(a.admin1) \
+                or _QUALIFIER_GAP.fullmatch(text, prev.end, pm.start) is None \
+                or _LIST_JOIN_BEFORE.search(text, max(0, prev.start - 12), prev.start):
+            continue
+        kind_word = AREA_KIND_AFTER.match(text, pm.end) is not None
+        if not kind_word and not _IN_OF.search(text, prev.end, pm.start) and i + 1 < len(out) \
+                and _LIST_CONTINUES.match(text, pm.end):
+            continue
+        province = province_place(a.country, a.admin1)
+        if province is not None:
+            out[i] = PlaceMention(mention=pm.mention, start=pm.start, end=pm.end,
+                                  place=dataclasses.replace(province, mention=pm.mention))
+    return out
+
+
+_LIST_CONTINUES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?[A-Z]")
 
 
 # "the Burkina Faso village of Solhan", "Mali's town of Tessit": a country named right before a town to say where it is
