@@ -50,3 +50,15 @@ def test_a_town_s_province_named_after_it_is_the_province_not_its_city(text, tow
 def test_a_province_s_city_that_goes_on_a_list_is_the_city():
     places = {m.mention: m.place for m in find_places("Regime aircraft bombed Saraqib, Idlib and Ariha on Monday.")}
     assert places["Idlib"] is not None and places["Idlib"].precision == "point"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Regime forces shelled Douma in Damascus on Monday.", "Dūmā"),
+    ("Rockets hit Jobar in Damascus on Monday, killing two people.", "Jobar"),
+    ("Government aircraft bombed Harasta in Damascus on Monday.", "Harasta"),
+])
+def test_a_town_the_city_after_it_qualifies_is_the_event_s_place(text, town):
+    from sitrep.extract import extract
+
+    events = [e for e in extract(text, "2020-06-10") if e.event_type != "Diplomacy"]
+    assert [e.location.name for e in events if e.location is not None] == [town]

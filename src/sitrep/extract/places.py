@@ -475,6 +475,8 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
         return (_PRECISION_RANK.get(p.precision, 3), prep)
 
     if inside:
+        # "shelled Douma in Damascus", "a market in Jobar of Damascus": the town the city after it qualifies
+        inside = [m for m in inside if not any(_town_of_city(t, m, text) for t in inside)]
         return min(inside, key=key).place
     # the nearest place named shortly before, in the same paragraph; a country only where it is named as a
     # location ("in Syria"), not as an actor ("a ceasefire announced by Russia")
@@ -496,6 +498,20 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int, text:
     # only a country adjective ("Turkish troops"): the country, at country precision
     dem = [m for m in mentions if m.place is not None and m.start >= start and m.end <= end]
     return dem[0].place if dem else None
+
+
+def _town_of_city(town: PlaceMention, city: PlaceMention, text: str) -> bool:
+    """Is ``city`` named right after ``town`` with "in"/"of" to say where the town is ("Douma in Damascus"): both
+    points, the town within reach of the city (``_PART_KM`` x 2.5), not the last name of a list?"""
+    a, b = town.place, city.place
+    if a is None or b is None or a.precision != "point" or b.precision != "point" or town is city \
+            or a.lat is None or a.lon is None or b.lat is None or b.lon is None or city.start <= town.end:
+        return False
+    if city.start - town.end > 30 or not _IN_OF.search(text, town.end, city.start) \
+            or _QUALIFIER_GAP.fullmatch(text, town.end, city.start) is None \
+            or _LIST_JOIN_BEFORE.search(text, max(0, town.start - 12), town.start):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 2.5 * _PART_KM
 
 
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s+(?:the\s+)?$", re.I)
