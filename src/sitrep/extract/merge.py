@@ -234,7 +234,7 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
         into.notes = [n for n in into.notes if n != "date:saying"] + (["date:saying"] if _said_day(other) else [])
         take_evidence = True
-    if _finer_place(other, into) and (into.place is None or not _weak(other)):
+    if _finer_place(other, into) and (into.place is None or not _weak(other) or _states_its_place(other, into, text)):
         into.place = other.place
     if into.headline and not other.headline and not other.anaphoric:
         # a headline followed by its report: the report's own words type it and are its evidence
@@ -637,6 +637,21 @@ def headline_style(span: str) -> bool:
     word of four letters or more capitalised. Prose capitalises names only."""
     words = _TITLE_WORD.findall(span)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+# a sentence that refers back to its happening to say where it was ("The attack took place near Djibo", "The
+# ambush happened outside Kismayo", "the raid occurred in the village of X")
+_PLACE_TOLD = re.compile(r"\b(?:took\s+place|happened|occurred|unfolded|was\s+carried\s+out)\s+(?:\w+\s+){0,3}?"
+                         r"(?:in|at|near|outside|on|around)\b", re.I)
+
+
+def _states_its_place(other: _Cand, into: _Cand, text: str) -> bool:
+    """Does ``other``, a mention referring back, tell where ``into``'s happening was, within what ``into`` already
+    says (the same country, and the same province unless ``into`` names only the country)?"""
+    a, b = other.place, into.place
+    if a is None or b is None or a.country != b.country or not _PLACE_TOLD.search(text, other.start, other.end):
+        return False
+    return b.precision == "country" or (bool(a.admin1) and a.admin1 == b.admin1)
 
 
 def _finer_place(a: _Cand, b: _Cand) -> bool:
