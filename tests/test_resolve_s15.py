@@ -1,0 +1,84 @@
+"""Session 15 (issue #18): reports of one happening resolved apart, each class on self-written reports extracted
+for real."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sitrep.records import Event
+from sitrep.resolve import resolve_events
+from sitrep.resolve.matching import profile, same_document_repeat
+
+
+def _reports(source: str, published: str, text: str) -> list[Event]:
+    from sitrep.extract import extract
+
+    return [e for e in extract(text, published, source=source) if e.event_type != "Diplomacy"]
+
+
+# ---------------------------------------------------------------- a sentence with no day and no place of its own
+
+# One page: a sentence naming the town and the day of a strike, then (further down, after a sentence that names the
+# province) a sentence telling the strike's dead with neither a day nor a place of its own ("a market in the town").
+# The extractor places that sentence from the page (the province's capital, carried from the sentence before); the
+# page is telling its strike again, not a strike on another town of the province. Another outlet's report of the day
+# joins them. (town sentence, page context + the sentence told again, another outlet's report)
+_TOLD_AGAIN = {
+    "market": ("2017-11-13",
+               "The opposition condemned the strike carried out by Russian aircraft on the town of Atareb in western "
+               "rural Aleppo on Monday.",
+               "Atareb lies in the Aleppo countryside. Over 40 civilians were killed when Russian jets fired missiles "
+               "on a popular market in the town.",
+               "Russian air strikes hit the town of Atareb on Monday killing 53 people, a monitor said."),
+    "bakery": ("2018-03-06",
+               "Rescuers condemned the air strike by government jets on the town of Maarat al-Numan in southern Idlib "
+               "on Tuesday.",
+               "Maarat al-Numan lies in the Idlib countryside. Rescuers said 12 people died when the warplanes hit a "
+               "bakery there.",
+               "Government warplanes bombed Maarat al-Numan on Tuesday killing 14 people near a bakery, a monitor "
+               "said."),
+    "village": ("2016-05-08",
+                "Activists denounced the raid carried out by regime helicopters on the town of Busra al-Harir in "
+                "eastern Daraa on Sunday.",
+                "Busra al-Harir lies in the Daraa countryside. The barrel bombs left nine people dead in the town, "
+                "activists said.",
+                "Regime helicopters dropped barrel bombs on Busra al-Harir on Sunday killing nine people, a monitor "
+                "said."),
+}
+
+
+def _page(case: str, again: str | None = None) -> tuple[Event, Event]:
+    published, named, told, _ = _TOLD_AGAIN[case]
+    first = _reports("alpha", published, named)[0]
+    # the page's two sentences, extracted apart so that the extractor's own page merge does not join them
+    second = replace(_reports("alpha", published, again or told)[-1], doc_id=first.doc_id)
+    return first, second
+
+
+@pytest.mark.parametrize("case", sorted(_TOLD_AGAIN))
+def test_a_sentence_with_no_day_and_no_place_of_its_own_tells_its_page_again(case: str) -> None:
+    first, second = _page(case)
+    a, b = profile(0, first), profile(1, second)
+    assert b.date_guess and not b.place_named and b.level == "point" and a.place_named
+    assert second.location is not None and second.location.name != first.location.name  # carried: another place
+    assert same_document_repeat(a, b)
+    published, _, _, other = _TOLD_AGAIN[case]
+    third = _reports("beta", published, other)[0]
+    result = resolve_events([first, second, third])
+    assert sorted(len(i.event_ids) for i in result.incidents) == [3]
+
+
+@pytest.mark.parametrize("case, again", [
+    # near misses: the sentence names another town of the province, states a day of its own, tells one more act
+    ("market", "Atareb lies in the Aleppo countryside. Over 40 civilians were killed when Russian jets fired missiles "
+               "on a popular market in the town of Darat Izza."),
+    ("bakery", "Maarat al-Numan lies in the Idlib countryside. Rescuers said 12 people died on Sunday when the "
+               "warplanes hit a bakery there."),
+    ("village", "Busra al-Harir lies in the Daraa countryside. Another barrel bomb left nine people dead in the "
+                "town, activists said."),
+])
+def test_a_sentence_with_a_place_day_or_act_of_its_own_is_not_told_again(case: str, again: str) -> None:
+    first, second = _page(case, again)
+    assert not same_document_repeat(profile(0, first), profile(1, second))
