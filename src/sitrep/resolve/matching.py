@@ -349,7 +349,9 @@ def _place_named(ev: Event) -> bool:
     """Does the report's sentence name its place? Not when the place was carried over from the page ("a market in
     the town", "the raids killed 12 people" after a sentence naming the town)."""
     loc = ev.location
-    return loc is None or bool(loc.mention) and loc.mention.casefold() in ev.evidence.text.casefold()
+    if loc is None:
+        return True
+    return bool(loc.mention) and (loc.mention or "").casefold() in ev.evidence.text.casefold()
 
 
 def _quarters(text: str) -> frozenset[str]:
