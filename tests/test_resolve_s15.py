@@ -82,3 +82,58 @@ def test_a_sentence_with_no_day_and_no_place_of_its_own_tells_its_page_again(cas
 def test_a_sentence_with_a_place_day_or_act_of_its_own_is_not_told_again(case: str, again: str) -> None:
     first, second = _page(case, again)
     assert not same_document_repeat(profile(0, first), profile(1, second))
+
+
+# ---------------------------------------------------------------- a town named as one end of a road
+
+# Two outlets' reports of one attack on a road between two towns of one province, each placed by the extractor at
+# the end its sentence names first: the attack was along the road, in the province, at neither town.
+_ROAD = [
+    (("alpha", "2016-05-18", "A roadside bomb hit a bus on the Homs-Palmyra highway on Tuesday, killing 11 "
+      "passengers."),
+     ("beta", "2016-05-18", "Eleven passengers were killed on Tuesday when a bomb struck their bus on the Palmyra-Homs "
+      "road.")),
+    (("alpha", "2016-10-05", "A suicide bomber blew himself up at a checkpoint on the Hasaka-Qamishli highway on "
+      "Monday, killing eight."),
+     ("beta", "2016-10-05", "Eight people died on Monday when a suicide bomber struck a checkpoint on the "
+      "Qamishli-Hasaka road.")),
+    (("alpha", "2017-02-08", "Gunmen ambushed a fuel convoy on the Raqqa-Tabqa road on Tuesday killing five drivers, "
+      "activists said."),
+     ("beta", "2017-02-08", "Five drivers were killed on Tuesday when gunmen attacked fuel trucks on the Tabqa-Raqqa "
+      "highway.")),
+]
+
+
+@pytest.mark.parametrize("a, b", _ROAD)
+def test_an_attack_on_a_road_is_at_neither_of_the_towns_it_joins(
+        a: tuple[str, str, str], b: tuple[str, str, str]) -> None:
+    from sitrep.resolve.blocking import happening_place
+
+    events = _reports(*a) + _reports(*b)
+    assert len(events) == 2 and events[0].location is not None and events[1].location is not None
+    assert events[0].location.name != events[1].location.name  # the extractor's places: the two ends
+    places = [happening_place(e) for e in events]
+    assert all(p is not None and p.precision == "admin1" for p in places)
+    assert [len(i.event_ids) for i in resolve_events(events).incidents] == [2]
+
+
+@pytest.mark.parametrize("text, place", [
+    # near misses: the town is named in its own right before the road is named
+    ("A car bomb exploded in central Homs on Tuesday near the start of the Homs-Palmyra highway, killing six.",
+     "Homs"),
+    ("A bomb killed 11 people in Palmyra on Tuesday, a week after the Homs-Palmyra road reopened.", "Tadmur"),
+    ("Shelling killed four people in Qamishli on Monday, the Hasaka-based governor said.", "Al Qāmishlī"),
+])
+def test_a_town_named_in_its_own_right_stays_the_place(text: str, place: str) -> None:
+    from sitrep.resolve.blocking import happening_place
+
+    event = _reports("alpha", "2016-05-18", text)[0]
+    found = happening_place(event)
+    assert found is not None and found.name == place and found.precision == "point"
+
+
+def test_a_bombing_in_a_town_and_one_on_its_road_stay_two() -> None:
+    events = (_reports("alpha", "2016-05-18", "A car bomb exploded in central Homs on Tuesday, killing six people.")
+              + _reports("beta", "2016-05-18", "A roadside bomb hit a bus on the Homs-Palmyra highway on Tuesday, "
+                         "killing 11 passengers."))
+    assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == [1, 1]
