@@ -137,3 +137,16 @@ def test_a_bombing_in_a_town_and_one_on_its_road_stay_two() -> None:
               + _reports("beta", "2016-05-18", "A roadside bomb hit a bus on the Homs-Palmyra highway on Tuesday, "
                          "killing 11 passengers."))
     assert sorted(len(i.event_ids) for i in resolve_events(events).incidents) == [1, 1]
+
+
+@pytest.mark.parametrize("text, mention, end", [
+    ("near al-Sanabel hall on the Hasaka-Qamishli road", "Qamishli", True),  # the second end
+    ("a bus hit on the Damascus-Beirut highway", "Damascus", True),  # the first end
+    ("an ambush on the Idlib - Saraqib road", "Saraqib", True),
+    ("the Homs-based governor said the bus was hit near Homs", "Homs", False),  # a hyphen that is no road
+    ("clashes in Raqqa city, near the road to Tabqa", "Raqqa", False),  # not named as an end
+])
+def test_a_town_named_as_one_end_of_a_road(text: str, mention: str, end: bool) -> None:
+    from sitrep.resolve.blocking import road_end
+
+    assert road_end(text, text.find(mention), mention) is end
