@@ -150,3 +150,30 @@ def test_a_town_named_as_one_end_of_a_road(text: str, mention: str, end: bool) -
     from sitrep.resolve.blocking import road_end
 
     assert road_end(text, text.find(mention), mention) is end
+
+
+@pytest.mark.parametrize("a, b", _ROAD[:2])
+def test_the_store_ingest_and_the_stream_join_the_road_reports_as_batch_resolve_does(
+        tmp_path: object, a: tuple[str, str, str], b: tuple[str, str, str]) -> None:
+    """One rule on every path: the place is read by ``blocking.happening_place``, which batch resolution, the stream
+    and the store's ingest (one article a batch, the incremental path) all use."""
+    from pathlib import Path
+
+    from sitrep.ingest import RawArticle
+    from sitrep.pipeline import Pipeline
+    from sitrep.resolve import resolve_stream, time_key
+    from sitrep.store import open_store
+    from sitrep.store.base import Query
+
+    raws = [RawArticle(text=text, origin=f"{n}.txt", source=source, published=published)
+            for n, (source, published, text) in enumerate((a, b))]
+    store = open_store(str(Path(str(tmp_path)) / "s.db"))
+    try:
+        Pipeline(store, batch_size=1).ingest_raw(raws)
+        events = [e for e in store.events(Query()) if e.event_type != "Diplomacy"]
+        ids = {e.event_id for e in events}
+        stored = sorted(len(i.event_ids) for i in store.incidents(Query()) if ids & set(i.event_ids))
+    finally:
+        store.close()
+    streamed = sorted(len(i.event_ids) for i in resolve_stream(sorted(events, key=time_key)))
+    assert stored == streamed == [2]
