@@ -34,7 +34,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -179,6 +179,21 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# a town named as one end of a road ("on the Hasaka-Qamishli highway", "the Damascus-Beirut road"): the happening was
+# somewhere along the road, not in that town
+_ROAD_AFTER = re.compile(r"^\s?-\s?[A-Z][\w'-]*(?:\s+[a-z]{2,3})?(?:\s+[A-Z][\w'-]*)?\s+(?:road|highway|motorway)\b")
+_ROAD_BEFORE = re.compile(r"[A-Z][\w'-]*\s?-\s?$")
+_ROAD_NEXT = re.compile(r"^\s+(?:road|highway|motorway)\b")
+
+
+def road_end(text: str, at: int, mention: str) -> bool:
+    """Is the place mentioned at ``at`` named as one end of a road ("Hasaka-Qamishli highway")?"""
+    after = text[at + len(mention):]
+    if _ROAD_AFTER.match(after):
+        return True  # "Hasaka-Qamishli road" named at Hasaka
+    return bool(_ROAD_BEFORE.search(text, max(0, at - 40), at) and _ROAD_NEXT.match(after))  # ... at Qamishli
+
+
 def happening_place(ev: Event) -> Place | None:
     """The report's place as evidence of where the happening was: None when the sentence names it
     only as the speaker or the one who acts (:data:`_SPEAKER`), or when a report of a rare kind (a
@@ -195,6 +210,10 @@ def happening_place(ev: Event) -> Place | None:
         return None
     if at >= 0 and measured_from(ev.evidence.text, at):
         return None  # "the city located 162 kilometers north of the capital Damascus": measured from, not at
+    if at >= 0 and loc.admin1 and road_end(ev.evidence.text, at, loc.mention):
+        # "near al-Sanabel hall on the Hasaka-Qamishli road": along the road, in the province of the town it leaves
+        return replace(loc, name=loc.admin1, admin2=None, lat=None, lon=None, geonameid=None, precision="admin1",
+                       feature=None)
     rare = any(is_rare(s) for s in event_signatures(ev))
     if at < 0 and rare:
         return None

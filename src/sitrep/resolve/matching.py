@@ -183,6 +183,7 @@ class Profile:
     # its sub type names a rare kind its sentence tells only as a reference ("hours after the chemical attack")
     kind_referenced: bool = False
     tells_one: bool = False  # its sentence tells of people killed (a toll or a word of death) or names one attack
+    place_named: bool = True  # its sentence names its place (not a place carried over from its page: "in the town")
 
     @property
     def level(self) -> str:
@@ -244,6 +245,7 @@ def profile(index: int, ev: Event) -> Profile:
         kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
         tells_one=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None
         or ONE_ATTACK.search(ev.evidence.text) is not None,
+        place_named=_place_named(ev),
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
@@ -343,6 +345,15 @@ def same_spot(a: Profile, b: Profile) -> bool:
     return d is not None and d <= 10.0
 
 
+def _place_named(ev: Event) -> bool:
+    """Does the report's sentence name its place? Not when the place was carried over from the page ("a market in
+    the town", "the raids killed 12 people" after a sentence naming the town)."""
+    loc = ev.location
+    if loc is None:
+        return True
+    return bool(loc.mention) and (loc.mention or "").casefold() in ev.evidence.text.casefold()
+
+
 def _quarters(text: str) -> frozenset[str]:
     from .contradictions import quarters  # contradictions imports this module
 
@@ -424,7 +435,12 @@ def same_document_repeat(a: Profile, b: Profile) -> bool:
     if a.another or b.another:
         # "another shell in Harasta", "a second car bomb": one more act, unless both sentences state the same toll
         return same_toll and a.toll_told and b.toll_told
-    return same_toll or recounted or (same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
+    # told again by a sentence that states neither a day nor a place of its own ("40 civilians were killed when jets
+    # fired missiles on a market in the town"): it takes both from its page, so its carried place, wherever the
+    # extraction put it in the province, is no second town
+    unplaced = told_again and places_agree(a, b) and any(
+        x.date_guess and not x.place_named and y.place_named for x, y in ((a, b), (b, a)))
+    return same_toll or recounted or unplaced or (same_spot(a, b) and (told_again or dice(a.tokens, b.tokens) >= 0.3))
 
 
 def _place_score(a: Profile, b: Profile) -> float:
