@@ -43,3 +43,13 @@ def test_bombs_set_off_on_the_ground_stay_explosive_devices(text: str) -> None:
 def test_a_country_s_aircraft_or_guns_name_its_forces(text: str, actor: str) -> None:
     ev = _one(text)
     assert ev.actor1 is not None and ev.actor1.name == actor
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Kenyan helicopters struck al Shabaab positions near Kismayo on Sunday.", "Air/drone strike"),
+    ("Government helicopters struck rebel positions near Kafr Nabl on Monday.", "Air/drone strike"),
+    ("A glide bomb hit a residential building in Kharkiv on Monday, killing four people.", "Air/drone strike"),
+    ("Turkish artillery shelled Kurdish positions near Afrin on Monday.", "Shelling/artillery/missile attack"),
+])
+def test_the_means_a_clause_names_keep_their_sub_type(text: str, sub: str) -> None:
+    assert _one(text).sub_event_type == sub

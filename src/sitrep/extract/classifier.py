@@ -377,12 +377,17 @@ def review(cand: Any, probs: np.ndarray | None, clause: str = "") -> None:
 
     Not to an air strike where the clause (``clause``: its text) names no aircraft: "a bomb blast killed 48", "a
     twin bombing struck a crowd" are bombs set off where they struck, whatever the model guesses from the words
-    "bomb" and "bombing" (the rules read an air strike's own words: "bombed", "warplanes", "air raids")."""
+    "bomb" and "bombing" (the rules read an air strike's own words: "bombed", "warplanes", "air raids"). Nor away
+    from a sub type whose means the clause names when it names none of the model's ("helicopters struck", "the
+    artillery shelled")."""
     if probs is None or cand.hit.trigger.id in ("label", "model"):
         return
     d = decide(probs, labels(), (cand.event_type, cand.sub), untrusted())
-    if d is not None and d.sub == "Air/drone strike" and d.sub not in means_named(clause):
+    named = means_named(clause)
+    if d is not None and d.sub == "Air/drone strike" and d.sub not in named:
         return
+    if d is not None and cand.sub in named and d.sub not in named:
+        return  # "Kenyan helicopters struck ...": the means the clause names, and no other, keep their sub type
     if d is not None and d.how == "model:fix":
         cand.notes.append(f"typer:{cand.sub}->{d.sub}")
         cand.event_type, cand.sub, cand.method = d.event_type, d.sub, (d.sub or d.event_type).lower()

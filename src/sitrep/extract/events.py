@@ -32,7 +32,7 @@ VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against 
 
 # the means of the two sub types fired from afar, in a sentence's words: aircraft, and guns or launchers on the ground
 AIR_MEANS = (r"air ?strikes?|air ?raids?|raids?|warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|bombers?|"
-             r"planes?|sorties|air force|aerial|barrel bombs?|strafe\w*")
+             r"planes?|sorties|air force|aerial|barrel bombs?|glide bombs?|guided bombs?|strafe\w*")
 _GUNS = r"shell(?:s|ed|ing)?|artillery|mortars?|tank fire"  # rockets and missiles are fired from aircraft too
 GROUND_MEANS = rf"{_GUNS}|rockets?|missiles?"
 _MEANS_WORDS = {
