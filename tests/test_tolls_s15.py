@@ -201,3 +201,44 @@ def test_an_act_told_after_a_toll_of_another_kind_is_a_report_of_its_own(text: s
 def test_a_toll_after_an_act_of_another_kind_is_that_acts(text: str, toll: int) -> None:
     evs = _violent(text)
     assert evs and evs[0].fatalities == toll, [(e.event_type, e.fatalities) for e in evs]
+
+
+# --------------------------------------------------------------------------- one more group of dead in a list
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("The raid killed four soldiers and two civilians, with another three bodies still unidentified.", 9),
+    ("Shelling killed six children, plus a further two people who died in hospital.", 8),
+    ("Gunmen killed three guards with another two dead found in the car park.", 5),
+    # none dead: no more
+    ("The bombing killed 12 fighters with another five people missing.", 12),
+])
+def test_another_group_of_dead_joins_the_list(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence).fatalities == killed
+
+
+# --------------------------------------------------------------------------- confirmed dead
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("The monitor said more than 30 people have been confirmed dead in the town.", 30),
+    ("Nine fighters were confirmed killed in the ambush, the group said.", 9),
+    ("At least 14 civilians are confirmed dead after the blast.", 14),
+])
+def test_confirmed_dead_is_a_toll(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence).fatalities == killed
+
+
+# --------------------------------------------------------------------------- a saying is no occasion
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Moscow called a meeting after claiming 30 soldiers were killed by the strike.", 30),
+    ("The ministry protested after saying 12 civilians were killed in the raid.", 12),
+    ("The council met after reporting that eight people were killed by the shelling.", 8),
+])
+def test_dead_told_after_a_saying_are_a_toll(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army shelled the town after two soldiers were killed by a sniper.",
+    "Jets struck the village after a pilot was killed by rebels.",
+    "Troops stormed the camp following the killing of three guards.",
+])
+def test_dead_named_as_an_occasion_are_still_no_toll(sentence: str) -> None:
+    assert find_casualties(sentence).fatalities is None

@@ -153,7 +153,11 @@ _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
 # the groups of one list of victims: "two soldiers and one civilian", "a woman and her three children as well
 # as another child", "four fighters in addition to two civilians" (a kin group's possessive before its count)
 _LIST_SEP = (r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|"
-             r",?\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with|together\s+with)\s+)")
+             r",?\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with|together\s+with)\s+|"
+             # "15 civilians and 27 fighters, with another 10 bodies yet to be identified"
+             # (dead only: "with another five people missing" adds none)
+             r",?\s+(?:with|plus)\s+(?=(?:another|a\s+further|an\s+additional)\s+[\w\-]+\s+(?:[\w\-]+\s+)?"
+             r"(?:bodies|dead|corpses|(?:people|persons|others)\s+(?:who\s+)?(?:died|were\s+killed))\b))")
 _KIN = r"(?:(?:his|her|their)\s+)?"
 # one kinsman named after the first victim with no count of his own ("a woman and her child", "a farmer and his
 # young son"): one more
@@ -182,7 +186,7 @@ _HEDGED = (r"(?:are|were|is|was)\s+(?:estimated|believed|thought|feared|said|rep
 # "have died", "had perished", "have lost their lives" (never "have killed": that verb's subject is the killer)
 _HAVE_DIED = r"(?:have|has|had)\s+(?:(?:reportedly|also|all|since|now)\s+)?(?=died|perished|lost\s)"
 _DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+|{_HEDGED}|{_HAVE_DIED})?"
-         rf"(?:(?:reportedly|also|all|reported)\s+)?{_DIED_WORD}")
+         rf"(?:(?:reportedly|also|all|reported|confirmed)\s+)?{_DIED_WORD}")
 _INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
 _INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
 _HURT_VERB = r"(?:wounded|injured|hurt|maimed)"
@@ -570,6 +574,8 @@ _OCCASION = re.compile(
     r"\b(?:after|following|in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to|against)|to\s+avenge)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:reported|alleged|apparent|recent|latest|brutal)\s+)?"
     r"(?:(?:killings?|deaths?|executions?|assassinations?|murders?|beheadings?)\s+of\b[^,.;:]*|"
+    # (never a saying: "after claiming 60 soldiers were killed" tells the dead)
+    r"(?!(?:claiming|saying|reporting|announcing|stating|confirming|alleging|revealing)\b)"
     r"(?:(?!(?:he|she|they|it|we)\b)[\w\-’']+\s+){1,6}?(?:was|were|had\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|executed|shot\s+dead|assassinated|beheaded|murdered)\b(?:\s+by\s+[^,.;:]*)?)",
     re.I)
