@@ -106,11 +106,6 @@ _OVER_PLACES = re.compile(
     r"(?!(?:two|three|four|five|six|seven|eight|nine|ten|both|\d+)\b)(?:(?-i:[a-z][\w\-]*)\s+)?cities\b"
     r"(?!\s+(?:of|in|near|around)\s+(?:the\s+)?(?:al-|el-|ad-|as-)?[A-Z])")
 
-# a toll told of an offensive or a campaign ("Over 200 militants killed in army offensive in Deir ez-Zor", "the
-# campaign has killed 80 fighters"): dead counted over its days, a tally -- unless the clause names the day it counts
-_CAMPAIGN_TOLL = re.compile(
-    r"\b(?:in|during|by|since)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w\-']+\s+){0,3}?(?:offensive|campaign)\b|"
-    r"\b(?:offensive|campaign)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left)\b", re.I)
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?responsibility\s+for\b|"
     r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|they|one\s+of\s+(?:its|their|the\s+group[’']?s?)\s+[\w\-]+)\s+"
@@ -190,9 +185,6 @@ def _candidate(
     if doc.published_method == "dateline" and method != "sentence:explicit":
         cand.notes.append("date:page-stamp")  # told from the page's own date stamp, not the metadata's day
     in_clause = any(cs <= t.start < ce and t.value for t in times)
-    if cand.fatalities and not in_clause and _CAMPAIGN_TOLL.search(text, cs, ce):
-        cand.fatalities = None  # "Over 100 militants killed in army offensive": dead counted over its days
-        cand.notes.append("toll:campaign")
     if method.startswith("sentence:") and not in_clause:
         cand.notes.append("date:other-clause")
     if method.startswith("sentence:") and not saying and dated_by_saying(times, cs, ce, text):

@@ -18,7 +18,7 @@ from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
 from .candidate import _Cand
-from .inputs import _LEAD_CHARS
+from .inputs import _LEAD_CHARS, _span_toll
 
 
 # --------------------------------------------------------------------------- merging
@@ -745,6 +745,17 @@ def _lists_within(b: _Cand, h: _Cand) -> bool:
     if precision_rank(h.place) == 3:
         return h.place.country == b.place.country
     return bool(h.place.admin1) and h.place.admin1 == b.place.admin1
+
+
+def headlines_restating_tallies(cands: list[_Cand], generic: list[_Cand], text: str) -> None:
+    """A headline or title whose toll is the toll of a tally over a stretch of days the body tells ("Over 100
+    Militants Killed in Army Offensive" over "Over 100 militants have been killed ... in the last 48 hours"): that
+    tally told short, no toll of one happening (the body's report, generic, gives no event)."""
+    tallies = {g.fatalities for g in generic if g.fatalities and _span_toll(text[g.start:g.end])}
+    for c in cands:
+        if (c.headline or c.title) and c.fatalities in tallies:
+            c.fatalities = None
+            c.notes.append("toll:headline-restates-a-tally")
 
 
 def _drop_totals(cands: list[_Cand], text: str = "") -> list[_Cand]:

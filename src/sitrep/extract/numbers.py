@@ -275,7 +275,9 @@ ONE_KILLED = re.compile(
     r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+" + _NOT_ONE + r"|"
     r"(?:^|[.;,]\s+|\b(?:a|an|one)\s+" + _NOT_ONE + r")(?:[\w\"“”'’\-]+\s+){0,12}?(?:was|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot\s+dead|assassinated|executed|found\s+dead)|"
-    r"\b(?:he|she)\s+(?:was|died)\s+(?:\w+\s+)?(?:killed|shot\s+dead|of\s+(?:his|her)\s+wounds)?|"
+    # "he was killed", "she was later shot dead", "he died (of his wounds)" -- never "he was arrested", "she was
+    # injured", "he was preparing a report"
+    r"\b(?:he|she)\s+(?:was\s+(?:\w+\s+)?(?:killed|shot\s+dead)|died\b)|"
     r"(?:led\s+to|resulted\s+in|resulting\s+in|causing)\s+(?:his|her)\s+(?:\w+\s+)?death)",
     re.I,
 )
@@ -455,15 +457,23 @@ def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
 # a province named as a figure's place: "in Aleppo province", "in the province of Idlib", "in neighbouring Hama
 # governorate"
 _IN_PROVINCE = re.compile(r"\b(?:in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|"
-                          r"central)\s+)?(?:(?:province|governorate)\s+of\s+[A-Z][\w\-']+|"
-                          r"(?-i:[A-Z][\w\-']+)(?:\s+(?-i:[A-Z][\w\-']+))?\s+(?:province|governorate))\b", re.I)
+                          r"central)\s+)?(?:(?:province|governorate)\s+of\s+(?P<of>(?-i:[A-Z][\w\-']+))|"
+                          r"(?P<name>(?-i:[A-Z][\w\-']+)(?:\s+(?-i:[A-Z][\w\-']+))?)\s+(?:province|governorate))\b",
+                          re.I)
 
 
 def _by_province(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     """The figures before and at ``span`` count the dead of two provinces ("30 were killed in Aleppo province and
-    another 39 in neighbouring Idlib province"): province-wide tallies, the toll of no one happening."""
-    return _IN_PROVINCE.search(text, prev_end, span[0]) is not None \
-        and _IN_PROVINCE.search(text, span[1], _clause_end(text, span[1])) is not None
+    another 39 in neighbouring Idlib province"): province-wide tallies, the toll of no one happening. (One province
+    named twice is one place: "killed 32 rebels in Daraa province ... in the southern province of Daraa".)"""
+    here = _IN_PROVINCE.search(text, prev_end, span[0])
+    there = _IN_PROVINCE.search(text, span[1], _clause_end(text, span[1])) if here is not None else None
+    if here is None or there is None:
+        return False
+    def name(m: re.Match[str]) -> str:
+        return (m.group("of") or m.group("name")).split()[-1]
+
+    return name(here) != name(there)
 
 
 # the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
@@ -471,6 +481,9 @@ _TALLY_SPAN = re.compile(
     rf"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:1[89]|20)\d\d\b|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
     r"since\s+(?:the\s+)?(?:war|conflict|uprising|revolution|crisis|campaign|intervention)\s+(?:began|started|erupted)|"
+    # "during the five-year conflict", "over the course of the war", "throughout the civil war"
+    r"(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|this|a)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:war|conflict|uprising|revolution|crisis)\b|"
     r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined)|"
     # since a happening that opened the period: "since a brokered ceasefire collapsed on Monday", "since rebels
     # launched an offensive on the city", "since the truce took effect"
