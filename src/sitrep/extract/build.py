@@ -90,6 +90,22 @@ _TIME_ANCHOR = re.compile(
 
 # a party's claim of an act ("the group claimed responsibility for the bombing", "IS said it carried out the attack",
 # "the group's feed said one of its members blew himself up"): the claim retells the happening, it is no second one
+# the words that make a clause the occasion of the act told before it: "the strikes were in retaliation for | the
+# killing of a pilot", "shelled the village to avenge | the deaths of two soldiers" -- the dead of that occasion are
+# no toll of the act referred to
+_OCCASION_LEAD = re.compile(
+    r"\b(?:in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to|against)|to\s+avenge|"
+    r"as\s+(?:revenge|retaliation|a\s+reprisal)\s+for)\s+$", re.I)
+# an act on several cities the clause does not name: "hit the opposition-held cities", "struck several cities",
+# "across rebel-held cities" -- its toll is a total over them, no one happening's. Not villages or towns, which
+# ACLED codes together at their area ("shelled villages in the west of the district, killing two"), nor a count of
+# cities or their names, which make a list whose total ACLED puts on the first ("the cities of A and B")
+_OVER_PLACES = re.compile(
+    r"\b(?:on|hit|hitting|struck|striking|targeted|targeting|across|shelled|shelling|bombed|bombing|pounded|"
+    r"pounding|raided)\s+(?:the\s+|several\s+|various\s+|many\s+|a\s+number\s+of\s+|dozens\s+of\s+)?"
+    r"(?!(?:two|three|four|five|six|seven|eight|nine|ten|both|\d+)\b)(?:(?-i:[a-z][\w\-]*)\s+)?cities\b"
+    r"(?!\s+(?:of|in|near|around)\s+(?:the\s+)?(?:al-|el-|ad-|as-)?[A-Z])")
+
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?responsibility\s+for\b|"
     r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|they|one\s+of\s+(?:its|their|the\s+group[’']?s?)\s+[\w\-]+)\s+"
@@ -139,6 +155,14 @@ def _candidate(
         cand.anaphoric = False  # "the worst explosion was at the bus station, where six died": one of a series, told
     if not_violent_deaths(text[cs:ce]):
         cand.fatalities = None  # "where two more people died from lack of food": no toll of an act
+    if cas.fatalities and _OVER_PLACES.search(text, cs, ce):
+        cand.fatalities = None  # "jets hit the opposition-held cities, killing 40": a total over unnamed places
+        cand.notes.append("toll:over-places")
+    if cand.anaphoric and _OCCASION_LEAD.search(text, max(0, cs - 40), cs):
+        # a death referred to as the occasion of the act told before ("in retaliation for | the killing of a
+        # pilot"): merged into that act, it would pass as its toll
+        cand.fatalities = cand.injured = None
+        cand.notes.append("toll:occasion")
     nxt = re.match(r"\s*[^.!?\n]{0,200}[.!?]?", text[ce:ce + 220])
     follow = find_casualties(nxt.group(0)) if nxt else cas
     figures = cas.fatalities is not None or cas.injured is not None or (

@@ -67,6 +67,7 @@ from .merge import (
     _title_spans,
     headline_style,
     headline_tolls_restated,
+    headlines_restating_tallies,
     toll_sources,
 )
 
@@ -517,8 +518,9 @@ def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: 
     ante.notes.append("antecedent:taken")
 
 
-@component("merge", reads=("cands", "text"), writes=("merged",))
+@component("merge", reads=("cands", "generic_cands", "text"), writes=("merged",))
 def merge(st: DocState) -> None:
+    headlines_restating_tallies(st.cands, st.generic_cands, st.text)
     # each candidate's own toll, read before merging joins headlines to body reports (headline_tolls_restated)
     sources = toll_sources(st.cands)
     merged = _merge(st.cands, st.text)

@@ -13,12 +13,12 @@ from sitrep.extract.events import (
     opens_with_hour,
     picked_out,
 )
-from sitrep.extract.numbers import adds_more, among_the_dead, tells_vague_dead
+from sitrep.extract.numbers import QUANTITY, adds_more, among_the_dead, parse_count, tells_vague_dead
 from sitrep.extract.places import precision_rank
 from sitrep.records import Place, haversine_km
 
 from .candidate import _Cand
-from .inputs import _LEAD_CHARS
+from .inputs import _LEAD_CHARS, _span_toll
 
 
 # --------------------------------------------------------------------------- merging
@@ -97,7 +97,11 @@ def _apart(a: _Cand, b: _Cand, text: str) -> bool:
     if _delivered_apart(a, b):
         return True
     same_toll = a.fatalities is not None and a.fatalities == b.fatalities  # an abstract and its body
-    return a.event_type != b.event_type and not same_toll and _own_setting(a, text) and _own_setting(b, text)
+    # the report told first stands apart by a toll of its own too ("19 were killed overnight by heavy shelling"
+    # before "Clashes on Monday continued ..."); a toll told after an act of another kind is that act's ("Clashes
+    # raged in the town. Air strikes killed five civilians")
+    return a.event_type != b.event_type and not same_toll and _own_setting(a, text, a.start < b.start) \
+        and _own_setting(b, text, b.start < a.start)
 
 
 # how the harm was delivered: a device set off where it struck (a car bomb, a suicide bomber, a grenade) or
@@ -124,14 +128,17 @@ def _delivered_apart(a: _Cand, b: _Cand) -> bool:
 _GENERAL_ACT = re.compile(r"\b(?:bombings?|explosions?|blasts?|bombardments?|explosives?|bombed)\b", re.I)
 
 
-def _own_setting(c: _Cand, text: str) -> bool:
+def _own_setting(c: _Cand, text: str, toll: bool = False) -> bool:
     """Does the report name its own day or place ("Fighting struck the southern edges of the city Wednesday
     night"), as a happening of its own does -- not a detail of the one before ("The operation was supported
     by airstrikes")?"""
     own_day = (c.date_method or "").startswith("sentence:") and "date:other-clause" not in c.notes \
         and "date:saying" not in c.notes
     mention = c.place.mention if c.place is not None else None
-    return own_day or bool(mention and mention in text[c.start:c.end])
+    # (``toll``: a toll of its own told with its act, "19 were killed overnight by heavy shelling", is a
+    # happening's too)
+    own_toll = toll and bool(c.fatalities) and not c.anaphoric and c.hit.trigger.id not in ("model", "label")
+    return own_day or own_toll or bool(mention and mention in text[c.start:c.end])
 
 
 # "13 militants were killed.", "6 were killed and 7 injured": a death told with no act of its own is what the
@@ -755,6 +762,17 @@ def _lists_within(b: _Cand, h: _Cand) -> bool:
     return bool(h.place.admin1) and h.place.admin1 == b.place.admin1
 
 
+def headlines_restating_tallies(cands: list[_Cand], generic: list[_Cand], text: str) -> None:
+    """A headline or title whose toll is the toll of a tally over a stretch of days the body tells ("Over 100
+    Militants Killed in Army Offensive" over "Over 100 militants have been killed ... in the last 48 hours"): that
+    tally told short, no toll of one happening (the body's report, generic, gives no event)."""
+    tallies = {g.fatalities for g in generic if g.fatalities and _span_toll(text[g.start:g.end])}
+    for c in cands:
+        if (c.headline or c.title) and c.fatalities in tallies:
+            c.fatalities = None
+            c.notes.append("toll:headline-restates-a-tally")
+
+
 def _drop_totals(cands: list[_Cand], text: str = "") -> list[_Cand]:
     """A report whose toll is the sum of two or more reports told after it, each in a place it covers, on a day it
     allows ("Thirteen civilians were killed in air raids on Aleppo province" before "five were killed in Taduf" and
@@ -764,7 +782,7 @@ def _drop_totals(cands: list[_Cand], text: str = "") -> list[_Cand]:
         if c.violent and not c.listed and c.fatalities and c.fatalities >= 2:
             later = [b for b in cands if b is not c and b.start > c.end and b.sent > c.sent
                      and _dates_compatible(b, c) and _places_compatible(b, c)]
-            if _sums_the_body(c, later):
+            if _sums_the_body(c, later) and not _breaks_down(c, later, text):
                 c.notes.append("total-of-later-reports")
                 continue
             if any(_names_part_of(c, b, text) for b in later):
@@ -772,6 +790,18 @@ def _drop_totals(cands: list[_Cand], text: str = "") -> list[_Cand]:
                 continue
         out.append(c)
     return out
+
+
+# a toll told with its own breakdown: "82 people, including 58 civilians", "40 dead, among them 12 children"
+_BREAKDOWN = re.compile(rf"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<q>{QUANTITY})", re.I)
+
+
+def _breaks_down(c: _Cand, later: list[_Cand], text: str) -> bool:
+    """``c`` names as a part of its own dead the toll of a report told after it ("the toll has risen to 82 people,
+    including 58 civilians" before "the raids killed 58 civilians" and "24 others were killed"): one happening's
+    toll, told part by part further down, not a total over several happenings."""
+    parts = {parse_count(m.group("q")) for m in _BREAKDOWN.finditer(text, c.start, c.end)}
+    return any(b.fatalities in parts for b in later if b.fatalities)
 
 
 def _names_part_of(c: _Cand, b: _Cand, text: str) -> bool:

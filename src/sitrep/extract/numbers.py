@@ -153,7 +153,11 @@ _NP = rf"(?P<q>{_Q})\s+{_MOD}{_PERSON}"
 # the groups of one list of victims: "two soldiers and one civilian", "a woman and her three children as well
 # as another child", "four fighters in addition to two civilians" (a kin group's possessive before its count)
 _LIST_SEP = (r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|"
-             r",?\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with|together\s+with)\s+)")
+             r",?\s+(?:as\s+well\s+as|in\s+addition\s+to|along\s+with|together\s+with)\s+|"
+             # "15 civilians and 27 fighters, with another 10 bodies yet to be identified"
+             # (dead only: "with another five people missing" adds none)
+             r",?\s+(?:with|plus)\s+(?=(?:another|a\s+further|an\s+additional)\s+[\w\-]+\s+(?:[\w\-]+\s+)?"
+             r"(?:bodies|dead|corpses|(?:people|persons|others)\s+(?:who\s+)?(?:died|were\s+killed))\b))")
 _KIN = r"(?:(?:his|her|their)\s+)?"
 # one kinsman named after the first victim with no count of his own ("a woman and her child", "a farmer and his
 # young son"): one more
@@ -179,8 +183,10 @@ _DIED_WORD = (r"(?:killed|dead|died|perished|executed|shot\s+dead|slain|murdered
 # a figure told as an estimate or a belief: "1400 are estimated to have been killed", "20 were thought to have died"
 _HEDGED = (r"(?:are|were|is|was)\s+(?:estimated|believed|thought|feared|said|reported|known)\s+to\s+have\s+"
            r"(?:been\s+)?")
-_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+|{_HEDGED})?(?:(?:reportedly|also|all|reported)\s+)?"
-         rf"{_DIED_WORD}")
+# "have died", "had perished", "have lost their lives" (never "have killed": that verb's subject is the killer)
+_HAVE_DIED = r"(?:have|has|had)\s+(?:(?:reportedly|also|all|since|now)\s+)?(?=died|perished|lost\s)"
+_DIED = (rf"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+|{_HEDGED}|{_HAVE_DIED})?"
+         rf"(?:(?:reportedly|also|all|reported|confirmed)\s+)?{_DIED_WORD}")
 _INJ_VERB = r"(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|maim(?:ed|ing))"
 _INJ_NOUN = r"(?:the\s+)?(?:injury|injuries|injuring|wounding)\s+(?:of|to)"
 _HURT_VERB = r"(?:wounded|injured|hurt|maimed)"
@@ -229,7 +235,7 @@ KILLED_LIVES = re.compile(rf"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)
 # "the death toll from Russian and Syrian strikes on the opposition-held town of Al-Mayadin has risen to 82": a toll
 # that has risen names the happening before its verb, however long its name
 DEATH_TOLL = re.compile(
-    rf"\b(?:death\s+)?toll\s+(?:(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at)|"
+    rf"\b(?:death\s+)?toll\s+(?:(?:[\w\-'’]+\s+){{0,10}}?(?:to|of|at|reache[sd]|stands\s+at|estimated|put|placed)|"
     rf"(?:[\w\-'’]+\s+){{0,20}}?(?:has|have|had)\s+(?:risen|rose|climbed|increased|jumped|grown)\s+to)\s+"
     rf"(?!(?:a|an)\s+(?!(?:hundred|thousand|dozen)\b))(?P<q>{_Q})(?!\s*(?:%|percent))",
     re.I)
@@ -269,7 +275,9 @@ ONE_KILLED = re.compile(
     r"the\s+(?:death|assassination|execution)\s+of)\s+(?:a|an|one)\s+" + _NOT_ONE + r"|"
     r"(?:^|[.;,]\s+|\b(?:a|an|one)\s+" + _NOT_ONE + r")(?:[\w\"“”'’\-]+\s+){0,12}?(?:was|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot\s+dead|assassinated|executed|found\s+dead)|"
-    r"\b(?:he|she)\s+(?:was|died)\s+(?:\w+\s+)?(?:killed|shot\s+dead|of\s+(?:his|her)\s+wounds)?|"
+    # "he was killed", "she was later shot dead", "he died (of his wounds)" -- never "he was arrested", "she was
+    # injured", "he was preparing a report"
+    r"\b(?:he|she)\s+(?:was\s+(?:\w+\s+)?(?:killed|shot\s+dead)|died\b)|"
     r"(?:led\s+to|resulted\s+in|resulting\s+in|causing)\s+(?:his|her)\s+(?:\w+\s+)?death)",
     re.I,
 )
@@ -415,6 +423,26 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:neighbou?ring|nearb
                        rf"central|rural)\s+)?(?-i:(?!{_CALENDAR})[A-Z][\w\-']+)", re.I)
 
 
+# the act a figure is the toll of, named after it: "in a double suicide attack", "in the ensuing gun battle", "by a
+# car bomb"
+_BY_ACT = re.compile(
+    r"\b(?:in|by|during)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?P<act>attack|assault|bombing|blast|explosion|"
+    r"strike|airstrike|air\s+strike|raid|shelling|ambush|shootout|gun\s?battle|clash|offensive|bomb)e?s?\b",
+    re.I)
+
+
+def _other_act(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """The figures at ``a`` and ``b`` are the tolls of two acts of the sentence: the first names its act before the
+    second figure, the second an act of its own after it ("19 were killed in a suicide attack and 16 others died in
+    the assault")."""
+    a, b = sorted((a, b))
+    here = _BY_ACT.search(text, a[1], b[0])
+    if here is None:
+        return False
+    there = _BY_ACT.search(text, b[1], _clause_end(text, b[1]))
+    return there is not None and there.group("act").lower() != here.group("act").lower()
+
+
 def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     """The figure at ``span`` is the toll of another place of the sentence: the figure before it names its
     place, and this one names a place of its own ("30 were killed in Aleppo province and another 39 in
@@ -426,11 +454,36 @@ def _elsewhere(text: str, prev_end: int, span: tuple[int, int]) -> bool:
     return there is not None and there.group().split()[-1] != here.group().split()[-1]
 
 
+# a province named as a figure's place: "in Aleppo province", "in the province of Idlib", "in neighbouring Hama
+# governorate"
+_IN_PROVINCE = re.compile(r"\b(?:in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|"
+                          r"central)\s+)?(?:(?:province|governorate)\s+of\s+(?P<of>(?-i:[A-Z][\w\-']+))|"
+                          r"(?P<name>(?-i:[A-Z][\w\-']+)(?:\s+(?-i:[A-Z][\w\-']+))?)\s+(?:province|governorate))\b",
+                          re.I)
+
+
+def _by_province(text: str, prev_end: int, span: tuple[int, int]) -> bool:
+    """The figures before and at ``span`` count the dead of two provinces ("30 were killed in Aleppo province and
+    another 39 in neighbouring Idlib province"): province-wide tallies, the toll of no one happening. (One province
+    named twice is one place: "killed 32 rebels in Daraa province ... in the southern province of Daraa".)"""
+    here = _IN_PROVINCE.search(text, prev_end, span[0])
+    there = _IN_PROVINCE.search(text, span[1], _clause_end(text, span[1])) if here is not None else None
+    if here is None or there is None:
+        return False
+    def name(m: re.Match[str]) -> str:
+        return (m.group("of") or m.group("name")).split()[-1]
+
+    return name(here) != name(there)
+
+
 # the span of a tally: "... since 2014", "since the conflict began", "since the start of the war", "so far this year"
 _TALLY_SPAN = re.compile(
     rf"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:1[89]|20)\d\d\b|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
     r"since\s+(?:the\s+)?(?:war|conflict|uprising|revolution|crisis|campaign|intervention)\s+(?:began|started|erupted)|"
+    # "during the five-year conflict", "over the course of the war", "throughout the civil war"
+    r"(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|this|a)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:war|conflict|uprising|revolution|crisis)\b|"
     r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined)|"
     # since a happening that opened the period: "since a brokered ceasefire collapsed on Monday", "since rebels
     # launched an offensive on the city", "since the truce took effect"
@@ -498,6 +551,12 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[in
             nouns = _victims(m.group(0))
             if total is None:
                 total = v
+            elif spans and _other_act(text, spans[-1], span):
+                if span[0] < spans[-1][0]:  # the act the clause tells first is its own
+                    total, spans, seen = v, [span], set(nouns or {"people"})
+                continue
+            elif spans and _by_province(text, spans[-1][1], span):
+                return None, []  # "30 were killed in A province and another 39 in B province": tallies
             elif spans and _elsewhere(text, spans[-1][1], span):
                 continue  # "... killed in Saraqeb and another man died in Sheikh Mustafa": that place's toll
             elif _ADDITIVE.search(text, max(0, span[0] - 25), span[1]) or (
@@ -525,9 +584,11 @@ def _spread(text: str) -> int:
 # a death the clause refers to as its occasion, not one it reports: "a day after the reported execution of a
 # pilot", "in retaliation for the killing of two soldiers", "after a downed pilot was killed by rebels"
 _OCCASION = re.compile(
-    r"\b(?:after|following|in\s+(?:retaliation|revenge|response)\s+(?:for|to)|to\s+avenge)\s+"
+    r"\b(?:after|following|in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to|against)|to\s+avenge)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:(?:reported|alleged|apparent|recent|latest|brutal)\s+)?"
     r"(?:(?:killings?|deaths?|executions?|assassinations?|murders?|beheadings?)\s+of\b[^,.;:]*|"
+    # (never a saying: "after claiming 60 soldiers were killed" tells the dead)
+    r"(?!(?:claiming|saying|reporting|announcing|stating|confirming|alleging|revealing)\b)"
     r"(?:(?!(?:he|she|they|it|we)\b)[\w\-’']+\s+){1,6}?(?:was|were|had\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|executed|shot\s+dead|assassinated|beheaded|murdered)\b(?:\s+by\s+[^,.;:]*)?)",
     re.I)
