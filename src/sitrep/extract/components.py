@@ -517,8 +517,28 @@ def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: 
     ante.notes.append("antecedent:taken")
 
 
+def _date_named_events(cands: list[_Cand]) -> None:
+    """A happening the article names ("the brothers accused of carrying out the Boston Marathon bombing", "in
+    revenge for the Ghouta massacre") with no time in its own clause is an earlier one: not dated by the story's
+    day nor the page's, but by the year its name gives, or not at all -- unless a report of the article's own lies
+    at its place (then the name is that report's: "the Kabul attack" in a report of a bombing in Kabul). Such a
+    name is no pointer at the report told before it: an event of its own (GUIDE: background, not required)."""
+    def named(c: _Cand) -> str | None:
+        return next((n[6:] for n in c.notes if n.startswith("named:")), None)
+
+    for c in cands:
+        year = named(c)
+        if year is None or c.generic or any(o is not c and o.violent and not o.generic and named(o) is None
+                                            and _same_place(o, c) for o in cands):
+            continue
+        c.date, c.precision, c.date_method = (year, "year", "named") if year else (None, "unknown", "undated")
+        c.story_day, c.anaphoric = None, False  # a name, no pointer at the story told before it
+        c.notes.append("date:named-past")
+
+
 @component("merge", reads=("cands", "text"), writes=("merged",))
 def merge(st: DocState) -> None:
+    _date_named_events(st.cands)
     # each candidate's own toll, read before merging joins headlines to body reports (headline_tolls_restated)
     sources = toll_sources(st.cands)
     merged = _merge(st.cands, st.text)
@@ -558,6 +578,33 @@ _NO_HAPPENING = re.compile(r"\bsince\b|\bby\s+(?:the\s+(?:end|middle|start)\s+of
                            r"\b(?:war|conflict|crisis|uprising|revolution|revolt|unrest)\b[^.;]{0,30}?"
                            r"\b(?:began|begun|started|erupted|broke\s+out)\b", re.I)
 _MANNER_BEFORE = re.compile(r"\b(?:by|through|via)\s+(?:\w+\s+){0,2}$", re.I)
+# "since" opening the act's own words, not a time: "on high alert since gunmen attacked the Bataclan in 2015", "the
+# deadliest since the 2013 chemical attack on Ghouta" -- the act is the happening a period starts from, a past act
+_SINCE_ACT = re.compile(
+    r"\bsince\s+(?!(?:the\s+|its\s+|their\s+)?(?:start|beginning|outbreak|onset|end|early|late|mid|then|last|"
+    r"first|this|that|these|those|\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|spring|summer|autumn|fall|winter|war|conflict|crisis|uprising|revolution|revolt|unrest|fighting)\b)",
+    re.I)
+# the start of something that goes on, not one act: "since rebels began shelling the town", "since fighting surged"
+_ONSET = re.compile(r"\b(?:began|begun|started|starting|intensified|escalated|surged|resumed|erupted|broke\s+out)\b",
+                    re.I)
+
+
+def _since_act(text: str, c: _Cand) -> int | None:
+    """Where the "since" starts that opens ``c``'s own act (:data:`_SINCE_ACT`) in its clause, or None."""
+    last = None
+    for m in re.finditer(r"\bsince\b", text[c.start:c.hit.start], re.I):
+        last = c.start + m.start()
+    if last is None or _SINCE_ACT.match(text, last) is None or _ONSET.search(text, last, c.hit.start):
+        return None
+    return last
+
+
+def _no_happening(text: str, c: _Cand) -> bool:
+    """A period the act spans, the start of the war, ... (:data:`_NO_HAPPENING`) -- not the "since" that opens
+    the act itself (:func:`_since_act`)."""
+    since = _since_act(text, c)
+    return any(m.start() != since for m in _NO_HAPPENING.finditer(text, c.start, c.end))
 
 
 def _named_site(p: Place) -> bool:
@@ -583,17 +630,25 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
         return []
     out: list[_Cand] = []
     for c in generic:
-        if c.generic != "year-only" or not c.violent or c.place is None or not _named_site(c.place) \
-                or c.date is None or c.precision != "year" or "antecedent:taken" in c.notes:
+        # many acts told as one, as the start of a period, with a toll of their own: "France has been on alert since
+        # IS launched a series of attacks across Paris, killing 130" -- one happening, on no day the text tells
+        started = c.generic == "collective" and c.fatalities is not None and _since_act(text, c) is not None
+        if not (c.generic == "year-only" or started) or not c.violent or c.place is None \
+                or not _named_site(c.place) or "antecedent:taken" in c.notes:
             continue
-        if _NO_HAPPENING.search(text, c.start, c.end) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30),
-                                                                             c.hit.start):
+        if c.generic == "year-only" and (c.date is None or c.precision != "year"):
             continue
-        if any((m.date or "").startswith(c.date) or (_same_place(c, m) and any(
+        if _no_happening(text, c) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30), c.hit.start):
+            continue
+        if any((not started and (m.date or "").startswith(c.date or "?")) or (_same_place(c, m) and any(
                is_anaphoric(text, h) and not _VERB_FORM.search(h.text) for h in find_triggers(text, m.start, m.end)))
                for m in merged):
             continue
-        out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
+        if started:
+            out.append(dataclasses.replace(c, generic=None, date=None, precision="unknown", date_method="undated",
+                                           story_day=None, notes=[*c.notes, "background:since"]))
+        else:
+            out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
     return out
 
 
