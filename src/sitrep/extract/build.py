@@ -96,21 +96,21 @@ def named_event(text: str, hit: Hit, clause: tuple[int, int], mentions: list[Act
     if not _NAMED_NOUN.search(hit.text):
         return None
     noun = hit.end - len(hit.text.split()[-1])  # the noun's own start: a trigger may hold "the ... attacks"
-    m = _NAME_BEFORE.search(text, max(clause[0], noun - 60), noun)
-    if m is None:
+    nm = _NAME_BEFORE.search(text, max(clause[0], noun - 60), noun)
+    if nm is None:
         return None
-    words = m.group("name").split()
-    year = m.group("year").strip() if m.group("year") else ""
+    words = nm.group("name").split()
+    year = nm.group("year").strip() if nm.group("year") else ""
     if not words:
-        return (year, m.start(), hit.end) if year else None
+        return (year, nm.start(), hit.end) if year else None
     if all(_CALENDAR_WORD.match(w) for w in words):
         return None
-    a, b = m.start("name"), m.end("name")
+    a, b = nm.start("name"), nm.end("name")
     if any(x.start < b and a < x.end for x in mentions):
         return None
     if any(dic.demonym_country(re.sub(r"-(?:led|backed|based)$", "", w)) or re.search(r"['’]s?$", w) for w in words):
         return None  # "the Russian strikes", "the IRA's bombing of the city": who did it, no name
-    return year, m.start(), hit.end
+    return year, nm.start(), hit.end
 
 
 # an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
@@ -233,9 +233,10 @@ def _candidate(
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
     if name is not None and any(n.startswith("named:") for n in cand.notes):
-        own = next((p.place for p in reversed(places) if p.place is not None and name[1] <= p.start < name[2]), None)
-        if own is not None:  # "the Damascus Ghouta massacre", "the Boston Marathon bombing": where it happened
-            cand.place = own
+        named_at = next((p.place for p in reversed(places) if p.place is not None and name[1] <= p.start < name[2]),
+                        None)
+        if named_at is not None:  # "the Damascus Ghouta massacre", "the Boston Marathon bombing": where it happened
+            cand.place = named_at
         elif not any(p.place is not None and cs <= p.start < ce for p in places):
             cand.place = None  # an earlier happening is not where the story told before it lies
     if cand.anaphoric and picked_out(text, hit) and any(p.place is not None and cs <= p.start < ce for p in places):

@@ -600,6 +600,21 @@ def _since_act(text: str, c: _Cand) -> int | None:
     return last
 
 
+# a clause a time connector opens: "after the group launched a series of attacks across Paris, killing 130"
+_OPENED_BY = re.compile(r"\b(?:since|after|following|in\s+the\s+(?:wake|aftermath)\s+of)\s+", re.I)
+
+
+def _opened_act(text: str, c: _Cand) -> bool:
+    """Is ``c``'s act told in a clause "since", "after", "following" or "in the wake of" opens, no time nor the onset
+    of something going on (:data:`_SINCE_ACT`, :data:`_ONSET`): the happening a time is counted from."""
+    last = None
+    for m in _OPENED_BY.finditer(text, c.start, c.hit.start):
+        last = m
+    if last is None or _ONSET.search(text, last.start(), c.hit.start):
+        return False
+    return _SINCE_ACT.match("since " + text[last.end():c.hit.start]) is not None
+
+
 def _no_happening(text: str, c: _Cand) -> bool:
     """A period the act spans, the start of the war, ... (:data:`_NO_HAPPENING`) -- not the "since" that opens
     the act itself (:func:`_since_act`)."""
@@ -632,7 +647,7 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
     for c in generic:
         # many acts told as one, as the start of a period, with a toll of their own: "France has been on alert since
         # IS launched a series of attacks across Paris, killing 130" -- one happening, on no day the text tells
-        started = c.generic == "collective" and c.fatalities is not None and _since_act(text, c) is not None
+        started = c.generic == "collective" and c.fatalities is not None and _opened_act(text, c)
         if not (c.generic == "year-only" or started) or not c.violent or c.place is None \
                 or not _named_site(c.place) or "antecedent:taken" in c.notes:
             continue
@@ -646,7 +661,7 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
             continue
         if started:
             out.append(dataclasses.replace(c, generic=None, date=None, precision="unknown", date_method="undated",
-                                           story_day=None, notes=[*c.notes, "background:since"]))
+                                           story_day=None, notes=[*c.notes, "background:undated"]))
         else:
             out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
     return out
