@@ -132,3 +132,12 @@ def test_a_background_clause_gives_the_same_event_whatever_its_connector(clause:
 def test_a_series_that_starts_a_period_is_one_undated_event(clause: str) -> None:
     ev = _the_one_with(LYON + clause, "series of attacks")
     assert (ev.date, ev.location.name if ev.location else None, ev.fatalities) == (None, "Paris", 130)
+
+
+def test_a_pointer_told_before_a_background_act_does_not_hide_it() -> None:
+    # "The blast" points back at the Friday bombing told before it, not at the 2015 attack told after it
+    text = ("A bomb hit a cafe in Paris on Friday, wounding three people. The blast shattered the windows of nearby "
+            "shops. France has been on high alert since gunmen attacked the Bataclan concert hall in Paris in 2015, "
+            "killing 90 people.")
+    ev = _the_one_with(text, "Bataclan")
+    assert (ev.date, ev.fatalities) == ("2015", 90)

@@ -638,9 +638,12 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
     year -- told beside a report of the article's own, not the whole of a note. Left out as year-only history,
     each comes back unless it is a violent act at a named place (:func:`_named_site`) with no period or start of the
     war in its clause and not the manner of a career, and the article does not tell it again: no later "that
-    attack" took it as its antecedent, no report of the article lies in its year, and none that points back ("the
-    attack on the town") lies at its place. A report of today at the same town is no retelling of its history
-    ("a rocket struck a district of Aleppo where loyalists have held out since rebels seized the east in 2012")."""
+    attack" took it as its antecedent, no report of the article lies in its year, and none told after it that
+    points back ("the attack on the town") lies at its place. A report of today at the same town is no retelling of
+    its history ("a rocket struck a district of Aleppo where loyalists have held out since rebels seized the east in
+    2012"). An act a "since" (or "after") clause opens, told as many acts with a toll of their own ("on alert since
+    IS launched a series of attacks across Paris, killing 130"), is one such happening, on no day the text tells
+    (:func:`_opened_act`)."""
     if not any(c.violent for c in merged):
         return []
     out: list[_Cand] = []
@@ -655,8 +658,9 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
             continue
         if _no_happening(text, c) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30), c.hit.start):
             continue
-        if any((not started and (m.date or "").startswith(c.date or "?")) or (_same_place(c, m) and any(
-               is_anaphoric(text, h) and not _VERB_FORM.search(h.text) for h in find_triggers(text, m.start, m.end)))
+        if any((not started and (m.date or "").startswith(c.date or "?")) or (
+               _same_place(c, m) and m.start > c.start and any(is_anaphoric(text, h) and not _VERB_FORM.search(h.text)
+                                                               for h in find_triggers(text, m.start, m.end)))
                for m in merged):
             continue
         if started:
