@@ -141,3 +141,17 @@ def test_a_pointer_told_before_a_background_act_does_not_hide_it() -> None:
             "killing 90 people.")
     ev = _the_one_with(text, "Bataclan")
     assert (ev.date, ev.fatalities) == ("2015", 90)
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb killed 12 people in the Syrian city of Homs on Monday. The group vowed to fire rockets on Alawite "
+    "towns in revenge for the Houla massacre.",
+    "A car bomb killed 12 people in the Syrian city of Homs on Monday. Its commander said his men would shell Alawite "
+    "villages to avenge the Tremseh massacre.",
+    "Gunmen killed six people in Hama province in Syria on Sunday, in retaliation for the Damascus Ghouta massacre, a "
+    "monitor said.",
+])
+def test_a_named_happening_is_not_placed_where_the_story_lies(text: str) -> None:
+    ev = _the_one_with(text, "massacre")
+    assert ev.date is None
+    assert ev.location is None or ev.location.name not in ("Homs", "Hama"), ev.location

@@ -216,7 +216,8 @@ def _candidate(
     name = named_event(text, hit, clause, mentions, dic)
     # a name with no place of its own ("the Bloody Friday attacks") may be the story's: only an occasion ("in
     # revenge for ...") or a year tells it is an earlier happening
-    placed = name is not None and any(p.place is not None and name[1] <= p.start < name[2] for p in places)
+    placed = name is not None and (named_past(text, hit, clause) or any(
+        p.place is not None and name[1] <= p.start < name[2] for p in places))  # "the Houla massacre": by its place
     if name is not None and (placed or name[0] or generic_from is not None) \
             and (generic_from is not None or not (in_clause and method.startswith("sentence:explicit"))):
         cand.notes.append(f"named:{name[0]}")  # see components._date_named_events

@@ -692,7 +692,8 @@ def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list
             c.place = country_place
             c.notes.append(how_country)
         if c.place is not None and c.place.precision == "country" and c.place.country \
-                and "place:nationwide" not in c.notes:
+                and "place:nationwide" not in c.notes and "date:named-past" not in c.notes:
+            # (an earlier happening known by its name lies in no province of the story's)
             # "in Syria" in a report that otherwise names only places of one province: that province
             if c.place.country not in provinces:
                 provinces[c.place.country] = _document_province(places, c.place.country)
