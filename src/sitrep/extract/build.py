@@ -90,8 +90,11 @@ def named_event(text: str, hit: Hit, clause: tuple[int, int], mentions: list[Act
     Russian strikes" tell who did it) and no calendar word alone ("the Friday attack" tells the day). With the
     year, where the name's words lie (a place among them is the happening's place)."""
     for m in _NAMED_MASSACRE.finditer(text, clause[0], clause[1]):
-        if m.start() <= hit.start < m.end() or (
-                m.end() <= hit.start and _TOLD_OF_IT.match(text[m.end():hit.start]) is not None):
+        if (m.start() <= hit.start < m.end() or (
+                m.end() <= hit.start and _TOLD_OF_IT.match(text[m.end():hit.start]) is not None)) and (
+                m.group(0)[0].islower() or re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
+            # "the Houla massacre", "the massacre of Tremseh" -- not a capitalised word opening a sentence
+            # ("Civilian massacre in Syrian province took place")
             return "", m.start(), m.end()
     if not _NAMED_NOUN.search(hit.text):
         return None
@@ -216,7 +219,7 @@ def _candidate(
     name = named_event(text, hit, clause, mentions, dic)
     # a name with no place of its own ("the Bloody Friday attacks") may be the story's: only an occasion ("in
     # revenge for ...") or a year tells it is an earlier happening
-    placed = name is not None and (named_past(text, hit, clause) or any(
+    placed = name is not None and (_NAMED_MASSACRE.fullmatch(text, name[1], name[2]) is not None or any(
         p.place is not None and name[1] <= p.start < name[2] for p in places))  # "the Houla massacre": by its place
     if name is not None and (placed or name[0] or generic_from is not None) \
             and (generic_from is not None or not (in_clause and method.startswith("sentence:explicit"))):
