@@ -99,6 +99,7 @@ def test_an_act_a_since_clause_opens_is_a_background_event(text: str, words: str
     LYON + "More than 300,000 people have been killed in Syria since the conflict began in 2011.",
     LYON + "Residents have lived in fear since jets began a series of raids on Douma, killing 30 people.",
     LYON + "Fighting has raged around Aleppo since 2012.",
+    LYON + "Aleppo has been split between the army and the rebels since shortly after fighting began there in 2012.",
     LYON + "Dagestan sees frequent attacks on security forces.",
     LYON + "A friend of the attacker said he had warned police about comments on previous terrorist attacks in "
            "Britain.",
@@ -155,3 +156,15 @@ def test_a_named_happening_is_not_placed_where_the_story_lies(text: str) -> None
     ev = _the_one_with(text, "massacre")
     assert ev.date is None
     assert ev.location is None or ev.location.name not in ("Homs", "Hama"), ev.location
+
+
+@pytest.mark.parametrize("text", [
+    # a wave of raids that the clause dates is the news, not the start of a period
+    "On Sunday the truce was close to collapse after a fresh wave of air raids hit Aleppo, killing two people.",
+    # a place's part before the noun describes where the story's strikes fell; no name
+    "A day after a massacre in Manbij, the Aleppo countryside airstrikes killed 20 people in Tokhar on Tuesday.",
+    "Jets pounded Idlib on Monday. The Idlib province attack killed nine people.",
+])
+def test_the_story_s_own_act_is_not_taken_for_an_earlier_one(text: str) -> None:
+    evs = _violent(text, "2016-07-20")
+    assert all(e.date is not None for e in evs), [(e.date, e.evidence.text) for e in evs]

@@ -79,7 +79,10 @@ _CALENDAR_WORD = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Last|Latest|Recent|New|Previous|First|Second|Third)$")
 _NAMED_NOUN = re.compile(r"(?:attacks?|bombings?|massacres?|blasts?|explosions?|shootings?|killings?|"
-                         r"assaults?|strikes?|airstrikes?|raids?|ambush(?:es)?)$", re.I)
+                         r"assaults?|ambush(?:es)?)$", re.I)
+# a part of the place, not of a name: "the Aleppo countryside airstrikes", "the Idlib province attack" describe where
+_PLACE_PART = re.compile(r"\b(?:countryside|province|governorate|city|area|district|town|village|outskirts|suburbs?|"
+                         r"region|border|front|frontline)\b", re.I)
 
 
 def named_event(text: str, hit: Hit, clause: tuple[int, int], mentions: list[ActorMention],
@@ -104,6 +107,8 @@ def named_event(text: str, hit: Hit, clause: tuple[int, int], mentions: list[Act
         return None
     words = nm.group("name").split()
     year = nm.group("year").strip() if nm.group("year") else ""
+    if _PLACE_PART.search(text, nm.end("name"), noun):
+        return None
     if not words:
         return (year, nm.start(), hit.end) if year else None
     if all(_CALENDAR_WORD.match(w) for w in words):

@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
 from sitrep.extract.events import (
+    _DAY_STATED,
     VIOLENT,
     Hit,
     clauses,
@@ -585,7 +586,8 @@ _SINCE_ACT = re.compile(
     r"first|this|that|these|those|\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|spring|summer|autumn|fall|winter|war|conflict|crisis|uprising|revolution|revolt|unrest|fighting)\b)",
     re.I)
-# the start of something that goes on, not one act: "since rebels began shelling the town", "since fighting surged"
+# the start of something that goes on, not one act: "since rebels began shelling the town", "since fighting surged",
+# "since shortly after fighting began there in 2012"
 _ONSET = re.compile(r"\b(?:began|begun|started|starting|intensified|escalated|surged|resumed|erupted|broke\s+out)\b",
                     re.I)
 
@@ -595,7 +597,7 @@ def _since_act(text: str, c: _Cand) -> int | None:
     last = None
     for m in re.finditer(r"\bsince\b", text[c.start:c.hit.start], re.I):
         last = c.start + m.start()
-    if last is None or _SINCE_ACT.match(text, last) is None or _ONSET.search(text, last, c.hit.start):
+    if last is None or _SINCE_ACT.match(text, last) is None or _ONSET.search(text, last, min(c.end, c.hit.end + 30)):
         return None
     return last
 
@@ -610,8 +612,10 @@ def _opened_act(text: str, c: _Cand) -> bool:
     last = None
     for m in _OPENED_BY.finditer(text, c.start, c.hit.start):
         last = m
-    if last is None or _ONSET.search(text, last.start(), c.hit.start):
+    if last is None or _ONSET.search(text, last.start(), min(c.end, c.hit.end + 30)):
         return False
+    if not last.group(0).lower().startswith("since") and _DAY_STATED.search(text, c.start, c.end):
+        return False  # "On Sunday the truce was hanging by a thread after a fresh wave of raids hit Aleppo": news
     return _SINCE_ACT.match("since " + text[last.end():c.hit.start]) is not None
 
 
