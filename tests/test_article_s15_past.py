@@ -58,6 +58,8 @@ def test_a_name_with_its_year_is_dated_by_that_year() -> None:
     # a calendar word tells a day, no name; a possessive tells who did it
     "A suicide bomber killed 20 people in Kabul on Monday. The Monday attack was the deadliest this year.",
     "Gunmen killed six people in Mosul on Sunday. The militants' attack was condemned by the governor.",
+    # a text that tells only the named happening reports it
+    "Residents said about 60 people were killed in the massacre in al-Qubeir near Hama.",
 ])
 def test_a_name_that_is_the_story_gives_no_second_event(text: str) -> None:
     evs = _violent(text)

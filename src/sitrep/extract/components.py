@@ -522,15 +522,17 @@ def _date_named_events(cands: list[_Cand]) -> None:
     """A happening the article names ("the brothers accused of carrying out the Boston Marathon bombing", "in
     revenge for the Ghouta massacre") with no time in its own clause is an earlier one: not dated by the story's
     day nor the page's, but by the year its name gives, or not at all -- unless a report of the article's own lies
-    at its place (then the name is that report's: "the Kabul attack" in a report of a bombing in Kabul). Such a
+    at its place (then the name is that report's: "the Kabul attack" in a report of a bombing in Kabul), or the text
+    tells nothing else (then it is the report: "200 villagers died in the massacre in Tremseh"). Such a
     name is no pointer at the report told before it: an event of its own (GUIDE: background, not required)."""
     def named(c: _Cand) -> str | None:
         return next((n[6:] for n in c.notes if n.startswith("named:")), None)
 
     for c in cands:
         year = named(c)
-        if year is None or c.generic or any(o is not c and o.violent and not o.generic and named(o) is None
-                                            and _same_place(o, c) for o in cands):
+        story = [o for o in cands if o is not c and not o.generic and named(o) is None]
+        # a note that tells only the named happening ("200 villagers died in the massacre in Tremseh") reports it
+        if year is None or c.generic or not story or any(o.violent and _same_place(o, c) for o in story):
             continue
         c.date, c.precision, c.date_method = (year, "year", "named") if year else (None, "unknown", "undated")
         c.story_day, c.anaphoric = None, False  # a name, no pointer at the story told before it
