@@ -69,6 +69,58 @@ def named_past(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
     return False
 
 
+# an act known by its name: "the Boston Marathon bombing", "the Bloody Friday attacks", "the 2013 chemical attack on
+# Ghouta", "the 2015 Paris attacks" -- "the", a year and/or one to three capitalised words, at most two lower-case
+# words ("chemical", "suicide"), then the act's noun (see :func:`named_event`)
+_NAME_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?P<year>(?:1[89]|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3})(?:[a-z][a-z\-]+\s+){0,2}$")
+# words that name when, not what: "the Friday attack", "the December bombing" is a day's report, no name
+_CALENDAR_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Last|Latest|Recent|New|Previous|First|Second|Third)$")
+_NAMED_NOUN = re.compile(r"(?:attacks?|bombings?|massacres?|blasts?|explosions?|shootings?|killings?|"
+                         r"assaults?|ambush(?:es)?)$", re.I)
+# a part of the place, not of a name: "the Aleppo countryside airstrikes", "the Idlib province attack" describe where
+_PLACE_PART = re.compile(r"\b(?:countryside|province|governorate|city|area|district|town|village|outskirts|suburbs?|"
+                         r"region|border|front|frontline)\b", re.I)
+
+
+def named_event(text: str, hit: Hit, clause: tuple[int, int], mentions: list[ActorMention],
+                dic: ActorDictionary) -> tuple[str, int, int] | None:
+    """The act ``hit`` names is a happening known by its name (a massacre named by its place, :func:`named_past`,
+    or :data:`_NAME_BEFORE`: "carried out the Boston Marathon bombing", "since the 2015 Paris attacks"): its year
+    ("2013", or "" when the name has none), else None. A name is no actor nor a demonym ("the ISIS attack", "the
+    Russian strikes" tell who did it) and no calendar word alone ("the Friday attack" tells the day). With the
+    year, where the name's words lie (a place among them is the happening's place)."""
+    for m in _NAMED_MASSACRE.finditer(text, clause[0], clause[1]):
+        if (m.start() <= hit.start < m.end() or (
+                m.end() <= hit.start and _TOLD_OF_IT.match(text[m.end():hit.start]) is not None)) and (
+                m.group(0)[0].islower() or re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
+            # "the Houla massacre", "the massacre of Tremseh" -- not a capitalised word opening a sentence
+            # ("Civilian massacre in Syrian province took place")
+            return "", m.start(), m.end()
+    if not _NAMED_NOUN.search(hit.text):
+        return None
+    noun = hit.end - len(hit.text.split()[-1])  # the noun's own start: a trigger may hold "the ... attacks"
+    nm = _NAME_BEFORE.search(text, max(clause[0], noun - 60), noun)
+    if nm is None:
+        return None
+    words = nm.group("name").split()
+    year = nm.group("year").strip() if nm.group("year") else ""
+    if _PLACE_PART.search(text, nm.end("name"), noun):
+        return None
+    if not words:
+        return (year, nm.start(), hit.end) if year else None
+    if all(_CALENDAR_WORD.match(w) for w in words):
+        return None
+    a, b = nm.start("name"), nm.end("name")
+    if any(x.start < b and a < x.end for x in mentions):
+        return None
+    if any(dic.demonym_country(re.sub(r"-(?:led|backed|based)$", "", w)) or re.search(r"['’]s?$", w) for w in words):
+        return None  # "the Russian strikes", "the IRA's bombing of the city": who did it, no name
+    return year, nm.start(), hit.end
+
+
 # an earlier version of a report the article gives ("Earlier the source said that 7 were killed", "according to
 # earlier media reports", "the monitor, which earlier gave a toll of 20", "Earlier it was reported that ..."): a
 # restatement of a happening the article tells, not another one
@@ -193,12 +245,33 @@ def _candidate(
             # "who on Monday blamed France for the Ghouta Massacre that claimed 1127 lives": no day of its own
             cand.date, cand.precision, cand.date_method = None, "unknown", "undated"
             cand.notes[-1] = "date:named-past"
+    name = named_event(text, hit, clause, mentions, dic)
+    # a name with no place of its own ("the Bloody Friday attacks") may be the story's: only an occasion ("in
+    # revenge for ...") or a year tells it is an earlier happening
+    placed = name is not None and (_NAMED_MASSACRE.fullmatch(text, name[1], name[2]) is not None or any(
+        p.place is not None and name[1] <= p.start < name[2] for p in places))  # "the Houla massacre": by its place
+    if name is not None and (placed or name[0] or generic_from is not None) \
+            and (generic_from is not None or not (in_clause and method.startswith("sentence:explicit"))):
+        cand.notes.append(f"named:{name[0]}")  # see components._date_named_events
+        if generic_from is not None:
+            # the occasion of a vow or a call ("vowed to fire rockets in revenge for the Ghouta massacre"): it had
+            # happened, on no day the clause tells
+            cand.date, cand.precision, cand.date_method = (name[0], "year", "named") if name[0] else (
+                None, "unknown", "undated")
+            method, precision = cand.date_method or "undated", cand.precision
     if _RECENT.search(text[max(cs, hit.start - 20):hit.end]):
         cand.notes.append("date:vague")
     if cand.anaphoric and in_clause and method.startswith("sentence:explicit") and precision == "day" \
             and not _day_of_a_later_verb(text, hit, times, clause):
         cand.anaphoric = False  # "since the collapse of the regime on December 8, 2024": a dated report
     cand.place = _place_for_span(places, cs, ce, text)
+    if name is not None and any(n.startswith("named:") for n in cand.notes):
+        named_at = next((p.place for p in reversed(places) if p.place is not None and name[1] <= p.start < name[2]),
+                        None)
+        if named_at is not None:  # "the Damascus Ghouta massacre", "the Boston Marathon bombing": where it happened
+            cand.place = named_at
+        elif not any(p.place is not None and cs <= p.start < ce for p in places):
+            cand.place = None  # an earlier happening is not where the story told before it lies
     if cand.anaphoric and picked_out(text, hit) and any(p.place is not None and cs <= p.start < ce for p in places):
         cand.anaphoric = False  # "the most violent strikes targeted Idlib city and Sarmada": one of a series, placed
     if _NATIONWIDE.search(text, cs, ce):
@@ -237,9 +310,11 @@ def _candidate(
 
 
 # the occasion of a call or a plan: "called for protests following the slaying of two students", "urged calm after
-# gunmen shot dead three guards" -- the words that bring in what had happened, right before its trigger
+# gunmen shot dead three guards", "vowed to fire rockets in revenge for the Ghouta massacre" -- the words that bring
+# in what had happened, right before its trigger
 _OCCASION_BEFORE = re.compile(
-    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|amid|over)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
+    r"\b(?:following|after|in\s+the\s+wake\s+of|in\s+response\s+to|amid|over|"
+    r"(?:in\s+)?(?:revenge|retaliation|reprisal)\s+for|to\s+avenge)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
 
 
 def occasion_hit(text: str, hits: list[Hit], generic: Hit) -> tuple[Hit, int] | None:

@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.extract import classifier as typer
 from sitrep.extract.actors import ActorDictionary, ActorMention, load_actors
 from sitrep.extract.events import (
+    _DAY_STATED,
     VIOLENT,
     Hit,
     clauses,
@@ -518,8 +519,30 @@ def _take_antecedent(cand: _Cand, generic: list[_Cand], text: str, ss: int, se: 
     ante.notes.append("antecedent:taken")
 
 
+def _date_named_events(cands: list[_Cand]) -> None:
+    """A happening the article names ("the brothers accused of carrying out the Boston Marathon bombing", "in
+    revenge for the Ghouta massacre") with no time in its own clause is an earlier one: not dated by the story's
+    day nor the page's, but by the year its name gives, or not at all -- unless a report of the article's own lies
+    at its place (then the name is that report's: "the Kabul attack" in a report of a bombing in Kabul), or the text
+    tells nothing else (then it is the report: "200 villagers died in the massacre in Tremseh"). Such a
+    name is no pointer at the report told before it: an event of its own (GUIDE: background, not required)."""
+    def named(c: _Cand) -> str | None:
+        return next((n[6:] for n in c.notes if n.startswith("named:")), None)
+
+    for c in cands:
+        year = named(c)
+        story = [o for o in cands if o is not c and not o.generic and named(o) is None]
+        # a note that tells only the named happening ("200 villagers died in the massacre in Tremseh") reports it
+        if year is None or c.generic or not story or any(o.violent and _same_place(o, c) for o in story):
+            continue
+        c.date, c.precision, c.date_method = (year, "year", "named") if year else (None, "unknown", "undated")
+        c.story_day, c.anaphoric = None, False  # a name, no pointer at the story told before it
+        c.notes.append("date:named-past")
+
+
 @component("merge", reads=("cands", "generic_cands", "text"), writes=("merged",))
 def merge(st: DocState) -> None:
+    _date_named_events(st.cands)
     headlines_restating_tallies(st.cands, st.generic_cands, st.text)
     # each candidate's own toll, read before merging joins headlines to body reports (headline_tolls_restated)
     sources = toll_sources(st.cands)
@@ -560,6 +583,51 @@ _NO_HAPPENING = re.compile(r"\bsince\b|\bby\s+(?:the\s+(?:end|middle|start)\s+of
                            r"\b(?:war|conflict|crisis|uprising|revolution|revolt|unrest)\b[^.;]{0,30}?"
                            r"\b(?:began|begun|started|erupted|broke\s+out)\b", re.I)
 _MANNER_BEFORE = re.compile(r"\b(?:by|through|via)\s+(?:\w+\s+){0,2}$", re.I)
+# "since" opening the act's own words, not a time: "on high alert since gunmen attacked the Bataclan in 2015", "the
+# deadliest since the 2013 chemical attack on Ghouta" -- the act is the happening a period starts from, a past act
+_SINCE_ACT = re.compile(
+    r"\bsince\s+(?!(?:the\s+|its\s+|their\s+)?(?:start|beginning|outbreak|onset|end|early|late|mid|then|last|"
+    r"first|this|that|these|those|\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|spring|summer|autumn|fall|winter|war|conflict|crisis|uprising|revolution|revolt|unrest|fighting)\b)",
+    re.I)
+# the start of something that goes on, not one act: "since rebels began shelling the town", "since fighting surged",
+# "since shortly after fighting began there in 2012"
+_ONSET = re.compile(r"\b(?:began|begun|started|starting|intensified|escalated|surged|resumed|erupted|broke\s+out)\b",
+                    re.I)
+
+
+def _since_act(text: str, c: _Cand) -> int | None:
+    """Where the "since" starts that opens ``c``'s own act (:data:`_SINCE_ACT`) in its clause, or None."""
+    last = None
+    for m in re.finditer(r"\bsince\b", text[c.start:c.hit.start], re.I):
+        last = c.start + m.start()
+    if last is None or _SINCE_ACT.match(text, last) is None or _ONSET.search(text, last, min(c.end, c.hit.end + 30)):
+        return None
+    return last
+
+
+# a clause a time connector opens: "after the group launched a series of attacks across Paris, killing 130"
+_OPENED_BY = re.compile(r"\b(?:since|after|following|in\s+the\s+(?:wake|aftermath)\s+of)\s+", re.I)
+
+
+def _opened_act(text: str, c: _Cand) -> bool:
+    """Is ``c``'s act told in a clause "since", "after", "following" or "in the wake of" opens, no time nor the onset
+    of something going on (:data:`_SINCE_ACT`, :data:`_ONSET`): the happening a time is counted from."""
+    last = None
+    for m in _OPENED_BY.finditer(text, c.start, c.hit.start):
+        last = m
+    if last is None or _ONSET.search(text, last.start(), min(c.end, c.hit.end + 30)):
+        return False
+    if not last.group(0).lower().startswith("since") and _DAY_STATED.search(text, c.start, c.end):
+        return False  # "On Sunday the truce was hanging by a thread after a fresh wave of raids hit Aleppo": news
+    return _SINCE_ACT.match("since " + text[last.end():c.hit.start]) is not None
+
+
+def _no_happening(text: str, c: _Cand) -> bool:
+    """A period the act spans, the start of the war, ... (:data:`_NO_HAPPENING`) -- not the "since" that opens
+    the act itself (:func:`_since_act`)."""
+    since = _since_act(text, c)
+    return any(m.start() != since for m in _NO_HAPPENING.finditer(text, c.start, c.end))
 
 
 def _named_site(p: Place) -> bool:
@@ -578,24 +646,36 @@ def _background_acts(merged: list[_Cand], generic: list[_Cand], text: str) -> li
     year -- told beside a report of the article's own, not the whole of a note. Left out as year-only history,
     each comes back unless it is a violent act at a named place (:func:`_named_site`) with no period or start of the
     war in its clause and not the manner of a career, and the article does not tell it again: no later "that
-    attack" took it as its antecedent, no report of the article lies in its year, and none that points back ("the
-    attack on the town") lies at its place. A report of today at the same town is no retelling of its history
-    ("a rocket struck a district of Aleppo where loyalists have held out since rebels seized the east in 2012")."""
+    attack" took it as its antecedent, no report of the article lies in its year, and none told after it that
+    points back ("the attack on the town") lies at its place. A report of today at the same town is no retelling of
+    its history ("a rocket struck a district of Aleppo where loyalists have held out since rebels seized the east in
+    2012"). An act a "since" (or "after") clause opens, told as many acts with a toll of their own ("on alert since
+    IS launched a series of attacks across Paris, killing 130"), is one such happening, on no day the text tells
+    (:func:`_opened_act`)."""
     if not any(c.violent for c in merged):
         return []
     out: list[_Cand] = []
     for c in generic:
-        if c.generic != "year-only" or not c.violent or c.place is None or not _named_site(c.place) \
-                or c.date is None or c.precision != "year" or "antecedent:taken" in c.notes:
+        # many acts told as one, as the start of a period, with a toll of their own: "France has been on alert since
+        # IS launched a series of attacks across Paris, killing 130" -- one happening, on no day the text tells
+        started = c.generic == "collective" and c.fatalities is not None and _opened_act(text, c)
+        if not (c.generic == "year-only" or started) or not c.violent or c.place is None \
+                or not _named_site(c.place) or "antecedent:taken" in c.notes:
             continue
-        if _NO_HAPPENING.search(text, c.start, c.end) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30),
-                                                                             c.hit.start):
+        if c.generic == "year-only" and (c.date is None or c.precision != "year"):
             continue
-        if any((m.date or "").startswith(c.date) or (_same_place(c, m) and any(
-               is_anaphoric(text, h) and not _VERB_FORM.search(h.text) for h in find_triggers(text, m.start, m.end)))
+        if _no_happening(text, c) or _MANNER_BEFORE.search(text, max(c.start, c.hit.start - 30), c.hit.start):
+            continue
+        if any((not started and (m.date or "").startswith(c.date or "?")) or (
+               _same_place(c, m) and m.start > c.start and any(is_anaphoric(text, h) and not _VERB_FORM.search(h.text)
+                                                               for h in find_triggers(text, m.start, m.end)))
                for m in merged):
             continue
-        out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
+        if started:
+            out.append(dataclasses.replace(c, generic=None, date=None, precision="unknown", date_method="undated",
+                                           story_day=None, notes=[*c.notes, "background:undated"]))
+        else:
+            out.append(dataclasses.replace(c, generic=None, notes=[*c.notes, "background:dated-by-year"]))
     return out
 
 
@@ -620,7 +700,8 @@ def _fill_places(merged: list[_Cand], places: list[PlaceMention], mentions: list
             c.place = country_place
             c.notes.append(how_country)
         if c.place is not None and c.place.precision == "country" and c.place.country \
-                and "place:nationwide" not in c.notes:
+                and "place:nationwide" not in c.notes and "date:named-past" not in c.notes:
+            # (an earlier happening known by its name lies in no province of the story's)
             # "in Syria" in a report that otherwise names only places of one province: that province
             if c.place.country not in provinces:
                 provinces[c.place.country] = _document_province(places, c.place.country)

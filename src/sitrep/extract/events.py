@@ -553,7 +553,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     near = near_before + " " + hit.text + " " + after  # the day or hour of these acts, not of another verb
     if (lex.cues["collective"].search(window) or lex.cues["collective"].search(text[cs:hit.start])) \
             and not (_DAY_STATED.search(near) or _CLOCK.search(near)):
-        return Genericity(True, "ongoing")
+        return Genericity(True, "collective")
     if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
         return Genericity(True, "heading")
     if _PHOTO_CREDIT.search(text, max(cs, hit.start - 160), hit.start) or _TWEET_LINK.search(text, hit.end, ce):

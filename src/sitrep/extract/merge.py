@@ -118,6 +118,8 @@ def _delivered_apart(a: _Cand, b: _Cand) -> bool:
     a slip."""
     da, db = (DELIVERY.get(c.sub or "") if c.sub == c.hit.trigger.sub and c.hit.trigger.id not in ("model", "label")
               and not _GENERAL_ACT.search(c.hit.text) else None for c in (a, b))
+    if _named_apart(a, b):
+        return True  # an earlier happening known by its name and a report of the story
     if {a.hit.trigger.id, b.hit.trigger.id} & {"shootdown"} and (a.event_type, b.event_type).count(
             "Explosions/Remote violence") == 1:
         return True  # an aircraft brought down (by fire from the ground) and a strike or a blast: two acts
@@ -236,6 +238,9 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     precise_other = other.date is not None and (not _soft_date(other) or _said_day(other) and _undated(into) or (
         other.anaphoric and _stated_day(other) and "date:saying" in into.notes))
     precise_into = into.date is not None and not _soft_date(into)
+    if "date:named-past" in into.notes and not ((other.date_method or "").startswith("sentence:explicit")
+                                                and "date:other-clause" not in other.notes):
+        precise_other = False  # a pointer at a happening known by its name: the story's day is not its day
     take_evidence = vague_then_figure
     if precise_other and (not precise_into or rank.get(other.precision, -1) > rank.get(into.precision, -1)):
         into.date, into.precision, into.date_method = other.date, other.precision, other.date_method
@@ -355,6 +360,17 @@ def headline_tolls_restated(merged: list[_Cand], sources: dict[tuple[int, int], 
             m.notes.append("toll:headline-restates-another")
 
 
+def _named_apart(prev: _Cand, c: _Cand) -> bool:
+    """One of the two is an earlier happening the article names ("in revenge for the Ghouta massacre", dated by its
+    name or not at all: ``components._date_named_events``) and the other a report of the story: two happenings.
+    A pointer after the name ("The attack ...") is more of the named one."""
+    named_p, named_c = "date:named-past" in prev.notes, "date:named-past" in c.notes
+    if named_p == named_c:
+        return False
+    name, other = (prev, c) if named_p else (c, prev)
+    return not (other.anaphoric and other.start > name.start)
+
+
 def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
@@ -367,7 +383,7 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
             return c.sent > sent and all(s in aside for s in range(sent + 1, c.sent))
 
         for prev in reversed(out):
-            if _family(prev.event_type) != _family(c.event_type):
+            if _family(prev.event_type) != _family(c.event_type) or _named_apart(prev, c):
                 continue
             if _delivered_apart(prev, c) and not (c.anaphoric or prev.anaphoric):
                 aside.update(range(prev.sent, max(prev.sent, prev.last_sent) + 1))
@@ -565,7 +581,8 @@ def _merge_duplicates(cands: list[_Cand], text: str) -> list[_Cand]:
     for c in sorted(cands, key=lambda c: (_soft_date(c), -_RANK.get(c.precision, -1), c.start)):
         twin = None
         for o in ([] if _new_incident(c, text) else out):
-            if _family(o.event_type) != _family(c.event_type) or not (
+            if _family(o.event_type) != _family(c.event_type) or _delivered_apart(o, c) and "date:named-past" in (
+                    *o.notes, *c.notes) or not (
                     _contains(o, c) or _same_toll(o, c) or _retold_in_same_words(o, c, text)):
                 continue
             if o.place is None or c.place is None or not _places_compatible(o, c) or (
