@@ -30,7 +30,9 @@ def _sizes(*items: tuple[str, str, str]) -> list[int]:
       "just hours after a suspected chemical attack on Khan Shaykhun."),
      ("beta", "2017-04-05", "Meanwhile a rocket slammed into a hospital in Khan Shaykhun on Tuesday as medics treated "
       "victims of the chemical attack, destroying part of the building.")),
-    (("alpha", "2013-08-22", "Heavy shelling killed eleven people in Zamalka on Wednesday evening, hours after the "
+    # (a sentence naming its own means, "Heavy shelling killed eleven ...", keeps that sub type since session 15: the
+    # typer no longer retypes it as the attack it refers to, so the pair is two shelling reports of one town and day)
+    (("alpha", "2013-08-22", "Eleven people were killed in Zamalka on Wednesday evening, hours after the "
       "nerve gas attack on the eastern suburbs."),
      ("beta", "2013-08-22", "A mortar round struck a makeshift clinic in Zamalka on Wednesday as doctors treated "
       "victims of the sarin attack, wrecking its generator.")),
