@@ -169,13 +169,7 @@ def supported(ev: Event, field: str) -> bool:
                     and all(_TOLD_ON.search(text[:m.start()]) for m in days))
     if field in ("fatalities", "injured"):
         figure = ev.fatalities if field == "fatalities" else ev.injured
-        if figure is None or is_tally(text):  # a count over a period ("327 killed since the start of the month")
-            return False
-        read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
-        other = read.injured_spans if field == "fatalities" else read.killed_spans
-        return any(n == figure and not _PART.match(text[at:]) and not _AS_WELL_AS.match(text[at:])
-                   and not _AMONG_BEFORE.search(text[:at]) and not any(a <= at < b for a, b in other)
-                   for at, n in _counts(text))
+        return figure is not None and _figure_stated(ev.event_id, text, field, figure)
     if field == "actor1":
         mention = ev.actor1.mention if ev.actor1 else None
         if not mention:
@@ -190,6 +184,20 @@ def supported(ev: Event, field: str) -> bool:
         place = ev.location.mention if ev.location else None
         return place is not None and place.casefold() in text.casefold() and happening_place(ev) is not None
     return True
+
+
+@lru_cache(maxsize=1 << 17)
+def _figure_stated(event_id: str, text: str, field: str, figure: int) -> bool:
+    """Does the report's sentence state ``figure`` for ``field`` (see :func:`supported`)? Asked of one report several
+    times (its profile, its incident's consensus, the contradiction check): read once per report (the report's id is
+    in the key, so two reports never share an answer)."""
+    if is_tally(text):  # a count over a period ("327 killed since the start of the month")
+        return False
+    read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
+    other = read.injured_spans if field == "fatalities" else read.killed_spans
+    return any(n == figure and not _PART.match(text[at:]) and not _AS_WELL_AS.match(text[at:])
+               and not _AMONG_BEFORE.search(text[:at]) and not any(a <= at < b for a, b in other)
+               for at, n in _counts(text))
 
 
 @lru_cache(maxsize=1)
