@@ -19,6 +19,7 @@ from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMent
 from .candidate import _Cand
 from .inputs import _actor_home
 from .merge import _place_key
+from .places import AREA_KIND_AFTER, AREA_KIND_WORDS, area_core, province_place
 
 _FORCED = TriggerDef(id="label", type="Strategic developments", sub="Other", priority=100, method="coded label",
                      regex=re.compile(r"^"))
@@ -135,8 +136,6 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
     return list(out.values()) if len(out) >= 2 else []
 
 
-
-
 def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:
     """``m`` names, after a bare comma, the province that holds the place before it ("an attack on Baidoa, Bay
     region, on Tuesday", "shelling on Rafah, Gaza"): where that place is, not another place of a list. Asked of a
@@ -144,21 +143,15 @@ def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:
     if prev.place is None or not prev.place.admin1 or not re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
         return False
 
-    from sitrep.extract.places import area_core
-
     return area_core(m.mention) == area_core(prev.place.admin1)
 
 
 def _has_kind_word(name: str) -> bool:
-    from sitrep.extract.places import AREA_KIND_WORDS
-
     return AREA_KIND_WORDS.search(name) is not None
 
 
 def _area_end(m: PlaceMention, text: str) -> int:
     """Where an area's name ends, its kind word included ("Sahel region", "Idlib province")."""
-    from sitrep.extract.places import AREA_KIND_AFTER
-
     k = AREA_KIND_AFTER.match(text, m.end)
     return k.end() if k else m.end
 
@@ -199,8 +192,6 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
     if inside:
         if anchor.precision in ("admin1", "country"):
             return dataclasses.replace(anchor, name=m.mention, mention=m.mention, geonameid=None, feature=None)
-        from sitrep.extract.places import province_place
-
         province = province_place(anchor.country, anchor.admin1)
         if province is None:
             return None

@@ -96,6 +96,7 @@ _SET_OFF_CUE = re.compile(r"\b(?:car|truck|roadside|planted|placed|hidden|booby|
 
 
 def _state_doer(cand: _Cand) -> bool:
+    """A state's forces (its own, or a foreign state's named by country) are the candidate's doer."""
     a1 = cand.actor1.actor if cand.actor1 is not None else None
     return a1 is not None and (a1.type == "state forces" or a1.kind.startswith("state")
                                or (a1.type == "external/other forces" and a1.country is not None))
@@ -135,10 +136,7 @@ def _refine_type(text: str, cand: _Cand, clause: tuple[int, int], dic: ActorDict
             cand.event_type, cand.sub, cand.method = "Violence against civilians", "Attack", "attack"
             cand.notes.append("territory:raid-on-civilians")
         else:
-            a1 = cand.actor1.actor if cand.actor1 else None
-            state = a1 is not None and (a1.type == "state forces" or a1.kind.startswith("state")
-                                        or (a1.type == "external/other forces" and a1.country is not None))
-            cand.sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+            cand.sub = "Government regains territory" if _state_doer(cand) else "Non-state actor overtakes territory"
     elif t.direct or t.id == "attack":
         victim = cand.actor2.actor if cand.actor2 else None
         after = without_occasions(text[cand.hit.start:ce])  # not the victims of the occasion it names
