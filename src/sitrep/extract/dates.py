@@ -35,6 +35,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from sitrep.numwords import parse_number
 from sitrep.records import DatePrecision, TimeMention
 
 from .date_grammar import _alt, _data, _Lexicon, _lexicon, forward_cues
@@ -199,7 +200,8 @@ def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
                 method=method,
             )
         )
-        if val is not None and not res.future and res.method != "reference":
+        if val is not None and not res.future and res.method != "reference" and not in_caption(text, s):
+            # a photo caption's day is the photo's, not the story's: the story's "a day after" does not count from it
             if val.precision in ("day", "week", "month"):
                 st.narr = val
             if val.precision == "day":
@@ -336,6 +338,9 @@ def _said_before(text: str, mt: TimeMention, near: tuple[int, int] | None) -> bo
     return verbs.search(text, mt.end, near[0]) is not None
 
 
+# a comparison opens a clause about another happening: its time expressions do not date the words before it
+_COMPARED = re.compile(r"(?i)\b(?:similar\s+to|like\s+(?:the|that|those)\s+(?:one|ones|attacks?|massacres?)\b|"
+                       r"reminiscent\s+of|akin\s+to|comparable\s+to|identical\s+to|the\s+same\s+as)")
 _SAID_PENALTY = 10_000  # the day of the saying: only when nothing else in the sentence dates the event
 
 
@@ -359,6 +364,8 @@ def _sentence_pick(mentions: Sequence[TimeMention], start: int, end: int, text: 
             continue
         if mt.value is None or _is_dateline(text, mt):
             continue
+        if near is not None and near[1] <= mt.start and _COMPARED.search(text, near[1], mt.start):
+            continue  # "the attack shows a crime similar to the one committed in Ghouta in 2013": the other one's date
         if not saying and (said_on(text, mt, lo) or _said_before(text, mt, near)):
             dist += _SAID_PENALTY
         if best is None or dist < best[0]:
@@ -371,6 +378,56 @@ def dated_by_saying(mentions: Sequence[TimeMention], start: int, end: int, text:
     a monitor said on Friday"): the day of the report, which the happening may well precede."""
     best, _ = _sentence_pick(mentions, start, end, text, False)
     return best is not None and best[0] >= _SAID_PENALTY
+
+
+_NAMED_YEAR = re.compile(r"(?<![\w'-])(1[89]\d\d|20\d\d)(?![\w'])")
+
+
+def _year_named(mt: TimeMention, pub: Anchor | None) -> TimeMention:
+    """A part of a year that has no calendar value of its own ("the summer of 2012", "the first quarter of
+    2014", "Ramadan 2016") still tells the year of what it dates: that year, unless it lies after the report.
+    The mention itself keeps its null value (a season is not a calendar date); only the event's date uses it."""
+    if mt.value is not None or mt.method != "non-calendar":
+        return mt
+    years = _NAMED_YEAR.findall(mt.mention)
+    if len(set(years)) != 1 or (pub is not None and years[0] > pub.value[:4]):
+        return mt
+    return TimeMention(mt.mention, mt.start, mt.end, years[0], "year", "non-calendar-year")
+
+
+_CAME_AFTER = re.compile(
+    r"(?i)\b(?:came|comes|come|coming|happened|occurred|took\s+place)\s+(?:just\s+|only\s+|barely\s+)?$")
+_SPAN_AFTER = re.compile(r"(?i)(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                         r"(?P<u>day|week|month)s?\s+after$")
+
+
+def _came_after(mentions: Sequence[TimeMention], text: str, lo: int, hi: int, near: tuple[int, int] | None,
+                published: str | None) -> tuple[str | None, str, str] | None:
+    """"The attack came a day after jets struck a market in Idlib": the happening told after "N days after" was N
+    days before the one the sentence opens on (the story's, dated as any sentence without a day of its own), not on
+    its day.  ``near`` (the event's words) must follow the expression."""
+    if near is None:
+        return None
+    for mt in mentions:
+        m = _SPAN_AFTER.fullmatch(mt.mention)
+        if m is None or mt.value is not None or not (lo <= mt.start and mt.end <= near[0] < hi) \
+                or not _CAME_AFTER.search(text, max(lo, mt.start - 30), mt.start):
+            continue
+        n = 1 if m["n"].lower() in ("a", "an") else parse_number(m["n"])
+        if not n:
+            return None
+        rest = [t for t in mentions if t is not mt]
+        value, precision, method = date_for_span(rest, lo, mt.start, text, published)
+        a = parse_iso(value) if value else None
+        if a is None or method == "future":
+            return None
+        unit = m["u"].lower()
+        moved = _shift(a, "day", -7 * n if unit == "week" else -n) if unit != "month" and a.precision == "day" \
+            else _shift(a.coarsen("month"), "month", -n if unit == "month" else 0)
+        if moved is None:
+            return None
+        return moved.value, _to_precision(moved.precision), f"before-story:{method}"
+    return None
 
 
 def date_for_span(
@@ -404,8 +461,13 @@ def date_for_span(
     ``publication``, ``publication-previous-day``, ``future`` (not dated: forward-looking) or
     ``undated``.
     """
+    pub = parse_iso(published)
     lo, hi = sentence_bounds(text, start, end)
-    best, near_future = _sentence_pick(mentions, start, end, text, saying, near)
+    before_story = _came_after(mentions, text, lo, hi, near, published)
+    if before_story is not None:
+        return before_story
+    # a season's year dates its own sentence only; the narrative carries calendar dates
+    best, near_future = _sentence_pick([_year_named(mt, pub) for mt in mentions], start, end, text, saying, near)
     if near_future and (best is None or future_context(text, start)):
         return None, "unknown", "future"
     if best is not None:
@@ -413,7 +475,6 @@ def date_for_span(
         return mt.value, mt.precision, f"sentence:{mt.method}"
     if future_context(text, start) or _clause_points_forward(text, start, end, lo):
         return None, "unknown", "future"
-    pub = parse_iso(published)
     para = _paragraph_start(text, lo)
     # a sentence with a time of its own that has no calendar value ("less than two weeks after", "in recent
     # days") is not told on the story's day; any other sentence is, until the text names another day
