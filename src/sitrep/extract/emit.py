@@ -14,6 +14,7 @@ from sitrep.extract.events import (
     evidence_span,
 )
 from sitrep.geo.gazetteer import CORE
+from sitrep.numwords import NUMBER, parse_number
 from sitrep.records import ActorRef, Document, Event, Evidence, Place, PlaceMention
 
 from .candidate import _Cand
@@ -199,10 +200,49 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
     return dataclasses.replace(anchor, name=m.mention, mention=m.mention, geonameid=None, feature=None)
 
 
+# a toll told for one place of several ("killed five people in Douma and three in Harasta", "12 in Saraqib, eight in
+# Binnish and two in Ariha"): the figure, a few words ("people", "others", "more", "were killed"), then "in <place>"
+_SHARE_BEFORE = re.compile(
+    rf"(?:\b(?P<n>\d{{1,4}}|{NUMBER})\s+)(?:(?!in\b|and\b)[\w\-’']+\s+){{0,4}}?(?:in|at)\s+"
+    r"(?:the\s+)?(?:(?:towns?|villages?|city|district|neighbou?rhood|area)\s+of\s+)?$", re.I)
+_SHARE_GAP = re.compile(r"\s*(?:(?:early\s+|late\s+)?on\s+[A-Z]\w+\s*)?(?:,\s*(?:and\s+)?|\s*\band\s+|;\s*)")
+
+
+def _toll_shares(c: _Cand, places: list[PlaceMention], text: str) -> list[tuple[Place, int]]:
+    """The clause's toll told place by place ("shelling killed five people in Douma and three in Harasta"): each
+    place with its own figure, when two or more follow one another and the clause's toll is the first share or
+    their sum (a total told before its breakdown: "killed eight people, five in Douma and three in Harasta")."""
+    if c.fatalities is None or c.event_type == "Diplomacy":
+        return []
+    shares: list[tuple[PlaceMention, int]] = []
+    for p in sorted((p for p in places if c.start <= p.start and p.end <= c.end), key=lambda p: p.start):
+        m = _SHARE_BEFORE.search(text, max(c.start, p.start - 60), p.start)
+        n = parse_number(m["n"]) if m is not None else None
+        if n is None or p.place is None or p.place.precision not in _PLACE_CLASS:
+            continue
+        if shares and not _SHARE_GAP.fullmatch(text, shares[-1][0].end, m.start() if m else p.start):
+            if len(shares) >= 2:
+                break
+            shares = []
+        shares.append((p, n))
+    names = {p.place.name for p, _ in shares if p.place is not None}
+    if len(shares) < 2 or len(names) < len(shares) or c.fatalities not in (shares[0][1], sum(n for _, n in shares)):
+        return []
+    return [(p.place, n) for p, n in shares if p.place is not None]
+
+
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:
     """One candidate per place of a listed action; the toll, which the text gives for them all, stays with
     the first (as ACLED codes a list: the total on one event, none on the others) and is kept as the list's
-    (``list_toll``): a headline restating it tells the list, not an event of its own."""
+    (``list_toll``): a headline restating it tells the list, not an event of its own. A toll the text breaks down
+    place by place (:func:`_toll_shares`) gives each place its own share."""
+    shares = _toll_shares(c, places, text)
+    if shares:
+        total = sum(n for _, n in shares)
+        notes = [*c.notes, "place:listed", "toll:shared-out"]
+        return [dataclasses.replace(c, place=place, listed=True, notes=notes, list_toll=total, extra_spans=[],
+                                    fatalities=n, injured=c.injured if i == 0 else None)
+                for i, (place, n) in enumerate(shares)]
     listed = _listed_places(c, places, text)
     if not listed:
         return [c]
