@@ -20,6 +20,11 @@ def _by_place(text: str) -> dict[str, int | None]:
      {"Dūmā": 5, "Harasta": 3}),
     ("Air strikes killed 12 people in Saraqib, eight in Binnish and two in Ariha on Friday, activists said.",
      {"Saraqib": 12, "Binnish": 8, "Ariha": 2}),
+    ("Regime shelling killed five people in Douma and killed three in Harasta on Friday.", {"Dūmā": 5, "Harasta": 3}),
+    ("Jets pounded rebel towns on Friday, killing 12 people in Saraqib and killing at least four in Binnish.",
+     {"Saraqib": 12, "Binnish": 4}),
+    ("Rebel rockets killed two civilians in Fuaa, and left three dead in Kafraya on Friday.",
+     {"Al-Fuaa": 2, "Kafraya": 3}),
 ])
 def test_each_place_gets_its_share(text: str, want: dict[str, int]) -> None:
     assert _by_place(text) == want

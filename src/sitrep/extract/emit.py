@@ -205,7 +205,8 @@ def _unknown_member(m: PlaceMention, anchor: Place, inside: bool) -> Place | Non
 _SHARE_BEFORE = re.compile(
     rf"(?:\b(?P<n>\d{{1,4}}|{NUMBER})\s+)(?:(?!in\b|and\b)[\w\-’']+\s+){{0,4}}?(?:in|at)\s+"
     r"(?:the\s+)?(?:(?:towns?|villages?|city|district|neighbou?rhood|area)\s+of\s+)?$", re.I)
-_SHARE_GAP = re.compile(r"\s*(?:(?:early\s+|late\s+)?on\s+[A-Z]\w+\s*)?(?:,\s*(?:and\s+)?|\s*\band\s+|;\s*)")
+_SHARE_GAP = re.compile(r"\s*(?:(?:early\s+|late\s+)?on\s+[A-Z]\w+\s*)?(?:,\s*(?:and\s+)?|\s*\band\s+|;\s*)"
+                        r"(?:(?:also\s+)?(?:killed|killing|left)\s+(?:(?:at\s+least|another)\s+)?)?")
 
 
 def _toll_shares(c: _Cand, places: list[PlaceMention], text: str) -> list[tuple[Place, int]]:
