@@ -229,7 +229,17 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
         part = _PART_LEAD.sub("", name)
         if part != name and part[:1].isupper():
             cands = gaz.lookup(part, loose=False)
+    if qual in _POINT_QUALS and cands and all(e.kind == "admin1" for e, _how in cands):
+        cands = cands + _seat_cities(gaz, [e for e, _how in cands])
     return cands
+
+
+def _seat_cities(gaz: Gazetteer, areas: list[Entry]) -> list[tuple[Entry, str]]:
+    """The city a province is named for, read as one of the spellings of the name the text writes as a city ("in
+    Deir Ezzor city", "the town of Raqqa", "Hasakah city") where the gazetteer knows that spelling only as the
+    province's: the seat town of the province's own name, never the whole province."""
+    return [(e, "alt") for a in areas for e, how in gaz.lookup(a.name, loose=False)
+            if how == "name" and e.kind == "place" and e.admin1 == a.admin1 and e.fcode in ("PPLA", "PPLC")]
 
 
 _COMPASS_ABBR = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")

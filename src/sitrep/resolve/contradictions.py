@@ -8,7 +8,8 @@ and only when it goes beyond what the values' precision explains:
 - ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
   sentence as a count of that kind (a figure that sentence never states, an article -- "the body of a dead
   child" -- or the other count -- "one killed and two others injured" read as 2 dead -- is not shown against
-  one it does; nor a tally over a period, "327 killed since the start of the month"), told of the same place
+  one it does; nor a tally over a period, "327 killed since the start of the month"; nor a figure smaller than
+  a total told over an area that holds it, "in and around the town", "in Aleppo and Homs"), told of the same place
   (figures from quarters of a town that share no name, "al-Midan neighbourhood" and "al-Jamiliyah
   neighbourhood", are two happenings), by a report that can tell of it (a page dated only by its publication
   day, out before the day the other reports state, tells of another);
@@ -116,6 +117,17 @@ _AS_WELL_AS = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]
 _ROUNDED_AT = re.compile(r"(?:(more than|over)|(nearly|almost)|(about|around|some|roughly|approximately))\s+",
                          re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# a toll told over an area wider than one spot ("in and around a town", "Douma and its outskirts", "the town and
+# nearby villages"): a total that a smaller figure told of one village or quarter of it may be a part of
+_WIDER_AREA = re.compile(
+    r"\bin\s+and\s+(?:around|near)\b"
+    r"|\band\s+(?:its|their|the)\s+(?:surroundings|outskirts|countryside|suburbs|environs|vicinity|"
+    r"surrounding\s+(?:areas|villages|towns))\b"
+    r"|\band\s+(?:surrounding|nearby|neighbou?ring)\s+(?:areas|villages|towns|districts)\b",
+    re.IGNORECASE)
+# the note of a toll the extraction read over a list of places ("in rocket attacks in Aleppo and Homs": ACLED puts it
+# on the first place, but it counts the dead of all of them)
+_LIST_TOLL = "toll:of-the-list"
 # a weekday that dates the telling, not the happening ("the Observatory said on Friday")
 _TOLD_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:on\s+|late\s+|early\s+)?$",
@@ -342,7 +354,8 @@ def _states_method(e: Event, cls: str, rivals: set[str]) -> bool:
 
 def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]]]:
     """The groups of reports per stated figure, less the figures that one report's sentence gives as a
-    part of another ("21 civilians ... 15 in Manbij and another six in al-Tukhar")."""
+    part of another ("21 civilians ... 15 in Manbij and another six in al-Tukhar") and those below a total
+    told over an area (:func:`_over_area`)."""
 
     def figure(e: Event) -> int | None:
         return e.fatalities if field == "fatalities" else e.injured
@@ -355,9 +368,18 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
         if len(stated) > 1:
             parts |= stated - {max(stated)}
     groups = [(v, evs) for v, evs in groups if v not in parts]
+    totals = [v for v, evs in groups if all(_over_area(e) for e in evs)]
+    groups = [(v, evs) for v, evs in groups if v in totals or not any(v < t for t in totals)]
     stated_values = {v for v, _ in groups}
     return _one_happening([(v, evs) for v, evs in groups
                            if not any(_agrees_rounded(e, v, stated_values - {v}) for e in evs)])
+
+
+def _over_area(e: Event) -> bool:
+    """The report's toll is a total over places (a town and its surroundings, a list of towns): a smaller figure
+    another report gives of one of them is no disagreement with it ("12 killed in a village" against "26 killed in
+    and around the town"; "six killed in Aleppo" against "eight killed in rocket attacks in Aleppo and Homs")."""
+    return _LIST_TOLL in e.notes or _WIDER_AREA.search(e.evidence.text) is not None
 
 
 def _agrees_rounded(e: Event, value: int, others: set[int]) -> bool:
