@@ -156,3 +156,64 @@ def test_a_part_is_no_disagreement_with_a_total_over_its_area(case: str) -> None
 def test_figures_that_cannot_be_part_and_total_still_disagree(total: str, other: str) -> None:
     a, b = _first("alpha", "2017-04-25", total), _first("beta", "2017-04-25", other)
     assert [c.field for c in find_contradictions([a, b])] == ["fatalities"]
+
+
+# -------------------------------------------------------- a count of one kind of victim against a count of people
+
+@pytest.mark.parametrize("kind, people", [
+    ("The US missile strike on the airbase killed four children, a source told the agency on Friday.",
+     "The US missile strike on the airbase killed five people and injured seven, the governor said on Friday."),
+    ("At least seven Syrian children were killed in regime shelling of the town of Jisreen on Tuesday.",
+     "Eight people were killed in regime shelling of the town of Jisreen on Tuesday, the monitor said."),
+    ("Three women died when a rocket hit the market in Douma on Tuesday, rescuers said.",
+     "Six civilians died when a rocket hit the market in Douma on Tuesday, the monitor said."),
+])
+def test_a_count_of_one_kind_of_victim_is_no_disagreement_with_a_larger_count_of_people(kind: str, people: str) -> None:
+    a, b = _first("alpha", "2017-10-31", kind), _first("beta", "2017-10-31", people)
+    assert a.fatalities is not None and b.fatalities is not None and a.fatalities < b.fatalities
+    assert not [c for c in find_contradictions([a, b]) if c.field == "fatalities"]
+
+
+@pytest.mark.parametrize("one, other", [
+    # two counts of the same kind disagree; a count of a kind larger than the count of people cannot be a part of it
+    ("At least three children were killed in a rocket attack on a school in Aleppo on Thursday, state media said.",
+     "A rocket attack on a school in Aleppo on Thursday killed at least six children, state media said."),
+    ("At least nine children were killed in regime shelling of the town of Jisreen on Tuesday.",
+     "Five people were killed in regime shelling of the town of Jisreen on Tuesday, the monitor said."),
+])
+def test_counts_of_one_kind_that_cannot_be_parts_still_disagree(one: str, other: str) -> None:
+    a, b = _first("alpha", "2016-10-27", one), _first("beta", "2016-10-27", other)
+    assert [c.field for c in find_contradictions([a, b])] == ["fatalities"]
+
+
+# -------------------------------------------------------- two pages that each tell only their own day, days apart
+
+# (text of the earlier page, text of the later one): each sentence states no day, so each is dated by its page
+_DAILY = [
+    ("Terrorists fired rocket shells at residential neighborhoods in Aleppo city, killing one civilian and injuring "
+     "four others.",
+     "One civilian was killed and three others were injured by rocket shells fired by terrorists on residential "
+     "neighborhoods in Aleppo city."),
+    ("Mortar shells fired by terrorists on Homs city killed two civilians and injured six others, a police source "
+     "said.",
+     "Two civilians were killed and nine others were injured when terrorists fired mortar shells on Homs city, a "
+     "police source said."),
+    ("Terrorists targeted residential areas in Latakia city with rockets, killing three civilians, a police source "
+     "said.",
+     "Rockets fired by terrorists on residential areas in Latakia city killed five civilians, a police source "
+     "said."),
+]
+
+
+def _field_values(a: Event, b: Event) -> list[str]:
+    return [c.field for c in find_contradictions([a, b]) if c.field in ("fatalities", "injured")]
+
+
+@pytest.mark.parametrize("first, second", _DAILY)
+def test_two_pages_each_dated_by_its_own_day_days_apart_do_not_disagree(first: str, second: str) -> None:
+    a, b = _first("alpha", "2016-08-12", first), _first("beta", "2016-08-14", second)
+    assert a.date_method == b.date_method == "publication" and a.date != b.date
+    assert not _field_values(a, b)
+    # the same pages a day apart (a report of the night, a late page) do
+    c = _first("beta", "2016-08-13", second)
+    assert _field_values(a, c)
