@@ -38,9 +38,11 @@ _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+)$", re.IGN
 _DISTRICT_WORDS = frozenset({"countryside", "district", "suburbs", "suburb", "outskirts", "area", "subdistrict",
                              "near", "nearby", "close to", "around", "outside", "countryside of", "outskirts of",
                              "vicinity of", "suburbs of", "district of", "county", "county of", "parish",
-                             "between", "rural"})
+                             "between", "rural", "near city of", "near town of", "near village of"})
 _ADMIN1_QUALS = frozenset({"province", "governorate", "province of", "governorate of", "state", "state of"})
-_POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp"})
+# "near the city of Deir Ezzor": the city, as the place near which it happened (see _DISTRICT_WORDS)
+_POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp", "near city of",
+                          "near town of", "near village of"})
 _STRIP_LEAD = re.compile(r"^(?:the|downtown|central|greater|old)\s+", re.IGNORECASE)
 _STRIP_TAIL = re.compile(r"(?:'s|’s)$")
 
