@@ -1,21 +1,18 @@
-"""Session 16 (issue #18): the error classes of the session 15 check (docs/bench/s15-check.md), each on
-self-written sentences extracted for real: an act named as a motive, a quarter of the city the sentence names, a
-province's spelling written as a city, and a figure of one place against a total over an area."""
+"""Session 16 (issue #18): the error classes of the session 15 and 16 checks (docs/bench/s15-check.md,
+docs/bench/s16-check.md), each on self-written sentences extracted for real: an act named as a motive, a quarter of
+the city the sentence names, a province's spelling written as a city, "near the city of", and the figures that do not
+disagree (a part against a total over an area, a count of one kind of victim, two pages days apart)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitrep.extract import extract, parse
+from sitrep.extract import parse
 from sitrep.extract.places import find_places
 from sitrep.records import Event
 from sitrep.resolve import resolve_events
 from sitrep.resolve.contradictions import find_contradictions
-
-
-def _reports(source: str, published: str, text: str) -> list[Event]:
-    return [e for e in extract(text, published, source=source) if e.event_type != "Diplomacy"]
-
+from tests.test_resolve_s15 import _reports
 
 # ---------------------------------------------------------------- an act named as the motive of another
 
