@@ -299,9 +299,6 @@ def _city_neighbourhoods(text: str, places: list[PlaceMention]) -> list[PlaceMen
                 pm = dataclasses.replace(pm, place=part)
         elif _is_city(p) and not named:
             city = pm
-        elif city is not None and city.place is not None and p is not None and not named \
-                and p.precision != "country" and p.admin1 and city.place.admin1 and p.admin1 != city.place.admin1:
-            city = None  # the text has moved on to another province ("In Daraa province ... Daraa al-Mahatta ...")
         out.append(pm)
     return out
 
