@@ -431,7 +431,7 @@ def _told_before(e: Event, events: Sequence[Event]) -> bool:
     """Was report ``e``, dated only by its page's publication day, out before every day that the other
     documents' sentences give (by more than ``DATE_SLACK_DAYS``)? Then it cannot tell of their happening: a page
     of 3 August on a gas attack is not about the one of 10 August, whatever a matcher made of them."""
-    told = date_interval(e.date) if (e.date_method or "").startswith("publication") else None
+    told = _page_day(e)
     stated = [iv for f in events if f.doc_id != e.doc_id and supported(f, "date") and (iv := date_interval(f.date))]
     return told is not None and bool(stated) and all(iv[0] - told[1] > DATE_SLACK_DAYS for iv in stated)
 
