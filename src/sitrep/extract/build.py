@@ -145,9 +145,13 @@ _TIME_ANCHOR = re.compile(
 # the words that make a clause the occasion of the act told before it: "the strikes were in retaliation for | the
 # killing of a pilot", "shelled the village to avenge | the deaths of two soldiers" -- the dead of that occasion are
 # no toll of the act referred to
-_OCCASION_LEAD = re.compile(
-    r"\b(?:in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to|against)|to\s+avenge|"
-    r"as\s+(?:revenge|retaliation|a\s+reprisal)\s+for)\s+$", re.I)
+_MOTIVE = (r"\b(?:in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to|against)|to\s+avenge|"
+           r"as\s+(?:revenge|retaliation|a\s+reprisal)\s+for)\s+")
+_OCCASION_LEAD = re.compile(_MOTIVE + "$", re.I)
+# the act a motive names ("the rocket attack was in revenge for | airstrikes by the regime on Eastern Ghouta", "shelled
+# the town in retaliation for | the Israeli air strikes", "as a reprisal for | the killing of ..."): an earlier
+# happening, not dated by the day of the act it explains
+_MOTIVE_BEFORE = re.compile(_MOTIVE + r"(?:[\w\-’']+\s+){0,3}$", re.I)
 # an act on several cities the clause does not name: "hit the opposition-held cities", "struck several cities",
 # "across rebel-held cities" -- its toll is a total over them, no one happening's. Not villages or towns, which
 # ACLED codes together at their area ("shelled villages in the west of the district, killing two"), nor a count of
@@ -229,6 +233,12 @@ def _candidate(
         others = [t for t in times if not (cs <= t.start < ce)]
         value, precision, method = _date_for_span(others, cs, ce, text, doc.published, saying=saying, near=near)
         cand.notes.append("date:after-publication-ignored")
+    motive = None if saying else _MOTIVE_BEFORE.search(text, max(0, hit.start - 80), hit.start)
+    if motive is not None and not any(motive.end() <= t.start < ce and t.value for t in times):
+        # the act a motive names, with no day of its own after the motive's words: it came before, on a day the
+        # sentence does not tell ("the rocket attack was in revenge for airstrikes in Eastern Ghouta")
+        value, precision, method = None, "unknown", "undated"
+        cand.notes.append("date:motive")
     if method.startswith("narrative:") and precision == "day" and value is not None:
         # the story's day told in an earlier sentence: merging treats it as the soft month it always was,
         # the event is dated to the day when it keeps that month (emit._to_event)

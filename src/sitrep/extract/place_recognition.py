@@ -41,11 +41,20 @@ class _Mention:
 _SETTLEMENT_IN = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+in\s+(?:the\s+)?(?:[\w'-]+\s+)?$", re.IGNORECASE)
 
 
+# "near | the city of X", "outside | the town of X": the settlement named, as the place near which it happened
+_NEAR_SETTLEMENT = re.compile(r"\b(?:near|close\s+to|around|outside|outskirts\s+of|vicinity\s+of)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
 def _qualifier(text: str, start: int, end: int) -> str | None:
     after = _AFTER.match(text[end:end + 40])
-    before = _BEFORE.search(text[max(0, start - 60):start])
+    window = text[max(0, start - 60):start]
+    before = _BEFORE.search(window)
     qa = after.group("q").lower() if after else None
     qb = " ".join(before.group("q").lower().split()) if before else None
+    if before is not None and qb in ("city of", "town of", "village of") \
+            and _NEAR_SETTLEMENT.search(window, 0, before.start()):
+        qb = f"near {qb}"
     if qa in ("province", "governorate", "state", "region") or qb in _ADMIN1_QUALS:
         return "province" if qa != "state" else "state"  # "Hiraan region", "Bay region": the first-level area
     if qa is None and qb is None and _SETTLEMENT_IN.search(text, max(0, start - 40), start):

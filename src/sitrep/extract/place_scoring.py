@@ -40,7 +40,10 @@ _DISTRICT_WORDS = frozenset({"countryside", "district", "suburbs", "suburb", "ou
                              "vicinity of", "suburbs of", "district of", "county", "county of", "parish",
                              "between", "rural"})
 _ADMIN1_QUALS = frozenset({"province", "governorate", "province of", "governorate of", "state", "state of"})
-_POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp"})
+# "near the city of Deir Ezzor": the city (a seat city read from the province's spelling is placed at the precision
+# of near, :func:`_seat_cities`)
+_POINT_QUALS = frozenset({"city", "town", "village", "city of", "town of", "village of", "camp", "near city of",
+                          "near town of", "near village of"})
 _STRIP_LEAD = re.compile(r"^(?:the|downtown|central|greater|old)\s+", re.IGNORECASE)
 _STRIP_TAIL = re.compile(r"(?:'s|’s)$")
 
@@ -229,7 +232,19 @@ def _candidates(gaz: Gazetteer, name: str, qual: str | None = None) -> list[tupl
         part = _PART_LEAD.sub("", name)
         if part != name and part[:1].isupper():
             cands = gaz.lookup(part, loose=False)
+    if qual in _POINT_QUALS and cands and all(e.kind == "admin1" for e, _how in cands):
+        cands = cands + _seat_cities(gaz, [e for e, _how in cands], near=qual.startswith("near "))
     return cands
+
+
+def _seat_cities(gaz: Gazetteer, areas: list[Entry], near: bool = False) -> list[tuple[Entry, str]]:
+    """The city a province is named for, read as one of the spellings of the name the text writes as a city ("in
+    Deir Ezzor city", "the town of Raqqa", "Hasakah city") where the gazetteer knows that spelling only as the
+    province's: the seat town of the province's own name, never the whole province; ``near``: "near the city of
+    Deir Ezzor", the city at the precision of near (the province it stood for before held what lies around it)."""
+    return [(replace(e, precision="district") if near else e, "alt") for a in areas
+            for e, how in gaz.lookup(a.name, loose=False)
+            if how == "name" and e.kind == "place" and e.admin1 == a.admin1 and e.fcode in ("PPLA", "PPLC")]
 
 
 _COMPASS_ABBR = re.compile(r"^([NSEW])\.\s*(?=[A-Z])")

@@ -246,9 +246,10 @@ def _loose_abroad(m: _Mention, firm: dict[str, str], k: str) -> bool:
 _CITY_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2"})
 _NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|quarter)\b", re.I)
 _NEIGHBOURHOOD_OF = re.compile(r"\b(?:neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$", re.I)
-# "the Shahba neighbourhood of Aleppo", "the Midan quarter of the city of Damascus": the city named after its part
-_NEIGHBOURHOOD_OF_CITY = re.compile(r"\s+(?:neighbou?rhood|quarter)\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
-                                    re.I)
+# "the Shahba neighbourhood of Aleppo", "the Midan quarter of the city of Damascus", "al-Qusour neighborhood in Deir
+# Ezzor city", "the Qusour neighborhood in the eastern city of Deir el-Zour": the city named after its part
+_NEIGHBOURHOOD_OF_CITY = re.compile(
+    r"\s+(?:neighbou?rhood|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:city|town)\s+of\s+)?$", re.I)
 _PART_KM = 20.0  # a part of a city the gazetteer knows lies this near the city's point
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _DETERMINERS = frozenset({"the", "this", "that", "its", "their", "a", "an", "one", "another", "each", "every"})

@@ -8,7 +8,9 @@ and only when it goes beyond what the values' precision explains:
 - ``fatalities`` / ``injured``: different specific figures, each written in its report's evidence
   sentence as a count of that kind (a figure that sentence never states, an article -- "the body of a dead
   child" -- or the other count -- "one killed and two others injured" read as 2 dead -- is not shown against
-  one it does; nor a tally over a period, "327 killed since the start of the month"), told of the same place
+  one it does; nor a tally over a period, "327 killed since the start of the month"; nor a figure smaller than
+  a total told over an area that holds it, "in and around the town", "in Aleppo and Homs"; nor a count of one
+  kind of victim, "killed four children", below a count of people), told of the same place
   (figures from quarters of a town that share no name, "al-Midan neighbourhood" and "al-Jamiliyah
   neighbourhood", are two happenings), by a report that can tell of it (a page dated only by its publication
   day, out before the day the other reports state, tells of another);
@@ -116,6 +118,22 @@ _AS_WELL_AS = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]
 _ROUNDED_AT = re.compile(r"(?:(more than|over)|(nearly|almost)|(about|around|some|roughly|approximately))\s+",
                          re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# a toll told over an area wider than one spot ("in and around a town", "Douma and its outskirts", "the town and
+# nearby villages"): a total that a smaller figure told of one village or quarter of it may be a part of
+_WIDER_AREA = re.compile(
+    r"\bin\s+and\s+(?:around|near)\b"
+    r"|\band\s+(?:its|their|the)\s+(?:surroundings|outskirts|countryside|suburbs|environs|vicinity|"
+    r"surrounding\s+(?:areas|villages|towns))\b"
+    r"|\band\s+(?:surrounding|nearby|neighbou?ring)\s+(?:areas|villages|towns|districts)\b",
+    re.IGNORECASE)
+# a figure that counts one kind of victim ("killed four children", "seven school children died", "three women were
+# among"): a part of a larger count of people, comparable only with a count of that kind
+_KIND_COUNTED = re.compile(
+    r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+(?:[\w-]+\s+)?(?:children|child|kids|women|girls|boys|"
+    r"students|pupils|schoolchildren|babies|infants|medics|teachers|doctors|nurses)\b", re.IGNORECASE)
+# the note of a toll the extraction read over a list of places ("in rocket attacks in Aleppo and Homs": ACLED puts it
+# on the first place, but it counts the dead of all of them)
+_LIST_TOLL = "toll:of-the-list"
 # a weekday that dates the telling, not the happening ("the Observatory said on Friday")
 _TOLD_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|warned)\s+(?:on\s+|late\s+|early\s+)?$",
@@ -342,7 +360,9 @@ def _states_method(e: Event, cls: str, rivals: set[str]) -> bool:
 
 def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]]]:
     """The groups of reports per stated figure, less the figures that one report's sentence gives as a
-    part of another ("21 civilians ... 15 in Manbij and another six in al-Tukhar")."""
+    part of another ("21 civilians ... 15 in Manbij and another six in al-Tukhar"), those below a total
+    told over an area (:func:`_over_area`) and counts of one kind of victim below a count of people
+    (:func:`_kind_counted`)."""
 
     def figure(e: Event) -> int | None:
         return e.fatalities if field == "fatalities" else e.injured
@@ -355,9 +375,28 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
         if len(stated) > 1:
             parts |= stated - {max(stated)}
     groups = [(v, evs) for v, evs in groups if v not in parts]
+    totals = [v for v, evs in groups if all(_over_area(e) for e in evs)]
+    groups = [(v, evs) for v, evs in groups if v in totals or not any(v < t for t in totals)]
+    kinds = {v for v, evs in groups if all(_kind_counted(e, v) for e in evs)}
+    groups = [(v, evs) for v, evs in groups if v not in kinds or not any(v < o for o, _ in groups if o not in kinds)]
     stated_values = {v for v, _ in groups}
     return _one_happening([(v, evs) for v, evs in groups
                            if not any(_agrees_rounded(e, v, stated_values - {v}) for e in evs)])
+
+
+def _over_area(e: Event) -> bool:
+    """The report's toll is a total over places (a town and its surroundings, a list of towns): a smaller figure
+    another report gives of one of them is no disagreement with it ("12 killed in a village" against "26 killed in
+    and around the town"; "six killed in Aleppo" against "eight killed in rocket attacks in Aleppo and Homs")."""
+    return _LIST_TOLL in e.notes or _WIDER_AREA.search(e.evidence.text) is not None
+
+
+def _kind_counted(e: Event, value: int) -> bool:
+    """The report's sentence gives ``value`` only as a count of one kind of victim ("the strike killed four
+    children"): a figure below another report's count of people may be a part of it, no disagreement."""
+    text = e.evidence.text
+    at = [a for a, n in _counts(text) if n == value]
+    return bool(at) and all(_KIND_COUNTED.match(text[a:]) for a in at)
 
 
 def _agrees_rounded(e: Event, value: int, others: set[int]) -> bool:
@@ -392,21 +431,34 @@ def _told_before(e: Event, events: Sequence[Event]) -> bool:
     """Was report ``e``, dated only by its page's publication day, out before every day that the other
     documents' sentences give (by more than ``DATE_SLACK_DAYS``)? Then it cannot tell of their happening: a page
     of 3 August on a gas attack is not about the one of 10 August, whatever a matcher made of them."""
-    told = date_interval(e.date) if (e.date_method or "").startswith("publication") else None
+    told = _page_day(e)
     stated = [iv for f in events if f.doc_id != e.doc_id and supported(f, "date") and (iv := date_interval(f.date))]
     return told is not None and bool(stated) and all(iv[0] - told[1] > DATE_SLACK_DAYS for iv in stated)
 
 
 def _one_happening(groups: list[tuple[Any, list[Event]]]) -> list[tuple[Any, list[Event]]]:
-    """The figure groups that some other group's report tells of the same place: two reports whose sentences
-    each name quarters of a town, none in common ("killing two on al-Midan neighbourhood", "eight killed in
-    al-Jamilia neighbourhood"), count two happenings, and their figures do not disagree."""
+    """The figure groups that some other group's report tells of the same place and time: two reports whose
+    sentences each name quarters of a town, none in common ("killing two on al-Midan neighbourhood", "eight killed
+    in al-Jamilia neighbourhood"), count two happenings, and their figures do not disagree; nor do those of two
+    pages that each tell only their own day, days apart (a daily roundup of rocket fire on a city, a page of 12
+    August and one of 14 August): nothing in them says they tell one happening."""
     named = [[quarters(e.evidence.text) for e in evs] for _v, evs in groups]
+    paged = [[_page_day(e) for e in evs] for _v, evs in groups]
 
     def same_place(i: int, j: int) -> bool:
         return any(not (a and b and a.isdisjoint(b)) for a in named[i] for b in named[j])
 
-    return [g for i, g in enumerate(groups) if any(same_place(i, j) for j in range(len(groups)) if j != i)]
+    def pages_apart(i: int, j: int) -> bool:
+        return all(a is not None and b is not None and interval_gap(a, b) > DATE_SLACK_DAYS
+                   for a in paged[i] for b in paged[j])
+
+    return [g for i, g in enumerate(groups)
+            if any(same_place(i, j) and not pages_apart(i, j) for j in range(len(groups)) if j != i)]
+
+
+def _page_day(e: Event) -> tuple[int, int] | None:
+    """The day of a report dated only by its page's publication day (its sentence states none), else None."""
+    return date_interval(e.date) if (e.date_method or "").startswith("publication") else None
 
 
 def _doers(events: Sequence[Event]) -> list[tuple[Any, list[Event]]]:
