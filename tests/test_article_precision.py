@@ -274,6 +274,37 @@ def test_a_country_that_speaks_does_not_locate_the_event(text: str, speaker: str
         [e.location for e in events]
 
 
+@pytest.mark.parametrize("text,speakers", [
+    ("Washington and Paris say forces loyal to President Bashar al-Assad were behind the attack in which more than "
+     "1400 are estimated to have been killed.", {"Washington", "Paris"}),
+    ("Ankara and Washington said Kurdish fighters shelled a village near Afrin on Monday, killing four.",
+     {"Ankara", "Washington"}),
+    ("London, Paris and Washington say government forces dropped barrel bombs on Daraya on Monday, killing 20.",
+     {"London", "Paris", "Washington"}),
+])
+def test_capitals_that_speak_together_do_not_locate_the_event(text: str, speakers: set[str]) -> None:
+    events = [e for e in extract(text, published="2016-08-02") if e.event_type != "Diplomacy"]
+    assert events and all(e.location is None or e.location.mention not in speakers for e in events), \
+        [e.location for e in events]
+
+
+@pytest.mark.parametrize("text,side,place", [
+    ("BEIRUT A Russian military helicopter was shot down over Syria on Monday killing all five people on board in "
+     "the single deadliest incident for Moscow since it intervened in the war.", "Moscow", "Syria"),  # FA-KES
+    ("Rebels shot down a Syrian army helicopter near Saraqeb on Sunday, a setback for Damascus.", "Damascus",
+     "Saraqib"),
+    ("The ambush that killed three Turkish soldiers near al-Bab on Friday was the heaviest loss for Ankara in weeks.",
+     "Ankara", "Al-Bab"),
+    ("A Russian jet was shot down over Idlib on Tuesday, killing its pilot, in a fresh blow to Moscow.", "Moscow",
+     "Idlib"),
+])
+def test_a_capital_named_as_the_side_a_happening_harms_does_not_locate_it(text: str, side: str, place: str) -> None:
+    events = [e for e in extract(text, published="2016-08-02") if e.event_type != "Diplomacy"]
+    assert events and all(e.location is not None and e.location.mention != side for e in events), \
+        [e.location for e in events]
+    assert any(e.location is not None and e.location.name == place for e in events), [e.location for e in events]
+
+
 @pytest.mark.parametrize("text", [
     "A doctor in Aleppo said five people were killed when shells hit the market on Monday.",
     "Residents in Aleppo said jets struck the market on Monday, killing five people.",

@@ -486,10 +486,12 @@ _AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
                            r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
 
 
-# "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker
+# "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker, alone or
+# with others ("Washington and Paris say ...", "Ankara, Berlin and London said ...")
 _SPEAKER_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’\-]+){0,3}"
     r"\s+(?:(?:has|have|had)\s+(?:also\s+|long\s+|repeatedly\s+)?|also\s+|previously\s+|repeatedly\s+)?"
-    r"(?:said|says|accused|accuses|blamed|blames|believes|denied|denies|insisted|insists|"
+    r"(?:said|says|say|accused|accuses|accuse|blamed|blames|blame|believes|believe|denied|denies|deny|insisted|insists|insist|"
     r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects|"
     # an outlet named for a place ("Lebanese TV channel Al-Mayadin reported")
     r"reported|reports|quoted|quotes)\b",
@@ -517,6 +519,11 @@ _RULERS_AFTER = re.compile(
     r"(?:(?:['’]?s)?\s+(?:(?:main|key|closest|chief|regional|foreign)\s+)?(?:ally|allies|backers?|patrons?|prox(?:y|ies))|"
     r"['’]?s\s+(?:government|regime|rulers|forces|troops|militias?|warplanes|jets|air\s+force))\b(?!-)", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
+# a place named as the side a happening harms or helps ("the single deadliest incident for Moscow", "a blow to
+# Damascus", "the heaviest loss for Ankara in weeks", "a victory for Tehran"): whose loss it is, not where it was
+_FOR_SIDE_BEFORE = re.compile(
+    r"\b(?:blows?|setbacks?|loss(?:es)?|incidents?|victory|victories|defeats?|embarrassment|humiliation|boost|"
+    r"success|gains?)\s+(?:for|to)\s+$", re.I)
 # a state named as the doer of an act ("air strikes launched by Russia", "strikes carried out by Turkey", "shelling
 # by Israel"): who acted, not where
 _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -571,7 +578,7 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
             continue
         if reporting_place(text, p.start, p.end):
             continue
-        if _RULERS_AFTER.match(text, p.end):
+        if _RULERS_AFTER.match(text, p.end) or _FOR_SIDE_BEFORE.search(text, max(0, p.start - 30), p.start):
             rulers.append(p)  # a place only where the clause names no other
             continue
         if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \
