@@ -288,6 +288,31 @@ def test_capitals_that_speak_together_do_not_locate_the_event(text: str, speaker
         [e.location for e in events]
 
 
+@pytest.mark.parametrize("text,cause", [
+    ("The Khan Sheikhun strike prompted Washington to take its first direct military action against the regime with "
+     "missile strikes against a central air base on Friday morning.", "Khan Sheikhun"),  # FA-KES
+    ("The Ghouta massacre triggered Western air strikes on a government airfield on Friday, killing six soldiers.",
+     "Ghouta"),
+    ("In retaliation for the Jayrud shelling, rebels fired rockets at a nearby army base on Sunday, killing four "
+     "soldiers.", "Jayrud"),
+    ("Government jets bombed a market on Sunday, killing 12 people, in revenge for the Damascus bombing.", "Damascus"),
+])
+def test_the_place_of_the_happening_an_act_answers_does_not_locate_the_act(text: str, cause: str) -> None:
+    events = [e for e in extract(text, published="2017-04-08") if e.event_type != "Diplomacy" and e.date]
+    assert events and all(e.location is None or e.location.mention not in (cause, "Washington") for e in events), \
+        [e.location for e in events]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The Jayrud shelling killed 12 people on Saturday, activists said.", "Jayrud"),
+    ("After the Douma attack on Saturday, rescuers pulled 40 bodies from the rubble.", "Douma"),
+    ("The Homs bombing on Monday caused widespread damage and killed 18 people.", "Homs"),
+])
+def test_the_place_of_a_happening_named_as_the_subject_of_its_own_outcome_locates_it(text: str, place: str) -> None:
+    events = [e for e in extract(text, published="2017-04-08") if e.event_type != "Diplomacy"]
+    assert any(e.location is not None and e.location.mention == place for e in events), [e.location for e in events]
+
+
 @pytest.mark.parametrize("text,side,place", [
     ("BEIRUT A Russian military helicopter was shot down over Syria on Monday killing all five people on board in "
      "the single deadliest incident for Moscow since it intervened in the war.", "Moscow", "Syria"),  # FA-KES
