@@ -340,6 +340,24 @@ def test_a_place_that_only_holds_the_speaker_or_names_the_toll_still_locates(tex
     assert events and events[0].location is not None and events[0].location.precision != "country", events
 
 
+@pytest.mark.parametrize("text,method", [
+    ("The Britain-based monitor says it determines what planes carried out raids according to their type location "
+     "flight patterns and the munitions involved.", True),  # FA-KES
+    ("The monitor says it determines whose jets carried out strikes by their type, flight path and the munitions "
+     "used.", True),
+    ("The Observatory identifies which aircraft carry out raids from their flight patterns, its director said.", True),
+    ("The group distinguishes what planes conducted air strikes according to the sound of their engines.", True),
+    ("Jets struck a market in Idlib on Monday, killing 12 people, and the monitor identified the planes as Russian.",
+     False),
+])
+def test_how_a_monitor_tells_whose_acts_they_are_is_its_method_not_an_act(text: str, method: bool) -> None:
+    from sitrep.extract.events import find_triggers, genericity
+
+    hits = find_triggers(text, 0, len(text))
+    assert hits and all((genericity(text, h, (0, len(text))).reason == "inquiry") == method for h in hits), \
+        [(h.text, genericity(text, h, (0, len(text)))) for h in hits]
+
+
 @pytest.mark.parametrize("text", [
     "Following the massacre the Assad regime surrendered its cache of chemical weapons under the threat of sanctions.",
     "Sarin is an organophosporus compound and a nerve agent.",  # FA-KES
