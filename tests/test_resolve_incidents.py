@@ -255,7 +255,7 @@ def test_a_sentence_that_comes_back_to_the_happening_joins_its_incident(follow_u
     [
         ("Washington says the Syrian government carried out the gas attack that killed hundreds.", True),
         ("Moscow claimed rebels staged the chemical attack that killed hundreds.", True),
-        ("Washington and Paris say forces loyal to Assad carried out the gas attack that killed hundreds.", True),
+        ("Washington and Paris say the Syrian government carried out the gas attack that killed hundreds.", True),
         ("Air strikes killed nine civilians in Douma on Monday, a monitor said.", False),
         ("A car bomb exploded in Homs on Sunday, killing 12 people, state media said.", False),
     ],
