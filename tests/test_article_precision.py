@@ -274,6 +274,62 @@ def test_a_country_that_speaks_does_not_locate_the_event(text: str, speaker: str
         [e.location for e in events]
 
 
+@pytest.mark.parametrize("text,speakers", [
+    ("Washington and Paris say forces loyal to President Bashar al-Assad were behind the attack in which more than "
+     "1400 are estimated to have been killed.", {"Washington", "Paris"}),
+    ("Ankara and Washington said Kurdish fighters shelled a village near Afrin on Monday, killing four.",
+     {"Ankara", "Washington"}),
+    ("London, Paris and Washington say government forces dropped barrel bombs on Daraya on Monday, killing 20.",
+     {"London", "Paris", "Washington"}),
+])
+def test_capitals_that_speak_together_do_not_locate_the_event(text: str, speakers: set[str]) -> None:
+    events = [e for e in extract(text, published="2016-08-02") if e.event_type != "Diplomacy"]
+    assert events and all(e.location is None or e.location.mention not in speakers for e in events), \
+        [e.location for e in events]
+
+
+@pytest.mark.parametrize("text,cause", [
+    ("The Khan Sheikhun strike prompted Washington to take its first direct military action against the regime with "
+     "missile strikes against a central air base on Friday morning.", "Khan Sheikhun"),  # FA-KES
+    ("The Ghouta massacre triggered Western air strikes on a government airfield on Friday, killing six soldiers.",
+     "Ghouta"),
+    ("In retaliation for the Jayrud shelling, rebels fired rockets at a nearby army base on Sunday, killing four "
+     "soldiers.", "Jayrud"),
+    ("Government jets bombed a market on Sunday, killing 12 people, in revenge for the Damascus bombing.", "Damascus"),
+])
+def test_the_place_of_the_happening_an_act_answers_does_not_locate_the_act(text: str, cause: str) -> None:
+    events = [e for e in extract(text, published="2017-04-08") if e.event_type != "Diplomacy" and e.date]
+    assert events and all(e.location is None or e.location.mention not in (cause, "Washington") for e in events), \
+        [e.location for e in events]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The Jayrud shelling killed 12 people on Saturday, activists said.", "Jayrud"),
+    ("After the Douma attack on Saturday, rescuers pulled 40 bodies from the rubble.", "Douma"),
+    ("The Homs bombing on Monday caused widespread damage and killed 18 people.", "Homs"),
+])
+def test_the_place_of_a_happening_named_as_the_subject_of_its_own_outcome_locates_it(text: str, place: str) -> None:
+    events = [e for e in extract(text, published="2017-04-08") if e.event_type != "Diplomacy"]
+    assert any(e.location is not None and e.location.mention == place for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize("text,side,place", [
+    ("BEIRUT A Russian military helicopter was shot down over Syria on Monday killing all five people on board in "
+     "the single deadliest incident for Moscow since it intervened in the war.", "Moscow", "Syria"),  # FA-KES
+    ("Rebels shot down a Syrian army helicopter near Saraqeb on Sunday, a setback for Damascus.", "Damascus",
+     "Saraqib"),
+    ("The ambush that killed three Turkish soldiers near al-Bab on Friday was the heaviest loss for Ankara in weeks.",
+     "Ankara", "Al-Bab"),
+    ("A Russian jet was shot down over Idlib on Tuesday, killing its pilot, in a fresh blow to Moscow.", "Moscow",
+     "Idlib"),
+])
+def test_a_capital_named_as_the_side_a_happening_harms_does_not_locate_it(text: str, side: str, place: str) -> None:
+    events = [e for e in extract(text, published="2016-08-02") if e.event_type != "Diplomacy"]
+    assert events and all(e.location is not None and e.location.mention != side for e in events), \
+        [e.location for e in events]
+    assert any(e.location is not None and e.location.name == place for e in events), [e.location for e in events]
+
+
 @pytest.mark.parametrize("text", [
     "A doctor in Aleppo said five people were killed when shells hit the market on Monday.",
     "Residents in Aleppo said jets struck the market on Monday, killing five people.",
@@ -282,6 +338,24 @@ def test_a_country_that_speaks_does_not_locate_the_event(text: str, speaker: str
 def test_a_place_that_only_holds_the_speaker_or_names_the_toll_still_locates(text: str) -> None:
     events = [e for e in extract(text, published="2017-04-05") if e.event_type != "Diplomacy"]
     assert events and events[0].location is not None and events[0].location.precision != "country", events
+
+
+@pytest.mark.parametrize("text,method", [
+    ("The Britain-based monitor says it determines what planes carried out raids according to their type location "
+     "flight patterns and the munitions involved.", True),  # FA-KES
+    ("The monitor says it determines whose jets carried out strikes by their type, flight path and the munitions "
+     "used.", True),
+    ("The Observatory identifies which aircraft carry out raids from their flight patterns, its director said.", True),
+    ("The group distinguishes what planes conducted air strikes according to the sound of their engines.", True),
+    ("Jets struck a market in Idlib on Monday, killing 12 people, and the monitor identified the planes as Russian.",
+     False),
+])
+def test_how_a_monitor_tells_whose_acts_they_are_is_its_method_not_an_act(text: str, method: bool) -> None:
+    from sitrep.extract.events import find_triggers, genericity
+
+    hits = find_triggers(text, 0, len(text))
+    assert hits and all((genericity(text, h, (0, len(text))).reason == "inquiry") == method for h in hits), \
+        [(h.text, genericity(text, h, (0, len(text)))) for h in hits]
 
 
 @pytest.mark.parametrize("text", [

@@ -255,7 +255,7 @@ def test_a_sentence_that_comes_back_to_the_happening_joins_its_incident(follow_u
     [
         ("Washington says the Syrian government carried out the gas attack that killed hundreds.", True),
         ("Moscow claimed rebels staged the chemical attack that killed hundreds.", True),
-        ("Washington and Paris say forces loyal to Assad carried out the gas attack that killed hundreds.", True),
+        ("Washington and Paris say the Syrian government carried out the gas attack that killed hundreds.", True),
         ("Air strikes killed nine civilians in Douma on Monday, a monitor said.", False),
         ("A car bomb exploded in Homs on Sunday, killing 12 people, state media said.", False),
     ],
@@ -990,3 +990,38 @@ def test_the_consensus_toll_counts_only_figures_their_sentences_state(unstated: 
     assert inc.support["fatalities"]["c-ev"] == toll  # every report's figure is still kept with its source
     # with no sentence stating a figure, the reports' figures are all there is
     assert build_incident([_event("c", unstated, fatalities=toll)]).fatalities == toll
+
+
+# ---------------------------------------------------------------- a toll counted again on a later day
+
+
+_ON_SATURDAY = ("alpha", "2016-05-14", "Government air strikes killed 23 people in Maarat al-Numan on Saturday, a "
+                "monitor said.")
+
+
+@pytest.mark.parametrize(
+    ("items", "sizes"),
+    [
+        pytest.param((_ON_SATURDAY, ("beta", "2016-05-15", "The death toll from government air strikes on Maarat "
+                                     "al-Numan has risen to 41, the Syrian Observatory said on Sunday.")),
+                     [2], id="a toll risen to 41, told on the next day"),
+        pytest.param((("alpha", "2016-03-12", "Regime shelling killed 15 people in the town of Douma on Saturday, "
+                       "activists said."),
+                      ("beta", "2016-03-13", "The toll from the regime shelling of Douma rose to 27 dead, the civil "
+                       "defence said on Sunday.")), [2], id="a toll that rose to 27"),
+        pytest.param((("alpha", "2016-08-06", "Barrel bombs killed 11 people in Daraya on Saturday, residents said."),
+                      ("beta", "2016-08-07", "The death toll from the barrel bombs dropped on Daraya has risen to 20, "
+                       "the local council said on Sunday.")), [2], id="a toll of barrel bombs risen to 20"),
+        pytest.param((_ON_SATURDAY, ("beta", "2016-05-15", "Jets struck a bakery in Maarat al-Numan, killing 15 "
+                                     "people, the Observatory said on Sunday.")),
+                     [1, 1], id="a smaller toll told the next day is no later count"),
+        pytest.param((("alpha", "2016-03-12", "Regime shelling killed 15 people in the town of Douma on Saturday, "
+                       "activists said."),
+                      ("beta", "2016-03-14", "Regime shelling killed 27 people in Douma on Sunday, activists said.")),
+                     [1, 1], id="two tolls on two stated days"),
+    ],
+)
+def test_a_larger_toll_told_on_a_later_day_is_a_later_count_of_one_happening(
+    items: tuple[Report, ...], sizes: list[int],
+) -> None:
+    assert _sizes(items) == sizes

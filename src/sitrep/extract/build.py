@@ -496,10 +496,12 @@ _AGENCY_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
                            r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?:[A-Z][\w.\- ]{1,25})\)")
 
 
-# "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker
+# "Russia has said ...", "Moscow denied ...", "Washington blamed ...": a country or capital as the speaker, alone or
+# with others ("Washington and Paris say ...", "Ankara, Berlin and London said ...")
 _SPEAKER_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’\-]+){0,3}"
     r"\s+(?:(?:has|have|had)\s+(?:also\s+|long\s+|repeatedly\s+)?|also\s+|previously\s+|repeatedly\s+)?"
-    r"(?:said|says|accused|accuses|blamed|blames|believes|denied|denies|insisted|insists|"
+    r"(?:said|says|say|accused|accuses|accuse|blamed|blames|blame|believes|believe|denied|denies|deny|insisted|insists|insist|"
     r"maintained|maintains|warned|warns|stated|states|announced|condemned|condemns|rejected|rejects|"
     # an outlet named for a place ("Lebanese TV channel Al-Mayadin reported")
     r"reported|reports|quoted|quotes)\b",
@@ -527,6 +529,23 @@ _RULERS_AFTER = re.compile(
     r"(?:(?:['’]?s)?\s+(?:(?:main|key|closest|chief|regional|foreign)\s+)?(?:ally|allies|backers?|patrons?|prox(?:y|ies))|"
     r"['’]?s\s+(?:government|regime|rulers|forces|troops|militias?|warplanes|jets|air\s+force))\b(?!-)", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
+# a place naming an earlier happening that the sentence's act answers: "The Khan Sheikhun strike prompted Washington
+# to ...", "The Ghouta massacre triggered Western air strikes", "in retaliation for the Jayrud shelling": where
+# the cause was, not where the answer struck
+_CAUSE_AFTER = re.compile(
+    r"\s+(?:[\w'’\-]+\s+){0,2}?(?:strikes?|attacks?|massacres?|shelling|bombings?|raids?|assaults?)\s+"
+    r"(?:(?:has|had|have)\s+)?(?:prompted|triggered|sparked|provoked|spurred)\b", re.I)
+# a state moved to act by it ("prompted Washington to take military action", "forced Ankara to send troops"): the doer
+_MOVED_BEFORE = re.compile(r"\b(?:prompted|forced|pushed|drove|spurred|led|provoked)\s+(?:the\s+)?$", re.I)
+_TO_ACT_AFTER = re.compile(r"\s+to\s+[a-z]")
+_ANSWERS_BEFORE = re.compile(
+    r"\bin\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\s+(?:(?:the|an?)\s+)?(?:[\w'’\-]+\s+){0,2}$",
+    re.I)
+# a place named as the side a happening harms or helps ("the single deadliest incident for Moscow", "a blow to
+# Damascus", "the heaviest loss for Ankara in weeks", "a victory for Tehran"): whose loss it is, not where it was
+_FOR_SIDE_BEFORE = re.compile(
+    r"\b(?:blows?|setbacks?|loss(?:es)?|incidents?|victory|victories|defeats?|embarrassment|humiliation|boost|"
+    r"success|gains?)\s+(?:for|to)\s+$", re.I)
 # a state named as the doer of an act ("air strikes launched by Russia", "strikes carried out by Turkey", "shelling
 # by Israel"): who acted, not where
 _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -581,7 +600,12 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
             continue
         if reporting_place(text, p.start, p.end):
             continue
-        if _RULERS_AFTER.match(text, p.end):
+        if _CAUSE_AFTER.match(text, p.end) or _ANSWERS_BEFORE.search(text, max(0, p.start - 60), p.start):
+            continue  # the place of the happening the act answers
+        if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \
+                and _MOVED_BEFORE.search(text, max(0, p.start - 20), p.start) and _TO_ACT_AFTER.match(text, p.end):
+            continue  # a state moved to act ("prompted Washington to strike"): the doer
+        if _RULERS_AFTER.match(text, p.end) or _FOR_SIDE_BEFORE.search(text, max(0, p.start - 30), p.start):
             rulers.append(p)  # a place only where the clause names no other
             continue
         if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \

@@ -462,7 +462,8 @@ def _date_score(a: Profile, b: Profile) -> float:
     if a.interval is None or b.interval is None:
         return 0.2
     gap = interval_gap(a.interval, b.interval)
-    if gap == 0 or week_shifted(a, b):  # one weekday told against two publication days a week apart
+    # one weekday told against two publication days a week apart; a later count told on a later day (toll_risen)
+    if gap == 0 or week_shifted(a, b) or toll_risen(a, b):
         if gap or (a.interval == b.interval and a.interval[0] == a.interval[1]):
             return 1.0
         return 0.7  # compatible within the stated precision
@@ -648,6 +649,16 @@ def same_town_toll(a: Profile, b: Profile) -> bool:
             and not (a.city or b.city) and same_spot(a, b))
 
 
+def toll_risen(a: Profile, b: Profile) -> bool:
+    """One report's day only bounds the happening from above (its publication day, the day a monitor spoke: "the
+    toll from the strikes on Al Quriyah has risen to 82, the Observatory said on Sunday") and falls after the
+    other's stated day ("strikes killed 47 on Saturday"), and its toll is the larger of two large tolls of one
+    order (:data:`REVISED`): a later count of the same dead, which rises as bodies are found, not a second
+    happening. A smaller later toll is no such count."""
+    return any(_published_after(x, y) and x.fatalities is not None and y.fatalities is not None
+               and x.fatalities > y.fatalities and _figure_score(x, y) == REVISED for x, y in ((a, b), (b, a)))
+
+
 def _published_after(a: Profile, b: Profile) -> bool:
     """``a``'s day is only its publication day and falls after ``b``'s stated day: a publication day
     bounds the happening from above (news of a Tuesday raid may come out on Friday)."""
@@ -699,7 +710,7 @@ def gate_reason(a: Profile, b: Profile) -> str | None:
             return "one document stating two different dates describes two happenings"
         if gap > date_window(a, b, sig) and not (gap <= CORROBORATED_GAP_DAYS and corroborates(a, b)):
             return "dates too far apart for what the reports share"
-        if gap > 0 and not same_toll and text < 0.5 and not sig:
+        if gap > 0 and not same_toll and text < 0.5 and not sig and not toll_risen(a, b):
             return "days apart, different tolls, different words: nothing says it is one happening"
     if (_vague(a.interval) or _vague(b.interval)) and not sig:
         # a week, a month or no date: a located report that agrees on the type and on the toll or the wording
