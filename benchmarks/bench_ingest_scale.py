@@ -10,7 +10,8 @@ of its own, so that every replica is a new document). Everything else — storin
 events, loading the stored incidents a batch may match, resolving, writing incidents — runs as in
 ``sitrep ingest``. Printed: documents per second of that path for each block of ``--block``
 documents, and the same figure with the measured extraction time per document added back
-(``--extract-docs-per-s``, FA-KES's ``sitrep extract`` speed), which is what a user sees.
+(``--extract-docs-per-s``, FA-KES's ``sitrep extract`` speed), which is what a user sees, the peak
+resident memory so far and the store's size on disk.
 
     python benchmarks/bench_ingest_scale.py --events fakes_events.jsonl --n 100000
 """
@@ -23,6 +24,7 @@ import csv
 import hashlib
 import json
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -149,7 +151,9 @@ def main() -> int:
             print(json.dumps({"stored_docs": args.skip + done, "block_docs_per_cpu_s": round(len(block) / cpu, 1),
                               "wall_s": round(secs, 1), "documents_new": report.documents_new,
                               "events": report.events, "failed": report.failed,
-                              "with_extraction_docs_per_s": round(1 / (1 / args.extract_docs_per_s + per_doc), 2)}),
+                              "with_extraction_docs_per_s": round(1 / (1 / args.extract_docs_per_s + per_doc), 2),
+                              "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                              "store_mb": sum(f.stat().st_size for f in db.parent.glob(db.name + "*")) // 2**20}),
                   flush=True)
             block = []
             if report.failed:  # a replay that stores nothing measures nothing

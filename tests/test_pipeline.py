@@ -180,3 +180,47 @@ def test_a_very_long_report_extracted_on_several_cores_gives_what_one_process_gi
     assert _section_results(parts, ()) == one_process
     got = stage_extract(doc)
     assert got.error is None and len(got.events) == sum(len(e) for e, _p in one_process)
+
+
+def _incident_export(store: object) -> list[str]:
+    import json
+
+    return sorted(json.dumps(i.to_dict(), sort_keys=True) for i in store.incidents(Query()))  # type: ignore[attr-defined]
+
+
+def test_a_match_index_kept_across_batches_gives_the_incidents_of_one_built_for_each_batch(tmp_path: Path) -> None:
+    """Issue #18: an ingest keeps the reports it keyed and paired from one batch to the next while no other
+    connection writes to the store. Two pipelines on two connections of one file taking turns see each
+    other's writes and build their index afresh every batch: both runs end with the same incidents."""
+    from sitrep.ingest import iter_raw, sample_corpus_paths
+
+    sample = next(p for p in sample_corpus_paths() if p.endswith(".csv"))
+    raws = [r for r in iter_raw([sample]) if not isinstance(r, Exception)][:40]
+    batches = [raws[i : i + 4] for i in range(0, len(raws), 4)]
+
+    alone = open_store(str(tmp_path / "alone.db"))
+    try:
+        pipe = Pipeline(alone, get_engine("local"), batch_size=4)
+        kept = []
+        for batch in batches:
+            pipe.ingest_raw(batch)
+            kept.append(pipe._memo)
+        assert kept[0] is not None and all(m is kept[0] for m in kept), "one index for the whole run"
+        want = _incident_export(alone)
+    finally:
+        alone.close()
+
+    one, two = open_store(str(tmp_path / "turns.db")), open_store(str(tmp_path / "turns.db"))
+    try:
+        pipes = [Pipeline(one, get_engine("local"), batch_size=4), Pipeline(two, get_engine("local"), batch_size=4)]
+        seen = []
+        for n, batch in enumerate(batches):
+            pipes[n % 2].ingest_raw(batch)
+            seen.append(pipes[n % 2]._memo)
+        assert len({id(m) for m in seen}) == len(batches), "the other connection wrote: a fresh index each batch"
+        got = _incident_export(one)
+    finally:
+        one.close()
+        two.close()
+    assert len(want) > 10
+    assert got == want

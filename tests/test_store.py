@@ -581,3 +581,22 @@ def test_ingest_pipeline_gives_the_same_export_on_both_backends(tmp_path: object
             s.close()
     assert exports[0][0], "the seeds yield events"
     assert exports[0] == exports[1]
+
+
+def test_others_wrote_tells_a_write_committed_through_another_connection(store_url: str, store: Store) -> None:
+    """What the ingest keeps between batches about the stored reports is kept only while no other connection
+    (another ingest process) has written: SQLite tells it exactly, PostgreSQL always answers yes."""
+    exact = not store_url.startswith("postgres")
+    assert store.others_wrote()  # the first call: nothing is known yet
+    store.add_documents([DOC_A])  # this connection's own writes are not another's
+    store.replace_incidents([])
+    assert store.others_wrote() is not exact
+    other = open_store(store_url)
+    try:
+        other.add_documents([DOC_B])
+    finally:
+        other.close()
+    assert store.others_wrote()
+    assert store.others_wrote() is not exact  # told once
+    store.documents()  # reading changes nothing
+    assert store.others_wrote() is not exact

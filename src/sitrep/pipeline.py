@@ -17,12 +17,15 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.config import Settings, default
 from sitrep.engines import Engine, get_engine
 from sitrep.records import Document, Event, PersonRole, date_bounds
 from sitrep.store.base import Query, Store
+
+if TYPE_CHECKING:
+    from sitrep.resolve import MatchIndex
 
 STAGES: tuple[tuple[str, str, str], ...] = (
     # (stage, reads, writes) — checked by tests/test_stages.py against the functions below
@@ -193,6 +196,7 @@ class Pipeline:
 
         self.threshold = near_dup_threshold if near_dup_threshold is not None else DEFAULT_THRESHOLD
         self._load_index()
+        self._memo: MatchIndex | None = None  # the stored reports resolution has keyed (issue #18)
 
     def _load_index(self) -> None:
         """The near-duplicate index of the stored originals, and the document count it was read at
@@ -453,15 +457,21 @@ class Pipeline:
         incidents depend on which reports are stored, not on the order or the interleaving of the
         ingests that brought them (two concurrent ingests end where a sequential one ends).
         """
-        return self.store.exclusive(lambda: self._resolve_locked(events))
+        try:
+            return self.store.exclusive(lambda: self._resolve_locked(events))
+        except BaseException:
+            self._memo = None  # its state may be half-updated: the next batch builds it again
+            raise
 
     def _resolve_locked(self, events: list[Event]) -> int:
         from sitrep.resolve import MatchIndex, candidate_queries, resolve_events
 
-        # a match index for this batch only: one kept across batches (ingest3) held reports that another
-        # ingest into the same store had since demoted or re-resolved, and two concurrent ingests then ended
-        # apart from a sequential one (tests/test_concurrency.py, 1 of 4 runs under load)
-        memo = MatchIndex()
+        # the match index is kept across batches while no other connection has written to the store: one
+        # kept while another ingest wrote (ingest3) held reports that ingest had since demoted or re-resolved,
+        # and two concurrent ingests then ended apart from a sequential one (tests/test_concurrency.py)
+        if self.store.others_wrote() or self._memo is None:
+            self._memo = MatchIndex()
+        memo = self._memo
 
         new = {e.event_id: e for e in events if not e.generic}
         if not new:
@@ -482,14 +492,16 @@ class Pipeline:
             component = memo.component(pool, new)
         # the stored incidents of the component (each lies inside it: incidents only join matches)
         old = sorted(set(self.store.incident_for_events(sorted(component)).values()))
-        for inc_id in old:
-            inc = self.store.get_incident(inc_id)
-            missing = [eid for eid in (inc.event_ids if inc else ()) if eid not in component]
-            for e in self.store.get_events(missing):
-                pool[e.event_id] = e
-                component.add(e.event_id)
+        stored = {inc.incident_id: inc for inc in self.store.get_incidents(old)}
+        missing = [eid for inc in stored.values() for eid in inc.event_ids if eid not in component]
+        for e in self.store.get_events(missing):
+            pool[e.event_id] = e
+            component.add(e.event_id)
         result = resolve_events(sorted((pool[i] for i in component), key=lambda e: e.event_id), memo=memo)
-        self.store.replace_incidents(result.incidents, removed=old)
+        # a re-clustered incident equal to the stored one is left as it is: only the changed ones are written
+        same = {inc.incident_id for inc in result.incidents if stored.get(inc.incident_id) == inc}
+        self.store.replace_incidents([inc for inc in result.incidents if inc.incident_id not in same],
+                                     removed=[iid for iid in old if iid not in same])
         return len(result.incidents)
 
 

@@ -51,6 +51,7 @@ class MatchIndex:
         self._profile: dict[int, Profile] = {}
         self._blocking = Blocking(())
         self._near: dict[int, set[int]] = {}  # dated report -> its match neighbours
+        self._unswept: set[int] = set()  # the non-generic reports not swept by date
         self._scores: dict[tuple[int, int], float] = {}
         self._incidents: dict[tuple[str | None, tuple[int, ...]], Incident] = {}
         self._next = 0
@@ -82,7 +83,11 @@ class MatchIndex:
             self._sid[ev.event_id] = sid
             self._event[sid] = ev
             p = self._profile[sid] = profile(sid, ev)
-            if not ev.generic and not _vague(ev, p.signatures):
+            if ev.generic:
+                continue
+            if _vague(ev, p.signatures):
+                self._unswept.add(sid)
+            else:
                 self._blocking.add(sid, ev, p.signatures)
                 self._near[sid] = set()
                 added.append(sid)
@@ -105,6 +110,7 @@ class MatchIndex:
         self._profile = {new[s]: profiles[s] for s in kept}
         self._blocking = Blocking([events[s] for s in dated], signatures_of=[profiles[s].signatures for s in dated])
         self._near = {new[s]: {new[j] for j in near[s] if j in new} for s in dated}
+        self._unswept = {new[s] for s in self._unswept if s in new}
         self._scores = {(new[a], new[b]): v for (a, b), v in scores.items() if a in new and b in new}
         self._incidents = {}
         self._next = len(kept)
@@ -112,6 +118,7 @@ class MatchIndex:
     def _remove(self, sid: int) -> None:
         ev = self._event.pop(sid)
         del self._sid[ev.event_id], self._profile[sid]
+        self._unswept.discard(sid)
         near = self._near.pop(sid, None)
         if near is not None:
             self._blocking.remove(sid)
@@ -160,9 +167,7 @@ class MatchIndex:
     def _vague_blocking(self, events: Iterable[Event]) -> tuple[list[int], Blocking]:
         """The reports among ``events`` not swept by date, by event id, and their blocks (the
         blocks of all ``events`` pair them only with each other, capped in event id order)."""
-        vague = sorted((ev for ev in events
-                        if not ev.generic and _vague(ev, self._profile[self._sid[ev.event_id]].signatures)),
-                       key=lambda e: e.event_id)
+        vague = sorted((ev for ev in events if self._sid[ev.event_id] in self._unswept), key=lambda e: e.event_id)
         sids = [self._sid[ev.event_id] for ev in vague]
         return sids, Blocking(vague, signatures_of=[self._profile[s].signatures for s in sids])
 

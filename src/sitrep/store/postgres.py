@@ -160,6 +160,9 @@ class PostgresStore:
         except self._psycopg.Error as exc:
             raise StoreError(f"database {self.url}: {exc}") from exc
 
+    def others_wrote(self) -> bool:
+        return True  # no per-connection change counter here: kept state is rebuilt every time
+
     def close(self) -> None:
         self.conn.close()
 
@@ -392,6 +395,14 @@ class PostgresStore:
     def get_incident(self, incident_id: str) -> Incident | None:
         rows = self._rows("SELECT data FROM incidents WHERE incident_id = %s", (incident_id,))
         return Incident.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def get_incidents(self, incident_ids: Iterable[str]) -> list[Incident]:
+        ids = list(incident_ids)
+        if not ids:
+            return []
+        rows = self._rows("SELECT incident_id, data FROM incidents WHERE incident_id = ANY(%s)", (ids,))
+        found = {r[0]: Incident.from_dict(json.loads(r[1])) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     def incident_for_events(self, event_ids: Iterable[str]) -> dict[str, str]:
         ids = list(event_ids)

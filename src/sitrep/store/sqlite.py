@@ -50,6 +50,7 @@ class SQLiteStore:
         self.url = self.path
         self._parsed = ParsedEvents()  # the events of recent candidate windows
         self._depth = 0  # open write transactions on this connection (0 or 1)
+        self._data_version: int | None = None  # PRAGMA data_version at the last others_wrote()
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -145,6 +146,13 @@ class SQLiteStore:
                 raise StoreError(f"database {self.path}: {exc}") from exc
             return result
         raise StoreError(f"database {self.path} stayed locked by another process")
+
+    def others_wrote(self) -> bool:
+        # data_version changes when another connection commits, never for this connection's own writes
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
 
     def close(self) -> None:
         self.conn.close()
@@ -344,6 +352,17 @@ class SQLiteStore:
     def get_incident(self, incident_id: str) -> Incident | None:
         row = self.conn.execute("SELECT data FROM incidents WHERE incident_id = ?", (incident_id,)).fetchone()
         return Incident.from_dict(json.loads(row[0])) if row else None
+
+    def get_incidents(self, incident_ids: Iterable[str]) -> list[Incident]:
+        ids = list(incident_ids)
+        found: dict[str, Incident] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT incident_id, data FROM incidents WHERE incident_id IN ({marks})"
+            for r in self.conn.execute(sql, chunk):
+                found[r[0]] = Incident.from_dict(json.loads(r[1]))
+        return [found[i] for i in ids if i in found]
 
     def incident_for_events(self, event_ids: Iterable[str]) -> dict[str, str]:
         ids = list(event_ids)
