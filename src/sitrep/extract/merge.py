@@ -217,8 +217,15 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     # sentence of its own ("Over 110 of them were killed in the village of X"): that sentence states the report
     vague_then_figure = into.fatalities is None and other.fatalities is not None and not other.anaphoric \
         and other.sent > max(into.sent, into.last_sent) and tells_vague_dead(text[into.start:into.end])
+    if "toll:over-places" in other.notes and (into.headline or into.title) and "toll:over-places" not in into.notes:
+        # a headline's toll over the lead that tells it over unnamed places ("Air strikes kill at least 45" over "jets
+        # hit the opposition-held cities, killing more than 40"): that total again, no toll of one place
+        into.fatalities = None
+        into.notes.append("toll:over-places")
     if other.fatalities is not None:
-        if into.fatalities is None:
+        if into.fatalities is None and "toll:over-places" in into.notes and (other.headline or other.title):
+            pass  # the headline's toll of a report told over unnamed places: their total again (as above)
+        elif into.fatalities is None:
             into.fatalities = other.fatalities
         elif other.sent > max(into.sent, into.last_sent) and not also and _restates(other, text):
             pass  # another source's figure told further down (:func:`_restates`): the report keeps its own
@@ -852,8 +859,11 @@ def _headline_toll_fits(h: _Cand, twin: _Cand, lead_end: int, told: set[int]) ->
     ("Strike kills 3" over "... killing three fighters" and, further down, "a strike on Friday caused material
     damage") and the twin is in the lead, as the headline's news is: a report further down with no toll of its
     own is another happening the article goes on to. Nor is it one place's of a listed action ("35 killed in
-    raids on rural Aleppo" over "raids on the towns of A and B"): the toll is the list's together."""
-    return h.fatalities is not None and h.fatalities not in told and twin.sent <= lead_end and not twin.listed
+    raids on rural Aleppo" over "raids on the towns of A and B"): the toll is the list's together. Nor is it the toll of
+    a report whose own toll was a total over unnamed places ("jets hit the opposition-held cities, killing more than
+    40" under "Air strikes kill at least 45"): the headline tells that total again, no toll of one place."""
+    return h.fatalities is not None and h.fatalities not in told and twin.sent <= lead_end and not twin.listed \
+        and "toll:over-places" not in twin.notes
 
 
 def _weak(c: _Cand) -> bool:
