@@ -48,7 +48,7 @@ from .blocking import (
     type_family,
 )
 from .camps import CAMP, doer_camp, opposed
-from .signatures import is_rare, is_tally, kind_only_referenced
+from .signatures import is_rare, kind_only_referenced
 
 THRESHOLD = 0.6
 
@@ -191,6 +191,9 @@ class Profile:
 
 
 def profile(index: int, ev: Event) -> Profile:
+    from .contradictions import reading  # contradictions imports this module
+
+    read = reading(ev.event_id, ev.evidence.text)  # what profile, consensus and contradictions read, read once
     loc = happening_place(ev)
     a1 = actor_key(ev.actor1.name if ev.actor1 else None)
     guess = date_guessed(ev)
@@ -230,7 +233,7 @@ def profile(index: int, ev: Event) -> Profile:
         city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
         date_guess=guess,
         signatures=event_signatures(ev),
-        tally=is_tally(ev.evidence.text),
+        tally=read.tally,
         night=bool(NIGHT.search(ev.evidence.text)),
         delivery=(named := delivery_named(ev.evidence.text)),
         delivery_told=delivery_told(ev.sub_event_type, named),
@@ -240,7 +243,7 @@ def profile(index: int, ev: Event) -> Profile:
         another=ANOTHER.search(ev.evidence.text) is not None,
         camp=doer_camp(ev),
         any_camp=CAMP.get(ev.actor1.name) if ev.actor1 else None,
-        quarters=_quarters(ev.evidence.text),
+        quarters=read.quarters,
         toll_told=_toll_told(ev),
         kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
         tells_one=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None
@@ -352,12 +355,6 @@ def _place_named(ev: Event) -> bool:
     if loc is None:
         return True
     return bool(loc.mention) and (loc.mention or "").casefold() in ev.evidence.text.casefold()
-
-
-def _quarters(text: str) -> frozenset[str]:
-    from .contradictions import quarters  # contradictions imports this module
-
-    return quarters(text)
 
 
 def _toll_told(ev: Event) -> bool:
