@@ -217,7 +217,7 @@ def supported(ev: Event, field: str) -> bool:
                     and all(_TOLD_ON.search(text[:m.start()]) for m in days))
     if field in ("fatalities", "injured"):
         figure = ev.fatalities if field == "fatalities" else ev.injured
-        return figure is not None and _figure_stated(ev.event_id, text, field, figure)
+        return figure is not None and figure_stated(ev.event_id, text, field, figure)
     if field == "actor1":
         mention = ev.actor1.mention if ev.actor1 else None
         if not mention:
@@ -235,7 +235,7 @@ def supported(ev: Event, field: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 17)
-def _figure_stated(event_id: str, text: str, field: str, figure: int) -> bool:
+def figure_stated(event_id: str, text: str, field: str, figure: int) -> bool:
     """Does the report's sentence state ``figure`` for ``field`` (see :func:`supported`)? Asked of one report several
     times (its profile, its incident's consensus, the contradiction check): answered once per report (the report's
     id is in the key, so two reports never share an answer), from its sentence's one :func:`reading`."""

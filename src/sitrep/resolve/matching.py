@@ -25,7 +25,7 @@ docs/bench/resolve.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -179,15 +179,23 @@ class Profile:
     told_admin1: str | None = None  # the province of the place the sentence names, even as the doer's seat
     told_at: tuple[float, float] | None = None  # that place's coordinates
     quarters: frozenset[str] = frozenset()  # the quarters of a town its sentence names (contradictions.quarters)
-    toll_told: bool = True  # its sentence states its death toll (not a figure carried over from another sentence)
     # its sub type names a rare kind its sentence tells only as a reference ("hours after the chemical attack")
     kind_referenced: bool = False
     tells_one: bool = False  # its sentence tells of people killed (a toll or a word of death) or names one attack
     place_named: bool = True  # its sentence names its place (not a place carried over from its page: "in the town")
+    text: str = field(default="", compare=False, repr=False)  # its evidence sentence
 
     @property
     def level(self) -> str:
         return self.place_level
+
+    @property
+    def toll_told(self) -> bool:
+        """Its sentence states its death toll (not a figure carried over from another sentence): read when first
+        asked (few pairs ask), once per report (:func:`contradictions.supported`)."""
+        from .contradictions import figure_stated  # contradictions imports this module
+
+        return self.fatalities is not None and figure_stated(self.event_id, self.text, "fatalities", self.fatalities)
 
 
 def profile(index: int, ev: Event) -> Profile:
@@ -244,7 +252,6 @@ def profile(index: int, ev: Event) -> Profile:
         camp=doer_camp(ev),
         any_camp=CAMP.get(ev.actor1.name) if ev.actor1 else None,
         quarters=read.quarters,
-        toll_told=_toll_told(ev),
         kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
         tells_one=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None
         or ONE_ATTACK.search(ev.evidence.text) is not None,
@@ -252,6 +259,7 @@ def profile(index: int, ev: Event) -> Profile:
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
+        text=ev.evidence.text,
     )
 
 
@@ -355,12 +363,6 @@ def _place_named(ev: Event) -> bool:
     if loc is None:
         return True
     return bool(loc.mention) and (loc.mention or "").casefold() in ev.evidence.text.casefold()
-
-
-def _toll_told(ev: Event) -> bool:
-    from .contradictions import supported  # contradictions imports this module
-
-    return ev.fatalities is not None and supported(ev, "fatalities")
 
 
 def other_quarters(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
