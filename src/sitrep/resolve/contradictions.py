@@ -256,6 +256,7 @@ def method_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((str(k), tuple(str(c).casefold() for c in v)) for k, v in (data.get("classes") or {}).items())
 
 
+@lru_cache(maxsize=1 << 12)
 def method_class(method: str | None) -> str | None:
     """The class of a stated method ("ambush by gunman" -> "gunfire / ambush"), else its own wording."""
     if not method:
@@ -396,6 +397,8 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
     def figure(e: Event) -> int | None:
         return e.fatalities if field == "fatalities" else e.injured
 
+    if len({figure(e) for e in events} - {None}) < 2:
+        return []  # one figure given (or none): nothing to disagree on, and no sentence need be read
     groups = _group([e for e in events if supported(e, field) and not _told_before(e, events)], figure, figure)
     values: set[int] = {v for v, _ in groups if isinstance(v, int)}
     parts: set[int] = set()

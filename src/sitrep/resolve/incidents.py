@@ -337,7 +337,10 @@ def _other_toll(p: Profile, members: Sequence[int], profiles: Sequence[Profile])
 
 
 def _ranked(values: Iterable[Any]) -> list[tuple[Any, int]]:
-    counts = Counter(v for v in values if v is not None)
+    given = [v for v in values if v is not None]
+    if len(given) < 2:
+        return [(v, 1) for v in given]  # (most incidents have one report)
+    counts = Counter(given)
     return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
 
 
