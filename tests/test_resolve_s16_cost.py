@@ -25,7 +25,8 @@ SENTENCES = [
     "Government warplanes bombed the town of Atareb on Monday, killing 14 people and wounding 30 others.",
     "Another shell landed in the al-Midan neighbourhood of Damascus on Tuesday, killing two children.",
     "Rocket shells hit the al-Hamadaniye and Salah-Eddin neighbourhoods of Aleppo on Sunday, wounding five people.",
-    "Air strikes have killed 327 civilians in Idlib province since the start of the month, a monitor said.",
+    "Government shelling has killed 12 people in the town of Douma since Saturday, a monitor said.",
+    "Shelling on the town of Douma on Friday and Saturday killed 13 civilians, activists said.",
     "A car bomb exploded near a market in the town of Azaz on Wednesday; 14 of the dead were fighters.",
     "A suicide bomber blew himself up at a checkpoint in Jableh on Friday, the state news agency said.",
 ]
