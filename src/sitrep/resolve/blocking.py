@@ -341,6 +341,8 @@ class _Sweep:
         """Reports whose interval may lie within ``max_gap`` days of ``iv`` (the caller checks)."""
         for items, back in ((self.days, max_gap), (self.spans, max_gap + MAX_SPAN_DAYS),
                             (self.years, max_gap + YEAR_DAYS)):
+            if not items:
+                continue
             lo = bisect.bisect_left(items, (iv[0] - back, -1))
             hi = bisect.bisect_right(items, (iv[1] + max_gap, 1 << 62))
             for _, j in items[lo:hi]:
@@ -522,7 +524,7 @@ class Blocking:
             if sweep is None:
                 continue
             others = sweep.near(k.interval, window) if k.interval is not None else sweep.undated[: self.undated_cap]
-            out.update(j for j in others if self._pairs(k, self.by_index[j], window, loose))
+            out.update(j for j in others if j not in out and self._pairs(k, self.by_index[j], window, loose))
         return out
 
     def finders_of(self, i: int) -> set[int]:

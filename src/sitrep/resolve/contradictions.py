@@ -39,7 +39,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.extract.numbers import QUANTITY, find_casualties, parse_count
+from sitrep.extract.numbers import QUANTITY, Casualties, find_casualties, parse_count
 from sitrep.geo.gazetteer import skeleton_key
 from sitrep.records import Contradiction, ContradictionValue, Event, Place, haversine_km
 
@@ -165,6 +165,54 @@ def _counts(text: str) -> list[tuple[int, int]]:
             if not _ARTICLE.fullmatch(m.group(0).strip()) and (n := parse_count(m.group(0))) is not None]
 
 
+class Reading:
+    """What the resolver reads in one report's sentence: each part read at most once, when first asked (the
+    report's profile, its incident's consensus and the contradiction check all ask)."""
+
+    __slots__ = ("_casualties", "_counts", "_quarters", "_tally", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: list[tuple[int, int]] | None = None
+        self._tally: bool | None = None
+        self._casualties: Casualties | None = None
+        self._quarters: frozenset[str] | None = None
+
+    @property
+    def counts(self) -> list[tuple[int, int]]:
+        """(offset, value) of each count the sentence writes (:func:`_counts`)."""
+        if self._counts is None:
+            self._counts = _counts(self.text)
+        return self._counts
+
+    @property
+    def tally(self) -> bool:
+        """A cumulative count over a period, not one happening (:func:`signatures.is_tally`)."""
+        if self._tally is None:
+            self._tally = is_tally(self.text)
+        return self._tally
+
+    @property
+    def casualties(self) -> Casualties:
+        """The killed and injured figures the sentence states, with their spans (:func:`numbers.find_casualties`)."""
+        if self._casualties is None:
+            self._casualties = find_casualties(self.text)
+        return self._casualties
+
+    @property
+    def quarters(self) -> frozenset[str]:
+        """The words of the names of the town quarters the sentence names (:func:`quarters`)."""
+        if self._quarters is None:
+            self._quarters = quarters(self.text)
+        return self._quarters
+
+
+@lru_cache(maxsize=1 << 17)
+def reading(event_id: str, text: str) -> Reading:
+    """The reading of one report's sentence (the report's id is in the key, so two reports never share one)."""
+    return Reading(text)
+
+
 def supported(ev: Event, field: str) -> bool:
     """Does the report's own evidence sentence state its value for ``field``?
 
@@ -187,7 +235,7 @@ def supported(ev: Event, field: str) -> bool:
                     and all(_TOLD_ON.search(text[:m.start()]) for m in days))
     if field in ("fatalities", "injured"):
         figure = ev.fatalities if field == "fatalities" else ev.injured
-        return figure is not None and _figure_stated(ev.event_id, text, field, figure)
+        return figure is not None and figure_stated(ev.event_id, text, field, figure)
     if field == "actor1":
         mention = ev.actor1.mention if ev.actor1 else None
         if not mention:
@@ -205,17 +253,18 @@ def supported(ev: Event, field: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 17)
-def _figure_stated(event_id: str, text: str, field: str, figure: int) -> bool:
+def figure_stated(event_id: str, text: str, field: str, figure: int) -> bool:
     """Does the report's sentence state ``figure`` for ``field`` (see :func:`supported`)? Asked of one report several
-    times (its profile, its incident's consensus, the contradiction check): read once per report (the report's id is
-    in the key, so two reports never share an answer)."""
-    if is_tally(text):  # a count over a period ("327 killed since the start of the month")
+    times (its profile, its incident's consensus, the contradiction check): answered once per report (the report's
+    id is in the key, so two reports never share an answer), from its sentence's one :func:`reading`."""
+    read = reading(event_id, text)
+    at_figure = [at for at, n in read.counts if n == figure and not _PART.match(text[at:])
+                 and not _AS_WELL_AS.match(text[at:]) and not _AMONG_BEFORE.search(text[:at])]
+    if not at_figure or read.tally:  # a count over a period ("327 killed since the start of the month")
         return False
-    read = find_casualties(text)  # a figure the sentence gives for the other count is not this one
-    other = read.injured_spans if field == "fatalities" else read.killed_spans
-    return any(n == figure and not _PART.match(text[at:]) and not _AS_WELL_AS.match(text[at:])
-               and not _AMONG_BEFORE.search(text[:at]) and not any(a <= at < b for a, b in other)
-               for at, n in _counts(text))
+    # a figure the sentence gives for the other count is not this one
+    other = read.casualties.injured_spans if field == "fatalities" else read.casualties.killed_spans
+    return any(not any(a <= at < b for a, b in other) for at in at_figure)
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +274,7 @@ def method_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((str(k), tuple(str(c).casefold() for c in v)) for k, v in (data.get("classes") or {}).items())
 
 
+@lru_cache(maxsize=1 << 12)
 def method_class(method: str | None) -> str | None:
     """The class of a stated method ("ambush by gunman" -> "gunfire / ambush"), else its own wording."""
     if not method:
@@ -367,11 +417,13 @@ def _figures(events: Sequence[Event], field: str) -> list[tuple[Any, list[Event]
     def figure(e: Event) -> int | None:
         return e.fatalities if field == "fatalities" else e.injured
 
+    if len({figure(e) for e in events} - {None}) < 2:
+        return []  # one figure given (or none): nothing to disagree on, and no sentence need be read
     groups = _group([e for e in events if supported(e, field) and not _told_before(e, events)], figure, figure)
     values: set[int] = {v for v, _ in groups if isinstance(v, int)}
     parts: set[int] = set()
     for e in events:
-        stated = {n for _at, n in _counts(e.evidence.text) if n in values}
+        stated = {n for _at, n in reading(e.event_id, e.evidence.text).counts if n in values}
         if len(stated) > 1:
             parts |= stated - {max(stated)}
     groups = [(v, evs) for v, evs in groups if v not in parts]
@@ -407,7 +459,7 @@ def _agrees_rounded(e: Event, value: int, others: set[int]) -> bool:
         return False
     unit = max(10, 10 ** (len(str(value)) - 2))
     text = e.evidence.text
-    for at, n in _counts(text):
+    for at, n in reading(e.event_id, text).counts:
         m = _ROUNDED_AT.match(text, at) if n == value else None
         if m is None:
             continue
@@ -442,7 +494,7 @@ def _one_happening(groups: list[tuple[Any, list[Event]]]) -> list[tuple[Any, lis
     in al-Jamilia neighbourhood"), count two happenings, and their figures do not disagree; nor do those of two
     pages that each tell only their own day, days apart (a daily roundup of rocket fire on a city, a page of 12
     August and one of 14 August): nothing in them says they tell one happening."""
-    named = [[quarters(e.evidence.text) for e in evs] for _v, evs in groups]
+    named = [[reading(e.event_id, e.evidence.text).quarters for e in evs] for _v, evs in groups]
     paged = [[_page_day(e) for e in evs] for _v, evs in groups]
 
     def same_place(i: int, j: int) -> bool:

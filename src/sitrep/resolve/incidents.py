@@ -337,7 +337,10 @@ def _other_toll(p: Profile, members: Sequence[int], profiles: Sequence[Profile])
 
 
 def _ranked(values: Iterable[Any]) -> list[tuple[Any, int]]:
-    counts = Counter(v for v in values if v is not None)
+    given = [v for v in values if v is not None]
+    if len(given) < 2:
+        return [(v, 1) for v in given]  # (most incidents have one report)
+    counts = Counter(given)
     return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
 
 
@@ -412,8 +415,11 @@ def _consensus_actor(refs: Sequence[ActorRef | None]) -> tuple[ActorRef | None, 
 def _told_figures(events: Sequence[Event], field: str) -> list[int]:
     """The figures for ``field`` that the consensus counts: those its reports' own sentences state
     (:func:`contradictions.supported`: not a figure carried over from another sentence, not a part such as
-    "14 of the dead", not a tally over a period); every report's figure when no sentence states one."""
+    "14 of the dead", not a tally over a period); every report's figure when no sentence states one. Reports that all
+    give one figure need no reading: that figure is the consensus either way."""
     given = [(e, v) for e in events if (v := getattr(e, field)) is not None]
+    if len({v for _, v in given}) < 2:
+        return [v for _, v in given]
     return [v for e, v in given if supported(e, field)] or [v for _, v in given]
 
 

@@ -25,7 +25,7 @@ docs/bench/resolve.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -48,7 +48,7 @@ from .blocking import (
     type_family,
 )
 from .camps import CAMP, doer_camp, opposed
-from .signatures import is_rare, is_tally, kind_only_referenced
+from .signatures import is_rare, kind_only_referenced
 
 THRESHOLD = 0.6
 
@@ -98,6 +98,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 16)  # a word's stem, whatever sentence it is in
 def _stem(tok: str) -> str:
     """A word without its inflection, so that its forms agree: "strikes" and "strike", "villages" and "village",
     "houses" and "house", "marches" and "march", "witnesses" and "witness", "bodies" and "body" (an -es is a
@@ -173,24 +174,60 @@ class Profile:
     armed: bool = False  # the sentence names a weapon of close range (guns, knives, an execution)
     weekday: bool = False  # its day is a weekday name ("on Wednesday") counted back from the publication day
     means: frozenset[str] = frozenset()  # sub types whose means its sentence names ("shelling", "air strikes")
-    another: bool = False  # the sentence tells its act as one more ("another shell", "shelling also hit")
     camp: str | None = None  # the side of the war of the doer its sentence names (camps.py)
     any_camp: str | None = None  # the side of its perpetrator, however the report came by it
     told_admin1: str | None = None  # the province of the place the sentence names, even as the doer's seat
     told_at: tuple[float, float] | None = None  # that place's coordinates
-    quarters: frozenset[str] = frozenset()  # the quarters of a town its sentence names (contradictions.quarters)
-    toll_told: bool = True  # its sentence states its death toll (not a figure carried over from another sentence)
     # its sub type names a rare kind its sentence tells only as a reference ("hours after the chemical attack")
     kind_referenced: bool = False
-    tells_one: bool = False  # its sentence tells of people killed (a toll or a word of death) or names one attack
     place_named: bool = True  # its sentence names its place (not a place carried over from its page: "in the town")
+    text: str = field(default="", compare=False, repr=False)  # its evidence sentence
 
     @property
     def level(self) -> str:
         return self.place_level
 
+    # what only some pairs ask of a report's sentence is read when first asked, once per report (the caches are
+    # keyed by the report's id)
+
+    @property
+    def toll_told(self) -> bool:
+        """Its sentence states its death toll (not a figure carried over from another sentence:
+        :func:`contradictions.supported`)."""
+        from .contradictions import figure_stated  # contradictions imports this module
+
+        return self.fatalities is not None and figure_stated(self.event_id, self.text, "fatalities", self.fatalities)
+
+    @property
+    def another(self) -> bool:
+        """The sentence tells its act as one more ("another shell", "shelling also hit": :data:`ANOTHER`)."""
+        return sentence_says(self.event_id, self.text, ANOTHER)
+
+    @property
+    def tells_one(self) -> bool:
+        """Its sentence tells of people killed (a toll or a word of death) or names one attack."""
+        return (bool(self.fatalities) or sentence_says(self.event_id, self.text, DEATHS)
+                or sentence_says(self.event_id, self.text, ONE_ATTACK))
+
+    @property
+    def quarters(self) -> frozenset[str]:
+        """The quarters of a town its sentence names (:func:`contradictions.quarters`)."""
+        from .contradictions import reading  # contradictions imports this module
+
+        return reading(self.event_id, self.text).quarters
+
+
+@lru_cache(maxsize=1 << 17)
+def sentence_says(event_id: str, text: str, pattern: re.Pattern[str]) -> bool:
+    """Does report ``event_id``'s sentence ``text`` hold a match of ``pattern``? Asked once per report (its id is in
+    the key, so two reports never share an answer)."""
+    return pattern.search(text) is not None
+
 
 def profile(index: int, ev: Event) -> Profile:
+    from .contradictions import reading  # contradictions imports this module
+
+    read = reading(ev.event_id, ev.evidence.text)  # what profile, consensus and contradictions read, read once
     loc = happening_place(ev)
     a1 = actor_key(ev.actor1.name if ev.actor1 else None)
     guess = date_guessed(ev)
@@ -230,25 +267,21 @@ def profile(index: int, ev: Event) -> Profile:
         city=loc is not None and loc.precision == "point" and (loc.feature or "") in _CITY_FEATURES,
         date_guess=guess,
         signatures=event_signatures(ev),
-        tally=is_tally(ev.evidence.text),
+        tally=read.tally,
         night=bool(NIGHT.search(ev.evidence.text)),
         delivery=(named := delivery_named(ev.evidence.text)),
         delivery_told=delivery_told(ev.sub_event_type, named),
         armed=_armed(ev.evidence.text),
         weekday=ev.date_precision == "day" and ev.date_method == "sentence:weekday",
         means=means_named(ev.evidence.text),
-        another=ANOTHER.search(ev.evidence.text) is not None,
         camp=doer_camp(ev),
         any_camp=CAMP.get(ev.actor1.name) if ev.actor1 else None,
-        quarters=_quarters(ev.evidence.text),
-        toll_told=_toll_told(ev),
         kind_referenced=kind_only_referenced(ev.evidence.text, ev.sub_event_type),
-        tells_one=bool(ev.fatalities) or DEATHS.search(ev.evidence.text) is not None
-        or ONE_ATTACK.search(ev.evidence.text) is not None,
         place_named=_place_named(ev),
         told_admin1=(ev.location.admin1 or "").casefold() or None if ev.location else None,
         told_at=(ev.location.lat, ev.location.lon) if ev.location and ev.location.lat is not None
         and ev.location.lon is not None else None,
+        text=ev.evidence.text,
     )
 
 
@@ -352,18 +385,6 @@ def _place_named(ev: Event) -> bool:
     if loc is None:
         return True
     return bool(loc.mention) and (loc.mention or "").casefold() in ev.evidence.text.casefold()
-
-
-def _quarters(text: str) -> frozenset[str]:
-    from .contradictions import quarters  # contradictions imports this module
-
-    return quarters(text)
-
-
-def _toll_told(ev: Event) -> bool:
-    from .contradictions import supported  # contradictions imports this module
-
-    return ev.fatalities is not None and supported(ev, "fatalities")
 
 
 def other_quarters(a: Profile, b: Profile, shared: frozenset[str]) -> bool:
