@@ -28,6 +28,7 @@ from sitrep.cli.options import (
     output_option,
     query_from,
     read_jsonl,
+    read_jsonl_lines,
     stream_engine_options,
     table_cap,
 )
@@ -369,7 +370,7 @@ def resolve(in_path: str, output: str) -> None:
     # memory holds one chunk of Event records and the open incidents, not the whole input
     keyed: list[tuple[tuple[int, int], int, bytes]] = []
     failed = 0
-    for n, obj in read_jsonl(in_path):
+    for n, line, obj in read_jsonl_lines(in_path):
         if isinstance(obj, InputError):
             click.echo(f"failed: {one_line(str(obj))}", err=True)
             failed += 1
@@ -380,7 +381,7 @@ def resolve(in_path: str, output: str) -> None:
             click.echo(f"failed: {in_path}:{n}: not an event ({type(exc).__name__}: {exc})", err=True)
             failed += 1
             continue
-        keyed.append((time_key(ev), n, json.dumps(obj, ensure_ascii=False).encode("utf-8")))
+        keyed.append((time_key(ev), n, line.strip().encode("utf-8")))  # the line as read: parsed once again below
     keyed.sort(key=lambda t: (t[0], t[1]))
     events = (Event.from_dict(json.loads(raw)) for _, _, raw in keyed)
     out = open_output(output)

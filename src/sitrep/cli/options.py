@@ -202,6 +202,12 @@ def open_output(path: str) -> TextIO:
 
 def read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """Yield (line number, object or InputError) for every non-empty line of a JSONL file or stdin."""
+    for n, _line, obj in read_jsonl_lines(path):
+        yield n, obj
+
+
+def read_jsonl_lines(path: str) -> Iterator[tuple[int, str, dict[str, Any] | InputError]]:
+    """:func:`read_jsonl` with each line's own text (a caller that keeps the record need not write it again)."""
     try:
         fh: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError as exc:
@@ -213,12 +219,12 @@ def read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield n, InputError(f"{path}:{n}: not JSON ({exc.msg})")
+                yield n, line, InputError(f"{path}:{n}: not JSON ({exc.msg})")
                 continue
             if not isinstance(obj, dict):
-                yield n, InputError(f"{path}:{n}: each line must be a JSON object")
+                yield n, line, InputError(f"{path}:{n}: each line must be a JSON object")
                 continue
-            yield n, obj
+            yield n, line, obj
 
 
 class _nullctx:
