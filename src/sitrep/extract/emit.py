@@ -215,21 +215,21 @@ def _toll_shares(c: _Cand, places: list[PlaceMention], text: str) -> list[tuple[
     their sum (a total told before its breakdown: "killed eight people, five in Douma and three in Harasta")."""
     if c.fatalities is None or c.event_type == "Diplomacy":
         return []
-    shares: list[tuple[PlaceMention, int]] = []
+    shares: list[tuple[int, Place, int]] = []  # (where the place's mention ends, the place, its figure)
     for p in sorted((p for p in places if c.start <= p.start and p.end <= c.end), key=lambda p: p.start):
         m = _SHARE_BEFORE.search(text, max(c.start, p.start - 60), p.start)
         n = parse_number(m["n"]) if m is not None else None
-        if n is None or p.place is None or p.place.precision not in _PLACE_CLASS:
+        if m is None or n is None or p.place is None or p.place.precision not in _PLACE_CLASS:
             continue
-        if shares and not _SHARE_GAP.fullmatch(text, shares[-1][0].end, m.start() if m else p.start):
+        if shares and not _SHARE_GAP.fullmatch(text, shares[-1][0], m.start()):
             if len(shares) >= 2:
                 break
             shares = []
-        shares.append((p, n))
-    names = {p.place.name for p, _ in shares if p.place is not None}
-    if len(shares) < 2 or len(names) < len(shares) or c.fatalities not in (shares[0][1], sum(n for _, n in shares)):
+        shares.append((p.end, p.place, n))
+    if len(shares) < 2 or len({place.name for _, place, _ in shares}) < len(shares) \
+            or c.fatalities not in (shares[0][2], sum(n for *_, n in shares)):
         return []
-    return [(p.place, n) for p, n in shares if p.place is not None]
+    return [(place, n) for _, place, n in shares]
 
 
 def _split_listed(c: _Cand, places: list[PlaceMention], text: str) -> list[_Cand]:

@@ -225,12 +225,12 @@ def _absorb(into: _Cand, other: _Cand, text: str) -> None:
     if other.fatalities is not None:
         if into.fatalities is None and "toll:over-places" in into.notes and (other.headline or other.title):
             pass  # the headline's toll of a report told over unnamed places: their total again (as above)
-        elif into.fatalities is None and "toll:over-places" in into.notes and other.place is not None:
-            # a report told over unnamed places joined by one place's own report: the toll is that place's, and
-            # so is the place (the summary's own was only a neighbour's)
-            into.fatalities, into.place = other.fatalities, other.place
         elif into.fatalities is None:
             into.fatalities = other.fatalities
+            if "toll:over-places" in into.notes and other.place is not None:
+                # a report told over unnamed places joined by one place's own report: the toll is that place's,
+                # and so is the place (the summary's own was only a neighbour's)
+                into.place = other.place
         elif other.sent > max(into.sent, into.last_sent) and not also and _restates(other, text):
             pass  # another source's figure told further down (:func:`_restates`): the report keeps its own
         elif also and other.sent != into.sent:

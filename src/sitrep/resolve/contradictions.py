@@ -447,7 +447,7 @@ def _kind_counted(e: Event, value: int) -> bool:
     """The report's sentence gives ``value`` only as a count of one kind of victim ("the strike killed four
     children"): a figure below another report's count of people may be a part of it, no disagreement."""
     text = e.evidence.text
-    at = [a for a, n in _counts(text) if n == value]
+    at = [a for a, n in reading(e.event_id, text).counts if n == value]
     return bool(at) and all(_KIND_COUNTED.match(text[a:]) for a in at)
 
 
