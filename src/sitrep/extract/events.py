@@ -488,6 +488,10 @@ _PLURAL_NOUN = re.compile(
 _SINCE_SUBJECT = re.compile(r"\bsince\s+(?:[\w\-.'’]+\s+){0,4}$", re.I)
 _PAST_VERB = re.compile(r"\b(?:\w+ed|began|begun|took|retook|broke|struck|hit|shot|fought|overran|won|fell|seized|"
                         r"went|came|swept|stormed|entered)\b", re.I)
+# a tally's stretch with two ends ("from March 2011 to June 2016", "between January and March")
+_STRETCH = re.compile(r"(?:from|between)\b", re.I)
+# what may come before a period that opens a clause ("But since then", "And since April,")
+_CLAUSE_OPENING = re.compile(r"[\s\"'“‘(]*(?:(?:but|and|yet|so)\s+)?", re.I)
 # a count of people anywhere in a clause (a tally's figure)
 _TALLY_FIGURE = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
@@ -572,10 +576,18 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # clause names the day it was told ("the monitor said on Monday jets had struck 30 times since January")
         return Genericity(True, "aggregate")
     since = tally_start(text, hit.end, ce)
-    if since is not None and not _DAY_STATED.search(text, cs, since) \
+    if since is not None and (not _DAY_STATED.search(text, cs, since) or _STRETCH.match(text, since)) \
             and _TALLY_FIGURE.search(mask_dates(text[cs:ce])):
         # dead counted over a period the clause opens after the act ("213 civilians have been killed by air strikes
-        # since the ceasefire collapsed"): a tally, unless the act has a day of its own before it
+        # since the ceasefire collapsed"): a tally, unless the act has a day of its own before it; a stretch with
+        # two ends ("died of torture from March 2011 to June 2016") is one whatever day the count was told on
+        return Genericity(True, "aggregate")
+    lead = _CLAUSE_OPENING.match(text, cs, hit.start)
+    if lead is not None and tally_start(text, lead.end(), hit.start) == lead.end() \
+            and (not _DAY_STATED.search(text, lead.end(), ce) or _STRETCH.match(text, lead.end())) \
+            and _TALLY_FIGURE.search(mask_dates(text[lead.end():ce])):
+        # the period opens the clause: "Since then more than 300 people have been killed in bombardments", "Since
+        # April, 270 civilians have died in air strikes on the city"
         return Genericity(True, "aggregate")
     plural = _PLURAL_NOUN.search(hit.text) is not None
     # (a page stamp's digits, "Jul 282016 DAMASCUS Air strikes ...", count no strikes)

@@ -232,7 +232,7 @@ _PERFECT_TALLY = re.compile(
     r"\b(?:hundreds|thousands|tens\s+of\s+thousands|millions)\b(?:\s+(?:more|of\s+[\w\-]+))?\s+(?:\w+\s+){0,2}?"
     r"(?:have|has)\s+(?:(?:now|since|reportedly|already)\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b",
     re.I)
-_TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished)\b", re.I)
+_TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished|executed|executions?)\b", re.I)
 
 
 # a toll summed over several provinces or fronts ("killed at least 39 people in two main battlegrounds", "across
@@ -253,6 +253,10 @@ _TOLL_SPAN = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days|weeks|months)|"
     r"(?:4[89]|[5-9]\d|\d{3})\s+hours|week|month)\b|"
     r"\bin\s+recent\s+(?:days|weeks)\b|"
+    # a period the text names as such: "in that three-week period", "over the same period", "during the period"
+    r"\b(?:in|over|during|within|throughout)\s+(?:that|this|the\s+same|the)\s+(?:[\w\-]+\s+)?period\b|"
+    # a whole month: "documented 270 civilians killed in Aleppo during April" (not a day of it: "during April 3")
+    rf"\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\b(?!\s+\d{{1,2}}\b)|"
     rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\s+(?:alone\b|"
     r"(?:shelling|bombardment|bombing|strikes|air\s*strikes|raids|attacks|fighting|clashes|violence)\b)", re.I)
 

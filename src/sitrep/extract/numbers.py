@@ -485,9 +485,14 @@ _TALLY_SPAN = re.compile(
     r"(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|this|a)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:war|conflict|uprising|revolution|crisis)\b|"
     r"since\s+(?:it|they)\s+(?:began|started|intervened|entered|joined)|"
+    # a month with no year is this year's: "since April", "since mid-February", "since early March"; "since then"
+    rf"since\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\b|since\s+then\b|"
+    # a stretch between two months or years: "from March 2011 to June 2016", "between January and March"
+    rf"(?:from|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:(?:1[89]|20)\d\d\s+)?"
+    rf"(?:to|until|till|through|and)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\b|(?:1[89]|20)\d\d\b)|"
     # since a happening that opened the period: "since a brokered ceasefire collapsed on Monday", "since rebels
     # launched an offensive on the city", "since the truce took effect"
-    r"since\s+(?:[\w\-.'’]+\s+){1,6}?(?:began|begun|started|erupted|collapsed|broke\s+down|ended|launched|"
+    r"since\s+(?:[\w\-.'’]+\s+){1,8}?(?:began|begun|started|erupted|collapsed|broke\s+down|ended|launched|"
     r"took\s+effect|came\s+into\s+(?:force|effect)|intervened|seized|captured|took\s+(?:control|over))\b"
     # ... unless that happening was days ago ("since they went on the offensive on Thursday": the toll of a battle)
     rf"(?![^.;]{{0,60}}?\b(?:{_WEEKDAY}|yesterday|last\s+night|overnight)\b))", re.I)

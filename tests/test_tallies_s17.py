@@ -1,0 +1,69 @@
+"""A count over a period is a tally, not one happening (GUIDE: "aggregates and tallies ... are not events"; issue #12:
+no toll from aggregates): a period from a month of this year ("since April", "since mid-February"), one that opens
+the clause ("Since then more than 300 people have been killed"), a stretch with two ends ("from March 2011 to June
+2016", "between January and March") and a period the text names as such ("in that three-week period", "during
+April"). Such a clause gives no event, and its figure is no toll of the act told before it. Every sentence is
+self-written."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract import extract
+
+PUB = "2016-10-12"
+
+
+def _violent(text: str) -> list[tuple[str | None, int | None]]:
+    return [(e.sub_event_type, e.fatalities) for e in extract(text, PUB) if e.event_type != "Diplomacy"]
+
+
+@pytest.mark.parametrize("text", [
+    # a month with no year: this year's, so a period up to the day it was told
+    "More than 300 civilians have been killed in Aleppo since April.",
+    "At least 412 people have been killed in and around Kobani since mid-September, the monitor said.",
+    "The district has been under heavy bombardment since early February, which has killed more than 130 civilians.",
+    "Some 85 fighters have died in clashes around Deir ez-Zor since late August, the group said.",
+    # the period opens the clause
+    "Since then more than 300 people have been killed in bombardments of rebel-held areas, the Observatory said.",
+    "Since April, 270 civilians have died in air strikes on Aleppo, the monitor said.",
+    "But since June at least 60 people have been killed by shelling in Daraa, activists said.",
+    # a stretch with two ends, whatever day it was told
+    "In a Sunday statement the network said that 12,679 people died of torture from March 2011 to June 2016.",
+    "Between January and March, government air strikes killed 900 civilians in Idlib province, the network said "
+    "on Monday.",
+    "The group said 2,100 people were killed in air strikes on Raqqa from June to October.",
+    # a period the text names as such, and a whole month
+    "But in that three-week period the militants executed 128 residents of Palmyra.",
+    "Over the same period, air strikes killed 45 civilians in the town of Saraqib, the monitor said.",
+    "The institute said it had documented 270 civilians killed by bombing in Aleppo during April.",
+    "Rights groups counted 160 people killed by barrel bombs in Daraa throughout March.",
+])
+def test_a_count_over_a_period_is_no_event(text: str) -> None:
+    assert [fat for _, fat in _violent(text) if fat is not None] == []
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # a day of its own: a report, whatever period the clause names
+    ("Since then, jets struck Aleppo on Monday, killing 12 people.", 12),
+    ("Jets struck Aleppo on Monday, killing 12 people, bringing to 300 the number killed since April.", 12),
+    # one happening dated by its month
+    ("An earlier attack by the militants on the Shaer gas field in July left 270 people dead.", 270),
+    # a superlative measures the act against a period; it is no tally
+    ("The air strike on Saraqib on Tuesday, the deadliest since April, killed 23 people.", 23),
+    # a day of a month, not the month
+    ("A car bomb killed 14 people in Azaz during April 3 celebrations, the monitor said.", 14),
+])
+def test_a_report_beside_a_period_keeps_its_toll(text: str, toll: int) -> None:
+    assert toll in [fat for _, fat in _violent(text)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("In late September the army announced an operation to recapture the rebel-held east of Aleppo. Since then "
+     "more than 300 people have been killed in bombardments of rebel-held areas, according to the monitor.", 300),
+    ("Rebels seized the village of Tal Hamis in May. Since then, 140 fighters have been killed in clashes around it, "
+     "the group said.", 140),
+    ("Regime forces began an offensive on Daraya in January. Between February and April, 75 civilians were killed in "
+     "the shelling of the town, rights groups said.", 75),
+])
+def test_a_tally_after_an_act_is_not_its_toll(text: str, kept: int) -> None:
+    assert kept not in [fat for _, fat in _violent(text)]
