@@ -67,3 +67,20 @@ def test_a_report_beside_a_period_keeps_its_toll(text: str, toll: int) -> None:
 ])
 def test_a_tally_after_an_act_is_not_its_toll(text: str, kept: int) -> None:
     assert kept not in [fat for _, fat in _violent(text)]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Rebels shelled the Hamdaniya district of Aleppo on Tuesday, killing five people. The district has been "
+     "besieged since June 2016. Jets also struck the town of Anadan, killing three people.", "2016-10-11"),
+    ("Jets struck a market in Douma on Sunday. It was the worst raid on the town since the truce of February 2016. "
+     "Rebels shelled the nearby town of Harasta, killing two people.", "2016-10-09"),
+    ("A car bomb killed 12 people in Azaz on Monday. It was the deadliest attack to hit the town since the "
+     "beginning of the conflict in March 2011. A second bomb exploded in nearby Marea, killing four people.",
+     "2016-10-10"),
+])
+def test_the_start_of_a_period_does_not_date_the_next_report(text: str, day: str) -> None:
+    # the same report without the sentence naming the period has the same days (metamorphic)
+    plain = ". ".join(s for s in text.split(". ") if "since" not in s)
+    for variant in (text, plain):
+        dates = [e.date for e in extract(variant, PUB) if e.event_type != "Diplomacy"]
+        assert len(dates) == 2 and set(dates) == {day}, variant

@@ -509,6 +509,13 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+# a newspaper named for its place ("| Jordan Times", "the Tehran Times reported", "the Jerusalem Post said"): the
+# masthead's words are capitalised, as a title's are
+_MASTHEAD_AFTER = re.compile(
+    r"\s+(?:Times|Post|Herald|Tribune|Gazette|Observer|Chronicle|Telegraph|Journal|Mail|Express|Daily\s+News|"
+    r"Daily\s+Star|News\s+Agency)\b")
+
+
 # where a group is outlawed or listed ("Islamic State (outlawed in Russia)", "a group banned in many countries"):
 # a legal status, never where anything happened
 _OUTLAWED_IN = re.compile(
@@ -553,8 +560,9 @@ _BY_STATE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # bombed the town", "Washington fired missiles at the airfield", "Turkey has shelled Kurdish positions", "Washington
 # has deliberately and directly targeted the government"): who acted
 _STATE_ACTS_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|again|then|\w+ly)\s+(?:and\s+)?){0,3}(?:launched|fired|bombed|bombarded|struck|shelled|"
-    r"pounded|raided|targeted|attacked|hit|dropped|carried\s+out|conducted|staged|sent\s+(?:\w+\s+)?(?:missiles|jets|"
+    r"(?:,?\s+(?:which|that|who))?\s+(?:(?:has|have|had)\s+)?(?:(?:also|again|then|\w+ly)\s+(?:and\s+)?){0,3}(?:launched|fired|bombed|bombarded|struck|shelled|"
+    r"pounded|raided|targeted|attacked|hit|dropped|carried\s+out|conducted|staged|stepped\s+up|intensified|escalated|"
+    r"resumed|sent\s+(?:\w+\s+)?(?:missiles|jets|"
     r"warplanes|drones|bombers))\b")
 
 
@@ -568,7 +576,8 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     happened."""
     if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
         return True
-    if _OUTLAWED_IN.search(text, max(0, start - 50), start) or _OUTLET_AFTER.match(text, end):
+    if _OUTLAWED_IN.search(text, max(0, start - 50), start) or _OUTLET_AFTER.match(text, end) \
+            or _MASTHEAD_AFTER.match(text, end):
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
@@ -608,9 +617,11 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
         if _RULERS_AFTER.match(text, p.end) or _FOR_SIDE_BEFORE.search(text, max(0, p.start - 30), p.start):
             rulers.append(p)  # a place only where the clause names no other
             continue
-        if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \
-                and _BY_STATE.search(text, max(0, p.start - 8), p.start):
-            continue  # a state as the doer ("strikes by Israel"; "by Syrian aircraft" names the aircraft's nation)
+        if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \
+                and not is_demonym(p.mention) and _BY_STATE.search(text, max(0, p.start - 8), p.start):
+            # a state or its capital as the doer ("strikes by Israel", "backed by Moscow"; "by Syrian aircraft"
+            # names the aircraft's nation)
+            continue
         if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \
                 and not is_demonym(p.mention) and _STATE_ACTS_AFTER.match(text, p.end) \
                 and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):

@@ -1,0 +1,78 @@
+"""Place of occurrence, not of reporting or of the doer (issue #12), and a place's record is no event. Every sentence
+is self-written.
+
+- A newspaper named for its place ("| Jordan Times", "the Tehran Times reported") never locates the event.
+- A capital named as the doer ("backed by Moscow", "Ankara, which has intensified its shelling") is who acted.
+- What happens "whenever" something is done, and what a place "has seen several rounds of", is a habit or a record,
+  not one happening.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract import extract
+
+PUB = "2016-07-28"
+
+
+def _places(text: str) -> list[str | None]:
+    return [e.location.country if e.location else None
+            for e in extract(text, PUB) if e.event_type != "Diplomacy"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Massive bomb attack kills 44 in Syrian Kurdish city | Jordan Times", "SY"),
+    ("A car bomb killed 12 people in the Syrian town of Azaz on Wednesday, the Tehran Times reported.", "SY"),
+    ("Militants attacked an army checkpoint near Mosul on Tuesday, killing four soldiers, the Baghdad Post said.",
+     "IQ"),
+    ("Rebels shelled a village near Quneitra in Syria on Monday, killing two people, according to the Jerusalem Post.",
+     "SY"),
+    ("Gunmen killed three police officers in the Libyan city of Sirte on Tuesday, the Cairo Daily News reported.",
+     "LY"),
+])
+def test_a_masthead_does_not_place_the_event(text: str, country: str) -> None:
+    assert _places(text) == [country]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("A suicide bomber killed 12 people in Ankara on Sunday, officials said.", "TR"),
+    ("A car bomb exploded outside a police station in Baghdad on Monday, killing six people.", "IQ"),
+    ("Car Bomb Kills 10 in Baghdad Market on Friday", "IQ"),
+    ("Daesh Attack on Kirkuk Police Kills Four on Monday", "IQ"),
+])
+def test_a_place_before_a_capitalised_word_still_places_it(text: str, country: str) -> None:
+    assert _places(text) == [country]
+
+
+@pytest.mark.parametrize(("text", "not_country"), [
+    ("The regime offensive has been backed by Moscow which stepped up its air strikes on rebel-held areas of Aleppo "
+     "this week.", "RU"),
+    ("Ankara, which has intensified its shelling of Kurdish positions near Afrin, said on Monday its guns had hit "
+     "40 targets.", "TR"),
+    ("Air strikes by Washington on an Islamic State camp in Raqqa province killed 20 militants on Tuesday.", "US"),
+    ("Tehran, which has escalated its support for the army, sent fighters who attacked rebels near Aleppo on "
+     "Sunday.", "IR"),
+])
+def test_a_capital_as_the_doer_does_not_place_the_event(text: str, not_country: str) -> None:
+    got = _places(text)
+    assert got and not_country not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The camp provided fresh fighters for the group whenever it was carrying out attacks on army positions in Homs.",
+    "Each time the rebels shelled the district, the army answered with air strikes on Douma.",
+    "Latakia province, where the town lies, has seen several rounds of heavy fighting.",
+    "The border town had seen years of shelling by both sides.",
+    "The neighbourhood has witnessed repeated waves of air strikes.",
+])
+def test_a_habit_or_a_record_is_no_event(text: str) -> None:
+    assert _places(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The town saw heavy fighting on Monday as rebels attacked army positions in Homs.",
+    "Rebels shelled the district of Jobar on Tuesday, and the army answered with air strikes on Douma.",
+    "Latakia province saw heavy fighting on Sunday when rebels attacked the village of Kessab.",
+])
+def test_one_dated_happening_is_still_an_event(text: str) -> None:
+    assert _places(text)
