@@ -343,12 +343,14 @@ _COMPARED = re.compile(r"(?i)\b(?:similar\s+to|like\s+(?:the|that|those)\s+(?:on
                        r"reminiscent\s+of|akin\s+to|comparable\s+to|identical\s+to|the\s+same\s+as)")
 _SAID_PENALTY = 10_000  # the day of the saying: only when nothing else in the sentence dates the event
 # the start of a period ("the deadliest attack since the beginning of the conflict in March 2011", "besieged since
-# June 2016"): when something began, not the day of what the sentence (or the next) reports
+# June 2016"): when something began, not the day the story goes on about
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\b[^.;:!?]{0,80}$")
 
 
 def _period_start(text: str, mt: TimeMention) -> bool:
-    return _SINCE_BEFORE.search(text, max(0, mt.start - 90), mt.start) is not None
+    """``mt`` dates when a long period began: a month or a year with "since" before it in its clause. A day is
+    the story's own ("killed 200 since they went on the offensive on Thursday": the battle the article tells)."""
+    return mt.precision != "day" and _SINCE_BEFORE.search(text, max(0, mt.start - 90), mt.start) is not None
 
 
 def _sentence_pick(mentions: Sequence[TimeMention], start: int, end: int, text: str, saying: bool,
@@ -371,11 +373,8 @@ def _sentence_pick(mentions: Sequence[TimeMention], start: int, end: int, text: 
             continue
         if mt.value is None or _is_dateline(text, mt):
             continue
-        if near is not None and near[1] <= mt.start and (_COMPARED.search(text, near[1], mt.start)
-                                                          or _period_start(text, mt)):
-            # "the attack shows a crime similar to the one committed in Ghouta in 2013": the other one's date; "the
-            # deadliest attack since the conflict began in March 2011": when a period began
-            continue
+        if near is not None and near[1] <= mt.start and _COMPARED.search(text, near[1], mt.start):
+            continue  # "the attack shows a crime similar to the one committed in Ghouta in 2013": the other one's date
         if not saying and (said_on(text, mt, lo) or _said_before(text, mt, near)):
             dist += _SAID_PENALTY
         if best is None or dist < best[0]:
