@@ -288,6 +288,25 @@ def test_demote_document_turns_an_original_into_a_copy(loaded: Store) -> None:
     assert loaded.demote_document(DOC_D.id, DOC_C.id) == []  # nothing of its own: only the flag changes
 
 
+def test_recent_unresolved_events_are_the_ones_stored_since_all_before_were_resolved(store: Store) -> None:
+    """``unresolved_events(recent=True)``, which each ingest runs, reads only the events stored since its last call
+    found every earlier one resolved, so its cost does not grow with the store; its first call reads them all, and
+    an event left unresolved stays in every later answer until it is resolved."""
+    store.add_documents(DOCS)
+    store.add_events([EV_A, EV_B, EV_C])
+    assert ids(store.unresolved_events(recent=True)) == [EV_A.event_id, EV_B.event_id, EV_C.event_id]
+    store.replace_incidents([PALMYRA_INCIDENT])   # A and B resolved, C not (a crash before its resolution)
+    assert ids(store.unresolved_events(recent=True)) == [EV_C.event_id]
+    store.replace_incidents([DEIR_INCIDENT])
+    assert ids(store.unresolved_events(recent=True)) == []
+    store.add_events([EV_D, EV_GENERIC])
+    assert ids(store.unresolved_events(recent=True)) == [EV_D.event_id]   # only what came since; not the generic
+    # a full read still finds what a later change unresolved below the mark (a demoted document's incident)
+    store.replace_incidents([], removed=[PALMYRA_INCIDENT.incident_id])
+    assert ids(store.unresolved_events(recent=True)) == [EV_D.event_id]
+    assert ids(store.unresolved_events()) == [EV_A.event_id, EV_B.event_id, EV_D.event_id]
+
+
 # -- events -------------------------------------------------------------------------------------
 def test_add_events_is_idempotent(store: Store) -> None:
     assert store.add_events(EVENTS) == 5

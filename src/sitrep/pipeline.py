@@ -274,7 +274,7 @@ class Pipeline:
         """Resolve stored events that no incident holds (a run killed before its resolution step)."""
         if not self.resolve:
             return 0
-        pending = self.store.unresolved_events()
+        pending = self.store.unresolved_events(recent=True)
         return self._resolve(pending) if pending else 0
 
     def ingest_raw(self, raws: Iterable[Any]) -> IngestReport:

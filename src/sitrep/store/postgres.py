@@ -114,6 +114,7 @@ class PostgresStore:
         self._psycopg = psycopg
         self.url = redact(url)
         self._parsed = ParsedEvents()  # the events of recent candidate windows
+        self._resolved_below = 0  # every event with a smaller seq was resolved at the last unresolved_events()
         try:
             self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
@@ -349,14 +350,16 @@ class PostgresStore:
         sql, params = window_sql("%s", country, since, until)
         return [self._parsed.get(r[0], r[1]) for r in self._rows(sql, params)]
 
-    def unresolved_events(self) -> list[Event]:
-        """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
+    def unresolved_events(self, *, recent: bool = False) -> list[Event]:
+        start = self._resolved_below if recent else 0
+        top = int(self._rows("SELECT coalesce(max(seq), 0) FROM events")[0][0])
         rows = self._rows(
-            "SELECT data FROM events e WHERE generic = 0 AND NOT EXISTS "
+            "SELECT seq, data FROM events e WHERE seq >= %s AND generic = 0 AND NOT EXISTS "
             "(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY seq",
-            (),
+            (start,),
         )
-        return [Event.from_dict(json.loads(r[0])) for r in rows]
+        self._resolved_below = int(rows[0][0]) if rows else top + 1
+        return [Event.from_dict(json.loads(r[1])) for r in rows]
 
     # -- incidents --------------------------------------------------------------------------
     def replace_incidents(self, incidents: Iterable[Incident], removed: Iterable[str] = ()) -> None:

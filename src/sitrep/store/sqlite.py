@@ -51,6 +51,7 @@ class SQLiteStore:
         self._parsed = ParsedEvents()  # the events of recent candidate windows
         self._depth = 0  # open write transactions on this connection (0 or 1)
         self._data_version: int | None = None  # PRAGMA data_version at the last others_wrote()
+        self._resolved_below = 0  # every event with a smaller rowid was resolved at the last unresolved_events()
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -314,13 +315,15 @@ class SQLiteStore:
         sql, params = window_sql("?", country, since, until)
         return [self._parsed.get(r[0], r[1]) for r in self.conn.execute(sql, params).fetchall()]
 
-    def unresolved_events(self) -> list[Event]:
-        """Stored non-generic events that belong to no incident (e.g. after a crash before resolution)."""
+    def unresolved_events(self, *, recent: bool = False) -> list[Event]:
+        start = self._resolved_below if recent else 0
+        top = int(self.conn.execute("SELECT coalesce(max(rowid), 0) FROM events").fetchone()[0])
         rows = self.conn.execute(
-            "SELECT data FROM events e WHERE generic = 0 AND NOT EXISTS "
-            "(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY rowid"
+            "SELECT rowid, data FROM events e WHERE rowid >= ? AND generic = 0 AND NOT EXISTS "
+            "(SELECT 1 FROM incident_events ie WHERE ie.event_id = e.event_id) ORDER BY rowid", (start,)
         ).fetchall()
-        return [Event.from_dict(json.loads(r[0])) for r in rows]
+        self._resolved_below = int(rows[0][0]) if rows else top + 1
+        return [Event.from_dict(json.loads(r[1])) for r in rows]
 
     # -- incidents --------------------------------------------------------------------------
     def replace_incidents(self, incidents: Iterable[Incident], removed: Iterable[str] = ()) -> None:
