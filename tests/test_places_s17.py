@@ -76,3 +76,52 @@ def test_a_habit_or_a_record_is_no_event(text: str) -> None:
 ])
 def test_one_dated_happening_is_still_an_event(text: str) -> None:
     assert _places(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Terrorist groups positioned in Binnish town targeted al-Fouaa with mortar shells, injuring a girl.", "Al-Fuaa"),
+    ("Militants stationed in Douma fired rockets at the Abbasiyyin district of Damascus, killing two people.",
+     "Damascus"),
+    ("Jabhat al-Nusra terrorists entrenched in Kafr Nabudah shelled the town of Suqaylabiyah, injuring three people.",
+     "Suqaylabiyah"),
+    ("Rebels holed up in the town of Daraya fired mortar rounds at the Mezzeh military airport on Monday.",
+     "Mezzeh military airport"),
+    # the doers' position is the place where the clause names no other
+    ("Terrorists positioned in Jobar were targeted by army artillery on Monday.", "Jobar"),
+])
+def test_where_the_doers_are_positioned_is_not_the_target(text: str, place: str) -> None:
+    assert [e.location.name for e in extract(text, PUB) if e.event_type != "Diplomacy" and e.location] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Aleppo's provincial capital is under continued shelling by al-Nusra Front.",
+    "The rebel-held district has been under constant air strikes by Russian jets.",
+    "Relentless shelling of the besieged town has destroyed most of its hospitals.",
+    "The group has been battling rival opposition fighters in northern Syria since early January.",
+    "Government jets have been pounding the town of Douma for weeks.",
+    "The strikes are meant to halt the advance of militants who have seized large swathes of territory in Iraq.",
+    "The jihadists, who control vast areas of eastern Syria, have declared a caliphate.",
+])
+def test_a_state_of_war_is_no_event(text: str) -> None:
+    assert _places(text) == []
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Shelling continued on Monday, killing five people in Douma.", 1),
+    ("Continuous shelling on Monday killed five people in Douma.", 1),
+    ("Jets pounded the town of Douma on Monday, killing five people.", 1),
+])
+def test_one_day_of_it_is_an_event(text: str, n: int) -> None:
+    assert len(_places(text)) == n
+
+
+@pytest.mark.parametrize(("text", "n_diplomacy"), [
+    ("In a phone call with SANA reporter, local sources said that militants shelled the town of Fuaa.", 0),
+    ("Speaking in a telephone call with a Reuters correspondent, a commander said rebels shelled Fuaa on Thursday.", 0),
+    ("In a phone call with journalists, the governor said two people were killed by shelling in Homs.", 0),
+    # a call between leaders is a meeting
+    ("The Russian and Turkish presidents discussed Syria in a phone call on Thursday.", 1),
+    ("The foreign minister held a telephone call with his Iranian counterpart on Monday.", 1),
+])
+def test_a_call_with_a_reporter_is_no_diplomacy(text: str, n_diplomacy: int) -> None:
+    assert sum(e.event_type == "Diplomacy" for e in extract(text, PUB)) == n_diplomacy

@@ -535,6 +535,11 @@ _OUTLET_AFTER = re.compile(
 _RULERS_AFTER = re.compile(
     r"(?:(?:['’]?s)?\s+(?:(?:main|key|closest|chief|regional|foreign)\s+)?(?:ally|allies|backers?|patrons?|prox(?:y|ies))|"
     r"['’]?s\s+(?:government|regime|rulers|forces|troops|militias?|warplanes|jets|air\s+force))\b(?!-)", re.I)
+# where the doers are ("terrorist groups positioned in Binnish town targeted al-Fouaa", "militants stationed in Douma
+# fired rockets at Damascus"): where the fire came from, the place of the act only where the clause names no other
+_POSITIONED_BEFORE = re.compile(
+    r"\b(?:positioned|stationed|entrenched|holed\s+up|deployed|based|hiding)\s+(?:in|at|inside)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|neighbou?rhood|district|area|suburb)\s+of\s+)?$", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
 # a place naming an earlier happening that the sentence's act answers: "The Khan Sheikhun strike prompted Washington
 # to ...", "The Ghouta massacre triggered Western air strikes", "in retaliation for the Jayrud shelling": where
@@ -614,7 +619,8 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
         if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \
                 and _MOVED_BEFORE.search(text, max(0, p.start - 20), p.start) and _TO_ACT_AFTER.match(text, p.end):
             continue  # a state moved to act ("prompted Washington to strike"): the doer
-        if _RULERS_AFTER.match(text, p.end) or _FOR_SIDE_BEFORE.search(text, max(0, p.start - 30), p.start):
+        if _RULERS_AFTER.match(text, p.end) or _FOR_SIDE_BEFORE.search(text, max(0, p.start - 30), p.start) \
+                or _POSITIONED_BEFORE.search(text, max(0, p.start - 40), p.start):
             rulers.append(p)  # a place only where the clause names no other
             continue
         if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \
