@@ -125,3 +125,23 @@ def test_one_day_of_it_is_an_event(text: str, n: int) -> None:
 ])
 def test_a_call_with_a_reporter_is_no_diplomacy(text: str, n_diplomacy: int) -> None:
     assert sum(e.event_type == "Diplomacy" for e in extract(text, PUB)) == n_diplomacy
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebel shelling on the Syrian capital Damascus killed four civilians on Sunday, a monitor said.", "Damascus"),
+    ("A car bomb exploded in the Iraqi capital Baghdad on Monday, killing six people.", "Baghdad"),
+    ("Gunmen attacked a hotel in the Somali capital Mogadishu on Friday, killing 15 people.", "Mogadishu"),
+])
+def test_a_capital_told_by_its_country_is_one_place(text: str, place: str) -> None:
+    assert [e.location.name for e in extract(text, PUB) if e.location] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("At least eight people were killed in regime shelling in Eastern Ghouta on Tuesday. The bombardment came as "
+     "a fresh round of peace talks entered a second day in the Kazakh capital Astana.", "Eastern Ghouta"),
+    ("A car bomb killed five soldiers in Azaz on Monday. The attack came amid talks in Moscow between Russia and "
+     "Turkey.", "I‘zāz"),
+    ("Gunmen killed three policemen in Arish on Sunday. The attack comes as the president visited Paris.", "Arīsh"),
+])
+def test_what_the_act_came_amid_does_not_place_it(text: str, place: str) -> None:
+    assert [e.location.name for e in extract(text, PUB) if e.event_type != "Diplomacy" and e.location] == [place]

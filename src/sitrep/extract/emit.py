@@ -113,7 +113,7 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
     from sitrep.geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    run = [m for m in run if gaz.demonym_country(m.mention) is None]
+    run = _named_twice([m for m in run if gaz.demonym_country(m.mention) is None], text)
     if len(run) >= 2 and _its_province(run[-2], run[-1], text):
         run = run[:-1]  # the last name is where the one before it lies, not a member ("on Baidoa, Bay region")
     known = [m for m in run if not _unnamed(m)]
@@ -135,6 +135,16 @@ def _run_places(c: _Cand, run: list[PlaceMention], text: str) -> list[Place]:
         if place is not None:
             out.setdefault(_place_key(place), place)
     return list(out.values()) if len(out) >= 2 else []
+
+
+# a capital told by its country before its name ("the Syrian capital Damascus", "the Kazakh capital Astana"): one place
+# named twice, no list
+_CAPITAL_TOLD = re.compile(r"(?i)\bcapital$")
+
+
+def _named_twice(run: list[PlaceMention], text: str) -> list[PlaceMention]:
+    return [m for i, m in enumerate(run)
+            if not (i + 1 < len(run) and _CAPITAL_TOLD.search(m.mention) and not text[m.end:run[i + 1].start].strip())]
 
 
 def _its_province(prev: PlaceMention, m: PlaceMention, text: str) -> bool:

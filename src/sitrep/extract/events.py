@@ -346,7 +346,10 @@ _CLAUSE_BREAK = re.compile(
     r"July|August|September|October|November|December)\b|\d{4}\b))|"
     # "since" opening a clause of its own that names its year: a happening of the past the sentence goes back to
     # ("the rocket struck a district where loyalists have held out since rebels seized the east in 2012")
-    r"\s+since\s+(?=(?:the\s+)?[\w\-]+\s+(?:[\w\-]+\s+)?(?-i:[a-z]+ed)\b[^,.;]{0,60}\bin\s+\d{4}\b)",
+    r"\s+since\s+(?=(?:the\s+)?[\w\-]+\s+(?:[\w\-]+\s+)?(?-i:[a-z]+ed)\b[^,.;]{0,60}\bin\s+\d{4}\b)|"
+    # what the act "came as" or "came amid": another happening, the setting ("The bombardment came as peace talks
+    # entered a second day in the Kazakh capital Astana"), whose places are not the act's
+    r",?\s+(?:came|comes|come)\s+(?=(?:as|amid|while|just\s+as|ahead\s+of)\s)",
     re.I,
 )
 
