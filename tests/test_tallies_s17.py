@@ -84,3 +84,29 @@ def test_the_start_of_a_period_does_not_date_the_next_report(text: str, day: str
     for variant in (text, plain):
         dates = [e.date for e in extract(variant, PUB) if e.event_type != "Diplomacy"]
         assert len(dates) == 2 and set(dates) == {day}, variant
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # the period opens a clause of its own ("since" + a clause that names its year): it still measures the count
+    ("On Tuesday at least 58 people were killed in a chemical attack on the town of Khan Sheikhun. More than 320000 "
+     "people have been killed and millions displaced since Syrias war started in 2011 with the repression of "
+     "protests.", 58),
+    ("A car bomb killed 12 people in Azaz on Monday. Some 10000 civilians have died since the militants seized the "
+     "province in 2014 with the help of foreign fighters.", 12),
+    ("Jets struck the town of Saraqib on Monday, killing seven people. At least 400000 people have been killed since "
+     "the uprising began in 2011 with peaceful protests.", 7),
+])
+def test_a_period_opening_its_own_clause_still_makes_a_tally(text: str, toll: int) -> None:
+    got = _violent(text)
+    assert (None, toll) not in got and [fat for _, fat in got if fat is not None] == [toll]
+    assert all(e.date is None or not e.date.startswith("2011") for e in extract(text, PUB))
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The regime has vowed to fight on despite threats of further US strikes following the chemical attack.", "US"),
+    ("Activists said the raid was the deadliest since UK jets joined the campaign, killing six people on Monday.",
+     "GB"),
+    ("Residents said further Turkey strikes followed the bombing, which killed 12 people on Monday.", "TR"),
+])
+def test_a_country_before_its_arms_is_no_place(text: str, country: str) -> None:
+    assert all(e.location is None or e.location.country != country for e in extract(text, PUB))

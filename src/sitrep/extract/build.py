@@ -205,7 +205,7 @@ def _candidate(
         cand.actor1 = _demonym_actor(text, hit, cs, dic)
     if not labelled:
         _refine_type(text, cand, clause, dic)
-    cas = find_casualties(text[cs:ce])
+    cas = find_casualties(text[cs:_toll_end(text, ce)])
     cand.fatalities, cand.injured = cas.fatalities, cas.injured
     if cand.anaphoric and cas.fatalities is not None and picked_out(text, hit):
         cand.anaphoric = False  # "the worst explosion was at the bus station, where six died": one of a series, told
@@ -535,6 +535,10 @@ _OUTLET_AFTER = re.compile(
 _RULERS_AFTER = re.compile(
     r"(?:(?:['’]?s)?\s+(?:(?:main|key|closest|chief|regional|foreign)\s+)?(?:ally|allies|backers?|patrons?|prox(?:y|ies))|"
     r"['’]?s\s+(?:government|regime|rulers|forces|troops|militias?|warplanes|jets|air\s+force))\b(?!-)", re.I)
+# a country's name before its arms or agents ("US strikes", "UK jets", "Russia warplanes"): a nationality
+_ARMS_AFTER = re.compile(
+    r"(?:\s+|-)(?:air\s*strikes?|airstrikes?|strikes?|raids?|air\s+raids?|forces|troops|soldiers|jets|warplanes|"
+    r"drones?|aircraft|bombers|missiles?|bombing|shelling|artillery|special\s+forces|marines|navy|air\s+force)\b", re.I)
 # where the doers are ("terrorist groups positioned in Binnish town targeted al-Fouaa", "militants stationed in Douma
 # fired rockets at Damascus"): where the fire came from, the place of the act only where the clause names no other
 _POSITIONED_BEFORE = re.compile(
@@ -632,6 +636,9 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
                 and not is_demonym(p.mention) and _STATE_ACTS_AFTER.match(text, p.end) \
                 and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):
             continue  # a state or its capital as the subject ("The US launched missiles at an air base")
+        if p.place is not None and p.place.precision == "country" and _ARMS_AFTER.match(text, p.end) \
+                and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):
+            continue  # a country's name used as a nationality ("further US strikes", "UK jets"): who, not where
         if home and p.place is not None and p.place.country not in home and (
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
             continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
@@ -668,8 +675,20 @@ def _needed(c: _Cand) -> float:
     return 1.5
 
 
+# a clause that "since" opens after the one a figure is in, up to the sentence's end
+_SINCE_CLAUSE = re.compile(r"[ \t]+since\b[^.;!?]*")  # lower case: inside the sentence, not a new one
+
+
+def _toll_end(text: str, ce: int) -> int:
+    """Where to stop reading the toll of the clause ending at ``ce``: a period told in the clause "since" opens after
+    it still measures its count ("Some 10,000 civilians have died | since the militants seized the province in
+    2014": a tally, no toll)."""
+    m = _SINCE_CLAUSE.match(text, ce) if ce and text[ce - 1] not in ".!?;" else None
+    return m.end() if m else ce
+
+
 def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
-    cas = find_casualties(text[cs:ce])
+    cas = find_casualties(text[cs:_toll_end(text, ce)])
     if prev.violent and cas.fatalities is not None:
         also = adds_more(text[cs:ce])
         if prev.fatalities is None or cas.coded:

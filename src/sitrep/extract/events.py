@@ -491,6 +491,8 @@ _PLURAL_NOUN = re.compile(
 _SINCE_SUBJECT = re.compile(r"\bsince\s+(?:[\w\-.'’]+\s+){0,4}$", re.I)
 _PAST_VERB = re.compile(r"\b(?:\w+ed|began|begun|took|retook|broke|struck|hit|shot|fought|overran|won|fell|seized|"
                         r"went|came|swept|stormed|entered)\b", re.I)
+# a clause break made by "since" (the clause that follows names when a period began)
+_SINCE_NEXT = re.compile(r"[ \t]+since\b")  # lower case: inside the sentence, not a new one
 # a tally's stretch with two ends ("from March 2011 to June 2016", "between January and March")
 _STRETCH = re.compile(r"(?:from|between)\b", re.I)
 # what may come before a period that opens a clause ("But since then", "And since April,")
@@ -579,6 +581,10 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # clause names the day it was told ("the monitor said on Monday jets had struck 30 times since January")
         return Genericity(True, "aggregate")
     since = tally_start(text, hit.end, ce)
+    if since is None and ce and text[ce - 1] not in ".!?;" and _SINCE_NEXT.match(text, ce):
+        # the period opens a clause of its own ("More than 320,000 people have been killed and millions displaced
+        # since Syria's war started in 2011"): it still measures this clause's count
+        since = tally_start(text, ce, min(len(text), ce + 160))
     if since is not None and (not _DAY_STATED.search(text, cs, since) or _STRETCH.match(text, since)) \
             and _TALLY_FIGURE.search(mask_dates(text[cs:ce])):
         # dead counted over a period the clause opens after the act ("213 civilians have been killed by air strikes
