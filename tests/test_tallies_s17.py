@@ -110,3 +110,39 @@ def test_a_period_opening_its_own_clause_still_makes_a_tally(text: str, toll: in
 ])
 def test_a_country_before_its_arms_is_no_place(text: str, country: str) -> None:
     assert all(e.location is None or e.location.country != country for e in extract(text, PUB))
+
+
+LEAD = "Jets struck the town of Douma in Eastern Ghouta on Thursday, killing ten people. "
+
+
+@pytest.mark.parametrize("text", [
+    # how often acts of the kind come
+    "High death tolls from air force attacks are not rare.",
+    "Suicide bombings are common in the city.",
+    "Such raids are a daily occurrence in the besieged suburb of Harasta.",
+    # a trend
+    "Despite the deal there has been an uptick in government bombardment of the area in recent days.",
+    "Residents reported an increase in air strikes on the town of Harasta.",
+    "There has been an escalation in shelling on the district of Jobar since the truce collapsed.",
+    # the act a warning is against
+    "Moscow warns against new US missile strikes on Syria.",
+    "Aid groups are warning against an offensive on the besieged district of Jobar.",
+    "The opposition warned against any attack on the town of Idlib.",
+    # the act an inquiry is of
+    "We demand a thorough investigation of the alleged chemical attack on the city of Khan Shaikhoun, the minister "
+    "said.",
+    "The UN called for a probe of the strike on the hospital in Aleppo.",
+    "An inquiry of the bombing of the convoy near Harasta is under way.",
+    # how the war began
+    "Syrias conflict broke out in March 2011 with anti-government protests.",
+    "The war started in 2011 with peaceful demonstrations against the government in Deraa.",
+    "The uprising began in March 2011 as peaceful protests against Assad in Homs.",
+    # the dead of a whole campaign, told actively
+    "But activists say government strikes have killed hundreds of civilians in the area.",
+    "Government air strikes have killed thousands of people in rebel areas of Damascus province.",
+    "The bombing of Harasta has reportedly killed hundreds of people.",
+])
+def test_a_habit_a_trend_a_warning_an_inquiry_or_an_origin_adds_no_event(text: str) -> None:
+    got = [(e.date, e.fatalities) for e in extract(LEAD + text, "2015-02-06")
+           if e.event_type not in ("Diplomacy", "Strategic developments")]
+    assert got == [("2015-02-05", 10)]
