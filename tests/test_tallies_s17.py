@@ -146,3 +146,30 @@ def test_a_habit_a_trend_a_warning_an_inquiry_or_an_origin_adds_no_event(text: s
     got = [(e.date, e.fatalities) for e in extract(LEAD + text, "2015-02-06")
            if e.event_type not in ("Diplomacy", "Strategic developments")]
     assert got == [("2015-02-05", 10)]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # a page's title, restated, then its lead in other words: one figure, one group
+    ("Twin blasts kill 30 Kurdish fighters in Syria Monitor  Twin blasts kill 30 Kurdish fighters in Syria Monitor "
+     "AFP Monday 6 Oct 2014 \"At least 30 members of the YPG and asayesh were killed when two suicide bombers "
+     "detonated their trucks at the northern entrance to Hasakeh\" the monitor told AFP.", 30),
+    ("Car bomb kills 12 soldiers in Homs Monitor  Car bomb kills 12 soldiers in Homs Monitor AFP Monday 2 Mar 2015 "
+     "\"At least 12 members of the security forces were killed when a car bomb exploded at a checkpoint in Homs\" "
+     "the monitor told AFP.", 12),
+    ("Ambush kills 9 rebels near Daraa  Ambush kills 9 rebels near Daraa AFP Monday 2 Mar 2015 \"Nine members of the "
+     "Southern Front were killed when gunmen ambushed their convoy near Daraa\" the monitor said.", 9),
+    # two groups joined in one phrase still add up
+    ("Clashes killed 5 soldiers and 5 rebels near Hama on Monday.", 10),
+])
+def test_one_figure_restated_in_other_words_counts_once(text: str, toll: int) -> None:
+    assert [fat for _, fat in _violent(text) if fat is not None] == [toll]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # a count inside the words after "a" is the count: "a separate clash nearby three militants died"
+    ("Fighting killed three soldiers near Hama on Monday, while in a separate clash nearby three militants died.", 3),
+    ("Rebels shelled Mhardeh on Monday, and a separate attack left four soldiers dead near Hama.", 4),
+    ("In a second raid on the village two children were killed, the monitor said on Monday.", 2),
+])
+def test_a_count_is_not_swallowed_by_the_article_before_it(text: str, toll: int) -> None:
+    assert toll in [fat for _, fat in _violent(text)]

@@ -128,6 +128,8 @@ _NATIONS_AND_FAITHS = (
 _MOD = (
     r"(?:(?!(?-i:and|or|was|were|is|are|had|has|have|killed|wounded|injured|who|which|that|by|in|on|at|"
     r"as|the|to|from|after|when|while|during|number|numbers|handful|group|lot|lots|host|series|total)\b|\d|"
+    # nor a count of its own ("a separate clash nearby three militants died": three, not "a")
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s|"
     rf"{VAGUE_PLURAL}\b)"
     r"[\w'’.\-]+\s+){0,5}?"
 )  # never a count noun: "a large number of fighters" is no count of one; nor a vague plural, which is the count
@@ -527,6 +529,10 @@ def _aggregate_after(text: str, end: int, tallies: tuple[int, ...]) -> bool:
                for t in tallies)
 
 
+# how far apart one figure told twice must be to be a restatement rather than a second group joined to the first
+_RESTATED_GAP = 20
+
+
 def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[int, ...] = ()
              ) -> tuple[int | None, list[tuple[int, int]]]:
     """The figure the clause states. Separate statements of it count once: a figure repeated ("17 civilians
@@ -536,6 +542,7 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[in
     total: int | None = None
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
+    last: int | None = None  # the figure counted last
     for pat in patterns:
         need = next((n for p, n in _NEEDS if p is pat), None)
         if need is not None and need.search(text) is None:
@@ -565,12 +572,16 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[in
             elif spans and _elsewhere(text, spans[-1][1], span):
                 continue  # "... killed in Saraqeb and another man died in Sheikh Mustafa": that place's toll
             elif _ADDITIVE.search(text, max(0, span[0] - 25), span[1]) or (
-                    nouns and seen and nouns.isdisjoint(seen) and not (nouns | seen) & _ANY_VICTIM):
+                    nouns and seen and nouns.isdisjoint(seen) and not (nouns | seen) & _ANY_VICTIM
+                    and not (v == last and span[0] - spans[-1][1] > _RESTATED_GAP)):
+                # (one figure told again further on counts one group in other words: a headline's "kill 30 Kurdish
+                # fighters" and its lead's "30 members of the YPG were killed"; "5 soldiers and 5 rebels" is two)
                 total = min(MAX_COUNT, total + v)
             else:
                 total = max(total, v)
             spans.append(span)
             seen |= nouns or {"people"}
+            last = v
     return total, spans
 
 
