@@ -544,6 +544,20 @@ _ARMS_AFTER = re.compile(
 _POSITIONED_BEFORE = re.compile(
     r"\b(?:positioned|stationed|entrenched|holed\s+up|deployed|based|hiding)\s+(?:in|at|inside)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|neighbou?rhood|district|area|suburb)\s+of\s+)?$", re.I)
+def _targeted_from(text: str, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """``p`` is where the doers are positioned (:data:`_POSITIONED_BEFORE`) and the sentence goes on to name the place
+    they hit (not the province that holds their own: "positioned in Daraya town in Damascus Countryside"); where it
+    names none the gazetteer knows, their position is the nearest place told."""
+    if not _POSITIONED_BEFORE.search(text, max(0, p.start - 40), p.start):
+        return False
+    stop = _SENTENCE_STOP.search(text, p.end)
+    end = stop.start() if stop else len(text)
+    own = p.place.admin1 if p.place is not None else None
+    return any(q.place is not None and p.end < q.start < end and q.place.precision != "country"
+               and not (q.place.precision == "admin1" and q.place.admin1 == own) for q in places)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
 # a place naming an earlier happening that the sentence's act answers: "The Khan Sheikhun strike prompted Washington
 # to ...", "The Ghouta massacre triggered Western air strikes", "in retaliation for the Jayrud shelling": where
@@ -624,7 +638,7 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
                 and _MOVED_BEFORE.search(text, max(0, p.start - 20), p.start) and _TO_ACT_AFTER.match(text, p.end):
             continue  # a state moved to act ("prompted Washington to strike"): the doer
         if _RULERS_AFTER.match(text, p.end) or _FOR_SIDE_BEFORE.search(text, max(0, p.start - 30), p.start) \
-                or _POSITIONED_BEFORE.search(text, max(0, p.start - 40), p.start):
+                or _targeted_from(text, p, places):
             rulers.append(p)  # a place only where the clause names no other
             continue
         if p.place is not None and (p.place.precision == "country" or p.place.feature == "PPLC") \

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from sitrep.extract.date_sentences import CREDIT_WORDS
+from sitrep.extract.inputs import ACTIVE_TALLY
 from sitrep.extract.numbers import mask_dates, tally_start
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -491,6 +492,9 @@ _PLURAL_NOUN = re.compile(
 _SINCE_SUBJECT = re.compile(r"\bsince\s+(?:[\w\-.'’]+\s+){0,4}$", re.I)
 _PAST_VERB = re.compile(r"\b(?:\w+ed|began|begun|took|retook|broke|struck|hit|shot|fought|overran|won|fell|seized|"
                         r"went|came|swept|stormed|entered)\b", re.I)
+# a turn to another subject inside a clause ("... who killed the journalist but ignores that warplanes have killed
+# thousands")
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b", re.I)
 # a clause break made by "since" (the clause that follows names when a period began)
 _SINCE_NEXT = re.compile(r"[ \t]+since\b")  # lower case: inside the sentence, not a new one
 # a tally's stretch with two ends ("from March 2011 to June 2016", "between January and March")
@@ -590,6 +594,10 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # dead counted over a period the clause opens after the act ("213 civilians have been killed by air strikes
         # since the ceasefire collapsed"): a tally, unless the act has a day of its own before it; a stretch with
         # two ends ("died of torture from March 2011 to June 2016") is one whatever day the count was told on
+        return Genericity(True, "aggregate")
+    active = ACTIVE_TALLY.search(text, hit.end, min(ce, hit.end + 80))
+    if active is not None and not _CONTRAST.search(text, hit.end, active.start()):
+        # "coalition strikes in support of the operation have killed hundreds of civilians": the act's whole count
         return Genericity(True, "aggregate")
     lead = _CLAUSE_OPENING.match(text, cs, hit.start)
     if lead is not None and tally_start(text, lead.end(), hit.start) == lead.end() \

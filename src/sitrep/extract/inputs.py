@@ -230,11 +230,12 @@ _TOLL_SCOPE = re.compile(
 # ("Thousands have been killed and two million displaced", "Hundreds of people have been killed in Tigray")
 _PERFECT_TALLY = re.compile(
     r"\b(?:hundreds|thousands|tens\s+of\s+thousands|millions)\b(?:\s+(?:more|of\s+[\w\-]+))?\s+(?:\w+\s+){0,2}?"
-    r"(?:have|has)\s+(?:(?:now|since|reportedly|already)\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b|"
-    # the same told actively: "coalition strikes have killed hundreds of civilians"
-    r"\b(?:have|has)\s+(?:(?:now|reportedly|already)\s+)?killed\s+(?:(?:many|several|tens\s+of)\s+)?"
-    r"(?:hundreds|thousands|millions)\b",
+    r"(?:have|has)\s+(?:(?:now|since|reportedly|already)\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b",
     re.I)
+# the same told actively ("coalition strikes have killed hundreds of civilians"): a tally of the act it follows
+ACTIVE_TALLY = re.compile(
+    r"\b(?:have|has)\s+(?:(?:now|reportedly|already)\s+)?killed\s+(?:(?:many|several|tens\s+of)\s+)?"
+    r"(?:hundreds|thousands|millions)\b", re.I)
 _TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished|executed|executions?)\b", re.I)
 
 
