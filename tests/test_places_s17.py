@@ -145,3 +145,14 @@ def test_a_capital_told_by_its_country_is_one_place(text: str, place: str) -> No
 ])
 def test_what_the_act_came_amid_does_not_place_it(text: str, place: str) -> None:
     assert [e.location.name for e in extract(text, PUB) if e.event_type != "Diplomacy" and e.location] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb blast claimed by the Daesh terror group killed at least 44 people on Wednesday in the city of Qamishli.",
+    "A car bomb claimed by the Daesh terror group killed 12 people in Azaz on Monday.",
+    "The attack was carried out by the so-called Islamic State, killing 20 people in Raqqa on Monday.",
+])
+def test_the_group_an_act_is_claimed_by_is_its_author(text: str) -> None:
+    ev = [e for e in extract(text, PUB) if e.event_type != "Diplomacy"]
+    assert [(e.actor1.name if e.actor1 else None) for e in ev] == ["Islamic State (Syria)"]
+    assert all(e.actor2 is None or "Islamic State" not in e.actor2.name for e in ev)

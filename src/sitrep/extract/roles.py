@@ -207,6 +207,11 @@ def _source_after_act(text: str, m: ActorMention, hit: Hit, cs: int) -> bool:
                                                                                  m.start) is not None
 
 
+# the group an act is claimed by, however its name is told ("claimed by the Daesh terror group", "claimed by the
+# so-called Islamic State")
+_CLAIMED_BY = re.compile(r"\b(?:claimed|carried\s+out|perpetrated)\s+by\s+(?:the\s+)?(?:so-called\s+)?$", re.I)
+
+
 def _assign_roles(
     text: str, sp: _SentParse | None, cand: _Cand, mentions: list[ActorMention], clause: tuple[int, int]
 ) -> None:
@@ -221,6 +226,8 @@ def _assign_roles(
                                                                3 if _clause_subject(text, m, cs) else 0)
         if _WEAPON_AFTER.match(text, m.end) and not _FOILED_BEFORE.search(text[max(cs, m.start - 40):m.start]):
             role, strength = "A", max(strength, 1)  # "an IS IED", "an IS ambush", "Russian airstrikes": the author
+        if _CLAIMED_BY.search(text, max(cs, m.start - 40), m.start):
+            role, strength = "A", max(strength, 3)  # "a bomb blast claimed by the Daesh terror group": its author
         if role == "B" and _doer_of_the_occasion(text, m, cand.hit, cs):
             role, strength = "A", max(strength, 2)  # "five soldiers were killed when Al-Shabaab attacked Baidoa"
         if m.actor.type == "civilians" and role == "A" and cand.event_type in VIOLENT:
