@@ -258,7 +258,8 @@ _TOLL_SPAN = re.compile(
     r"(?:4[89]|[5-9]\d|\d{3})\s+hours|week|month)\b|"
     r"\bin\s+recent\s+(?:days|weeks)\b|"
     # a period the text names as such: "in that three-week period", "over the same period", "during the period"
-    r"\b(?:in|over|during|within|throughout)\s+(?:that|this|the\s+same|the)\s+(?:[\w\-]+\s+)?period\b|"
+    # (not "during the period before and after midnight": a stretch of hours)
+    r"\b(?:in|over|during|within|throughout)\s+(?:(?:that|this|the\s+same)\s+(?:[\w\-]+\s+)?|the\s+[\w\-]+\s+)period\b|"
     # a whole month: "documented 270 civilians killed in Aleppo during April" (not a day of it: "during April 3")
     rf"\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\b(?!\s+\d{{1,2}}\b)|"
     rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})\s+(?:alone\b|"

@@ -573,9 +573,10 @@ def _collect(text: str, patterns: tuple[re.Pattern[str], ...], tallies: tuple[in
                 continue  # "... killed in Saraqeb and another man died in Sheikh Mustafa": that place's toll
             elif _ADDITIVE.search(text, max(0, span[0] - 25), span[1]) or (
                     nouns and seen and nouns.isdisjoint(seen) and not (nouns | seen) & _ANY_VICTIM
-                    and not (v == last and span[0] - spans[-1][1] > _RESTATED_GAP)):
+                    and not (v == last and v > 1 and span[0] - spans[-1][1] > _RESTATED_GAP)):
                 # (one figure told again further on counts one group in other words: a headline's "kill 30 Kurdish
-                # fighters" and its lead's "30 members of the YPG were killed"; "5 soldiers and 5 rebels" is two)
+                # fighters" and its lead's "30 members of the YPG were killed"; "5 soldiers and 5 rebels" is two, and so
+                # are "killing 1 civilian ... the later death of a man")
                 total = min(MAX_COUNT, total + v)
             else:
                 total = max(total, v)
