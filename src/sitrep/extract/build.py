@@ -509,13 +509,6 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
-# a newspaper named for its place ("| Jordan Times", "the Tehran Times reported", "the Jerusalem Post said"): the
-# masthead's words are capitalised, as a title's are
-_MASTHEAD_AFTER = re.compile(
-    r"\s+(?:Times|Post|Herald|Tribune|Gazette|Observer|Chronicle|Telegraph|Journal|Mail|Express|Daily\s+News|"
-    r"Daily\s+Star|News\s+Agency)\b")
-
-
 # where a group is outlawed or listed ("Islamic State (outlawed in Russia)", "a group banned in many countries"):
 # a legal status, never where anything happened
 _OUTLAWED_IN = re.compile(
@@ -523,10 +516,12 @@ _OUTLAWED_IN = re.compile(
     r"(?:\s+\w+)?)\s+in\s+(?:the\s+)?$", re.I)
 
 
-# a news outlet named for its place or country ("the Al-Mayadin channel", "Lebanese TV", "Syrian state television")
+# a news outlet named for its place or country ("the Al-Mayadin channel", "Lebanese TV", "Syrian state television"),
+# and a newspaper's masthead, capitalised as a title is ("| Jordan Times", "the Tehran Times reported")
 _OUTLET_AFTER = re.compile(
     r"\s+(?:(?:state|state-run|official|private|pan-arab)\s+)?(?:TV|television|channel|radio|newspaper|daily|"
-    r"news\s+agency|news\s+website)\b", re.I)
+    r"news\s+agency|news\s+website)\b|"
+    r"(?-i:\s+(?:Times|Post|Herald|Tribune|Gazette|Observer|Chronicle|Telegraph|Journal|Mail|Express)\b)", re.I)
 
 
 # a place in the possessive naming its rulers or their friends ("Damascus's ally Russia", "Moscow's forces", "Tehran's
@@ -599,8 +594,7 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     happened."""
     if _BASED_AFTER.match(text, end) or _AGENCY_AFTER.match(text, end):
         return True
-    if _OUTLAWED_IN.search(text, max(0, start - 50), start) or _OUTLET_AFTER.match(text, end) \
-            or _MASTHEAD_AFTER.match(text, end):
+    if _OUTLAWED_IN.search(text, max(0, start - 50), start) or _OUTLET_AFTER.match(text, end):
         return True
     if _SPEAKER_AFTER.match(text, end) and not _IN_BEFORE.search(text, max(0, start - 12), start):
         return True  # the subject who speaks; "a doctor in Aleppo said" is still a doctor in Aleppo
