@@ -156,3 +156,14 @@ def test_the_group_an_act_is_claimed_by_is_its_author(text: str) -> None:
     ev = [e for e in extract(text, PUB) if e.event_type != "Diplomacy"]
     assert [(e.actor1.name if e.actor1 else None) for e in ev] == ["Islamic State (Syria)"]
     assert all(e.actor2 is None or "Islamic State" not in e.actor2.name for e in ev)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Syria air strike on jihadist camp kills 18. A Syrian air strike on an Islamic State training camp in the "
+     "jihadist-held east killed 17 militants and a child, a monitor said. US-led strikes hit Raqqa last week.", "SY"),
+    ("Iraq air strikes kill 30 militants near Mosul. US officials said they supported the raid.", "IQ"),
+    ("Syria army shelling kills five in Daraa. US envoys met in Geneva on Monday.", "SY"),
+])
+def test_the_reports_own_country_before_its_arms_stays_a_place(text: str, country: str) -> None:
+    violent = [e for e in extract(text, PUB) if e.event_type != "Diplomacy"]
+    assert violent and all(e.location is not None and e.location.country == country for e in violent)

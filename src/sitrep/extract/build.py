@@ -644,9 +644,12 @@ def _event_places(text: str, places: list[PlaceMention], mentions: list[ActorMen
                 and not is_demonym(p.mention) and _STATE_ACTS_AFTER.match(text, p.end) \
                 and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):
             continue  # a state or its capital as the subject ("The US launched missiles at an air base")
-        if p.place is not None and p.place.precision == "country" and not is_demonym(p.mention) \
-                and _ARMS_AFTER.match(text, p.end) and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):
-            continue  # a country's name used as a nationality ("further US strikes", "UK jets"): who, not where
+        if p.place is not None and p.place.precision == "country" and p.place.country not in home \
+                and not is_demonym(p.mention) and _ARMS_AFTER.match(text, p.end) \
+                and not _IN_BEFORE.search(text, max(0, p.start - 12), p.start):
+            # a foreign country's name used as a nationality ("further US strikes", "UK jets"): who, not where (the
+            # report's own country stays a place: "Syria air strike on jihadist camp kills 18")
+            continue
         if home and p.place is not None and p.place.country not in home and (
                 is_nationality(p, text) or (is_demonym(p.mention) and _BORDER_AFTER.match(text, p.end))):
             continue  # "Russian airstrikes", or "the Turkish border" seen from a Syrian town
