@@ -175,23 +175,11 @@ def test_a_count_is_not_swallowed_by_the_article_before_it(text: str, toll: int)
     assert toll in [fat for _, fat in _violent(text)]
 
 
-@pytest.mark.parametrize(("text", "sub"), [
-    # the aim of an operation, an offensive, a bid: what it is to do, not what it did
-    ("Turkey is determined to push ahead with its operation to capture al-Bab from Islamic State, the foreign "
-     "minister said.", None),
-    ("Rebels launched an assault to capture the Mhardeh dam on Sunday, killing 12 soldiers.", "Armed clash"),
-    ("The militants began a push to seize the village of Tal Hamis on Friday.", None),
-    # a threat with its time between
-    ("Syrias military threatened last week to shoot down any Turkish warplane that enters Syrian air space.", None),
-    ("Government forces threatened on Sunday to storm the town of Madaya.", None),
-    ("The rebels threatened again to attack the town of Mhardeh.", None),
+@pytest.mark.parametrize("text", [
+    # a threat with its time between: what is threatened is not done
+    "Syrias military threatened last week to shoot down any Turkish warplane that enters Syrian air space.",
+    "Government forces threatened on Sunday to storm the town of Madaya.",
+    "The rebels threatened again to attack the town of Mhardeh.",
 ])
-def test_the_aim_of_an_operation_or_a_threat_is_not_done(text: str, sub: str | None) -> None:
-    got = {s for s, _ in _violent(text)}
-    assert not got & {"Non-state actor overtakes territory", "Government regains territory"}
-    assert got == ({sub} if sub else set())
-
-
-def test_what_an_operation_achieved_is_still_done() -> None:
-    got = {s for s, _ in _violent("The army recaptured the town of Suran on Monday after a two-day offensive.")}
-    assert got == {"Government regains territory"}
+def test_a_threat_with_its_time_between_is_not_done(text: str) -> None:
+    assert _violent(text) == []
