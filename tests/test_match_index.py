@@ -114,3 +114,19 @@ def test_incidents_are_the_same_with_the_index() -> None:
     assert resolve_events(events, memo=index) == want  # the incidents kept from the run before
     moved = [dataclasses.replace(e, fatalities=40) if n % 7 == 0 else e for n, e in enumerate(events)]
     assert resolve_events(moved, memo=index) == resolve_events(moved)  # rewritten reports: built again
+
+
+def test_the_blocks_of_some_reports_kept_are_those_of_the_same_reports_keyed_again() -> None:
+    """An index taking reports out keeps the blocks of the rest (``Blocking.subset``) instead of keying them
+    again: the candidate pairs are the same."""
+    from sitrep.resolve.blocking import Blocking
+
+    rng = random.Random(5)
+    events = [report(n, rng) for n in range(200)]
+    dated = [i for i, e in enumerate(events) if not e.generic and e.date is not None]
+    kept = dated[len(dated) // 3:]
+    whole = Blocking(events)
+    part = whole.subset([i for i in kept if i in whole.by_index])
+    again = Blocking([events[i] for i in kept])
+    renumber = {n: i for n, i in enumerate(kept)}
+    assert sorted(part.pairs()) == sorted((renumber[a], renumber[b]) for a, b in again.pairs())

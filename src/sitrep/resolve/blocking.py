@@ -388,6 +388,21 @@ class Blocking:
             sweep.finish()
         self._finders: dict[Block, dict[tuple[int, bool], _Sweep]] | None = None  # built on first use
 
+    def subset(self, indexes: Sequence[int]) -> Blocking:
+        """The blocks of the reports ``indexes`` alone, their keys reused (a long-lived index taking reports out:
+        nothing is keyed again)."""
+        out = Blocking((), max_gap_days=self.max_gap_days, plain_gap_days=self.plain_gap_days, max_km=self.max_km,
+                       undated_cap=self.undated_cap)
+        for i in indexes:
+            k = self.by_index[i]
+            out.keyed.append(k)
+            out.by_index[i] = k
+            out.toll[i] = self.toll[i]
+            out._file(k)
+        for sweep in out.blocks.values():
+            sweep.finish()
+        return out
+
     def _file(self, k: Keyed) -> None:
         for block in self._member_of(k):
             self.blocks[block].add(k)

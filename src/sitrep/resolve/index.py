@@ -99,21 +99,20 @@ class MatchIndex:
 
     def _evict(self, needed: set[int]) -> None:
         """Keep ``needed`` and the reports added last, up to half the limit; the pairs among the kept
-        reports stay as they were (a pair depends on its two reports only), so nothing is paired again."""
+        reports stay as they were (a pair depends on its two reports only), so nothing is paired again, and the kept
+        reports keep their numbers and their keys in the blocks, so nothing is keyed again."""
         recent = sorted(self._event, reverse=True)[: max(0, self.limit // 2 - len(needed))]
-        kept = sorted(needed.union(recent), key=lambda s: (s not in self._near, s))  # dated first
-        new = {old: n for n, old in enumerate(kept)}
-        dated = [s for s in kept if s in self._near]
-        events, profiles, near, scores = self._event, self._profile, self._near, self._scores
-        self._sid = {events[s].event_id: new[s] for s in kept}
-        self._event = {new[s]: events[s] for s in kept}
-        self._profile = {new[s]: profiles[s] for s in kept}
-        self._blocking = Blocking([events[s] for s in dated], signatures_of=[profiles[s].signatures for s in dated])
-        self._near = {new[s]: {new[j] for j in near[s] if j in new} for s in dated}
-        self._unswept = {new[s] for s in self._unswept if s in new}
-        self._scores = {(new[a], new[b]): v for (a, b), v in scores.items() if a in new and b in new}
+        kept = needed.union(recent)
+        events, profiles, near = self._event, self._profile, self._near
+        order = sorted(kept, key=lambda s: (s not in near, s))  # dated first
+        self._sid = {events[s].event_id: s for s in order}
+        self._event = {s: events[s] for s in order}
+        self._profile = {s: profiles[s] for s in order}
+        self._blocking = self._blocking.subset([s for s in order if s in near])
+        self._near = {s: {j for j in near[s] if j in kept} for s in order if s in near}
+        self._unswept = {s for s in self._unswept if s in kept}
+        self._scores = {(a, b): v for (a, b), v in self._scores.items() if a in kept and b in kept}
         self._incidents = {}
-        self._next = len(kept)
 
     def _remove(self, sid: int) -> None:
         ev = self._event.pop(sid)
