@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.actors import ActorDictionary, ActorMention
-from sitrep.extract.date_sentences import is_future
+from sitrep.extract.date_sentences import is_future, sentence_bounds
 from sitrep.extract.dates import dated_by_saying
 from sitrep.extract.events import (
     Hit,
@@ -18,7 +18,7 @@ from sitrep.extract.events import (
     picked_out,
     toll_follows,
 )
-from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties, not_violent_deaths
+from sitrep.extract.numbers import QUANTITY, adds_more, find_casualties, not_violent_deaths, since_clause_end
 from sitrep.records import Document, PlaceMention, TimeMention
 
 from .candidate import _Cand
@@ -205,7 +205,7 @@ def _candidate(
         cand.actor1 = _demonym_actor(text, hit, cs, dic)
     if not labelled:
         _refine_type(text, cand, clause, dic)
-    cas = find_casualties(text[cs:_toll_end(text, ce)])
+    cas = find_casualties(text[cs:since_clause_end(text, ce)])
     cand.fatalities, cand.injured = cas.fatalities, cas.injured
     if cand.anaphoric and cas.fatalities is not None and picked_out(text, hit):
         cand.anaphoric = False  # "the worst explosion was at the bus station, where six died": one of a series, told
@@ -539,20 +539,20 @@ _ARMS_AFTER = re.compile(
 _POSITIONED_BEFORE = re.compile(
     r"\b(?:positioned|stationed|entrenched|holed\s+up|deployed|based|hiding)\s+(?:in|at|inside)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|neighbou?rhood|district|area|suburb)\s+of\s+)?$", re.I)
+
+
 def _targeted_from(text: str, p: PlaceMention, places: list[PlaceMention]) -> bool:
     """``p`` is where the doers are positioned (:data:`_POSITIONED_BEFORE`) and the sentence goes on to name the place
     they hit (not the province that holds their own: "positioned in Daraya town in Damascus Countryside"); where it
     names none the gazetteer knows, their position is the nearest place told."""
     if not _POSITIONED_BEFORE.search(text, max(0, p.start - 40), p.start):
         return False
-    stop = _SENTENCE_STOP.search(text, p.end)
-    end = stop.start() if stop else len(text)
+    end = sentence_bounds(text, p.start, p.end)[1]
     own = p.place.admin1 if p.place is not None else None
     return any(q.place is not None and p.end < q.start < end and q.place.precision != "country"
                and not (q.place.precision == "admin1" and q.place.admin1 == own) for q in places)
 
 
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _IN_BEFORE = re.compile(r"\b(?:in|at|from|of|near|inside|outside)\s+(?:the\s+)?$", re.I)
 # a place naming an earlier happening that the sentence's act answers: "The Khan Sheikhun strike prompted Washington
 # to ...", "The Ghouta massacre triggered Western air strikes", "in retaliation for the Jayrud shelling": where
@@ -686,20 +686,8 @@ def _needed(c: _Cand) -> float:
     return 1.5
 
 
-# a clause that "since" opens after the one a figure is in, up to the sentence's end
-_SINCE_CLAUSE = re.compile(r"[ \t]+since\b[^.;!?]*")  # lower case: inside the sentence, not a new one
-
-
-def _toll_end(text: str, ce: int) -> int:
-    """Where to stop reading the toll of the clause ending at ``ce``: a period told in the clause "since" opens after
-    it still measures its count ("Some 10,000 civilians have died | since the militants seized the province in
-    2014": a tally, no toll)."""
-    m = _SINCE_CLAUSE.match(text, ce) if ce and text[ce - 1] not in ".!?;" else None
-    return m.end() if m else ce
-
-
 def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
-    cas = find_casualties(text[cs:_toll_end(text, ce)])
+    cas = find_casualties(text[cs:since_clause_end(text, ce)])
     if prev.violent and cas.fatalities is not None:
         also = adds_more(text[cs:ce])
         if prev.fatalities is None or cas.coded:

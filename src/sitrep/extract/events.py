@@ -22,8 +22,7 @@ from typing import Any
 import yaml
 
 from sitrep.extract.date_sentences import CREDIT_WORDS
-from sitrep.extract.inputs import ACTIVE_TALLY
-from sitrep.extract.numbers import mask_dates, tally_start
+from sitrep.extract.numbers import mask_dates, since_clause_end, tally_start
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
@@ -495,8 +494,11 @@ _PAST_VERB = re.compile(r"\b(?:\w+ed|began|begun|took|retook|broke|struck|hit|sh
 # a turn to another subject inside a clause ("... who killed the journalist but ignores that warplanes have killed
 # thousands")
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b", re.I)
-# a clause break made by "since" (the clause that follows names when a period began)
-_SINCE_NEXT = re.compile(r"[ \t]+since\b")  # lower case: inside the sentence, not a new one
+# the dead of a whole campaign told actively ("coalition strikes have killed hundreds of civilians"): a tally of the
+# act it follows
+_ACTIVE_TALLY = re.compile(
+    r"\b(?:have|has)\s+(?:(?:now|reportedly|already)\s+)?killed\s+(?:(?:many|several|tens\s+of)\s+)?"
+    r"(?:hundreds|thousands|millions)\b", re.I)
 # a tally's stretch with two ends ("from March 2011 to June 2016", "between January and March")
 _STRETCH = re.compile(r"(?:from|between)\b", re.I)
 # what may come before a period that opens a clause ("But since then", "And since April,")
@@ -584,25 +586,20 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
         # "has used chemical weapons 136 times since 2013"; a count since a start is a tally even where the
         # clause names the day it was told ("the monitor said on Monday jets had struck 30 times since January")
         return Genericity(True, "aggregate")
-    since = tally_start(text, hit.end, ce)
-    if since is None and ce and text[ce - 1] not in ".!?;" and _SINCE_NEXT.match(text, ce):
-        # the period opens a clause of its own ("More than 320,000 people have been killed and millions displaced
-        # since Syria's war started in 2011"): it still measures this clause's count
-        since = tally_start(text, ce, min(len(text), ce + 160))
-    if since is not None and (not _DAY_STATED.search(text, cs, since) or _STRETCH.match(text, since)) \
-            and _TALLY_FIGURE.search(mask_dates(text[cs:ce])):
+    # (the period may open a clause of its own: "More than 320,000 people have been killed and millions displaced
+    # since Syria's war started in 2011" still measures this clause's count)
+    since = tally_start(text, hit.end, ce) or tally_start(text, ce, since_clause_end(text, ce))
+    if since is not None and _counted_over(text, since, (cs, since), cs, ce):
         # dead counted over a period the clause opens after the act ("213 civilians have been killed by air strikes
-        # since the ceasefire collapsed"): a tally, unless the act has a day of its own before it; a stretch with
-        # two ends ("died of torture from March 2011 to June 2016") is one whatever day the count was told on
+        # since the ceasefire collapsed"): a tally, unless the act has a day of its own before it
         return Genericity(True, "aggregate")
-    active = ACTIVE_TALLY.search(text, hit.end, min(ce, hit.end + 80))
+    active = _ACTIVE_TALLY.search(text, hit.end, min(ce, hit.end + 80))
     if active is not None and not _CONTRAST.search(text, hit.end, active.start()):
         # "coalition strikes in support of the operation have killed hundreds of civilians": the act's whole count
         return Genericity(True, "aggregate")
     lead = _CLAUSE_OPENING.match(text, cs, hit.start)
     if lead is not None and tally_start(text, lead.end(), hit.start) == lead.end() \
-            and (not _DAY_STATED.search(text, lead.end(), ce) or _STRETCH.match(text, lead.end())) \
-            and _TALLY_FIGURE.search(mask_dates(text[lead.end():ce])):
+            and _counted_over(text, lead.end(), (lead.end(), ce), lead.end(), ce):
         # the period opens the clause: "Since then more than 300 people have been killed in bombardments", "Since
         # April, 270 civilians have died in air strikes on the city"
         return Genericity(True, "aggregate")
@@ -612,6 +609,14 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
             and lex.aggregate.search(text[cs:ce]):
         return Genericity(True, "aggregate")
     return Genericity(False)
+
+
+def _counted_over(text: str, period: int, day_in: tuple[int, int], figures_from: int, ce: int) -> bool:
+    """A count of people in ``text[figures_from:ce]`` told over the period named at ``period``: a tally, unless
+    ``day_in`` states a day of the act's own. A stretch with two ends ("died of torture from March 2011 to June
+    2016") is one whatever day the count was told on."""
+    return (not _DAY_STATED.search(text, *day_in) or _STRETCH.match(text, period) is not None) \
+        and _TALLY_FIGURE.search(mask_dates(text[figures_from:ce])) is not None
 
 
 # one instance singled out of a habit or a series: "has been targeted more than once, including on June 19 when

@@ -232,10 +232,6 @@ _PERFECT_TALLY = re.compile(
     r"\b(?:hundreds|thousands|tens\s+of\s+thousands|millions)\b(?:\s+(?:more|of\s+[\w\-]+))?\s+(?:\w+\s+){0,2}?"
     r"(?:have|has)\s+(?:(?:now|since|reportedly|already)\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b",
     re.I)
-# the same told actively ("coalition strikes have killed hundreds of civilians"): a tally of the act it follows
-ACTIVE_TALLY = re.compile(
-    r"\b(?:have|has)\s+(?:(?:now|reportedly|already)\s+)?killed\s+(?:(?:many|several|tens\s+of)\s+)?"
-    r"(?:hundreds|thousands|millions)\b", re.I)
 _TOLL_DEATH = re.compile(r"\b(?:killed|killing|died|dead|deaths?|lives|perished|executed|executions?)\b", re.I)
 
 

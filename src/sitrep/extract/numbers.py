@@ -512,6 +512,18 @@ def _tallies(raw: str) -> tuple[int, ...]:
                  if not _SUPERLATIVE.search(raw, max(0, m.start() - 110), m.start()))
 
 
+# a clause that "since" opens right after another, up to the sentence's end (lower case: inside the sentence)
+_SINCE_CLAUSE = re.compile(r"[ \t]+since\b[^.;!?]*")
+
+
+def since_clause_end(text: str, ce: int) -> int:
+    """Where the clause that "since" opens right after the clause ending at ``ce`` ends, else ``ce``: a period told
+    there still measures that clause's count ("Some 10,000 civilians have died | since the militants seized the
+    province in 2014": a tally)."""
+    m = _SINCE_CLAUSE.match(text, ce) if ce and text[ce - 1] not in ".!?;" else None
+    return m.end() if m else ce
+
+
 def tally_start(text: str, start: int, end: int) -> int | None:
     """Where text[start:end] names the span of a tally (see ``_tallies``), else None."""
     found = _tallies(text[start:end])
