@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from sitrep.records import ActorRef, Event
+from sitrep.records import ActorRef, Event, Evidence
 from sitrep.resolve import resolve_events
 from sitrep.resolve.blocking import measured_from
 from sitrep.resolve.contradictions import supported
@@ -239,3 +239,74 @@ def test_an_elaboration_brings_no_other_toll(text: str, other: bool) -> None:
                              "Friday, the Observatory said."))
     page = profile(1, _event("alpha", "2017-11-18", text))
     assert _other_toll(page, [0], [told, page]) is other
+
+
+# ---------------------------------------------------------------- a sentence that names no place takes its page's
+
+_LEAD = ("alpha", "2016-07-28", "A truck bomb blast killed at least 44 people in Qamishli on Wednesday, officials "
+         "said.")
+_OTHER = ("beta", "2016-07-28", "A truck bomb killed 44 people in the Syrian city of Qamishli on Wednesday, the "
+          "Observatory said.")
+
+
+def _told_on_the_page(lead: Event, sentence: str, source: str = "alpha", **changes: object) -> Event:
+    """The report a later sentence of ``lead``'s page gives, as the extraction gives it when the sentence names no
+    place: the page's place carried over, its day guessed from the publication day. Its type is read from the
+    sentence itself (extracted with the page's town named, as the page's context names it)."""
+    typed = _event(source, "2016-07-28", f"In Qamishli, {sentence[0].lower()}{sentence[1:]}")
+    ev = replace(typed, event_id=f"{lead.event_id}-{source}-{len(sentence)}", evidence=Evidence(sentence, 400,
+                 400 + len(sentence)), location=lead.location, date="2016-07-28", date_precision="day",
+                 date_method="publication", fatalities=None, actor1=None, actor2=None)
+    if source == lead.source:
+        ev = replace(ev, doc_id=lead.doc_id)
+    return replace(ev, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("sentence, joins", [
+    ("Kurdish officials said the attack was carried out by a suicide bomber driving an explosives-laden truck.", True),
+    ("Witnesses said the explosion was caused by a suicide bomber who drove a truck to the gate.", True),
+    ("A security source said a suicide bomber blew himself up at the entrance of the building.", True),
+    ("Police said the bombing was carried out by a man who detonated an explosive belt near the market.", True),
+    # one more act, or another kind of attack told by its own means, is no elaboration
+    ("Fresh air strikes hit the city on Wednesday, one of them the town hall.", False),
+    ("The blast came as warplanes bombed a market, killing nine people.", False),
+    ("Hours later helicopters dropped barrel bombs, wounding 12 people.", False),
+])
+def test_a_sentence_naming_no_place_tells_its_pages_happening(sentence: str, joins: bool) -> None:
+    lead, other = _event(*_LEAD), _event(*_OTHER)
+    extra = _told_on_the_page(lead, sentence)
+    assert lead.location is not None and lead.location.mention not in sentence
+    incidents = resolve_events([lead, other, extra]).incidents
+    (main,) = [i for i in incidents if lead.event_id in i.event_ids]
+    assert other.event_id in main.event_ids
+    assert (extra.event_id in main.event_ids) is joins
+
+
+def test_a_toll_carried_over_to_such_a_sentence_is_no_toll_against_its_page() -> None:
+    lead, other = _event(*_LEAD), _event(*_OTHER)
+    # the sentence before gave the monitor's toll of 48; the extraction carried it over
+    extra = _told_on_the_page(lead, "Kurdish officials said the attack was carried out by a suicide bomber.",
+                              fatalities=48)
+    (main,) = [i for i in resolve_events([lead, other, extra]).incidents if lead.event_id in i.event_ids]
+    assert extra.event_id in main.event_ids
+    # a toll its own sentence states is another happening's
+    own = _told_on_the_page(lead, "A suicide bomber killed 12 people at the entrance of the building.", fatalities=12)
+    (main,) = [i for i in resolve_events([lead, other, own]).incidents if lead.event_id in i.event_ids]
+    assert own.event_id not in main.event_ids
+
+
+def test_such_a_sentence_dated_to_another_day_tells_something_else() -> None:
+    lead, other = _event(*_LEAD), _event(*_OTHER)
+    extra = _told_on_the_page(lead, "Witnesses said the explosion was caused by a suicide bomber.",
+                              date="2016-07-26", date_method="narrative:weekday")
+    (main,) = [i for i in resolve_events([lead, other, extra]).incidents if lead.event_id in i.event_ids]
+    assert extra.event_id not in main.event_ids
+
+
+def test_two_pages_quoting_one_witness_join_the_happening_both_pages_tell() -> None:
+    lead, other = _event(*_LEAD), _event(*_OTHER)
+    quote = "Witnesses said the explosion was caused by a suicide bomber who drove a truck to the gate."
+    a, b = _told_on_the_page(lead, quote), _told_on_the_page(other, quote, source="beta")
+    assert a.doc_id == lead.doc_id and b.doc_id == other.doc_id
+    incidents = resolve_events([lead, other, a, b]).incidents
+    assert [len(i.event_ids) for i in incidents] == [4]

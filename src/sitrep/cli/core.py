@@ -34,6 +34,7 @@ from sitrep.cli.options import (
     table_cap,
 )
 from sitrep.config import Settings, load_settings
+from sitrep.engines import default_workers
 from sitrep.errors import InputError, SitrepError, UsageError
 from sitrep.store.base import Query, Store
 
@@ -362,7 +363,10 @@ def dates(in_path: str, output: str) -> None:
 @click.command()
 @click.argument("in_path", metavar="EVENTS.jsonl")
 @output_option
-def resolve(in_path: str, output: str) -> None:
+@click.option("--workers", type=click.IntRange(1, None), default=None,
+              help="Processes that pair and score the reports (default: the CPUs this process may use); the "
+                   "incidents are the same for any number.")
+def resolve(in_path: str, output: str, workers: int | None) -> None:
     """Merge extract output across documents into incidents with contradictions (stateless)."""
     # the reports read and the resolver's records (open incidents, profiles) live long: the cyclic collector's
     # default threshold (700 new objects) scans them again and again (8 % of the CPU of 100k events); a higher
@@ -370,12 +374,12 @@ def resolve(in_path: str, output: str) -> None:
     thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
     try:
-        _resolve_file(in_path, output)
+        _resolve_file(in_path, output, workers or default_workers())
     finally:
         gc.set_threshold(*thresholds)
 
 
-def _resolve_file(in_path: str, output: str) -> None:
+def _resolve_file(in_path: str, output: str, workers: int) -> None:
     from sitrep.records import Event
     from sitrep.resolve import resolve_stream, time_key
 
@@ -399,7 +403,7 @@ def _resolve_file(in_path: str, output: str) -> None:
     events = (Event.from_dict(json.loads(raw)) for _, _, raw in keyed)
     out = open_output(output)
     try:
-        for inc in resolve_stream(events):
+        for inc in resolve_stream(events, workers=workers):
             out.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:

@@ -77,3 +77,40 @@ class ProcessEngine:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def forked_parts(work: Callable[[int, int], R], parts: int) -> list[R]:
+    """``[work(0, parts), ..., work(parts - 1, parts)]``, parts 1.. computed in forked children while part 0 is
+    computed here: for in-memory work too short-lived for a pool (the resolver's pairs of one chunk, whose profiles
+    the children share copy-on-write instead of receiving them pickled). Each child sends its part back pickled.
+    Where ``fork`` is unavailable, or a child fails, that part is computed here: the result is the same either
+    way, only slower."""
+    if parts < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(k, parts) for k in range(parts)]
+    ctx = multiprocessing.get_context("fork")
+    children: list[tuple[int, Any, Any]] = []
+    for k in range(1, parts):
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_send_part, args=(work, k, parts, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((k, child, receive))
+    out: list[R] = [work(0, parts)]
+    for k, child, receive in children:
+        try:
+            ok, value = receive.recv()
+        except (EOFError, OSError):
+            ok, value = False, None
+        receive.close()
+        child.join()
+        out.append(value if ok else work(k, parts))
+    return out
+
+
+def _send_part(work: Callable[[int, int], Any], k: int, parts: int, send: Any) -> None:
+    try:
+        send.send((True, work(k, parts)))
+    except Exception:  # noqa: BLE001 - the parent computes the part itself
+        send.send((False, None))
+    finally:
+        send.close()

@@ -36,6 +36,7 @@ def resolve_events(
     existing: Sequence[Incident] = (),
     existing_events: Sequence[Event] = (),
     memo: MatchIndex | None = None,
+    workers: int = 1,
 ) -> ResolveResult:
     """Merge reports into incidents.
 
@@ -51,7 +52,8 @@ def resolve_events(
 
     Generic/aggregate/hypothetical mentions (``Event.generic``) never form incidents. ``memo``: the
     reports a long-running ingest keeps keyed and paired (:class:`sitrep.resolve.index.MatchIndex`);
-    the result is the same with or without it.
+    the result is the same with or without it. ``workers``: processes that find and score the candidate pairs
+    (the result is the same).
     """
     old: dict[str, Event] = {e.event_id: e for e in existing_events}
     stored_ids = {eid for inc in existing for eid in inc.event_ids}
@@ -73,7 +75,8 @@ def resolve_events(
         for m in members:
             incident_of[m] = inc.incident_id
     new_idx = set(range(len(old), len(pool)))
-    clusters, scores = cluster(pool, groups=groups, only_with=new_idx if existing or old else None, memo=memo)
+    clusters, scores = cluster(pool, groups=groups, only_with=new_idx if existing or old else None, memo=memo,
+                               workers=workers)
 
     incidents: list[Incident] = []
     removed: list[str] = []
@@ -139,7 +142,7 @@ def time_key(ev: Event) -> tuple[int, int]:
     return (0, iv[0])
 
 
-def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS) -> Iterator[Incident]:
+def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS, workers: int = 1) -> Iterator[Incident]:
     """Stateless resolution of ``events`` given in :func:`time_key` order, yielding every incident once.
 
     The reports are taken ``chunk_size`` at a time and resolved against the incidents still *open*
@@ -148,7 +151,7 @@ def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS) -> I
     yielded, when the chunks have moved past it; the undated reports come last and meet only each
     other. Memory holds one chunk and the open incidents; time grows with the input. An input that
     fits in one chunk gives exactly what ``resolve_events(events)`` gives. Ids are content hashes of
-    the member event ids, as in stateless mode.
+    the member event ids, as in stateless mode. ``workers``: see :func:`resolve_events`.
     """
     open_incidents: dict[str, Incident] = {}
     open_events: dict[str, Event] = {}
@@ -167,7 +170,7 @@ def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS) -> I
         undated, first = time_key(chunk[0])
         yield from close(None if undated else first)
         result = resolve_events(chunk, existing=list(open_incidents.values()),
-                                existing_events=list(open_events.values()))
+                                existing_events=list(open_events.values()), workers=workers)
         for iid in result.removed:
             open_incidents.pop(iid, None)
         by_id = {e.event_id: e for e in chunk}

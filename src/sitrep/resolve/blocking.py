@@ -574,11 +574,13 @@ class Blocking:
         """Every report that forms a candidate pair with report ``i``."""
         return self.found_by(i) | self.finders_of(i)
 
-    def pairs(self, only_with: set[int] | None = None) -> set[tuple[int, int]]:
-        """Candidate index pairs (i < j); ``only_with``: those that reports in it find."""
+    def pairs(self, only_with: set[int] | None = None, part: tuple[int, int] = (0, 1)) -> set[tuple[int, int]]:
+        """Candidate index pairs (i < j); ``only_with``: those that reports in it find. ``part`` ``(k, n)``: those
+        that the reports whose index is ``k`` modulo ``n`` find (the union over the ``n`` parts is every pair)."""
         out: set[tuple[int, int]] = set()
+        k_part, n_parts = part
         for k in self.keyed:
-            if only_with is not None and k.index not in only_with:
+            if (only_with is not None and k.index not in only_with) or k.index % n_parts != k_part:
                 continue  # pairs among existing reports were decided before
             out.update((k.index, j) if k.index < j else (j, k.index) for j in self.found_by(k.index))
         return out

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep.extract.merge import DELIVERY
 from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
@@ -46,6 +47,7 @@ from .matching import (
     MIN_TEXT,
     THRESHOLD,
     Profile,
+    _published_after,
     actor_key,
     conflict,
     dice,
@@ -55,6 +57,7 @@ from .matching import (
     profile,
     same_spot,
     told_elsewhere,
+    typing_slip,
 )
 from .signatures import is_rare
 
@@ -137,10 +140,12 @@ def cluster(
     groups: Iterable[Sequence[int]] = (),
     only_with: set[int] | None = None,
     memo: MatchIndex | None = None,
+    workers: int = 1,
 ) -> tuple[list[list[int]], dict[tuple[str, str], float]]:
     """Cluster report indexes. ``groups``: indexes already together (stored incidents). ``memo``: the
     profiles, scores and matched pairs kept by a long-running ingest (used when every report is new
-    and ``events`` are in event id order, as the ingest passes them; the result is the same)."""
+    and ``events`` are in event id order, as the ingest passes them; the result is the same). ``workers``:
+    processes that find and score the candidate pairs (:func:`_matched_pairs`; the result is the same)."""
     if memo is not None and (only_with is not None
                              or any(a.event_id >= b.event_id for a, b in zip(events, events[1:], strict=False))):
         memo = None
@@ -172,8 +177,7 @@ def cluster(
     if memo is not None:
         found = memo.matched_pairs(events)
     else:
-        pairs = candidate_pairs(events, only_with=only_with, signatures_of=[p.signatures for p in profiles])
-        found = [(s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD]
+        found = _matched_pairs(events, profiles, only_with, score, workers)
     scored = sorted(found, key=lambda t: (-t[0], t[1], t[2]))
     matched: dict[tuple[str, str], float] = {}
 
@@ -212,6 +216,30 @@ def cluster(
     clusters = [sorted(m) for m in c.members.values()]
     clusters.sort(key=lambda m: m[0])
     return clusters, matched
+
+
+PARALLEL_MIN_EVENTS = 4000  # fewer reports are paired in this process: a fork costs more than it saves
+
+
+def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_with: set[int] | None,
+                   score: Callable[[int, int], float], workers: int) -> list[tuple[float, int, int]]:
+    """The candidate pairs (:mod:`blocking`) whose match score reaches the threshold, as ``(score, i, j)``. With
+    ``workers`` > 1 and enough reports, the reports are split by index among forked processes to find their
+    candidates, and the deduplicated pairs split again to score them (:func:`engines.processes.forked_parts`);
+    the pairs are the same."""
+    signatures = [p.signatures for p in profiles]
+    if workers < 2 or len(events) < PARALLEL_MIN_EVENTS:
+        pairs = candidate_pairs(events, only_with=only_with, signatures_of=signatures)
+        return [(s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD]
+    from sitrep.engines.processes import forked_parts
+
+    blocking = Blocking(events, signatures_of=signatures)
+    ordered = sorted(set().union(*forked_parts(lambda k, n: blocking.pairs(only_with, part=(k, n)), workers)))
+
+    def scored(k: int, n: int) -> list[tuple[float, int, int]]:
+        return [(s, i, j) for i, j in ordered[k::n] if (s := match_score(profiles[i], profiles[j])) >= THRESHOLD]
+
+    return [t for part in forked_parts(scored, workers) for t in part]
 
 
 def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]:
@@ -271,11 +299,17 @@ def _best_incident(c: _Clusters, i: int, links: Sequence[tuple[float, int]], anc
 def _elaborates(p: Profile, q: Profile) -> bool:
     """Could report ``p`` be its document saying more about the happening ``q`` reports? The same
     event type, places that agree at whatever precision, some shared wording (or a shared
-    distinctive kind), a day only guessed and within ``GUESS_GAP_DAYS`` of ``q``'s or the same
-    stated day, no toll against ``q``'s, and not another named town (:func:`matching.other_town`). A
-    sentence that states another time ("in mid-July") or another kind of event tells another happening."""
+    distinctive kind; none needed when the sentence names no place of its own and so takes its page's:
+    :func:`_takes_its_pages_place`), a day only guessed and within ``GUESS_GAP_DAYS`` of ``q``'s or
+    the same stated day, no toll of its sentence's own against ``q``'s, no doer its sentence names of the side
+    opposed to ``q``'s, and not another named town (:func:`matching.other_town`). A sentence that states another
+    time ("in mid-July"), another kind of event, or another kind of attack told by its own means ("the strikes came
+    as a car bomb wounded 37 people", "the plane came back a second time" on a page of shelling; not "the attack"
+    typed as a suicide bombing on a page of a bomb blast: :func:`matching.typing_slip`) tells another happening."""
     if p.event_type != q.event_type or not places_agree(p, q) or conflict(p, q) or p.tally:
         return False
+    if _delivered_apart(p, q):
+        return False  # another kind of attack, each told by its own means ("the blast came as warplanes bombed ...")
     if any(is_rare(s) for s in p.signatures - q.signatures):
         return False  # "the airfield was the launch pad for a chemical attack" tells that attack, not the strike
     if other_town(p, q):
@@ -291,46 +325,92 @@ def _elaborates(p: Profile, q: Profile) -> bool:
     gap = interval_gap(p.interval, q.interval)
     if gap > (GUESS_GAP_DAYS if p.date_guess else 0):
         return False
-    if dice(p.tokens, q.tokens) < MIN_TEXT and not (p.signatures & q.signatures):
+    unplaced = _takes_its_pages_place(p, q)
+    if dice(p.tokens, q.tokens) < MIN_TEXT and not (p.signatures & q.signatures) and not unplaced:
         return False
-    return p.fatalities is None or q.fatalities is None or p.fatalities == q.fatalities
+    # such a sentence's toll that it does not state (carried over from the sentence before) is no toll against q's
+    return (p.fatalities is None or q.fatalities is None or p.fatalities == q.fatalities
+            or (unplaced and not p.toll_told))
+
+
+def _delivered_apart(p: Profile, q: Profile) -> bool:
+    """Two explosive acts each told by its own means, one fired from afar and one set off where it struck
+    (``extract.merge.DELIVERY``): an air strike and a car bomb, unless one sentence names the other's means too
+    (:func:`matching.typing_slip`)."""
+    kp, kq = DELIVERY.get(p.sub_event_type or ""), DELIVERY.get(q.sub_event_type or "")
+    return (kp is not None and kq is not None and kp != kq and p.delivery_told and q.delivery_told
+            and not typing_slip(p, q))
+
+
+def _takes_its_pages_place(p: Profile, q: Profile) -> bool:
+    """``p``'s sentence names no place of its own, so it tells of the happening its page places ("Kurdish officials
+    said the attack was carried out by a suicide bomber", "a few seconds later there was an enormous explosion") --
+    unless it tells one more act ("fresh air strikes against the city on Wednesday"), another sub type told by its own
+    means (:func:`matching.typing_slip`), or is dated to another day than ``q``'s."""
+    if p.place_named or p.another or not (p.sub_event_type == q.sub_event_type or typing_slip(p, q)):
+        return False  # nor "the plane came back a second time" on a page of shelling: two means, two acts
+    # its page's day, or the day its page came out after ``q``'s ("- Air raids kill thousands -" dated by the narrative
+    # to the day before a barrel bomb killed eight tells something else)
+    return p.interval == q.interval or _published_after(p, q)
 
 
 def _attach_elaborations(
     c: _Clusters, profiles: Sequence[Profile], only_with: set[int] | None, score: Any
 ) -> None:
-    """A report left alone that its document tells as part of an incident joins that incident.
+    """Reports that their documents tell as part of an incident join that incident.
 
     Articles come back to their subject in sentences that match nothing on their own ("The attack
     left 12 people killed", "Syria denied it had used chemical weapons"). Such a report joins the
     incident that holds another report of its document when that report's place and date agree
-    (:func:`_elaborates`) and no report of the incident conflicts with it — and only when exactly one
-    incident of its document qualifies (a document telling two happenings gives no answer).
+    (:func:`_elaborates`: a sentence naming no place of its own, such as "the attack was carried out by a
+    suicide bomber", takes its page's, so it needs no wording in common) and no report of the incident conflicts
+    with it — and only when exactly one
+    incident of its document qualifies (a document telling two happenings gives no answer). A few such
+    reports of several documents may have matched each other first (two outlets quoting one witness: "a
+    few seconds later there was an enormous explosion"): the small incident they make joins the larger one
+    when each of its reports elaborates that one incident, and only that one, in its own document.
     """
     by_doc: dict[str, list[int]] = defaultdict(list)
     for p in profiles:
         by_doc[p.doc_id].append(p.index)
-    for idxs in by_doc.values():
-        if len(idxs) < 2:
+    roots = sorted({c.find(i) for idxs in by_doc.values() if len(idxs) > 1 for i in idxs})
+    for root in roots:
+        ri = c.find(root)
+        members = list(c.members[ri])
+        if len(members) > MAX_ELABORATION or (only_with is not None and not any(i in only_with for i in members)):
             continue
-        for i in idxs:
-            ri = c.find(i)
-            if len(c.members[ri]) > 1 or (only_with is not None and i not in only_with):
-                continue
-            targets = {c.find(j) for j in idxs if j != i and _elaborates(profiles[i], profiles[j])} - {ri}
-            targets = {t for t in targets
-                       if len(c.members[t]) > 1 and not _other_toll(profiles[i], c.members[t], profiles)}
-            if len(targets) == 1:
-                t = targets.pop()
-                if _merged_span_ok(c, ri, t) and _compatible(c, ri, t, profiles, lambda a, b: THRESHOLD):
-                    c.union(ri, t)
+        target = _elaborated(c, ri, members, profiles, by_doc)
+        if target is not None and _merged_span_ok(c, ri, target) and _compatible(
+                c, ri, target, profiles, lambda a, b: THRESHOLD):
+            c.union(ri, target)
+
+
+MAX_ELABORATION = 3  # the most reports of an incident that may be elaborations of a larger one
+
+
+def _elaborated(c: _Clusters, ri: int, members: Sequence[int], profiles: Sequence[Profile],
+                by_doc: dict[str, list[int]]) -> int | None:
+    """The one larger incident that every report of incident ``ri`` elaborates in its own document, or None."""
+    target: int | None = None
+    for i in members:
+        p = profiles[i]
+        found = {c.find(j) for j in by_doc[p.doc_id] if j != i and _elaborates(p, profiles[j])} - {ri}
+        found = {t for t in found if len(c.members[t]) >= max(2, len(members))
+                 and not _other_toll(p, c.members[t], profiles)}
+        if len(found) != 1 or (target is not None and found != {target}):
+            return None
+        target = found.pop()
+    return target
 
 
 def _other_toll(p: Profile, members: Sequence[int], profiles: Sequence[Profile]) -> bool:
     """A death toll ``p``'s sentence states against one another report of the incident states ("heavy bombing has
-    killed three emergency workers" on a page joined to "seven people were killed in Douma"): an elaboration is
-    its page saying more about the happening, so it brings no new toll."""
-    return p.toll_told and any(profiles[m].toll_told and profiles[m].fatalities != p.fatalities for m in members)
+    killed three emergency workers" on a page joined to "seven people were killed in Douma"), and that none of them
+    states: an elaboration is its page saying more about the happening, so it brings no new toll."""
+    if not p.toll_told:
+        return False
+    told = {profiles[m].fatalities for m in members if profiles[m].toll_told}
+    return bool(told) and p.fatalities not in told
 
 
 # ------------------------------------------------------------------------------ consensus
