@@ -575,15 +575,36 @@ class Blocking:
         return self.found_by(i) | self.finders_of(i)
 
     def pairs(self, only_with: set[int] | None = None, part: tuple[int, int] = (0, 1)) -> set[tuple[int, int]]:
-        """Candidate index pairs (i < j); ``only_with``: those that reports in it find. ``part`` ``(k, n)``: those
-        that the reports whose index is ``k`` modulo ``n`` find (the union over the ``n`` parts is every pair)."""
+        """Candidate index pairs (i < j); ``only_with``: those that reports in it find. ``part`` ``(k, n)``: the pairs
+        owned by the reports whose index is ``k`` modulo ``n`` -- a pair is owned by the lower of its two reports
+        when that one finds the other, else by the other -- so the ``n`` parts hold every pair exactly once."""
         out: set[tuple[int, int]] = set()
         k_part, n_parts = part
         for k in self.keyed:
-            if (only_with is not None and k.index not in only_with) or k.index % n_parts != k_part:
+            i = k.index
+            if (only_with is not None and i not in only_with) or i % n_parts != k_part:
                 continue  # pairs among existing reports were decided before
-            out.update((k.index, j) if k.index < j else (j, k.index) for j in self.found_by(k.index))
+            for j in self.found_by(i):
+                if i < j:
+                    out.add((i, j))
+                elif n_parts == 1 or not ((only_with is None or j in only_with) and self.finds(j, i)):
+                    out.add((j, i))
         return out
+
+    def finds(self, i: int, j: int) -> bool:
+        """Does report ``i``, looking in its blocks, find report ``j`` (``j in found_by(i)``, without the rest)?"""
+        k, o = self.by_index.get(i), self.by_index.get(j)
+        if k is None or o is None or i == j:
+            return False
+        member = set(self._member_of(o))
+        for block, window, loose in self._looks_in(k):
+            if block not in member:
+                continue
+            if k.interval is None and j not in self.blocks[block].undated[: self.undated_cap]:
+                continue
+            if self._pairs(k, o, window, loose):
+                return True
+        return False
 
 
 def candidate_pairs(

@@ -224,9 +224,9 @@ PARALLEL_MIN_EVENTS = 4000  # fewer reports are paired in this process: a fork c
 def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_with: set[int] | None,
                    score: Callable[[int, int], float], workers: int) -> list[tuple[float, int, int]]:
     """The candidate pairs (:mod:`blocking`) whose match score reaches the threshold, as ``(score, i, j)``. With
-    ``workers`` > 1 and enough reports, the reports are split by index among forked processes to find their
-    candidates, and the deduplicated pairs split again to score them (:func:`engines.processes.forked_parts`);
-    the pairs are the same."""
+    ``workers`` > 1 and enough reports, forked processes (:func:`engines.processes.forked_parts`) each find and
+    score the pairs owned by their share of the reports (:meth:`blocking.Blocking.pairs`: every pair once) and send
+    back only the matched ones; the pairs are the same."""
     signatures = [p.signatures for p in profiles]
     if workers < 2 or len(events) < PARALLEL_MIN_EVENTS:
         pairs = candidate_pairs(events, only_with=only_with, signatures_of=signatures)
@@ -234,12 +234,12 @@ def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_wi
     from sitrep.engines.processes import forked_parts
 
     blocking = Blocking(events, signatures_of=signatures)
-    ordered = sorted(set().union(*forked_parts(lambda k, n: blocking.pairs(only_with, part=(k, n)), workers)))
 
-    def scored(k: int, n: int) -> list[tuple[float, int, int]]:
-        return [(s, i, j) for i, j in ordered[k::n] if (s := match_score(profiles[i], profiles[j])) >= THRESHOLD]
+    def matched(k: int, n: int) -> list[tuple[float, int, int]]:
+        return [(s, i, j) for i, j in blocking.pairs(only_with, part=(k, n))
+                if (s := match_score(profiles[i], profiles[j])) >= THRESHOLD]
 
-    return [t for part in forked_parts(scored, workers) for t in part]
+    return [t for part in forked_parts(matched, workers) for t in part]
 
 
 def matched_component(events: Sequence[Event], seeds: Iterable[int]) -> set[int]:
