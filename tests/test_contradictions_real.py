@@ -213,6 +213,11 @@ SUBGROUP = [
     ("Shelling hit the school in Taiz on Monday, and among the killed civilians there are three women.", 3),
     ("The car bomb in Azaz on Monday killed at least one teacher as well as the pupils waiting outside.", 1),
     ("A rocket hit the bus in Marib on Monday, killing two soldiers as well as several passengers.", 2),
+    # one of a group, named as the doer or the victim, is no toll
+    ("The group said in a statement that one of its fighters had fired on the gathering before blowing himself up.",
+     1),
+    ("Two of their members were among those who opened fire on the checkpoint on Monday.", 2),
+    ("Three of his bodyguards were wounded when the car bomb went off on Monday.", 3),
 ]
 
 

@@ -76,6 +76,14 @@ def test_each_side_blamed_for_one_chemical_attack_is_one_incident_s_contradictio
     "Some 150 people have been killed in the city since a fragile ceasefire collapsed on Monday evening.",
     "The toll includes 50 people killed by rebel shelling of the western districts.",
     "Warplanes have carried out raids that have also caused civilian casualties, the coalition admits.",
+    # acts over a whole country or region
+    "Syrian government air strikes on opposition-held towns across the country killed at least 32 people on Monday.",
+    "Air raids across Idlib province killed 20 civilians on Tuesday, the monitor said.",
+    "Regime bombardments nationwide killed 61 people on Sunday, activists said.",
+    # a campaign since a time the page told before
+    "Since then they have unleashed a salvo of rockets, artillery shells and car bombs on the western districts.",
+    "Since then air strikes have killed 40 people in the town, the monitor said.",
+    "Since then at least 25 civilians have been killed in shelling on the eastern districts.",
 ])
 def test_tallies_and_aggregates_are_no_happening(text: str) -> None:
     assert is_tally(text)
@@ -87,6 +95,9 @@ def test_tallies_and_aggregates_are_no_happening(text: str) -> None:
     "The gas attack has killed hundreds of people, activists said.",
     "Air strikes on Monday killed 12 people in the town.",
     "Air strikes that have killed 12 people on Monday hit a market in the town.",
+    "Rockets fired across the border hit a school in Kilis on Monday, killing two children.",
+    "Shells fired across the front line killed four people in the town on Tuesday.",
+    "Artillery fire across the river hit the village of Hajin on Friday, killing six civilians.",
 ])
 def test_one_happening_is_no_tally(text: str) -> None:
     assert not is_tally(text)

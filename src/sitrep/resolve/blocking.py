@@ -576,18 +576,21 @@ class Blocking:
 
     def pairs(self, only_with: set[int] | None = None, part: tuple[int, int] = (0, 1)) -> set[tuple[int, int]]:
         """Candidate index pairs (i < j); ``only_with``: those that reports in it find. ``part`` ``(k, n)``: the pairs
-        owned by the reports whose index is ``k`` modulo ``n`` -- a pair is owned by the lower of its two reports
-        when that one finds the other, else by the other -- so the ``n`` parts hold every pair exactly once."""
+        owned by the ``k``-th of ``n`` runs of consecutive indexes (the resolver's reports come in time order, so few
+        pairs cross two runs): a pair inside a run is the run's; a pair across two runs is owned by the lower report's
+        run when that report finds the other, else by the higher's. The ``n`` parts hold every pair exactly once."""
         out: set[tuple[int, int]] = set()
         k_part, n_parts = part
+        size = max(self.by_index, default=-1) + 1
+        lo, hi = k_part * size // n_parts, (k_part + 1) * size // n_parts
         for k in self.keyed:
             i = k.index
-            if (only_with is not None and i not in only_with) or i % n_parts != k_part:
+            if (only_with is not None and i not in only_with) or not lo <= i < hi:
                 continue  # pairs among existing reports were decided before
             for j in self.found_by(i):
                 if i < j:
                     out.add((i, j))
-                elif n_parts == 1 or not ((only_with is None or j in only_with) and self.finds(j, i)):
+                elif j >= lo or not ((only_with is None or j in only_with) and self.finds(j, i)):
                     out.add((j, i))
         return out
 

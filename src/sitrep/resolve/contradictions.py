@@ -106,8 +106,9 @@ DATE_SLACK_DAYS = 1  # one day apart: time zones, a night, a report that dates t
 # an article names a victim ("carry the body of a dead child", "a man was killed"); it does not count the dead
 _ARTICLE = re.compile(r"an?", re.IGNORECASE)
 # a figure that counts part of the dead ("14 of the dead were fighters", "seven of them children")
-_PART = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+of\s+(?:the|them|those|whom)\b",
-                   re.IGNORECASE)
+# ("one of its fighters fired on the gathering": one of a group, no toll)
+_PART = re.compile(r"^(?:(?:at least|more than|over|some|about)\s+)?[\w,-]+\s+of\s+"
+                   r"(?:the|them|those|whom|its|their|his|her)\b", re.IGNORECASE)
 # a figure that counts a group among the dead ("Among the dead were four children", "the toll, among them two women")
 # ("Two medics were among at least 31 people killed": the figure right after "among" is the whole toll)
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the|them|those|whom|these|its|their)\b[^.;:]*$", re.IGNORECASE)

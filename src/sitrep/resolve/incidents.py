@@ -225,7 +225,7 @@ def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_wi
                    score: Callable[[int, int], float], workers: int) -> list[tuple[float, int, int]]:
     """The candidate pairs (:mod:`blocking`) whose match score reaches the threshold, as ``(score, i, j)``. With
     ``workers`` > 1 and enough reports, forked processes (:func:`engines.processes.forked_parts`) each find and
-    score the pairs owned by their share of the reports (:meth:`blocking.Blocking.pairs`: every pair once) and send
+    score the pairs owned by their run of the reports (:meth:`blocking.Blocking.pairs`: every pair once) and send
     back only the matched ones; the pairs are the same."""
     signatures = [p.signatures for p in profiles]
     if workers < 2 or len(events) < PARALLEL_MIN_EVENTS:
@@ -346,8 +346,10 @@ def _takes_its_pages_place(p: Profile, q: Profile) -> bool:
     """``p``'s sentence names no place of its own, so it tells of the happening its page places ("Kurdish officials
     said the attack was carried out by a suicide bomber", "a few seconds later there was an enormous explosion") --
     unless it tells one more act ("fresh air strikes against the city on Wednesday"), another sub type told by its own
-    means (:func:`matching.typing_slip`), or is dated to another day than ``q``'s."""
-    if p.place_named or p.another or not (p.sub_event_type == q.sub_event_type or typing_slip(p, q)):
+    means (:func:`matching.typing_slip`; a device set off where it struck may be told as a car bomb or a suicide
+    bomber), or is dated to another day than ``q``'s."""
+    set_off = DELIVERY.get(p.sub_event_type or "") == DELIVERY.get(q.sub_event_type or "") == "set off"
+    if p.place_named or p.another or not (p.sub_event_type == q.sub_event_type or set_off or typing_slip(p, q)):
         return False  # nor "the plane came back a second time" on a page of shelling: two means, two acts
     # its page's day, or the day its page came out after ``q``'s ("- Air raids kill thousands -" dated by the narrative
     # to the day before a barrel bomb killed eight tells something else)

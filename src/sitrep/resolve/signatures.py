@@ -146,7 +146,7 @@ _TALLY = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?! (?:night|morning))|"
     r"(?:began|started) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d{1,2}) and "
     r"(?:continued|went on|lasted)|"
-    r"since (?:the (?:start|beginning|launch)|early|late|mid|last|yesterday|"
+    r"since (?:the (?:start|beginning|launch)|early|late|mid|last|yesterday|then|"
     # "since Saturday": days of counting; "since Wednesday afternoon", "since Sunday morning": hours of one happening
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning|afternoon|evening|night))|"
     r"january|february|march|april|may|june|july|"
@@ -186,6 +186,10 @@ _AGGREGATE = re.compile(
     rf"|\b{_ACTS}\s+(?:that|which)\s+(?:have|has)\s+(?:also\s+|now\s+)?(?:caused|killed|left)\b(?![^.;]{{0,40}}\d)"
     # a campaign told as going on: "Moscow has been carrying out air strikes in support of its ally"
     rf"|\b(?:has|have) been (?:carrying out|conducting|staging|launching|waging) (?:\w+\s+){{0,2}}{_ACTS}\b"
+    # acts over a whole country or region ("air strikes on opposition-held towns across the country killed 32"): many
+    # happenings; not "rockets fired across the border"
+    rf"|\b{_ACTS}\b[^.;]{{0,60}}?\b(?:across (?:the )?(?:country|nation|syria|iraq|yemen|region|provinces?|"
+    rf"(?:north|south|east|west)(?:east|west)?)|across \w+ province|nationwide)\b"
     # a report's count of many ("a rights group says in a report that it collected the names of 69 civilians killed")
     rf"|\breport\b[^.;]{{0,80}}\b(?:documented|recorded|collected|counted|compiled)\b"
     # a doer (not one act) that has killed a mass: "IS has killed hundreds of people since ...", "the regime has killed
