@@ -9,6 +9,7 @@ loads the spaCy pipeline once, in its initializer, before its first chunk.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -88,6 +89,9 @@ def forked_parts(work: Callable[[int, int], R], parts: int) -> list[R]:
     if parts < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(k, parts) for k in range(parts)]
     ctx = multiprocessing.get_context("fork")
+    # the objects alive now go to the collector's permanent generation: no collection in a child or here walks them
+    # (and writes their headers), so the children share their pages instead of copying them
+    gc.freeze()
     children: list[tuple[int, Any, Any]] = []
     for k in range(1, parts):
         receive, send = ctx.Pipe(duplex=False)
@@ -104,10 +108,12 @@ def forked_parts(work: Callable[[int, int], R], parts: int) -> list[R]:
         receive.close()
         child.join()
         out.append(value if ok else work(k, parts))
+    gc.unfreeze()
     return out
 
 
 def _send_part(work: Callable[[int, int], Any], k: int, parts: int, send: Any) -> None:
+    gc.disable()  # a short-lived child: a collection would only copy the parent's pages it walks
     try:
         send.send((True, work(k, parts)))
     except Exception:  # noqa: BLE001 - the parent computes the part itself
