@@ -316,8 +316,12 @@ def test_such_a_sentence_dated_to_another_day_tells_something_else() -> None:
 
 def test_two_pages_quoting_one_witness_join_the_happening_both_pages_tell() -> None:
     lead, other = _event(*_LEAD), _event(*_OTHER)
+    third = _event("gamma", "2016-07-28", "A bomb attack killed 44 people in the Kurdish city of Qamishli on "
+                   "Wednesday, state television said.")
     quote = "Witnesses said the explosion was caused by a suicide bomber who drove a truck to the gate."
     a, b = _told_on_the_page(lead, quote), _told_on_the_page(other, quote, source="beta")
     assert a.doc_id == lead.doc_id and b.doc_id == other.doc_id
-    incidents = resolve_events([lead, other, a, b]).incidents
-    assert [len(i.event_ids) for i in incidents] == [4]
+    incidents = resolve_events([lead, other, third, a, b]).incidents
+    assert [len(i.event_ids) for i in incidents] == [5]
+    # two such sentences join only a larger incident: two pages' two reports each stay as they are
+    assert sorted(len(i.event_ids) for i in resolve_events([lead, other, a, b]).incidents) == [2, 2]

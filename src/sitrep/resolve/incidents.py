@@ -397,7 +397,7 @@ def _elaborated(c: _Clusters, ri: int, members: Sequence[int], profiles: Sequenc
     for i in members:
         p = profiles[i]
         found = {c.find(j) for j in by_doc[p.doc_id] if j != i and _elaborates(p, profiles[j])} - {ri}
-        found = {t for t in found if len(c.members[t]) >= max(2, len(members))
+        found = {t for t in found if len(c.members[t]) > max(1, len(members))
                  and not _other_toll(p, c.members[t], profiles)}
         if len(found) != 1 or (target is not None and found != {target}):
             return None
