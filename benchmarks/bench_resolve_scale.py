@@ -79,10 +79,11 @@ def replicate(events: list[dict[str, Any]], n: int, shift_days: int, seed: int, 
             r += 1
 
 
-def run(path: Path, out: Path) -> dict[str, float]:
+def run(path: Path, out: Path, workers: int | None = None) -> dict[str, float]:
     t0 = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "sitrep", "resolve", str(path), "-o", str(out)], check=True)
+    extra = ["--workers", str(workers)] if workers else []
+    subprocess.run([sys.executable, "-m", "sitrep", "resolve", str(path), "-o", str(out), *extra], check=True)
     secs = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -99,14 +100,19 @@ def main() -> int:
     ap.add_argument("--shift-days", type=int, default=90)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--workers", type=int, default=None,
+                    help="sitrep resolve --workers (default: the command's own, the CPUs this process may use)")
+    ap.add_argument("--reuse", action="store_true", help="resolve the replica file already in --workdir, if any")
     args = ap.parse_args()
     events = [json.loads(line) for line in args.events.open(encoding="utf-8") if line.strip()]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sitrep-resolve-scale-"))
     for n in args.n or [100000]:
         src = work / f"events_{n}.jsonl"
-        replicate(events, n, args.shift_days, args.seed, src)
-        stats = run(src, work / f"incidents_{n}.jsonl")
-        stats.update(events=n, events_per_cpu_s=round(n / stats["cpu_seconds"]))
+        if not (args.reuse and src.exists()):
+            replicate(events, n, args.shift_days, args.seed, src)
+        stats = run(src, work / f"incidents_{n}.jsonl", args.workers)
+        # workers 0: the command's default
+        stats.update(events=n, events_per_cpu_s=round(n / stats["cpu_seconds"]), workers=float(args.workers or 0))
         print(json.dumps(stats), flush=True)
     return 0
 
