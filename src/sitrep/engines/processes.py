@@ -92,24 +92,26 @@ def forked_parts(work: Callable[[int, int], R], parts: int) -> list[R]:
     # the objects alive now go to the collector's permanent generation: no collection in a child or here walks them
     # (and writes their headers), so the children share their pages instead of copying them
     gc.freeze()
-    children: list[tuple[int, Any, Any]] = []
-    for k in range(1, parts):
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_send_part, args=(work, k, parts, send), daemon=True)
-        child.start()
-        send.close()
-        children.append((k, child, receive))
-    out: list[R] = [work(0, parts)]
-    for k, child, receive in children:
-        try:
-            ok, value = receive.recv()
-        except (EOFError, OSError):
-            ok, value = False, None
-        receive.close()
-        child.join()
-        out.append(value if ok else work(k, parts))
-    gc.unfreeze()
-    return out
+    try:
+        children: list[tuple[int, Any, Any]] = []
+        for k in range(1, parts):
+            receive, send = ctx.Pipe(duplex=False)
+            child = ctx.Process(target=_send_part, args=(work, k, parts, send), daemon=True)
+            child.start()
+            send.close()
+            children.append((k, child, receive))
+        out: list[R] = [work(0, parts)]
+        for k, child, receive in children:
+            try:
+                ok, value = receive.recv()
+            except (EOFError, OSError):
+                ok, value = False, None
+            receive.close()
+            child.join()
+            out.append(value if ok else work(k, parts))
+        return out
+    finally:
+        gc.unfreeze()
 
 
 def _send_part(work: Callable[[int, int], Any], k: int, parts: int, send: Any) -> None:

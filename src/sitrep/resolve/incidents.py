@@ -39,7 +39,7 @@ from sitrep.extract.merge import DELIVERY
 from sitrep.records import ActorRef, Event, Incident, Place
 
 from .blocking import MAX_GAP_DAYS as CORROBORATED_GAP_DAYS
-from .blocking import Blocking, candidate_pairs, date_interval, interval_gap, places_agree
+from .blocking import Blocking, date_interval, interval_gap, places_agree
 from .camps import opposed
 from .contradictions import find_contradictions, method_class, supported
 from .matching import (
@@ -212,7 +212,7 @@ def cluster(
     for s, i, j in scored:
         if not ((i in ambiguous and j in anchored) or (j in ambiguous and i in anchored)):
             merge(s, i, j)
-    _attach_elaborations(c, profiles, only_with, score)
+    _attach_elaborations(c, profiles, only_with)
     clusters = [sorted(m) for m in c.members.values()]
     clusters.sort(key=lambda m: m[0])
     return clusters, matched
@@ -227,13 +227,10 @@ def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_wi
     ``workers`` > 1 and enough reports, forked processes (:func:`engines.processes.forked_parts`) each find and
     score the pairs owned by their run of the reports (:meth:`blocking.Blocking.pairs`: every pair once) and send
     back only the matched ones; the pairs are the same."""
-    signatures = [p.signatures for p in profiles]
+    blocking = Blocking(events, signatures_of=[p.signatures for p in profiles])
     if workers < 2 or len(events) < PARALLEL_MIN_EVENTS:
-        pairs = candidate_pairs(events, only_with=only_with, signatures_of=signatures)
-        return [(s, i, j) for i, j in pairs if (s := score(i, j)) >= THRESHOLD]
+        return [(s, i, j) for i, j in blocking.pairs(only_with) if (s := score(i, j)) >= THRESHOLD]
     from sitrep.engines.processes import forked_parts
-
-    blocking = Blocking(events, signatures_of=signatures)
 
     def matched(k: int, n: int) -> list[tuple[float, int, int]]:
         return [(s, i, j) for i, j in blocking.pairs(only_with, part=(k, n))
@@ -337,9 +334,14 @@ def _delivered_apart(p: Profile, q: Profile) -> bool:
     """Two explosive acts each told by its own means, one fired from afar and one set off where it struck
     (``extract.merge.DELIVERY``): an air strike and a car bomb, unless one sentence names the other's means too
     (:func:`matching.typing_slip`)."""
-    kp, kq = DELIVERY.get(p.sub_event_type or ""), DELIVERY.get(q.sub_event_type or "")
+    kp, kq = _delivery(p), _delivery(q)
     return (kp is not None and kq is not None and kp != kq and p.delivery_told and q.delivery_told
             and not typing_slip(p, q))
+
+
+def _delivery(p: Profile) -> str | None:
+    """How the act of ``p``'s sub type is delivered: "fired" from afar, "set off" where it struck, or None."""
+    return DELIVERY.get(p.sub_event_type or "")
 
 
 def _takes_its_pages_place(p: Profile, q: Profile) -> bool:
@@ -348,7 +350,7 @@ def _takes_its_pages_place(p: Profile, q: Profile) -> bool:
     unless it tells one more act ("fresh air strikes against the city on Wednesday"), another sub type told by its own
     means (:func:`matching.typing_slip`; a device set off where it struck may be told as a car bomb or a suicide
     bomber), or is dated to another day than ``q``'s."""
-    set_off = DELIVERY.get(p.sub_event_type or "") == DELIVERY.get(q.sub_event_type or "") == "set off"
+    set_off = _delivery(p) == _delivery(q) == "set off"
     if p.place_named or p.another or not (p.sub_event_type == q.sub_event_type or set_off or typing_slip(p, q)):
         return False  # nor "the plane came back a second time" on a page of shelling: two means, two acts
     # its page's day, or the day its page came out after ``q``'s ("- Air raids kill thousands -" dated by the narrative
@@ -356,9 +358,7 @@ def _takes_its_pages_place(p: Profile, q: Profile) -> bool:
     return p.interval == q.interval or _published_after(p, q)
 
 
-def _attach_elaborations(
-    c: _Clusters, profiles: Sequence[Profile], only_with: set[int] | None, score: Any
-) -> None:
+def _attach_elaborations(c: _Clusters, profiles: Sequence[Profile], only_with: set[int] | None) -> None:
     """Reports that their documents tell as part of an incident join that incident.
 
     Articles come back to their subject in sentences that match nothing on their own ("The attack
