@@ -1,5 +1,6 @@
-"""``sitrep resolve`` pairs and scores the reports of a chunk in forked processes (issue #18, resolver cost): the
-incidents are the same for any number of workers, and a part a child fails to send is computed by the parent."""
+"""``sitrep resolve`` profiles, pairs and scores the reports of a chunk, and builds its incidents, in forked processes
+(issue #18, resolver cost): the incidents are the same for any number of workers, and a part a child fails to send is
+computed by the parent."""
 
 from __future__ import annotations
 

@@ -364,8 +364,8 @@ def dates(in_path: str, output: str) -> None:
 @click.argument("in_path", metavar="EVENTS.jsonl")
 @output_option
 @click.option("--workers", type=click.IntRange(1, None), default=None,
-              help="Processes that pair and score the reports (default: the CPUs this process may use); the "
-                   "incidents are the same for any number.")
+              help="Processes that profile, pair and score the reports and build the incidents (default: the CPUs "
+                   "this process may use); the incidents are the same for any number.")
 def resolve(in_path: str, output: str, workers: int | None) -> None:
     """Merge extract output across documents into incidents with contradictions (stateless)."""
     # the reports read and the resolver's records (open incidents, profiles) live long: the cyclic collector's

@@ -20,7 +20,7 @@ from sitrep.records import Event, Incident
 from sitrep.store.base import Query
 
 from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval, swept_interval
-from .incidents import ResolveResult, build_incident, cluster, matched_component
+from .incidents import PARALLEL_MIN_EVENTS, ResolveResult, build_incident, cluster, matched_component
 from .index import MatchIndex
 
 __all__ = [
@@ -52,8 +52,8 @@ def resolve_events(
 
     Generic/aggregate/hypothetical mentions (``Event.generic``) never form incidents. ``memo``: the
     reports a long-running ingest keeps keyed and paired (:class:`sitrep.resolve.index.MatchIndex`);
-    the result is the same with or without it. ``workers``: processes that find and score the candidate pairs
-    (the result is the same).
+    the result is the same with or without it. ``workers``: processes that profile the reports, find and score the
+    candidate pairs and build the incidents (the result is the same).
     """
     old: dict[str, Event] = {e.event_id: e for e in existing_events}
     stored_ids = {eid for inc in existing for eid in inc.event_ids}
@@ -78,7 +78,7 @@ def resolve_events(
     clusters, scores = cluster(pool, groups=groups, only_with=new_idx if existing or old else None, memo=memo,
                                workers=workers)
 
-    incidents: list[Incident] = []
+    built: list[tuple[list[Event], str | None]] = []  # each incident to build: its reports and its kept id
     removed: list[str] = []
     for members in clusters:
         evs = [pool[i] for i in members if not pool[i].generic]
@@ -87,15 +87,33 @@ def resolve_events(
         olds = sorted({incident_of[i] for i in members if i in incident_of})
         has_new = any(i in new_idx for i in members)
         if not olds:
-            incidents.append(memo.incident(evs) if memo is not None else build_incident(evs))
+            built.append((evs, None))
             continue
         if len(olds) == 1 and not has_new:
             continue  # unchanged
         survivor = sorted(olds, key=lambda iid: (-len(known[iid].event_ids), iid))[0]
         removed.extend(i for i in olds if i != survivor)
-        incidents.append(build_incident(evs, incident_id=survivor))
+        built.append((evs, survivor))
+    incidents = _built(built, memo, workers)
     incidents.sort(key=lambda inc: (inc.date or "", inc.incident_id))
     return ResolveResult(incidents=incidents, removed=sorted(removed), scores=scores)
+
+
+def _built(todo: Sequence[tuple[list[Event], str | None]], memo: MatchIndex | None, workers: int) -> list[Incident]:
+    """The incidents of ``todo`` (reports, kept id or None for a new incident), in order. A long-running ingest's
+    ``memo`` builds new incidents from what it keeps; otherwise, with ``workers`` > 1 and enough reports, forked
+    processes (:func:`engines.processes.forked_parts`) each build a run of them; the incidents are the same."""
+    def one(evs: list[Event], iid: str | None) -> Incident:
+        return memo.incident(evs) if memo is not None and iid is None else build_incident(evs, incident_id=iid)
+
+    if memo is not None or workers < 2 or sum(len(evs) for evs, _ in todo) < PARALLEL_MIN_EVENTS:
+        return [one(evs, iid) for evs, iid in todo]
+    from sitrep.engines.processes import forked_parts
+
+    def run(k: int, n: int) -> list[Incident]:
+        return [one(evs, iid) for evs, iid in todo[k * len(todo) // n:(k + 1) * len(todo) // n]]
+
+    return [inc for part in forked_parts(run, workers) for inc in part]
 
 
 def candidate_queries(events: Sequence[Event]) -> list[Query]:

@@ -159,7 +159,7 @@ def cluster(
         def score(i: int, j: int) -> float:
             return kept.score(sids[i], sids[j])
     else:
-        profiles = [profile(i, ev) for i, ev in enumerate(events)]
+        profiles = _profiles(events, workers)
 
         def score(i: int, j: int) -> float:
             k = (i, j) if i < j else (j, i)
@@ -218,7 +218,22 @@ def cluster(
     return clusters, matched
 
 
-PARALLEL_MIN_EVENTS = 4000  # fewer reports are paired in this process: a fork costs more than it saves
+PARALLEL_MIN_EVENTS = 4000  # fewer reports are profiled and paired in this process: a fork costs more than it saves
+
+
+def _profiles(events: Sequence[Event], workers: int) -> list[Profile]:
+    """Each report's :class:`Profile`, in order. With ``workers`` > 1 and enough reports, forked processes
+    (:func:`engines.processes.forked_parts`) each profile a run of the reports and send the profiles back; the
+    profiles are the same."""
+    if workers < 2 or len(events) < PARALLEL_MIN_EVENTS:
+        return [profile(i, ev) for i, ev in enumerate(events)]
+    from sitrep.engines.processes import forked_parts
+
+    def run(k: int, n: int) -> list[Profile]:
+        lo, hi = k * len(events) // n, (k + 1) * len(events) // n
+        return [profile(i, events[i]) for i in range(lo, hi)]
+
+    return [p for part in forked_parts(run, workers) for p in part]
 
 
 def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_with: set[int] | None,

@@ -171,8 +171,12 @@ _SUPERLATIVE_BEFORE = re.compile(
 )
 
 
+_ACT_WORDS = ("strikes", "raids", "attacks", "bombings", "bombardments", "shells", "rockets", "barrel bombs")
+_MANY_WORDS = ("hundreds", "thousands")
 _ACTS = r"(?:(?:air ?)?strikes|airstrikes|raids|air raids|attacks|bombings|bombardments|shells|rockets|barrel bombs)"
 _MANY = r"(?:hundreds|thousands|tens of thousands)"
+# every branch of _AGGREGATE spells one of these: a sentence with none of them (most) needs no regex search
+_AGGREGATE_CUES = (*_ACT_WORDS, *_MANY_WORDS, "report")
 # many acts that together have killed a mass ("coalition strikes ... have killed hundreds of civilians", "thousands
 # of people have been killed in regime air raids", "the bombardments have left hundreds dead"): an aggregate of
 # a campaign, not one happening
@@ -204,7 +208,8 @@ def is_tally(text: str) -> bool:
     """A cumulative count over a period rather than one happening ("... killed since March", "since Saturday at
     least 68 have been killed"), or an aggregate of many acts (:data:`_AGGREGATE`); a "since ..." that only
     measures a superlative ("the deadliest attack since the war began") is not."""
-    if _AGGREGATE.search(text):
+    low = text.casefold()
+    if any(cue in low for cue in _AGGREGATE_CUES) and _AGGREGATE.search(text):
         return True
     return any(not (m.group(0).lower().startswith("since") and _SUPERLATIVE_BEFORE.search(text, 0, m.start()))
                for m in _TALLY.finditer(text))
