@@ -345,18 +345,38 @@ def typing_slip(a: Profile, b: Profile) -> bool:
                or y.sub_event_type in x.means for x, y in ((a, b), (b, a)))
 
 
+# a day told relative to the speaker's own day; inside quotation marks ("... four air strikes today," the army said in
+# a statement) it is the day the words were spoken, which the page dates only as its publication day (or before)
+_SPEAKERS_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b",
+                           re.IGNORECASE)
+_QUOTE_MARK = re.compile(r'["\u201c\u201d]')
+
+
+def _quoted_relative_day(text: str) -> bool:
+    """Every day word relative to "now" (:data:`_SPEAKERS_DAY`) in the sentence sits inside quotation marks (an
+    unclosed quote runs to the sentence's end)."""
+    days = [m.start() for m in _SPEAKERS_DAY.finditer(text)]
+    if not days:
+        return False
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    spans = [(marks[i], marks[i + 1] if i + 1 < len(marks) else len(text)) for i in range(0, len(marks), 2)]
+    return all(any(lo < d < hi for lo, hi in spans) for d in days)
+
+
 def date_guessed(ev: Event) -> bool:
     """The report's date was guessed (from the publication day or the narrative's last date), not
     stated by its own sentence (``date_method`` ``sentence:*``), or the sentence's date is the page's
     dateline (:data:`DATELINE`: "43 killed in army shelling AFP Sunday 3 Jul 2016 Fierce shelling ..." is
     dated by its publication day, which may be the day after), or the sentence's only day is that of a saying about
     the happening (``date:saying``: "the toll has risen to 61, a monitor said on Tuesday" -- the day of the report,
-    which bounds the happening from above as a publication day does). A report with no recorded method (built by
-    hand, or stored before methods were kept) is taken at its word."""
+    which bounds the happening from above as a publication day does), or the sentence's day is told relative to
+    a quoted speaker's "today" (:func:`_quoted_relative_day`). A report with no recorded method (built by hand, or
+    stored before methods were kept) is taken at its word."""
     if ev.date is None or ev.date_method is None:
         return False
     return not ev.date_method.startswith("sentence:") or "date:saying" in ev.notes or (
-        ev.date_method == "sentence:explicit" and DATELINE.match(ev.evidence.text) is not None)
+        ev.date_method == "sentence:explicit" and DATELINE.match(ev.evidence.text) is not None) or (
+        ev.date_method == "sentence:relative-to-publication" and _quoted_relative_day(ev.evidence.text))
 
 
 def _distance(a: Profile, b: Profile) -> float | None:
