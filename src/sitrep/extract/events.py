@@ -382,10 +382,43 @@ _SEQUEL = re.compile(
     r"five|six|several|a\s+few|\d+)\s+)?(?:days?|hours?|weeks?|months?|nights?)\s+)?(?:after|before)\s+", re.I)
 
 
+# a page's keyword list glued to its lead with no stop between ("Tags Shayrat cruise missiles US Homs Idlib Khan
+# Sheikhun Fifty nine US cruise missiles struck ...", "Tags Syria Raqqa Aleppo Russia ... At least 30 people ..."):
+# the lead starts at the first word that opens a report -- a count, "at least", an article -- and the places and
+# groups listed before it are the page's topics, not the report's
+_KEYWORDS_MARK = re.compile(r"\W*(?-i:Tags|Tagged|Topics|Keywords)\b:?")
+_COUNT_WORDS = ("One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
+                "Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Dozens|Scores|"
+                "Hundreds|Thousands")
+_LEAD_OPENER = re.compile(
+    rf"\s+(?=(?-i:At\s+least|More\s+than|Nearly|Almost|Some|About|Around|Up\s+to|The|A|An|{_COUNT_WORDS}|\d+)\s)")
+# a word that tells something happen ("struck", "was killed", "has accused"): a keyword list has none
+_FINITE = re.compile(r"\b(?:[a-z]{3,}ed|was|were|has|have|had|is|are|killed|struck|hit|said|says|left)\b")
+
+
+def _keywords_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The separator between a keyword list opening the sentence and the lead glued after it (:data:`_LEAD_OPENER`),
+    when the list before it tells nothing (:data:`_FINITE`)."""
+    m = _KEYWORDS_MARK.match(text, start)
+    if m is None:
+        return []
+    lead = _LEAD_OPENER.search(text, m.end(), min(end, m.end() + 300))
+    if lead is None or _FINITE.search(text, m.end(), lead.start()):
+        return []
+    return [lead.span()]
+
+
+def keyword_list(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a page's keyword list: wholly capitalised keywords (:data:`_KEYWORD_LIST`), or keywords cut
+    off the lead glued after them (:func:`_keywords_glued`), telling nothing (:data:`_FINITE`)?"""
+    return _KEYWORD_LIST.fullmatch(text, start, end) is not None or (
+        _KEYWORDS_MARK.match(text, start) is not None and _FINITE.search(text, start, end) is None)
+
+
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The separators (spans) between page furniture and the sentence glued after it, and between a happening
     and another it is set beside in time (:data:`_SEQUEL`)."""
-    out = [m.span() for m in CREDIT.finditer(text, start, end)]
+    out = [m.span() for m in CREDIT.finditer(text, start, end)] + _keywords_glued(text, start, end)
     out += [m.span() for m in _SEQUEL.finditer(text, start, end)]
     out += [m.span(1) for m in _GLUED_START.finditer(text, start, end) if _title_run(text, start, m.start(1))]
     return out
@@ -569,7 +602,7 @@ def genericity(text: str, hit: Hit, clause: tuple[int, int]) -> Genericity:
     if (lex.cues["collective"].search(window) or lex.cues["collective"].search(text[cs:hit.start])) \
             and not (_DAY_STATED.search(near) or _CLOCK.search(near)):
         return Genericity(True, "collective")
-    if heading(text, cs, ce, hit) or _KEYWORD_LIST.fullmatch(text, cs, ce):
+    if heading(text, cs, ce, hit) or keyword_list(text, cs, ce):
         return Genericity(True, "heading")
     if _PHOTO_CREDIT.search(text, max(cs, hit.start - 160), hit.start) or _TWEET_LINK.search(text, hit.end, ce):
         return Genericity(True, "caption")
