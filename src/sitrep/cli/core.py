@@ -381,29 +381,41 @@ def resolve(in_path: str, output: str, workers: int | None) -> None:
 
 def _resolve_file(in_path: str, output: str, workers: int) -> None:
     from sitrep.records import Event
-    from sitrep.resolve import resolve_stream, time_key
+    from sitrep.resolve import record_time_key, resolve_stream
 
-    # the reports are kept as their JSON lines in time order and parsed again chunk by chunk, so
+    # the reports are kept as their JSON lines in time order and parsed into Event records chunk by chunk, so
     # memory holds one chunk of Event records and the open incidents, not the whole input
     keyed: list[tuple[tuple[int, int], int, bytes]] = []
     failed = 0
+
+    def not_an_event(n: int, exc: Exception) -> None:
+        nonlocal failed
+        click.echo(f"failed: {in_path}:{n}: not an event ({type(exc).__name__}: {exc})", err=True)
+        failed += 1
+
     for n, line, obj in read_jsonl_lines(in_path):
         if isinstance(obj, InputError):
             click.echo(f"failed: {one_line(str(obj))}", err=True)
             failed += 1
             continue
         try:
-            ev = Event.from_dict(obj)
+            key = record_time_key(obj)
         except (KeyError, TypeError, ValueError) as exc:
-            click.echo(f"failed: {in_path}:{n}: not an event ({type(exc).__name__}: {exc})", err=True)
-            failed += 1
+            not_an_event(n, exc)
             continue
-        keyed.append((time_key(ev), n, line.strip().encode("utf-8")))  # the line as read: parsed once again below
+        keyed.append((key, n, line.strip().encode("utf-8")))  # the line as read: parsed below, in time order
     keyed.sort(key=lambda t: (t[0], t[1]))
-    events = (Event.from_dict(json.loads(raw)) for _, _, raw in keyed)
+
+    def events() -> Iterator[Event]:
+        for _, n, raw in keyed:
+            try:
+                yield Event.from_dict(json.loads(raw))
+            except (KeyError, TypeError, ValueError) as exc:  # a bad report is left out, the others resolved
+                not_an_event(n, exc)
+
     out = open_output(output)
     try:
-        for inc in resolve_stream(events, workers=workers):
+        for inc in resolve_stream(events(), workers=workers):
             out.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:

@@ -13,8 +13,9 @@ Public API:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from sitrep.records import Event, Incident
 from sitrep.store.base import Query
@@ -24,8 +25,8 @@ from .incidents import PARALLEL_MIN_EVENTS, ResolveResult, build_incident, clust
 from .index import MatchIndex
 
 __all__ = [
-    "MatchIndex", "ResolveResult", "candidate_queries", "matched_component", "resolve_events", "resolve_stream",
-    "time_key",
+    "MatchIndex", "ResolveResult", "candidate_queries", "matched_component", "record_time_key", "resolve_events",
+    "resolve_stream", "time_key",
 ]
 
 CHUNK_EVENTS = 20_000  # reports resolved at a time by resolve_stream
@@ -158,6 +159,20 @@ def time_key(ev: Event) -> tuple[int, int]:
     if iv is None:
         return (1, 0)
     return (0, iv[0])
+
+
+def record_time_key(record: Mapping[str, Any]) -> tuple[int, int]:
+    """:func:`time_key` of the report a JSON record (``Event.to_dict``) holds, without building the report where its
+    date decides: undated, or dated to a day, a week or a month (its first day). A date vaguer than a month (a rare
+    happening of a year sorts by its year) reads the whole report."""
+    date = record.get("date")
+    if date is None or isinstance(date, str):
+        iv = date_interval(date)
+        if iv is None:
+            return (1, 0)
+        if iv[1] - iv[0] + 1 <= MAX_SPAN_DAYS:
+            return (0, iv[0])
+    return time_key(Event.from_dict(dict(record)))
 
 
 def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS, workers: int = 1) -> Iterator[Incident]:
