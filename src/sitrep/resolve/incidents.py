@@ -145,7 +145,8 @@ def cluster(
     """Cluster report indexes. ``groups``: indexes already together (stored incidents). ``memo``: the
     profiles, scores and matched pairs kept by a long-running ingest (used when every report is new
     and ``events`` are in event id order, as the ingest passes them; the result is the same). ``workers``:
-    processes that find and score the candidate pairs (:func:`_matched_pairs`; the result is the same)."""
+    processes that profile the reports (:func:`_profiles`) and find and score the candidate pairs
+    (:func:`_matched_pairs`); the result is the same."""
     if memo is not None and (only_with is not None
                              or any(a.event_id >= b.event_id for a, b in zip(events, events[1:], strict=False))):
         memo = None
