@@ -414,7 +414,8 @@ def _came_after(mentions: Sequence[TimeMention], text: str, lo: int, hi: int, ne
                 published: str | None) -> tuple[str | None, str, str] | None:
     """"The attack came a day after jets struck a market in Idlib": the happening told after "N days after" was N
     days before the one the sentence opens on (the story's, dated as any sentence without a day of its own), not on
-    its day.  ``near`` (the event's words) must follow the expression."""
+    its day, unless it names a day of its own after the expression.  ``near`` (the event's words) must follow the
+    expression."""
     if near is None:
         return None
     for mt in mentions:
@@ -426,6 +427,8 @@ def _came_after(mentions: Sequence[TimeMention], text: str, lo: int, hi: int, ne
         if not n:
             return None
         rest = [t for t in mentions if t is not mt]
+        if any(t.value is not None and mt.end <= t.start < hi for t in rest):
+            return None  # the earlier happening names its own day ("... a day after an air strike on Monday killed 12")
         value, precision, method = date_for_span(rest, lo, mt.start, text, published)
         a = parse_iso(value) if value else None
         if a is None or method == "future":

@@ -415,6 +415,16 @@ def keyword_list(text: str, start: int, end: int) -> bool:
         _KEYWORDS_MARK.match(text, start) is not None and _FINITE.search(text, start, end) is None)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def set_beside(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Are the clauses ``a`` and ``b`` (spans) two happenings one sentence sets beside each other in time ("The attack
+    came a day after an air strike on Monday killed 12", :data:`_SEQUEL` between them, no sentence end)?"""
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    return lo <= hi and _SENTENCE_END.search(text, lo, hi) is None and _SEQUEL.search(text, lo, hi) is not None
+
+
 def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The separators (spans) between page furniture and the sentence glued after it, and between a happening
     and another it is set beside in time (:data:`_SEQUEL`)."""

@@ -12,6 +12,7 @@ from sitrep.extract.events import (
     is_plural_mention,
     opens_with_hour,
     picked_out,
+    set_beside,
 )
 from sitrep.extract.numbers import QUANTITY, adds_more, among_the_dead, parse_count, tells_vague_dead
 from sitrep.extract.places import precision_rank
@@ -91,7 +92,10 @@ def _apart(a: _Cand, b: _Cand, text: str) -> bool:
     city's edge; clashes in one town, a strike on a town nearby): two happenings, however near the places
     and the sentences.  A mention that refers back ("the attack") is never apart.  Two acts no one happening
     can be (a car bomb and a chemical attack, shelling and a roadside bomb) are apart even where one of them
-    names no day or place of its own: neither takes the other's toll."""
+    names no day or place of its own: neither takes the other's toll. A happening one sentence sets beside another
+    in time ("The attack came a day after an air strike killed 12") is apart from it, the attack referred to too."""
+    if _beside(a, b, text):
+        return True
     if a.anaphoric or b.anaphoric or _outcome(a) or _outcome(b):
         return False
     if _delivered_apart(a, b):
@@ -102,6 +106,13 @@ def _apart(a: _Cand, b: _Cand, text: str) -> bool:
     # raged in the town. Air strikes killed five civilians")
     return a.event_type != b.event_type and not same_toll and _own_setting(a, text, a.start < b.start) \
         and _own_setting(b, text, b.start < a.start)
+
+
+def _beside(a: _Cand, b: _Cand, text: str) -> bool:
+    """Does a sentence set the two reports beside each other in time (:func:`events.set_beside`), by any of their
+    spans (a reference "the attack" absorbed by the first)?"""
+    return any(set_beside(text, x, y) for x in ((a.start, a.end), *a.extra_spans)
+               for y in ((b.start, b.end), *b.extra_spans))
 
 
 # how the harm was delivered: a device set off where it struck (a car bomb, a suicide bomber, a grenade) or
@@ -928,7 +939,7 @@ def _merge_references(cands: list[_Cand], text: str) -> list[_Cand]:
             continue
         best = None
         for s in strong:
-            if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c):
+            if _family(s.event_type) != _family(c.event_type) or _delivered_apart(s, c) or _beside(s, c, text):
                 continue
             if s.sent - c.sent > _AHEAD and not _same_named_doer(s, c):
                 continue

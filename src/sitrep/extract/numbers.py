@@ -146,7 +146,8 @@ _PERSON = (
     r"relatives|brothers?|sons?|daughters?|wife|husband|mother|father|infants?|teenagers?|youths?|"
     r"agents?|recruits?|conscripts?|volunteers?|staffers?|employees?|passengers?|drivers?|"
     r"officials?|candidates?|spies|spy|directors?|chiefs?|forces|pharmacists?|lieutenants?|colonels?|"
-    r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|rescuers?|herders?|"
+    r"generals?|sheikhs?|imams?|clerics?|judges?|lawyers?|nurses?|paramedics?|medics?|surgeons?|rescuers?|herders?|"
+    r"firefighters?|teachers?|fishermen|labou?rers?|"
     rf"militiam[ae]n|loyalists?|defectors?|casualties|bodies|attackers?|assailants?|bombers?|{CIVILIAN_PEOPLE}|"
     r"peacekeepers?|pilots?|co-?pilots?|airm[ae]n|aircrew|crewm[ae]n|sailors?|marines?|them)\b"
 )
