@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -112,6 +112,15 @@ def forked_parts(work: Callable[[int, int], R], parts: int) -> list[R]:
         return out
     finally:
         gc.unfreeze()
+
+
+def forked_map(fn: Callable[[T], R], items: Sequence[T], parts: int) -> list[R]:
+    """``[fn(x) for x in items]``, the items cut into ``parts`` runs of consecutive items computed by
+    :func:`forked_parts` (the children share ``items`` copy-on-write; each sends its run's results back pickled)."""
+    def run(k: int, n: int) -> list[R]:
+        return [fn(x) for x in items[k * len(items) // n:(k + 1) * len(items) // n]]
+
+    return [r for part in forked_parts(run, parts) for r in part]
 
 
 def _send_part(work: Callable[[int, int], Any], k: int, parts: int, send: Any) -> None:

@@ -701,8 +701,18 @@ def _add_casualties(prev: _Cand, text: str, cs: int, ce: int) -> None:
     prev.extra_spans.append((cs, ce))
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
+_QUOTE_MARK = re.compile(r"[“\"”]")
+
+
+def quote_spans(text: str, open_tail: bool = False) -> list[tuple[int, int]]:
+    """The spans of the quotations in ``text`` (15 characters or more between quotation marks). ``open_tail``: a
+    quotation opened and not closed before the end (a sentence cut inside a quote) runs to the end."""
+    spans = [m.span() for m in re.finditer(r"[“\"][^”\"\n]{15,}[”\"]", text)]
+    if open_tail:
+        after = [m.start() for m in _QUOTE_MARK.finditer(text, spans[-1][1] if spans else 0)]
+        if len(after) % 2:
+            spans.append((after[-1], len(text)))
+    return spans
 
 
 _DEMONYM_BEFORE = re.compile(

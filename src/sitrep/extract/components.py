@@ -39,9 +39,9 @@ from .build import (
     _assign_governments,
     _candidate,
     _event_places,
-    _quote_spans,
     agreement_between_states,
     occasion_hit,
+    quote_spans,
 )
 from .candidate import _Cand, _sentences
 from .date_sentences import is_caption
@@ -187,7 +187,7 @@ def dates(st: DocState) -> None:
 
 @component("quotes", reads=("text",), writes=("quotes",))
 def quotes(st: DocState) -> None:
-    st.quotes = _quote_spans(st.text)
+    st.quotes = quote_spans(st.text)
 
 
 @component("persons", reads=("dic", "text"), writes=("persons",))

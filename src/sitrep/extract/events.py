@@ -23,6 +23,7 @@ import yaml
 
 from sitrep.extract.date_sentences import CREDIT_WORDS
 from sitrep.extract.numbers import mask_dates, since_clause_end, tally_start
+from sitrep.numwords import NUMBER, VAGUE_PLURAL
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.yaml"
@@ -387,11 +388,9 @@ _SEQUEL = re.compile(
 # the lead starts at the first word that opens a report -- a count, "at least", an article -- and the places and
 # groups listed before it are the page's topics, not the report's
 _KEYWORDS_MARK = re.compile(r"\W*(?-i:Tags|Tagged|Topics|Keywords)\b:?")
-_COUNT_WORDS = ("One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
-                "Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Dozens|Scores|"
-                "Hundreds|Thousands")
 _LEAD_OPENER = re.compile(
-    rf"\s+(?=(?-i:At\s+least|More\s+than|Nearly|Almost|Some|About|Around|Up\s+to|The|A|An|{_COUNT_WORDS}|\d+)\s)")
+    r"\s+(?=(?:(?-i:At\s+least|More\s+than|Nearly|Almost|Some|About|Around|Up\s+to|The|A|An)"
+    rf"|(?=[A-Z\d])(?:{NUMBER}|{VAGUE_PLURAL}|\d+))\s)")
 # a word that tells something happen ("struck", "was killed", "has accused"): a keyword list has none
 _FINITE = re.compile(r"\b(?:[a-z]{3,}ed|was|were|has|have|had|is|are|killed|struck|hit|said|says|left)\b")
 

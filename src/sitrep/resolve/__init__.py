@@ -20,7 +20,7 @@ from typing import Any
 from sitrep.records import Event, Incident
 from sitrep.store.base import Query
 
-from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval, swept_interval
+from .blocking import MAX_GAP_DAYS, MAX_SPAN_DAYS, date_interval, rare_of_a_year, swept_date, swept_interval
 from .incidents import PARALLEL_MIN_EVENTS, ResolveResult, build_incident, cluster, matched_component
 from .index import MatchIndex
 
@@ -103,18 +103,15 @@ def resolve_events(
 def _built(todo: Sequence[tuple[list[Event], str | None]], memo: MatchIndex | None, workers: int) -> list[Incident]:
     """The incidents of ``todo`` (reports, kept id or None for a new incident), in order. A long-running ingest's
     ``memo`` builds new incidents from what it keeps; otherwise, with ``workers`` > 1 and enough reports, forked
-    processes (:func:`engines.processes.forked_parts`) each build a run of them; the incidents are the same."""
+    processes (:func:`engines.processes.forked_map`) each build a run of them; the incidents are the same."""
     def one(evs: list[Event], iid: str | None) -> Incident:
         return memo.incident(evs) if memo is not None and iid is None else build_incident(evs, incident_id=iid)
 
     if memo is not None or workers < 2 or sum(len(evs) for evs, _ in todo) < PARALLEL_MIN_EVENTS:
         return [one(evs, iid) for evs, iid in todo]
-    from sitrep.engines.processes import forked_parts
+    from sitrep.engines.processes import forked_map
 
-    def run(k: int, n: int) -> list[Incident]:
-        return [one(evs, iid) for evs, iid in todo[k * len(todo) // n:(k + 1) * len(todo) // n]]
-
-    return [inc for part in forked_parts(run, workers) for inc in part]
+    return forked_map(lambda t: one(*t), todo, workers)
 
 
 def candidate_queries(events: Sequence[Event]) -> list[Query]:
@@ -155,24 +152,20 @@ def time_key(ev: Event) -> tuple[int, int]:
     """Where a report sorts for :func:`resolve_stream`: dated reports by the first day they may mean;
     undated ones, and ones vaguer than a month (they pair only with each other), last; a rare happening dated only
     to its year (:func:`blocking.rare_of_a_year`) by the first day of its year, to meet the reports of that year."""
-    iv = swept_interval(ev)
-    if iv is None:
-        return (1, 0)
-    return (0, iv[0])
+    return _stream_key(swept_interval(ev))
 
 
 def record_time_key(record: Mapping[str, Any]) -> tuple[int, int]:
-    """:func:`time_key` of the report a JSON record (``Event.to_dict``) holds, without building the report where its
-    date decides: undated, or dated to a day, a week or a month (its first day). A date vaguer than a month (a rare
-    happening of a year sorts by its year) reads the whole report."""
+    """:func:`time_key` of the report a JSON record (``Event.to_dict``) holds, building the report only when its
+    date is vaguer than a month (a rare happening of a year sorts by its year) or no date string."""
     date = record.get("date")
-    if date is None or isinstance(date, str):
-        iv = date_interval(date)
-        if iv is None:
-            return (1, 0)
-        if iv[1] - iv[0] + 1 <= MAX_SPAN_DAYS:
-            return (0, iv[0])
-    return time_key(Event.from_dict(dict(record)))
+    if date is not None and not isinstance(date, str):
+        return time_key(Event.from_dict(dict(record)))
+    return _stream_key(swept_date(date, lambda: rare_of_a_year(Event.from_dict(dict(record)))))
+
+
+def _stream_key(iv: tuple[int, int] | None) -> tuple[int, int]:
+    return (1, 0) if iv is None else (0, iv[0])
 
 
 def resolve_stream(events: Iterable[Event], chunk_size: int = CHUNK_EVENTS, workers: int = 1) -> Iterator[Incident]:

@@ -33,7 +33,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -237,8 +237,14 @@ def swept_interval(ev: Event, sigs: frozenset[str] | None = None) -> tuple[int, 
     The one rule of what is dated for batch blocking (:func:`key_event`), the stream's order
     (:func:`sitrep.resolve.time_key`), the store's ingest (:func:`sitrep.resolve.candidate_queries`) and its
     long-lived index (:class:`sitrep.resolve.index.MatchIndex`), so the two paths pair the same reports."""
-    iv = date_interval(ev.date)
-    if iv is None or (iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not rare_of_a_year(ev, sigs)):
+    return swept_date(ev.date, lambda: rare_of_a_year(ev, sigs))
+
+
+def swept_date(date: str | None, rare: Callable[[], bool]) -> tuple[int, int] | None:
+    """:func:`swept_interval` of a report dated ``date``; ``rare`` (asked only of a date vaguer than a month) tells
+    whether it is a rare happening of a year."""
+    iv = date_interval(date)
+    if iv is None or (iv[1] - iv[0] + 1 > MAX_SPAN_DAYS and not rare()):
         return None
     return iv
 

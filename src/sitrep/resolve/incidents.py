@@ -47,7 +47,6 @@ from .matching import (
     MIN_TEXT,
     THRESHOLD,
     Profile,
-    _published_after,
     actor_key,
     conflict,
     dice,
@@ -55,6 +54,7 @@ from .matching import (
     one_page_tells_one,
     other_town,
     profile,
+    published_after,
     same_spot,
     told_elsewhere,
     typing_slip,
@@ -224,17 +224,13 @@ PARALLEL_MIN_EVENTS = 4000  # fewer reports are profiled and paired in this proc
 
 def _profiles(events: Sequence[Event], workers: int) -> list[Profile]:
     """Each report's :class:`Profile`, in order. With ``workers`` > 1 and enough reports, forked processes
-    (:func:`engines.processes.forked_parts`) each profile a run of the reports and send the profiles back; the
+    (:func:`engines.processes.forked_map`) each profile a run of the reports and send the profiles back; the
     profiles are the same."""
     if workers < 2 or len(events) < PARALLEL_MIN_EVENTS:
         return [profile(i, ev) for i, ev in enumerate(events)]
-    from sitrep.engines.processes import forked_parts
+    from sitrep.engines.processes import forked_map
 
-    def run(k: int, n: int) -> list[Profile]:
-        lo, hi = k * len(events) // n, (k + 1) * len(events) // n
-        return [profile(i, events[i]) for i in range(lo, hi)]
-
-    return [p for part in forked_parts(run, workers) for p in part]
+    return forked_map(lambda t: profile(*t), list(enumerate(events)), workers)
 
 
 def _matched_pairs(events: Sequence[Event], profiles: Sequence[Profile], only_with: set[int] | None,
@@ -371,7 +367,7 @@ def _takes_its_pages_place(p: Profile, q: Profile) -> bool:
         return False  # nor "the plane came back a second time" on a page of shelling: two means, two acts
     # its page's day, or the day its page came out after ``q``'s ("- Air raids kill thousands -" dated by the narrative
     # to the day before a barrel bomb killed eight tells something else)
-    return p.interval == q.interval or _published_after(p, q)
+    return p.interval == q.interval or published_after(p, q)
 
 
 def _attach_elaborations(c: _Clusters, profiles: Sequence[Profile], only_with: set[int] | None) -> None:

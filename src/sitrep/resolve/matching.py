@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.extract.build import quote_spans
 from sitrep.extract.events import AIR_MEANS, GROUND_MEANS, means_named
 from sitrep.extract.merge import DELIVERY
 from sitrep.geo.gazetteer import skeleton_key
@@ -349,17 +350,15 @@ def typing_slip(a: Profile, b: Profile) -> bool:
 # a statement) it is the day the words were spoken, which the page dates only as its publication day (or before)
 _SPEAKERS_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night)\b",
                            re.IGNORECASE)
-_QUOTE_MARK = re.compile(r'["\u201c\u201d]')
 
 
 def _quoted_relative_day(text: str) -> bool:
-    """Every day word relative to "now" (:data:`_SPEAKERS_DAY`) in the sentence sits inside quotation marks (an
-    unclosed quote runs to the sentence's end)."""
+    """Every day word relative to "now" (:data:`_SPEAKERS_DAY`) in the sentence sits inside a quotation
+    (:func:`extract.build.quote_spans`; one left open runs to the sentence's end)."""
     days = [m.start() for m in _SPEAKERS_DAY.finditer(text)]
     if not days:
         return False
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
-    spans = [(marks[i], marks[i + 1] if i + 1 < len(marks) else len(text)) for i in range(0, len(marks), 2)]
+    spans = quote_spans(text, open_tail=True)
     return all(any(lo < d < hi for lo, hi in spans) for d in days)
 
 
@@ -598,7 +597,7 @@ def _shared_signatures(a: Profile, b: Profile) -> frozenset[str]:
         or (not days and located and (a.stated_day or b.stated_day))
         # one page naming the kind twice on days at most one apart (its own guesses included) tells one
         # happening; a page told the day after a stated day reports the happening of that day
-        or (days and gap <= 1 and (a.doc_id == b.doc_id or _published_after(a, b) or _published_after(b, a))))
+        or (days and gap <= 1 and (a.doc_id == b.doc_id or published_after(a, b) or published_after(b, a))))
     # a common kind: both dated to the day, or, between two documents, one dated only to its week or
     # month whose sentence names the kind at the same spot as the other's on a stated day, with the same
     # type ("the convoy struck last month in Urum al-Kubra" and "warplanes bombed the convoy on Monday";
@@ -662,7 +661,7 @@ def date_window(a: Profile, b: Profile, shared: frozenset[str]) -> int:
         return 1 if a.night or b.night or any(is_rare(s) for s in shared) or same_town_toll(a, b) else 0
     if any(is_rare(s) for s in shared):
         return SIGNATURE_GAP_DAYS
-    if (_published_after(a, b) or _published_after(b, a)) and not (a.city or b.city):
+    if (published_after(a, b) or published_after(b, a)) and not (a.city or b.city):
         # a publication day bounds the happening from above; in a capital city that sees attacks with like tolls
         # on many days, a page of Saturday is no report of Wednesday's raid
         return SIGNATURE_GAP_DAYS
@@ -696,11 +695,11 @@ def toll_risen(a: Profile, b: Profile) -> bool:
     other's stated day ("strikes killed 47 on Saturday"), and its toll is the larger of two large tolls of one
     order (:data:`REVISED`): a later count of the same dead, which rises as bodies are found, not a second
     happening. A smaller later toll is no such count."""
-    return any(_published_after(x, y) and x.fatalities is not None and y.fatalities is not None
+    return any(published_after(x, y) and x.fatalities is not None and y.fatalities is not None
                and x.fatalities > y.fatalities and _figure_score(x, y) == REVISED for x, y in ((a, b), (b, a)))
 
 
-def _published_after(a: Profile, b: Profile) -> bool:
+def published_after(a: Profile, b: Profile) -> bool:
     """``a``'s day is only its publication day and falls after ``b``'s stated day: a publication day
     bounds the happening from above (news of a Tuesday raid may come out on Friday)."""
     return (a.date_guess and b.stated_day and a.interval is not None and b.interval is not None

@@ -173,9 +173,9 @@ _SUPERLATIVE_BEFORE = re.compile(
 
 _ACT_WORDS = ("strikes", "raids", "attacks", "bombings", "bombardments", "shells", "rockets", "barrel bombs")
 _MANY_WORDS = ("hundreds", "thousands")
-_ACTS = r"(?:(?:air ?)?strikes|airstrikes|raids|air raids|attacks|bombings|bombardments|shells|rockets|barrel bombs)"
-_MANY = r"(?:hundreds|thousands|tens of thousands)"
-# every branch of _AGGREGATE spells one of these: a sentence with none of them (most) needs no regex search
+_ACTS = rf"(?:(?:air ?)?(?:{'|'.join(_ACT_WORDS)}))"  # "air strikes", "airstrikes", "air raids" ...
+_MANY = rf"(?:{'|'.join(_MANY_WORDS)}|tens of thousands)"
+# every branch of _AGGREGATE spells one of these words: a sentence with none of them (most) needs no regex search
 _AGGREGATE_CUES = (*_ACT_WORDS, *_MANY_WORDS, "report")
 # many acts that together have killed a mass ("coalition strikes ... have killed hundreds of civilians", "thousands
 # of people have been killed in regime air raids", "the bombardments have left hundreds dead"): an aggregate of
